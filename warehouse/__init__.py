@@ -1,0 +1,1 @@
+"""The CarSight warehouse: raw IR files -> DuckDB. Only build/ingest write it."""
