@@ -202,6 +202,7 @@ PLANTS: dict[str, tuple[str, str, str]] = {
     "HMB": ("Hyundai", "Hyundai Motor Brasil", "Brazil"),
     "HMMI": ("Hyundai", "Hyundai Motor Manufacturing Indonesia", "Indonesia"),
     "HTBC": ("Hyundai", "Hyundai Truck & Bus China", "China"),
+    "HMGMA": ("Hyundai", "Hyundai Motor Group Metaplant America", "USA"),
     "Vietnam": ("Hyundai", "Hyundai Thanh Cong Vietnam", "Vietnam"),
     "Singapore": ("Hyundai", "Hyundai Motor Group Innovation Center Singapore", "Singapore"),
     "Russia": ("Hyundai", "Russia (commercial vehicles)", "Russia"),

@@ -7,6 +7,7 @@ is invalid and the row is quarantined by the caller.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import polars as pl
@@ -33,7 +34,16 @@ def month_number(header: str | None) -> int | None:
     if header is None:
         return None
     key = re.sub(r"\s+", "", str(header)).lower()
-    return _MONTH_LOOKUP.get(key)
+    if key in _MONTH_LOOKUP:
+        return _MONTH_LOOKUP[key]
+    # Misspelt month words seen in real downloads ("Febuary"): accept a close
+    # match to a full month name that also shares its first three letters.
+    word = key.rstrip(".")
+    if word.isalpha() and word.isascii() and len(word) >= 4:
+        close = difflib.get_close_matches(word, _MONTHS_EN, n=1, cutoff=0.85)
+        if close and close[0][:3] == word[:3]:
+            return _MONTH_LOOKUP[close[0]]
+    return None
 
 
 def units_expr(column: str) -> pl.Expr:
@@ -63,7 +73,7 @@ def units_problem_expr(column: str) -> pl.Expr:
     return (
         pl.when(units_expr(column).is_not_null())
         .then(pl.lit(None, dtype=pl.Utf8))
-        .when(as_float < 0)
+        .when((as_float < 0) | cleaned.str.contains(r"^\(\d+(\.\d*)?\)$"))
         .then(pl.lit("negative units ") + pl.lit("'") + text + pl.lit("'"))
         .when(as_float.is_not_null())
         .then(pl.lit("units not a whole number: '") + text + pl.lit("'"))
