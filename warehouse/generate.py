@@ -46,7 +46,7 @@ Scaling (``scale``):
 * IR model files: every model row is split into ``variants_per_model(scale)``
   trim variants (``Tucson (NX4 #17)``); the volume of the base model is split
   between its variants, so brand totals stay realistic at any scale.
-  ``variants_per_model(s) = 1 + round(max(0, s - 1) * 2.5)`` (1 at s <= 1).
+  ``variants_per_model(s) = 1 + round(max(0, s - 1) * 2.8)`` (1 at s <= 1).
 * Customers: ``customers_per_brand(s) = round(1900 * s)`` for s <= 1 and
   ``round(1900 * (1 + 2.7 * (s - 1)))`` above, i.e. 1,900 per brand at scale 1
   and 509,770 per brand (1.02 M in total) at scale 100.
@@ -91,7 +91,7 @@ K_MONTH_WORDS = ("January", "Febuary", "March", "April", "May", "June", "July", 
 
 CUSTOMERS_PER_BRAND_BASE = 1900
 CUSTOMER_GROWTH = 2.7
-VARIANT_GROWTH = 2.5
+VARIANT_GROWTH = 2.8
 CUSTOMER_CHUNK = 50_000
 
 
