@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import polars as pl
 
@@ -112,7 +113,9 @@ CHANNELS = ("온라인", "오프라인")
 SIZE_CLASSES = ("경형", "소형", "준중형", "중형", "준대형", "대형")
 _PAYMENT_ALIASES = {"카드": "신용카드"}
 _GENDERS = {"남": "M", "여": "F", "M": "M", "F": "F"}
-_MAX_AGE = 120
+_MAX_AGE = 120  # years
+_MAX_AMOUNT_KRW = 10**15  # KRW; far above any car, keeps the value exact in Float64
+_MAX_PURCHASES = 2**31 - 1  # Int32
 # A header sharing at least this share of a variant's columns is a customer file
 # with missing or extra columns: refused with a precise message, not "unknown format".
 _NEAR_MATCH_SHARE = 0.75
@@ -165,9 +168,7 @@ def _check_header(table: RawTable) -> dict[str, int]:
     if missing or extra:
         expected = ", ".join(CUSTOMER_HEADER_VARIANTS[name])
         if missing and extra:
-            reason = (
-                f"the header lacks {_quoted(missing)} and has unexpected {_quoted(extra)}"
-            )
+            reason = f"the header lacks {_quoted(missing)} and has unexpected {_quoted(extra)}"
             hint = f"Rename {_quoted(extra)} to {_quoted(missing)}"
         elif missing:
             reason = f"the header lacks the column{'s' * (len(missing) > 1)} {_quoted(missing)}"
@@ -207,30 +208,32 @@ def _date(field: str, header: str) -> tuple[pl.Expr, pl.Expr]:
     return value, _problem(value.is_null(), header, "not a date (YYYY-MM-DD)", field)
 
 
-def _whole(field: str, header: str, what: str) -> tuple[pl.Expr, pl.Expr]:
-    """Non-negative whole number; thousands separators and a `.0` tail are allowed."""
+def _whole(field: str, header: str, what: str, *, maximum: int) -> tuple[pl.Expr, pl.Expr]:
+    """Whole number in 0..maximum; thousands separators and a `.0` tail are allowed."""
     text = pl.col(field).str.replace_all(",", "", literal=True)
     number = text.cast(pl.Float64, strict=False)
     is_whole = text.str.contains(r"^[+-]?\d+(\.0*)?$") & (number.abs() < 1e15)
-    value = pl.when(is_whole & (number >= 0)).then(number.cast(pl.Int64))
+    value = pl.when(is_whole & (number >= 0) & (number <= maximum)).then(number.cast(pl.Int64))
     problem = (
         pl.when(is_whole & (number < 0))
         .then(pl.lit(f"{header}: negative {what}") + _found(field))
+        .when(is_whole & (number > maximum))
+        .then(pl.lit(f"{header}: {what} outside 0-{maximum}") + _found(field))
         .when(~is_whole.fill_null(False))
         .then(pl.lit(f"{header}: not a number") + _found(field))
     )
     return value, problem
 
 
-def _in_set(
-    field: str, header: str, mapping: dict[str, str], what: str
-) -> tuple[pl.Expr, pl.Expr]:
+def _in_set(field: str, header: str, mapping: dict[str, str], what: str) -> tuple[pl.Expr, pl.Expr]:
     value = pl.col(field).replace_strict(mapping, default=None, return_dtype=pl.Utf8)
     expected = "/".join(dict.fromkeys(mapping.values()))
     return value, _problem(value.is_null(), header, f"unknown {what} (expected {expected})", field)
 
 
-def _label_lookup(frame: pl.DataFrame, field: str, mapper) -> dict[str, str | None]:
+def _label_lookup(
+    frame: pl.DataFrame, field: str, mapper: Callable[[str], str | None]
+) -> dict[str, str | None]:
     """Apply a scalar canonicaliser to the distinct labels only (hundreds, not rows)."""
     labels = frame.get_column(field).unique().drop_nulls().to_list()
     return {label: mapper(label) for label in labels}
@@ -258,9 +261,7 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     fields = list(index)
     header_of = {field: normalise_header(table.header[i]) for field, i in index.items()}
     # `index` follows the header order, so the rows need no reordering.
-    raw = pl.DataFrame(
-        table.rows, schema={f: pl.Utf8 for f in fields}, orient="row"
-    ).with_columns(
+    raw = pl.DataFrame(table.rows, schema={f: pl.Utf8 for f in fields}, orient="row").with_columns(
         pl.Series("line", table.lines, dtype=pl.Int64),
         pl.concat_str([pl.col(f) for f in fields], separator=",").alias("raw"),
     )
@@ -277,18 +278,20 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     problems: dict[str, pl.Expr] = {}
     for field in ("birth_date", "signup_date", "purchase_date"):
         values[field], problems[field] = _date(field, h(field))
-    values["age"], problems["age"] = _whole("age", h("age"), "age")
-    problems["age"] = pl.coalesce(
-        problems["age"],
-        _problem(values["age"] > _MAX_AGE, h("age"), f"age outside 0-{_MAX_AGE}", "age"),
+    values["age"], problems["age"] = _whole("age", h("age"), "age", maximum=_MAX_AGE)
+    values["amount_krw"], problems["amount_krw"] = _whole(
+        "amount_krw", h("amount_krw"), "amount", maximum=_MAX_AMOUNT_KRW
     )
-    values["amount_krw"], problems["amount_krw"] = _whole("amount_krw", h("amount_krw"), "amount")
     values["purchase_count"], problems["purchase_count"] = _whole(
-        "purchase_count", h("purchase_count"), "purchase count"
+        "purchase_count", h("purchase_count"), "purchase count", maximum=_MAX_PURCHASES
     )
+    for field in ("name", "phone", "email", "address"):
+        values[field] = pl.when(pl.col(field) != "").then(pl.col(field))
     values["gender"], problems["gender"] = _in_set("gender", h("gender"), _GENDERS, "gender")
-    values["eco_friendly"] = pl.col("eco_friendly").str.to_lowercase().replace_strict(
-        {"true": True, "false": False}, default=None, return_dtype=pl.Boolean
+    values["eco_friendly"] = (
+        pl.col("eco_friendly")
+        .str.to_lowercase()
+        .replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean)
     )
     problems["eco_friendly"] = _problem(
         values["eco_friendly"].is_null(), h("eco_friendly"), "expected True/False", "eco_friendly"
@@ -369,9 +372,7 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     if good.is_empty():
         return _empty_customers(), rejected
     vehicle = (
-        pl.col("vehicle_class")
-        .str.replace_all(r"\s+", " ")
-        .str.replace_all(r"(?i)suv", "SUV")
+        pl.col("vehicle_class").str.replace_all(r"\s+", " ").str.replace_all(r"(?i)suv", "SUV")
     )
     size_pattern = "^(" + "|".join(SIZE_CLASSES) + r")\s*(.*)$"
     size = vehicle.str.extract(size_pattern, 1)
@@ -381,7 +382,7 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     customers = (
         good.sort("line")
         .with_columns(
-            **{field: expr for field, expr in values.items()},
+            **values,
             brand=pl.lit(brand.strip()),
             size_class=size,
             body_type=pl.when(body != "").then(body),
@@ -391,9 +392,9 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
             source_line=pl.col("line"),
         )
         .with_columns(
-            vehicle_class=pl.when(pl.col("size_class").is_not_null())
-            .then(pl.col("size_class") + pl.lit(" ") + pl.col("body_type"))
-            .otherwise(pl.col("body_type")),
+            vehicle_class=pl.concat_str(
+                "size_class", "body_type", separator=" ", ignore_nulls=True
+            ).replace("", None),
         )
     )
     customers = (

@@ -1,0 +1,552 @@
+"""`build` and `ingest`: the only code that writes the warehouse.
+
+Both write a complete new DuckDB file next to the target and swap it in with
+an atomic rename, so readers (the app, an analyst's `duckdb -readonly`) never
+see a half-written warehouse and a failed load leaves the previous one intact.
+
+The loader keeps every parsed fact row in `source_rows` (with the file it came
+from) and derives `fact_sales` from it: rows that are mislabelled copies of
+another flow are excluded, and where two files cover the same brand, flow,
+year and month only one file wins (raw IR file over processed table, then the
+file that reports more months, then the later file name). The losers are
+recorded in `source_overlaps` and summarised in `data_quality`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse import canonical, sql
+from warehouse.connection import query_frame
+from warehouse.errors import FileRefused
+from warehouse.formats import REJECT_SCHEMA, detect, header_key, parse_facts
+from warehouse.textio import RawTable, read_table
+
+DATA_SUFFIXES = {".csv", ".xlsx"}
+Progress = Callable[[str, int, int], None]
+
+SOURCE_SCHEMA = {
+    "source_file": pl.Utf8, "format": pl.Utf8, "priority": pl.Int8, "line": pl.Int64,
+    "brand": pl.Utf8, "model": pl.Utf8, "model_label": pl.Utf8, "vehicle_type": pl.Utf8,
+    "powertrain": pl.Utf8, "market": pl.Utf8, "market_label": pl.Utf8, "region": pl.Utf8,
+    "plant": pl.Utf8, "flow": pl.Utf8, "sales_type": pl.Utf8, "year": pl.Int16,
+    "month": pl.Int8, "units": pl.Int64,
+}  # fmt: skip
+LOG_SCHEMA = {
+    "source_file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8, "brand": pl.Utf8,
+    "encoding": pl.Utf8, "status": pl.Utf8, "rows_read": pl.Int64, "rows_loaded": pl.Int64,
+    "rows_rejected": pl.Int64, "fact_rows": pl.Int64, "loaded_at": pl.Datetime("us"),
+    "seconds": pl.Float64,
+}  # fmt: skip
+DQ_SCHEMA = {"check_name": pl.Utf8, "severity": pl.Utf8, "source_file": pl.Utf8,
+             "detail": pl.Utf8}
+TOTALS_SCHEMA = {
+    "source_file": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "year": pl.Int16,
+    "month": pl.Int8, "group_key": pl.Utf8, "label": pl.Utf8, "units": pl.Int64,
+}  # fmt: skip
+
+
+@dataclass
+class LoadState:
+    """Everything parsed so far; written to a fresh file by `write_warehouse`."""
+
+    source_rows: list[pl.DataFrame] = field(default_factory=list)
+    load_log: list[dict[str, object]] = field(default_factory=list)
+    rejected: list[pl.DataFrame] = field(default_factory=list)
+    dq: list[dict[str, str | None]] = field(default_factory=list)
+    totals: list[pl.DataFrame] = field(default_factory=list)
+    customers: list[pl.DataFrame] = field(default_factory=list)
+    competitor: list[pl.DataFrame] = field(default_factory=list)
+    market_context: list[pl.DataFrame] = field(default_factory=list)
+    model_production: list[pl.DataFrame] = field(default_factory=list)
+
+    def known_hashes(self) -> dict[str, str]:
+        return {
+            str(e["sha256"]): str(e["source_file"])
+            for e in self.load_log if e["status"] == "loaded"
+        }
+
+    def note(self, check: str, detail: str, source_file: str | None = None,
+             severity: str = "info") -> None:
+        self.dq.append({"check_name": check, "severity": severity,
+                        "source_file": source_file, "detail": detail})
+
+
+@dataclass
+class LoadReport:
+    db_path: Path
+    files_loaded: int
+    files_skipped: list[str]
+    fact_rows: int
+    rejected_rows: int
+    data_quality: pl.DataFrame
+    seconds: float
+
+
+# --- discovery -------------------------------------------------------------------------
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Every data file under the given folders (recursively), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileRefused(path, "no such file or folder",
+                              hint="Check the path; folders are searched recursively.")
+    return found
+
+
+# --- parsing one file --------------------------------------------------------------------
+
+
+def _display_name(path: Path) -> str:
+    """Path as recorded in the warehouse: relative to the working directory when possible."""
+    with contextlib.suppress(ValueError):
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    return str(path.resolve())
+
+
+def load_file(state: LoadState, path: Path, *, brand: str | None = None,
+              year: int | None = None) -> str:
+    """Parse one file into `state`. Returns its status: loaded or duplicate."""
+    started = time.perf_counter()
+    table = read_table(path)
+    name = _display_name(path)
+    known = state.known_hashes()
+    if table.sha256 in known:
+        state.load_log.append(_log_entry(name, table, "-", None, "duplicate", 0, 0, 0, started))
+        state.note("duplicate_file", f"identical to already loaded {known[table.sha256]}; "
+                   "nothing added", name)
+        return "duplicate"
+    detected = detect(table)
+    if detected.fact is not None:
+        parsed = parse_facts(table, detected, brand=brand, year=year)
+        facts = _canonical_facts(parsed.facts, name, detected.fact.name, detected.fact.priority)
+        state.source_rows.append(facts)
+        rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
+        state.rejected.append(rejected)
+        for check, detail in parsed.notes:
+            severity = "warning" if check in {"total_mismatch"} else "info"
+            state.note(check, detail, name, severity)
+        if parsed.totals.height:
+            state.totals.append(parsed.totals.select(
+                pl.lit(name).alias("source_file"), "brand", "flow", "year", "month",
+                "group_key", pl.coalesce("model_label", "vehicle_type", "sales_type",
+                                         "market_label").alias("label"), "units",
+            ).cast(TOTALS_SCHEMA))  # type: ignore[arg-type]
+        unknown = facts.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
+        for label in sorted(unknown.get_column("market_label").unique().to_list()):
+            state.note("unknown_market", f"market label '{label}' is not in the canonical "
+                       "market list; rows kept with market = null", name, "warning")
+        n_rejected_lines = rejected.get_column("line").n_unique()
+        brand_value = facts.get_column("brand").first() if facts.height else brand
+        state.load_log.append(_log_entry(
+            name, table, detected.name, brand_value, "loaded", len(table.rows) + len(table.ragged),
+            len(table.rows) + len(table.ragged) - n_rejected_lines, n_rejected_lines, started,
+            facts.height,
+        ))
+        if n_rejected_lines:
+            state.note("rejected_rows", f"{n_rejected_lines} row(s) quarantined in rejected_rows",
+                       name, "warning")
+        return "loaded"
+    rows, rejected, brand_value = _load_other(state, table, detected.name, name, brand)
+    state.rejected.append(rejected.with_columns(pl.lit(name).alias("source_file")))
+    n_rej = rejected.get_column("line").n_unique()
+    state.load_log.append(_log_entry(name, table, detected.name, brand_value, "loaded",
+                                     len(table.rows) + len(table.ragged), rows, n_rej, started))
+    return "loaded"
+
+
+def _log_entry(name: str, table: RawTable, fmt: str, brand: str | None, status: str,
+               read: int, loaded: int, rejected: int, started: float,
+               fact_rows: int = 0) -> dict[str, object]:
+    return {
+        "source_file": name, "sha256": table.sha256, "format": fmt, "brand": brand,
+        "encoding": table.encoding, "status": status, "rows_read": read,
+        "rows_loaded": loaded, "rows_rejected": rejected, "fact_rows": fact_rows,
+        "loaded_at": dt.datetime.now().replace(microsecond=0),
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) -> pl.DataFrame:
+    labels = facts.select(pl.col("model_label").str.strip_chars()).to_series()
+    frame = facts.with_columns(labels.alias("model_label"))
+    frame = canonical.with_model_columns(frame.lazy(), "model_label").collect()
+    market_labels = frame.get_column("market_label").unique().to_list()
+    plants = frame.get_column("plant_label").unique().to_list()
+    market_map = {m: canonical.market_of(m) for m in market_labels if m is not None}
+    plant_map = {p: canonical.plant_code(p) for p in plants if p is not None}
+    plant_market = {p: canonical.plant_market(c) for p, c in plant_map.items()}
+    region_map = {m: canonical.region_of(m) for m in canonical.MARKETS}
+    market = pl.col("market_label").replace_strict(market_map, default=None, return_dtype=pl.Utf8)
+    if fmt.endswith("plant_sales"):
+        market = pl.col("plant_label").replace_strict(plant_market, default=None,
+                                                      return_dtype=pl.Utf8)
+    market = pl.when(pl.col("flow") == "domestic_sales").then(pl.lit("Korea")).otherwise(market)
+    frame = frame.with_columns(
+        market.alias("market"),
+        pl.col("plant_label").replace_strict(plant_map, default=None, return_dtype=pl.Utf8)
+        .alias("plant"),
+        pl.when(pl.col("flow") == "domestic_sales").then(pl.lit("Korea"))
+        .otherwise(pl.col("market_label")).alias("market_label"),
+    )
+    frame = frame.with_columns(
+        pl.col("market").replace_strict(region_map, default=None, return_dtype=pl.Utf8)
+        .alias("region"),
+        pl.lit(name).alias("source_file"), pl.lit(fmt).alias("format"),
+        pl.lit(priority).alias("priority"),
+    )
+    return frame.select(list(SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
+
+
+def _frame_of(table: RawTable) -> pl.DataFrame:
+    cols = {header_key(h) or f"c{i}": [r[i] for r in table.rows]
+            for i, h in enumerate(table.header)}
+    return pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols}).with_columns(
+        pl.Series("line", table.lines, dtype=pl.Int64))
+
+
+def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
+                brand: str | None) -> tuple[int, pl.DataFrame, str | None]:
+    """Non-fact formats: customers, competitor sales, market context, model production."""
+    empty_rej = pl.DataFrame(schema=REJECT_SCHEMA)
+    if fmt == "customers":
+        from warehouse import customers
+
+        brand_value = brand or _brand_of_customers(table)
+        frame, rejected = customers.parse_customers(table, brand=brand_value)
+        state.customers.append(frame.with_columns(pl.lit(name).alias("source_file")))
+        return frame.height, rejected.cast(REJECT_SCHEMA), brand_value  # type: ignore[arg-type]
+    frame = _frame_of(table)
+    if fmt == "competitor_sales":
+        out = frame.select(
+            pl.col("연도").cast(pl.Int16, strict=False).alias("year"),
+            pl.col("국가명").str.strip_chars().alias("market_label"),
+            pl.col("모델명").str.strip_chars().alias("model_name"),
+            pl.col("판매량").str.replace_all(",", "").str.strip_chars()
+            .cast(pl.Int64, strict=False).alias("units"),
+            pl.col("차량구분").str.strip_chars().alias("segment"),
+            pl.col("브랜드").str.strip_chars().alias("brand"),
+            pl.col("파워트레인").str.strip_chars().alias("powertrain"),
+            "line",
+        )
+        bad = out.filter(pl.col("year").is_null() | pl.col("units").is_null()
+                         | (pl.col("units") < 0))
+        rejected = bad.select("line", pl.lit("판매량").alias("column"),
+                              pl.lit("year or units not a valid number").alias("reason"),
+                              pl.lit(None, dtype=pl.Utf8).alias("raw"))
+        out = out.join(bad.select("line"), on="line", how="anti")
+        markets = {m: canonical.market_of(m) for m in out.get_column("market_label").unique()}
+        out = out.with_columns(pl.col("market_label").replace_strict(
+            markets, default=None, return_dtype=pl.Utf8).alias("market"),
+            pl.lit(name).alias("source_file"))
+        state.competitor.append(out.drop("line"))
+        return out.height, rejected.cast(REJECT_SCHEMA), None  # type: ignore[arg-type]
+    if fmt == "market_context":
+        brand_value = brand or _brand_from_path(table.path)
+        ctx = frame.select(
+            pl.col("국가명").str.strip_chars().alias("market_label"),
+            pl.col("기후대").str.strip_chars().alias("climate_zone"),
+            pl.col("gdp").cast(pl.Float64, strict=False).alias("gdp_trillion_usd"),
+        ).unique(maintain_order=True)
+        markets = {m: canonical.market_of(m) for m in ctx.get_column("market_label").unique()}
+        ctx = ctx.with_columns(
+            pl.col("market_label").replace_strict(markets, default=None,
+                                                  return_dtype=pl.Utf8).alias("market"),
+            pl.lit(brand_value).alias("brand"), pl.lit(name).alias("source_file"),
+        )
+        gdp_counts = ctx.get_column("gdp_trillion_usd").value_counts(sort=True)
+        placeholder = gdp_counts.height > 0 and gdp_counts.item(0, "count") > ctx.height / 2
+        if placeholder:
+            state.note("gdp_placeholder", "GDP column repeats one value for most markets "
+                       f"({gdp_counts.item(0, 'gdp_trillion_usd')}); treated as a placeholder "
+                       "and not used", name, "warning")
+            ctx = ctx.with_columns(pl.lit(None, dtype=pl.Float64).alias("gdp_trillion_usd"))
+        state.note("market_context_only", "monthly per-model figures in this augmented table "
+                   "are not sales; only climate zone and GDP are used", name)
+        state.market_context.append(ctx)
+        return ctx.height, empty_rej, brand_value
+    if fmt == "model_production":
+        out = frame.select(
+            pl.col("차량모델").str.strip_chars().alias("model_label"),
+            pl.col("총생산량").cast(pl.Float64, strict=False).cast(pl.Int64)
+            .alias("total_production"),
+            pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
+        )
+        brand_value = brand or _brand_from_path(table.path)
+        out = canonical.with_model_columns(out.lazy(), "model_label").collect().with_columns(
+            pl.lit(brand_value).alias("brand"), pl.lit(name).alias("source_file"))
+        state.model_production.append(out)
+        return out.height, empty_rej, brand_value
+    raise FileRefused(table.path, f"format {fmt} has no loader")  # pragma: no cover
+
+
+def _brand_from_path(path: Path) -> str | None:
+    for part in [path.name, *[p.name for p in path.parents][:3]]:
+        found = canonical.brand_from_text(part)
+        if found:
+            return found
+    return None
+
+
+def _brand_of_customers(table: RawTable) -> str:
+    keys = {header_key(h) for h in table.header}
+    return "Hyundai" if "이름" in keys else "Kia"
+
+
+# --- the warehouse file ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path) -> Iterator[None]:
+    """One writer at a time; readers never take this lock."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise FileRefused(db_path, "another build or ingest is writing this warehouse",
+                              hint="Wait for it to finish, then run the command again.") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _concat(frames: list[pl.DataFrame], schema: dict[str, pl.DataType] | None = None
+            ) -> pl.DataFrame:
+    if not frames:
+        return pl.DataFrame(schema=schema) if schema else pl.DataFrame()
+    return pl.concat(frames, how="diagonal_relaxed")
+
+
+def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = None,
+                    progress: Progress | None = None) -> Path:
+    """Write `state` to a new file beside `db_path` and atomically swap it in."""
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    steps = ["tables", "resolve", "views", "swap"]
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            _step(progress, steps, 0)
+            _write_tables(con, state, ops_db)
+            _step(progress, steps, 1)
+            con.execute(sql.load("build/resolve_overlaps"))
+            con.execute(sql.load("build/fact_sales"))
+            _write_dimensions(con)
+            con.execute(sql.load("build/dim_model"))
+            con.execute(sql.load("build/data_quality"))
+            _step(progress, steps, 2)
+            for view in sql.view_names():
+                con.execute(sql.load(view))
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        _step(progress, steps, 3)
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        raise
+    return db_path
+
+
+def _step(progress: Progress | None, steps: list[str], i: int) -> None:
+    if progress:
+        progress(f"writing warehouse: {steps[i]}", i, len(steps))
+
+
+def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path | None) -> None:
+    source = _concat(state.source_rows, SOURCE_SCHEMA).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
+    con.register("source_frame", source.to_arrow())
+    con.execute(sql.load("build/source_rows"))
+    con.unregister("source_frame")
+
+    tables: dict[str, pl.DataFrame] = {
+        "load_log": pl.DataFrame(state.load_log, schema=LOG_SCHEMA),
+        "rejected_rows": _concat(state.rejected, {**REJECT_SCHEMA, "source_file": pl.Utf8})
+        .select("source_file", "line", "column", "reason", "raw")
+        .sort("source_file", "line", maintain_order=True),
+        "reported_totals": _concat(state.totals, TOTALS_SCHEMA),
+        "competitor_sales": _concat(state.competitor),
+        "market_context_raw": _concat(state.market_context),
+        "model_production": _concat(state.model_production),
+    }
+    customers = _concat(state.customers)
+    customers, ops_count = _merge_operational(customers, ops_db, state)
+    if customers.height:
+        before = customers.height
+        customers = customers.unique(subset=["customer_id"], keep="first", maintain_order=True)
+        if customers.height < before:
+            state.note("duplicate_customers", f"{before - customers.height} customer ids "
+                       "appeared in more than one file; the first loaded was kept")
+    tables["customers"] = customers
+    dq = pl.DataFrame(state.dq, schema=DQ_SCHEMA)
+    tables["data_quality_load"] = dq
+    for table_name, frame in tables.items():
+        con.execute(sql.load(f"build/{table_name}"))
+        if frame.height == 0:
+            continue
+        columns = query_frame(con, f"describe {table_name}").get_column("column_name").to_list()
+        con.register("frame", frame.select([c for c in columns if c in frame.columns]).to_arrow())
+        con.execute(f"insert into {table_name} by name select * from frame")  # names: allow-list
+        con.unregister("frame")
+
+
+def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
+                       state: LoadState) -> tuple[pl.DataFrame, int]:
+    """Customers registered in the app (operational SQLite store) join the warehouse."""
+    if ops_db is None or not ops_db.is_file():
+        return customers, 0
+    with contextlib.closing(sqlite3.connect(f"file:{ops_db}?mode=ro", uri=True)) as conn:
+        has = conn.execute("select name from sqlite_master where type='table' and name='customers'"
+                           ).fetchone()
+        if not has:
+            return customers, 0
+        cur = conn.execute("select * from customers")
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    if not rows:
+        return customers, 0
+    ops = pl.DataFrame(rows, schema=names, orient="row").with_columns(
+        pl.lit(str(ops_db)).alias("source_file"))
+    state.note("operational_customers", f"{ops.height} customer(s) registered in the app merged "
+               f"from {ops_db}")
+    if customers.height:
+        ops = ops.select([c for c in ops.columns if c in customers.columns])
+        ops = ops.cast({c: customers.schema[c] for c in ops.columns}, strict=False)
+    return _concat([customers, ops]), ops.height
+
+
+def _write_dimensions(con: duckdb.DuckDBPyConnection) -> None:
+    markets = pl.DataFrame(
+        {
+            "market": list(canonical.MARKETS),
+            "market_ko": [v[0] for v in canonical.MARKETS.values()],
+            "region": [v[1] for v in canonical.MARKETS.values()],
+            "is_customer_market": [m in canonical.CUSTOMER_MARKETS for m in canonical.MARKETS],
+        }
+    )
+    con.register("markets_frame", markets.to_arrow())
+    plants = pl.DataFrame(
+        {
+            "plant": list(canonical.PLANTS),
+            "brand": [v[0] for v in canonical.PLANTS.values()],
+            "plant_name": [v[1] for v in canonical.PLANTS.values()],
+            "market": [v[2] for v in canonical.PLANTS.values()],
+        },
+        schema={"plant": pl.Utf8, "brand": pl.Utf8, "plant_name": pl.Utf8, "market": pl.Utf8},
+    )
+    con.register("plants_frame", plants.to_arrow())
+    con.execute(sql.load("build/dimensions"))
+    con.unregister("markets_frame")
+    con.unregister("plants_frame")
+
+
+# --- public commands -----------------------------------------------------------------------
+
+
+def build(paths: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
+          brand: str | None = None, year: int | None = None,
+          progress: Progress | None = None) -> LoadReport:
+    """Rebuild the warehouse from every data file under `paths`."""
+    started = time.perf_counter()
+    files = discover(paths)
+    if not files:
+        raise FileRefused(paths[0] if paths else Path("."), "no .csv or .xlsx files found",
+                          hint="Point build at the folder that holds the IR downloads.")
+    state = LoadState()
+    with writer_lock(db_path):
+        skipped = _load_all(state, files, brand=brand, year=year, progress=progress)
+        write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
+    return _report(db_path, state, skipped, started)
+
+
+def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
+           brand: str | None = None, year: int | None = None,
+           progress: Progress | None = None) -> LoadReport:
+    """Add files to an existing warehouse (a new file is written and swapped in)."""
+    started = time.perf_counter()
+    if not db_path.is_file():
+        raise FileRefused(db_path, "no warehouse to ingest into",
+                          hint="Run `carsight build` first.")
+    paths = discover(files)
+    with writer_lock(db_path):
+        state = read_state(db_path)
+        skipped = _load_all(state, paths, brand=brand, year=year, progress=progress)
+        write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
+    return _report(db_path, state, skipped, started)
+
+
+def _load_all(state: LoadState, files: list[Path], *, brand: str | None, year: int | None,
+              progress: Progress | None) -> list[str]:
+    skipped: list[str] = []
+    for i, path in enumerate(files):
+        if progress:
+            progress(f"reading {path.name}", i, len(files))
+        status = load_file(state, path, brand=brand, year=year)
+        if status != "loaded":
+            skipped.append(f"{path}: {status}")
+    if progress:
+        progress("files read", len(files), len(files))
+    return skipped
+
+
+def read_state(db_path: Path) -> LoadState:
+    """Reload what an existing warehouse was built from, so ingest can add to it."""
+    state = LoadState()
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        def frame(query: str) -> pl.DataFrame:
+            return query_frame(con, query)
+
+        state.source_rows.append(frame("select * from source_rows").cast(SOURCE_SCHEMA))  # type: ignore[arg-type]
+        state.load_log = frame("select * from load_log").to_dicts()
+        state.rejected.append(frame("select line, \"column\", reason, raw, source_file "
+                                    "from rejected_rows"))
+        state.dq = frame("select check_name, severity, source_file, detail "
+                         "from data_quality_load").to_dicts()
+        state.totals.append(frame("select * from reported_totals"))
+        customers = frame("select * from customers where source_file not like '%.sqlite'")
+        state.customers.append(customers)
+        state.competitor.append(frame("select * from competitor_sales"))
+        state.market_context.append(frame("select * from market_context_raw"))
+        state.model_production.append(frame("select * from model_production"))
+    finally:
+        con.close()
+    return state
+
+
+def _report(db_path: Path, state: LoadState, skipped: list[str], started: float) -> LoadReport:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        counts = query_frame(con, "select (select count(*) from fact_sales) as f, "
+                                  "(select count(*) from rejected_rows) as r")
+        fact_rows, rejected = counts.item(0, "f"), counts.item(0, "r")
+        dq = query_frame(con, "select * from data_quality order by severity desc, check_name")
+    finally:
+        con.close()
+    loaded = sum(1 for e in state.load_log if e["status"] == "loaded")
+    return LoadReport(db_path, loaded, skipped, int(fact_rows), int(rejected), dq,
+                      time.perf_counter() - started)
+
