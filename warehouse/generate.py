@@ -169,7 +169,8 @@ def _ym(y: int, m: int) -> int:
     return y * 12 + (m - 1)
 
 
-def _lifecycle(year: int, launch: tuple[int, int] | None, end: tuple[int, int] | None) -> np.ndarray:
+def _lifecycle(year: int, launch: tuple[int, int] | None,
+               end: tuple[int, int] | None) -> np.ndarray:
     """Per-month factor: 0 outside the production window, ramp-up after launch,
     run-out before the end."""
     f = np.ones(12)
@@ -238,10 +239,7 @@ def _volumes(rng: np.random.Generator, level: float, year: int, model: M, season
     base = (level * trend * POWERTRAIN_TREND[model.pt][year]
             * _lifecycle(year, model.launch, model.end) * season)
     year_shock = math.exp(rng.normal(0.0, 0.06))
-    if n_variants > 1:
-        w = rng.dirichlet(np.full(n_variants, 1.5))
-    else:
-        w = np.ones(1)
+    w = rng.dirichlet(np.full(n_variants, 1.5)) if n_variants > 1 else np.ones(1)
     eps = rng.normal(0.0, noise, size=(n_variants, 12))
     vals = (base[None, :] * year_shock * w[:, None]) * np.exp(eps)
     out = np.floor(vals + rng.random(size=vals.shape)).astype(np.int64)
@@ -1011,8 +1009,10 @@ def _h_sales_by_model(ctx: _Ctx, year: int) -> tuple[Path, np.ndarray]:
     step = ctx.rel(path)
     rep = REPORTED_MONTHS[year]
     fmt = _fmt("hyundai")
-    blocks = [("Domestic", m, SEASON["kr"]) for m in H_DOMESTIC if _active_in(year, m.launch, m.end)]
-    blocks += [("Export", m, SEASON["export"]) for m in H_EXPORT if _active_in(year, m.launch, m.end)]
+    blocks = [("Domestic", m, SEASON["kr"]) for m in H_DOMESTIC
+              if _active_in(year, m.launch, m.end)]
+    blocks += [("Export", m, SEASON["export"]) for m in H_EXPORT
+               if _active_in(year, m.launch, m.end)]
     export_total = np.zeros(12, dtype=np.int64)
     ctx.tick(step, 0, len(blocks))
     with _Writer(path, trailing_newline=False) as w:
@@ -1266,14 +1266,17 @@ def _k_export_by_region(ctx: _Ctx, year: int, cat_totals: dict[str, np.ndarray])
 # customers
 # ---------------------------------------------------------------------------
 
-H_CUSTOMER_HEADER = ("이름,생년월일,연령,성별,휴대폰번호,이메일,주소,아이디,가입일,차량구분,구매한 제품,"
-                     "친환경차,제품 구매 날짜,거래 금액,거래방식,제품구매빈도,제품구매경로,제품출시년월,국가,"
-                     "고객 세그먼트,Cluster")
-K_CUSTOMER_HEADER = ("생년월일,연령,성별,휴대폰번호,이메일,주소,아이디,가입일,차량구분,구매한제품,친환경차,"
-                     "제품구매날짜,거래금액,거래방식,제품구매빈도,제품구매경로,제품출시년월,국가,고객세그먼트,"
-                     "Cluster")
+H_CUSTOMER_HEADER = ",".join((
+    "이름", "생년월일", "연령", "성별", "휴대폰번호", "이메일", "주소", "아이디", "가입일",
+    "차량구분", "구매한 제품", "친환경차", "제품 구매 날짜", "거래 금액", "거래방식",
+    "제품구매빈도", "제품구매경로", "제품출시년월", "국가", "고객 세그먼트", "Cluster"))
+K_CUSTOMER_HEADER = ",".join((
+    "생년월일", "연령", "성별", "휴대폰번호", "이메일", "주소", "아이디", "가입일", "차량구분",
+    "구매한제품", "친환경차", "제품구매날짜", "거래금액", "거래방식", "제품구매빈도",
+    "제품구매경로", "제품출시년월", "국가", "고객세그먼트", "Cluster"))
 
-CUSTOMER_MARKETS = ("대한민국", "미국", "캐나다", "멕시코", "서유럽", "동유럽", "아시아", "중남미", "중동아프리카")
+CUSTOMER_MARKETS = ("대한민국", "미국", "캐나다", "멕시코", "서유럽", "동유럽", "아시아", "중남미",
+                    "중동아프리카")
 _MARKET_P = np.array([1.5, 1, 1, 1, 1, 1, 1, 1, 1]) / 9.5
 
 # (product label, weight, vehicle class, eco-friendly, min price, max price (KRW), launch)
@@ -1391,7 +1394,8 @@ _KR_REGIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("경상남도", ("창원시 성산구", "진주시", "김해시")),
     ("제주특별자치도", ("제주시", "서귀포시")),
 )
-_KR_ROADS = ("중앙로", "대학로", "시청로", "역전로", "문화로", "번영로", "평화로", "희망로", "산업로",
+_KR_ROADS = ("중앙로", "대학로", "시청로", "역전로", "문화로", "번영로", "평화로", "희망로",
+             "산업로",
              "공원로", "테헤란로", "월드컵로", "충렬대로", "상무중앙로", "둔산대로", "나성북로")
 _KR_ADDR = tuple(f"{p} {c} {r}".replace("  ", " ")
                  for p, cities in _KR_REGIONS for c in cities for r in _KR_ROADS)
@@ -1701,10 +1705,13 @@ def _competitors(ctx: _Ctx) -> Path:
     return path
 
 
-KIA_EXT_HEADER = ("국가명,1월,2월,3월,4월,5월,6월,7월,8월,9월,10월,11월,12월,연도,기후대,차량 구분 분류,총수출량,"
-                  "차종,GDP,대표 차량 구분,차량 구분,차종 구분")
-HYUNDAI_EXT_HEADER = ("국가명,1월,2월,3월,4월,5월,6월,7월,8월,9월,10월,11월,12월,연도,기후대,차량 구분,분류,총수출량,"
-                      "차종,GDP,대표 차량 구분,차량 구분.1,차종 구분")
+KIA_EXT_HEADER = ",".join((
+    "국가명", *(f"{m}월" for m in range(1, 13)), "연도", "기후대", "차량 구분 분류", "총수출량",
+    "차종", "GDP", "대표 차량 구분", "차량 구분", "차종 구분"))
+
+HYUNDAI_EXT_HEADER = ",".join((
+    "국가명", *(f"{m}월" for m in range(1, 13)), "연도", "기후대", "차량 구분", "분류",
+    "총수출량", "차종", "GDP", "대표 차량 구분", "차량 구분.1", "차종 구분"))
 
 # market -> (climate zone, GDP in trillion USD)
 KIA_MARKET_CLIMATE: tuple[tuple[str, str, str], ...] = (
@@ -1731,7 +1738,8 @@ _KIA_EXT_MODELS: tuple[tuple[str, str, str, float], ...] = (
     ("Sonet", "승용차", "SUV", 1500), ("Cee'd", "CKD(특수 차량)", "세단", 900),
     ("Bongo / Frontier", "상업용 차량", "상업용차", 600), ("Bongo EV", "상업용 차량", "전기차", 90),
     ("PV5", "상업용 차량", "미니밴", 150), ("Bus", "상업용 차량", "상업용차", 20),
-    ("Bongo (CKD)", "상업용 차량", "상업용차(CKD)", 100), ("Seltos (CKD)", "승용차", "SUV(CKD)", 200),
+    ("Bongo (CKD)", "상업용 차량", "상업용차(CKD)", 100),
+    ("Seltos (CKD)", "승용차", "SUV(CKD)", 200),
     ("Sorento (CKD)", "승용차", "SUV(CKD)", 60), ("Carnival (CKD)", "승용차", "미니밴(CKD)", 80),
     ("K3 (CKD)", "승용차", "세단(CKD)", 70), ("Millitary", "특수 차량", "특수차", 30),
     ("Millitary (CKD)", "특수 차량", "특수차(CKD)", 10),
@@ -1804,8 +1812,8 @@ def _hyundai_external(ctx: _Ctx) -> Path:
                                * np.exp(rng.normal(0, 0.05, 12))).astype(np.int64)
                 vals[rep:] = 0
                 months = ",".join(str(v) for v in vals.tolist())
-                lines.append(f"{market},{months},{year},{climate},{cls},일반 차량,{int(vals.sum())},"
-                             f"{model},{gdp},{cls},{cls},{cls}")
+                lines.append(f"{market},{months},{year},{climate},{cls},일반 차량,"
+                             f"{int(vals.sum())},{model},{gdp},{cls},{cls},{cls}")
     with _Writer(path, bom=True) as w:
         w.lines([HYUNDAI_EXT_HEADER])
         w.lines(lines)
