@@ -1,0 +1,75 @@
+"""Callbacks of the data page: thin adapters around analytics.warehouse_status."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, dash_table, html
+from dash.exceptions import PreventUpdate
+
+from app import ids
+from app.i18n import t
+
+
+def _table(frame, page_size: int = 15) -> dash_table.DataTable:
+    return dash_table.DataTable(
+        data=frame.to_dicts(),
+        columns=[{"name": c, "id": c} for c in frame.columns],
+        page_size=page_size,
+        sort_action="native",
+        filter_action="native",
+        export_format="csv",
+        style_cell={"textAlign": "left", "whiteSpace": "normal", "fontSize": "0.85rem"},
+        style_table={"overflowX": "auto"},
+    )
+
+
+@dash.callback(
+    Output(ids.DATA_SUMMARY, "children"),
+    Output(ids.DATA_QUALITY_TABLE, "children"),
+    Output(ids.DATA_LOAD_LOG_TABLE, "children"),
+    Input(ids.LANG_STORE, "data"),
+)
+def render_status(lang: str | None):
+    from analytics.warehouse_status import warehouse_status
+    from app.factory import warehouse
+    from warehouse.errors import FileRefused
+
+    lang = lang or "ko"
+    try:
+        status = warehouse_status(warehouse=warehouse())
+    except FileRefused:
+        return dbc.Alert(t("data.missing", lang), color="warning"), None, None
+    cards = dbc.Row(
+        [
+            dbc.Col(dbc.Card(dbc.CardBody([html.H6(t(key, lang)), html.H3(f"{value:,}")])))
+            for key, value in [
+                ("data.files", status.files), ("data.fact_rows", status.fact_rows),
+                ("data.rejected", status.rejected_rows), ("data.warnings", status.warnings),
+            ]
+        ],
+        className="g-3 mb-3",
+    )
+    header = html.H2(t("data.title", lang), className="mb-3")
+    return (
+        [header, cards],
+        [html.H4(t("data.quality", lang)), _table(status.data_quality)],
+        [html.H4(t("data.load_log", lang), className="mt-4"), _table(status.load_log)],
+    )
+
+
+@dash.callback(
+    Output(ids.LANG_STORE, "data"),
+    Input(ids.LANG_TOGGLE, "n_clicks"),
+    State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def toggle_language(n_clicks: int | None, current: str | None) -> str:
+    if not n_clicks:
+        raise PreventUpdate
+    return "en" if (current or "ko") == "ko" else "ko"
+
+
+@dash.callback(Output(ids.LANG_TOGGLE, "children"), Input(ids.LANG_STORE, "data"))
+def language_button_label(lang: str | None) -> str:
+    return t("lang.toggle", lang or "ko")
