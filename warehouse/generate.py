@@ -36,7 +36,8 @@ Quirks reproduced on purpose (the loader must cope with them):
   in the published file.
 * Kia exports by region: ``Total`` rows are exact subtotals of the six car rows
   of the same region and month; zero is ``-`` (months not yet reported: empty).
-* Encodings: ``raw/kia/기아_2024년_해외현지판매.csv`` is CP949,
+* Encodings: ``raw/kia/기아_2024년_해외현지판매.csv`` is CP949 (and not valid UTF-8:
+  its Russia plant group is labelled ``※Russia Plant(HMMR)``),
   ``raw/kia/기아_2024년_해외공장판매실적.csv`` is UTF-8 with BOM,
   ``external/현대_지역별_수출_기후_GDP.csv`` is UTF-8 with BOM (as the reference);
   everything else is UTF-8 without BOM.  Line endings are always ``\\n``.
@@ -747,7 +748,9 @@ K_GROUP_NAMES: dict[str, dict[int, str | None]] = {
     "korea": {2023: "Korean Plant", 2024: "Korea Plants", 2025: "Korea Plants"},
     "slovakia": {2023: "Slovakia Plant", 2024: "Slovakia Plant", 2025: "Slovakia Plant"},
     "mexico": {2023: "Mexico Plant", 2024: "Mexico Plant", 2025: "Mexico Plant"},
-    "russia": {2023: "Russia Plant(incl. CKD Sales)", 2024: "*Russia Plant(HMMR)", 2025: None},
+    # 2024 is written in CP949: its footnote mark is the Korean "※" (A1D8 in CP949), so the
+    # file is not valid UTF-8 and really exercises the loader's encoding fallback
+    "russia": {2023: "Russia Plant(incl. CKD Sales)", 2024: "※Russia Plant(HMMR)", 2025: None},
     "us": {2023: "US Plant", 2024: "US Plant", 2025: "US Plant"},
     "china": {2023: "China Plants", 2024: "China Plants", 2025: "China Plants"},
     "india": {2023: "India Plants", 2024: "India Plant", 2025: "India Plant"},

@@ -167,7 +167,9 @@ def test_headers_of_formats_without_reference(base: Path) -> None:
 
 def test_encodings(base: Path) -> None:
     cp949 = base / "raw/kia/기아_2024년_해외현지판매.csv"
-    cp949.read_bytes().decode("cp949")
+    with pytest.raises(UnicodeDecodeError):
+        cp949.read_bytes().decode("utf-8")
+    assert ",※Russia Plant(HMMR),January," in cp949.read_bytes().decode("cp949")
     bom = base / "raw/kia/기아_2024년_해외공장판매실적.csv"
     assert bom.read_bytes().startswith(b"\xef\xbb\xbf")
     hyundai_ext = base / "external/현대_지역별_수출_기후_GDP.csv"
