@@ -1,0 +1,39 @@
+"""Shared fixtures: the reference data folder and a warehouse built from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data folder {SHARED_DATA} is not present")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def reference_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built from every file in ../shared/data."""
+    from warehouse.build import build
+
+    db = tmp_path_factory.mktemp("reference") / "warehouse.duckdb"
+    build([shared_data], db)
+    return db
+
+
+@pytest.fixture()
+def ref(reference_db: Path):
+    """A read-only connection to the reference warehouse; `ref(sql)` returns rows."""
+    con = duckdb.connect(str(reference_db), read_only=True)
+
+    def run(query: str, params: list | None = None) -> list[tuple]:
+        return con.sql(query, params=params).fetchall() if params else con.sql(query).fetchall()
+
+    yield run
+    con.close()
