@@ -66,6 +66,9 @@ class FactFormat:
     market_label: str | None = None  # constant market for the whole file
     market_from_plant: bool = False
     sales_type: str | None = None  # constant sales type
+    # Kia retail: in some plant groups the U.S.A column holds the row total of the
+    # other markets. Detected per plant group from the numbers, never assumed.
+    market_total_column: str | None = None
 
     @property
     def kind(self) -> str:
@@ -115,7 +118,7 @@ FACT_FORMATS: list[FactFormat] = [
         "kia_overseas_retail", "Kia overseas retail sales by market (IR)", "market_wide",
         {"model": "model_label", "plant": "plant_label", "month": "month_label"},
         1, brand="Kia", flow="overseas_retail", total_role="model_label",
-        total_group=("plant_label", "market_label"),
+        total_group=("plant_label", "market_label"), market_total_column="U.S.A",
     ),
     FactFormat(
         "kia_sales_by_model", "Kia sales by model (IR)", "wide",
@@ -185,7 +188,7 @@ FACT_FORMATS: list[FactFormat] = [
         {"국가명": "market_label", "공장명(국가)": "plant_label", "차종": "model_label",
          "연도": "year"},
         2, brand="Kia", flow="overseas_retail", total_role="model_label",
-        total_group=("market_label", "plant_label"),
+        total_group=("market_label", "plant_label"), market_total_column="U.S.A",
     ),
 ]
 
@@ -404,6 +407,10 @@ def parse_facts(
             pl.col("units").alias("units_text"),
         )
     elif fmt.layout == "market_wide":
+        ordered = [f"c{i}" for i in sorted(detected.market_columns.values())]
+        shift_notes: list[tuple[str, str]] = []
+        if fmt.market_total_column and "plant_label" in roles:
+            frame, shift_notes = _realign_total_rows(frame, ordered, "plant_label")
         long = frame.unpivot(
             index=["line", "raw", *roles],
             on=[f"c{i}" for i in detected.market_columns.values()],
@@ -539,6 +546,13 @@ def parse_facts(
     totals = good.filter(pl.col("is_subtotal")).select([*FACT_COLUMNS, "group_key"])
     details_for_check = good.filter(~pl.col("is_subtotal") & ~pl.col("is_total"))
     notes = _check_totals(totals, details_for_check)
+    if fmt.layout == "market_wide":
+        notes += shift_notes
+    if fmt.market_total_column and fmt.layout != "market_wide":
+        facts, column_totals, column_notes = _split_total_market_column(
+            facts, fmt.market_total_column)
+        totals = pl.concat([totals, column_totals], how="vertical_relaxed")
+        notes += column_notes
     facts, month_notes = _drop_unreported_months(facts)
     notes += month_notes
     return ParsedFacts(facts, totals, pl.concat(rejected).sort("line"), notes)
@@ -589,3 +603,99 @@ def _drop_unreported_months(facts: pl.DataFrame) -> tuple[pl.DataFrame, list[tup
                           f"no figures after month {row['last_month']}; treated as not reported"))
     kept = marked.filter(pl.col("month") <= pl.col("last_month")).select(facts.columns)
     return kept, notes
+
+
+def _split_total_market_column(
+    facts: pl.DataFrame, column_market: str
+) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[str, str]]]:
+    """Find plant groups whose `column_market` cells equal the sum of the other markets.
+
+    In such a group that market's column is a row total, not sales in that
+    market: it moves to the totals (checked, never counted). A group qualifies
+    only when every row with other-market sales matches exactly (at least 3 rows)
+    and no row has a value there while the other markets are empty.
+    """
+    key = ["plant_label", "model_label", "year", "month"]
+    is_col = pl.col("market_label") == column_market
+    cells = facts.group_by(key).agg(
+        pl.col("units").filter(is_col).sum().alias("col_units"),
+        pl.col("units").filter(~is_col).sum().alias("other_units"),
+        is_col.any().alias("has_col"),
+    )
+    groups = _total_column_groups(cells)
+    total_groups = groups.filter(pl.col("qualifies")).sort("plant_label")
+    names = total_groups.get_column("plant_label").to_list()
+    if not names:
+        return facts, pl.DataFrame(schema={**facts.schema, "group_key": pl.Utf8}), []
+    flagged = cells.filter(pl.col("plant_label").is_in(names) & (pl.col("col_units") > 0)
+                           ).select("plant_label", "model_label", "year", "month")
+    facts = facts.join(flagged.with_columns(pl.lit(True).alias("_flag")),
+                       on=["plant_label", "model_label", "year", "month"], how="left",
+                       nulls_equal=True)
+    moving = is_col & pl.col("_flag").fill_null(False)
+    totals = facts.filter(moving).with_columns(
+        (pl.col("plant_label") + pl.lit("|") + pl.col("model_label").fill_null(""))
+        .alias("group_key"))
+    notes = [
+        ("total_column", f"plant group '{row['plant_label']}': {row['matches']} {column_market} "
+         "cell(s) hold the total of the other markets of their row (the group sells nothing "
+         f"in {column_market} otherwise); kept as a check, not counted as sales. The market "
+         "split of those rows may be shifted in this table")
+        for row in total_groups.iter_rows(named=True)
+    ]
+    totals = totals.drop("_flag")
+    return facts.filter(~moving).drop("_flag"), totals, notes
+
+
+def _total_column_groups(cells: pl.DataFrame) -> pl.DataFrame:
+    """Plant groups where every non-zero total-column cell equals the rest of its row."""
+    return cells.group_by("plant_label").agg(
+        ((pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units")))
+        .sum().alias("matches"),
+        (pl.col("col_units") > 0).sum().alias("col_rows"),
+    ).with_columns(
+        ((pl.col("col_rows") >= 2) & (pl.col("matches") == pl.col("col_rows")))
+        .alias("qualifies")
+    )
+
+
+def _realign_total_rows(
+    frame: pl.DataFrame, market_cols: list[str], plant_col: str
+) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Kia retail rows where a row total was inserted before the first market.
+
+    Such a row reads `T, v1, ..., v10` under `U.S.A, Canada, ..., China`: T equals
+    the sum of the rest and every market value sits one column to the right. When
+    a plant group's first-market cells are all of this kind (the group sells
+    nothing there otherwise), those rows are shifted back; the last market gets
+    T minus the rest, which is 0 when the row is consistent.
+    """
+    values = frame.select(
+        "line", plant_col, *[units_expr(c).alias(f"v{i}") for i, c in enumerate(market_cols)]
+    )
+    rest = pl.sum_horizontal([pl.col(f"v{i}") for i in range(1, len(market_cols))])
+    cells = values.select(
+        "line", pl.col(plant_col).alias("plant_label"),
+        pl.col("v0").alias("col_units"), rest.alias("other_units"),
+    )
+    groups = _total_column_groups(cells).filter(pl.col("qualifies"))
+    if groups.height == 0:
+        return frame, []
+    shifted = cells.join(groups.select("plant_label"), on="plant_label").filter(
+        (pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units"))
+    ).get_column("line")
+    is_shifted = pl.col("line").is_in(shifted.implode())
+    last = market_cols[-1]
+    realigned = frame.with_columns(
+        [pl.when(is_shifted).then(pl.col(market_cols[i + 1])).otherwise(pl.col(c)).alias(c)
+         for i, c in enumerate(market_cols[:-1])]
+        + [pl.when(is_shifted).then(pl.lit("0")).otherwise(pl.col(last)).alias(last)]
+    )
+    notes = [(
+        "shifted_rows",
+        f"{shifted.len()} row(s) of plant group(s) {', '.join(sorted(groups['plant_label']))} "
+        "carry a row total in the first market column with the markets shifted one column "
+        f"right (lines {', '.join(str(x) for x in shifted.head(8).to_list())}"
+        f"{', ...' if shifted.len() > 8 else ''}); realigned, the total is not counted",
+    )]
+    return realigned, notes

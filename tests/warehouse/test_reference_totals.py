@@ -178,3 +178,17 @@ def test_customer_files_load_with_canonical_values(ref, shared_data):
 
 def test_units_are_whole_non_negative_vehicles(ref):
     assert one(ref, "select count(*) from fact_sales where units < 0 or units is null") == 0
+
+
+def test_kia_retail_rows_with_an_inserted_total_are_realigned(ref):
+    # January 2023, CKD (excl. Russia): 'Sonet' reads 1557,0,0,,0,0,201,0,0,1356,0 under
+    # U.S.A..China. 1557 is the row total; the markets sit one column to the right.
+    rows = dict(ref("""
+        select market_label, units from fact_sales
+        where brand = 'Kia' and flow = 'overseas_retail' and year = 2023 and month = 1
+          and plant = 'CKD (excl. Russia)' and model_label = 'Sonet' and units > 0"""))
+    assert rows == {"Latin America": 201, "Asia Pacific": 1356}
+    # Sum of every market cell of the raw file (2,454,401) minus the 14 inserted totals.
+    assert one(ref, """
+        select sum(units) from fact_sales
+        where brand = 'Kia' and flow = 'overseas_retail' and year = 2023""") == 2_450_195
