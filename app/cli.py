@@ -86,26 +86,23 @@ def generate(out_dir: Path, seed: int, scale: float, quiet: bool) -> None:
     click.echo(f"wrote {len(paths)} files under {out_dir}")
 
 
-def _print_report(report: object) -> None:
-    from rich.table import Table
-
-    console = _console()
+def _print_report(report: object, limit: int = 40) -> None:
+    """Warnings one per line (file: detail), then a count of info notes per check."""
     dq = report.data_quality  # type: ignore[attr-defined]
-    table = Table(title="data quality", show_lines=False, expand=False)
-    for col in ("severity", "check", "file", "detail"):
-        table.add_column(col, overflow="fold")
-    shown = dq.filter(dq["check_name"] != "months_not_reported") if dq.height > 40 else dq
-    for row in shown.iter_rows(named=True):
-        table.add_row(row["severity"], row["check_name"],
-                      Path(row["source_file"]).name if row["source_file"] else "",
-                      row["detail"])
-    console.print(table)
-    hidden = dq.height - shown.height
-    if hidden:
-        console.print(f"({hidden} 'months_not_reported' notes hidden; "
-                      "query the data_quality table for all)")
+    warnings = dq.filter(dq["severity"] == "warning")
+    for row in warnings.head(limit).iter_rows(named=True):
+        where = Path(row["source_file"]).name if row["source_file"] else "warehouse"
+        click.echo(f"WARNING {row['check_name']} {where}: {row['detail']}", err=True)
+    if warnings.height > limit:
+        click.echo(f"... {warnings.height - limit} more warnings: "
+                   "select * from data_quality where severity = 'warning'", err=True)
+    infos = dq.filter(dq["severity"] == "info").group_by("check_name").len().sort("check_name")
+    if infos.height:
+        click.echo("info: " + ", ".join(f"{r['check_name']} x{r['len']}"
+                                         for r in infos.iter_rows(named=True))
+                   + " (see the data_quality table)", err=True)
     for skipped in report.files_skipped:  # type: ignore[attr-defined]
-        console.print(f"skipped {skipped}")
+        click.echo(f"skipped {skipped}", err=True)
     click.echo(
         f"warehouse {report.db_path}: {report.files_loaded} files, "  # type: ignore[attr-defined]
         f"{report.fact_rows:,} fact rows, {report.rejected_rows:,} rejected rows, "  # type: ignore[attr-defined]
