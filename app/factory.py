@@ -37,7 +37,8 @@ def build_app(app_settings: Settings) -> dash.Dash:
         __name__,
         use_pages=True,
         pages_folder="",
-        external_stylesheets=[dbc.themes.BOOTSTRAP],
+        # Bootstrap CSS is served from assets/ (no CDN: the app must work offline).
+        serve_locally=True,
         suppress_callback_exceptions=False,
         title=t("app.title"),
         assets_folder=str(_assets_folder()),
