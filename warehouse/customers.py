@@ -190,45 +190,51 @@ def _quoted(cells: list[str]) -> str:
     return ", ".join(f"'{c}'" for c in cells)
 
 
-# --- cell parsers: each returns (value expression, problem expression) ---------
-# A problem expression is null for a valid cell, else "<header>: <what> '<found>'".
+# --- cell parsers -------------------------------------------------------------
+# Pass 1 parses each text column `<field>` into a typed value column `<field>__v`
+# (null when invalid). Pass 2 explains each invalid cell: a problem is null for a
+# valid cell, else "<header>: <what>: '<cell as found>'".
 
 
-def _found(field: str) -> pl.Expr:
-    return pl.lit(": '") + pl.col(field) + pl.lit("'")
+def _v(field: str) -> pl.Expr:
+    return pl.col(f"{field}__v")
 
 
 def _problem(condition: pl.Expr, header: str, what: str, field: str) -> pl.Expr:
-    return pl.when(condition).then(pl.lit(f"{header}: {what}") + _found(field))
+    return pl.when(condition).then(pl.lit(f"{header}: {what}: '") + pl.col(field) + pl.lit("'"))
 
 
-def _date(field: str, header: str) -> tuple[pl.Expr, pl.Expr]:
+def _date_value(field: str) -> pl.Expr:
     text = pl.col(field).str.replace_all(r"[./]", "-")
-    value = text.str.to_date("%Y-%m-%d", strict=False)
-    return value, _problem(value.is_null(), header, "not a date (YYYY-MM-DD)", field)
+    return text.str.to_date("%Y-%m-%d", strict=False)
 
 
-def _whole(field: str, header: str, what: str, *, maximum: int) -> tuple[pl.Expr, pl.Expr]:
+def _number(field: str) -> pl.Expr:
+    return pl.col(field).str.replace_all(",", "", literal=True).cast(pl.Float64, strict=False)
+
+
+def _whole_value(field: str, *, maximum: int) -> pl.Expr:
     """Whole number in 0..maximum; thousands separators and a `.0` tail are allowed."""
     text = pl.col(field).str.replace_all(",", "", literal=True)
-    number = text.cast(pl.Float64, strict=False)
-    is_whole = text.str.contains(r"^[+-]?\d+(\.0*)?$") & (number.abs() < 1e15)
-    value = pl.when(is_whole & (number >= 0) & (number <= maximum)).then(number.cast(pl.Int64))
-    problem = (
-        pl.when(is_whole & (number < 0))
-        .then(pl.lit(f"{header}: negative {what}") + _found(field))
-        .when(is_whole & (number > maximum))
-        .then(pl.lit(f"{header}: {what} outside 0-{maximum}") + _found(field))
-        .when(~is_whole.fill_null(False))
-        .then(pl.lit(f"{header}: not a number") + _found(field))
+    number = _number(field)
+    valid = text.str.contains(r"^\+?[0-9]+(?:\.0*)?$") & (number <= maximum)
+    return pl.when(valid).then(number.cast(pl.Int64))
+
+
+def _whole_problem(field: str, header: str, what: str, *, maximum: int) -> pl.Expr:
+    number = _number(field)
+    found = pl.lit("'") + pl.col(field) + pl.lit("'")
+    return (
+        pl.when(_v(field).is_not_null())
+        .then(pl.lit(None, dtype=pl.Utf8))
+        .when(number < 0)
+        .then(pl.lit(f"{header}: negative {what}: ") + found)
+        .when(number.is_null())
+        .then(pl.lit(f"{header}: not a number: ") + found)
+        .when(number > maximum)
+        .then(pl.lit(f"{header}: {what} outside 0-{maximum}: ") + found)
+        .otherwise(pl.lit(f"{header}: not a whole number: ") + found)
     )
-    return value, problem
-
-
-def _in_set(field: str, header: str, mapping: dict[str, str], what: str) -> tuple[pl.Expr, pl.Expr]:
-    value = pl.col(field).replace_strict(mapping, default=None, return_dtype=pl.Utf8)
-    expected = "/".join(dict.fromkeys(mapping.values()))
-    return value, _problem(value.is_null(), header, f"unknown {what} (expected {expected})", field)
 
 
 def _label_lookup(
@@ -239,8 +245,30 @@ def _label_lookup(
     return {label: mapper(label) for label in labels}
 
 
-def _empty_customers() -> pl.DataFrame:
-    return pl.DataFrame(schema=CUSTOMER_SCHEMA)
+def _vehicle_classes(labels: pl.Series) -> pl.DataFrame:
+    """Canonical `vehicle_class`, `size_class`, `body_type` per distinct published label."""
+    size_pattern = "^(" + "|".join(SIZE_CLASSES) + r")\s*(.*)$"
+    canonical = (
+        pl.col("vehicle_label").str.replace_all(r"\s+", " ").str.replace_all(r"(?i)suv", "SUV")
+    )
+    return (
+        labels.unique()
+        .alias("vehicle_label")
+        .to_frame()
+        .with_columns(canonical.alias("canonical"))
+        .with_columns(
+            size_class=pl.col("canonical").str.extract(size_pattern, 1),
+            body_type=pl.coalesce(
+                pl.col("canonical").str.extract(size_pattern, 2), pl.col("canonical")
+            ).replace("", None),
+        )
+        .with_columns(
+            vehicle_class=pl.concat_str(
+                "size_class", "body_type", separator=" ", ignore_nulls=True
+            ).replace("", None)
+        )
+        .drop("canonical")
+    )
 
 
 def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -258,144 +286,172 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     if not brand.strip():
         raise ValueError("brand must be a brand name such as 'Hyundai' or 'Kia'")
     index = _check_header(table)
-    fields = list(index)
+    fields = list(index)  # in header order, so the rows need no reordering
     header_of = {field: normalise_header(table.header[i]) for field, i in index.items()}
-    # `index` follows the header order, so the rows need no reordering.
-    raw = pl.DataFrame(table.rows, schema={f: pl.Utf8 for f in fields}, orient="row").with_columns(
-        pl.Series("line", table.lines, dtype=pl.Int64),
-        pl.concat_str([pl.col(f) for f in fields], separator=",").alias("raw"),
-    )
 
     def h(field: str) -> str:
-        return header_of.get(field, field)
+        return header_of.get(field, "")
 
-    cells = raw.with_columns(
-        [pl.col(f).str.strip_chars() for f in fields]
-        + ([] if "name" in fields else [pl.lit(None, dtype=pl.Utf8).alias("name")])
+    cells = (
+        pl.DataFrame(table.rows, schema={f: pl.Utf8 for f in fields}, orient="row")
+        .with_columns(
+            pl.Series("line", table.lines, dtype=pl.Int64),
+            pl.concat_str([pl.col(f) for f in fields], separator=",").alias("raw"),
+        )
+        .with_columns(pl.col(f).str.strip_chars() for f in fields)
     )
+    if "name" not in fields:
+        cells = cells.with_columns(name=pl.lit(None, dtype=pl.Utf8))
     markets = _label_lookup(cells, "market_label", market_of)
-    values: dict[str, pl.Expr] = {}
-    problems: dict[str, pl.Expr] = {}
-    for field in ("birth_date", "signup_date", "purchase_date"):
-        values[field], problems[field] = _date(field, h(field))
-    values["age"], problems["age"] = _whole("age", h("age"), "age", maximum=_MAX_AGE)
-    values["amount_krw"], problems["amount_krw"] = _whole(
-        "amount_krw", h("amount_krw"), "amount", maximum=_MAX_AMOUNT_KRW
-    )
-    values["purchase_count"], problems["purchase_count"] = _whole(
-        "purchase_count", h("purchase_count"), "purchase count", maximum=_MAX_PURCHASES
-    )
-    for field in ("name", "phone", "email", "address"):
-        values[field] = pl.when(pl.col(field) != "").then(pl.col(field))
-    values["gender"], problems["gender"] = _in_set("gender", h("gender"), _GENDERS, "gender")
-    values["eco_friendly"] = (
-        pl.col("eco_friendly")
-        .str.to_lowercase()
-        .replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean)
-    )
-    problems["eco_friendly"] = _problem(
-        values["eco_friendly"].is_null(), h("eco_friendly"), "expected True/False", "eco_friendly"
-    )
     payments = {p: p for p in PAYMENT_METHODS} | _PAYMENT_ALIASES
-    values["payment_method"], problems["payment_method"] = _in_set(
-        "payment_method", h("payment_method"), payments, "payment method"
-    )
-    values["channel"], problems["channel"] = _in_set(
-        "channel", h("channel"), {c: c for c in CHANNELS}, "channel"
-    )
     launch = (pl.col("launch_month").str.replace_all(r"[./]", "-") + pl.lit("-01")).str.to_date(
         "%Y-%m-%d", strict=False
     )
-    values["launch_month"] = launch.dt.strftime("%Y-%m")
-    problems["launch_month"] = _problem(
-        launch.is_null(), h("launch_month"), "not a month (YYYY-MM)", "launch_month"
-    )
-    values["market"] = pl.col("market_label").replace_strict(
-        markets, default=None, return_dtype=pl.Utf8
-    )
-    problems["market"] = _problem(
-        values["market"].is_null(), h("market_label"), "unknown market", "market_label"
-    )
+    values: dict[str, pl.Expr] = {
+        "birth_date": _date_value("birth_date"),
+        "signup_date": _date_value("signup_date"),
+        "purchase_date": _date_value("purchase_date"),
+        "age": _whole_value("age", maximum=_MAX_AGE),
+        "amount_krw": _whole_value("amount_krw", maximum=_MAX_AMOUNT_KRW),
+        "purchase_count": _whole_value("purchase_count", maximum=_MAX_PURCHASES),
+        "gender": pl.col("gender").replace_strict(_GENDERS, default=None, return_dtype=pl.Utf8),
+        "eco_friendly": pl.col("eco_friendly")
+        .str.to_lowercase()
+        .replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean),
+        "payment_method": pl.col("payment_method").replace_strict(
+            payments, default=None, return_dtype=pl.Utf8
+        ),
+        "channel": pl.col("channel").replace_strict(
+            {c: c for c in CHANNELS}, default=None, return_dtype=pl.Utf8
+        ),
+        "launch_month": launch.dt.strftime("%Y-%m"),
+        "market_label": pl.col("market_label").replace_strict(
+            markets, default=None, return_dtype=pl.Utf8
+        ),
+    }
     for field in ("orig_segment", "orig_cluster"):
         number = pl.col(field).cast(pl.Float64, strict=False)
         values[field] = pl.when(number == number.floor()).then(number.cast(pl.Int8, strict=False))
+
+    def unknown(field: str, what: str, expected: str) -> pl.Expr:
+        return _problem(
+            _v(field).is_null(), h(field), f"unknown {what} (expected {expected})", field
+        )
+
+    problems: dict[str, pl.Expr] = {
+        "birth_date": _problem(
+            _v("birth_date").is_null(), h("birth_date"), "not a date (YYYY-MM-DD)", "birth_date"
+        ),
+        "age": _whole_problem("age", h("age"), "age", maximum=_MAX_AGE),
+        "gender": unknown("gender", "gender", "남/여"),
+        "user_id": pl.when(pl.col("user_id") == "").then(pl.lit(f"{h('user_id')}: empty user id")),
+        "signup_date": _problem(
+            _v("signup_date").is_null(), h("signup_date"), "not a date (YYYY-MM-DD)", "signup_date"
+        ),
+        "model_label": pl.when(pl.col("model_label") == "").then(
+            pl.lit(f"{h('model_label')}: empty model")
+        ),
+        "eco_friendly": _problem(
+            _v("eco_friendly").is_null(), h("eco_friendly"), "expected True/False", "eco_friendly"
+        ),
+        "purchase_date": _problem(
+            _v("purchase_date").is_null(),
+            h("purchase_date"),
+            "not a date (YYYY-MM-DD)",
+            "purchase_date",
+        ),
+        "amount_krw": _whole_problem(
+            "amount_krw", h("amount_krw"), "amount", maximum=_MAX_AMOUNT_KRW
+        ),
+        "payment_method": unknown("payment_method", "payment method", "/".join(PAYMENT_METHODS)),
+        "purchase_count": _whole_problem(
+            "purchase_count", h("purchase_count"), "purchase count", maximum=_MAX_PURCHASES
+        ),
+        "channel": unknown("channel", "channel", "/".join(CHANNELS)),
+        "launch_month": _problem(
+            _v("launch_month").is_null(), h("launch_month"), "not a month (YYYY-MM)", "launch_month"
+        ),
+        "market_label": _problem(
+            _v("market_label").is_null(), h("market_label"), "unknown market", "market_label"
+        ),
+    }
+    for field in ("orig_segment", "orig_cluster"):
         problems[field] = _problem(
-            (pl.col(field) != "") & values[field].is_null(), h(field), "not a whole number", field
+            (pl.col(field) != "") & _v(field).is_null(), h(field), "not a whole number", field
         )
-    problems["user_id"] = pl.when(pl.col("user_id") == "").then(
-        pl.lit(f"{h('user_id')}: empty user id")
-    )
-    problems["model_label"] = pl.when(pl.col("model_label") == "").then(
-        pl.lit(f"{h('model_label')}: empty model")
-    )
 
-    problem_cols = [expr.alias(f"problem__{field}") for field, expr in problems.items()]
-    checked = cells.with_columns(*problem_cols).with_columns(
-        pl.any_horizontal(pl.col(r"^problem__.*$").is_not_null()).alias("has_problem")
+    checked = (
+        cells.with_columns(expr.alias(f"{field}__v") for field, expr in values.items())
+        .with_columns(expr.alias(f"{field}__problem") for field, expr in problems.items())
+        .with_columns(
+            has_problem=pl.any_horizontal(pl.col(r"^.*__problem$").is_not_null()),
+        )
     )
-    # Duplicates are judged among otherwise valid rows, so a bad first row does not
-    # take a good second one with it.
-    email_key = pl.col("email").str.to_lowercase()
+    # A later row repeating both the user id and the e-mail of an earlier one is the
+    # same customer twice. Only otherwise valid rows count, so a bad first row does
+    # not take a good second one with it.
+    first_line = (
+        pl.col("line").min().over("has_problem", "user_id", pl.col("email").str.to_lowercase())
+    )
     checked = checked.with_columns(
-        pl.when(~pl.col("has_problem"))
-        .then(pl.col("line").min().over(pl.col("has_problem"), "user_id", email_key))
-        .alias("first_line")
-    ).with_columns(
-        pl.when(~pl.col("has_problem") & (pl.col("first_line") != pl.col("line")))
-        .then(
+        duplicate__problem=pl.when(~pl.col("has_problem") & (first_line != pl.col("line"))).then(
             pl.lit(f"{h('user_id')}: duplicate of line ")
-            + pl.col("first_line").cast(pl.Utf8)
-            + pl.lit(" (same user id and e-mail)")
-            + _found("user_id")
+            + first_line.cast(pl.Utf8)
+            + pl.lit(" (same user id and e-mail): '")
+            + pl.col("user_id")
+            + pl.lit("'")
         )
-        .alias("problem__duplicate")
     )
 
-    column_of = {f"problem__{f}": h(f) for f in problems} | {
-        "problem__market": h("market_label"),
-        "problem__duplicate": h("user_id"),
+    column_of = {f"{field}__problem": h(field) for field in fields if field in problems} | {
+        "duplicate__problem": h("user_id")
     }
     order = {name: i for i, name in enumerate(column_of)}
     rejected = (
-        checked.select("line", "raw", pl.col(r"^problem__.*$"))
+        checked.filter(pl.col("has_problem") | pl.col("duplicate__problem").is_not_null())
+        .select("line", "raw", *column_of)
         .unpivot(index=["line", "raw"], variable_name="problem", value_name="reason")
         .drop_nulls("reason")
         .with_columns(
-            pl.col("problem").replace_strict(column_of, return_dtype=pl.Utf8).alias("column"),
-            pl.col("problem").replace_strict(order, return_dtype=pl.Int32).alias("order"),
+            column=pl.col("problem").replace_strict(column_of, return_dtype=pl.Utf8),
+            order=pl.col("problem").replace_strict(order, return_dtype=pl.Int32),
         )
         .sort("line", "order")
         .select(pl.col(c).cast(t) for c, t in REJECTED_SCHEMA.items())
     )
 
-    good = checked.filter(~pl.col("has_problem") & pl.col("problem__duplicate").is_null())
-    if good.is_empty():
-        return _empty_customers(), rejected
-    vehicle = (
-        pl.col("vehicle_class").str.replace_all(r"\s+", " ").str.replace_all(r"(?i)suv", "SUV")
+    good = checked.filter(~pl.col("has_problem") & pl.col("duplicate__problem").is_null())
+    # Ids shared by different people are rare: number them (1, 2, ... in file
+    # order) on that subset only, as a window over ~all-distinct ids is slow.
+    shared = good.filter(pl.col("user_id").is_duplicated()).select(
+        "line", ordinal=pl.col("line").rank("ordinal").over("user_id")
     )
-    size_pattern = "^(" + "|".join(SIZE_CLASSES) + r")\s*(.*)$"
-    size = vehicle.str.extract(size_pattern, 1)
-    body = pl.coalesce(vehicle.str.extract(size_pattern, 2), vehicle)
     initial = brand.strip()[0].upper()
-    ordinal = pl.int_range(1, pl.len() + 1).over("user_id")
     customers = (
-        good.sort("line")
+        good.join(shared, on="line", how="left")
+        .join(
+            _vehicle_classes(good.get_column("vehicle_class")),
+            left_on="vehicle_class",
+            right_on="vehicle_label",
+            how="left",
+        )
         .with_columns(
-            **values,
-            brand=pl.lit(brand.strip()),
-            size_class=size,
-            body_type=pl.when(body != "").then(body),
             customer_id=pl.lit(f"{initial}-")
             + pl.col("user_id")
-            + pl.when(ordinal > 1).then(pl.lit("~") + ordinal.cast(pl.Utf8)).otherwise(pl.lit("")),
+            + pl.when(pl.col("ordinal") > 1)
+            .then(pl.lit("~") + pl.col("ordinal").cast(pl.Utf8))
+            .otherwise(pl.lit("")),
+            brand=pl.lit(brand.strip()),
+            market=_v("market_label"),
             source_line=pl.col("line"),
+            **{field: _v(field) for field in values if field != "market_label"},
+            **{
+                field: pl.col(field).replace("", None)
+                for field in ("name", "phone", "email", "address")
+            },
         )
-        .with_columns(
-            vehicle_class=pl.concat_str(
-                "size_class", "body_type", separator=" ", ignore_nulls=True
-            ).replace("", None),
-        )
+        .drop("vehicle_class")
+        .rename({"vehicle_class_right": "vehicle_class"})
     )
     customers = (
         with_model_columns(customers, "model_label")

@@ -191,7 +191,9 @@ def _table(header: list[str], rows: list[list[str]]) -> RawTable:
 def test_both_header_variants_are_customer_headers():
     assert is_customer_header(HYUNDAI_HEADER)
     assert is_customer_header(KIA_HEADER)
-    assert is_customer_header(["\ufeff이름 ", *HYUNDAI_HEADER[1:10], "구매한  제품", *HYUNDAI_HEADER[11:]])
+    assert is_customer_header(
+        ["\ufeff이름 ", *HYUNDAI_HEADER[1:10], "구매한  제품", *HYUNDAI_HEADER[11:]]
+    )
     assert not is_customer_header(["Model", "Jan.", "Feb.", "Mar.", "Total"])
 
 
@@ -233,11 +235,15 @@ def test_a_header_with_an_extra_column_is_refused_naming_it():
         ("거래금액", "-5", "거래금액: negative amount: '-5'"),
         ("제품구매빈도", "two", "제품구매빈도: not a number: 'two'"),
         ("연령", "150", "연령: age outside 0-120: '150'"),
-        ("성별", "X", "성별: unknown gender (expected M/F): 'X'"),
+        ("성별", "X", "성별: unknown gender (expected 남/여): 'X'"),
         ("국가", "화성", "국가: unknown market: '화성'"),
         ("가입일", "2023-13-45", "가입일: not a date (YYYY-MM-DD): '2023-13-45'"),
         ("아이디", " ", "아이디: empty user id"),
-        ("거래방식", "외상", "거래방식: unknown payment method (expected 현금/계좌이체/신용카드): '외상'"),
+        (
+            "거래방식",
+            "외상",
+            "거래방식: unknown payment method (expected 현금/계좌이체/신용카드): '외상'",
+        ),
         ("친환경차", "maybe", "친환경차: expected True/False: 'maybe'"),
     ],
 )
@@ -290,7 +296,9 @@ def test_an_empty_file_gives_empty_frames_with_the_contract_schema():
     assert customers.height == rejected.height == 0
 
 
-_cells = st.sampled_from(["", " ", "abc", "-1", "0", "150", "2023-01-01", "남", "여", "카드", "미국"])
+_cells = st.sampled_from(
+    ["", " ", "abc", "-1", "0", "150", "2023-01-01", "남", "여", "카드", "미국"]
+)
 
 
 @settings(max_examples=60, deadline=None)
