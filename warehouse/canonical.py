@@ -99,7 +99,11 @@ def powertrain(label: str | None) -> str:
         return "PHEV"
     if "HEV" in tokens:
         return "HEV"
-    if "FCEV" in tokens or family in _FCEV_FAMILIES or "FE" in tokens:
+    # 'FE' is NEXO's platform code: only a fuel-cell sign inside the parentheses
+    # (a bare 'Fe' is Santa Fe).
+    code = re.findall(r"\(([^)]*)\)", text)
+    code_tokens = set(re.split(r"[\s/,]+", " ".join(code)))
+    if "FCEV" in tokens or family in _FCEV_FAMILIES or "FE" in code_tokens:
         return "FCEV"
     if "EV" in tokens or family in _EV_FAMILIES or any(t.endswith("EV") and t[:-2] in {
         "NE", "CE", "JW", "OSI", "OSE", "SX2E"} for t in tokens):

@@ -2,7 +2,7 @@
 -- flow and year. shares are fractions (0-1); deviation_pp is percentage points.
 create or replace view model_market_share as
 with by_market as (
-    select brand, flow, year, market, model, sum(units) as units
+    select brand, flow, year, market, model, sum(units)::bigint as units
     from fact_sales
     where model is not null and market is not null
     group by all

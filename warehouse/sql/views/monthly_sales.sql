@@ -4,7 +4,7 @@ create or replace view monthly_sales as
 select
     brand, flow, model, market, region, year, month,
     make_date(year, month, 1) as month_start,
-    sum(units) as units
+    sum(units)::bigint as units
 from fact_sales
 group by all
 order by brand, flow, model, market, year, month;
