@@ -115,8 +115,17 @@ def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTabl
             line=start,
             hint="Download the file again; it appears cut off inside a quoted cell.",
         ) from exc
-    if text and not text.endswith(("\n", "\r")) and ragged and ragged[-1][0] == start - 1:
-        pass  # a short last line is reported as a ragged row
+    if (text and not text.endswith(("\n", "\r")) and ragged and ragged[-1][0] == start - 1
+            and ragged[-1][1] < width):
+        # A short last row with no line end is a download cut off mid-row, not one bad row:
+        # loading it would silently leave out every row after the cut.
+        line, n_fields = ragged[-1]
+        raise FileRefused(
+            path,
+            f"the file is truncated: its last line has {n_fields} of the header's {width} fields",
+            line=line,
+            hint="Download the file again; it appears cut off in the middle of a row.",
+        )
     return RawTable(path, digest, encoding, header, rows, lines, ragged)
 
 
