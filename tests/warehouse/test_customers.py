@@ -138,10 +138,6 @@ def test_shared_user_ids_of_different_people_are_kept_apart(hyundai, kia):
 
 
 @needs_files
-@pytest.mark.xfail(
-    reason="canonical.powertrain treats the token 'Fe' in 'Santa Fe' as FCEV (fuel cell)",
-    strict=False,
-)
 def test_plain_santa_fe_is_not_a_fuel_cell_car(hyundai):
     santa_fe = hyundai[0].filter(pl.col("model_label") == "Santa Fe")
     assert set(santa_fe.get_column("powertrain")) == {"ICE"}
