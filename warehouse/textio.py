@@ -51,8 +51,11 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as utf_exc:
         try:
             return data.decode("cp949"), "cp949"
-        except UnicodeDecodeError:
-            raise _encoding_refusal(path, data, utf_exc.start) from utf_exc
+        except UnicodeDecodeError as cp_exc:
+            # Point at the byte where the likelier encoding (the one that decoded further)
+            # failed: a CP949 file with one stray byte fails UTF-8 at its first Hangul.
+            offset = max(utf_exc.start, cp_exc.start)
+            raise _encoding_refusal(path, data, offset) from utf_exc
 
 
 def _encoding_refusal(path: Path, data: bytes, offset: int) -> FileRefused:
