@@ -140,6 +140,10 @@ def _read_xlsx(path: Path, data: bytes, digest: str) -> RawTable:
     except Exception as exc:  # openpyxl raises many types for broken zips
         raise FileRefused(path, f"cannot open the XLSX workbook ({exc})") from exc
     sheet = book.worksheets[0]
+    # Read-only mode trusts the sheet's <dimension> tag, which some exporters write wrong
+    # (e.g. "A1"); every column beyond it would be dropped without a word.
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
