@@ -344,7 +344,7 @@ def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = No
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    steps = ["tables", "resolve", "views", "swap"]
+    steps = ["tables", "resolve overlaps", "fact_sales", "views", "swap"]
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -352,17 +352,18 @@ def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = No
             _write_tables(con, state, ops_db)
             _step(progress, steps, 1)
             con.execute(sql.load("build/resolve_overlaps"))
+            _step(progress, steps, 2)
             con.execute(sql.load("build/fact_sales"))
             _write_dimensions(con)
             con.execute(sql.load("build/dim_model"))
             con.execute(sql.load("build/data_quality"))
-            _step(progress, steps, 2)
+            _step(progress, steps, 3)
             for view in sql.view_names():
                 con.execute(sql.load(view))
             con.execute("checkpoint")
         finally:
             con.close()
-        _step(progress, steps, 3)
+        _step(progress, steps, 4)
         os.replace(tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -385,7 +385,7 @@ def parse_facts(
     )
     raw_text = pl.concat_str([pl.col(f"c{i}").fill_null("") for i in range(table.n_columns)],
                              separator=",")
-    frame = frame.with_columns(raw_text.alias("raw"))
+    raw_lines = frame.select("line", raw_text.alias("raw"))
     rejected: list[pl.DataFrame] = [
         pl.DataFrame(
             {"line": [ln for ln, _ in table.ragged],
@@ -412,22 +412,21 @@ def parse_facts(
         if fmt.market_total_column and "plant_label" in roles:
             frame, shift_notes = _realign_total_rows(frame, ordered, "plant_label")
         long = frame.unpivot(
-            index=["line", "raw", *roles],
+            index=["line", *roles],
             on=[f"c{i}" for i in detected.market_columns.values()],
             variable_name="market_col", value_name="units_text",
         )
         col_to_market = {f"c{i}": label for label, i in detected.market_columns.items()}
+        month_map = {v: month_number(v) for v in frame.get_column("month_label").unique()}
         long = long.with_columns(
             pl.col("market_col").replace_strict(col_to_market).alias("market_label"),
             pl.col("market_col").replace_strict(col_to_market).alias("month_header"),
-            pl.col("month_label").map_batches(
-                lambda s: pl.Series([month_number(v) for v in s.to_list()], dtype=pl.Int64),
-                return_dtype=pl.Int64,
-            ).alias("month_num"),
+            pl.col("month_label").replace_strict(month_map, default=None,
+                                                 return_dtype=pl.Int64).alias("month_num"),
         )
     else:
         long = frame.unpivot(
-            index=["line", "raw", *roles],
+            index=["line", *roles],
             on=[f"c{i}" for i in detected.month_columns.values()],
             variable_name="month_col", value_name="units_text",
         )
@@ -448,10 +447,13 @@ def parse_facts(
             .alias("year_num")
         )
 
-    long = long.with_columns(
+    # Cells repeat a lot (0, '-', common counts): parse each distinct text once.
+    parsed_units = long.select(pl.col("units_text").unique()).with_columns(
         units_expr("units_text").alias("units"),
         units_problem_expr("units_text").alias("units_problem"),
     )
+    long = long.drop("units", strict=False).join(parsed_units, on="units_text", how="left",
+                                                 nulls_equal=True)
     year_header = next((h for h in table.header if header_key(h) == "연도"), "연도")
     month_header_name = next((h for h in table.header if header_key(h) in {"월", "month"}),
                              "month")
@@ -459,7 +461,7 @@ def parse_facts(
         [
             long.filter(pl.col("units_problem").is_not_null()).select(
                 "line", pl.col("month_header").alias("column"),
-                pl.col("units_problem").alias("reason"), "raw",
+                pl.col("units_problem").alias("reason"), pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
             long.filter(
                 pl.col("year_num").is_null() | ~pl.col("year_num").is_between(1990, 2100)
@@ -468,12 +470,13 @@ def parse_facts(
                 (pl.lit("year is not a valid year: '")
                  + (pl.col("year") if "year" in long.columns else pl.col("year_num"))
                  .cast(pl.Utf8).fill_null("") + pl.lit("'")).alias("reason"),
-                "raw",
+                pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
             long.filter(pl.col("month_num").is_null() | ~pl.col("month_num").is_between(1, 12))
             .select(
                 "line", pl.lit(month_header_name).alias("column"),
-                pl.lit("month not recognised").alias("reason"), "raw",
+                pl.lit("month not recognised").alias("reason"),
+                pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
         ],
         how="vertical_relaxed",
@@ -513,7 +516,7 @@ def parse_facts(
                 (pl.lit("unknown value '") + pl.col(fmt.flow_role or "line").cast(pl.Utf8)
                  + pl.lit("'; expected one of " + ", ".join(sorted(fmt.flow_map)))).alias(
                      "reason"),
-                "raw",
+                pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ).unique(subset=["line"], maintain_order=True).cast(REJECT_SCHEMA)  # type: ignore[arg-type]
         )
 
@@ -555,7 +558,10 @@ def parse_facts(
         notes += column_notes
     facts, month_notes = _drop_unreported_months(facts)
     notes += month_notes
-    return ParsedFacts(facts, totals, pl.concat(rejected).sort("line"), notes)
+    all_rejected = pl.concat(rejected).join(
+        raw_lines.rename({"raw": "_raw"}), on="line", how="left"
+    ).select("line", "column", "reason", pl.coalesce("raw", "_raw").alias("raw"))
+    return ParsedFacts(facts, totals, all_rejected.sort("line"), notes)
 
 
 def _check_totals(totals: pl.DataFrame, details: pl.DataFrame) -> list[tuple[str, str]]:
