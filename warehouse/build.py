@@ -18,7 +18,6 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -392,6 +391,8 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         "competitor_sales": _concat(state.competitor),
         "market_context_raw": _concat(state.market_context),
         "model_production": _concat(state.model_production),
+        "email_log": _operational_table(ops_db, "email_log"),
+        "app_users": _operational_table(ops_db, "users"),
     }
     customers = _concat(state.customers)
     customers, ops_count = _merge_operational(customers, ops_db, state)
@@ -417,16 +418,11 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
 def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
                        state: LoadState) -> tuple[pl.DataFrame, int]:
     """Customers registered in the app (operational SQLite store) join the warehouse."""
-    if ops_db is None or not ops_db.is_file():
+    from warehouse import opstore
+
+    if ops_db is None:
         return customers, 0
-    with contextlib.closing(sqlite3.connect(f"file:{ops_db}?mode=ro", uri=True)) as conn:
-        has = conn.execute("select name from sqlite_master where type='table' and name='customers'"
-                           ).fetchone()
-        if not has:
-            return customers, 0
-        cur = conn.execute("select * from customers")
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
+    names, rows = opstore.read_table(ops_db, "customers")
     if not rows:
         return customers, 0
     ops = pl.DataFrame(rows, schema=names, orient="row").with_columns(
@@ -437,6 +433,17 @@ def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
         ops = ops.select([c for c in ops.columns if c in customers.columns])
         ops = ops.cast({c: customers.schema[c] for c in ops.columns}, strict=False)
     return _concat([customers, ops]), ops.height
+
+
+def _operational_table(ops_db: Path | None, table: str) -> pl.DataFrame:
+    from warehouse import opstore
+
+    if ops_db is None:
+        return pl.DataFrame()
+    names, rows = opstore.read_table(ops_db, table)
+    if not rows:
+        return pl.DataFrame()
+    return pl.DataFrame(rows, schema=names, orient="row")
 
 
 def _write_dimensions(con: duckdb.DuckDBPyConnection) -> None:
@@ -493,7 +500,7 @@ def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
                           hint="Run `carsight build` first.")
     paths = discover(files)
     with writer_lock(db_path):
-        state = read_state(db_path)
+        state = read_state(db_path, ops_db)
         skipped = _load_all(state, paths, brand=brand, year=year, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
@@ -513,7 +520,7 @@ def _load_all(state: LoadState, files: list[Path], *, brand: str | None, year: i
     return skipped
 
 
-def read_state(db_path: Path) -> LoadState:
+def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
     """Reload what an existing warehouse was built from, so ingest can add to it."""
     state = LoadState()
     con = duckdb.connect(str(db_path), read_only=True)
@@ -528,7 +535,9 @@ def read_state(db_path: Path) -> LoadState:
         state.dq = frame("select check_name, severity, source_file, detail "
                          "from data_quality_load").to_dicts()
         state.totals.append(frame("select * from reported_totals"))
-        customers = frame("select * from customers where source_file not like '%.sqlite'")
+        # app-registered customers are merged again from the operational store
+        customers = query_frame(con, "select * from customers where source_file <> ?",
+                                [str(ops_db) if ops_db else ""])
         state.customers.append(customers)
         state.competitor.append(frame("select * from competitor_sales"))
         state.market_context.append(frame("select * from market_context_raw"))
