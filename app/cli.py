@@ -58,7 +58,8 @@ def _settings(ctx: click.Context, **overrides: object) -> Settings:
 
 
 def _refused(exc: Exception) -> None:
-    _console().print(f"[bold red]error:[/] {exc}", highlight=False)
+    # Plain text on one line: file names may contain [brackets] and must not wrap.
+    click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_REFUSED)
 
 

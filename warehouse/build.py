@@ -27,7 +27,7 @@ import duckdb
 import polars as pl
 
 from warehouse import canonical, sql
-from warehouse.connection import query_frame
+from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
 from warehouse.formats import REJECT_SCHEMA, detect, header_key, parse_facts
 from warehouse.textio import RawTable, read_table
@@ -523,7 +523,7 @@ def _load_all(state: LoadState, files: list[Path], *, brand: str | None, year: i
 def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
     """Reload what an existing warehouse was built from, so ingest can add to it."""
     state = LoadState()
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = open_read_only(db_path)
     try:
         def frame(query: str) -> pl.DataFrame:
             return query_frame(con, query)
@@ -548,7 +548,7 @@ def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
 
 
 def _report(db_path: Path, state: LoadState, skipped: list[str], started: float) -> LoadReport:
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = open_read_only(db_path)
     try:
         counts = query_frame(con, "select (select count(*) from fact_sales) as f, "
                                   "(select count(*) from rejected_rows) as r")

@@ -25,6 +25,22 @@ def query_frame(con: duckdb.DuckDBPyConnection, query: str,
     return con.sql(query).pl()
 
 
+def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file read-only, always seeing the file currently at `path`.
+
+    `duckdb.connect(path)` reuses an instance already open for that path in this
+    process, which after a rebuild's rename still shows the replaced file. An
+    in-memory connection that ATTACHes the file gets a fresh instance every time.
+    """
+    if not Path(path).is_file():
+        raise FileRefused(path, "the warehouse file does not exist",
+                          hint="Run `carsight build` to create it.")
+    con = duckdb.connect()
+    con.execute("attach ? as wh (read_only)", [str(path)])
+    con.execute("use wh")
+    return con
+
+
 class Warehouse:
     """Lazily opened read-only warehouse; `cursor()` gives the calling thread its own cursor.
 
@@ -48,7 +64,7 @@ class Warehouse:
             if self._con is None or inode != self._inode:
                 if self._con is not None:
                     self._con.close()
-                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._con = open_read_only(self.path)
                 self._inode = inode
             return self._con
 

@@ -262,6 +262,12 @@ def detect(table: RawTable) -> Detected:
                 )
             months[m] = idx
         elif key:
+            if key in identity:
+                raise FileRefused(
+                    table.path, f"column '{normalise_header(raw)}' appears twice in the header",
+                    line=1, column=normalise_header(raw),
+                    hint="Remove or rename the duplicate column.",
+                )
             identity[key] = idx
         else:
             raise FileRefused(table.path, f"header cell {idx + 1} is empty", line=1,
@@ -294,7 +300,8 @@ def detect(table: RawTable) -> Detected:
         original = {header_key(h): normalise_header(h) for h in table.header}
         parts = []
         if missing:
-            parts.append("missing column(s) " + ", ".join(repr(m) for m in missing))
+            parts.append("missing column(s) "
+                         + ", ".join(repr(_display(m)) for m in missing))
         if extra:
             parts.append("unexpected column(s) " + ", ".join(repr(original[e]) for e in extra))
         if not months and fmt.layout != "long":
@@ -302,7 +309,8 @@ def detect(table: RawTable) -> Detected:
         raise FileRefused(
             table.path,
             f"header looks like '{fmt.title}' but has " + " and ".join(parts),
-            line=1, column=(original.get(extra[0]) if extra else (missing[0] if missing else None)),
+            line=1, column=(original.get(extra[0]) if extra
+                            else (_display(missing[0]) if missing else None)),
             hint="Use the file as downloaded, with its original header row.",
         )
     raise FileRefused(
@@ -312,6 +320,20 @@ def detect(table: RawTable) -> Detected:
         line=1,
         hint="Known formats: " + ", ".join(known_formats()) + ". See README 'Load your own files'.",
     )
+
+
+_DISPLAY = {
+    "vehicletype": "Vehicle Type", "salestype": "Sales Type", "overseasplants": "Overseas Plants",
+    "plantcode": "Plant Code", "차량모델": "차량 모델", "차량유형": "차량 유형",
+    "판매구분": "판매 구분", "거래유형": "거래 유형", "차량구분": "차량 구분", "공장코드": "공장 코드",
+}  # fmt: skip
+
+
+def _display(key: str) -> str:
+    """The published spelling of a header key, for messages."""
+    if key in _DISPLAY:
+        return _DISPLAY[key]
+    return key.capitalize() if key.isascii() else key
 
 
 def _detected_market_wide(table: RawTable, fmt: FactFormat, identity: dict[str, int]) -> Detected:
@@ -326,6 +348,14 @@ def _detected_market_wide(table: RawTable, fmt: FactFormat, identity: dict[str, 
             raise FileRefused(
                 table.path, f"unknown market column '{label}'", line=1, column=label,
                 hint="Market columns must be markets such as U.S.A, Europe, China.",
+            )
+        spelling = re.sub(r"[^0-9a-z가-힣]", "", label.lower())
+        twin = next((m for m in markets if re.sub(r"[^0-9a-z가-힣]", "", m.lower()) == spelling),
+                    None)
+        if twin is not None:
+            raise FileRefused(
+                table.path, f"market column '{label}' repeats '{twin}'", line=1, column=label,
+                hint="Remove the duplicate market column.",
             )
         markets[label] = idx
     return Detected(fmt.name, fmt.title, fmt, {}, roles, markets)

@@ -69,6 +69,13 @@ def _encoding_refusal(path: Path, data: bytes, offset: int) -> FileRefused:
     )
 
 
+def _require_rows(table: RawTable) -> RawTable:
+    if not table.rows and not table.ragged:
+        raise FileRefused(table.path, "the file has a header row but no data rows", line=2,
+                          hint="Download the file again; a complete download has data rows.")
+    return table
+
+
 def read_table(path: Path) -> RawTable:
     """Read the file at `path`; raises FileRefused for whole-file problems."""
     try:
@@ -79,9 +86,9 @@ def read_table(path: Path) -> RawTable:
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise FileRefused(path, "the file is empty", line=1, hint="Download it again.")
     if data.startswith(XLSX_MAGIC):
-        return _read_xlsx(path, data, digest)
+        return _require_rows(_read_xlsx(path, data, digest))
     text, encoding = decode(path, data)
-    return _read_csv_text(path, text, digest, encoding)
+    return _require_rows(_read_csv_text(path, text, digest, encoding))
 
 
 def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTable:

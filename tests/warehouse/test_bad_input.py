@@ -263,9 +263,6 @@ def test_missing_column_is_refused_naming_the_column(warehouse: Path, tmp_path: 
     assert exc.column is not None and header_key(exc.column) == "vehicletype"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: formats.detect names a missing column by its "
-                   "comparison key ('vehicletype'), not as the format publishes it "
-                   "('Vehicle Type'): FactFormat.columns keeps only keys")
 def test_missing_column_is_named_as_the_format_spells_it(warehouse: Path, tmp_path: Path) -> None:
     header = ["Model", "Sales Type", *H_MONTHS]
     src = bad_hmc_2024(tmp_path, csv_text(header, [["Kona", "Domestic", *["1"] * 12]]))
@@ -535,7 +532,6 @@ STALE_INSTANCE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=STALE_INSTANCE + ", so the build report counts it")
 def test_build_report_counts_the_new_warehouse_while_a_reader_is_open(
     warehouse: Path, raw_dir: Path, tmp_path: Path
 ) -> None:
@@ -548,8 +544,6 @@ def test_build_report_counts_the_new_warehouse_while_a_reader_is_open(
         analyst.close()
 
 
-@pytest.mark.xfail(strict=True, reason=STALE_INSTANCE + ", so a second ingest starts from the "
-                   "warehouse before the first ingest and silently drops the first file")
 def test_two_ingests_while_a_reader_is_open_keep_both_files(
     warehouse: Path, tmp_path: Path
 ) -> None:
@@ -712,9 +706,6 @@ def test_cli_build_refuses_a_folder_with_a_bad_file(warehouse: Path, tmp_path: P
     assert snapshot(warehouse) == before
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: app/cli.py _refused prints through rich with soft "
-                   "wrapping, so a long refusal is split over several lines (and long file "
-                   "names are cut mid-name) instead of one line")
 def test_cli_refusal_is_one_line_even_for_long_file_names(
     warehouse: Path, tmp_path: Path
 ) -> None:
@@ -726,8 +717,6 @@ def test_cli_refusal_is_one_line_even_for_long_file_names(
     assert f"in/{name}, line 1" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: app/cli.py _refused passes the message to rich as "
-                   "markup, so '[copy]' in a file name (or any [word] in a reason) vanishes")
 def test_cli_refusal_prints_file_names_with_brackets_verbatim(
     warehouse: Path, tmp_path: Path
 ) -> None:

@@ -334,10 +334,6 @@ def test_an_unknown_column_is_refused_by_name(name: str, column: str, data: st.D
     assert f"'{normalise_header(column)}'" in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: formats.detect keeps only the last of two header "
-                   "cells with the same key (`identity[key] = idx`), so a repeated identity or "
-                   "market column is accepted and one copy silently ignored (and 'U.S.A' next "
-                   "to 'USA' counts one market twice); a repeated month is refused")
 @pytest.mark.parametrize(
     ("name", "column"),
     [("hmc_sales_by_model", "Model"), ("kia_export_by_region", "Region"),
