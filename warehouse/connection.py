@@ -73,6 +73,7 @@ class Warehouse:
         local = self._local
         if getattr(local, "parent", None) is not con:
             local.cursor = con.cursor()
+            local.cursor.execute("use wh")  # each cursor starts in the in-memory catalog
             local.parent = con
         return local.cursor  # type: ignore[no-any-return]
 

@@ -1,0 +1,26 @@
+"""Top-N models in one market."""
+
+from __future__ import annotations
+
+import polars as pl
+
+
+def top10(sales: pl.DataFrame, *, market: str, n: int = 10) -> pl.DataFrame:
+    """The n best-selling models in `market`.
+
+    Returns rank (1 = best), model, units (vehicles), share (fraction 0-1 of the
+    market's units over the whole filtered period). Ties are broken by name.
+    """
+    in_market = sales.filter(pl.col("market") == market)
+    total = in_market.get_column("units").sum()
+    return (
+        in_market.group_by("model")
+        .agg(pl.col("units").sum())
+        .sort(["units", "model"], descending=[True, False])
+        .head(n)
+        .with_columns(
+            (pl.col("units") / total if total else pl.lit(0.0)).alias("share"),
+            pl.int_range(1, pl.len() + 1).alias("rank"),
+        )
+        .select("rank", "model", "units", "share")
+    )
