@@ -111,3 +111,24 @@ def load_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
 
 def empty_sales() -> pl.DataFrame:
     return pl.DataFrame(schema=SALES_SCHEMA)
+
+
+_CACHE: dict[tuple[str, int, SalesFilter], pl.DataFrame] = {}
+_CACHE_LIMIT = 64
+
+
+def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
+    """`load_sales` memoised by warehouse file (path + inode) and filter spec.
+
+    A rebuild swaps in a new file (new inode), so stale entries are never served.
+    Frames are immutable, so sharing them between callbacks is safe.
+    """
+    flt = flt.validated()
+    key = (str(warehouse.path), warehouse.path.stat().st_ino, flt)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = load_sales(warehouse, flt)
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = hit
+    return hit

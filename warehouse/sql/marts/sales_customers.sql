@@ -10,5 +10,5 @@ where ($brand = 'all' or brand = $brand)
     and model is not null
     and market is not null
     and purchase_date is not null
-    and year(purchase_date) * 100 + month(purchase_date) between $from_ym and $to_ym
+    and year(purchase_date)::integer * 100 + month(purchase_date) between $from_ym and $to_ym
 group by all

@@ -9,5 +9,5 @@ where flow = $flow
     and ($brand = 'all' or brand = $brand)
     and model is not null
     and market is not null
-    and year * 100 + month between $from_ym and $to_ym
+    and year::integer * 100 + month between $from_ym and $to_ym
 group by all
