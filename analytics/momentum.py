@@ -1,0 +1,107 @@
+"""Sales momentum per model in one market: the last 3 months against the 3 before,
+and against the same calendar months one year earlier where those exist.
+
+Months are counted only where the market has data. A month with no row for the
+market (no model sold, or the source has not reported it) is *missing*, never a
+zero: the windows step over it. A model with no row in a month that the market
+does have is a real zero for that model.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+WINDOW_MONTHS = 3
+
+MOMENTUM_SCHEMA = {
+    "model": pl.Utf8, "last3": pl.Int64, "prev3": pl.Int64, "momentum_pct": pl.Float64,
+    "yoy_last3": pl.Int64, "yoy_pct": pl.Float64, "basis": pl.Utf8, "change_pct": pl.Float64,
+    "end_month": pl.Utf8,
+}  # fmt: skip
+
+
+def _month_index() -> pl.Expr:
+    """Months since year 0 (year*12 + month-1): consecutive months differ by 1."""
+    return (pl.col("year").cast(pl.Int64) * 12 + pl.col("month").cast(pl.Int64) - 1).alias("mi")
+
+
+def market_months(sales: pl.DataFrame, *, market: str) -> list[int]:
+    """Sorted month indexes (year*12 + month-1) with at least one row for `market`."""
+    return (
+        sales.lazy().filter(pl.col("market") == market)
+        .select(_month_index().unique().sort())
+        .collect().get_column("mi").to_list()
+    )
+
+
+def _pct(now: str, before: str) -> pl.Expr:
+    return (
+        pl.when(pl.col(before) > 0)
+        .then((pl.col(now) / pl.col(before) - 1) * 100)
+        .otherwise(None)
+        .round(1)
+    )
+
+
+def momentum(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
+    """Recent change in units per model sold in `market` over the filtered period.
+
+    Windows (over the months with data for the market, see module doc):
+
+    - last3: vehicles in the latest 3 months with data (fewer when the market
+      has fewer months);
+    - prev3: vehicles in the 3 months with data before those; null when the
+      market has fewer than 6 months with data;
+    - momentum_pct: (last3 / prev3 - 1) * 100, percent, rounded to 0.1; null
+      when prev3 is 0 or null;
+    - yoy_last3: vehicles in the same 3 calendar months one year earlier; null
+      unless the market has data in all three of them;
+    - yoy_pct: (last3 / yoy_last3 - 1) * 100, percent, rounded to 0.1; null
+      when yoy_last3 is 0 or null;
+    - basis: 'yoy' when yoy_pct is computable, else 'prev3' (seasonality makes
+      the year-earlier comparison the better one whenever it exists);
+    - change_pct: the percent of that basis (null when neither is computable);
+    - end_month: 'YYYY-MM' of the latest month with data for the market.
+
+    Sorted by last3 descending, then model. Empty when the market has no rows.
+    """
+    monthly = (
+        sales.lazy().filter(pl.col("market") == market)
+        .group_by("model", _month_index())
+        .agg(pl.col("units").sum())
+        .collect()
+    )
+    months = monthly.get_column("mi").unique().sort().to_list()
+    if not months:
+        return pl.DataFrame(schema=MOMENTUM_SCHEMA)
+    last = months[-WINDOW_MONTHS:]
+    prev = months[-2 * WINDOW_MONTHS:-WINDOW_MONTHS] if len(months) >= 2 * WINDOW_MONTHS else []
+    present = set(months)
+    yoy = [m - 12 for m in last]
+    yoy_ok = len(last) == WINDOW_MONTHS and all(m in present for m in yoy)
+    end = months[-1]
+
+    def window(ms: list[int], ok: bool, name: str) -> pl.Expr:
+        if not ok:
+            return pl.lit(None, dtype=pl.Int64).alias(name)
+        return pl.col("units").filter(pl.col("mi").is_in(ms)).sum().cast(pl.Int64).alias(name)
+
+    return (
+        monthly.group_by("model")
+        .agg(
+            window(last, True, "last3"),
+            window(prev, bool(prev), "prev3"),
+            window(yoy, yoy_ok, "yoy_last3"),
+        )
+        .with_columns(_pct("last3", "prev3").alias("momentum_pct"),
+                      _pct("last3", "yoy_last3").alias("yoy_pct"))
+        .with_columns(
+            pl.when(pl.col("yoy_pct").is_not_null()).then(pl.lit("yoy"))
+            .otherwise(pl.lit("prev3")).alias("basis"),
+            pl.coalesce("yoy_pct", "momentum_pct").alias("change_pct"),
+            pl.lit(f"{end // 12:04d}-{end % 12 + 1:02d}").alias("end_month"),
+        )
+        .sort(["last3", "model"], descending=[True, False])
+        .select(list(MOMENTUM_SCHEMA))
+        .cast(MOMENTUM_SCHEMA)  # type: ignore[arg-type]
+    )
