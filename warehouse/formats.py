@@ -19,8 +19,13 @@ import polars as pl
 
 from warehouse import canonical
 from warehouse.errors import FileRefused
-from warehouse.numbers import month_number, normalise_header, units_expr, units_problem_expr
-from warehouse.numbers import year_from_text
+from warehouse.numbers import (
+    month_number,
+    normalise_header,
+    units_expr,
+    units_problem_expr,
+    year_from_text,
+)
 from warehouse.textio import RawTable
 
 FACT_COLUMNS = [
@@ -325,7 +330,8 @@ def detect(table: RawTable) -> Detected:
 _DISPLAY = {
     "vehicletype": "Vehicle Type", "salestype": "Sales Type", "overseasplants": "Overseas Plants",
     "plantcode": "Plant Code", "차량모델": "차량 모델", "차량유형": "차량 유형",
-    "판매구분": "판매 구분", "거래유형": "거래 유형", "차량구분": "차량 구분", "공장코드": "공장 코드",
+    "판매구분": "판매 구분", "거래유형": "거래 유형", "차량구분": "차량 구분",
+    "공장코드": "공장 코드",
 }  # fmt: skip
 
 
@@ -624,7 +630,9 @@ def _drop_unreported_months(facts: pl.DataFrame) -> tuple[pl.DataFrame, list[tup
         pl.col("month").filter(pl.col("units") > 0).max().alias("last_month")
     )
     marked = facts.join(last, on="year", how="left")
-    dropped = marked.filter(pl.col("last_month").is_null() | (pl.col("month") > pl.col("last_month")))
+    dropped = marked.filter(
+        pl.col("last_month").is_null() | (pl.col("month") > pl.col("last_month"))
+    )
     notes = []
     for row in (
         dropped.group_by("year").agg(pl.col("month").min().alias("first"),
