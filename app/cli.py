@@ -30,8 +30,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], Non
     if not enabled:
         yield lambda step, done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-    from rich.progress import TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
         TextColumn("{task.description:<45}"), BarColumn(), MofNCompleteColumn(),
@@ -111,13 +110,24 @@ def _print_report(report: object, limit: int = 40) -> None:
     )
 
 
+def _load_options(func: Callable) -> Callable:
+    """Options shared by `build` and `ingest`."""
+    for option in reversed([
+        click.option("--db", type=click.Path(path_type=Path),
+                     help="Warehouse file [env CARSIGHT_DB]."),
+        click.option("--brand", type=click.Choice(["Hyundai", "Kia"]),
+                     help="Brand for files whose header and name do not tell it."),
+        click.option("--year", type=int,
+                     help="Year for files whose name and content do not tell it."),
+        click.option("--quiet", is_flag=True, help="No progress bar."),
+    ]):
+        func = option(func)
+    return func
+
+
 @main.command()
 @click.argument("raw_dirs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
-@click.option("--brand", type=click.Choice(["Hyundai", "Kia"]),
-              help="Brand for files whose header and name do not tell it.")
-@click.option("--year", type=int, help="Year for files whose name and content do not tell it.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_load_options
 @click.pass_context
 def build(ctx: click.Context, raw_dirs: tuple[Path, ...], db: Path | None, brand: str | None,
           year: int | None, quiet: bool) -> None:
@@ -149,11 +159,7 @@ def build(ctx: click.Context, raw_dirs: tuple[Path, ...], db: Path | None, brand
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
-@click.option("--brand", type=click.Choice(["Hyundai", "Kia"]),
-              help="Brand for files whose header and name do not tell it.")
-@click.option("--year", type=int, help="Year for files whose name and content do not tell it.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_load_options
 @click.pass_context
 def ingest(ctx: click.Context, files: tuple[Path, ...], db: Path | None, brand: str | None,
            year: int | None, quiet: bool) -> None:
