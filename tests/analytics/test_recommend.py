@@ -1,0 +1,247 @@
+"""Momentum, competitor matching and recommendation rules on small frames,
+plus the rule that no rendered sentence holds a number that was not computed."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import polars as pl
+import pytest
+
+from analytics.competitors import COMPETITOR_SCHEMA, match_competitors
+from analytics.momentum import momentum
+from analytics.recommend import Recommendation, recommend
+from analytics.sales import SALES_SCHEMA
+from app.strings_strategy import STRATEGY_STRINGS, render, render_deviation, template_key
+
+
+def sales(rows: list[tuple[str, str, int, int, int]]) -> pl.DataFrame:
+    """(market, model, year, month, units) -> a sales frame as load_sales returns it."""
+    return pl.DataFrame(
+        [{"brand": "Hyundai", "market": m, "model": mo, "vehicle_type": None,
+          "powertrain": "ICE", "year": y, "month": mth, "units": u, "amount_krw": None}
+         for m, mo, y, mth, u in rows],
+        schema=SALES_SCHEMA,
+    )
+
+
+def monthly(market: str, model: str, year: int, units_by_month: dict[int, int]):
+    return [(market, model, year, month, u) for month, u in units_by_month.items()]
+
+
+def row(frame: pl.DataFrame, model: str) -> dict:
+    return frame.filter(pl.col("model") == model).row(0, named=True)
+
+
+# --- momentum -----------------------------------------------------------------------
+
+
+def test_momentum_compares_the_last_3_months_with_the_3_before_when_no_year_earlier_data():
+    frame = sales(monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 20}))
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert (g70["last3"], g70["prev3"]) == (60, 30)
+    assert g70["momentum_pct"] == 100.0
+    assert g70["yoy_last3"] is None and g70["yoy_pct"] is None
+    assert (g70["basis"], g70["change_pct"], g70["end_month"]) == ("prev3", 100.0, "2024-06")
+
+
+def test_momentum_prefers_the_same_months_a_year_earlier_when_all_three_exist():
+    frame = sales(
+        monthly("Korea", "G70", 2023, {4: 40, 5: 40, 6: 40})
+        + monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 20})
+    )
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert g70["yoy_last3"] == 120
+    assert g70["yoy_pct"] == -50.0
+    assert g70["momentum_pct"] == 100.0
+    assert (g70["basis"], g70["change_pct"]) == ("yoy", -50.0)
+
+
+def test_momentum_year_earlier_basis_needs_all_three_months_in_the_data():
+    frame = sales(
+        monthly("Korea", "G70", 2023, {4: 40, 5: 40})  # June 2023 not in the data
+        + monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 20})
+    )
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert g70["yoy_last3"] is None
+    assert g70["basis"] == "prev3"
+
+
+def test_momentum_steps_over_months_missing_from_the_market_instead_of_counting_zero():
+    # March has no row at all for Korea: not reported, so not a zero month.
+    frame = sales(monthly("Korea", "G70", 2024, {1: 10, 2: 10, 4: 10, 5: 10, 6: 10, 7: 10}))
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert (g70["last3"], g70["prev3"]) == (30, 30)  # May-Jul vs Jan, Feb, Apr
+    assert g70["momentum_pct"] == 0.0
+
+
+def test_momentum_counts_a_model_absent_in_a_month_the_market_reported_as_zero():
+    frame = sales(
+        monthly("Korea", "G70", 2024, {1: 5, 2: 5, 3: 5, 4: 5, 5: 5, 6: 5})
+        + monthly("Korea", "G90", 2024, {1: 2, 2: 2, 3: 2})
+    )
+    g90 = row(momentum(frame, market="Korea"), "G90")
+    assert (g90["last3"], g90["prev3"], g90["change_pct"]) == (0, 6, -100.0)
+
+
+def test_momentum_is_null_without_a_comparison_base():
+    short = sales(monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20}))
+    assert row(momentum(short, market="Korea"), "G70")["prev3"] is None
+    new = sales(
+        monthly("Korea", "G70", 2024, {1: 5, 2: 5, 3: 5, 4: 5, 5: 5, 6: 5})
+        + monthly("Korea", "IONIQ 6", 2024, {5: 3, 6: 4})
+    )
+    ioniq = row(momentum(new, market="Korea"), "IONIQ 6")
+    assert (ioniq["prev3"], ioniq["momentum_pct"], ioniq["change_pct"]) == (0, None, None)
+
+
+def test_momentum_windows_end_at_the_focus_markets_own_latest_month():
+    frame = sales(
+        monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 20})
+        + monthly("USA", "G70", 2024, {7: 99, 8: 99})
+    )
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert (g70["end_month"], g70["last3"]) == ("2024-06", 60)
+    assert momentum(frame, market="China").height == 0
+
+
+# --- competitors ----------------------------------------------------------------------
+
+
+def competitors(rows: list[tuple[str, str, str, int]], market: str = "Korea") -> pl.DataFrame:
+    """(model_name, brand, segment, units) -> a frame as load_competitors returns it."""
+    return pl.DataFrame(
+        [{"year": 2024, "market": market, "model_name": n, "brand": b, "segment": s,
+          "powertrain": "내연기관", "units": u} for n, b, s, u in rows],
+        schema=COMPETITOR_SCHEMA,
+    )
+
+
+def test_a_competitor_is_matched_to_our_best_selling_model_of_its_body_type_in_the_market():
+    ours = pl.DataFrame({"model": ["Tucson", "Santa Fe", "Avante", "Santa Cruz", "Rio"],
+                         "units": [50, 80, 30, 0, 7]})
+    rivals = competitors([("Toyota RAV4", "Toyota", "SUV", 900),
+                          ("Toyota Corolla", "Toyota", "세단", 800),
+                          ("Ford F-150", "Ford", "픽업", 700),
+                          ("Volkswagen Polo Vivo", "Volkswagen", "컴팩트", 600)])
+    out = match_competitors(rivals, our_models=ours)
+    assert out.get_column("model_name").to_list() == rivals.get_column("model_name").to_list()
+    assert out.get_column("body_type").to_list() == ["SUV", "sedan", "pickup", "compact"]
+    assert out.get_column("our_model").to_list() == ["Santa Fe", "Avante", None, "Rio"]
+    assert out.get_column("our_units").to_list() == [80, 30, None, 7]
+
+
+def test_dual_and_generated_model_names_find_their_body_type():
+    ours = pl.DataFrame({"model": ["KX5 / Sportage", "Carnival / Sedona #12"], "units": [5, 9]})
+    rivals = competitors([("Honda CR-V", "Honda", "SUV", 10), ("Toyota Sienna", "Toyota",
+                                                                "MPV", 5)])
+    assert match_competitors(rivals, our_models=ours).get_column("our_model").to_list() == [
+        "KX5 / Sportage", "Carnival / Sedona #12"]
+
+
+# --- recommendations --------------------------------------------------------------------
+
+# Korea: G70 over-indexed and rising, Santa Fe over-indexed and falling, Avante
+# under-represented, Tucson (the global best seller) absent.
+FOCUS = sales(
+    monthly("Korea", "G70", 2024, {1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 20})
+    + monthly("Korea", "Santa Fe", 2024, {1: 20, 2: 20, 3: 20, 4: 10, 5: 10, 6: 10})
+    + monthly("Korea", "Avante", 2024, {m: 5 for m in range(1, 7)})
+    + monthly("USA", "Tucson", 2024, {m: 100 for m in range(1, 7)})
+    + monthly("USA", "Avante", 2024, {m: 50 for m in range(1, 7)})
+    + monthly("USA", "G70", 2024, {m: 1 for m in range(1, 7)})
+    + monthly("USA", "Santa Fe", 2024, {m: 1 for m in range(1, 7)})
+)
+RIVALS = competitors([("Toyota RAV4", "Toyota", "SUV", 1000), ("Ford F-150", "Ford", "픽업", 900)])
+
+
+def by_kind(recs: list[Recommendation], kind: str) -> list[Recommendation]:
+    return [r for r in recs if r.kind == kind]
+
+
+def test_over_indexed_and_rising_model_is_recommended_for_expansion():
+    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "expand")
+    assert rec.model == "G70"
+    v = rec.values
+    assert v["deviation_pp"] == round((90 / 210 - 96 / 1122) * 100, 1)
+    assert (v["share_market_pct"], v["share_all_pct"]) == (42.9, 8.6)
+    assert (v["last3"], v["base3"], v["basis"], v["change_pct"]) == (60, 30, "prev3", 100.0)
+    assert v["window_months"] == 3 and v["end_month"] == "2024-06"
+
+
+def test_over_indexed_but_falling_model_gets_promotion_priority():
+    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "promote")
+    assert rec.model == "Santa Fe"
+    assert rec.values["change_pct"] == -50.0
+    assert rec.values["deviation_pp"] >= 5
+
+
+def test_globally_strong_model_missing_or_weak_here_is_proposed_for_test_marketing():
+    recs = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "test_marketing")
+    assert [r.model for r in recs] == ["Tucson", "Avante"]  # by global rank
+    tucson, avante = (r.values for r in recs)
+    assert (tucson["global_rank"], tucson["units_market"]) == (1, 0)
+    assert avante["deviation_pp"] <= -5 and avante["gap_pp"] == -avante["deviation_pp"]
+
+
+def test_competitor_recommendations_name_our_competing_model_or_its_absence():
+    recs = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "competitor")
+    assert [r.model for r in recs] == ["Toyota RAV4", "Ford F-150"]
+    rav4, f150 = (r.values for r in recs)
+    assert (rav4["our_model"], rav4["our_units"], rav4["competitor_units"]) == ("Santa Fe", 90,
+                                                                                1000)
+    assert (rav4["segment"], rav4["body_type"], rav4["rank"]) == ("SUV", "SUV", 1)
+    assert "our_model" not in f150 and f150["body_type"] == "pickup"
+
+
+def test_threshold_and_limit_control_what_is_recommended():
+    strict = recommend(FOCUS, market="Korea", competitors=RIVALS, threshold_pp=50)
+    assert not by_kind(strict, "expand") and not by_kind(strict, "promote")
+    one = recommend(FOCUS, market="Korea", competitors=RIVALS, limit_per_kind=1)
+    assert len(by_kind(one, "test_marketing")) == 1 and len(by_kind(one, "competitor")) == 1
+
+
+def test_a_market_without_sales_gets_no_recommendations():
+    assert recommend(FOCUS, market="China", competitors=RIVALS.head(0)) == []
+
+
+# --- text -------------------------------------------------------------------------------
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    return {token.replace(",", "") for token in NUMBER.findall(text)}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_number_in_a_rendered_recommendation_is_one_of_its_values(lang):
+    recs = recommend(FOCUS, market="Korea", competitors=RIVALS)
+    assert {r.kind for r in recs} == {"expand", "promote", "test_marketing", "competitor"}
+    for rec in recs:
+        text = render(rec, lang)
+        allowed = set().union(*(numbers(str(v)) for v in rec.values.values()))
+        assert numbers(text) <= allowed, (text, rec.values)
+
+
+def test_templates_hold_no_digits_and_only_value_fields():
+    for key, entry in STRATEGY_STRINGS.items():
+        for lang in ("ko", "en"):
+            literal = re.sub(r"\{[^}]*\}", "", entry[lang])
+            assert not re.search(r"\d", literal), (key, lang, entry[lang])
+    for rec in recommend(FOCUS, market="Korea", competitors=RIVALS):
+        for lang in ("ko", "en"):
+            fields = {f for _, f, _, _ in string.Formatter().parse(
+                STRATEGY_STRINGS[template_key(rec)][lang]) if f}
+            assert fields <= set(rec.values), (rec.kind, fields - set(rec.values))
+
+
+def test_deviation_sentences_read_like_the_reference_wording():
+    strong = {"model": "G70", "deviation_pp": 17.4, "status": "strong"}
+    assert render_deviation(strong, "ko") == "G70 — 지역 평균보다 17.4%p 높음"
+    assert render_deviation(strong, "en") == "G70 — 17.4pp above the all-market average"
+    weak = {"model": "Creta", "deviation_pp": -8.2, "status": "untapped"}
+    assert render_deviation(weak, "ko") == "Creta — 지역 평균보다 8.2%p 낮음"
+    with pytest.raises(ValueError):
+        render_deviation({"model": "X", "deviation_pp": 0.1, "status": "neutral"}, "ko")
