@@ -198,5 +198,8 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
     app.run(host=settings.host, port=settings.port, debug=debug)
 
 
+from app.cli_analyze import analyze  # noqa: E402, I001
+main.add_command(analyze)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -33,14 +33,14 @@ STRATEGY_STRINGS: dict[str, dict[str, str]] = {
     "rec.expand.yoy": {
         "ko": _EXPAND_KO + "최근 {window_months}개월({end_month}까지) {last3:,}대로 전년 동기 "
               "{base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
-        "en": _EXPAND_EN + "and up {change_pct:+.1f}% in the last {window_months} months "
+        "en": _EXPAND_EN + "and {change_pct:+.1f}% in the last {window_months} months "
               "(to {end_month}: {last3:,} vs {base3:,} a year earlier): expand production "
               "and stock allocation",
     },
     "rec.expand.prev3": {
         "ko": _EXPAND_KO + "최근 {window_months}개월({end_month}까지) {last3:,}대로 직전 "
               "{window_months}개월 {base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
-        "en": _EXPAND_EN + "and up {change_pct:+.1f}% in the last {window_months} months "
+        "en": _EXPAND_EN + "and {change_pct:+.1f}% in the last {window_months} months "
               "(to {end_month}: {last3:,} vs {base3:,} in the {window_months} before): "
               "expand production and stock allocation",
     },
