@@ -7,10 +7,19 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app import ids
-from app.i18n import t
+from app.i18n import label, t
 from app.settings import Settings
 
 _STATE: dict[str, object] = {}
+
+# (page module name, path, catalogue key of its navigation label)
+PAGES = (
+    ("global_strategy", "/", "nav.strategy"),
+    ("dealer", "/dealer", "nav.dealer"),
+    ("forecast", "/forecast", "nav.forecast"),
+    ("automation", "/automation", "nav.automation"),
+    ("data", "/data", "nav.data"),
+)
 
 
 def settings() -> Settings:
@@ -27,11 +36,21 @@ def warehouse():
     return _STATE["warehouse"]
 
 
-def build_app(app_settings: Settings) -> dash.Dash:
+def use_settings(app_settings: Settings) -> None:
+    """Point `settings()` and `warehouse()` at `app_settings` (also used by tests that
+    call callbacks as plain functions)."""
     _STATE.clear()
     _STATE["settings"] = app_settings
-    import callbacks.data  # noqa: F401  (registers @dash.callback functions)
+
+
+def build_app(app_settings: Settings) -> dash.Dash:
+    use_settings(app_settings)
+    # Importing the callback modules registers their @dash.callback functions.
+    import callbacks.data  # noqa: F401
+    import callbacks.global_strategy  # noqa: F401
+    import layouts.coming_soon
     import layouts.data
+    import layouts.global_strategy
 
     app = dash.Dash(
         __name__,
@@ -43,8 +62,17 @@ def build_app(app_settings: Settings) -> dash.Dash:
         title=t("app.title"),
         assets_folder=str(_assets_folder()),
     )
-    dash.register_page("data", path="/", name=t("nav.data"), layout=layouts.data.layout)
-    app.layout = _shell()
+    page_layouts = {
+        "global_strategy": layouts.global_strategy.layout,
+        "dealer": layouts.coming_soon.dealer,
+        "forecast": layouts.coming_soon.forecast,
+        "automation": layouts.coming_soon.automation,
+        "data": layouts.data.layout,
+    }
+    for name, path, nav_key in PAGES:
+        dash.register_page(name, path=path, name=t(nav_key), title=t("app.title"),
+                           layout=page_layouts[name])
+    app.layout = _shell(app_settings.language)
     return app
 
 
@@ -54,21 +82,29 @@ def _assets_folder():
     return Path(__file__).resolve().parent.parent / "assets"
 
 
-def _shell() -> html.Div:
+def _shell(language: str = "ko") -> html.Div:
+    nav = [
+        dbc.NavItem(dbc.NavLink(label(nav_key), href=path, active="exact"))
+        for _name, path, nav_key in PAGES
+    ]
+    toggle = dbc.Button(t("lang.toggle"), id=ids.LANG_TOGGLE, size="sm", color="light",
+                        outline=True, className="ms-lg-3 my-2 my-lg-0")
     return html.Div(
         [
             dcc.Location(id=ids.URL),
-            dcc.Store(id=ids.LANG_STORE, storage_type="local", data="ko"),
+            dcc.Store(id=ids.LANG_STORE, storage_type="local", data=language),
+            html.A(label("nav.skip"), href=f"#{ids.MAIN}", className="visually-hidden-focusable"),
             dbc.NavbarSimple(
                 brand="CarSight",
+                brand_href="/",
                 color="dark",
                 dark=True,
-                children=[
-                    dbc.NavItem(dbc.NavLink(t("nav.data"), href="/")),
-                    dbc.Button(t("lang.toggle"), id=ids.LANG_TOGGLE, size="sm",
-                               color="light", outline=True, className="ms-3"),
-                ],
+                fluid=True,
+                children=[*nav, toggle],
             ),
-            dbc.Container(dash.page_container, fluid=True, className="py-3"),
-        ]
+            html.Main(dbc.Container(dash.page_container, fluid=True, className="py-3"),
+                      id=ids.MAIN),
+        ],
+        id=ids.SHELL,
+        lang=language,
     )

@@ -1,14 +1,15 @@
-"""Callbacks of the data page: thin adapters around analytics.warehouse_status."""
+"""Callbacks of the data page (thin adapters around analytics.warehouse_status) and of
+the app shell every page shares: the language toggle and the static texts."""
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, dash_table, html
+from dash import ALL, Input, Output, State, dash_table, html
 from dash.exceptions import PreventUpdate
 
 from app import ids
-from app.i18n import t
+from app.i18n import LANGUAGES, t
 
 
 def _table(frame, page_size: int = 15) -> dash_table.DataTable:
@@ -73,3 +74,15 @@ def toggle_language(n_clicks: int | None, current: str | None) -> str:
 @dash.callback(Output(ids.LANG_TOGGLE, "children"), Input(ids.LANG_STORE, "data"))
 def language_button_label(lang: str | None) -> str:
     return t("lang.toggle", lang or "ko")
+
+
+@dash.callback(
+    Output({"type": ids.TEXT_TYPE, "key": ALL, "part": ALL}, "children"),
+    Output(ids.SHELL, "lang"),
+    Input(ids.LANG_STORE, "data"),
+    State({"type": ids.TEXT_TYPE, "key": ALL, "part": ALL}, "id"),
+)
+def translate_texts(lang: str | None, text_ids: list[dict]) -> tuple[list[str], str]:
+    """Every static text on screen (navigation, headings, labels) in the chosen language."""
+    lang = lang if lang in LANGUAGES else "ko"
+    return [t(text_id["key"], lang) for text_id in text_ids], lang

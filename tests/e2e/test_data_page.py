@@ -17,7 +17,7 @@ def test_data_page_shows_warehouse_counts_and_switches_language(served_app, brow
     fact_rows = con.sql("select count(*) from fact_sales").fetchall()[0][0]
     con.close()
 
-    browser.get(served_app)
+    browser.get(served_app + "data")
     wait = WebDriverWait(browser, 30)
     summary = wait.until(ec.presence_of_element_located((By.ID, ids.DATA_SUMMARY)))
     wait.until(lambda d: "적재 파일" in summary.text)

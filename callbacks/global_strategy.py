@@ -1,0 +1,353 @@
+"""Callbacks of the global strategy page: thin adapters around the analytics.
+
+Flow: the controls -> `resolve_filters` (validated against what the data offers)
+-> the filter spec in `GS_SPEC` and the URL query string -> one render callback
+per view, each reading the sales frame from the server-side cache keyed by the
+spec. Only the spec travels through the browser, never data.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from analytics.competitors import load_competitors
+from analytics.deviation import deviation
+from analytics.heatmap import heatmap
+from analytics.priority import priority, stock_cover
+from analytics.recommend import KINDS, recommend
+from analytics.sales import SOURCES, cached_sales
+from analytics.top10 import top10
+from app import figures, ids, url_state
+from app.factory import warehouse
+from app.i18n import dropdown_labels, market_label, t
+from app.strings_strategy import render, render_deviation
+from warehouse.errors import FileRefused
+
+LIST_LIMIT = 10  # models per "strong" / "untapped" list (the table has them all)
+
+
+def _state(spec: dict | None) -> url_state.PageState:
+    if not spec:
+        raise PreventUpdate
+    return url_state.PageState.from_store(spec)
+
+
+def _sales(state: url_state.PageState):
+    return cached_sales(warehouse(), state.sales_filter())
+
+
+def _triggered_by_user() -> bool:
+    """True when a control changed (not the first call, not the language toggle)."""
+    try:
+        trigger = dash.ctx.triggered_id
+    except Exception:  # called as a plain function (tests): treat as the first call
+        return False
+    return trigger is not None and trigger != ids.LANG_STORE
+
+
+def _clicked(click: dict | None) -> str:
+    points = (click or {}).get("points") or []
+    value = points[0].get("customdata") if points else None
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not value:
+        raise PreventUpdate
+    return str(value)
+
+
+# --- filters -----------------------------------------------------------------------
+
+
+@dash.callback(
+    output={
+        "source": Output(ids.GS_SOURCE, "options"),
+        "brand": Output(ids.GS_BRAND, "options"),
+        "market": Output(ids.GS_MARKET, "options"),
+        "markets": Output(ids.GS_HEATMAP_MARKETS, "options"),
+        "period_from": Output(ids.GS_PERIOD_FROM, "options"),
+        "period_to": Output(ids.GS_PERIOD_TO, "options"),
+        "vehicle_types": Output(ids.GS_VEHICLE_TYPES, "options"),
+        "powertrains": Output(ids.GS_POWERTRAINS, "options"),
+        "measure": Output(ids.GS_HEATMAP_MEASURE, "options"),
+        "placeholders": [Output(i, "placeholder") for i in (
+            ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)],
+        "labels": [Output(i, "labels") for i in (
+            ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)],
+    },
+    inputs={"source": Input(ids.GS_SOURCE, "value"), "brand": Input(ids.GS_BRAND, "value"),
+            "lang": Input(ids.LANG_STORE, "data")},
+)
+def filter_choices(source: str | None, brand: str | None, lang: str | None) -> dict:
+    """The options of every filter: what the data has for this source and brand."""
+    lang = lang or "ko"
+    state, _ = url_state.from_controls(source=source, brand=brand)
+    try:
+        available = url_state.choices(cached_sales(warehouse(), state.choices_filter()))
+    except FileRefused:
+        available = url_state.Choices()
+    markets = [{"label": market_label(m, lang), "value": m} for m in available.markets]
+    months = [{"label": m, "value": m} for m in available.months]
+    return {
+        "source": [{"label": t(f"source.{s}", lang), "value": s} for s in SOURCES],
+        "brand": [{"label": t(f"brand.{b}", lang), "value": b} for b in ("all", "Hyundai", "Kia")],
+        "market": markets,
+        "markets": markets,
+        "period_from": [{"label": t("gs.period.start", lang), "value": url_state.ANY}] + months,
+        "period_to": [{"label": t("gs.period.end", lang), "value": url_state.ANY}] + months,
+        "vehicle_types": [{"label": v, "value": v} for v in available.vehicle_types],
+        "powertrains": [{"label": v, "value": v} for v in available.powertrains],
+        "measure": [{"label": t(f"gs.measure.{m}", lang), "value": m} for m in url_state.MEASURES],
+        "placeholders": [t("gs.any", lang)] * 3,
+        "labels": [dropdown_labels(lang)] * 3,
+    }
+
+
+@dash.callback(
+    output={
+        "spec": Output(ids.GS_SPEC, "data"),
+        "search": Output(ids.GS_URL, "search"),
+        "market": Output(ids.GS_MARKET, "value"),
+        "markets": Output(ids.GS_HEATMAP_MARKETS, "value"),
+        "period_from": Output(ids.GS_PERIOD_FROM, "value"),
+        "period_to": Output(ids.GS_PERIOD_TO, "value"),
+        "vehicle_types": Output(ids.GS_VEHICLE_TYPES, "value"),
+        "powertrains": Output(ids.GS_POWERTRAINS, "value"),
+        "alert": Output(ids.GS_FILTER_ALERT, "children"),
+    },
+    inputs={
+        "controls": {
+            "source": Input(ids.GS_SOURCE, "value"),
+            "brand": Input(ids.GS_BRAND, "value"),
+            "period_from": Input(ids.GS_PERIOD_FROM, "value"),
+            "period_to": Input(ids.GS_PERIOD_TO, "value"),
+            "vehicle_types": Input(ids.GS_VEHICLE_TYPES, "value"),
+            "powertrains": Input(ids.GS_POWERTRAINS, "value"),
+            "market": Input(ids.GS_MARKET, "value"),
+            "markets": Input(ids.GS_HEATMAP_MARKETS, "value"),
+            "top_n": Input(ids.GS_HEATMAP_TOP_N, "value"),
+            "measure": Input(ids.GS_HEATMAP_MEASURE, "value"),
+            "threshold": Input(ids.GS_THRESHOLD, "value"),
+            "model": Input(ids.GS_MODEL, "value"),
+        },
+        "weights": Input(ids.gs_weight(ALL), "value"),
+        "weight_ids": State(ids.gs_weight(ALL), "id"),
+        "lang": Input(ids.LANG_STORE, "data"),
+    },
+)
+def resolve_filters(controls: dict, weights: list, weight_ids: list, lang: str | None) -> dict:
+    """Controls -> the validated filter spec, the URL, corrected control values and
+    an alert naming any value that was replaced."""
+    lang = lang or "ko"
+    named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
+    state, problems = url_state.from_controls(**controls, weights=named)
+    try:
+        available = url_state.choices(cached_sales(warehouse(), state.choices_filter()))
+    except FileRefused:
+        alert = dbc.Alert(t("data.missing", lang), color="warning")
+        return {**dict.fromkeys(("spec", "search", "market", "markets", "period_from",
+                                 "period_to", "vehicle_types", "powertrains"), no_update),
+                "alert": alert}
+    state, unavailable = url_state.resolve(state, available)
+    problems += unavailable
+    return {
+        "spec": {**state.to_store(),
+                 "heatmap_markets": url_state.heatmap_markets(state, available)},
+        "search": url_state.to_search(state) if _triggered_by_user() else no_update,
+        "market": state.market or url_state.ANY,
+        "markets": url_state.heatmap_markets(state, available),
+        "period_from": state.period_from or url_state.ANY,
+        "period_to": state.period_to or url_state.ANY,
+        "vehicle_types": list(state.vehicle_types),
+        "powertrains": list(state.powertrains),
+        "alert": _alert(problems, lang),
+    }
+
+
+def _alert(problems: list[url_state.Problem], lang: str):
+    if not problems:
+        return None
+    return dbc.Alert(html.Ul([html.Li(p.message(lang)) for p in problems], className="mb-0"),
+                     color="warning", dismissable=True, className="py-2")
+
+
+@dash.callback(Output(ids.GS_URL_ALERT, "children"), Input(ids.GS_URL_PROBLEMS, "data"),
+               Input(ids.LANG_STORE, "data"))
+def show_url_problems(problems: list[dict] | None, lang: str | None):
+    """The URL parameters the page could not use, named, with what is shown instead."""
+    return _alert([url_state.Problem(**p) for p in problems or []], lang or "ko")
+
+
+# --- cross-filtering -------------------------------------------------------------------
+
+
+@dash.callback(Output(ids.GS_MARKET, "value", allow_duplicate=True),
+               Input(ids.GS_MARKET_BAR, "clickData"), prevent_initial_call=True)
+def focus_market_from_click(click: dict | None) -> str:
+    """A click on a market bar makes that market the focus market."""
+    return _clicked(click)
+
+
+@dash.callback(Output(ids.GS_MODEL, "value", allow_duplicate=True),
+               Input(ids.GS_TOP10_BAR, "clickData"), prevent_initial_call=True)
+def model_from_bar_click(click: dict | None) -> str:
+    """A click on a top-10 bar picks the model for the trend and the heatmap highlight."""
+    return _clicked(click)
+
+
+@dash.callback(Output(ids.GS_MODEL, "value", allow_duplicate=True),
+               Input(ids.GS_TOP10_PIE, "clickData"), prevent_initial_call=True)
+def model_from_pie_click(click: dict | None) -> str:
+    return _clicked(click)
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+@dash.callback(Output(ids.GS_MARKET_BAR, "figure"), Output(ids.GS_MARKET_TABLE, "children"),
+               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_markets(spec: dict | None, lang: str | None):
+    state, lang = _state(spec), lang or "ko"
+    totals = url_state.market_totals(_sales(state))
+    return (figures.market_bar(totals, focus=state.market, lang=lang),
+            figures.data_table(totals, lang=lang))
+
+
+@dash.callback(
+    Output(ids.GS_TOP10_BAR, "figure"), Output(ids.GS_TOP10_PIE, "figure"),
+    Output(ids.GS_TOP10_TABLE, "children"), Output(ids.GS_MODEL, "options"),
+    Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_top10(spec: dict | None, lang: str | None):
+    state, lang = _state(spec), lang or "ko"
+    frame = top10(_sales(state), market=state.market or "")
+    models = frame.get_column("model").to_list()
+    if state.model and state.model not in models:
+        models.append(state.model)
+    options = [{"label": t("gs.model.top", lang), "value": url_state.ANY}] + [
+        {"label": m, "value": m} for m in models]
+    return (
+        figures.top10_bar(frame, market=state.market, lang=lang, selected=state.model,
+                          brand=state.brand),
+        figures.top10_pie(frame, market=state.market, lang=lang),
+        figures.data_table(frame, lang=lang),
+        options,
+    )
+
+
+@dash.callback(Output(ids.GS_TREND, "figure"), Output(ids.GS_TREND_TABLE, "children"),
+               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_trend(spec: dict | None, lang: str | None):
+    """Monthly units of the chosen model (default: the top model) in the focus market."""
+    state, lang = _state(spec), lang or "ko"
+    sales = _sales(state)
+    model = state.model or next(iter(top10(sales, market=state.market or "", n=1)
+                                      .get_column("model")), None)
+    series = figures.monthly_series(sales, market=state.market, model=model)
+    return (figures.trend_line(series, model=model, market=state.market, lang=lang),
+            figures.data_table(series, lang=lang, page_size=12))
+
+
+@dash.callback(
+    Output(ids.GS_DEVIATION_BAR, "figure"), Output(ids.GS_DEVIATION_STRONG, "children"),
+    Output(ids.GS_DEVIATION_UNTAPPED, "children"), Output(ids.GS_DEVIATION_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_deviation_view(spec: dict | None, lang: str | None):
+    state, lang = _state(spec), lang or "ko"
+    frame = deviation(_sales(state), market=state.market or "", threshold_pp=state.threshold_pp)
+    strong = frame.filter(status="strong").head(LIST_LIMIT).to_dicts()
+    untapped = frame.filter(status="untapped").reverse().head(LIST_LIMIT).to_dicts()
+
+    def items(rows: list[dict]) -> list[html.Li]:
+        if not rows:
+            return [html.Li(t("gs.none_listed", lang), className="text-muted")]
+        return [html.Li(render_deviation(row, lang)) for row in rows]
+
+    return (
+        figures.deviation_bar(frame, market=state.market, threshold_pp=state.threshold_pp,
+                              lang=lang),
+        items(strong) if not frame.is_empty() else [html.Li(t("empty", lang))],
+        items(untapped) if not frame.is_empty() else [],
+        figures.data_table(frame, lang=lang),
+    )
+
+
+def _heatmap_frame(spec: dict):
+    state = _state(spec)
+    return state, heatmap(_sales(state), markets=spec.get("heatmap_markets") or [],
+                          top_n=state.top_n, measure=state.measure)  # type: ignore[arg-type]
+
+
+@dash.callback(Output(ids.GS_HEATMAP, "figure"), Output(ids.GS_HEATMAP_TABLE, "children"),
+               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_heatmap(spec: dict | None, lang: str | None):
+    lang = lang or "ko"
+    state, frame = _heatmap_frame(spec)
+    fractions = frame.columns[1:] if state.measure == "share" else ()
+    return (
+        figures.heatmap_figure(frame, measure=state.measure, top_n=state.top_n, lang=lang,
+                               selected=state.model),
+        figures.data_table(frame, lang=lang, fraction_columns=fractions),
+    )
+
+
+@dash.callback(Output(ids.GS_HEATMAP_DOWNLOAD, "data"),
+               Input(ids.GS_HEATMAP_DOWNLOAD_BUTTON, "n_clicks"), State(ids.GS_SPEC, "data"),
+               prevent_initial_call=True)
+def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
+    """The heatmap's cross table as CSV (values as on screen: units, or share 0-1)."""
+    if not n_clicks:
+        raise PreventUpdate
+    state, frame = _heatmap_frame(spec)
+    return dcc.send_string(frame.write_csv(), f"carsight-heatmap-{state.measure}.csv",
+                           type="text/csv")
+
+
+@dash.callback(Output(ids.GS_RECOMMENDATIONS, "children"),
+               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_recommendations(spec: dict | None, lang: str | None):
+    state, lang = _state(spec), lang or "ko"
+    if not state.market:
+        return figures.empty_table(lang)
+    recs = recommend(_sales(state), market=state.market, threshold_pp=state.threshold_pp,
+                     competitors=load_competitors(warehouse(), market=state.market))
+    if not recs:
+        return html.P(t("rec.none", lang), className="text-muted")
+    blocks = []
+    for kind in KINDS:
+        sentences = [html.Li(render(r, lang)) for r in recs if r.kind == kind]
+        if sentences:
+            blocks += [html.H3(t(f"rec.{kind}.title", lang), className="h6 mt-2"),
+                       html.Ul(sentences, className="cs-list")]
+    return blocks
+
+
+@dash.callback(Output(ids.GS_PRIORITY_TABLE, "children"),
+               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_priority(spec: dict | None, lang: str | None):
+    state, lang = _state(spec), lang or "ko"
+    frame = priority(_sales(state), market=state.market or "", weights=state.weight_map())
+    return figures.data_table(frame, lang=lang)
+
+
+@dash.callback(
+    Output(ids.GS_STOCK_TABLE, "data"), Output(ids.GS_STOCK_TABLE, "columns"),
+    Input(ids.GS_SPEC, "data"), Input(ids.GS_STOCK_TABLE, "data_timestamp"),
+    Input(ids.LANG_STORE, "data"), State(ids.GS_STOCK_TABLE, "data"),
+)
+def plan_stock(spec: dict | None, _edited: int | None, lang: str | None,
+               rows: list[dict] | None):
+    """One row per model of the focus market; typing a stock figure gives its weeks of
+    cover and status. Entered figures survive a change of filters (by model name)."""
+    state, lang = _state(spec), lang or "ko"
+    sales = _sales(state)
+    entered = {r["model"]: int(r["stock"]) for r in rows or []
+               if isinstance(r.get("stock"), int | float) and r["stock"] >= 0}
+    models = top10(sales, market=state.market or "", n=1_000).select("model")
+    frame = models.join(stock_cover(sales, market=state.market or "", stock=entered),
+                        on="model", how="left")
+    return (figures.table_rows(frame, lang=lang, value_labels={"status": "stock"}),
+            figures.table_columns(frame, lang=lang, editable=["stock"]))
