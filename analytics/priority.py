@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from analytics.momentum import momentum
+from analytics.momentum import market_rows, momentum_of_rows
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"volume": 0.5, "momentum": 0.3, "revenue": 0.2}
 COMPONENTS: tuple[str, ...] = ("volume", "momentum", "revenue")
@@ -58,8 +58,9 @@ def priority(
     need not sum to 1.
     """
     w = _checked_weights(weights)
+    rows = market_rows(sales, market=market)
     per_model = (
-        sales.lazy().filter(pl.col("market") == market)
+        rows.lazy()
         .group_by("model")
         .agg(
             pl.col("units").sum().cast(pl.Int64),
@@ -69,7 +70,7 @@ def priority(
         )
         .collect()
     )
-    change = momentum(sales, market=market).select("model", "change_pct")
+    change = momentum_of_rows(rows).select("model", "change_pct")
     scored = (
         per_model.join(change, on="model", how="left")
         .with_columns(
@@ -120,14 +121,11 @@ def stock_cover(
     if any(v < 0 for v in stock.values()):
         raise ValueError("stock must be >= 0 for every model")
     n_months = max(1, round(weeks_window * 7 / _DAYS_PER_MONTH))
-    in_market = sales.lazy().filter(pl.col("market") == market).with_columns(
-        (pl.col("year").cast(pl.Int64) * 12 + pl.col("month").cast(pl.Int64) - 1).alias("mi")
-    )
-    months = (in_market.select(pl.col("mi").unique().sort()).collect()
-              .get_column("mi").to_list()[-n_months:])
+    in_market = market_rows(sales, market=market)
+    months = in_market.get_column("mi").unique().sort().to_list()[-n_months:]
     weeks = _months_days(months) / 7
     recent = (
-        in_market.filter(pl.col("mi").is_in(months))
+        in_market.lazy().filter(pl.col("mi").is_in(months))
         .group_by("model").agg(pl.col("units").sum().alias("window_units"))
     )
     entered = pl.LazyFrame({"model": list(stock), "stock": list(stock.values())},

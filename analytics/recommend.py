@@ -18,6 +18,8 @@ with `values` only, so a sentence can hold no number that was not computed.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -57,6 +59,41 @@ class Recommendation:
     values: dict[str, float | int | str]
 
 
+_UNITS_BY_MARKET_MODEL: dict[int, pl.DataFrame] = {}
+_LOCK = threading.Lock()
+
+
+def _forget(key: int) -> None:
+    with _LOCK:
+        _UNITS_BY_MARKET_MODEL.pop(key, None)
+
+
+def market_model_units(sales: pl.DataFrame) -> pl.DataFrame:
+    """Units (vehicles) per market and model over the whole frame: market, model, units.
+
+    `deviation`, `top10` and `heatmap` give identical results on this frame and
+    on `sales` (they only sum units by market and model), and it is ~30x
+    smaller on a 10M-row warehouse. Memoised per frame object (frames are
+    immutable; an entry is dropped when its frame is garbage-collected), so the
+    one full-frame aggregation runs once per cached sales frame.
+    """
+    key = id(sales)
+    with _LOCK:
+        hit = _UNITS_BY_MARKET_MODEL.get(key)
+    if hit is not None:
+        return hit
+    hit = (
+        sales.lazy().select("market", "model", "units")
+        .group_by("market", "model").agg(pl.col("units").sum())
+        .collect()
+    )
+    with _LOCK:
+        if key not in _UNITS_BY_MARKET_MODEL:
+            weakref.finalize(sales, _forget, key)
+        _UNITS_BY_MARKET_MODEL[key] = hit
+    return hit
+
+
 def _records(frame: pl.DataFrame, kind: Kind, model_col: str = "model") -> list[Recommendation]:
     """Frame rows -> Recommendations; null values are left out of `values`."""
     out = []
@@ -75,7 +112,7 @@ def recommend(
     `sales`: the sales frame (all markets of the filter; see analytics.sales).
     `competitors`: `load_competitors(...)` for the same market (may be empty).
     """
-    dev = deviation(sales, market=market, threshold_pp=threshold_pp)
+    dev = deviation(market_model_units(sales), market=market, threshold_pp=threshold_pp)
     if dev.is_empty():
         return []
     mom = momentum(sales, market=market)
