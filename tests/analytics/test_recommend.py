@@ -10,9 +10,12 @@ import polars as pl
 import pytest
 
 from analytics.competitors import COMPETITOR_SCHEMA, match_competitors
+from analytics.deviation import deviation
+from analytics.heatmap import heatmap
 from analytics.momentum import momentum
-from analytics.recommend import Recommendation, recommend
+from analytics.recommend import Recommendation, market_model_units, recommend
 from analytics.sales import SALES_SCHEMA
+from analytics.top10 import top10
 from app.strings_strategy import STRATEGY_STRINGS, render, render_deviation, template_key
 
 
@@ -204,6 +207,16 @@ def test_threshold_and_limit_control_what_is_recommended():
 
 def test_a_market_without_sales_gets_no_recommendations():
     assert recommend(FOCUS, market="China", competitors=RIVALS.head(0)) == []
+
+
+def test_the_market_by_model_aggregate_gives_the_same_views_and_is_computed_once_per_frame():
+    agg = market_model_units(FOCUS)
+    assert market_model_units(FOCUS) is agg
+    assert agg.height == FOCUS.select("market", "model").n_unique()
+    assert deviation(agg, market="Korea").equals(deviation(FOCUS, market="Korea"))
+    assert top10(agg, market="USA").equals(top10(FOCUS, market="USA"))
+    assert heatmap(agg, markets=["Korea", "USA"]).equals(heatmap(FOCUS, markets=["Korea", "USA"]))
+    assert market_model_units(FOCUS.clone()) is not agg
 
 
 # --- text -------------------------------------------------------------------------------
