@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse import canonical, sql
+from warehouse import canonical, sql, trained
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
 from warehouse.formats import REJECT_SCHEMA, detect, header_key, parse_facts
@@ -69,6 +70,8 @@ class LoadState:
     competitor: list[pl.DataFrame] = field(default_factory=list)
     market_context: list[pl.DataFrame] = field(default_factory=list)
     model_production: list[pl.DataFrame] = field(default_factory=list)
+    # `carsight train` results of the previous warehouse, carried over by a rebuild
+    trained: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     def known_hashes(self) -> dict[str, str]:
         return {
@@ -349,6 +352,7 @@ def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = No
         try:
             _step(progress, steps, 0)
             _write_tables(con, state, ops_db)
+            _carry_trained(con, state)
             _step(progress, steps, 1)
             con.execute(sql.load("build/resolve_overlaps"))
             _step(progress, steps, 2)
@@ -369,6 +373,55 @@ def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = No
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
         raise
     return db_path
+
+
+def _carry_trained(con: duckdb.DuckDBPyConnection, state: LoadState) -> None:
+    """Trained tables always exist; rows of customers still present are carried over."""
+    for table_name, (kept, dropped) in trained.carry_over(con, state.trained).items():
+        if dropped:
+            con.execute("insert into data_quality_load values (?, ?, ?, ?)", [
+                "trained_rows_dropped", "warning", None,
+                f"{table_name}: {dropped} of {kept + dropped} row(s) dropped because their "
+                "customers are no longer in the warehouse; run `carsight train` to refresh"])
+
+
+def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace trained tables (customer_segments, customer_clusters) in the warehouse.
+
+    Under `writer_lock`, the current file is copied to a temp file beside it,
+    the tables are replaced there (only rows whose customer_id is in
+    `customers`), checkpointed, and the copy is renamed over the warehouse, so
+    an open read-only session keeps working and a failure changes nothing.
+    Returns rows written per table.
+    """
+    for table_name in tables:
+        if table_name not in trained.TRAINED_TABLES:
+            raise ValueError(f"{table_name!r} is not a trained table; valid: "
+                             f"{', '.join(trained.TRAINED_TABLES)}")
+    if not db_path.is_file():
+        raise FileRefused(db_path, "no warehouse to write trained results into",
+                          hint="Run `carsight build` first.")
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    wal = db_path.with_name(db_path.name + ".wal")
+    with writer_lock(db_path):
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        try:
+            shutil.copyfile(db_path, tmp)
+            if wal.is_file():
+                shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
+            con = duckdb.connect(str(tmp))
+            try:
+                counts = trained.replace_tables(con, tables)
+                con.execute("checkpoint")
+            finally:
+                con.close()
+            os.replace(tmp, db_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            raise
+    return counts
 
 
 def _step(progress: Progress | None, steps: list[str], i: int) -> None:
@@ -485,6 +538,7 @@ def build(paths: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
                           hint="Point build at the folder that holds the IR downloads.")
     state = LoadState()
     with writer_lock(db_path):
+        state.trained = trained.read_trained(db_path)
         skipped = _load_all(state, files, brand=brand, year=year, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
@@ -501,6 +555,7 @@ def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
     paths = discover(files)
     with writer_lock(db_path):
         state = read_state(db_path, ops_db)
+        state.trained = trained.read_trained(db_path)
         skipped = _load_all(state, paths, brand=brand, year=year, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
