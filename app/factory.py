@@ -100,6 +100,7 @@ def _shell(language: str = "ko") -> html.Div:
                 color="dark",
                 dark=True,
                 fluid=True,
+                sticky="top",
                 children=[*nav, toggle],
             ),
             html.Main(dbc.Container(dash.page_container, fluid=True, className="py-3"),

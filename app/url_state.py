@@ -405,7 +405,8 @@ def resolve(state: PageState, available: Choices) -> tuple[PageState, list[Probl
         changes["market"] = default_market
     kept = tuple(m for m in state.markets if m in available.markets)
     problems += [Problem("markets", m, "unavailable") for m in state.markets if m not in kept]
-    changes["markets"] = kept
+    # Every market chosen is the default: keep links short and valid after new data.
+    changes["markets"] = () if set(kept) == set(available.markets) else kept
     for name, attr in (("from", "period_from"), ("to", "period_to")):
         month = getattr(state, attr)
         if month is not None and month not in available.months:

@@ -275,10 +275,13 @@ def render_deviation_view(spec: dict | None, lang: str | None):
     )
 
 
-def _heatmap_frame(spec: dict):
+def _heatmap_frame(spec: dict | None):
     state = _state(spec)
-    return state, heatmap(_sales(state), markets=spec.get("heatmap_markets") or [],
-                          top_n=state.top_n, measure=state.measure)  # type: ignore[arg-type]
+    markets = spec.get("heatmap_markets") if spec else None
+    if not markets:  # no data for this source and brand
+        return state, None
+    return state, heatmap(_sales(state), markets=markets, top_n=state.top_n,
+                          measure=state.measure)  # type: ignore[arg-type]
 
 
 @dash.callback(Output(ids.GS_HEATMAP, "figure"), Output(ids.GS_HEATMAP_TABLE, "children"),
@@ -286,6 +289,10 @@ def _heatmap_frame(spec: dict):
 def render_heatmap(spec: dict | None, lang: str | None):
     lang = lang or "ko"
     state, frame = _heatmap_frame(spec)
+    if frame is None:
+        return (figures.empty_figure(lang, title=t(f"fig.heatmap.title.{state.measure}", lang,
+                                                  n=state.top_n)),
+                figures.empty_table(lang))
     fractions = frame.columns[1:] if state.measure == "share" else ()
     return (
         figures.heatmap_figure(frame, measure=state.measure, top_n=state.top_n, lang=lang,
@@ -302,6 +309,8 @@ def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
     if not n_clicks:
         raise PreventUpdate
     state, frame = _heatmap_frame(spec)
+    if frame is None:
+        raise PreventUpdate
     return dcc.send_string(frame.write_csv(), f"carsight-heatmap-{state.measure}.csv",
                            type="text/csv")
 
