@@ -1,0 +1,442 @@
+"""Customer types: K search, the K-selection rule, stability, profiles and personas.
+
+The cluster model sees age, gender, vehicle class, the eco-friendly flag,
+amount, purchase frequency, recency, channel and payment method (FEATURES).
+The RFM segment label is never an input. Numerics are standard-scaled and
+categoricals one-hot encoded in one scikit-learn Pipeline (`make_model`).
+
+K selection (`choose_k`, CHOICE_RULE): the elbow is the knee of the inertia
+curve (Kneedle: on axes scaled to 0-1, the K whose point lies furthest below
+the straight line from the first to the last K); the candidates are the Ks
+whose silhouette is at least SILHOUETTE_TOLERANCE x the best silhouette; the
+chosen K is the candidate closest to the elbow, the smaller K on a tie. With
+no elbow (a straight or concave curve) the best-silhouette K is chosen.
+
+scikit-learn is imported inside the functions that fit, so importing this
+module stays light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import polars as pl
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+NUMERIC_FEATURES: tuple[str, ...] = ("age", "amount_krw", "frequency", "recency_days")
+CATEGORICAL_FEATURES: tuple[str, ...] = (
+    "gender", "vehicle_class", "eco_friendly", "channel", "payment_method",
+)  # fmt: skip
+FEATURES: tuple[str, ...] = NUMERIC_FEATURES + CATEGORICAL_FEATURES
+K_RANGE: tuple[int, int] = (2, 10)
+SILHOUETTE_TOLERANCE = 0.9
+CHOICE_RULE = (
+    "elbow = Kneedle knee of the inertia curve (axes scaled to 0-1; the K furthest below "
+    "the line from the first to the last K); candidates = Ks with silhouette >= "
+    f"{SILHOUETTE_TOLERANCE} x the best silhouette; chosen = the candidate closest to the "
+    "elbow, the smaller K on a tie; no elbow -> the best-silhouette K. --k overrides."
+)
+METRICS_SCHEMA = {"k": pl.Int32, "inertia": pl.Float64, "silhouette": pl.Float64}
+
+# Persona thresholds, relative to the brand-wide profile (see `persona_traits`).
+SPEND_HIGH, SPEND_LOW = 1.10, 0.90  # cluster mean amount / brand mean amount
+BODY_LIFT, BODY_MIN_SHARE = 1.25, 0.30  # preferred body type: share lift and minimum share
+MAJORITY = 0.60  # gender / channel traits: at least this share of the cluster
+ECO_LIFT, ECO_MIN_SHARE = 1.50, 0.25  # eco trait: share lift and minimum share
+RATIO_HIGH, RATIO_LOW = 1.30, 0.70  # repeat / lapsed (>= high) and recent (<= low) ratios
+
+@dataclass(frozen=True)
+class KChoice:
+    """The K-selection result. `candidates`: Ks within the silhouette tolerance."""
+
+    k: int
+    elbow_k: int | None
+    best_silhouette_k: int
+    candidates: tuple[int, ...]
+    overridden: bool = False
+    rule: str = CHOICE_RULE
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"k": self.k, "elbow_k": self.elbow_k, "best_silhouette_k": self.best_silhouette_k,
+                "candidates": list(self.candidates), "overridden": self.overridden,
+                "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Adjusted Rand index of refits with other seeds against the chosen fit."""
+
+    seeds: tuple[int, ...]
+    ari: tuple[float, ...]
+    mean: float = field(init=False)
+    min: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mean", float(np.mean(self.ari)) if self.ari else float("nan"))
+        object.__setattr__(self, "min", float(np.min(self.ari)) if self.ari else float("nan"))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seeds": list(self.seeds), "ari": [round(a, 4) for a in self.ari],
+                "ari_mean": round(self.mean, 4), "ari_min": round(self.min, 4)}
+
+
+# --- K selection (pure) -------------------------------------------------------------------
+
+
+def elbow_k(metrics: pl.DataFrame) -> int | None:
+    """Kneedle knee of `metrics` (k, inertia); None when no K lies below the chord."""
+    m = metrics.sort("k")
+    if m.height < 3:
+        return None
+    k = m.get_column("k").to_numpy().astype(float)
+    inertia = m.get_column("inertia").to_numpy().astype(float)
+    k_span, i_span = k[-1] - k[0], inertia.max() - inertia.min()
+    if k_span <= 0 or i_span <= 0:
+        return None
+    x = (k - k[0]) / k_span
+    y = (inertia - inertia.min()) / i_span
+    chord = y[0] + (y[-1] - y[0]) * x
+    below = chord - y
+    best = int(np.argmax(below))
+    return int(k[best]) if below[best] > 1e-12 else None
+
+
+def choose_k(metrics: pl.DataFrame, *, override: int | None = None,
+             tolerance: float = SILHOUETTE_TOLERANCE) -> KChoice:
+    """Pick K from `metrics` (k, inertia, silhouette) by CHOICE_RULE, or take `override`."""
+    m = metrics.sort("k")
+    if m.is_empty():
+        raise ValueError("no K was evaluated; need at least one row of k, inertia, silhouette")
+    best_row = m.sort(["silhouette", "k"], descending=[True, False]).row(0, named=True)
+    best_sil, best_k = float(best_row["silhouette"]), int(best_row["k"])
+    floor = tolerance * best_sil if best_sil > 0 else best_sil
+    candidates = tuple(int(k) for k in m.filter(pl.col("silhouette") >= floor)
+                       .get_column("k").to_list())
+    elbow = elbow_k(m)
+    if override is not None:
+        return KChoice(int(override), elbow, best_k, candidates, overridden=True)
+    if elbow is None:
+        return KChoice(best_k, None, best_k, candidates)
+    chosen = min(candidates, key=lambda k: (abs(k - elbow), k))
+    return KChoice(chosen, elbow, best_k, candidates)
+
+
+# --- fitting (scikit-learn) ---------------------------------------------------------------
+
+
+def make_model(k: int, *, seed: int, n_init: int = 4) -> Pipeline:
+    """Pipeline: scale NUMERIC_FEATURES, one-hot CATEGORICAL_FEATURES, then KMeans(k)."""
+    from sklearn.cluster import KMeans
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([("prep", make_preprocessor()),
+                     ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=seed))])
+
+
+def make_preprocessor() -> Any:
+    """The ColumnTransformer of `make_model`, unfitted."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+    return ColumnTransformer(
+        [("num", StandardScaler(), list(NUMERIC_FEATURES)),
+         ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False),
+          list(CATEGORICAL_FEATURES))],
+        verbose_feature_names_out=False,
+    )
+
+
+def feature_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """FEATURES of `frame` in model order, numerics as Float64 and categoricals as text.
+
+    Missing categoricals become '(unknown)'; missing numerics the column median
+    (0 when the column is all null), so every customer gets a cluster.
+    """
+    numerics = [pl.col(c).cast(pl.Float64).fill_null(pl.col(c).cast(pl.Float64).median())
+                .fill_null(0.0) for c in NUMERIC_FEATURES]
+    categoricals = [pl.col(c).cast(pl.Utf8).fill_null("(unknown)") for c in CATEGORICAL_FEATURES]
+    return frame.select(*numerics, *categoricals)
+
+
+def sample_rows(n: int, size: int, *, seed: int) -> np.ndarray:
+    """Sorted indices of a fixed-seed sample of `size` of `n` rows (all rows when n <= size)."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
+
+
+def k_search(x: np.ndarray, *, ks: Sequence[int], seed: int, silhouette_sample: int = 5_000,
+             n_init: int = 4) -> tuple[pl.DataFrame, dict[int, Any]]:
+    """Fit KMeans for each K on the transformed matrix `x`.
+
+    Returns (metrics, fitted): metrics has k, inertia (sum of squared distances
+    in the scaled feature space, on all rows of `x`) and silhouette (-1..1, on a
+    fixed-seed sample of at most `silhouette_sample` rows); fitted maps K to its
+    KMeans. Ks that `x` cannot support (K >= distinct rows) are skipped.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    n_distinct = np.unique(x, axis=0).shape[0] if x.shape[0] <= 50_000 else x.shape[0]
+    idx = sample_rows(x.shape[0], silhouette_sample, seed=seed)
+    rows, fitted = [], {}
+    for k in ks:
+        if k < 2 or k >= n_distinct:
+            continue
+        km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
+        labels = km.labels_[idx]
+        sil = (float(silhouette_score(x[idx], labels))
+               if len(np.unique(labels)) > 1 else float("nan"))
+        rows.append({"k": k, "inertia": float(km.inertia_), "silhouette": sil})
+        fitted[k] = km
+    return pl.DataFrame(rows, schema=METRICS_SCHEMA), fitted
+
+
+def stability(x: np.ndarray, labels: np.ndarray, *, k: int, seeds: Sequence[int],
+              n_init: int = 4) -> Stability:
+    """Refit KMeans(k) on `x` with each seed; ARI of each refit against `labels`."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score
+
+    aris = tuple(
+        float(adjusted_rand_score(labels, KMeans(n_clusters=k, n_init=n_init, random_state=s)
+                                  .fit(x).labels_))
+        for s in seeds
+    )
+    return Stability(tuple(seeds), aris)
+
+
+def order_by_size(labels: np.ndarray) -> dict[int, int]:
+    """KMeans label -> cluster id 1..K, numbered from the largest cluster (ties: lower label)."""
+    values, counts = np.unique(labels, return_counts=True)
+    order = sorted(zip(values.tolist(), counts.tolist(), strict=True), key=lambda t: (-t[1], t[0]))
+    return {int(label): i + 1 for i, (label, _) in enumerate(order)}
+
+
+# --- profiles and personas (pure) ---------------------------------------------------------
+
+PROFILE_SCHEMA = {
+    "cluster": pl.Int32, "customers": pl.Int64, "share": pl.Float64, "age_mean": pl.Float64,
+    "female_share": pl.Float64, "male_share": pl.Float64, "eco_share": pl.Float64,
+    "amount_krw_mean": pl.Float64, "frequency_mean": pl.Float64,
+    "recency_days_mean": pl.Float64, "online_share": pl.Float64,
+    "top_body_type": pl.Utf8, "top_body_type_share": pl.Float64,
+    "preferred_body_type": pl.Utf8, "preferred_body_type_share": pl.Float64,
+    "preferred_body_type_lift": pl.Float64,
+    "top_models": pl.List(pl.Utf8), "top_model_shares": pl.List(pl.Float64),
+    "top_markets": pl.List(pl.Utf8), "top_market_shares": pl.List(pl.Float64),
+}  # fmt: skip
+TRAITS: tuple[str, ...] = ("female", "male", "eco", "online", "offline", "repeat", "lapsed",
+                           "recent")
+
+
+def _top(frame: pl.DataFrame, column: str, n: int, by: str = "cluster") -> pl.DataFrame:
+    """Per `by`: the n most frequent values of `column` (ties by name) and their shares."""
+    return (
+        frame.filter(pl.col(column).is_not_null())
+        .group_by(by, column).agg(pl.len().alias("_n"))
+        .with_columns((pl.col("_n") / pl.col("_n").sum().over(by)).alias("_share"))
+        .sort([by, "_n", column], descending=[False, True, False])
+        .group_by(by, maintain_order=True)
+        .agg(pl.col(column).head(n).alias(f"top_{column}s"),
+             pl.col("_share").head(n).alias(f"top_{column}_shares"))
+    )
+
+
+def _preferred_body(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per cluster: the body type with the highest share lift over the whole frame."""
+    overall = (frame.filter(pl.col("body_type").is_not_null()).group_by("body_type").len()
+               .with_columns((pl.col("len") / pl.col("len").sum()).alias("_all")))
+    return (
+        frame.filter(pl.col("body_type").is_not_null())
+        .group_by("cluster", "body_type").len()
+        .with_columns((pl.col("len") / pl.col("len").sum().over("cluster")).alias("_share"))
+        .join(overall.select("body_type", "_all"), on="body_type")
+        .with_columns((pl.col("_share") / pl.col("_all")).alias("_lift"))
+        .sort(["cluster", "_lift", "body_type"], descending=[False, True, False])
+        .group_by("cluster", maintain_order=True)
+        .agg(pl.col("body_type").first().alias("preferred_body_type"),
+             pl.col("_share").first().alias("preferred_body_type_share"),
+             pl.col("_lift").first().alias("preferred_body_type_lift"))
+    )
+
+
+def cluster_profiles(frame: pl.DataFrame, *, cluster: str = "cluster",
+                     top_n: int = 3) -> pl.DataFrame:
+    """Profile of each cluster in original units.
+
+    `frame`: one row per customer with `cluster` and age, gender (M/F),
+    eco_friendly, amount_krw, frequency, recency_days, channel, body_type,
+    model, market. Columns: cluster; customers; share (fraction 0-1 of all
+    customers); age_mean (years); female_share, male_share, eco_share,
+    online_share (fractions 0-1); amount_krw_mean (KRW); frequency_mean
+    (purchases); recency_days_mean (days); top_body_type and its share;
+    preferred_body_type (highest share lift over all of `frame`), its share and
+    lift (ratio); top_models, top_model_shares, top_markets, top_market_shares
+    (the `top_n` most common, shares within the cluster). Sorted by cluster.
+    """
+    data = frame.rename({cluster: "cluster"}) if cluster != "cluster" else frame
+    total = data.height
+    base = data.group_by("cluster").agg(
+        pl.len().alias("customers"),
+        pl.col("age").mean().alias("age_mean"),
+        (pl.col("gender") == "F").mean().alias("female_share"),
+        (pl.col("gender") == "M").mean().alias("male_share"),
+        pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
+        pl.col("amount_krw").mean().alias("amount_krw_mean"),
+        pl.col("frequency").mean().alias("frequency_mean"),
+        pl.col("recency_days").mean().alias("recency_days_mean"),
+        (pl.col("channel") == "온라인").mean().alias("online_share"),
+    ).with_columns((pl.col("customers") / total if total else pl.lit(0.0)).alias("share"))
+    body = _top(data, "body_type", 1).select(
+        "cluster", pl.col("top_body_types").list.first().alias("top_body_type"),
+        pl.col("top_body_type_shares").list.first().alias("top_body_type_share"))
+    return (
+        base.join(body, on="cluster", how="left")
+        .join(_preferred_body(data), on="cluster", how="left")
+        .join(_top(data, "model", top_n), on="cluster", how="left")
+        .join(_top(data, "market", top_n), on="cluster", how="left")
+        .with_columns(pl.col("cluster").cast(pl.Int32))
+        .sort("cluster")
+        .select(list(PROFILE_SCHEMA))
+        .cast(PROFILE_SCHEMA)  # type: ignore[arg-type]
+    )
+
+
+def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.DataFrame:
+    """Structured persona of each cluster, from its profile and the brand-wide profile.
+
+    `overall`: the `cluster_profiles` row of the whole brand (every customer in
+    one cluster). Columns:
+
+    - age_decade: 10, 20, ... (the decade of age_mean);
+    - spend: 'high' when amount_krw_mean >= SPEND_HIGH x the brand mean, 'low'
+      when <= SPEND_LOW x, else 'mid'; spend_ratio is that ratio;
+    - body_type: preferred_body_type when its lift >= BODY_LIFT and share >=
+      BODY_MIN_SHARE, else null;
+    - extras: trait codes that hold, strongest (largest ratio to the brand
+      value) first: 'female' / 'male' / 'online' / 'offline' (share >=
+      MAJORITY), 'eco' (share >= ECO_LIFT x brand and >= ECO_MIN_SHARE),
+      'repeat' (frequency_mean >= RATIO_HIGH x brand), 'lapsed'
+      (recency_days_mean >= RATIO_HIGH x brand), 'recent' (<= RATIO_LOW x);
+    - the profile numbers the name is made from, so a renderer cites nothing
+      it was not given.
+
+    `app.strings_dealer.render_persona` turns the parts of one row
+    (`unique_parts`) into a name such as "50대 · 고액 · SUV 선호".
+    """
+    def base(key: str) -> float:
+        return float(overall.get(key) or 0.0)
+
+    def ratio(value: pl.Expr, brand_value: float) -> pl.Expr:
+        return value / brand_value if brand_value > 0 else pl.lit(None, dtype=pl.Float64)
+
+    offline = 1 - pl.col("online_share")
+    # code -> (strength, holds)
+    rules: dict[str, tuple[pl.Expr, pl.Expr]] = {
+        "female": (ratio(pl.col("female_share"), base("female_share")),
+                   pl.col("female_share") >= MAJORITY),
+        "male": (ratio(pl.col("male_share"), base("male_share")),
+                 pl.col("male_share") >= MAJORITY),
+        "eco": (ratio(pl.col("eco_share"), base("eco_share")),
+                (pl.col("eco_share") >= ECO_MIN_SHARE)
+                & (ratio(pl.col("eco_share"), base("eco_share")) >= ECO_LIFT)),
+        "online": (ratio(pl.col("online_share"), base("online_share")),
+                   pl.col("online_share") >= MAJORITY),
+        "offline": (ratio(offline, 1 - base("online_share")), offline >= MAJORITY),
+        "repeat": (ratio(pl.col("frequency_mean"), base("frequency_mean")),
+                   ratio(pl.col("frequency_mean"), base("frequency_mean")) >= RATIO_HIGH),
+        "lapsed": (ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
+                   ratio(pl.col("recency_days_mean"), base("recency_days_mean"))
+                   >= RATIO_HIGH),
+        "recent": (1 / ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
+                   ratio(pl.col("recency_days_mean"), base("recency_days_mean"))
+                   <= RATIO_LOW),
+    }
+    strengths = [pl.when(holds.fill_null(False)).then(strength).otherwise(None)
+                 .alias(f"_trait_{code}") for code, (strength, holds) in rules.items()]
+    out = profiles.with_columns(
+        ((pl.col("age_mean") // 10) * 10).cast(pl.Int32).alias("age_decade"),
+        ratio(pl.col("amount_krw_mean"), base("amount_krw_mean")).alias("spend_ratio"),
+        *strengths,
+    ).with_columns(
+        pl.when(pl.col("spend_ratio") >= SPEND_HIGH).then(pl.lit("high"))
+        .when(pl.col("spend_ratio") <= SPEND_LOW).then(pl.lit("low"))
+        .otherwise(pl.lit("mid")).alias("spend"),
+        pl.when((pl.col("preferred_body_type_lift") >= BODY_LIFT)
+                & (pl.col("preferred_body_type_share") >= BODY_MIN_SHARE))
+        .then(pl.col("preferred_body_type")).otherwise(None).alias("body_type"),
+    )
+    extras = (
+        out.select("cluster", *[pl.col(f"_trait_{c}") for c in rules])
+        .unpivot(index="cluster", variable_name="trait", value_name="strength")
+        .drop_nulls("strength")
+        .with_columns(pl.col("trait").str.strip_prefix("_trait_"))
+        .sort(["cluster", "strength", "trait"], descending=[False, True, False])
+        .group_by("cluster", maintain_order=True)
+        .agg(pl.col("trait").alias("extras"))
+    )
+    return (
+        out.join(extras, on="cluster", how="left")
+        .with_columns(pl.col("extras").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
+        .select(
+            "cluster", "age_decade", "spend", "body_type", "extras", "age_mean",
+            "spend_ratio", "amount_krw_mean", "preferred_body_type_share",
+            "preferred_body_type_lift", "female_share", "male_share", "eco_share",
+            "online_share", "frequency_mean", "recency_days_mean",
+        )
+        .sort("cluster")
+    )
+
+
+def persona_parts(traits: Mapping[str, Any], *, n_extras: int | None = None
+                  ) -> list[tuple[str, Any]]:
+    """The (part, value) pieces of one persona: age, spend, body preference, extra traits.
+
+    `n_extras` extra traits follow (default: one when there is no body
+    preference, else none), strongest first.
+    """
+    parts: list[tuple[str, Any]] = [("age", int(traits["age_decade"])),
+                                    ("spend", traits["spend"])]
+    body = traits.get("body_type")
+    if body:
+        parts.append(("body", body))
+    if n_extras is None:
+        n_extras = 0 if body else 1
+    parts += [("trait", code) for code in list(traits.get("extras") or [])[:n_extras]]
+    return parts
+
+
+def _clashes(parts: Mapping[int, list[tuple[str, Any]]]) -> list[list[int]]:
+    seen: dict[tuple[Any, ...], list[int]] = {}
+    for c, p in parts.items():
+        seen.setdefault(tuple(p), []).append(c)
+    return [cs for cs in seen.values() if len(cs) > 1]
+
+
+def unique_parts(traits: pl.DataFrame) -> dict[int, list[tuple[str, Any]]]:
+    """Persona parts per cluster (`persona_parts`), unique across the clusters.
+
+    Clusters whose names coincide get their next extra trait, until the names
+    differ or the traits run out; clusters still alike get ('cluster', id).
+    """
+    rows = {int(r["cluster"]): r for r in traits.to_dicts()}
+    n_extras = {c: (0 if r.get("body_type") else 1) for c, r in rows.items()}
+    parts = {c: persona_parts(r, n_extras=n_extras[c]) for c, r in rows.items()}
+    for _ in TRAITS:
+        clashes = _clashes(parts)
+        grow = [c for cs in clashes for c in cs if n_extras[c] < len(rows[c]["extras"] or [])]
+        if not grow:
+            break
+        for c in grow:
+            n_extras[c] += 1
+            parts[c] = persona_parts(rows[c], n_extras=n_extras[c])
+    for cs in _clashes(parts):
+        for c in cs:
+            parts[c] = [*parts[c], ("cluster", c)]
+    return parts

@@ -1,0 +1,70 @@
+"""`carsight train`: RFM segments and customer types per brand (analytics.segmentation_train).
+
+Writes versioned artifacts with a manifest under `<artifacts>/segmentation/`
+and the per-customer tables `customer_segments` and `customer_clusters` into
+the warehouse (same atomic swap as the build). Prints the chosen K, the
+silhouette and the stability (adjusted Rand index) per brand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from app.cli import _refused, _settings, progress_bar
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2025-12-31",
+                                 param_hint="--as-of") from None
+
+
+@click.command()
+@click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Date recency is measured to [default: each brand's latest purchase].")
+@click.option("--k", type=click.IntRange(2, 30),
+              help="Number of customer types, overriding the elbow + silhouette rule.")
+@click.option("--artifacts", "artifacts_dir", type=click.Path(path_type=Path),
+              help="Artifacts folder [env CARSIGHT_ARTIFACTS_DIR, default data/artifacts].")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
+          artifacts_dir: Path | None, quiet: bool) -> None:
+    """Train RFM segments and customer types per brand; write artifacts and both tables."""
+    from analytics.artifacts import ArtifactError
+    from analytics.segmentation_train import TrainConfig
+    from analytics.segmentation_train import train as run
+    from app.strings_dealer import render_persona
+    from warehouse.errors import FileRefused
+
+    date = _as_of(as_of)
+    settings = _settings(ctx, db=db, artifacts_dir=artifacts_dir)
+    if not settings.db.is_file():
+        _refused(FileRefused(settings.db, "the warehouse file does not exist",
+                             hint="Run `carsight build` first, or pass --db."))
+        return
+    with progress_bar(not quiet) as progress:
+        try:
+            report = run(settings.db, artifacts_dir=settings.artifacts_dir,
+                         persona_text=render_persona, as_of=date, config=TrainConfig(k=k),
+                         progress=progress)
+        except (FileRefused, ArtifactError, ValueError) as exc:
+            _refused(exc)
+            return
+    for r in report.runs:
+        click.echo(
+            f"{r.brand}: {r.customers:,} customers as of {r.as_of}; K={r.choice.k} "
+            f"({'--k' if r.choice.overridden else f'elbow {r.choice.elbow_k}'}), "
+            f"silhouette {r.silhouette:.3f}, ARI mean {r.stability.mean:.3f} "
+            f"(min {r.stability.min:.3f}); version {r.version}"
+        )
+    click.echo(f"warehouse {report.db_path}: " + ", ".join(
+        f"{name} {n:,} rows" for name, n in report.rows_written.items()))
