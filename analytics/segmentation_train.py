@@ -121,9 +121,13 @@ def _rfm_model(k: int, *, seed: int, n_init: int) -> Any:
     ])
 
 
-def _segments(values: pl.DataFrame, *, config: TrainConfig) -> tuple[pl.DataFrame, Any,
-                                                                       pl.DataFrame]:
-    """(scored values with rfm_cluster and segment, fitted RFM model, centroids + segment)."""
+def fit_segments(values: pl.DataFrame, *, config: TrainConfig = TrainConfig()
+                 ) -> tuple[pl.DataFrame, Any, pl.DataFrame]:
+    """Fit the RFM KMeans on `values` (from `rfm.rfm_values`) and name its clusters.
+
+    Returns (values with r/f/m scores, rfm_cluster and segment; the fitted
+    model; `rfm.segment_centroids` with the segment of each cluster).
+    """
     x = values.select(rfm.RFM_FEATURES).to_numpy().astype(np.float64)
     n_distinct = np.unique(x[: config.fit_sample * 4], axis=0).shape[0]
     k = max(1, min(config.rfm_k, n_distinct))
@@ -141,9 +145,15 @@ def _segments(values: pl.DataFrame, *, config: TrainConfig) -> tuple[pl.DataFram
     return scored, model, centroids
 
 
-def _customer_types(frame: pl.DataFrame, *, config: TrainConfig, progress: Progress,
-                    brand: str) -> dict[str, Any]:
-    """Fit the customer-type model; returns labels, metrics, choice, stability, model."""
+def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig(),
+                       progress: Progress | None = None, brand: str = "") -> dict[str, Any]:
+    """Fit the customer-type model on `frame` (clusters.FEATURES columns).
+
+    Returns labels (KMeans labels per row of `frame`), metrics (k, inertia,
+    silhouette), choice (KChoice), stability, model (fitted Pipeline),
+    silhouette (at the chosen K) and fit_rows.
+    """
+    progress = progress or (lambda s, d, t: None)
     from sklearn.pipeline import Pipeline
 
     features = clusters.feature_frame(frame)
@@ -206,12 +216,12 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
     if values.is_empty():
         raise ValueError(f"{brand}: no customer has a purchase on or before {as_of}")
     step(f"{brand}: RFM segments", 1, len(STEPS))
-    scored, rfm_model, centroids = _segments(values, config=config)
+    scored, rfm_model, centroids = fit_segments(values, config=config)
 
     step(f"{brand}: K search", 2, len(STEPS))
     frame = data.join(values.select("customer_id", "recency_days", "frequency"),
                       on="customer_id", how="inner").sort("customer_id")
-    fit = _customer_types(frame, config=config, progress=step, brand=brand)
+    fit = fit_customer_types(frame, config=config, progress=step, brand=brand)
     order = clusters.order_by_size(fit["labels"])
     cluster_ids = pl.Series("kmeans_label", fit["labels"].astype(np.int32)).replace_strict(
         order, return_dtype=pl.Int16)
