@@ -249,7 +249,7 @@ def _top(frame: pl.DataFrame, column: str, n: int, by: str = "cluster") -> pl.Da
 
 
 def _preferred_body(frame: pl.DataFrame) -> pl.DataFrame:
-    """Per cluster: the body type with the highest share lift over the whole frame."""
+    """Per cluster: of the body types with >= BODY_MIN_SHARE of it, the highest share lift."""
     overall = (frame.filter(pl.col("body_type").is_not_null()).group_by("body_type").len()
                .with_columns((pl.col("len") / pl.col("len").sum()).alias("_all")))
     return (
@@ -258,6 +258,7 @@ def _preferred_body(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns((pl.col("len") / pl.col("len").sum().over("cluster")).alias("_share"))
         .join(overall.select("body_type", "_all"), on="body_type")
         .with_columns((pl.col("_share") / pl.col("_all")).alias("_lift"))
+        .filter(pl.col("_share") >= BODY_MIN_SHARE)
         .sort(["cluster", "_lift", "body_type"], descending=[False, True, False])
         .group_by("cluster", maintain_order=True)
         .agg(pl.col("body_type").first().alias("preferred_body_type"),
@@ -276,8 +277,9 @@ def cluster_profiles(frame: pl.DataFrame, *, cluster: str = "cluster",
     customers); age_mean (years); female_share, male_share, eco_share,
     online_share (fractions 0-1); amount_krw_mean (KRW); frequency_mean
     (purchases); recency_days_mean (days); top_body_type and its share;
-    preferred_body_type (highest share lift over all of `frame`), its share and
-    lift (ratio); top_models, top_model_shares, top_markets, top_market_shares
+    preferred_body_type (of the body types with at least BODY_MIN_SHARE of the
+    cluster, the highest share lift over all of `frame`; null when none), its
+    share and lift (ratio); top_models, top_model_shares, top_markets, top_market_shares
     (the `top_n` most common, shares within the cluster). Sorted by cluster.
     """
     data = frame.rename({cluster: "cluster"}) if cluster != "cluster" else frame

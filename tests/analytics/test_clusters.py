@@ -1,0 +1,184 @@
+"""Customer types: the K-selection rule, fitting behaviour, profiles and personas."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import pytest
+
+from analytics.clusters import (
+    FEATURES,
+    KChoice,
+    choose_k,
+    cluster_profiles,
+    elbow_k,
+    k_search,
+    order_by_size,
+    persona_parts,
+    persona_traits,
+    stability,
+    unique_parts,
+)
+from app.strings_dealer import render_persona
+
+
+def _metrics(inertia: list[float], silhouette: list[float], start: int = 2) -> pl.DataFrame:
+    ks = list(range(start, start + len(inertia)))
+    return pl.DataFrame({"k": ks, "inertia": inertia, "silhouette": silhouette},
+                        schema={"k": pl.Int32, "inertia": pl.Float64, "silhouette": pl.Float64})
+
+
+# --- the K-selection rule ------------------------------------------------------------------
+
+
+def test_elbow_is_the_point_furthest_below_the_chord() -> None:
+    # sharp bend at K=4
+    m = _metrics([100, 60, 20, 18, 16, 14, 12, 10, 8], [0.1] * 9)
+    assert elbow_k(m) == 4
+
+
+def test_no_elbow_on_a_straight_line() -> None:
+    m = _metrics([90, 80, 70, 60, 50, 40, 30, 20, 10], [0.1] * 9)
+    assert elbow_k(m) is None
+
+
+def test_chosen_k_is_the_silhouette_candidate_closest_to_the_elbow() -> None:
+    # elbow at 4; silhouette best at 2, K=4 within 90% of it -> 4
+    m = _metrics([100, 60, 20, 18, 16, 14, 12, 10, 8],
+                 [0.30, 0.25, 0.28, 0.20, 0.18, 0.15, 0.14, 0.13, 0.12])
+    choice = choose_k(m)
+    assert choice == KChoice(4, 4, 2, (2, 4))
+
+
+def test_elbow_outside_the_silhouette_band_moves_to_the_nearest_candidate() -> None:
+    # elbow at 4 but its silhouette is poor; candidates are 2 and 6 -> tie broken to the smaller
+    m = _metrics([100, 60, 20, 18, 16, 14, 12, 10, 8],
+                 [0.30, 0.10, 0.10, 0.10, 0.29, 0.10, 0.10, 0.10, 0.10])
+    choice = choose_k(m)
+    assert (choice.k, choice.elbow_k, choice.candidates) == (2, 4, (2, 6))
+
+
+def test_without_an_elbow_the_best_silhouette_wins_and_override_is_respected() -> None:
+    m = _metrics([90, 80, 70, 60, 50, 40, 30, 20, 10],
+                 [0.10, 0.12, 0.20, 0.15, 0.11, 0.1, 0.1, 0.1, 0.1])
+    assert choose_k(m).k == 4
+    forced = choose_k(m, override=7)
+    assert forced.k == 7 and forced.overridden
+
+
+# --- fitting ------------------------------------------------------------------------------
+
+
+def _blobs(k: int, n: int = 80, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(-20, 20, size=(k, 4))
+    labels = np.repeat(np.arange(k), n)
+    return centres[labels] + rng.normal(0, 0.5, size=(k * n, 4)), labels
+
+
+def test_k_search_and_rule_find_well_separated_clusters() -> None:
+    x, _ = _blobs(3)
+    metrics, fitted = k_search(x, ks=range(2, 7), seed=0, n_init=2)
+    assert metrics.get_column("k").to_list() == [2, 3, 4, 5, 6]
+    assert choose_k(metrics).k == 3
+    assert set(fitted) == {2, 3, 4, 5, 6}
+
+
+def test_stability_of_a_clear_structure_is_near_one() -> None:
+    x, truth = _blobs(3)
+    result = stability(x, truth, k=3, seeds=(1, 2, 3), n_init=2)
+    assert result.min > 0.99 and len(result.ari) == 3
+
+
+def test_silhouette_uses_a_sample_when_data_is_large() -> None:
+    x, _ = _blobs(2, n=600)
+    metrics, _ = k_search(x, ks=[2], seed=0, silhouette_sample=100, n_init=1)
+    assert metrics.item(0, "silhouette") > 0.9
+
+
+def test_cluster_ids_are_numbered_by_size() -> None:
+    labels = np.array([2, 2, 2, 0, 1, 1, 0, 2])
+    assert order_by_size(labels) == {2: 1, 0: 2, 1: 3}
+
+
+def test_segment_label_is_not_a_feature() -> None:
+    assert "segment" not in FEATURES
+    assert set(FEATURES) == {"age", "gender", "vehicle_class", "eco_friendly", "amount_krw",
+                             "frequency", "recency_days", "channel", "payment_method"}
+
+
+# --- profiles and personas ---------------------------------------------------------------
+
+
+def _customers() -> pl.DataFrame:
+    """Cluster 1: 50s, big spenders, SUV; cluster 2: 20s, cheap hatchbacks, online women."""
+    n = 10
+    return pl.DataFrame({
+        "cluster": [1] * n + [2] * n,
+        "age": [52, 55, 58, 51, 54, 56, 53, 57, 50, 59] + [24, 26, 28, 22, 25, 27, 23, 29, 21, 20],
+        "gender": ["M"] * 7 + ["F"] * 3 + ["F"] * 8 + ["M"] * 2,
+        "eco_friendly": [False] * 9 + [True] + [True] * 6 + [False] * 4,
+        "amount_krw": [80_000_000] * n + [20_000_000] * n,
+        "frequency": [2] * n + [1] * n,
+        "recency_days": [300] * n + [30] * n,
+        "channel": ["오프라인"] * n + ["온라인"] * 9 + ["오프라인"],
+        "body_type": ["SUV"] * 8 + ["세단"] * 2 + ["해치백"] * 9 + ["SUV"],
+        "model": ["Palisade"] * 6 + ["Tucson"] * 2 + ["Grandeur"] * 2 + ["Casper"] * 10,
+        "market": ["Korea"] * 5 + ["USA"] * 5 + ["Korea"] * 10,
+    })
+
+
+def test_profiles_are_in_original_units() -> None:
+    prof = cluster_profiles(_customers())
+    one = prof.row(0, named=True)
+    assert one["customers"] == 10 and one["share"] == pytest.approx(0.5)
+    assert one["age_mean"] == pytest.approx(54.5)
+    assert one["male_share"] == pytest.approx(0.7) and one["female_share"] == pytest.approx(0.3)
+    assert one["eco_share"] == pytest.approx(0.1)
+    assert one["amount_krw_mean"] == pytest.approx(80e6)
+    assert one["top_models"] == ["Palisade", "Grandeur", "Tucson"]
+    assert one["top_model_shares"] == pytest.approx([0.6, 0.2, 0.2])
+    assert one["top_markets"] == ["Korea", "USA"]
+    assert (one["top_body_type"], one["preferred_body_type"]) == ("SUV", "SUV")
+
+
+def _traits() -> pl.DataFrame:
+    frame = _customers()
+    overall = cluster_profiles(frame.with_columns(pl.lit(0).alias("cluster"))).row(0, named=True)
+    return persona_traits(cluster_profiles(frame), overall=overall)
+
+
+def test_persona_traits_come_from_the_profile() -> None:
+    t = {r["cluster"]: r for r in _traits().to_dicts()}
+    assert (t[1]["age_decade"], t[1]["spend"], t[1]["body_type"]) == (50, "high", "SUV")
+    assert (t[2]["age_decade"], t[2]["spend"], t[2]["body_type"]) == (20, "low", "해치백")
+    assert t[1]["extras"][0] in {"offline", "male", "lapsed", "repeat"}
+    assert {"female", "online", "eco", "recent"} <= set(t[2]["extras"])
+
+
+def test_persona_names_in_korean_and_english() -> None:
+    parts = unique_parts(_traits())
+    assert render_persona(parts[1], "ko") == "50대 · 고액 · SUV 선호"
+    assert render_persona(parts[1], "en") == "50s · high spend · prefers SUV"
+    assert render_persona(parts[2], "ko") == "20대 · 실속형 · 해치백 선호"
+    assert render_persona(parts[2], "en") == "20s · budget · prefers hatchback"
+
+
+def test_persona_without_body_preference_takes_the_strongest_trait() -> None:
+    traits = {"age_decade": 40, "spend": "mid", "body_type": None, "extras": ["lapsed", "male"]}
+    assert render_persona(persona_parts(traits), "ko") == "40대 · 중간 지출 · 장기 미구매"
+
+
+def test_alike_clusters_get_more_traits_until_names_differ() -> None:
+    traits = pl.DataFrame({
+        "cluster": [1, 2, 3], "age_decade": [40, 40, 40], "spend": ["mid", "mid", "mid"],
+        "body_type": [None, None, None],
+        "extras": [["repeat", "online"], ["repeat", "female"], []],
+    })
+    names = {c: render_persona(p, "en") for c, p in unique_parts(traits).items()}
+    assert names == {1: "40s · mid spend · repeat buyers · buys online",
+                     2: "40s · mid spend · repeat buyers · mostly women",
+                     3: "40s · mid spend"}
+    same = traits.with_columns(pl.Series("extras", [[], [], []], dtype=pl.List(pl.Utf8)))
+    names = {c: render_persona(p, "en") for c, p in unique_parts(same).items()}
+    assert names == {c: f"40s · mid spend · cluster {c}" for c in (1, 2, 3)}
