@@ -30,29 +30,33 @@ def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
     workdir = tmp_path_factory.mktemp("serve")
     env = {**os.environ, "CARSIGHT_DB": str(reference_db),
            "CARSIGHT_OPS_DB": str(workdir / "ops.sqlite")}
-    log = open(workdir / "serve.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
-        cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
+    with open(workdir / "serve.log", "w") as log:
+        proc = subprocess.Popen(
+            # As the `carsight` console script runs it (not `-m app.cli`, which would load
+            # the CLI module twice: once as __main__ and once as app.cli).
+            [sys.executable, "-c", "from app.cli import main; main()", "serve",
+             "--port", str(port)],
+            cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            yield _wait_until_up(proc, f"http://127.0.0.1:{port}/", workdir / "serve.log")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError((workdir / "serve.log").read_text())
+            raise RuntimeError(log.read_text())
         try:
             with urllib.request.urlopen(url, timeout=2) as resp:
                 if resp.status == 200:
-                    break
+                    return url
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.terminate()
-        raise RuntimeError("server did not start:\n" + (workdir / "serve.log").read_text())
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    raise RuntimeError("server did not start:\n" + log.read_text())
 
 
 @pytest.fixture()
@@ -82,3 +86,17 @@ def severe_logs(driver) -> list[dict]:
     """Browser console errors, ignoring the favicon request."""
     return [entry for entry in driver.get_log("browser")
             if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+
+
+def figure_title(driver, graph_id: str) -> str:
+    """The title text of a dcc.Graph's plotly figure ('' while it is still drawing)."""
+    return driver.execute_script(
+        "const t = document.querySelector(`[id='${arguments[0]}'] .gtitle`);"
+        "return t ? t.textContent : '';", graph_id)
+
+
+def query_of(driver) -> dict[str, list[str]]:
+    """The current URL's query parameters."""
+    from urllib.parse import parse_qs, urlparse
+
+    return parse_qs(urlparse(driver.current_url).query)
