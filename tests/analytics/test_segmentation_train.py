@@ -1,0 +1,312 @@
+"""`carsight train` end to end: warehouse tables, artifacts, manifest and their safety.
+
+The reference tests run the real pipeline once (through the CLI) on a copy of
+the warehouse built from ../shared/data, which holds both customer files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from analytics import artifacts
+from analytics.segmentation_train import TrainConfig, fingerprint, train_brand
+from app.strings_dealer import render_persona
+
+BRANDS = ("Hyundai", "Kia")
+
+
+@pytest.fixture(scope="module")
+def trained(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A copy of the reference warehouse after `carsight train`, with its artifacts."""
+    from app.cli import main
+
+    tmp = tmp_path_factory.mktemp("trained")
+    db, art = tmp / "warehouse.duckdb", tmp / "artifacts"
+    shutil.copyfile(reference_db, db)
+    result = CliRunner().invoke(main, ["train", "--db", str(db), "--artifacts", str(art),
+                                       "--quiet"])
+    assert result.exit_code == 0, result.output
+    return {"db": db, "artifacts": art, "output": result.output}
+
+
+def _rows(db: Path, query: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.sql(query, params=params).fetchall() if params else con.sql(query).fetchall()
+    finally:
+        con.close()
+
+
+# --- reference data ------------------------------------------------------------------------
+
+
+def test_cli_prints_chosen_k_silhouette_and_ari_per_brand(trained: dict[str, Any]) -> None:
+    lines = trained["output"].splitlines()
+    for brand in BRANDS:
+        line = next(x for x in lines if x.startswith(f"{brand}:"))
+        assert "K=" in line and "silhouette" in line and "ARI mean" in line
+
+
+def test_every_customer_gets_one_segment_and_one_cluster(trained: dict[str, Any]) -> None:
+    rows = _rows(trained["db"], """
+        select c.brand, count(*), count(s.customer_id), count(k.customer_id),
+               count(distinct s.segment), min(least(r_score, f_score, m_score)),
+               max(greatest(r_score, f_score, m_score))
+        from customers c
+        left join customer_segments s using (customer_id)
+        left join customer_clusters k using (customer_id)
+        group by all order by 1""")
+    assert [r[0] for r in rows] == list(BRANDS)
+    for _brand, n, n_seg, n_clu, n_names, lo, hi in rows:
+        assert n_seg == n and n_clu == n
+        assert n_names == 4 and (lo, hi) == (1, 5)
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_vip_has_the_highest_value_and_at_risk_the_longest_recency(
+    trained: dict[str, Any], brand: str
+) -> None:
+    rows = _rows(trained["db"], """
+        select segment, avg(monetary_krw) * avg(frequency), avg(monetary_krw * frequency),
+               avg(recency_days)
+        from customer_segments where brand = ? group by all""", [brand])
+    by = {r[0]: r[1:] for r in rows}
+    assert set(by) == {"VIP", "일반", "신규", "이탈가능"}
+    assert max(by, key=lambda s: by[s][0]) == "VIP"
+    assert max(by, key=lambda s: by[s][1]) == "VIP"
+    assert max(by, key=lambda s: by[s][2]) == "이탈가능"
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_manifest_records_metrics_choice_stability_and_naming_inputs(
+    trained: dict[str, Any], brand: str
+) -> None:
+    manifest = artifacts.load_manifest(trained["artifacts"], brand)
+    versions = _rows(trained["db"], "select distinct model_version from customer_segments "
+                                    "where brand = ? union select distinct model_version "
+                                    "from customer_clusters where brand = ?", [brand, brand])
+    assert versions == [(manifest["version"],)]
+    clusters = manifest["clusters"]
+    assert [m["k"] for m in clusters["metrics"]] == list(range(2, 11))
+    assert all(m["inertia"] > 0 and -1 <= m["silhouette"] <= 1 for m in clusters["metrics"])
+    k = clusters["chosen_k"]
+    assert k in clusters["choice"]["candidates"] and len(clusters["profiles"]) == k
+    assert len(clusters["stability"]["ari"]) == 5
+    assert 0 < clusters["stability"]["ari_min"] <= clusters["stability"]["ari_mean"] <= 1
+    centroids = manifest["rfm"]["centroids"]
+    assert sorted(c["segment"] for c in centroids) == sorted(["VIP", "일반", "신규", "이탈가능"])
+    vip = max(centroids, key=lambda c: c["monetary_krw_mean"] * c["frequency_mean"])
+    assert vip["segment"] == "VIP" and "segment" not in manifest["features"]["clusters"]
+    assert set(manifest["libraries"]) >= {"scikit-learn", "skops", "numpy", "polars"}
+    assert manifest["created_at"].endswith("Z")
+    personas = _rows(trained["db"], "select distinct cluster, persona from customer_clusters "
+                                    "where brand = ? order by 1", [brand])
+    assert [p for _, p in personas] == [p["persona_ko"] for p in clusters["profiles"]]
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_data_fingerprint_is_the_hash_of_the_sorted_input(
+    trained: dict[str, Any], brand: str
+) -> None:
+    from warehouse.trained import load_training_input
+
+    manifest = artifacts.load_manifest(trained["artifacts"], brand)
+    rows = load_training_input(trained["db"]).filter(pl.col("brand") == brand)
+    assert manifest["data"]["fingerprint_sha256"] == fingerprint(rows.sample(fraction=1.0,
+                                                                             shuffle=True))
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_loaded_models_reproduce_the_stored_assignments(
+    trained: dict[str, Any], brand: str
+) -> None:
+    from analytics.clusters import feature_frame
+
+    loaded = artifacts.load_models(trained["artifacts"], brand)
+    con = duckdb.connect(str(trained["db"]), read_only=True)
+    try:
+        frame = con.sql("""select p.*, s.recency_days, s.frequency, s.segment, k.cluster
+                           from customer_profiles p join customer_segments s using (customer_id)
+                           join customer_clusters k using (customer_id)
+                           where p.brand = ? order by customer_id""", params=[brand]).pl()
+    finally:
+        con.close()
+    order = {int(k): v for k, v in loaded.manifest["clusters"]["kmeans_label_to_cluster"].items()}
+    predicted = loaded.cluster_model.predict(feature_frame(frame))
+    assert [order[int(x)] for x in predicted] == frame.get_column("cluster").to_list()
+    names = {c["cluster"]: c["segment"] for c in loaded.manifest["rfm"]["centroids"]}
+    rfm_x = frame.select("recency_days", "frequency", "amount_krw").to_numpy().astype(float)
+    assert [names[int(x)] for x in loaded.rfm_model.predict(rfm_x)] == \
+        frame.get_column("segment").to_list()
+
+
+# --- artifact safety -------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def artifacts_copy(trained: dict[str, Any], tmp_path: Path) -> Path:
+    out = tmp_path / "artifacts"
+    shutil.copytree(trained["artifacts"], out)
+    return out
+
+
+def _version_dir(root: Path, brand: str = "Hyundai") -> Path:
+    version, _ = artifacts.latest_version(root, brand)
+    return artifacts.brand_dir(root, brand) / version
+
+
+@pytest.mark.parametrize("name", [artifacts.CLUSTER_MODEL, artifacts.RFM_MODEL])
+def test_a_changed_byte_in_a_model_file_is_refused_naming_the_file(
+    artifacts_copy: Path, name: str
+) -> None:
+    path = _version_dir(artifacts_copy) / name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(artifacts.ArtifactError, match=name) as err:
+        artifacts.load_models(artifacts_copy, "Hyundai")
+    assert str(path) in str(err.value) and "carsight train" in str(err.value)
+
+
+def test_an_edited_manifest_is_refused(artifacts_copy: Path) -> None:
+    path = _version_dir(artifacts_copy) / artifacts.MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["clusters"]["chosen_k"] = 99
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(artifacts.ArtifactError, match="manifest.json"):
+        artifacts.load_manifest(artifacts_copy, "Hyundai")
+
+
+def test_a_missing_artifact_or_pointer_is_refused(artifacts_copy: Path) -> None:
+    (_version_dir(artifacts_copy, "Kia") / artifacts.RFM_MODEL).unlink()
+    with pytest.raises(artifacts.ArtifactError, match="missing"):
+        artifacts.load_models(artifacts_copy, "Kia")
+    with pytest.raises(artifacts.ArtifactError, match="no trained segmentation"):
+        artifacts.load_manifest(artifacts_copy, "Genesis")
+
+
+def test_another_scikit_learn_version_is_refused(
+    artifacts_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = artifacts.library_versions()
+    monkeypatch.setattr(artifacts, "library_versions",
+                        lambda: {**real, "scikit-learn": "0.0.1"})
+    with pytest.raises(artifacts.ArtifactError, match="scikit-learn trained with"):
+        artifacts.load_manifest(artifacts_copy, "Hyundai")
+
+
+# --- the warehouse write path ----------------------------------------------------------------
+
+
+def test_open_reader_survives_and_unknown_customers_are_not_written(
+    trained: dict[str, Any], tmp_path: Path
+) -> None:
+    from warehouse.build import write_trained
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(trained["db"], db)
+    reader = duckdb.connect(str(db), read_only=True)
+    try:
+        before = reader.sql("select count(*) from customer_segments").fetchall()[0]
+        some = reader.sql("select * from customer_clusters order by customer_id limit 3").pl()
+        ghost = some.head(1).with_columns(pl.lit("H-nobody").alias("customer_id"))
+        written = write_trained(db, {"customer_clusters": pl.concat([some, ghost])})
+        assert written == {"customer_clusters": 3}
+        # the analyst's session still reads its (old) snapshot
+        assert reader.sql("select count(*) from customer_segments").fetchall()[0] == before
+    finally:
+        reader.close()
+    assert _rows(db, "select count(*) from customer_clusters") == [(3,)]
+    assert _rows(db, "select count(*) from customer_segments") == [before]
+    assert not list(tmp_path.glob(".w.duckdb.tmp-*"))
+
+
+def test_write_trained_refuses_other_tables(trained: dict[str, Any]) -> None:
+    from warehouse.build import write_trained
+
+    with pytest.raises(ValueError, match="not a trained table"):
+        write_trained(trained["db"], {"customers": pl.DataFrame()})
+
+
+def test_rebuild_carries_trained_rows_over_for_customers_that_still_exist(
+    trained: dict[str, Any], shared_data: Path, tmp_path: Path
+) -> None:
+    from warehouse.build import build
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(trained["db"], db)
+    before = _rows(db, "select brand, count(*) from customer_segments group by all order by 1")
+    build([shared_data], db)
+    assert _rows(db, "select brand, count(*) from customer_segments group by all "
+                     "order by 1") == before
+    only_hyundai = tmp_path / "raw"
+    only_hyundai.mkdir()
+    shutil.copy(shared_data / "customers" / "현대_고객데이터.csv", only_hyundai)
+    build([only_hyundai], db)
+    assert _rows(db, "select brand, count(*) from customer_clusters group by all "
+                     "order by 1") == [before[0]]
+    warnings = _rows(db, "select detail from data_quality where check_name = "
+                         "'trained_rows_dropped'")
+    assert len(warnings) == 2 and "carsight train" in warnings[0][0]
+
+
+# --- the pipeline on small synthetic data ----------------------------------------------------
+
+
+def _synthetic(n: int = 240, seed: int = 5) -> pl.DataFrame:
+    rng = np.random.default_rng(seed)
+    start = dt.date(2023, 1, 1)
+    return pl.DataFrame({
+        "customer_id": [f"K-{i:04d}" for i in range(n)], "brand": "Kia",
+        "age": rng.integers(20, 70, n), "gender": rng.choice(["M", "F"], n),
+        "vehicle_class": rng.choice(["중형 SUV", "준중형 세단", "소형 해치백"], n),
+        "body_type": rng.choice(["SUV", "세단", "해치백"], n),
+        "model": rng.choice(["K5", "Sorento", "Rio"], n),
+        "eco_friendly": rng.random(n) < 0.2,
+        "purchase_date": [start + dt.timedelta(days=int(d)) for d in rng.integers(0, 900, n)],
+        "amount_krw": rng.integers(20_000_000, 80_000_000, n),
+        "payment_method": rng.choice(["현금", "신용카드", "계좌이체"], n),
+        "purchase_count": rng.integers(1, 6, n),
+        "channel": rng.choice(["온라인", "오프라인"], n),
+        "market": rng.choice(["Korea", "USA"], n),
+    })
+
+
+def test_train_brand_honours_k_override_as_of_and_writes_a_verifiable_run(
+    tmp_path: Path,
+) -> None:
+    data = _synthetic()
+    config = TrainConfig(k=3, k_range=(2, 4), stability_seeds=(1, 2), n_init=1)
+    run = train_brand(data, brand="Kia", artifacts_dir=tmp_path, persona_text=render_persona,
+                      as_of=dt.date(2025, 6, 30), config=config)
+    assert run.choice.k == 3 and run.choice.overridden
+    assert run.clusters.get_column("cluster").n_unique() == 3
+    assert run.segments.height == data.height and run.as_of == dt.date(2025, 6, 30)
+    latest = data.get_column("purchase_date").max()
+    assert run.segments.get_column("recency_days").min() == (dt.date(2025, 6, 30) - latest).days
+    artifacts.write_latest(tmp_path, "Kia", run.version, run.manifest_sha256)
+    loaded = artifacts.load_models(tmp_path, "Kia")
+    assert loaded.manifest["clusters"]["choice"]["overridden"] is True
+    assert loaded.manifest["data"]["as_of"] == "2025-06-30"
+    assert [m["k"] for m in loaded.manifest["clusters"]["metrics"]] == [2, 3, 4]
+
+
+def test_cli_refuses_a_bad_as_of_and_a_missing_warehouse(tmp_path: Path) -> None:
+    from app.cli import main
+
+    runner = CliRunner()
+    bad = runner.invoke(main, ["train", "--db", str(tmp_path / "none.duckdb"),
+                               "--as-of", "31/12/2025"])
+    assert bad.exit_code == 2 and "--as-of" in bad.output
+    missing = runner.invoke(main, ["train", "--db", str(tmp_path / "none.duckdb"), "--quiet"])
+    assert missing.exit_code == 2 and "carsight build" in missing.output
