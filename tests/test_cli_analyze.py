@@ -19,7 +19,9 @@ def analyze(db: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProcess
     env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"),
            "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", "analyze", *args, "--db", str(db)],
+        # Exactly what the `carsight` console script runs.
+        [sys.executable, "-c", "from app.cli import main; main()", "analyze", *args,
+         "--db", str(db)],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120,
     )
 
