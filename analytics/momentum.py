@@ -9,6 +9,8 @@ does have is a real zero for that model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 WINDOW_MONTHS = 3
@@ -68,31 +70,43 @@ def momentum(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
     return momentum_of_rows(market_rows(sales, market=market))
 
 
-def momentum_of_rows(rows: pl.DataFrame) -> pl.DataFrame:
-    """`momentum` of one market's rows as returned by `market_rows`."""
+def momentum_of_rows(
+    rows: pl.DataFrame, *, extra: Sequence[pl.Expr] = (), models: Sequence[str] | None = None,
+) -> pl.DataFrame:
+    """`momentum` of one market's rows as returned by `market_rows`.
+
+    `extra`: more per-model aggregations over `rows`, appended as columns (so a
+    caller that needs other per-model sums shares the one group-by).
+    `models`: only these models (the windows still come from all of the
+    market's months); the same rows as the full result, much faster when few.
+    """
+    extra_names = [e.meta.output_name() for e in extra]
     months = rows.get_column("mi").unique().sort().to_list()
+    if models is not None:
+        rows = rows.filter(pl.col("model").is_in(list(models)))
     if not months:
-        return pl.DataFrame(schema=MOMENTUM_SCHEMA)
+        return pl.DataFrame(schema=MOMENTUM_SCHEMA).with_columns(
+            pl.lit(None).alias(name) for name in extra_names)
     last = months[-WINDOW_MONTHS:]
     prev = months[-2 * WINDOW_MONTHS:-WINDOW_MONTHS] if len(months) >= 2 * WINDOW_MONTHS else []
     present = set(months)
     yoy = [m - 12 for m in last]
     yoy_ok = len(last) == WINDOW_MONTHS and all(m in present for m in yoy)
     end = months[-1]
-
-    def window(ms: list[int], ok: bool, name: str) -> pl.Expr:
-        # Summing a 0/units column is much faster than a filter inside the aggregation.
-        if not ok:
-            return pl.lit(None, dtype=pl.Int64).alias(name)
-        return (pl.when(pl.col("mi").is_in(ms)).then(pl.col("units")).otherwise(0)
-                .sum().cast(pl.Int64).alias(name))
-
+    windows = {"last3": (last, True), "prev3": (prev, bool(prev)), "yoy_last3": (yoy, yoy_ok)}
+    # Window columns are made before grouping so the aggregation is a plain sum
+    # (a filter or condition inside the aggregation is far slower on 10M rows).
     return (
-        rows.group_by("model")
-        .agg(
-            window(last, True, "last3"),
-            window(prev, bool(prev), "prev3"),
-            window(yoy, yoy_ok, "yoy_last3"),
+        rows.lazy()
+        .with_columns(
+            pl.when(pl.col("mi").is_in(ms)).then(pl.col("units")).otherwise(0).alias(name)
+            for name, (ms, _) in windows.items()
+        )
+        .group_by("model")
+        .agg(pl.col(*windows).sum(), *extra)
+        .with_columns(
+            pl.col(name) if ok else pl.lit(None, dtype=pl.Int64).alias(name)
+            for name, (_, ok) in windows.items()
         )
         .with_columns(_pct("last3", "prev3").alias("momentum_pct"),
                       _pct("last3", "yoy_last3").alias("yoy_pct"))
@@ -103,6 +117,7 @@ def momentum_of_rows(rows: pl.DataFrame) -> pl.DataFrame:
             pl.lit(f"{end // 12:04d}-{end % 12 + 1:02d}").alias("end_month"),
         )
         .sort(["last3", "model"], descending=[True, False])
-        .select(list(MOMENTUM_SCHEMA))
+        .select(*MOMENTUM_SCHEMA, *extra_names)
         .cast(MOMENTUM_SCHEMA)  # type: ignore[arg-type]
+        .collect()
     )

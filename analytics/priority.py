@@ -49,9 +49,10 @@ def priority(
     - volume_score, momentum_score, revenue_score: each 0-100, min-max scaled
       over the market's models ((x - min) / (max - min) * 100; 100 for all
       when every model has the same value; null where the input is null);
-    - score: sum(weight * component score) / sum(weight) over the components
+    - score: 0-100, sum(weight * component score) / sum(weight) over the components
       that are not null for that model, so weights renormalise when revenue
       (or a model's momentum) is missing; null when those weights sum to 0;
+      rounded to 1e-6 so that equal inputs tie exactly;
     - rank: 1 = highest score (nulls last; ties by units, then name).
 
     `weights`: any of volume, momentum, revenue, each >= 0 (missing = 0); they
@@ -59,20 +60,19 @@ def priority(
     """
     w = _checked_weights(weights)
     rows = market_rows(sales, market=market)
-    per_model = (
-        rows.lazy()
-        .group_by("model")
-        .agg(
-            pl.col("units").sum().cast(pl.Int64),
-            pl.when(pl.col("amount_krw").is_not_null().any())
-            .then(pl.col("amount_krw").sum()).otherwise(None).cast(pl.Int64)
-            .alias("revenue_krw"),
-        )
-        .collect()
-    )
-    change = momentum_of_rows(rows).select("model", "change_pct")
     scored = (
-        per_model.join(change, on="model", how="left")
+        momentum_of_rows(rows, extra=[
+            pl.col("units").sum().alias("_units"),
+            pl.col("amount_krw").sum().alias("_amount"),
+            pl.col("amount_krw").count().alias("_amounts"),
+        ])
+        .select(
+            "model",
+            pl.col("_units").cast(pl.Int64).alias("units"),
+            "change_pct",
+            pl.when(pl.col("_amounts") > 0).then(pl.col("_amount")).otherwise(None)
+            .cast(pl.Int64).alias("revenue_krw"),
+        )
         .with_columns(
             _minmax("units").alias("volume_score"),
             _minmax("change_pct").alias("momentum_score"),
@@ -85,7 +85,8 @@ def priority(
                                  for s, wt in parts])
     return (
         scored.with_columns(
-            pl.when(present > 0).then(weighted / present).otherwise(None).alias("score")
+            # Rounded: float noise (SIMD vs scalar paths) must not order equal scores.
+            pl.when(present > 0).then(weighted / present).otherwise(None).round(6).alias("score")
         )
         .sort(["score", "units", "model"], descending=[True, True, False], nulls_last=True)
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("rank"))

@@ -27,7 +27,7 @@ import polars as pl
 
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
-from analytics.momentum import WINDOW_MONTHS, momentum
+from analytics.momentum import WINDOW_MONTHS, market_rows, momentum_of_rows
 
 Kind = Literal["expand", "promote", "test_marketing", "competitor"]
 KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")
@@ -115,7 +115,10 @@ def recommend(
     dev = deviation(market_model_units(sales), market=market, threshold_pp=threshold_pp)
     if dev.is_empty():
         return []
-    mom = momentum(sales, market=market)
+    # Momentum matters only for over-indexed models: computing it for those alone
+    # keeps recommend fast when a market has thousands of models.
+    over_indexed = dev.filter(pl.col("deviation_pp") >= threshold_pp).get_column("model")
+    mom = momentum_of_rows(market_rows(sales, market=market), models=over_indexed.to_list())
     base = (
         dev.with_columns(
             pl.lit(market).alias("market"),
