@@ -100,3 +100,11 @@ def query_of(driver) -> dict[str, list[str]]:
     from urllib.parse import parse_qs, urlparse
 
     return parse_qs(urlparse(driver.current_url).query)
+
+
+def dash_idle(driver) -> bool:
+    """No callback in flight: Dash titles the page 'Updating...' and marks components
+    `data-dash-is-loading` while it waits for the server."""
+    return driver.execute_script(
+        "return document.title !== 'Updating...' && "
+        "!document.querySelector('[data-dash-is-loading=\"true\"]');")

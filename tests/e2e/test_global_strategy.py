@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import figure_title, query_of, severe_logs
+from tests.e2e.conftest import dash_idle, figure_title, query_of, severe_logs
 
 HYUNDAI_KOREA = "?source=customers&brand=Hyundai&market=Korea"
 
@@ -18,7 +18,7 @@ HYUNDAI_KOREA = "?source=customers&brand=Hyundai&market=Korea"
 def _open(browser, url: str) -> WebDriverWait:
     browser.get(url)
     wait = WebDriverWait(browser, 30, poll_frequency=0.1)
-    wait.until(lambda d: figure_title(d, ids.GS_TOP10_BAR))
+    wait.until(lambda d: figure_title(d, ids.GS_TOP10_BAR) and dash_idle(d))
     return wait
 
 
@@ -95,6 +95,7 @@ def test_a_copied_url_reopens_the_same_view(served_app, browser):
     _click(browser, browser.find_element(
         By.CSS_SELECTOR, f"#{ids.GS_HEATMAP_MEASURE} input[value='share']"))
     wait.until(lambda d: query_of(d).get("measure") == ["share"])
+    wait.until(lambda d: "점유율" in figure_title(d, ids.GS_HEATMAP) and dash_idle(d))
     copied = browser.current_url
     strong_before = browser.find_element(By.ID, ids.GS_DEVIATION_STRONG).text
 
