@@ -230,12 +230,17 @@ def trend_line(series: pl.DataFrame, *, model: str | None, market: str | None,
 
 
 def deviation_bar(frame: pl.DataFrame, *, market: str | None, threshold_pp: float,
-                  lang: str = "ko") -> go.Figure:
-    """Diverging bars of deviation_pp per model (`frame` from analytics.deviation),
-    coloured by status, with the ±threshold lines."""
+                  lang: str = "ko", per_side: int = 15) -> go.Figure:
+    """Diverging bars of deviation_pp per model (`frame` from analytics.deviation, sorted
+    from most over- to most under-represented), coloured by status, with the ±threshold
+    lines. With more than 2 × `per_side` models only both ends are drawn (the title
+    says so; the table beside the chart lists every model)."""
     title = t("fig.deviation.title", lang, market=market_label(market or "", lang))
     if frame.is_empty():
         return empty_figure(lang, title=title)
+    if frame.height > 2 * per_side:
+        frame = pl.concat([frame.head(per_side), frame.tail(per_side)])
+        title += t("fig.deviation.ends", lang, n=per_side)
     models = frame.get_column("model").to_list()
     fig = _figure(title, height=max(320, 90 + 20 * len(models)))
     for status in ("strong", "neutral", "untapped"):

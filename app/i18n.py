@@ -154,6 +154,8 @@ _UI: dict[str, dict[str, str]] = {
                         "en": "{model} monthly units — {market}"},
     "fig.deviation.title": {"ko": "{market}: 모델별 점유율 편차 (%p)",
                             "en": "{market}: share deviation per model (pp)"},
+    "fig.deviation.ends": {"ko": " — 위·아래 각 {n}개 모델 (전체는 표로 보기)",
+                           "en": " — top and bottom {n} models (all in the table)"},
     "fig.heatmap.title.units": {"ko": "시장별 판매 대수 — 상위 {n}개 모델",
                                 "en": "Units per market — top {n} models"},
     "fig.heatmap.title.share": {"ko": "시장 내 점유율(%) — 상위 {n}개 모델",

@@ -159,3 +159,17 @@ def test_table_market_names_and_market_columns_follow_the_language():
 
 def test_an_empty_table_says_so():
     assert figures.data_table(DEVIATION.head(0), lang="en").children == "No data for this selection"
+
+
+def test_a_long_deviation_chart_keeps_both_ends_and_says_so():
+    many = pl.DataFrame({
+        "model": [f"M{i:02d}" for i in range(40)], "units_market": [1] * 40,
+        "units_all": [1] * 40, "share_market": [0.025] * 40, "share_all": [0.025] * 40,
+        "deviation_pp": [20.0 - i for i in range(40)],
+        "status": ["strong"] * 16 + ["neutral"] * 8 + ["untapped"] * 16,
+    })
+    fig = figures.deviation_bar(many, market="Korea", threshold_pp=5, lang="en", per_side=5)
+    drawn = [m for trace in fig.data for m in trace.y]
+    assert sorted(drawn) == ["M00", "M01", "M02", "M03", "M04", "M35", "M36", "M37", "M38",
+                             "M39"]
+    assert "top and bottom 5 models" in fig.layout.title.text
