@@ -262,7 +262,10 @@ def deviation_bar(frame: pl.DataFrame, *, market: str | None, threshold_pp: floa
     fig.update_layout(
         barmode="overlay", xaxis_title=t("axis.deviation", lang),
         yaxis={"categoryorder": "array", "categoryarray": models[::-1], "dtick": 1},
-        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
+        # legend under the axis title, in pixels from the bottom whatever the chart height
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "yref": "container",
+                "y": 0, "yanchor": "bottom"},
+        margin={"b": 50},
         dragmode=False,
     )
     return fig
