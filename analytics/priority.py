@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from analytics.momentum import market_rows, momentum_of_rows
+from analytics.momentum import market_model_units, market_rows, momentum_of_rows
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"volume": 0.5, "momentum": 0.3, "revenue": 0.2}
 COMPONENTS: tuple[str, ...] = ("volume", "momentum", "revenue")
@@ -59,20 +59,13 @@ def priority(
     need not sum to 1.
     """
     w = _checked_weights(weights)
-    rows = market_rows(sales, market=market)
+    totals = (market_model_units(sales).filter(pl.col("market") == market)
+              .select("model", "units", pl.col("amount_krw").alias("revenue_krw")))
+    change = momentum_of_rows(market_rows(sales, market=market),
+                              models=totals.get_column("model"))
     scored = (
-        momentum_of_rows(rows, extra=[
-            pl.col("units").sum().alias("_units"),
-            pl.col("amount_krw").sum().alias("_amount"),
-            pl.col("amount_krw").count().alias("_amounts"),
-        ])
-        .select(
-            "model",
-            pl.col("_units").cast(pl.Int64).alias("units"),
-            "change_pct",
-            pl.when(pl.col("_amounts") > 0).then(pl.col("_amount")).otherwise(None)
-            .cast(pl.Int64).alias("revenue_krw"),
-        )
+        totals.join(change.select("model", "change_pct"), on="model", how="left")
+        .select("model", "units", "change_pct", "revenue_krw")
         .with_columns(
             _minmax("units").alias("volume_score"),
             _minmax("change_pct").alias("momentum_score"),

@@ -18,8 +18,6 @@ with `values` only, so a sentence can hold no number that was not computed.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,7 +25,12 @@ import polars as pl
 
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
-from analytics.momentum import WINDOW_MONTHS, market_rows, momentum_of_rows
+from analytics.momentum import (  # noqa: F401  (market_model_units: re-exported)
+    WINDOW_MONTHS,
+    market_model_units,
+    market_rows,
+    momentum_of_rows,
+)
 
 Kind = Literal["expand", "promote", "test_marketing", "competitor"]
 KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")
@@ -59,41 +62,6 @@ class Recommendation:
     values: dict[str, float | int | str]
 
 
-_UNITS_BY_MARKET_MODEL: dict[int, pl.DataFrame] = {}
-_LOCK = threading.Lock()
-
-
-def _forget(key: int) -> None:
-    with _LOCK:
-        _UNITS_BY_MARKET_MODEL.pop(key, None)
-
-
-def market_model_units(sales: pl.DataFrame) -> pl.DataFrame:
-    """Units (vehicles) per market and model over the whole frame: market, model, units.
-
-    `deviation`, `top10` and `heatmap` give identical results on this frame and
-    on `sales` (they only sum units by market and model), and it is ~30x
-    smaller on a 10M-row warehouse. Memoised per frame object (frames are
-    immutable; an entry is dropped when its frame is garbage-collected), so the
-    one full-frame aggregation runs once per cached sales frame.
-    """
-    key = id(sales)
-    with _LOCK:
-        hit = _UNITS_BY_MARKET_MODEL.get(key)
-    if hit is not None:
-        return hit
-    hit = (
-        sales.lazy().select("market", "model", "units")
-        .group_by("market", "model").agg(pl.col("units").sum())
-        .collect()
-    )
-    with _LOCK:
-        if key not in _UNITS_BY_MARKET_MODEL:
-            weakref.finalize(sales, _forget, key)
-        _UNITS_BY_MARKET_MODEL[key] = hit
-    return hit
-
-
 def _records(frame: pl.DataFrame, kind: Kind, model_col: str = "model") -> list[Recommendation]:
     """Frame rows -> Recommendations; null values are left out of `values`."""
     out = []
@@ -118,7 +86,7 @@ def recommend(
     # Momentum matters only for over-indexed models: computing it for those alone
     # keeps recommend fast when a market has thousands of models.
     over_indexed = dev.filter(pl.col("deviation_pp") >= threshold_pp).get_column("model")
-    mom = momentum_of_rows(market_rows(sales, market=market), models=over_indexed.to_list())
+    mom = momentum_of_rows(market_rows(sales, market=market), models=over_indexed)
     base = (
         dev.with_columns(
             pl.lit(market).alias("market"),
