@@ -25,12 +25,7 @@ import polars as pl
 
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
-from analytics.momentum import (  # noqa: F401  (market_model_units: re-exported)
-    WINDOW_MONTHS,
-    market_model_units,
-    market_rows,
-    momentum_of_rows,
-)
+from analytics.momentum import WINDOW_MONTHS, market_model_units, market_rows, momentum_of_rows
 
 Kind = Literal["expand", "promote", "test_marketing", "competitor"]
 KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")

@@ -12,8 +12,8 @@ import pytest
 from analytics.competitors import COMPETITOR_SCHEMA, match_competitors
 from analytics.deviation import deviation
 from analytics.heatmap import heatmap
-from analytics.momentum import momentum
-from analytics.recommend import Recommendation, market_model_units, recommend
+from analytics.momentum import market_model_units, momentum
+from analytics.recommend import Recommendation, recommend
 from analytics.sales import SALES_SCHEMA
 from analytics.top10 import top10
 from app.strings_strategy import STRATEGY_STRINGS, render, render_deviation, template_key
