@@ -350,10 +350,16 @@ def table_rows(frame: pl.DataFrame, *, lang: str = "ko",
             continue
         codes = [v for v in out.get_column(column).unique().to_list() if v is not None]
         mapping = {v: (market_label(v, lang) if column == "market"
-                       else t(f"{labels[column]}.{v}", lang)) for v in codes}
+                       else _code_label(f"{labels[column]}.{v}", v, lang)) for v in codes}
         out = out.with_columns(pl.col(column).replace_strict(mapping, default=None,
                                                              return_dtype=pl.Utf8))
     return out.to_dicts()
+
+
+def _code_label(key: str, code: str, lang: str) -> str:
+    """The catalogue label of a code value; a code without one is shown as it is."""
+    label = t(key, lang)
+    return code if label == key else label
 
 
 def data_table(frame: pl.DataFrame, *, lang: str = "ko", table_id: str | None = None,

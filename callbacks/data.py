@@ -8,20 +8,20 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dash_table, html
 from dash.exceptions import PreventUpdate
 
-from app import ids
+from app import figures, ids
 from app.i18n import LANGUAGES, t
 
 
-def _table(frame, page_size: int = 15) -> dash_table.DataTable:
+def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
     return dash_table.DataTable(
-        data=frame.to_dicts(),
-        columns=[{"name": c, "id": c} for c in frame.columns],
+        data=figures.table_rows(frame, lang=lang, value_labels={"severity": "severity"}),
+        columns=figures.table_columns(frame, lang=lang),
         page_size=page_size,
         sort_action="native",
         filter_action="native",
+        filter_options={"placeholder_text": t("data.filter", lang)},
         export_format="csv",
-        style_cell={"textAlign": "left", "whiteSpace": "normal", "fontSize": "0.85rem"},
-        style_table={"overflowX": "auto"},
+        **figures.TABLE_STYLE,
     )
 
 
@@ -54,8 +54,8 @@ def render_status(lang: str | None):
     header = html.H2(t("data.title", lang), className="mb-3")
     return (
         [header, cards],
-        [html.H4(t("data.quality", lang)), _table(status.data_quality)],
-        [html.H4(t("data.load_log", lang), className="mt-4"), _table(status.load_log)],
+        [html.H4(t("data.quality", lang)), _table(status.data_quality, lang)],
+        [html.H4(t("data.load_log", lang), className="mt-4"), _table(status.load_log, lang)],
     )
 
 
