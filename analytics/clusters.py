@@ -163,6 +163,26 @@ def feature_frame(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(*numerics, *categoricals)
 
 
+def assign_clusters(model: Pipeline, features: pl.DataFrame) -> np.ndarray:
+    """KMeans labels of `features` under a fitted `make_model` pipeline, fast for many rows.
+
+    Same result as `model.predict(features)`: numerics go through the fitted
+    scaler, but the one-hot encoder sees each distinct combination of
+    categoricals once (a few hundred, instead of one Python lookup per cell).
+    """
+    prep, kmeans = model[0], model[-1]
+    numeric = np.asarray(prep.named_transformers_["num"].transform(
+        features.select(NUMERIC_FEATURES)), dtype=np.float64)
+    cats = features.select(CATEGORICAL_FEATURES)
+    combos = cats.unique(maintain_order=True).with_row_index("_combo")
+    index = (cats.join(combos, on=list(CATEGORICAL_FEATURES), how="left",
+                       maintain_order="left", nulls_equal=True)
+             .get_column("_combo").to_numpy())
+    onehot = np.asarray(prep.named_transformers_["cat"].transform(combos.drop("_combo")),
+                        dtype=np.float64)
+    return np.asarray(kmeans.predict(np.hstack([numeric, onehot[index]])))
+
+
 def sample_rows(n: int, size: int, *, seed: int) -> np.ndarray:
     """Sorted indices of a fixed-seed sample of `size` of `n` rows (all rows when n <= size)."""
     if n <= size:

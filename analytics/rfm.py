@@ -66,7 +66,7 @@ def rfm_values(customers: pl.DataFrame, *, as_of: dt.date) -> pl.DataFrame:
     `as_of` (not yet a customer then), are left out.
 
     Columns: customer_id, brand; recency_days (days, >= 0), frequency
-    (purchases), monetary_krw (KRW). Sorted by customer_id.
+    (purchases), monetary_krw (KRW). Rows keep the order of `customers`.
     """
     return (
         customers.lazy()
@@ -83,7 +83,6 @@ def rfm_values(customers: pl.DataFrame, *, as_of: dt.date) -> pl.DataFrame:
             pl.col("purchase_count").alias("frequency"),
             pl.col("amount_krw").alias("monetary_krw"),
         )
-        .sort("customer_id")
         .collect()
         .cast(VALUES_SCHEMA)  # type: ignore[arg-type]
     )

@@ -18,19 +18,33 @@ Per brand:
    of refits with 5 other seeds, profiles in original units and persona names.
 
 Speed on large data (documented trade-offs, see benchmarks/train_bench.py):
-the KMeans fits (RFM, K search, stability) run on a fixed-seed sample of at
-most `fit_sample` customers (50,000) and every customer is then assigned to
-its nearest centroid; silhouettes use a fixed-seed sample of at most
-`silhouette_sample` (5,000) rows. Below those sizes every row is used, so the
-reference data (about 1,900 customers per brand) is fitted in full.
+
+- every KMeans fit (RFM, the K search, the stability refits) runs on a
+  fixed-seed sample of at most `fit_sample` customers (20,000) per brand, and
+  every customer is then assigned to its nearest centroid (categoricals are
+  one-hot encoded once per distinct combination, `clusters.assign_clusters`);
+- silhouettes use a fixed-seed sample of at most `silhouette_sample` (5,000);
+- k-means++ restarts (`n_init`): 4 when a fit sees at most 10,000 rows, else 1
+  (scikit-learn's own default), so the stability ARI on large data measures
+  exactly the single-start fit that is kept;
+- plain (Lloyd) KMeans, not MiniBatchKMeans: on a 20,000-row sample it is as
+  fast here and exact;
+- the brands train concurrently in `workers` threads (scikit-learn's KMeans,
+  Polars and DuckDB release the GIL), each fit single-threaded (`threads`), see
+  TrainConfig.
+
+Below those sizes every row is used, so the reference data (about 1,900
+customers per brand) is fitted in full with 4 restarts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,9 +68,21 @@ class TrainConfig:
     rfm_k: int = 4
     seed: int = 42
     stability_seeds: tuple[int, ...] = (1, 2, 3, 4, 5)
-    fit_sample: int = 50_000
+    fit_sample: int = 20_000
     silhouette_sample: int = 5_000
-    n_init: int = 4
+    n_init: int | None = None  # k-means++ restarts; None: 4 up to 10,000 rows, else 1
+    # BLAS/OpenMP threads per fit. One: on this 2-core machine, shared with other
+    # work, OpenMP's spinning threads made KMeans ~5x slower, never faster; the
+    # cores are used by training the brands side by side instead (`workers`).
+    threads: int | None = 1
+    workers: int = 2
+
+
+def n_init_for(config: TrainConfig, rows: int) -> int:
+    """k-means++ restarts for a fit on `rows` rows (see TrainConfig.n_init)."""
+    if config.n_init is not None:
+        return config.n_init
+    return 4 if rows <= 10_000 else 1
 
 
 @dataclass(frozen=True)
@@ -88,8 +114,10 @@ class TrainReport:
 
 
 def fingerprint(frame: pl.DataFrame, *, key: str = "customer_id") -> str:
-    """SHA-256 of `frame`'s rows sorted by `key` (then all columns), as CSV text."""
-    ordered = frame.sort([key, *[c for c in frame.columns if c != key]], nulls_last=True)
+    """SHA-256 of `frame`'s rows as CSV text, sorted by `key` (by every column if not unique)."""
+    unique = frame.get_column(key).n_unique() == frame.height
+    order = [key] if unique else [key, *[c for c in frame.columns if c != key]]
+    ordered = frame.sort(order, nulls_last=True)
     return hashlib.sha256(ordered.write_csv().encode("utf-8")).hexdigest()
 
 
@@ -129,13 +157,15 @@ def fit_segments(values: pl.DataFrame, *, config: TrainConfig = TrainConfig()
     model; `rfm.segment_centroids` with the segment of each cluster).
     """
     x = values.select(rfm.RFM_FEATURES).to_numpy().astype(np.float64)
-    n_distinct = np.unique(x[: config.fit_sample * 4], axis=0).shape[0]
+    n_distinct = values.select(rfm.RFM_FEATURES).n_unique()
     k = max(1, min(config.rfm_k, n_distinct))
     idx = clusters.sample_rows(x.shape[0], config.fit_sample, seed=config.seed)
-    model = _rfm_model(k, seed=config.seed, n_init=config.n_init).fit(x[idx])
+    model = _rfm_model(k, seed=config.seed, n_init=n_init_for(config, idx.shape[0])
+                       ).fit(x[idx])
     labels = model.predict(x) if idx.shape[0] < x.shape[0] else model[-1].labels_
     scored = rfm.rfm_scores(values.with_columns(
-        pl.Series("rfm_cluster", labels.astype(np.int32))))
+        pl.Series("rfm_cluster", labels.astype(np.int32))),
+        over="brand" if values.get_column("brand").n_unique() > 1 else None)
     centroids = rfm.segment_centroids(scored, cluster="rfm_cluster")
     names = rfm.name_segments(centroids)
     centroids = centroids.with_columns(
@@ -161,10 +191,11 @@ def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig
     sample = features[idx] if idx.shape[0] < features.height else features
     prep = clusters.make_preprocessor().fit(sample)
     xs = np.asarray(prep.transform(sample), dtype=np.float64)
+    n_init = n_init_for(config, xs.shape[0])
     lo, hi = config.k_range
     metrics, fitted = clusters.k_search(
         xs, ks=range(lo, hi + 1), seed=config.seed,
-        silhouette_sample=config.silhouette_sample, n_init=config.n_init)
+        silhouette_sample=config.silhouette_sample, n_init=n_init)
     if metrics.is_empty() and config.k is None:
         raise ValueError(f"{brand}: too few distinct customers ({features.height}) to cluster "
                          f"with K in {lo}..{hi}")
@@ -175,7 +206,7 @@ def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig
     if k not in fitted:
         extra, fit = clusters.k_search(xs, ks=[k], seed=config.seed,
                                        silhouette_sample=config.silhouette_sample,
-                                       n_init=config.n_init)
+                                       n_init=n_init)
         metrics = pl.concat([metrics, extra]).sort("k")
         fitted.update(fit)
         if k not in fitted:
@@ -183,13 +214,13 @@ def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig
     chosen = fitted[k]
     progress(f"{brand}: stability", 3, len(STEPS))
     stab = clusters.stability(xs, chosen.labels_, k=k, seeds=config.stability_seeds,
-                              n_init=config.n_init)
+                              n_init=n_init)
     model = Pipeline([("prep", prep), ("kmeans", chosen)])
-    labels = model.predict(features) if idx.shape[0] < features.height else chosen.labels_
+    labels = clusters.assign_clusters(model, features)
     silhouette = metrics.filter(pl.col("k") == k).item(0, "silhouette")
     return {"labels": np.asarray(labels), "metrics": metrics, "choice": choice,
             "stability": stab, "model": model, "silhouette": float(silhouette),
-            "fit_rows": int(idx.shape[0])}
+            "fit_rows": int(idx.shape[0]), "n_init": n_init}
 
 
 def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
@@ -220,7 +251,7 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
 
     step(f"{brand}: K search", 2, len(STEPS))
     frame = data.join(values.select("customer_id", "recency_days", "frequency"),
-                      on="customer_id", how="inner").sort("customer_id")
+                      on="customer_id", how="inner", maintain_order="left")
     fit = fit_customer_types(frame, config=config, progress=step, brand=brand)
     order = clusters.order_by_size(fit["labels"])
     cluster_ids = pl.Series("kmeans_label", fit["labels"].astype(np.int32)).replace_strict(
@@ -300,7 +331,8 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
         "config": {"seed": config.seed, "rfm_k": config.rfm_k, "k_range": config.k_range,
                    "k_override": config.k, "stability_seeds": config.stability_seeds,
                    "fit_sample": config.fit_sample,
-                   "silhouette_sample": config.silhouette_sample, "n_init": config.n_init},
+                   "silhouette_sample": config.silhouette_sample, "n_init": config.n_init,
+                   "threads": config.threads, "workers": config.workers},
         "rfm": {
             "score_rule": "ties-aware quintiles per brand: mid-rank percentile stretched "
                           "so the lowest value scores 1 and the highest 5; one distinct "
@@ -319,6 +351,7 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
             "silhouette": fit["silhouette"],
             "stability": fit["stability"].as_dict(),
             "fit_rows": fit["fit_rows"],
+            "n_init": fit["n_init"],
             "kmeans_label_to_cluster": {str(k): v for k, v in order.items()},
             "cluster_numbering": "1..K by size, 1 = largest",
             "profiles": profiles.to_dicts(),
@@ -339,6 +372,18 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
     return _jsonable(manifest)  # type: ignore[no-any-return]
 
 
+@contextlib.contextmanager
+def _threads(limit: int | None, *, user_api: str | None = None) -> Iterator[None]:
+    """Limit native thread pools; OpenMP limits apply to the calling thread only."""
+    if limit is None:
+        yield
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=limit, user_api=user_api):
+        yield
+
+
 def train(db_path: Path, *, artifacts_dir: Path, persona_text: PersonaText,
           as_of: dt.date | None = None, config: TrainConfig = TrainConfig(),
           progress: Progress | None = None) -> TrainReport:
@@ -346,14 +391,25 @@ def train(db_path: Path, *, artifacts_dir: Path, persona_text: PersonaText,
     from warehouse.build import write_trained
     from warehouse.trained import load_training_input
 
-    customers = load_training_input(db_path)
+    # one fixed row order, so the fixed-seed samples (and the models) are reproducible
+    customers = load_training_input(db_path).sort("customer_id")
     if customers.is_empty():
         raise ValueError(f"{db_path}: the customers table is empty; build the warehouse "
                          "with customer files first")
     brands = sorted(customers.get_column("brand").unique().drop_nulls().to_list())
-    runs = [train_brand(customers, brand=b, artifacts_dir=artifacts_dir,
-                        persona_text=persona_text, as_of=as_of, config=config,
-                        progress=progress, source=str(db_path)) for b in brands]
+
+    def one(brand: str) -> BrandRun:
+        with _threads(config.threads, user_api="openmp"):
+            return train_brand(customers, brand=brand, artifacts_dir=artifacts_dir,
+                               persona_text=persona_text, as_of=as_of, config=config,
+                               progress=progress, source=str(db_path))
+
+    with _threads(config.threads):
+        if config.workers > 1 and len(brands) > 1:
+            with ThreadPoolExecutor(max_workers=config.workers) as pool:
+                runs = list(pool.map(one, brands))
+        else:
+            runs = [one(b) for b in brands]
     step = progress or (lambda s, d, t: None)
     step("warehouse: write", 0, 1)
     written = write_trained(db_path, {

@@ -1,6 +1,6 @@
 -- RFM segment per customer, written by `carsight train` (see analytics/rfm.py).
 create table customer_segments (
-    customer_id varchar primary key,  -- customers.customer_id
+    customer_id varchar not null,     -- customers.customer_id; one row per customer
     brand varchar not null,           -- Hyundai | Kia
     recency_days integer,             -- days from the purchase to the as-of date
     frequency integer,                -- purchases (customers.purchase_count)
