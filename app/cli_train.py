@@ -13,8 +13,6 @@ from pathlib import Path
 
 import click
 
-from app.cli import _refused, _settings, progress_bar
-
 
 def _as_of(value: str | None) -> dt.date | None:
     if value is None:
@@ -39,9 +37,11 @@ def _as_of(value: str | None) -> dt.date | None:
 def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
           artifacts_dir: Path | None, quiet: bool) -> None:
     """Train RFM segments and customer types per brand; write artifacts and both tables."""
+    # app.cli imports this module to register the command: import it back lazily
     from analytics.artifacts import ArtifactError
     from analytics.segmentation_train import TrainConfig
     from analytics.segmentation_train import train as run
+    from app.cli import _refused, _settings, progress_bar
     from app.strings_dealer import render_persona
     from warehouse.errors import FileRefused
 
