@@ -43,6 +43,139 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     "persona.trait.lapsed": {"ko": "장기 미구매", "en": "lapsed"},
     "persona.trait.recent": {"ko": "최근 구매", "en": "recent buyers"},
     "persona.cluster": {"ko": "군집 {cluster}", "en": "cluster {cluster}"},
+    # segment actions (analytics.insights.segment_actions)
+    "insight.segment.VIP": {
+        "ko": "VIP — 고객 {customers:,}명({customer_share_pct:.1f}%)이 매출의 "
+              "{revenue_share_pct:.1f}%를 차지(평균 {amount_mkrw:,.1f}백만원 × {frequency:.1f}회)",
+        "en": "VIP — {customers:,} customers ({customer_share_pct:.1f}%) bring "
+              "{revenue_share_pct:.1f}% of revenue (mean {amount_mkrw:,.1f}M KRW × "
+              "{frequency:.1f} purchases)",
+    },
+    "action.segment.VIP": {
+        "ko": "전담 관리·멤버십 혜택·신차 사전 공개로 유지",
+        "en": "Retain: dedicated care, loyalty benefits and early access to new models",
+    },
+    "insight.segment.이탈가능": {
+        "ko": "이탈가능 — {customers:,}명({customer_share_pct:.1f}%), 마지막 구매 후 평균 "
+              "{recency_days:,}일(전체 평균 {recency_all_days:,}일), 매출 비중 "
+              "{revenue_share_pct:.1f}%",
+        "en": "At risk — {customers:,} customers ({customer_share_pct:.1f}%), on average "
+              "{recency_days:,} days since the last purchase (all customers: "
+              "{recency_all_days:,}), {revenue_share_pct:.1f}% of revenue",
+    },
+    "action.segment.이탈가능": {
+        "ko": "재구매 할인·점검 쿠폰으로 복귀 유도(윈백 캠페인)",
+        "en": "Win back: repurchase discount and service coupons",
+    },
+    "insight.segment.신규": {
+        "ko": "신규 — {customers:,}명({customer_share_pct:.1f}%), 평균 구매 {frequency:.1f}회"
+              "(VIP {vip_frequency:.1f}회), 마지막 구매 후 평균 {recency_days:,}일",
+        "en": "New — {customers:,} customers ({customer_share_pct:.1f}%), {frequency:.1f} "
+              "purchases on average (VIP {vip_frequency:.1f}), {recency_days:,} days since "
+              "the last purchase",
+    },
+    "action.segment.신규": {
+        "ko": "온보딩 케어와 두 번째 구매 혜택 제안",
+        "en": "Onboard: welcome care and a second-purchase offer",
+    },
+    "insight.segment.일반": {
+        "ko": "일반 — {customers:,}명({customer_share_pct:.1f}%), 평균 거래 {amount_mkrw:,.1f}"
+              "백만원(VIP {vip_amount_mkrw:,.1f}백만원)",
+        "en": "Regular — {customers:,} customers ({customer_share_pct:.1f}%), mean amount "
+              "{amount_mkrw:,.1f}M KRW (VIP {vip_amount_mkrw:,.1f}M)",
+    },
+    "action.segment.일반": {
+        "ko": "상위 트림·옵션 업셀과 교차 판매",
+        "en": "Upsell higher trims and options; cross-sell",
+    },
+    # views (analytics.insights.view_insights)
+    "insight.gender": {
+        "ko": "여성 비중 최고: 군집 {cluster}({persona}) {female_pct:.1f}%",
+        "en": "Cluster {cluster} has the highest share of women: {female_pct:.1f}%",
+    },
+    "action.gender": {
+        "ko": "군집 {cluster}에 여성 고객 중심 크리에이티브·시승 행사",
+        "en": "Women-focused creatives and test-drive events for cluster {cluster}",
+    },
+    "insight.age": {
+        "ko": "군집 {cluster}({persona})의 {share_pct:.1f}%가 {age_band}대",
+        "en": "{share_pct:.1f}% of cluster {cluster} are in their {age_band}s",
+    },
+    "action.age": {
+        "ko": "군집 {cluster}에는 {age_band}대 생애 단계에 맞춘 메시지",
+        "en": "Speak to the life stage of people in their {age_band}s for cluster {cluster}",
+    },
+    "insight.amount_frequency": {
+        "ko": "평균 거래액 최고: 군집 {cluster}({persona}) {amount_mkrw:,.1f}백만원 · "
+              "구매 빈도 최고: 군집 {frequent_cluster} 평균 {frequency:.1f}회",
+        "en": "Cluster {cluster} spends the most ({amount_mkrw:,.1f}M KRW on average); "
+              "cluster {frequent_cluster} buys most often ({frequency:.1f} purchases)",
+    },
+    "action.amount_frequency": {
+        "ko": "군집 {cluster}에 프리미엄 트림, 군집 {frequent_cluster}에 로열티 프로그램",
+        "en": "Premium trims for cluster {cluster}; a loyalty programme for cluster "
+              "{frequent_cluster}",
+    },
+    "insight.model_cluster": {
+        "ko": "{model} 구매자의 {share_pct:.1f}%({customers:,}명)가 군집 {cluster}({persona})",
+        "en": "{share_pct:.1f}% of {model} buyers ({customers:,}) are in cluster {cluster}",
+    },
+    "action.model_cluster": {
+        "ko": "{model} 프로모션을 군집 {cluster}에 우선 집행",
+        "en": "Target {model} promotions at cluster {cluster} first",
+    },
+    "insight.segment_cluster": {
+        "ko": "VIP 비중 최고: 군집 {cluster}({persona}) {vip_pct:.1f}%",
+        "en": "Cluster {cluster} has the highest VIP share: {vip_pct:.1f}%",
+    },
+    "action.segment_cluster": {
+        "ko": "VIP 전담 관리 우선 대상: 군집 {cluster}",
+        "en": "Give cluster {cluster} priority in VIP care",
+    },
+    "insight.body_market": {
+        "ko": "{market} 고객의 {share_pct:.1f}%가 {body_type} 선택",
+        "en": "{share_pct:.1f}% of customers in {market} chose body type {body_type}",
+    },
+    "action.body_market": {
+        "ko": "{market} 재고·광고를 {body_type} 중심으로 배정",
+        "en": "Weight {market} stock and advertising towards body type {body_type}",
+    },
+    "insight.powertrain_age": {
+        "ko": "{age_band}대 — {powertrain} {share_pct:.1f}%",
+        "en": "In their {age_band}s — {powertrain} {share_pct:.1f}%",
+    },
+    "action.powertrain_age": {
+        "ko": "{age_band}대 대상 {powertrain} 시승·충전 혜택 캠페인",
+        "en": "Test drives and charging offers ({powertrain}) for people in their {age_band}s",
+    },
+    "insight.summary": {
+        "ko": "군집 {cluster}({persona}) — 고객 {customers:,}명({share_pct:.1f}%), 매출 "
+              "{revenue_share_pct:.1f}%, 대표 모델 {top_model}, {top_segment} "
+              "{top_segment_pct:.1f}%",
+        "en": "Cluster {cluster} — {customers:,} customers ({share_pct:.1f}%), "
+              "{revenue_share_pct:.1f}% of revenue, top model {top_model}, {top_segment} "
+              "{top_segment_pct:.1f}%",
+    },
+    "action.summary": {
+        "ko": "군집 {cluster}: {top_model} 중심 제안, {top_segment} 고객 관리 전략 적용",
+        "en": "Cluster {cluster}: lead with {top_model}; apply the {top_segment} playbook",
+    },
+    "insight.drilldown": {
+        "ko": "{market}에서 {model} 구매자 {buyers:,}명 중 {share_pct:.1f}%가 군집 {cluster}"
+              "({persona})",
+        "en": "In {market}, {share_pct:.1f}% of the {buyers:,} {model} buyers are in cluster "
+              "{cluster}",
+    },
+    "action.drilldown": {
+        "ko": "군집 {promote_clusters}({promote_pct:.1f}%)에 {model} 프로모션, 나머지 군집"
+              "({test_clusters})은 테스트 마케팅",
+        "en": "Promote {model} to cluster(s) {promote_clusters} ({promote_pct:.1f}% of buyers) "
+              "and test-market to the rest ({test_clusters})",
+    },
+    "action.drilldown.all": {
+        "ko": "군집 {promote_clusters}({promote_pct:.1f}%)에 {model} 프로모션 집중",
+        "en": "Promote {model} to cluster(s) {promote_clusters} ({promote_pct:.1f}% of buyers)",
+    },
 }
 
 
@@ -93,3 +226,37 @@ def render_persona(parts: Sequence[tuple[str, Any]], lang: str) -> str:
 def render_values(key: str, lang: str, values: Mapping[str, Any]) -> str:
     """Format template `key` with `values` only."""
     return _t(key, lang, **values)
+
+
+def _display(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """`values` with data words (body type, segment, powertrain, market) in `lang`."""
+    from warehouse.canonical import MARKETS
+
+    out = dict(values)
+    if "body_type" in out:
+        out["body_type"] = body_label(str(out["body_type"]), lang)
+    if "powertrain" in out:
+        out["powertrain"] = powertrain_label(str(out["powertrain"]), lang)
+    for key in ("segment", "top_segment"):
+        if key in out and out[key] is not None:
+            out[key] = segment_label(str(out[key]), lang)
+    if lang != "en" and "market" in out and out["market"] in MARKETS:
+        out["market"] = MARKETS[out["market"]][0]
+    return out
+
+
+def template_key(insight: Any, part: str = "insight") -> str:
+    """The DEALER_STRINGS key that `render` uses for `insight` ('insight' or 'action')."""
+    if part not in ("insight", "action"):
+        raise ValueError(f"part must be 'insight' or 'action', not {part!r}")
+    key = f"{part}.{insight.kind}"
+    if insight.kind == "drilldown" and part == "action" and not insight.values.get(
+            "test_clusters"):
+        key = "action.drilldown.all"
+    return key
+
+
+def render(insight: Any, lang: str, part: str = "insight") -> str:
+    """The sentence of an `analytics.insights.Insight`: its finding, or with
+    part='action' its marketing suggestion. Only `insight.values` are cited."""
+    return _t(template_key(insight, part), lang, **_display(insight.values, lang))
