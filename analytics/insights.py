@@ -26,6 +26,7 @@ VIEWS: tuple[str, ...] = (
     "body_market", "powertrain_age", "summary",
 )  # fmt: skip
 PROMOTE_SHARE = 0.5  # drill-down: promote to the top clusters until they cover half the buyers
+MIN_GROUP = 10  # a "highest share" insight only considers groups of at least 10 customers
 
 
 @dataclass(frozen=True)
@@ -280,23 +281,31 @@ def _top_row(table: pl.DataFrame, by: str, *, ties: list[str]) -> dict[str, Any]
     return table.sort([by, *ties], descending=[True] + [False] * len(ties)).row(0, named=True)
 
 
+def _big(table: pl.DataFrame, group: str) -> pl.DataFrame:
+    """Rows of `table` whose `group` has at least MIN_GROUP customers in it."""
+    return table.filter(pl.col("customers").sum().over(group) >= MIN_GROUP)
+
+
 def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
     """The insight (and its marketing suggestion) of one dealer view, from the dealer frame.
 
-    `view` is one of VIEWS. Returns [] when the frame has no data for it.
+    `view` is one of VIEWS. "Highest share" insights only consider groups
+    (clusters, models, markets, age bands) of at least MIN_GROUP customers, so
+    a slice of three customers never yields "100%". Returns [] when nothing
+    qualifies.
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; valid: {', '.join(VIEWS)}")
     if view == "gender":
-        top = _top_row(gender_mix(frame).filter(pl.col("gender") == "F"), "share",
-                       ties=["cluster"])
+        table = _big(gender_mix(frame), "cluster").filter(pl.col("gender") == "F")
+        top = _top_row(table, "share", ties=["cluster"])
         if top is None:
             return []
         persona = _persona(frame, top["cluster"])
         return [Insight("gender", {"cluster": top["cluster"], "persona": persona,
                                    "female_pct": _pct(top["share"])})]
     if view == "age":
-        table = age_distribution(frame)
+        table = _big(age_distribution(frame), "cluster")
         top = _top_row(table, "share", ties=["cluster", "age_band"])
         if top is None:
             return []
@@ -304,7 +313,7 @@ def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
                                 "persona": _persona(frame, top["cluster"]),
                                 "age_band": top["age_band"], "share_pct": _pct(top["share"])})]
     if view == "amount_frequency":
-        table = amount_frequency(frame)
+        table = amount_frequency(frame).filter(pl.col("customers") >= MIN_GROUP)
         rich = _top_row(table, "amount_krw_mean", ties=["cluster"])
         loyal = _top_row(table, "frequency_mean", ties=["cluster"])
         if rich is None or loyal is None:
@@ -315,7 +324,7 @@ def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
             "frequent_cluster": loyal["cluster"], "frequent_persona": loyal["persona"],
             "frequency": round(loyal["frequency_mean"], 1)})]
     if view == "model_cluster":
-        table = model_by_cluster(frame).filter(pl.col("customers") >= 5)
+        table = _big(model_by_cluster(frame), "model")
         top = _top_row(table, "share_of_model", ties=["model", "cluster"])
         if top is None:
             return []
@@ -324,7 +333,7 @@ def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
             "persona": _persona(frame, top["cluster"]),
             "share_pct": _pct(top["share_of_model"]), "customers": top["customers"]})]
     if view == "segment_cluster":
-        table = segment_by_cluster(frame).filter(pl.col("segment") == "VIP")
+        table = _big(segment_by_cluster(frame), "cluster").filter(pl.col("segment") == "VIP")
         top = _top_row(table, "share", ties=["cluster"])
         if top is None:
             return []
@@ -332,15 +341,15 @@ def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
                                             "persona": _persona(frame, top["cluster"]),
                                             "vip_pct": _pct(top["share"])})]
     if view == "body_market":
-        table = body_type_by_market(frame)
+        table = _big(body_type_by_market(frame), "market")
         top = _top_row(table, "share", ties=["market", "body_type"])
         if top is None:
             return []
         return [Insight("body_market", {"market": top["market"], "body_type": top["body_type"],
                                         "share_pct": _pct(top["share"])})]
     if view == "powertrain_age":
-        table = powertrain_by_age(frame).filter(pl.col("powertrain").is_in(["EV", "HEV", "PHEV",
-                                                                            "FCEV"]))
+        table = _big(powertrain_by_age(frame), "age_band").filter(
+            pl.col("powertrain").is_in(["EV", "HEV", "PHEV", "FCEV"]))
         top = _top_row(table, "share", ties=["age_band", "powertrain"])
         if top is None:
             return []

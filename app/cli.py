@@ -200,7 +200,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
 
 from app.cli_analyze import analyze  # noqa: E402, I001
 main.add_command(analyze)
-from app.cli_train import train  # noqa: E402
+from app.cli_train import train  # noqa: E402, I001
 main.add_command(train)
 
 if __name__ == "__main__":  # pragma: no cover
