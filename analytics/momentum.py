@@ -1,6 +1,6 @@
 """Sales momentum per model in one market: the last 3 months against the 3 before,
 and against the same calendar months one year earlier where those exist; plus
-the per-frame market x model aggregate that momentum and its callers share.
+the per-frame market x model totals that momentum and its callers share.
 
 Months are counted only where the market has data. A month with no row for the
 market (no model sold, or the source has not reported it) is *missing*, never a
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
 WINDOW_MONTHS = 3
+WINDOWS = ("last3", "prev3", "yoy_last3")
 
 MOMENTUM_SCHEMA = {
     "model": pl.Utf8, "last3": pl.Int64, "prev3": pl.Int64, "momentum_pct": pl.Float64,
@@ -24,13 +25,97 @@ MOMENTUM_SCHEMA = {
     "end_month": pl.Utf8,
 }  # fmt: skip
 
-_BY_MARKET_MODEL: dict[int, pl.DataFrame] = {}
+
+@dataclass(frozen=True)
+class _Windows:
+    """The month windows of one market (month index = year*12 + month-1)."""
+
+    months: dict[str, list[int]]  # window name -> its months; only computable windows
+    end: int  # latest month with data
+
+    @classmethod
+    def of(cls, present: list[int]) -> _Windows:
+        last = present[-WINDOW_MONTHS:]
+        months = {"last3": last}
+        if len(present) >= 2 * WINDOW_MONTHS:
+            months["prev3"] = present[-2 * WINDOW_MONTHS:-WINDOW_MONTHS]
+        yoy = [m - 12 for m in last]
+        if len(last) == WINDOW_MONTHS and set(yoy) <= set(present):
+            months["yoy_last3"] = yoy
+        return cls(months, present[-1])
+
+
+@dataclass(frozen=True)
+class _Totals:
+    units: pl.DataFrame  # market, model, units, amount_krw
+    windows: pl.DataFrame  # market, model, last3, prev3, yoy_last3 (0 where no rows)
+    by_market: dict[str, _Windows]
+
+
+_MEMO: dict[int, _Totals] = {}
 _LOCK = threading.Lock()
 
 
 def _forget(key: int) -> None:
     with _LOCK:
-        _BY_MARKET_MODEL.pop(key, None)
+        _MEMO.pop(key, None)
+
+
+def _month_index() -> pl.Expr:
+    """Months since year 0 (year*12 + month-1): consecutive months differ by 1."""
+    return (pl.col("year").cast(pl.Int64) * 12 + pl.col("month").cast(pl.Int64) - 1).alias("mi")
+
+
+def _totals(sales: pl.DataFrame) -> _Totals:
+    """One pass over the frame: per market and model the units, amounts and window
+    sums. Memoised per frame object (sales frames are immutable and cached by
+    filter spec; an entry goes when its frame is garbage-collected)."""
+    key = id(sales)
+    with _LOCK:
+        hit = _MEMO.get(key)
+    if hit is not None:
+        return hit
+    present = (
+        sales.lazy().select("market", _month_index()).unique()
+        .group_by("market").agg(pl.col("mi").sort())
+        .collect()
+    )
+    by_market = {m: _Windows.of(mis) for m, mis in present.iter_rows()}  # one row per market
+    flags = pl.DataFrame(
+        [(m, mi, *[int(mi in w.months.get(name, ())) for name in WINDOWS])
+         for m, w in by_market.items() for mi in sorted(set().union(*w.months.values()))],
+        schema={"market": pl.Utf8, "mi": pl.Int64, **dict.fromkeys(WINDOWS, pl.Int64)},
+        orient="row",
+    )  # one row per (market, window month): at most 9 a market
+    both = (
+        sales.lazy().select("market", "model", "units", "amount_krw", _month_index())
+        .join(flags.lazy(), on=["market", "mi"], how="left")
+        .group_by("market", "model")
+        .agg(
+            pl.col("units").sum(),
+            pl.col("amount_krw").sum().alias("_amount"),
+            pl.col("amount_krw").count().alias("_amounts"),
+            # Window sums as plain sums of units x flag: a condition inside the
+            # aggregation is far slower on 10M rows.
+            *[(pl.col("units") * pl.col(name).fill_null(0)).sum().cast(pl.Int64).alias(name)
+              for name in WINDOWS],
+        )
+        .collect()
+    )
+    hit = _Totals(
+        units=both.select(
+            "market", "model", "units",
+            pl.when(pl.col("_amounts") > 0).then(pl.col("_amount")).otherwise(None)
+            .cast(pl.Int64).alias("amount_krw"),
+        ),
+        windows=both.select("market", "model", *WINDOWS),
+        by_market=by_market,
+    )
+    with _LOCK:
+        if key not in _MEMO:
+            weakref.finalize(sales, _forget, key)
+        _MEMO[key] = hit
+    return hit
 
 
 def market_model_units(sales: pl.DataFrame) -> pl.DataFrame:
@@ -39,35 +124,10 @@ def market_model_units(sales: pl.DataFrame) -> pl.DataFrame:
 
     `deviation`, `top10` and `heatmap` give identical results on this frame and
     on `sales` (they only sum units by market and model); on the 10M-row
-    warehouse it is ~30x smaller. Memoised per frame object (sales frames are
-    immutable and cached by filter spec; an entry goes when its frame is
-    garbage-collected), so the one full-frame aggregation runs once per frame.
+    warehouse it is ~30x smaller. Built in the one memoised pass over the frame
+    that also gives `momentum`, so it costs nothing more after that.
     """
-    key = id(sales)
-    with _LOCK:
-        hit = _BY_MARKET_MODEL.get(key)
-    if hit is not None:
-        return hit
-    hit = (
-        sales.lazy().select("market", "model", "units", "amount_krw")
-        .group_by("market", "model")
-        .agg(pl.col("units").sum(), pl.col("amount_krw").sum().alias("_amount"),
-             pl.col("amount_krw").count().alias("_amounts"))
-        .select("market", "model", "units",
-                pl.when(pl.col("_amounts") > 0).then(pl.col("_amount")).otherwise(None)
-                .cast(pl.Int64).alias("amount_krw"))
-        .collect()
-    )
-    with _LOCK:
-        if key not in _BY_MARKET_MODEL:
-            weakref.finalize(sales, _forget, key)
-        _BY_MARKET_MODEL[key] = hit
-    return hit
-
-
-def _month_index() -> pl.Expr:
-    """Months since year 0 (year*12 + month-1): consecutive months differ by 1."""
-    return (pl.col("year").cast(pl.Int64) * 12 + pl.col("month").cast(pl.Int64) - 1).alias("mi")
+    return _totals(sales).units
 
 
 def market_rows(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
@@ -109,50 +169,19 @@ def momentum(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
     - end_month: 'YYYY-MM' of the latest month with data for the market.
 
     Sorted by last3 descending, then model. Empty when the market has no rows.
+    The first call on a frame makes one pass over all of it (see
+    `market_model_units`); later calls, for any market, only read its result.
     """
-    rows = market_rows(sales, market=market)
-    models = (market_model_units(sales).filter(pl.col("market") == market)
-              .get_column("model"))
-    return momentum_of_rows(rows, models=models)
-
-
-def momentum_of_rows(rows: pl.DataFrame, *, models: Sequence[str] | pl.Series) -> pl.DataFrame:
-    """`momentum` of one market's rows (as from `market_rows`) for `models`.
-
-    `models`: the models to report, each once: all models of the market (from
-    `market_model_units`) or a subset; the windows always come from all of the
-    market's months. Only the rows of the (at most 9) window months are
-    grouped, so this stays fast on a market with millions of rows.
-    """
-    months = rows.get_column("mi").unique().sort().to_list()
-    if not months:
+    totals = _totals(sales)
+    windows = totals.by_market.get(market)
+    if windows is None:
         return pl.DataFrame(schema=MOMENTUM_SCHEMA)
-    last = months[-WINDOW_MONTHS:]
-    prev = months[-2 * WINDOW_MONTHS:-WINDOW_MONTHS] if len(months) >= 2 * WINDOW_MONTHS else []
-    present = set(months)
-    yoy = [m - 12 for m in last]
-    yoy_ok = len(last) == WINDOW_MONTHS and all(m in present for m in yoy)
-    end = months[-1]
-    windows = {"last3": (last, True), "prev3": (prev, bool(prev)), "yoy_last3": (yoy, yoy_ok)}
-    used = sorted({m for ms, ok in windows.values() if ok for m in ms})
-    wanted = pl.DataFrame({"model": models}, schema={"model": pl.Utf8})
-    sums = (
-        rows.lazy().filter(pl.col("mi").is_in(used))
-        .join(wanted.lazy(), on="model", how="semi")
-        # Window columns are made before grouping so the aggregation is a plain
-        # sum (a condition inside the aggregation is far slower on 10M rows).
-        .with_columns(
-            pl.when(pl.col("mi").is_in(ms)).then(pl.col("units")).otherwise(0).alias(name)
-            for name, (ms, _) in windows.items()
-        )
-        .group_by("model")
-        .agg(pl.col(*windows).sum())
-    )
+    end = windows.end
     return (
-        wanted.lazy().join(sums, on="model", how="left")
+        totals.windows.lazy().filter(pl.col("market") == market)
         .with_columns(
-            pl.col(name).fill_null(0) if ok else pl.lit(None, dtype=pl.Int64).alias(name)
-            for name, (_, ok) in windows.items()
+            pl.col(name) if name in windows.months else pl.lit(None, dtype=pl.Int64).alias(name)
+            for name in WINDOWS
         )
         .with_columns(_pct("last3", "prev3").alias("momentum_pct"),
                       _pct("last3", "yoy_last3").alias("yoy_pct"))

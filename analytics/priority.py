@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from analytics.momentum import market_model_units, market_rows, momentum_of_rows
+from analytics.momentum import market_model_units, market_rows, momentum
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"volume": 0.5, "momentum": 0.3, "revenue": 0.2}
 COMPONENTS: tuple[str, ...] = ("volume", "momentum", "revenue")
@@ -61,8 +61,7 @@ def priority(
     w = _checked_weights(weights)
     totals = (market_model_units(sales).filter(pl.col("market") == market)
               .select("model", "units", pl.col("amount_krw").alias("revenue_krw")))
-    change = momentum_of_rows(market_rows(sales, market=market),
-                              models=totals.get_column("model"))
+    change = momentum(sales, market=market)
     scored = (
         totals.join(change.select("model", "change_pct"), on="model", how="left")
         .select("model", "units", "change_pct", "revenue_krw")

@@ -25,7 +25,7 @@ import polars as pl
 
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
-from analytics.momentum import WINDOW_MONTHS, market_model_units, market_rows, momentum_of_rows
+from analytics.momentum import WINDOW_MONTHS, market_model_units, momentum
 
 Kind = Literal["expand", "promote", "test_marketing", "competitor"]
 KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")
@@ -78,10 +78,7 @@ def recommend(
     dev = deviation(market_model_units(sales), market=market, threshold_pp=threshold_pp)
     if dev.is_empty():
         return []
-    # Momentum matters only for over-indexed models: computing it for those alone
-    # keeps recommend fast when a market has thousands of models.
-    over_indexed = dev.filter(pl.col("deviation_pp") >= threshold_pp).get_column("model")
-    mom = momentum_of_rows(market_rows(sales, market=market), models=over_indexed)
+    mom = momentum(sales, market=market)
     base = (
         dev.with_columns(
             pl.lit(market).alias("market"),

@@ -77,7 +77,7 @@ def bench_source(wh: Warehouse, source: str, n: int, cold_n: int) -> list[dict[s
     frame = cached_sales(wh, flt)
 
     def cold_aggregate(i: int) -> None:
-        momentum_mod._BY_MARKET_MODEL.clear()
+        momentum_mod._MEMO.clear()
         market_model_units(frame)
 
     aggregate_times = timed(cold_aggregate, cold_n)

@@ -79,6 +79,15 @@ def test_momentum_steps_over_months_missing_from_the_market_instead_of_counting_
     assert g70["momentum_pct"] == 0.0
 
 
+def test_momentum_windows_may_share_months_when_the_market_reports_sparsely():
+    # Only Jan-Mar of two years: the 3 months before the last 3 are also a year earlier.
+    frame = sales(monthly("Korea", "G70", 2023, {1: 10, 2: 10, 3: 10})
+                  + monthly("Korea", "G70", 2024, {1: 15, 2: 15, 3: 15}))
+    g70 = row(momentum(frame, market="Korea"), "G70")
+    assert (g70["last3"], g70["prev3"], g70["yoy_last3"]) == (45, 30, 30)
+    assert (g70["momentum_pct"], g70["yoy_pct"], g70["basis"]) == (50.0, 50.0, "yoy")
+
+
 def test_momentum_counts_a_model_absent_in_a_month_the_market_reported_as_zero():
     frame = sales(
         monthly("Korea", "G70", 2024, {1: 5, 2: 5, 3: 5, 4: 5, 5: 5, 6: 5})
