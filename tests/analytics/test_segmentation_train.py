@@ -310,3 +310,108 @@ def test_cli_refuses_a_bad_as_of_and_a_missing_warehouse(tmp_path: Path) -> None
     assert bad.exit_code == 2 and "--as-of" in bad.output
     missing = runner.invoke(main, ["train", "--db", str(tmp_path / "none.duckdb"), "--quiet"])
     assert missing.exit_code == 2 and "carsight build" in missing.output
+
+
+# --- dealer insights on the trained reference warehouse ---------------------------------------
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _allowed_numbers(values: dict[str, Any]) -> set[str]:
+    import re
+
+    out: set[str] = set()
+    for v in values.values():
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, int | float):
+            out |= {f"{v:,}", f"{v:.1f}", f"{v:,.1f}", str(v)}
+        elif isinstance(v, str):
+            out |= set(re.findall(NUMBER, v))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dealer_frame(trained: dict[str, Any]) -> pl.DataFrame:
+    from warehouse.connection import Warehouse
+    from warehouse.trained import load_dealer_customers
+
+    wh = Warehouse(trained["db"])
+    try:
+        return load_dealer_customers(wh, brand="Hyundai")
+    finally:
+        wh.close()
+
+
+def test_every_sentence_cites_only_computed_numbers(dealer_frame: pl.DataFrame) -> None:
+    import re
+
+    from analytics import insights
+    from app.strings_dealer import render
+
+    items = insights.segment_actions(insights.segment_summary(dealer_frame))
+    for view in insights.VIEWS:
+        items += insights.view_insights(view, dealer_frame)
+    items.append(insights.drilldown(dealer_frame, market="Korea", model="Avante")[1])
+    assert len(items) >= 4 + len(insights.VIEWS)
+    for item in items:
+        allowed = _allowed_numbers(item.values)
+        for lang in ("ko", "en"):
+            for part in ("insight", "action"):
+                text = render(item, lang, part=part)
+                stray = [n for n in re.findall(NUMBER, text) if n not in allowed]
+                assert stray == [], f"{item.kind} {lang} {part}: {text!r} cites {stray}"
+
+
+def test_segment_summary_and_actions_cover_every_segment(dealer_frame: pl.DataFrame) -> None:
+    from analytics import insights
+
+    summary = insights.segment_summary(dealer_frame)
+    assert summary.get_column("customers").sum() == dealer_frame.height
+    assert summary.get_column("revenue_share").sum() == pytest.approx(1.0)
+    kinds = [i.kind for i in insights.segment_actions(summary)]
+    assert kinds == ["segment.VIP", "segment.일반", "segment.신규", "segment.이탈가능"]
+    grid = insights.rfm_grid(dealer_frame)
+    assert grid.get_column("customers").sum() == dealer_frame.height
+
+
+def test_drilldown_shares_add_up_and_promote_the_top_clusters(
+    dealer_frame: pl.DataFrame,
+) -> None:
+    from analytics import insights
+
+    table, insight = insights.drilldown(dealer_frame, market="Korea", model="Avante")
+    assert insight is not None and table.height >= 2
+    assert table.get_column("share").sum() == pytest.approx(1.0)
+    assert table.get_column("rank").to_list() == list(range(1, table.height + 1))
+    promoted = table.filter(pl.col("promote"))
+    assert 1 <= promoted.height <= 2 and promoted.get_column("rank").max() == promoted.height
+    empty, none = insights.drilldown(dealer_frame, market="Korea", model="No Such Car")
+    assert empty.is_empty() and none is None
+
+
+@pytest.mark.parametrize("analysis", ["segments", "clusters", "insights"])
+def test_dealer_analysis_documents_and_csv(trained: dict[str, Any], analysis: str) -> None:
+    from app.cli_analyze_dealer import run_dealer_analysis
+
+    doc, table = run_dealer_analysis(analysis, db=trained["db"],
+                                     artifacts_dir=trained["artifacts"], brand="kia",
+                                     market="대한민국", lang="en")
+    json.dumps(doc, ensure_ascii=False)
+    assert doc["filter"] == {"brand": "Kia", "market": "Korea", "from": None, "to": None}
+    assert table.height > 0 and table.write_csv()
+    if analysis == "clusters":
+        assert doc["chosen_k"] == len(doc["profiles"]) and "ari_mean" in doc["stability"]
+
+
+def test_dealer_analysis_refuses_bad_filters(trained: dict[str, Any]) -> None:
+    from app.cli_analyze_dealer import DealerRefused, run_dealer_analysis
+
+    common = {"db": trained["db"], "artifacts_dir": trained["artifacts"]}
+    with pytest.raises(DealerRefused, match="one brand"):
+        run_dealer_analysis("segments", brand="all", market=None, **common)
+    with pytest.raises(DealerRefused, match="대한민국"):
+        run_dealer_analysis("segments", brand="kia", market="Mars", **common)
+    with pytest.raises(DealerRefused, match="after"):
+        run_dealer_analysis("segments", brand="kia", market=None, period_from="2025-05",
+                            period_to="2024-01", **common)
