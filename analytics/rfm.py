@@ -88,40 +88,55 @@ def rfm_values(customers: pl.DataFrame, *, as_of: dt.date) -> pl.DataFrame:
     )
 
 
-def quintile_score(column: str, *, higher_is_better: bool = True,
-                   over: str | None = None) -> pl.Expr:
-    """Ties-aware 1-5 score of `column` (see the module doc), optionally within groups.
-
-    Nulls score null. `over`: a column to score within (e.g. 'brand').
-    """
+def _mid_percentile(column: str, *, higher_is_better: bool, over: str | None) -> pl.Expr:
     value = pl.col(column) if higher_is_better else -pl.col(column)
+    rank = value.rank("average")
+    count = value.count()
+    if over:
+        rank, count = rank.over(over), count.over(over)
+    return (rank - 0.5) / count
 
-    def win(expr: pl.Expr) -> pl.Expr:
-        return expr.over(over) if over else expr
 
-    n = win(value.count())
-    mid = (win(value.rank("average")) - 0.5) / n
-    lo, hi = win(mid.min()), win(mid.max())
+def _score_of_mid(mid: pl.Expr, *, over: str | None) -> pl.Expr:
+    lo, hi = mid.min(), mid.max()
+    if over:
+        lo, hi = lo.over(over), hi.over(over)
     spread = hi - lo
-    stretched = pl.when(spread > 0).then((mid - lo) / spread).otherwise(None)
-    score = (stretched * 5).floor().clip(0, 4) + 1
+    score = (((mid - lo) / spread) * 5).floor().clip(0, 4) + 1
     return (
-        pl.when(value.is_null()).then(None)
+        pl.when(mid.is_null()).then(None)
         .when(spread > 0).then(score)
         .otherwise(3)
         .cast(pl.Int8)
     )
 
 
+def quintile_score(column: str, *, higher_is_better: bool = True,
+                   over: str | None = None) -> pl.Expr:
+    """Ties-aware 1-5 score of `column` (see the module doc), optionally within groups.
+
+    Nulls score null. `over`: a column to score within (e.g. 'brand').
+    """
+    mid = _mid_percentile(column, higher_is_better=higher_is_better, over=over)
+    return _score_of_mid(mid, over=over)
+
+
 def rfm_scores(rfm: pl.DataFrame, *, over: str | None = "brand") -> pl.DataFrame:
     """`rfm` (from `rfm_values`) with r_score, f_score and m_score (1-5, Int8) added.
 
     Scores are computed within each value of `over` (default: per brand).
+    Same scores as `quintile_score`, with each rank computed once.
     """
-    return rfm.with_columns(
-        quintile_score("recency_days", higher_is_better=False, over=over).alias("r_score"),
-        quintile_score("frequency", over=over).alias("f_score"),
-        quintile_score("monetary_krw", over=over).alias("m_score"),
+    specs = {"r_score": ("recency_days", False), "f_score": ("frequency", True),
+             "m_score": ("monetary_krw", True)}
+    return (
+        rfm.with_columns(
+            _mid_percentile(column, higher_is_better=higher, over=over).alias(f"_mid_{name}")
+            for name, (column, higher) in specs.items()
+        )
+        .with_columns(_score_of_mid(pl.col(f"_mid_{name}"), over=over).alias(name)
+                      for name in specs)
+        .drop(f"_mid_{name}" for name in specs)
     )
 
 

@@ -100,9 +100,7 @@ def main() -> None:
                         help="also time the reference data (../shared/data)")
     args = parser.parse_args()
     results = []
-    with tempfile.TemporaryDirectory(prefix="carsight-train-bench-",
-                                     dir=args.big.parent if args.big.is_file() else None
-                                     ) as tmp:
+    with tempfile.TemporaryDirectory(prefix="carsight-train-bench-") as tmp:
         workdir = Path(tmp)
         if args.reference and SHARED.is_dir():
             from warehouse.build import build
