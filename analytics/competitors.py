@@ -15,6 +15,8 @@ gap worth seeing.
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from warehouse import sql
@@ -79,6 +81,10 @@ MATCH_SCHEMA = {
 }  # fmt: skip
 
 
+_CACHE: dict[tuple[str, int, str, int | None], pl.DataFrame] = {}
+_CACHE_LIMIT = 256
+
+
 def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = None) -> pl.DataFrame:
     """Competitor models sold in `market` (canonical name) in `year`, best first.
 
@@ -86,11 +92,23 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     세단), powertrain (as published), units (vehicles in the year). `year=None`
     takes the latest year the file has for the market (which may be a partial
     year: the text cites the year). Hyundai, Kia and Genesis models are left out.
+    Cached by warehouse file (path + inode, so a rebuild is never served stale),
+    market and year.
     """
-    frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
-    return frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
+    path = warehouse.path
+    key = (str(path), path.stat().st_ino if path.is_file() else -1, market, year)
+    hit = _CACHE.get(key)
+    if hit is None:
+        # A missing file raises FileRefused here (it is never cached).
+        frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
+        hit = frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = hit
+    return hit
 
 
+@cache
 def body_types() -> pl.DataFrame:
     """BODY_TYPES as a frame: model, body_type, small (bool)."""
     return pl.DataFrame(
