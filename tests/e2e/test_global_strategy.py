@@ -23,8 +23,12 @@ def _open(browser, url: str) -> WebDriverWait:
 
 
 def _click(browser, element) -> None:
-    """Click like a user: scrolled to the middle of the screen, clear of the sticky navbar."""
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    """Click like a user: once the page has stopped updating (charts change height),
+    scrolled at once (Bootstrap makes scrolling smooth) to the middle of the screen,
+    clear of the sticky navbar."""
+    WebDriverWait(browser, 30, poll_frequency=0.1).until(dash_idle)
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
     element.click()
 
 
