@@ -200,18 +200,20 @@ def k_search(x: np.ndarray, *, ks: Sequence[int], seed: int, silhouette_sample: 
     KMeans. Ks that `x` cannot support (K >= distinct rows) are skipped.
     """
     from sklearn.cluster import KMeans
-    from sklearn.metrics import silhouette_score
+    from sklearn.metrics import pairwise_distances, silhouette_score
 
     n_distinct = np.unique(x, axis=0).shape[0] if x.shape[0] <= 50_000 else x.shape[0]
     idx = sample_rows(x.shape[0], silhouette_sample, seed=seed)
+    # the sample's distances once for every K (5,000 rows: 200 MB), not once per K
+    distances = pairwise_distances(x[idx])
     rows, fitted = [], {}
     for k in ks:
         if k < 2 or k >= n_distinct:
             continue
         km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
         labels = km.labels_[idx]
-        sil = (float(silhouette_score(x[idx], labels))
-               if len(np.unique(labels)) > 1 else float("nan"))
+        sil = (float(silhouette_score(distances, labels, metric="precomputed"))
+               if 1 < len(np.unique(labels)) < len(idx) else float("nan"))
         rows.append({"k": k, "inertia": float(km.inertia_), "silhouette": sil})
         fitted[k] = km
     return pl.DataFrame(rows, schema=METRICS_SCHEMA), fitted

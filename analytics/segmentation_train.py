@@ -108,9 +108,12 @@ class TrainReport:
 
 def fingerprint(frame: pl.DataFrame, *, key: str = "customer_id") -> str:
     """SHA-256 of `frame`'s rows as CSV text, sorted by `key` (by every column if not unique)."""
-    unique = frame.get_column(key).n_unique() == frame.height
-    order = [key] if unique else [key, *[c for c in frame.columns if c != key]]
-    ordered = frame.sort(order, nulls_last=True)
+    keys = frame.get_column(key)
+    if keys.n_unique() == frame.height:
+        done = keys.null_count() == 0 and keys.is_sorted()
+        ordered = frame if done else frame.sort(key, nulls_last=True)
+    else:
+        ordered = frame.sort([key, *[c for c in frame.columns if c != key]], nulls_last=True)
     return hashlib.sha256(ordered.write_csv().encode("utf-8")).hexdigest()
 
 
