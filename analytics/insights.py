@@ -111,9 +111,9 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
     if summary.is_empty():
         return []
     rows = {r["segment"]: r for r in summary.to_dicts()}
-    total = summary.get_column("customers").sum()
-    recency_all = (summary.get_column("recency_days_mean") * summary.get_column("customers")
-                   ).sum() / total
+    total = float(summary.get_column("customers").sum())
+    weighted = summary.get_column("recency_days_mean") * summary.get_column("customers")
+    recency_all = float(weighted.sum()) / total
     vip = rows.get("VIP")
     out = []
     for segment in SEGMENTS:
@@ -407,7 +407,7 @@ def drilldown(frame: pl.DataFrame, *, market: str, model: str
         "market": market, "model": model, "buyers": int(table.get_column("customers").sum()),
         "cluster": top["cluster"], "persona": top["persona"], "share_pct": _pct(top["share"]),
         "promote_clusters": ", ".join(str(c) for c in promote.get_column("cluster").to_list()),
-        "promote_pct": _pct(promote.get_column("share").sum()),
+        "promote_pct": _pct(float(promote.get_column("share").sum())),
         "test_clusters": ", ".join(str(c) for c in rest.get_column("cluster").to_list()),
     })
     return table, insight

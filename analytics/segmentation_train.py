@@ -53,6 +53,7 @@ import numpy as np
 import polars as pl
 
 from analytics import artifacts, clusters, rfm
+from analytics.clusters import KChoice, Stability
 
 Progress = Callable[[str, int, int], None]
 PersonaText = Callable[[Sequence[tuple[str, Any]], str], str]
@@ -93,9 +94,9 @@ class BrandRun:
     clusters: pl.DataFrame
     centroids: pl.DataFrame
     k_metrics: pl.DataFrame
-    choice: clusters.KChoice
+    choice: KChoice
     silhouette: float
-    stability: clusters.Stability
+    stability: Stability
     profiles: pl.DataFrame
 
 
