@@ -8,6 +8,8 @@ spec. Only the spec travels through the browser, never data.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dcc, html, no_update
@@ -39,13 +41,15 @@ def _sales(state: url_state.PageState):
     return cached_sales(warehouse(), state.sales_filter())
 
 
-def _triggered_by_user() -> bool:
-    """True when a control changed (not the first call, not the language toggle)."""
+def _trigger() -> str:
+    """'initial' (the page just opened), 'lang' (language toggle) or 'user' (a control)."""
     try:
         trigger = dash.ctx.triggered_id
     except Exception:  # called as a plain function (tests): treat as the first call
-        return False
-    return trigger is not None and trigger != ids.LANG_STORE
+        return "initial"
+    if trigger is None:
+        return "initial"
+    return "lang" if trigger == ids.LANG_STORE else "user"
 
 
 def _clicked(click: dict | None) -> str:
@@ -116,6 +120,7 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
         "vehicle_types": Output(ids.GS_VEHICLE_TYPES, "value"),
         "powertrains": Output(ids.GS_POWERTRAINS, "value"),
         "alert": Output(ids.GS_FILTER_ALERT, "children"),
+        "url_problems": Output(ids.GS_URL_PROBLEMS, "data"),
     },
     inputs={
         "controls": {
@@ -134,13 +139,19 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
         },
         "weights": Input(ids.gs_weight(ALL), "value"),
         "weight_ids": State(ids.gs_weight(ALL), "id"),
+        "url_problems": State(ids.GS_URL_PROBLEMS, "data"),
         "lang": Input(ids.LANG_STORE, "data"),
     },
 )
-def resolve_filters(controls: dict, weights: list, weight_ids: list, lang: str | None) -> dict:
+def resolve_filters(controls: dict, weights: list, weight_ids: list,
+                    url_problems: list[dict] | None, lang: str | None) -> dict:
     """Controls -> the validated filter spec, the URL, corrected control values and
-    an alert naming any value that was replaced."""
-    lang = lang or "ko"
+    an alert naming any value that was replaced.
+
+    On the first call the controls hold the opened link's values, so a value the
+    data lacks is a problem of the link: it joins the URL alert, which stays up.
+    """
+    lang, trigger = lang or "ko", _trigger()
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     try:
@@ -148,21 +159,25 @@ def resolve_filters(controls: dict, weights: list, weight_ids: list, lang: str |
     except FileRefused:
         alert = dbc.Alert(t("data.missing", lang), color="warning")
         return {**dict.fromkeys(("spec", "search", "market", "markets", "period_from",
-                                 "period_to", "vehicle_types", "powertrains"), no_update),
+                                 "period_to", "vehicle_types", "powertrains", "url_problems"),
+                                no_update),
                 "alert": alert}
     state, unavailable = url_state.resolve(state, available)
     problems += unavailable
+    if trigger == "initial":
+        url_problems = [*(url_problems or []), *(asdict(p) for p in problems)]
     return {
         "spec": {**state.to_store(),
                  "heatmap_markets": url_state.heatmap_markets(state, available)},
-        "search": url_state.to_search(state) if _triggered_by_user() else no_update,
+        "search": url_state.to_search(state) if trigger == "user" else no_update,
         "market": state.market or url_state.ANY,
         "markets": url_state.heatmap_markets(state, available),
         "period_from": state.period_from or url_state.ANY,
         "period_to": state.period_to or url_state.ANY,
         "vehicle_types": list(state.vehicle_types),
         "powertrains": list(state.powertrains),
-        "alert": _alert(problems, lang),
+        "alert": _alert(problems, lang) if trigger == "user" else None,
+        "url_problems": url_problems if trigger == "initial" else no_update,
     }
 
 

@@ -102,11 +102,11 @@ def _filters(state: url_state.PageState) -> dbc.Card:
         _field("gs.brand", dbc.RadioItems(
             id=ids.GS_BRAND, value=state.brand, inline=True,
             options=[{"label": t(f"brand.{b}"), "value": b} for b in ("all", "Hyundai", "Kia")],
-        ), ids.GS_BRAND, {"xs": 12, "md": 6, "xl": 2}),
+        ), ids.GS_BRAND, {"xs": 12, "md": 6, "xl": 3}),
         _field("gs.market", select(
             id=ids.GS_MARKET, value=state.market or url_state.ANY, options=[],
             class_name="fw-semibold",
-        ), ids.GS_MARKET, {"xs": 12, "md": 6, "xl": 3}),
+        ), ids.GS_MARKET, {"xs": 12, "md": 6, "xl": 2}),
         _field("gs.period_from", select(
             id=ids.GS_PERIOD_FROM, value=state.period_from or url_state.ANY, options=[],
         ), ids.GS_PERIOD_FROM, {"xs": 6, "md": 3, "xl": 2}),

@@ -35,7 +35,13 @@ def _controls(**changes) -> dict:
 
 
 def _resolve(cb, lang: str = "ko", weights=(0.5, 0.3, 0.2), **changes) -> dict:
-    return cb.resolve_filters(_controls(**changes), list(weights), WEIGHT_IDS, lang)
+    return cb.resolve_filters(_controls(**changes), list(weights), WEIGHT_IDS, [], lang)
+
+
+@pytest.fixture()
+def user_change(cb, monkeypatch):
+    """Make resolve_filters see a control change (a plain call counts as the first call)."""
+    monkeypatch.setattr(cb, "_trigger", lambda: "user")
 
 
 def _spec(cb, **changes) -> dict:
@@ -75,14 +81,25 @@ def test_focus_market_choices_are_the_markets_the_source_has(cb):
     assert customers["period_from"][0] == {"label": "From the start", "value": ANY}
 
 
-def test_a_market_the_source_lacks_falls_back_and_the_alert_names_it(cb):
+def test_a_linked_market_the_source_lacks_falls_back_and_joins_the_url_alert(cb):
     out = _resolve(cb, lang="en", source="eu_retail", market="Korea")
     assert out["market"] == "Western Europe"
+    assert out["alert"] is None
+    problems = [Problem(**p) for p in out["url_problems"]]
+    assert problems == [Problem("market", "Korea", "unavailable", "Western Europe")]
+    text = str(cb.show_url_problems(out["url_problems"], "en"))
+    assert "'market'" in text and "Korea" in text and "Western Europe" in text
+
+
+def test_a_changed_control_rewrites_the_url_and_alerts_on_a_missing_market(cb, user_change):
+    out = _resolve(cb, lang="en", source="eu_retail", market="Korea")
+    assert out["search"] == "?source=eu_retail&brand=all&market=Western+Europe"
+    assert out["url_problems"] is no_update
     text = str(out["alert"])
     assert "'market'" in text and "Korea" in text and "Western Europe" in text
 
 
-def test_an_invalid_control_value_is_reported_and_replaced_by_the_default(cb):
+def test_an_invalid_control_value_is_reported_and_replaced_by_the_default(cb, user_change):
     out = _resolve(cb, lang="en", top_n=99)
     assert out["spec"]["top_n"] == url_state.TOP_N_DEFAULT
     assert "'top'" in str(out["alert"])
