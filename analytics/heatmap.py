@@ -18,6 +18,8 @@ def heatmap(
     market's units (fraction 0-1, over all models of the market, not only the
     top_n). Missing combinations are 0.
     """
+    if not markets:
+        return pl.DataFrame(schema={"model": pl.Utf8})
     chosen = sales.filter(pl.col("market").is_in(markets))
     per_cell = chosen.group_by("model", "market").agg(pl.col("units").sum())
     top = (

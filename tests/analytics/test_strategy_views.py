@@ -100,3 +100,7 @@ def test_reference_g70_is_17_4_points_above_average_in_korea(reference_db):
     assert sales.get_column("units").sum() == 1892
     assert g70["deviation_pp"] == 17.4
     assert g70["status"] == "strong"
+
+
+def test_heatmap_with_no_markets_chosen_is_empty():
+    assert heatmap(SMALL, markets=[]).height == 0
