@@ -130,7 +130,8 @@ def run_analysis(
 
 
 @click.command()
-@click.argument("analysis", metavar="top10|deviation|heatmap|recommend")
+@click.argument("analysis",
+                metavar="top10|deviation|heatmap|recommend|segments|clusters|insights")
 @click.option("--brand", default="all", show_default=True, help="hyundai, kia or all.")
 @click.option("--source", default="customers", show_default=True,
               help="customers, or an IR flow: overseas_retail, eu_retail, domestic_sales, "
@@ -159,24 +160,36 @@ def analyze(analysis: str, brand: str, source: str, market: str | None, markets:
     Example: carsight analyze deviation --brand hyundai --source customers
     --market 대한민국 --format json
     """
+    from app.cli_analyze_dealer import DEALER_ANALYSES, DealerRefused, run_dealer_analysis
     from app.settings import load_settings
 
     try:
-        if analysis not in ANALYSES:
-            raise _Refused(f"unknown analysis '{analysis}'; valid: {', '.join(ANALYSES)}")
+        if analysis not in ANALYSES and analysis not in DEALER_ANALYSES:
+            valid = ", ".join([*ANALYSES, *DEALER_ANALYSES])
+            raise _Refused(f"unknown analysis '{analysis}'; valid: {valid}")
         if top_n is not None and top_n < 1:
             raise _Refused(f"--top-n must be at least 1, got {top_n}")
         try:
             settings = load_settings(db=db)
         except Exception as exc:  # pydantic ValidationError or a bad carsight.toml
             raise _Refused(f"invalid settings: {exc}".replace("\n", " ")) from None
-        doc, table = run_analysis(
-            analysis, db=settings.db, source=source, brand=brand, market=market,
-            markets=_split(markets), top_n=top_n, threshold=threshold, measure=measure,
-            period_from=period_from, period_to=period_to,
-            vehicle_types=_split(vehicle_types), powertrains=_split(powertrains),
-            lang=lang or settings.language,
-        )
+        if analysis in DEALER_ANALYSES:
+            try:
+                doc, table = run_dealer_analysis(
+                    analysis, db=settings.db, artifacts_dir=settings.artifacts_dir,
+                    brand=brand, market=market, period_from=period_from,
+                    period_to=period_to, lang=lang or settings.language,
+                )
+            except DealerRefused as exc:
+                raise _Refused(str(exc)) from None
+        else:
+            doc, table = run_analysis(
+                analysis, db=settings.db, source=source, brand=brand, market=market,
+                markets=_split(markets), top_n=top_n, threshold=threshold, measure=measure,
+                period_from=period_from, period_to=period_to,
+                vehicle_types=_split(vehicle_types), powertrains=_split(powertrains),
+                lang=lang or settings.language,
+            )
     except _Refused as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_REFUSED)
