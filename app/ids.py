@@ -1,7 +1,7 @@
 """Component IDs: named constants in `<view>-<role>` form, shared by layouts and callbacks.
 
 Views: `app` (the shell), `data` (data page), `gs` (global strategy page),
-`soon` (coming-soon pages). Repeated widgets get dict IDs from the factories at
+`dealer` (dealer page), `soon` (coming-soon pages). Repeated widgets get dict IDs from the factories at
 the bottom, for `MATCH`/`ALL` callbacks.
 """
 
@@ -61,6 +61,37 @@ GS_RECOMMENDATIONS = "gs-recommendations"
 
 GS_PRIORITY_TABLE = "gs-priority-table"
 GS_STOCK_TABLE = "gs-stock-table"
+
+# --- dealer page ----------------------------------------------------------------
+DEALER_URL = "dealer-url"  # the page's own Location (refresh=False): filters <-> query string
+DEALER_SPEC = "dealer-spec"  # dcc.Store: the filter spec (brand, market, period; never data)
+DEALER_STATUS = "dealer-status"  # not-trained / no-data message
+
+DEALER_BRAND = "dealer-brand"
+DEALER_MARKET = "dealer-market"
+DEALER_PERIOD_FROM = "dealer-period-from"
+DEALER_PERIOD_TO = "dealer-period-to"
+
+DEALER_SEGMENT_BAR = "dealer-segment-bar"
+DEALER_RFM_GRID = "dealer-rfm-grid"
+DEALER_SEGMENT_TABLE = "dealer-segment-table"
+DEALER_SEGMENT_ACTIONS = "dealer-segment-actions"
+
+DEALER_K_CURVES = "dealer-k-curves"
+DEALER_CLUSTER_SIZES = "dealer-cluster-sizes"
+DEALER_CLUSTER_QUALITY = "dealer-cluster-quality"
+DEALER_CLUSTER_CARDS = "dealer-cluster-cards"
+
+DEALER_MODEL_CLUSTER = "dealer-model-cluster"
+DEALER_MODEL_CLUSTER_TEXT = "dealer-model-cluster-text"
+DEALER_INSIGHTS = "dealer-insights"  # the other insight views (charts + sentences)
+
+DEALER_DRILL_MARKET = "dealer-drill-market"
+DEALER_DRILL_MODEL = "dealer-drill-model"
+DEALER_DRILLDOWN = "dealer-drilldown"
+
+DEALER_CUSTOMERS_GRID = "dealer-customers-grid"
+DEALER_CUSTOMERS_EXPORT = "dealer-customers-export"
 
 # --- dict-ID factories ---------------------------------------------------------
 TEXT_TYPE = "app-text"
