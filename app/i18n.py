@@ -1,12 +1,13 @@
 """All UI strings in one catalogue. Korean is the default language.
 
 `CATALOGUE` is the page texts below merged with the strategy sentences of
-`app.strings_strategy`, so every string has one lookup: `t(key, lang)`.
+`app.strings_strategy` and the dealer sentences of `app.strings_dealer`, so every string has one lookup: `t(key, lang)`.
 Templates with `{names}` are filled with `t(key, lang, **values)`.
 """
 
 from __future__ import annotations
 
+from app.strings_dealer import DEALER_STRINGS
 from app.strings_strategy import STRATEGY_STRINGS
 
 LANGUAGES = ("ko", "en")
@@ -121,6 +122,116 @@ _UI: dict[str, dict[str, str]] = {
         "en": "Type each model's current stock in the 'Current stock' column. Under 4 weeks "
               "is urgent, over 12 weeks is excess.",
     },
+    # dealer page
+    "dealer.title": {"ko": "딜러 고객 분석", "en": "Dealer customer analytics"},
+    "dealer.brand": {"ko": "브랜드", "en": "Brand"},
+    "dealer.market": {"ko": "시장", "en": "Market"},
+    "dealer.period_from": {"ko": "구매 시작 연도", "en": "Purchases from (year)"},
+    "dealer.period_to": {"ko": "구매 종료 연도", "en": "Purchases to (year)"},
+    "dealer.all_markets": {"ko": "전체", "en": "All"},
+    "dealer.copy_hint": {
+        "ko": "조건은 주소(URL)에 저장됩니다. 주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
+        "en": "The filters are kept in the address (URL): copy it to reopen this view.",
+    },
+    "dealer.not_trained": {
+        "ko": "세분화 모델이 아직 학습되지 않았습니다. `carsight train`을 실행하세요.",
+        "en": "The segmentation models have not been trained yet. Run `carsight train`.",
+    },
+    "dealer.artifacts_problem": {
+        "ko": "학습 결과 파일을 확인할 수 없습니다: {detail}",
+        "en": "The training artifacts could not be verified: {detail}",
+    },
+    "dealer.segments.title": {"ko": "1. RFM 세그먼트", "en": "1. RFM segments"},
+    "dealer.segments.hint": {
+        "ko": "R = 최근성(마지막 구매 후 일수), F = 구매 횟수, M = 거래 금액. 점수는 1–5입니다.",
+        "en": "R = recency (days since the last purchase), F = purchases, M = amount. "
+              "Scores run 1–5.",
+    },
+    "dealer.segments.actions": {"ko": "세그먼트별 실행 방안", "en": "Action per segment"},
+    "dealer.clusters.title": {"ko": "2. 고객 유형 (군집)", "en": "2. Customer types (clusters)"},
+    "dealer.clusters.hint": {
+        "ko": "K는 엘보와 실루엣을 함께 보는 규칙으로 정했습니다. 세그먼트는 군집 입력이 아닙니다.",
+        "en": "K is chosen by a rule combining the elbow and the silhouette. The segment "
+              "is not a clustering input.",
+    },
+    "dealer.quality": {
+        "ko": "선택한 K = {k} · 실루엣 {silhouette:.3f} · 안정성(ARI) 평균 {ari_mean:.3f}, "
+              "최소 {ari_min:.3f} · 모델 버전 {version}",
+        "en": "Chosen K = {k} · silhouette {silhouette:.3f} · stability (ARI) mean "
+              "{ari_mean:.3f}, min {ari_min:.3f} · model version {version}",
+    },
+    "dealer.card.customers": {"ko": "고객 {customers:,}명 ({share_pct:.1f}%)",
+                              "en": "{customers:,} customers ({share_pct:.1f}%)"},
+    "dealer.card.detail": {
+        "ko": "평균 {age:.0f}세 · 여성 {female_pct:.1f}% · 친환경 {eco_pct:.1f}% · "
+              "평균 {amount_mkrw:,.1f}백만원 · {frequency:.1f}회",
+        "en": "Mean age {age:.0f} · women {female_pct:.1f}% · eco {eco_pct:.1f}% · "
+              "mean {amount_mkrw:,.1f}M KRW · {frequency:.1f} purchases",
+    },
+    "dealer.card.models": {"ko": "대표 모델: {models}", "en": "Top models: {models}"},
+    "dealer.insights.title": {"ko": "3. 고객 인사이트", "en": "3. Customer insights"},
+    "dealer.insights.hint": {
+        "ko": "모델 × 군집 막대를 클릭하면 그 모델의 드릴다운이 열립니다.",
+        "en": "Click a bar of the model × cluster chart to open that model's drill-down.",
+    },
+    "dealer.suggestion": {"ko": "마케팅 제안: ", "en": "Suggestion: "},
+    "dealer.drill.title": {"ko": "4. 드릴다운: 시장 × 모델", "en": "4. Drill-down: market × model"},
+    "dealer.drill.market": {"ko": "시장", "en": "Market"},
+    "dealer.drill.model": {"ko": "모델", "en": "Model"},
+    "dealer.drill.pick": {"ko": "모델을 선택하거나 모델 × 군집 막대를 클릭하세요.",
+                          "en": "Pick a model, or click a bar of the model × cluster chart."},
+    "dealer.customers.title": {"ko": "5. 고객 목록", "en": "5. Customers"},
+    "dealer.customers.hint": {
+        "ko": "전화번호와 이메일은 가려서 표시합니다.",
+        "en": "Phone numbers and e-mail addresses are masked.",
+    },
+    "dealer.export": {"ko": "CSV 내보내기", "en": "Export CSV"},
+    "view.gender": {"ko": "군집별 성별 구성", "en": "Gender mix by cluster"},
+    "view.age": {"ko": "군집별 연령대", "en": "Age band by cluster"},
+    "view.amount_frequency": {"ko": "군집별 평균 거래액 (백만원)",
+                              "en": "Mean amount by cluster (M KRW)"},
+    "view.model_cluster": {"ko": "모델 × 군집 (구매 고객 수)",
+                           "en": "Model × cluster (buyers)"},
+    "view.segment_cluster": {"ko": "군집별 세그먼트 구성", "en": "Segments within each cluster"},
+    "view.body_market": {"ko": "시장별 선호 차체", "en": "Body type by market"},
+    "view.powertrain_age": {"ko": "연령대별 파워트레인", "en": "Powertrain by age band"},
+    "view.summary": {"ko": "군집 요약", "en": "Cluster summary"},
+    "fig.segments.title": {"ko": "세그먼트별 고객·매출 비중 (%)",
+                           "en": "Customer and revenue share per segment (%)"},
+    "fig.segments.customers": {"ko": "고객 비중", "en": "Customers"},
+    "fig.segments.revenue": {"ko": "매출 비중", "en": "Revenue"},
+    "fig.rfm.title": {"ko": "R × F 점수별 고객 수", "en": "Customers per R × F score"},
+    "fig.k.title": {"ko": "K별 관성(엘보)과 실루엣", "en": "Inertia (elbow) and silhouette per K"},
+    "fig.k.inertia": {"ko": "관성", "en": "Inertia"},
+    "fig.k.silhouette": {"ko": "실루엣", "en": "Silhouette"},
+    "fig.k.chosen": {"ko": "선택 K = {k}", "en": "chosen K = {k}"},
+    "fig.clusters.title": {"ko": "군집별 고객 수", "en": "Customers per cluster"},
+    "fig.drill.title": {"ko": "{market} · {model} 구매 고객의 군집 비중 (%)",
+                        "en": "{market} · {model}: buyers by cluster (%)"},
+    "axis.customers": {"ko": "고객 수", "en": "Customers"},
+    "axis.cluster": {"ko": "군집", "en": "Cluster"},
+    "axis.r_score": {"ko": "R 점수", "en": "R score"},
+    "axis.f_score": {"ko": "F 점수", "en": "F score"},
+    "axis.k": {"ko": "K", "en": "K"},
+    "axis.segment": {"ko": "세그먼트", "en": "Segment"},
+    "col.segment": {"ko": "세그먼트", "en": "Segment"},
+    "col.customers": {"ko": "고객 수", "en": "Customers"},
+    "col.customer_share": {"ko": "고객 비중 (%)", "en": "Customer share (%)"},
+    "col.revenue_share": {"ko": "매출 비중 (%)", "en": "Revenue share (%)"},
+    "col.recency_days_mean": {"ko": "평균 최근성 (일)", "en": "Mean recency (days)"},
+    "col.frequency_mean": {"ko": "평균 구매 횟수", "en": "Mean purchases"},
+    "col.monetary_krw_mean": {"ko": "평균 거래액 (원)", "en": "Mean amount (KRW)"},
+    "col.cluster": {"ko": "군집", "en": "Cluster"},
+    "col.persona": {"ko": "페르소나", "en": "Persona"},
+    "col.promote": {"ko": "집중 프로모션", "en": "Promote"},
+    "col.customer_id": {"ko": "고객 ID", "en": "Customer ID"},
+    "col.age": {"ko": "나이", "en": "Age"},
+    "col.gender": {"ko": "성별", "en": "Gender"},
+    "col.purchase_date": {"ko": "구매일", "en": "Purchase date"},
+    "col.amount_krw": {"ko": "거래액 (원)", "en": "Amount (KRW)"},
+    "col.purchase_count": {"ko": "구매 횟수", "en": "Purchases"},
+    "col.phone": {"ko": "전화번호", "en": "Phone"},
+    "col.email": {"ko": "이메일", "en": "E-mail"},
     # dropdown widget texts (dcc.Dropdown `labels`)
     "dropdown.select_all": {"ko": "모두 선택", "en": "Select all"},
     "dropdown.deselect_all": {"ko": "모두 해제", "en": "Deselect all"},
@@ -207,7 +318,7 @@ _UI: dict[str, dict[str, str]] = {
     "status.neutral": {"ko": "보통", "en": "Neutral"},
 }
 
-CATALOGUE: dict[str, dict[str, str]] = {**_UI, **STRATEGY_STRINGS}
+CATALOGUE: dict[str, dict[str, str]] = {**_UI, **STRATEGY_STRINGS, **DEALER_STRINGS}
 
 
 def t(key: str, lang: str = "ko", **values: object) -> str:
