@@ -1,7 +1,8 @@
 """All UI strings in one catalogue. Korean is the default language.
 
 `CATALOGUE` is the page texts below merged with the strategy sentences of
-`app.strings_strategy` and the dealer sentences of `app.strings_dealer`, so every string has one lookup: `t(key, lang)`.
+`app.strings_strategy` and the dealer sentences of `app.strings_dealer`, so every
+string has one lookup: `t(key, lang)`.
 Templates with `{names}` are filled with `t(key, lang, **values)`.
 """
 

@@ -1,8 +1,8 @@
 """Component IDs: named constants in `<view>-<role>` form, shared by layouts and callbacks.
 
 Views: `app` (the shell), `data` (data page), `gs` (global strategy page),
-`dealer` (dealer page), `soon` (coming-soon pages). Repeated widgets get dict IDs from the factories at
-the bottom, for `MATCH`/`ALL` callbacks.
+`dealer` (dealer page), `soon` (coming-soon pages). Repeated widgets get dict
+IDs from the factories at the bottom, for `MATCH`/`ALL` callbacks.
 """
 
 # --- app shell ---------------------------------------------------------------
