@@ -47,9 +47,11 @@ def build_app(app_settings: Settings) -> dash.Dash:
     use_settings(app_settings)
     # Importing the callback modules registers their @dash.callback functions.
     import callbacks.data  # noqa: F401
+    import callbacks.dealer  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
     import layouts.coming_soon
     import layouts.data
+    import layouts.dealer
     import layouts.global_strategy
 
     app = dash.Dash(
@@ -64,7 +66,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
     )
     page_layouts = {
         "global_strategy": layouts.global_strategy.layout,
-        "dealer": layouts.coming_soon.dealer,
+        "dealer": layouts.dealer.layout,
         "forecast": layouts.coming_soon.forecast,
         "automation": layouts.coming_soon.automation,
         "data": layouts.data.layout,

@@ -1,0 +1,477 @@
+"""Callbacks of the dealer page: thin adapters around `analytics.insights`.
+
+Flow: brand, market and period controls -> `resolve_filters` -> the filter spec
+in DEALER_SPEC and the URL query string -> one render callback per section,
+each reading the brand's dealer frame from the server-side cache (keyed by
+warehouse file and brand) and filtering it by the spec. Only the spec travels
+through the browser, never data or PII.
+
+Before `carsight train` the trained columns are null: every section then shows
+the empty state and DEALER_STATUS says which command to run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+import duckdb
+import polars as pl
+from dash import Input, Output, State, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from analytics import insights
+from analytics.artifacts import ArtifactError, load_manifest
+from app import figures, ids
+from app.factory import settings, warehouse
+from app.i18n import market_label, t
+from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
+from warehouse.errors import FileRefused
+from warehouse.trained import load_dealer_customers
+
+BRANDS = ("Hyundai", "Kia")
+ANY = "all"
+_CACHE: dict[tuple, Any] = {}
+_CACHE_LIMIT = 16
+
+# Masked contacts: masking happens inside DuckDB, so unmasked PII never reaches the app.
+# Phone: a leading "+country" code and the last four digits stay, other digits become *;
+# e-mail: the first letter of the local part and the domain stay (j***@example.com).
+# TODO(dealer): move to warehouse/sql/marts/dealer_contacts.sql (owned by the warehouse).
+CONTACTS_SQL = r"""
+with contacts as (
+    select customer_id, phone, email from customers where brand = $brand
+),
+
+parts as (
+    select
+        customer_id, phone, email,
+        regexp_extract(phone, '^\+\d{1,3}', 0) as prefix,
+        regexp_extract(phone, '\d\D*\d\D*\d\D*\d\D*$', 0) as tail
+    from contacts
+),
+
+final as (
+    select
+        customer_id,
+        case
+            when phone is null then null
+            when tail = '' then regexp_replace(phone, '\d', '*', 'g')
+            else prefix || regexp_replace(
+                substr(phone, length(prefix) + 1, length(phone) - length(prefix) - length(tail)),
+                '\d', '*', 'g') || tail
+        end as phone,
+        case
+            when email is null then null
+            when strpos(email, '@') > 1
+                then left(email, 1) || '***' || substr(email, strpos(email, '@'))
+            else '***'
+        end as email
+    from parts
+)
+
+select * from final
+"""
+GRID_COLUMNS = ("customer_id", "market", "model", "segment", "cluster", "persona", "age",
+                "gender", "purchase_date", "amount_krw", "purchase_count", "phone", "email")
+SUMMARY_FRACTIONS = ("female_share", "eco_share", "online_share", "revenue_share",
+                     "top_model_share", "top_segment_share")
+
+
+# --- data access (cached on the server, keyed by warehouse file and brand) -------------------
+
+
+def _cached(kind: str, brand: str, load):
+    wh = warehouse()
+    key = (kind, str(wh.path), wh.path.stat().st_ino, brand)
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = load(wh)
+    return _CACHE[key]
+
+
+def _customers(brand: str) -> pl.DataFrame:
+    """The brand's dealer frame; empty when the warehouse or its trained tables are missing."""
+    try:
+        return _cached("customers", brand, lambda wh: load_dealer_customers(wh, brand=brand))
+    except (FileRefused, FileNotFoundError, duckdb.Error):
+        return pl.DataFrame()
+
+
+def _contacts(brand: str) -> pl.DataFrame:
+    return _cached("contacts", brand, lambda wh: wh.frame(CONTACTS_SQL, {"brand": brand}))
+
+
+def is_trained(frame: pl.DataFrame) -> bool:
+    return "segment" in frame.columns and frame.get_column("segment").is_not_null().any()
+
+
+def _manifest(brand: str) -> dict | None:
+    try:
+        return load_manifest(settings().artifacts_dir, brand)
+    except ArtifactError:
+        return None
+
+
+def _spec_brand(spec: dict | None) -> str:
+    if not spec:
+        raise PreventUpdate
+    return spec["brand"]
+
+
+def _frame(spec: dict | None) -> pl.DataFrame:
+    """The spec's customers (market and purchase years); empty when not trained."""
+    frame = _customers(_spec_brand(spec))
+    if not is_trained(frame):
+        return frame.clear() if frame.columns else frame
+    start, end = spec.get("from"), spec.get("to")  # type: ignore[union-attr]
+    return insights.filter_customers(
+        frame, market=spec.get("market"),  # type: ignore[union-attr]
+        period_from=dt.date(int(start), 1, 1) if start else None,
+        period_to=dt.date(int(end), 12, 31) if end else None)
+
+
+def _trigger() -> str:
+    try:
+        trigger = dash.ctx.triggered_id
+    except Exception:  # called as a plain function (tests): the first call
+        return "initial"
+    if trigger is None:
+        return "initial"
+    return "lang" if trigger == ids.LANG_STORE else "user"
+
+
+def _personas(brand: str, lang: str) -> dict[int, str]:
+    """Cluster -> persona name in `lang` (from the verified manifest)."""
+    manifest = _manifest(brand) or {}
+    profiles = (manifest.get("clusters") or {}).get("profiles") or []
+    return {int(p["cluster"]): p.get(f"persona_{lang}") or p.get("persona_ko", "")
+            for p in profiles}
+
+
+def _sentences(found: list, lang: str) -> list:
+    if not found:
+        return [html.P(t("empty", lang), className="text-muted fst-italic")]
+    out = []
+    for insight in found:
+        out.append(html.P([html.Span(render(insight, lang)), html.Br(),
+                           html.Small([html.Strong(t("dealer.suggestion", lang)),
+                                       render(insight, lang, part="action")],
+                                      className="text-success")],
+                          className="mb-2 cs-insight"))
+    return out
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_MARKET, "options"), Output(ids.DEALER_PERIOD_FROM, "options"),
+    Output(ids.DEALER_PERIOD_TO, "options"), Output(ids.DEALER_BRAND, "options"),
+    Input(ids.DEALER_BRAND, "value"), Input(ids.LANG_STORE, "data"),
+)
+def filter_choices(brand: str | None, lang: str | None):
+    """Markets and purchase years the brand's customers have, plus 전체 / open ends."""
+    lang = lang or "ko"
+    frame = _customers(brand if brand in BRANDS else BRANDS[0])
+    markets = (sorted(frame.get_column("market").drop_nulls().unique().to_list())
+               if frame.height else [])
+    years = (sorted(frame.get_column("purchase_date").drop_nulls().dt.year().unique().to_list())
+             if frame.height else [])
+    year_options = [{"label": str(y), "value": str(y)} for y in years]
+    return (
+        [{"label": t("dealer.all_markets", lang), "value": ANY}]
+        + [{"label": market_label(m, lang), "value": m} for m in markets],
+        [{"label": t("gs.period.start", lang), "value": ANY}] + year_options,
+        [{"label": t("gs.period.end", lang), "value": ANY}] + year_options,
+        [{"label": t(f"brand.{b}", lang), "value": b} for b in BRANDS],
+    )
+
+
+@dash.callback(
+    Output(ids.DEALER_SPEC, "data"), Output(ids.DEALER_URL, "search"),
+    Input(ids.DEALER_BRAND, "value"), Input(ids.DEALER_MARKET, "value"),
+    Input(ids.DEALER_PERIOD_FROM, "value"), Input(ids.DEALER_PERIOD_TO, "value"),
+)
+def resolve_filters(brand: str | None, market: str | None, start: str | None,
+                    end: str | None):
+    """Controls -> the filter spec (a market or year the data lacks means 전체) and the URL."""
+    brand = brand if brand in BRANDS else BRANDS[0]
+    frame = _customers(brand)
+    markets = set(frame.get_column("market").drop_nulls().to_list()) if frame.height else set()
+    spec = {"brand": brand, "market": market if market in markets else None,
+            "from": start if start and start.isdigit() else None,
+            "to": end if end and end.isdigit() else None}
+    query = {"brand": brand, "market": spec["market"], "from": spec["from"], "to": spec["to"]}
+    search = "?" + urlencode({k: v for k, v in query.items() if v})
+    return spec, search if _trigger() == "user" else no_update
+
+
+@dash.callback(Output(ids.DEALER_STATUS, "children"),
+               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_status(spec: dict | None, lang: str | None):
+    """Tells the user to run `carsight train` when the trained tables are missing."""
+    lang = lang or "ko"
+    brand = _spec_brand(spec)
+    if not is_trained(_customers(brand)):
+        return dbc.Alert(t("dealer.not_trained", lang), color="warning")
+    try:
+        load_manifest(settings().artifacts_dir, brand)
+    except ArtifactError as exc:
+        return dbc.Alert(t("dealer.artifacts_problem", lang, detail=str(exc)), color="warning")
+    if _frame(spec).is_empty():
+        return dbc.Alert(t("empty", lang), color="secondary")
+    return None
+
+
+# --- 1. segments --------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_SEGMENT_BAR, "figure"), Output(ids.DEALER_RFM_GRID, "figure"),
+    Output(ids.DEALER_SEGMENT_TABLE, "children"), Output(ids.DEALER_SEGMENT_ACTIONS, "children"),
+    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_segments(spec: dict | None, lang: str | None):
+    lang, frame = lang or "ko", _frame(spec)
+    if frame.is_empty():
+        empty = figures.empty_figure(lang)
+        return empty, empty, figures.empty_table(lang), []
+    summary = insights.segment_summary(frame)
+    actions = insights.segment_actions(summary)
+    return (
+        figures.segment_bar(summary, lang=lang),
+        figures.rfm_heatmap(insights.rfm_grid(frame), lang=lang),
+        figures.data_table(summary, lang=lang, value_labels={"segment": "segment"},
+                           fraction_columns=("customer_share", "revenue_share")),
+        [html.Li(render(a, lang) + " → " + render(a, lang, part="action")) for a in actions],
+    )
+
+
+# --- 2. clusters ----------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_CLUSTER_QUALITY, "children"), Output(ids.DEALER_K_CURVES, "figure"),
+    Output(ids.DEALER_CLUSTER_SIZES, "figure"), Output(ids.DEALER_CLUSTER_CARDS, "children"),
+    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_clusters(spec: dict | None, lang: str | None):
+    """Quality metrics and K curves of the trained model; sizes and cards of the selection."""
+    lang, brand = lang or "ko", _spec_brand(spec)
+    frame, manifest = _frame(spec), _manifest(brand)
+    if frame.is_empty() or manifest is None:
+        empty = figures.empty_figure(lang)
+        return None, empty, empty, figures.empty_table(lang)
+    fit = manifest["clusters"]
+    quality = t("dealer.quality", lang, k=fit["chosen_k"], silhouette=fit["silhouette"],
+                ari_mean=fit["stability"]["ari_mean"], ari_min=fit["stability"]["ari_min"],
+                version=manifest["version"])
+    personas = _personas(brand, lang)
+    summary = insights.cluster_summary(frame)
+    return (
+        quality,
+        figures.k_curves(pl.DataFrame(fit["metrics"]), chosen_k=int(fit["chosen_k"]), lang=lang),
+        figures.cluster_bar(insights.cluster_sizes(frame), lang=lang, personas=personas),
+        dbc.Row([dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
+                 for row in summary.to_dicts()], className="g-3"),
+    )
+
+
+def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> dbc.Card:
+    models = next((p.get("top_models") or [] for p in fit.get("profiles") or []
+                   if int(p["cluster"]) == row["cluster"]), [])
+    return dbc.Card(dbc.CardBody([
+        html.H3(f"{t('persona.cluster', lang, cluster=row['cluster'])} — "
+                f"{personas.get(row['cluster']) or row['persona']}", className="h6"),
+        html.P(t("dealer.card.customers", lang, customers=row["customers"],
+                 share_pct=round(100 * row["share"], 1)), className="mb-1 fw-semibold"),
+        html.P(t("dealer.card.detail", lang, age=row["age_mean"] or 0,
+                 female_pct=round(100 * (row["female_share"] or 0), 1),
+                 eco_pct=round(100 * (row["eco_share"] or 0), 1),
+                 amount_mkrw=round((row["amount_krw_mean"] or 0) / 1e6, 1),
+                 frequency=row["frequency_mean"] or 0), className="small mb-1"),
+        html.P(t("dealer.card.models", lang, models=", ".join(models)),
+               className="small text-muted mb-0"),
+    ]), className="h-100 cs-cluster-card",
+        style={"borderLeft": f"4px solid {figures.cluster_colour(row['cluster'])}"})
+
+
+# --- 3. insights ----------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_MODEL_CLUSTER, "figure"), Output(ids.DEALER_MODEL_CLUSTER_TEXT, "children"),
+    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_model_cluster(spec: dict | None, lang: str | None):
+    lang, frame = lang or "ko", _frame(spec)
+    return (figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
+            if not frame.is_empty() else figures.empty_figure(lang),
+            _sentences(insights.view_insights("model_cluster", frame)
+                       if not frame.is_empty() else [], lang))
+
+
+def _view_figure(view: str, frame: pl.DataFrame, lang: str):
+    title = t(f"view.{view}", lang)
+    age = {a: t("persona.age", lang, age=a) for a in range(0, 110, 10)}
+    cluster = {c: t("persona.cluster", lang, cluster=c) for c in range(1, 31)}
+    if view == "gender":
+        table = insights.gender_mix(frame)
+        labels = {g: gender_label(g, lang) for g in table.get_column("gender").unique()}
+        return figures.share_bar(table, x="cluster", colour="gender", title=title, lang=lang,
+                                 x_labels=cluster, colour_labels=labels)
+    if view == "age":
+        return figures.share_bar(insights.age_distribution(frame), x="cluster",
+                                 colour="age_band", title=title, lang=lang, x_labels=cluster,
+                                 colour_labels=age)
+    if view == "amount_frequency":
+        return figures.cluster_value_bar(insights.amount_frequency(frame),
+                                         value="amount_krw_mean", title=title, lang=lang,
+                                         scale=1e6)
+    if view == "segment_cluster":
+        table = insights.segment_by_cluster(frame)
+        labels = {s: segment_label(s, lang) for s in table.get_column("segment").unique()}
+        return figures.share_bar(table, x="cluster", colour="segment", title=title, lang=lang,
+                                 x_labels=cluster, colour_labels=labels)
+    if view == "body_market":
+        table = insights.body_type_by_market(frame)
+        return figures.share_bar(
+            table, x="market", colour="body_type", title=title, lang=lang,
+            x_labels={m: market_label(m, lang) for m in table.get_column("market").unique()},
+            colour_labels={b: body_label(b, lang) for b in table.get_column("body_type").unique()})
+    table = insights.powertrain_by_age(frame)
+    return figures.share_bar(
+        table, x="age_band", colour="powertrain", title=title, lang=lang, x_labels=age,
+        colour_labels={p: powertrain_label(p, lang)
+                       for p in table.get_column("powertrain").unique()})
+
+
+CHART_VIEWS = ("gender", "age", "amount_frequency", "segment_cluster", "body_market",
+               "powertrain_age")
+
+
+@dash.callback(Output(ids.DEALER_INSIGHTS, "children"),
+               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_insights(spec: dict | None, lang: str | None):
+    """Every other insight view: its chart, its generated insight and suggestion."""
+    lang, frame = lang or "ko", _frame(spec)
+    if frame.is_empty():
+        return figures.empty_table(lang)
+    cols = [dbc.Col([dcc.Graph(figure=_view_figure(view, frame, lang),
+                               config={"displayModeBar": False, "responsive": True}),
+                     *_sentences(insights.view_insights(view, frame), lang)],
+                    xs=12, lg=6, className=f"cs-view cs-view-{view}")
+            for view in CHART_VIEWS]
+    summary = insights.cluster_summary(frame)
+    return [
+        dbc.Row(cols, className="g-3"),
+        html.H3(t("view.summary", lang), className="h6 mt-3"),
+        figures.data_table(summary, lang=lang, value_labels={"top_segment": "segment"},
+                           fraction_columns=SUMMARY_FRACTIONS),
+        *_sentences(insights.view_insights("summary", frame), lang),
+    ]
+
+
+# --- 4. drill-down ----------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_DRILL_MARKET, "options"), Output(ids.DEALER_DRILL_MARKET, "value"),
+    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    State(ids.DEALER_DRILL_MARKET, "value"),
+)
+def drill_markets(spec: dict | None, lang: str | None, current: str | None):
+    """The filter's market, or (for 전체) the current pick or the market with most buyers."""
+    lang = lang or "ko"
+    frame = _frame({**(spec or {}), "market": None} if spec else None)
+    if frame.is_empty():
+        return [], None
+    counts = frame.group_by("market").len().sort(["len", "market"], descending=[True, False])
+    markets = [m for m in counts.get_column("market").to_list() if m]
+    value = spec.get("market") or (current if current in markets else markets[0])  # type: ignore[union-attr]
+    return [{"label": market_label(m, lang), "value": m} for m in markets], value
+
+
+@dash.callback(
+    Output(ids.DEALER_DRILL_MODEL, "options"), Output(ids.DEALER_DRILL_MODEL, "value"),
+    Input(ids.DEALER_DRILL_MARKET, "value"), State(ids.DEALER_SPEC, "data"),
+    State(ids.DEALER_DRILL_MODEL, "value"),
+)
+def drill_models(market: str | None, spec: dict | None, current: str | None):
+    """Models bought in the drill-down market, most buyers first; keeps the current model."""
+    if not market:
+        raise PreventUpdate
+    frame = _frame({**(spec or {}), "market": market} if spec else None)
+    if frame.is_empty():
+        return [], None
+    counts = frame.group_by("model").len().sort(["len", "model"], descending=[True, False])
+    models = [m for m in counts.get_column("model").to_list() if m]
+    value = current if current in models else (models[0] if models else None)
+    return [{"label": m, "value": m} for m in models], value
+
+
+@dash.callback(Output(ids.DEALER_DRILL_MODEL, "value", allow_duplicate=True),
+               Input(ids.DEALER_MODEL_CLUSTER, "clickData"), prevent_initial_call=True)
+def model_from_click(click: dict | None) -> str:
+    """A click on a model x cluster bar opens that model's drill-down."""
+    points = (click or {}).get("points") or []
+    model = points[0].get("customdata") if points else None
+    if not model:
+        raise PreventUpdate
+    return str(model)
+
+
+@dash.callback(Output(ids.DEALER_DRILLDOWN, "children"),
+               Input(ids.DEALER_DRILL_MARKET, "value"), Input(ids.DEALER_DRILL_MODEL, "value"),
+               Input(ids.LANG_STORE, "data"), State(ids.DEALER_SPEC, "data"))
+def render_drilldown(market: str | None, model: str | None, lang: str | None,
+                     spec: dict | None):
+    """Which clusters buy `model` in `market`, with shares and the suggested campaign."""
+    lang = lang or "ko"
+    if not spec:
+        raise PreventUpdate
+    if not market or not model:
+        return html.P(t("dealer.drill.pick", lang), className="text-muted")
+    table, insight = insights.drilldown(_frame({**spec, "market": None}), market=market,
+                                        model=model)
+    if insight is None:
+        return figures.empty_table(lang)
+    return [
+        dcc.Graph(figure=figures.drilldown_bar(table, market=market, model=model, lang=lang),
+                  config={"displayModeBar": False, "responsive": True},
+                  className="cs-drill-graph"),
+        *_sentences([insight], lang),
+        figures.data_table(table, lang=lang),
+    ]
+
+
+# --- 5. customers -------------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.DEALER_CUSTOMERS_GRID, "rowData"), Output(ids.DEALER_CUSTOMERS_GRID, "columnDefs"),
+    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+)
+def render_customers(spec: dict | None, lang: str | None):
+    """The selection's customers with masked phone and e-mail (never the raw values)."""
+    lang, frame = lang or "ko", _frame(spec)
+    columns = [{"field": c, "headerName": t(f"col.{c}", lang)} for c in GRID_COLUMNS]
+    if frame.is_empty():
+        return [], columns
+    rows = (frame.join(_contacts(spec["brand"]), on="customer_id", how="left")  # type: ignore[index]
+            .select(GRID_COLUMNS).with_columns(pl.col("purchase_date").cast(pl.Utf8)))
+    return rows.to_dicts(), columns
+
+
+@dash.callback(Output(ids.DEALER_CUSTOMERS_GRID, "exportDataAsCsv"),
+               Input(ids.DEALER_CUSTOMERS_EXPORT, "n_clicks"), prevent_initial_call=True)
+def export_customers(n_clicks: int | None) -> bool:
+    """CSV of the grid as shown (masked contacts), made in the browser."""
+    if not n_clicks:
+        raise PreventUpdate
+    return True
