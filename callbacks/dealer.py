@@ -38,7 +38,8 @@ _CACHE: dict[tuple, Any] = {}
 _CACHE_LIMIT = 16
 
 # Masked contacts: masking happens inside DuckDB, so unmasked PII never reaches the app.
-# Phone: a leading "+country" code and the last four digits stay, other digits become *;
+# Phone: a leading "+country" code and the last four digits stay, other digits become *
+# (an extension is dropped);
 # e-mail: the first letter of the local part and the domain stay (j***@example.com).
 # TODO(dealer): move to warehouse/sql/marts/dealer_contacts.sql (owned by the warehouse).
 CONTACTS_SQL = r"""
@@ -46,12 +47,18 @@ with contacts as (
     select customer_id, phone, email from customers where brand = $brand
 ),
 
+without_extension as (
+    -- an extension (555-123-4567x89) is dropped: it would show digits past the last four
+    select customer_id, email, regexp_replace(phone, '\s*(?i:x|ext\.?)\s*\d+$', '') as phone
+    from contacts
+),
+
 parts as (
     select
         customer_id, phone, email,
         regexp_extract(phone, '^\+\d{1,3}', 0) as prefix,
         regexp_extract(phone, '\d\D*\d\D*\d\D*\d\D*$', 0) as tail
-    from contacts
+    from without_extension
 ),
 
 final as (

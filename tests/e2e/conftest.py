@@ -23,13 +23,31 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    """`carsight serve` on the reference warehouse, on a free loopback port."""
+_TRAINED: dict[Path, tuple[Path, Path]] = {}
+
+
+def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory
+                 ) -> tuple[Path, Path]:
+    """(warehouse, artifacts dir): `carsight train` run on a copy of the reference warehouse.
+
+    Memoised per reference warehouse, so the callback and browser tests train once.
+    """
+    if reference_db not in _TRAINED:
+        from analytics.segmentation_train import train
+        from app.strings_dealer import render_persona
+
+        folder = tmp_path_factory.mktemp("trained")
+        db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"
+        shutil.copy(reference_db, db)
+        train(db, artifacts_dir=artifacts, persona_text=render_persona)
+        _TRAINED[reference_db] = (db, artifacts)
+    return _TRAINED[reference_db]
+
+
+def _serve(db: Path, workdir: Path, **env_extra: str):
     port = _free_port()
-    workdir = tmp_path_factory.mktemp("serve")
-    env = {**os.environ, "CARSIGHT_DB": str(reference_db),
-           "CARSIGHT_OPS_DB": str(workdir / "ops.sqlite")}
+    env = {**os.environ, "CARSIGHT_DB": str(db),
+           "CARSIGHT_OPS_DB": str(workdir / "ops.sqlite"), **env_extra}
     with open(workdir / "serve.log", "w") as log:
         proc = subprocess.Popen(
             # As the `carsight` console script runs it (not `-m app.cli`, which would load
@@ -43,6 +61,20 @@ def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`carsight serve` on the reference warehouse, on a free loopback port."""
+    yield from _serve(reference_db, tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture(scope="session")
+def served_dealer_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`carsight serve` on a trained copy of the reference warehouse (dealer page data)."""
+    db, artifacts = trained_copy(reference_db, tmp_path_factory)
+    yield from _serve(db, tmp_path_factory.mktemp("serve-dealer"),
+                      CARSIGHT_ARTIFACTS_DIR=str(artifacts))
 
 
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
