@@ -170,7 +170,16 @@ def assign_clusters(model: Pipeline, features: pl.DataFrame) -> np.ndarray:
     scaler, but the one-hot encoder sees each distinct combination of
     categoricals once (a few hundred, instead of one Python lookup per cell).
     """
-    prep, kmeans = model[0], model[-1]
+    return np.asarray(model[-1].predict(transform_features(model, features)))
+
+
+def transform_features(model: Pipeline, features: pl.DataFrame) -> np.ndarray:
+    """The scaled and one-hot matrix the fitted `make_model` pipeline's KMeans sees.
+
+    Same result as `model[0].transform(features)`, but each distinct combination
+    of categoricals goes through the one-hot encoder once.
+    """
+    prep = model[0]
     numeric = np.asarray(prep.named_transformers_["num"].transform(
         features.select(NUMERIC_FEATURES)), dtype=np.float64)
     cats = features.select(CATEGORICAL_FEATURES)
@@ -180,7 +189,7 @@ def assign_clusters(model: Pipeline, features: pl.DataFrame) -> np.ndarray:
              .get_column("_combo").to_numpy())
     onehot = np.asarray(prep.named_transformers_["cat"].transform(combos.drop("_combo")),
                         dtype=np.float64)
-    return np.asarray(kmeans.predict(np.hstack([numeric, onehot[index]])))
+    return np.hstack([numeric, onehot[index]])
 
 
 def sample_rows(n: int, size: int, *, seed: int) -> np.ndarray:
@@ -231,6 +240,58 @@ def stability(x: np.ndarray, labels: np.ndarray, *, k: int, seeds: Sequence[int]
         for s in seeds
     )
     return Stability(tuple(seeds), aris)
+
+
+PCA_SAMPLE = 5_000  # most customers drawn in the projection (a scatter stays readable)
+PCA_SEED = 0
+PROJECTION_SCHEMA = {"customer_id": pl.Utf8, "pc1": pl.Float64, "pc2": pl.Float64,
+                     "cluster": pl.Int32}
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Customers on the first two principal components of the cluster model's feature space.
+
+    `points`: customer_id, pc1, pc2 (unitless coordinates in the scaled and
+    one-hot feature space), cluster (the stored cluster id). `explained`: the
+    share (0-1) of that space's variance each component carries.
+    """
+
+    points: pl.DataFrame
+    explained: tuple[float, float]
+
+
+def pca_projection(frame: pl.DataFrame, *, models: Any, sample: int = PCA_SAMPLE,
+                   seed: int = PCA_SEED) -> Projection:
+    """2-D PCA of `frame`'s customers (FEATURES, customer_id, cluster columns).
+
+    `models` is a loaded segmentation (`analytics.artifacts.load_models`) or its
+    fitted customer-type pipeline: customers are transformed exactly as the
+    cluster model sees them, then PCA(2) is fitted on a fixed-seed sample of at
+    most `sample` customers, so the same selection gives the same picture.
+    Customers without a stored cluster are left out.
+    """
+    from sklearn.decomposition import PCA
+
+    model = getattr(models, "cluster_model", models)
+    rows = frame.filter(pl.col("cluster").is_not_null())
+    idx = sample_rows(rows.height, sample, seed=seed)
+    rows = rows[idx] if idx.shape[0] < rows.height else rows
+    if rows.height < 2:
+        return Projection(pl.DataFrame(schema=PROJECTION_SCHEMA), (float("nan"), float("nan")))
+    x = transform_features(model, feature_frame(rows))
+    n_components = min(2, *x.shape)
+    pca = PCA(n_components=n_components, random_state=seed)
+    xy = pca.fit_transform(x)
+    if n_components < 2:
+        xy = np.hstack([xy, np.zeros((xy.shape[0], 2 - n_components))])
+    ratios = [float(r) for r in pca.explained_variance_ratio_] + [0.0] * (2 - n_components)
+    points = pl.DataFrame({
+        "customer_id": rows.get_column("customer_id").cast(pl.Utf8),
+        "pc1": xy[:, 0], "pc2": xy[:, 1],
+        "cluster": rows.get_column("cluster").cast(pl.Int32),
+    }, schema=PROJECTION_SCHEMA)
+    return Projection(points, (ratios[0], ratios[1]))
 
 
 def order_by_size(labels: np.ndarray) -> dict[int, int]:

@@ -571,3 +571,27 @@ def drilldown_bar(table: pl.DataFrame, *, market: str, model: str, lang: str = "
     fig.update_layout(xaxis_title=t("axis.cluster", lang), yaxis_title=t("axis.share_pct", lang),
                       xaxis_type="category", dragmode=False)
     return fig
+
+
+def dealer_pca(points: pl.DataFrame, *, explained: tuple[float, float], lang: str = "ko",
+               personas: Mapping[int, str] | None = None) -> go.Figure:
+    """Customers on the first two principal components, one colour per cluster
+    (`analytics.clusters.pca_projection`); axis titles carry the explained variance (%)."""
+    title = t("fig.pca.title", lang)
+    if points.is_empty():
+        return empty_figure(lang, title=title)
+    fig = _figure(title, height=420)
+    for cluster in sorted(points.get_column("cluster").unique().to_list()):
+        part = points.filter(pl.col("cluster") == cluster)
+        name = t("persona.cluster", lang, cluster=cluster)
+        persona = (personas or {}).get(cluster)
+        fig.add_scattergl(
+            x=part.get_column("pc1").to_list(), y=part.get_column("pc2").to_list(),
+            mode="markers", name=f"{name} — {persona}" if persona else name,
+            marker={"color": cluster_colour(cluster), "size": 4, "opacity": 0.6},
+            hovertemplate="%{fullData.name}<extra></extra>")
+    pc1, pc2 = (round(100 * v, 1) for v in explained)
+    fig.update_layout(xaxis_title=t("axis.pc1", lang, pct=pc1),
+                      yaxis_title=t("axis.pc2", lang, pct=pc2),
+                      legend={"orientation": "h", "y": -0.25})
+    return fig

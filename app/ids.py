@@ -81,6 +81,7 @@ DEALER_K_CURVES = "dealer-k-curves"
 DEALER_CLUSTER_SIZES = "dealer-cluster-sizes"
 DEALER_CLUSTER_QUALITY = "dealer-cluster-quality"
 DEALER_CLUSTER_CARDS = "dealer-cluster-cards"
+DEALER_PCA = "dealer-pca"  # customers on two principal components, coloured by cluster
 
 DEALER_MODEL_CLUSTER = "dealer-model-cluster"
 DEALER_MODEL_CLUSTER_TEXT = "dealer-model-cluster-text"

@@ -23,8 +23,8 @@ import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from analytics import insights
-from analytics.artifacts import ArtifactError, load_manifest
+from analytics import clusters, insights
+from analytics.artifacts import ArtifactError, LoadedSegmentation, load_manifest, load_models
 from app import figures, ids
 from app.factory import settings, warehouse
 from app.i18n import market_label, t
@@ -122,6 +122,24 @@ def _manifest(brand: str) -> dict | None:
         return load_manifest(settings().artifacts_dir, brand)
     except ArtifactError:
         return None
+
+
+def _models(brand: str) -> LoadedSegmentation | None:
+    """The brand's verified models, cached per manifest version (None when not trained)."""
+    manifest = _manifest(brand)
+    if manifest is None:
+        return None
+    root = settings().artifacts_dir
+    key = ("models", str(root), brand, manifest["version"])
+    if key not in _CACHE:
+        try:
+            loaded = load_models(root, brand, manifest["version"])
+        except ArtifactError:
+            return None
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = loaded
+    return _CACHE[key]
 
 
 def _spec_brand(spec: dict | None) -> str:
@@ -287,6 +305,19 @@ def render_clusters(spec: dict | None, lang: str | None):
         dbc.Row([dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
                  for row in summary.to_dicts()], className="g-3"),
     )
+
+
+@dash.callback(Output(ids.DEALER_PCA, "figure"),
+               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+def render_pca(spec: dict | None, lang: str | None):
+    """The selection's customers on two principal components, coloured by cluster."""
+    lang, brand = lang or "ko", _spec_brand(spec)
+    frame, models = _frame(spec), _models(brand)
+    if frame.is_empty() or models is None:
+        return figures.empty_figure(lang, title=t("fig.pca.title", lang))
+    projection = clusters.pca_projection(frame, models=models)
+    return figures.dealer_pca(projection.points, explained=projection.explained, lang=lang,
+                              personas=_personas(brand, lang))
 
 
 def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> dbc.Card:

@@ -119,6 +119,7 @@ def _clusters_section() -> dbc.Card:
             dbc.Col(_graph(ids.DEALER_CLUSTER_SIZES, "fig.clusters.title"), xs=12, lg=6),
         ], className="g-3"),
         _loading(html.Div(id=ids.DEALER_CLUSTER_CARDS)),
+        _graph(ids.DEALER_PCA, "fig.pca.title"),
     ], hint_key="dealer.clusters.hint")
 
 

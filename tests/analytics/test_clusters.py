@@ -182,3 +182,82 @@ def test_alike_clusters_get_more_traits_until_names_differ() -> None:
     same = traits.with_columns(pl.Series("extras", [[], [], []], dtype=pl.List(pl.Utf8)))
     names = {c: render_persona(p, "en") for c, p in unique_parts(same).items()}
     assert names == {c: f"40s · mid spend · cluster {c}" for c in (1, 2, 3)}
+
+
+# --- PCA projection ---------------------------------------------------------------------
+
+
+def _fitted_customers(n: int = 600, seed: int = 5) -> tuple[pl.DataFrame, object]:
+    """Customers with FEATURES and their stored cluster ids from a fitted make_model."""
+    from analytics.clusters import assign_clusters, feature_frame, make_model
+
+    rng = np.random.default_rng(seed)
+    group = rng.integers(0, 3, n)
+    frame = pl.DataFrame({
+        "customer_id": [f"C{i:05d}" for i in range(n)],
+        "age": 25 + 20 * group + rng.normal(0, 2, n),
+        "amount_krw": (20 + 30 * group + rng.normal(0, 3, n)) * 1e6,
+        "frequency": rng.integers(1, 3, n),
+        "recency_days": rng.integers(10, 900, n),
+        "gender": np.where(group == 1, "F", "M"),
+        "vehicle_class": np.array(["Sedan", "SUV", "Truck"])[group],
+        "eco_friendly": group == 2,
+        "channel": np.where(rng.random(n) < 0.5, "online", "offline"),
+        "payment_method": np.where(rng.random(n) < 0.5, "cash", "loan"),
+    })
+    features = feature_frame(frame)
+    model = make_model(3, seed=0).fit(features)
+    labels = assign_clusters(model, features)
+    ids = order_by_size(labels)
+    return frame.with_columns(pl.Series("cluster", [ids[int(v)] for v in labels],
+                                        dtype=pl.Int16)), model
+
+
+def test_pca_projection_gives_two_coordinates_per_customer_and_variance_shares() -> None:
+    from types import SimpleNamespace
+
+    from analytics.clusters import pca_projection
+
+    frame, model = _fitted_customers()
+    out = pca_projection(frame, models=SimpleNamespace(cluster_model=model))
+    assert out.points.columns == ["customer_id", "pc1", "pc2", "cluster"]
+    assert out.points.height == frame.height
+    assert out.points.select(pl.col("pc1", "pc2").is_finite().all()).row(0) == (True, True)
+    first, second = out.explained
+    assert 0 < second <= first <= 1 and first + second <= 1 + 1e-9
+
+
+def test_pca_projection_is_deterministic_and_samples_at_most_the_limit() -> None:
+    from analytics.clusters import pca_projection
+
+    frame, model = _fitted_customers()
+    a = pca_projection(frame, models=model, sample=200)
+    b = pca_projection(frame, models=model, sample=200)
+    assert a.points.height == 200
+    assert a.points.equals(b.points) and a.explained == b.explained
+
+
+def test_pca_projection_keeps_the_stored_cluster_of_each_customer() -> None:
+    from analytics.clusters import pca_projection
+
+    frame, model = _fitted_customers()
+    out = pca_projection(frame.with_columns(
+        pl.when(pl.col("customer_id") == "C00000").then(None).otherwise(pl.col("cluster"))
+        .alias("cluster")), models=model)
+    assert "C00000" not in out.points.get_column("customer_id").to_list()
+    joined = out.points.join(frame.select("customer_id", pl.col("cluster").alias("stored")),
+                             on="customer_id")
+    assert joined.height == frame.height - 1
+    assert (joined.get_column("cluster") == joined.get_column("stored")).all()
+    # the clusters separate on the projection: each cluster's centre is apart from the others
+    centres = joined.group_by("cluster").agg(pl.col("pc1", "pc2").mean()).sort("cluster")
+    assert centres.height == 3
+    assert centres.get_column("pc1").n_unique() == 3
+
+
+def test_pca_projection_of_no_customers_is_empty() -> None:
+    from analytics.clusters import pca_projection
+
+    frame, model = _fitted_customers()
+    out = pca_projection(frame.clear(), models=model)
+    assert out.points.is_empty() and out.points.columns[:3] == ["customer_id", "pc1", "pc2"]

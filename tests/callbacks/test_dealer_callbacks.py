@@ -129,6 +129,25 @@ def test_cluster_personas_are_shown_in_english_too(cb):
     assert "cluster 1 — " in _text(cards) and "s · " in _text(cards)
 
 
+def test_pca_projection_colours_the_customers_by_cluster_with_variance_on_the_axes(cb):
+    quality, _c, _s, _cards = cb.render_clusters(_spec(cb), "ko")
+    k = int(re.search(r"K = (\d+)", quality).group(1))
+    figure = cb.render_pca(_spec(cb), "ko")
+    assert len(figure.data) == k
+    assert [trace.marker.color for trace in figure.data] == [
+        figures.cluster_colour(c) for c in range(1, k + 1)]
+    assert sum(len(trace.x) for trace in figure.data) <= 5_000
+    assert re.fullmatch(r"주성분 1 \(분산의 \d+(\.\d)?%\)", figure.layout.xaxis.title.text)
+    assert figure.layout.yaxis.title.text.startswith("주성분 2")
+    english = cb.render_pca(_spec(cb), "en")
+    assert english.layout.xaxis.title.text.startswith("PC 1 (")
+    assert cb.render_pca(_spec(cb), "ko").to_dict() == figure.to_dict()  # same picture
+
+
+def test_pca_of_an_empty_selection_is_the_empty_figure(cb):
+    assert figures.is_empty_figure(cb.render_pca(_spec(cb, start="2099", end="2099"), "ko"))
+
+
 # --- insights and drill-down -----------------------------------------------------------
 
 
