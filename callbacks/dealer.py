@@ -29,6 +29,7 @@ from app import figures, ids
 from app.factory import settings, warehouse
 from app.i18n import market_label, t
 from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
+from warehouse import sql
 from warehouse.errors import FileRefused
 from warehouse.trained import load_dealer_customers
 
@@ -37,51 +38,6 @@ ANY = "all"
 _CACHE: dict[tuple, Any] = {}
 _CACHE_LIMIT = 16
 
-# Masked contacts: masking happens inside DuckDB, so unmasked PII never reaches the app.
-# Phone: a leading "+country" code and the last four digits stay, other digits become *
-# (an extension is dropped);
-# e-mail: the first letter of the local part and the domain stay (j***@example.com).
-# TODO(dealer): move to warehouse/sql/marts/dealer_contacts.sql (owned by the warehouse).
-CONTACTS_SQL = r"""
-with contacts as (
-    select customer_id, phone, email from customers where brand = $brand
-),
-
-without_extension as (
-    -- an extension (555-123-4567x89) is dropped: it would show digits past the last four
-    select customer_id, email, regexp_replace(phone, '\s*(?i:x|ext\.?)\s*\d+$', '') as phone
-    from contacts
-),
-
-parts as (
-    select
-        customer_id, phone, email,
-        regexp_extract(phone, '^\+\d{1,3}', 0) as prefix,
-        regexp_extract(phone, '\d\D*\d\D*\d\D*\d\D*$', 0) as tail
-    from without_extension
-),
-
-final as (
-    select
-        customer_id,
-        case
-            when phone is null then null
-            when tail = '' then regexp_replace(phone, '\d', '*', 'g')
-            else prefix || regexp_replace(
-                substr(phone, length(prefix) + 1, length(phone) - length(prefix) - length(tail)),
-                '\d', '*', 'g') || tail
-        end as phone,
-        case
-            when email is null then null
-            when strpos(email, '@') > 1
-                then left(email, 1) || '***' || substr(email, strpos(email, '@'))
-            else '***'
-        end as email
-    from parts
-)
-
-select * from final
-"""
 GRID_COLUMNS = ("customer_id", "market", "model", "segment", "cluster", "persona", "age",
                 "gender", "purchase_date", "amount_krw", "purchase_count", "phone", "email")
 SUMMARY_FRACTIONS = ("female_share", "eco_share", "online_share", "revenue_share",
@@ -110,7 +66,9 @@ def _customers(brand: str) -> pl.DataFrame:
 
 
 def _contacts(brand: str) -> pl.DataFrame:
-    return _cached("contacts", brand, lambda wh: wh.frame(CONTACTS_SQL, {"brand": brand}))
+    """Phone and e-mail masked inside DuckDB (sql/marts/dealer_contacts.sql)."""
+    return _cached("contacts", brand,
+                   lambda wh: wh.frame(sql.load("marts/dealer_contacts"), {"brand": brand}))
 
 
 def is_trained(frame: pl.DataFrame) -> bool:
