@@ -226,6 +226,12 @@ _UI: dict[str, dict[str, str]] = {
     "col.recency_days_mean": {"ko": "평균 최근성 (일)", "en": "Mean recency (days)"},
     "col.frequency_mean": {"ko": "평균 구매 횟수", "en": "Mean purchases"},
     "col.monetary_krw_mean": {"ko": "평균 거래액 (원)", "en": "Mean amount (KRW)"},
+    # value_mean = mean amount (KRW) x mean purchases: the segment's value per customer
+    "col.value_mean": {"ko": "평균 고객 가치 (원, 거래액 × 구매 횟수)",
+                       "en": "Mean customer value (KRW, amount × purchases)"},
+    "col.r_score_mean": {"ko": "평균 R 점수 (1-5)", "en": "Mean R score (1-5)"},
+    "col.f_score_mean": {"ko": "평균 F 점수 (1-5)", "en": "Mean F score (1-5)"},
+    "col.m_score_mean": {"ko": "평균 M 점수 (1-5)", "en": "Mean M score (1-5)"},
     "col.cluster": {"ko": "군집", "en": "Cluster"},
     "col.persona": {"ko": "페르소나", "en": "Persona"},
     "col.promote": {"ko": "집중 프로모션", "en": "Promote"},

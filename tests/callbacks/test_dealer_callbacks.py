@@ -212,6 +212,31 @@ def test_phone_masking_keeps_the_country_code_and_last_four_digits(cb):
     assert all(re.fullmatch(r"\+1-\*\*\*-\*\*\*-\d{4}", p) for p in phones[:20]), phones[:5]
 
 
+# --- table headers -------------------------------------------------------------------------
+
+
+def _tables(component) -> list:
+    """Every DataTable inside a Dash component tree."""
+    if isinstance(component, dash_table.DataTable):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [t for c in component for t in _tables(c)]
+    children = getattr(component, "children", None)
+    return _tables(children) if children is not None else []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_dealer_table_header_comes_from_the_catalogue(cb, lang):
+    spec = _spec(cb)
+    tables = [cb.render_segments(spec, lang)[2], *_tables(cb.render_insights(spec, lang)),
+              *_tables(cb.render_drilldown("Korea", "Avante", lang, spec))]
+    headers = [c["name"] for table in tables for c in table.columns]
+    headers += [c["headerName"] for c in cb.render_customers(spec, lang)[1]]
+    assert len(tables) == 3 and headers
+    raw = [h for h in headers if h.startswith("col.")]
+    assert raw == [], f"catalogue lacks {raw}"
+
+
 # --- before training ------------------------------------------------------------------------
 
 
