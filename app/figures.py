@@ -71,10 +71,12 @@ def template() -> go.layout.Template:
     )
 
 
-def _figure(title: str, height: int = 360) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(template=template(), title={"text": title}, height=height)
-    return fig
+def _figure(title: str, height: int = 360, data: list | None = None,
+            layout: Mapping | None = None) -> go.Figure:
+    # Traces and layout given to the constructor are validated once, instead of once per
+    # add_* / update_layout call: less than half the time of a many-trace chart.
+    return go.Figure(data=data or [], layout={"template": template(), "title": {"text": title},
+                                              "height": height, **(layout or {})})
 
 
 def empty_figure(lang: str = "ko", *, title: str = "", height: int = 300) -> go.Figure:
@@ -522,19 +524,20 @@ def share_bar(table: pl.DataFrame, *, x: str, colour: str, title: str, lang: str
         return empty_figure(lang, title=title)
     xs = sorted(table.get_column(x).unique().to_list())
     x_text = [str((x_labels or {}).get(v, v)) for v in xs]
-    fig = _figure(title)
+    bars = []
     for i, value in enumerate(sorted(table.get_column(colour).unique().to_list())):
         part = table.filter(pl.col(colour) == value)
         shares = dict(zip(part.get_column(x).to_list(), part.get_column("share").to_list(),
                           strict=True))
-        fig.add_bar(x=x_text, y=[round(100 * shares.get(v, 0.0), 1) for v in xs],
-                    name=str((colour_labels or {}).get(value, value)),
-                    marker_color=SEQUENCE[i % len(SEQUENCE)],
-                    hovertemplate="%{x}: %{y:.1f}%<extra>%{fullData.name}</extra>")
-    fig.update_layout(barmode="stack", yaxis_title=t("axis.share_pct", lang),
-                      xaxis_type="category", dragmode=False,
-                      legend={"orientation": "h", "y": -0.25})
-    return fig
+        bars.append({"type": "bar", "x": x_text,
+                     "y": [round(100 * shares.get(v, 0.0), 1) for v in xs],
+                     "name": str((colour_labels or {}).get(value, value)),
+                     "marker": {"color": SEQUENCE[i % len(SEQUENCE)]},
+                     "hovertemplate": "%{x}: %{y:.1f}%<extra>%{fullData.name}</extra>"})
+    return _figure(title, data=bars, layout={
+        "barmode": "stack", "yaxis": {"title": {"text": t("axis.share_pct", lang)}},
+        "xaxis": {"type": "category"}, "dragmode": False,
+        "legend": {"orientation": "h", "y": -0.25}})
 
 
 def cluster_value_bar(table: pl.DataFrame, *, value: str, title: str, lang: str = "ko",
@@ -543,14 +546,13 @@ def cluster_value_bar(table: pl.DataFrame, *, value: str, title: str, lang: str 
     if table.is_empty():
         return empty_figure(lang, title=title)
     clusters = table.get_column("cluster").to_list()
-    fig = _figure(title)
-    fig.add_bar(x=[str(c) for c in clusters],
-                y=[round(v / scale, 1) for v in table.get_column(value).to_list()],
-                marker_color=[cluster_colour(c) for c in clusters],
-                hovertemplate="%{x}: %{y:,.1f}<extra></extra>")
-    fig.update_layout(xaxis_title=t("axis.cluster", lang), xaxis_type="category",
-                      dragmode=False)
-    return fig
+    bar = {"type": "bar", "x": [str(c) for c in clusters],
+           "y": [round(v / scale, 1) for v in table.get_column(value).to_list()],
+           "marker": {"color": [cluster_colour(c) for c in clusters]},
+           "hovertemplate": "%{x}: %{y:,.1f}<extra></extra>"}
+    return _figure(title, data=[bar], layout={
+        "xaxis": {"title": {"text": t("axis.cluster", lang)}, "type": "category"},
+        "dragmode": False})
 
 
 def drilldown_bar(table: pl.DataFrame, *, market: str, model: str, lang: str = "ko"
@@ -580,18 +582,19 @@ def dealer_pca(points: pl.DataFrame, *, explained: tuple[float, float], lang: st
     title = t("fig.pca.title", lang)
     if points.is_empty():
         return empty_figure(lang, title=title)
-    fig = _figure(title, height=420)
+    traces = []
     for cluster in sorted(points.get_column("cluster").unique().to_list()):
         part = points.filter(pl.col("cluster") == cluster)
         name = t("persona.cluster", lang, cluster=cluster)
         persona = (personas or {}).get(cluster)
-        fig.add_scattergl(
-            x=part.get_column("pc1").to_list(), y=part.get_column("pc2").to_list(),
-            mode="markers", name=f"{name} — {persona}" if persona else name,
-            marker={"color": cluster_colour(cluster), "size": 4, "opacity": 0.6},
-            hovertemplate="%{fullData.name}<extra></extra>")
+        traces.append({
+            "type": "scattergl", "mode": "markers",
+            "x": part.get_column("pc1").to_numpy(), "y": part.get_column("pc2").to_numpy(),
+            "name": f"{name} — {persona}" if persona else name,
+            "marker": {"color": cluster_colour(cluster), "size": 4, "opacity": 0.6},
+            "hovertemplate": "%{fullData.name}<extra></extra>"})
     pc1, pc2 = (round(100 * v, 1) for v in explained)
-    fig.update_layout(xaxis_title=t("axis.pc1", lang, pct=pc1),
-                      yaxis_title=t("axis.pc2", lang, pct=pc2),
-                      legend={"orientation": "h", "y": -0.25})
-    return fig
+    return _figure(title, height=420, data=traces, layout={
+        "xaxis": {"title": {"text": t("axis.pc1", lang, pct=pc1)}},
+        "yaxis": {"title": {"text": t("axis.pc2", lang, pct=pc2)}},
+        "legend": {"orientation": "h", "y": -0.25}})
