@@ -20,9 +20,10 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -36,22 +37,22 @@ from warehouse.textio import RawTable, read_table
 DATA_SUFFIXES = {".csv", ".xlsx"}
 Progress = Callable[[str, int, int], None]
 
-SOURCE_SCHEMA = {
+SOURCE_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "format": pl.Utf8, "priority": pl.Int8, "line": pl.Int64,
     "brand": pl.Utf8, "model": pl.Utf8, "model_label": pl.Utf8, "vehicle_type": pl.Utf8,
     "powertrain": pl.Utf8, "market": pl.Utf8, "market_label": pl.Utf8, "region": pl.Utf8,
     "plant": pl.Utf8, "flow": pl.Utf8, "sales_type": pl.Utf8, "year": pl.Int16,
     "month": pl.Int8, "units": pl.Int64,
 }  # fmt: skip
-LOG_SCHEMA = {
+LOG_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8, "brand": pl.Utf8,
     "encoding": pl.Utf8, "status": pl.Utf8, "rows_read": pl.Int64, "rows_loaded": pl.Int64,
     "rows_rejected": pl.Int64, "fact_rows": pl.Int64, "loaded_at": pl.Datetime("us"),
     "seconds": pl.Float64,
 }  # fmt: skip
-DQ_SCHEMA = {"check_name": pl.Utf8, "severity": pl.Utf8, "source_file": pl.Utf8,
+DQ_SCHEMA: dict[str, Any] = {"check_name": pl.Utf8, "severity": pl.Utf8, "source_file": pl.Utf8,
              "detail": pl.Utf8}
-TOTALS_SCHEMA = {
+TOTALS_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "year": pl.Int16,
     "month": pl.Int8, "group_key": pl.Utf8, "label": pl.Utf8, "units": pl.Int64,
 }  # fmt: skip
@@ -157,7 +158,7 @@ def load_file(state: LoadState, path: Path, *, brand: str | None = None,
             state.note("unknown_market", f"market label '{label}' is not in the canonical "
                        "market list; rows kept with market = null", name, "warning")
         n_rejected_lines = rejected.get_column("line").n_unique()
-        brand_value = facts.get_column("brand").first() if facts.height else brand
+        brand_value = str(facts.get_column("brand").first()) if facts.height else brand
         state.load_log.append(_log_entry(
             name, table, detected.name, brand_value, "loaded", len(table.rows) + len(table.ragged),
             len(table.rows) + len(table.ragged) - n_rejected_lines, n_rejected_lines, started,
@@ -262,7 +263,7 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
         state.competitor.append(out.drop("line"))
         return out.height, rejected.cast(REJECT_SCHEMA), None  # type: ignore[arg-type]
     if fmt == "market_context":
-        brand_value = brand or _brand_from_path(table.path)
+        context_brand = brand or _brand_from_path(table.path)
         ctx = frame.select(
             pl.col("국가명").str.strip_chars().alias("market_label"),
             pl.col("기후대").str.strip_chars().alias("climate_zone"),
@@ -272,7 +273,7 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
         ctx = ctx.with_columns(
             pl.col("market_label").replace_strict(markets, default=None,
                                                   return_dtype=pl.Utf8).alias("market"),
-            pl.lit(brand_value).alias("brand"), pl.lit(name).alias("source_file"),
+            pl.lit(context_brand).alias("brand"), pl.lit(name).alias("source_file"),
         )
         gdp_counts = ctx.get_column("gdp_trillion_usd").value_counts(sort=True)
         placeholder = gdp_counts.height > 0 and gdp_counts.item(0, "count") > ctx.height / 2
@@ -284,7 +285,7 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
         state.note("market_context_only", "monthly per-model figures in this augmented table "
                    "are not sales; only climate zone and GDP are used", name)
         state.market_context.append(ctx)
-        return ctx.height, empty_rej, brand_value
+        return ctx.height, empty_rej, context_brand
     if fmt == "model_production":
         out = frame.select(
             pl.col("차량모델").str.strip_chars().alias("model_label"),
@@ -292,11 +293,11 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
             .alias("total_production"),
             pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
         )
-        brand_value = brand or _brand_from_path(table.path)
+        production_brand = brand or _brand_from_path(table.path)
         out = canonical.with_model_columns(out.lazy(), "model_label").collect().with_columns(
-            pl.lit(brand_value).alias("brand"), pl.lit(name).alias("source_file"))
+            pl.lit(production_brand).alias("brand"), pl.lit(name).alias("source_file"))
         state.model_production.append(out)
-        return out.height, empty_rej, brand_value
+        return out.height, empty_rej, production_brand
     raise FileRefused(table.path, f"format {fmt} has no loader")  # pragma: no cover
 
 
@@ -333,7 +334,7 @@ def writer_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _concat(frames: list[pl.DataFrame], schema: dict[str, pl.DataType] | None = None
+def _concat(frames: list[pl.DataFrame], schema: Mapping[str, Any] | None = None
             ) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=schema) if schema else pl.DataFrame()
@@ -436,7 +437,7 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
     con.unregister("source_frame")
 
     tables: dict[str, pl.DataFrame] = {
-        "load_log": pl.DataFrame(state.load_log, schema=LOG_SCHEMA),
+        "load_log": pl.DataFrame(state.load_log, schema=dict(LOG_SCHEMA)),
         "rejected_rows": _concat(state.rejected, {**REJECT_SCHEMA, "source_file": pl.Utf8})
         .select("source_file", "line", "column", "reason", "raw")
         .sort("source_file", "line", maintain_order=True),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -32,7 +32,9 @@ FACT_COLUMNS = [
     "brand", "model_label", "vehicle_type", "market_label", "plant_label", "flow",
     "sales_type", "year", "month", "units", "line",
 ]  # fmt: skip
-REJECT_SCHEMA = {"line": pl.Int64, "column": pl.Utf8, "reason": pl.Utf8, "raw": pl.Utf8}
+REJECT_SCHEMA: dict[str, Any] = {
+    "line": pl.Int64, "column": pl.Utf8, "reason": pl.Utf8, "raw": pl.Utf8,
+}
 FLOWS = (
     "domestic_sales", "export_sales", "ckd_export", "region_export",
     "overseas_plant_sales", "overseas_retail", "eu_retail",
@@ -535,6 +537,7 @@ def parse_facts(
     if fmt.flow is not None:
         long = long.with_columns(pl.lit(fmt.flow).alias("flow"))
     else:
+        assert fmt.flow_role is not None  # a format has a constant flow or a flow column
         key = value_key(pl.col(fmt.flow_role))
         flow: pl.Expr = pl.lit(fmt.flow_default, dtype=pl.Utf8)
         for pattern, target in reversed(list(fmt.flow_map.items())):

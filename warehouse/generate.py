@@ -301,8 +301,11 @@ _FMT_CACHE: dict[str, _Fmt] = {}
 
 def _fmt(name: str) -> _Fmt:
     if name not in _FMT_CACHE:
-        fn = {"hyundai": _fmt_hyundai, "kia_sales": _fmt_kia_sales,
-              "kia_region": _fmt_kia_region, "int": str}[name]
+        formatters: dict[str, Callable[[int], str]] = {
+            "hyundai": _fmt_hyundai, "kia_sales": _fmt_kia_sales,
+            "kia_region": _fmt_kia_region, "int": str,
+        }
+        fn = formatters[name]
         _FMT_CACHE[name] = _Fmt(fn)
     return _FMT_CACHE[name]
 
