@@ -1,0 +1,1 @@
+"""Forecasting groundwork: seasonal-naive baseline, metrics and rolling-origin backtests."""
