@@ -29,9 +29,8 @@ from app import figures, ids
 from app.factory import settings, warehouse
 from app.i18n import market_label, t
 from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
-from warehouse import sql
 from warehouse.errors import FileRefused
-from warehouse.trained import load_dealer_customers
+from warehouse.trained import load_dealer_contacts, load_dealer_customers
 
 BRANDS = ("Hyundai", "Kia")
 ANY = "all"
@@ -67,8 +66,7 @@ def _customers(brand: str) -> pl.DataFrame:
 
 def _contacts(brand: str) -> pl.DataFrame:
     """Phone and e-mail masked inside DuckDB (sql/marts/dealer_contacts.sql)."""
-    return _cached("contacts", brand,
-                   lambda wh: wh.frame(sql.load("marts/dealer_contacts"), {"brand": brand}))
+    return _cached("contacts", brand, lambda wh: load_dealer_contacts(wh, brand=brand))
 
 
 def is_trained(frame: pl.DataFrame) -> bool:

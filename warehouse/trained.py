@@ -132,3 +132,9 @@ def load_dealer_customers(warehouse: Warehouse, *, brand: str = "all") -> pl.Dat
     `brand`: 'Hyundai', 'Kia' or 'all'. Amounts in KRW, recency in days.
     """
     return warehouse.frame(sql.load("marts/dealer_customers"), {"brand": brand})
+
+
+def load_dealer_contacts(warehouse: Warehouse, *, brand: str) -> pl.DataFrame:
+    """Customer ids with phone and e-mail already masked in DuckDB
+    (see sql/marts/dealer_contacts.sql), so raw values never reach the app."""
+    return warehouse.frame(sql.load("marts/dealer_contacts"), {"brand": brand})
