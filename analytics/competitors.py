@@ -20,7 +20,7 @@ from functools import cache
 import polars as pl
 
 from warehouse import sql
-from warehouse.connection import Warehouse
+from warehouse.connection import BoundedMemo, Warehouse, file_key
 
 COMPETITOR_SCHEMA = {
     "year": pl.Int32, "market": pl.Utf8, "model_name": pl.Utf8, "brand": pl.Utf8,
@@ -81,8 +81,7 @@ MATCH_SCHEMA = {
 }  # fmt: skip
 
 
-_CACHE: dict[tuple[str, int, str, int | None], pl.DataFrame] = {}
-_CACHE_LIMIT = 256
+_COMPETITOR_MEMO = BoundedMemo(limit=256)
 
 
 def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = None) -> pl.DataFrame:
@@ -95,17 +94,12 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     Cached by warehouse file (path + inode, so a rebuild is never served stale),
     market and year.
     """
-    path = warehouse.path
-    key = (str(path), path.stat().st_ino if path.is_file() else -1, market, year)
-    hit = _CACHE.get(key)
-    if hit is None:
+    def load() -> pl.DataFrame:
         # A missing file raises FileRefused here (it is never cached).
         frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
-        hit = frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = hit
-    return hit
+        return frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
+
+    return _COMPETITOR_MEMO.get((file_key(warehouse), market, year), load)
 
 
 @cache

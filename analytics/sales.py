@@ -17,7 +17,7 @@ from typing import Literal
 import polars as pl
 
 from warehouse import canonical, sql
-from warehouse.connection import Warehouse
+from warehouse.connection import BoundedMemo, Warehouse, file_key
 
 Brand = Literal["Hyundai", "Kia", "all"]
 # Sources with market x model detail. Each is used alone: adding flows together
@@ -113,8 +113,7 @@ def empty_sales() -> pl.DataFrame:
     return pl.DataFrame(schema=SALES_SCHEMA)
 
 
-_CACHE: dict[tuple[str, int, SalesFilter], pl.DataFrame] = {}
-_CACHE_LIMIT = 64
+_SALES_MEMO = BoundedMemo(limit=64)
 
 
 def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
@@ -124,11 +123,4 @@ def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
     Frames are immutable, so sharing them between callbacks is safe.
     """
     flt = flt.validated()
-    key = (str(warehouse.path), warehouse.path.stat().st_ino, flt)
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = load_sales(warehouse, flt)
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = hit
-    return hit
+    return _SALES_MEMO.get((file_key(warehouse), flt), lambda: load_sales(warehouse, flt))

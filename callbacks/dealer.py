@@ -13,7 +13,6 @@ the empty state and DEALER_STATUS says which command to run.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from urllib.parse import urlencode
 
 import dash
@@ -29,13 +28,13 @@ from app import figures, ids
 from app.factory import settings, warehouse
 from app.i18n import market_label, t
 from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
+from warehouse.connection import BoundedMemo, file_key
 from warehouse.errors import FileRefused
 from warehouse.trained import load_dealer_contacts, load_dealer_customers
 
 BRANDS = ("Hyundai", "Kia")
 ANY = "all"
-_CACHE: dict[tuple, Any] = {}
-_CACHE_LIMIT = 16
+_MEMO = BoundedMemo(limit=16)
 
 GRID_COLUMNS = ("customer_id", "market", "model", "segment", "cluster", "persona", "age",
                 "gender", "purchase_date", "amount_krw", "purchase_count", "phone", "email")
@@ -48,12 +47,7 @@ SUMMARY_FRACTIONS = ("female_share", "eco_share", "online_share", "revenue_share
 
 def _cached(kind: str, brand: str, load):
     wh = warehouse()
-    key = (kind, str(wh.path), wh.path.stat().st_ino, brand)
-    if key not in _CACHE:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = load(wh)
-    return _CACHE[key]
+    return _MEMO.get((kind, file_key(wh), brand), lambda: load(wh))
 
 
 def _customers(brand: str) -> pl.DataFrame:
@@ -87,15 +81,10 @@ def _models(brand: str) -> LoadedSegmentation | None:
         return None
     root = settings().artifacts_dir
     key = ("models", str(root), brand, manifest["version"])
-    if key not in _CACHE:
-        try:
-            loaded = load_models(root, brand, manifest["version"])
-        except ArtifactError:
-            return None
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = loaded
-    return _CACHE[key]
+    try:
+        return _MEMO.get(key, lambda: load_models(root, brand, manifest["version"]))
+    except ArtifactError:
+        return None
 
 
 def _spec_brand(spec: dict | None) -> str:

@@ -8,8 +8,9 @@ the old one) and never takes a write lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import polars as pl
@@ -39,6 +40,41 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     con.execute("attach ? as wh (read_only)", [str(path)])
     con.execute("use wh")
     return con
+
+
+T = TypeVar("T")
+
+
+class BoundedMemo:
+    """A small thread-safe memo that drops its oldest entry beyond `limit` entries.
+
+    Server-side caches of the app (sales frames, competitor frames, dealer
+    frames, loaded models) share it; callers put `file_key(warehouse)` in the
+    key so a rebuilt warehouse (a new file) is never served from stale entries.
+    A `load` that raises is not cached.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._data: dict[Hashable, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, load: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._data:
+                return self._data[key]  # type: ignore[no-any-return]
+        value = load()
+        with self._lock:
+            if key not in self._data and len(self._data) >= self._limit:
+                self._data.pop(next(iter(self._data)))
+            self._data[key] = value
+        return value
+
+
+def file_key(warehouse: Warehouse) -> tuple[str, int]:
+    """The warehouse file currently on disk: path and inode (-1 when it is missing)."""
+    path = warehouse.path
+    return str(path), path.stat().st_ino if path.is_file() else -1
 
 
 class Warehouse:
