@@ -14,10 +14,10 @@ from dash import dcc, html
 
 from app import ids
 from app.i18n import label, t
+from layouts.components import card, field, filter_card, graph, loading
 
 BRANDS = ("Hyundai", "Kia")
 ANY = "all"
-_GRAPH_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def initial_filters(query: dict[str, str]) -> dict[str, str]:
@@ -38,7 +38,7 @@ def layout(**query: str) -> html.Div:
             dcc.Store(id=ids.DEALER_SPEC),
             html.H1(label("dealer.title"), className="h3 mb-3"),
             _filters(state),
-            _loading(html.Div(id=ids.DEALER_STATUS, role="status")),
+            loading(html.Div(id=ids.DEALER_STATUS, role="status")),
             _segments_section(),
             _clusters_section(),
             _insights_section(),
@@ -49,98 +49,79 @@ def layout(**query: str) -> html.Div:
     )
 
 
-def _loading(child) -> dcc.Loading:
-    return dcc.Loading(child, type="default", delay_show=150)
 
 
-def _graph(graph_id: str, label_key: str) -> html.Div:
-    return html.Div(
-        _loading(dcc.Graph(id=graph_id, config=_GRAPH_CONFIG, className="cs-graph")),
-        role="img", **{"aria-label": t(label_key)},
-    )
 
 
-def _card(title_key: str, body: list, hint_key: str | None = None) -> dbc.Card:
-    header = [html.H2(label(title_key), className="h5 mb-0")]
-    if hint_key:
-        header.append(html.P(label(hint_key), className="small text-muted mb-0 mt-1"))
-    return dbc.Card([dbc.CardHeader(header), dbc.CardBody(body)], className="mb-3 shadow-sm")
 
 
-def _field(key: str, control, control_id: str, width: dict) -> dbc.Col:
-    return dbc.Col([dbc.Label(label(key), html_for=control_id,
-                              className="form-label small fw-semibold"), control],
-                   **width, className="mb-2")
 
 
 def _filters(state: dict[str, str]) -> dbc.Card:
     width = {"xs": 6, "md": 3, "xl": 2}
     fields = [
-        _field("dealer.brand", dbc.RadioItems(
+        field("dealer.brand", dbc.RadioItems(
             id=ids.DEALER_BRAND, value=state["brand"], inline=True,
             options=[{"label": t(f"brand.{b}"), "value": b} for b in BRANDS],
         ), ids.DEALER_BRAND, {"xs": 12, "md": 3, "xl": 3}),
-        _field("dealer.market", dbc.Select(id=ids.DEALER_MARKET, value=state["market"],
+        field("dealer.market", dbc.Select(id=ids.DEALER_MARKET, value=state["market"],
                                            options=[{"label": t("dealer.all_markets"),
                                                      "value": ANY}]),
                ids.DEALER_MARKET, width),
-        _field("dealer.period_from", dbc.Select(id=ids.DEALER_PERIOD_FROM, value=state["from"],
+        field("dealer.period_from", dbc.Select(id=ids.DEALER_PERIOD_FROM, value=state["from"],
                                                 options=[{"label": t("gs.period.start"),
                                                           "value": ANY}]),
                ids.DEALER_PERIOD_FROM, width),
-        _field("dealer.period_to", dbc.Select(id=ids.DEALER_PERIOD_TO, value=state["to"],
+        field("dealer.period_to", dbc.Select(id=ids.DEALER_PERIOD_TO, value=state["to"],
                                               options=[{"label": t("gs.period.end"),
                                                         "value": ANY}]),
                ids.DEALER_PERIOD_TO, width),
-        dbc.Col(html.P(label("dealer.copy_hint"), className="small text-muted mb-0"),
-                xs=12, xl=3, className="d-flex align-items-end mb-2"),
     ]
-    return dbc.Card(dbc.CardBody(dbc.Row(fields, className="g-3")),
-                    className="mb-3 shadow-sm cs-filters")
+    return filter_card(fields, hint_key="dealer.copy_hint", hint_xl=3)
 
 
 def _segments_section() -> dbc.Card:
-    return _card("dealer.segments.title", [
+    return card("dealer.segments.title", [
         dbc.Row([
-            dbc.Col(_graph(ids.DEALER_SEGMENT_BAR, "fig.segments.title"), xs=12, lg=6),
-            dbc.Col(_graph(ids.DEALER_RFM_GRID, "fig.rfm.title"), xs=12, lg=6),
+            dbc.Col(graph(ids.DEALER_SEGMENT_BAR, "fig.segments.title"), xs=12, lg=6),
+            dbc.Col(graph(ids.DEALER_RFM_GRID, "fig.rfm.title"), xs=12, lg=6),
         ], className="g-3"),
-        _loading(html.Div(id=ids.DEALER_SEGMENT_TABLE)),
+        loading(html.Div(id=ids.DEALER_SEGMENT_TABLE)),
         html.H3(label("dealer.segments.actions"), className="h6 mt-3"),
-        _loading(html.Ul(id=ids.DEALER_SEGMENT_ACTIONS, className="cs-list")),
+        loading(html.Ul(id=ids.DEALER_SEGMENT_ACTIONS, className="cs-list")),
     ], hint_key="dealer.segments.hint")
 
 
 def _clusters_section() -> dbc.Card:
-    return _card("dealer.clusters.title", [
-        _loading(html.P(id=ids.DEALER_CLUSTER_QUALITY, className="small fw-semibold")),
+    return card("dealer.clusters.title", [
+        loading(html.P(id=ids.DEALER_CLUSTER_QUALITY, className="small fw-semibold")),
         dbc.Row([
-            dbc.Col(_graph(ids.DEALER_K_CURVES, "fig.k.title"), xs=12, lg=6),
-            dbc.Col(_graph(ids.DEALER_CLUSTER_SIZES, "fig.clusters.title"), xs=12, lg=6),
+            dbc.Col(graph(ids.DEALER_K_CURVES, "fig.k.title"), xs=12, lg=6),
+            dbc.Col(graph(ids.DEALER_CLUSTER_SIZES, "fig.clusters.title"), xs=12, lg=6),
         ], className="g-3"),
-        _loading(html.Div(id=ids.DEALER_CLUSTER_CARDS)),
-        _graph(ids.DEALER_PCA, "fig.pca.title"),
+        loading(html.Div(id=ids.DEALER_CLUSTER_CARDS)),
+        graph(ids.DEALER_PCA, "fig.pca.title"),
     ], hint_key="dealer.clusters.hint")
 
 
 def _insights_section() -> dbc.Card:
-    return _card("dealer.insights.title", [
-        _graph(ids.DEALER_MODEL_CLUSTER, "view.model_cluster"),
-        _loading(html.Div(id=ids.DEALER_MODEL_CLUSTER_TEXT)),
+    return card("dealer.insights.title", [
+        graph(ids.DEALER_MODEL_CLUSTER, "view.model_cluster"),
+        loading(html.Div(id=ids.DEALER_MODEL_CLUSTER_TEXT)),
         html.Hr(),
-        _loading(html.Div(id=ids.DEALER_INSIGHTS)),
+        loading(html.Div(id=ids.DEALER_INSIGHTS)),
     ], hint_key="dealer.insights.hint")
 
 
 def _drilldown_section() -> dbc.Card:
     width = {"xs": 12, "md": 4, "xl": 3}
     controls = dbc.Row([
-        _field("dealer.drill.market", dbc.Select(id=ids.DEALER_DRILL_MARKET, options=[]),
+        field("dealer.drill.market", dbc.Select(id=ids.DEALER_DRILL_MARKET, options=[]),
                ids.DEALER_DRILL_MARKET, width),
-        _field("dealer.drill.model", dbc.Select(id=ids.DEALER_DRILL_MODEL, options=[]),
+        field("dealer.drill.model", dbc.Select(id=ids.DEALER_DRILL_MODEL, options=[]),
                ids.DEALER_DRILL_MODEL, width),
     ], className="g-3")
-    return _card("dealer.drill.title", [controls, _loading(html.Div(id=ids.DEALER_DRILLDOWN))])
+    return card("dealer.drill.title", [controls, loading(html.Div(id=ids.DEALER_DRILLDOWN))])
 
 
 def _customers_section() -> dbc.Card:
@@ -152,8 +133,8 @@ def _customers_section() -> dbc.Card:
         csvExportParams={"fileName": "carsight-dealer-customers.csv"},
         style={"height": "640px"},
     )
-    return _card("dealer.customers.title", [
+    return card("dealer.customers.title", [
         dbc.Button(label("dealer.export"), id=ids.DEALER_CUSTOMERS_EXPORT, size="sm",
                    color="secondary", outline=True, className="mb-2"),
-        _loading(grid),
+        loading(grid),
     ], hint_key="dealer.customers.hint")

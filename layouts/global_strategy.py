@@ -8,7 +8,6 @@ filled by `callbacks.global_strategy`. Static texts follow the language toggle.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import dash_bootstrap_components as dbc
@@ -17,8 +16,7 @@ from dash import dcc, html
 from analytics.sales import SOURCES
 from app import figures, ids, url_state
 from app.i18n import dropdown_labels, label, t
-
-_GRAPH_CONFIG = {"displayModeBar": False, "responsive": True}
+from layouts.components import card, field, filter_card, graph, loading
 
 
 def layout(**query: str) -> html.Div:
@@ -43,45 +41,20 @@ def layout(**query: str) -> html.Div:
     )
 
 
-def _dom_id(component_id: str | dict) -> str:
-    """The id attribute Dash renders: dict IDs become JSON with sorted keys."""
-    if isinstance(component_id, dict):
-        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
-    return component_id
 
 
-def _field(key: str, control, control_id: str | dict, width: dict) -> dbc.Col:
-    return dbc.Col(
-        [dbc.Label(label(key), html_for=_dom_id(control_id),
-                   className="form-label small fw-semibold"),
-         control],
-        **width, className="mb-2",
-    )
 
 
-def _card(title_key: str, body: list, hint_key: str | None = None) -> dbc.Card:
-    header = [html.H2(label(title_key), className="h5 mb-0")]
-    if hint_key:
-        header.append(html.P(label(hint_key), className="small text-muted mb-0 mt-1"))
-    return dbc.Card([dbc.CardHeader(header), dbc.CardBody(body)], className="mb-3 shadow-sm")
 
 
-def _loading(child) -> dcc.Loading:
-    return dcc.Loading(child, type="default", delay_show=150)
 
 
-def _graph(graph_id: str, label_key: str) -> html.Div:
-    # role=img + aria-label: screen readers get the title; the table below is the data.
-    return html.Div(
-        _loading(dcc.Graph(id=graph_id, config=_GRAPH_CONFIG, className="cs-graph")),
-        role="img", **{"aria-label": t(label_key)},
-    )
 
 
 def _as_table(table_id: str, part: str) -> html.Details:
     return html.Details(
         [html.Summary(label("gs.as_table", part=part), className="small"),
-         _loading(html.Div(id=table_id))],
+         loading(html.Div(id=table_id))],
         className="mt-1",
     )
 
@@ -95,59 +68,56 @@ def _dropdown(control_id: str, values, *, multi: bool = True) -> dcc.Dropdown:
 def _filters(state: url_state.PageState) -> dbc.Card:
     select = dbc.Select
     fields = [
-        _field("gs.source", select(
+        field("gs.source", select(
             id=ids.GS_SOURCE, value=state.source,
             options=[{"label": t(f"source.{s}"), "value": s} for s in SOURCES],
         ), ids.GS_SOURCE, {"xs": 12, "md": 6, "xl": 3}),
-        _field("gs.brand", dbc.RadioItems(
+        field("gs.brand", dbc.RadioItems(
             id=ids.GS_BRAND, value=state.brand, inline=True,
             options=[{"label": t(f"brand.{b}"), "value": b} for b in ("all", "Hyundai", "Kia")],
         ), ids.GS_BRAND, {"xs": 12, "md": 6, "xl": 3}),
-        _field("gs.market", select(
+        field("gs.market", select(
             id=ids.GS_MARKET, value=state.market or url_state.ANY, options=[],
             class_name="fw-semibold",
         ), ids.GS_MARKET, {"xs": 12, "md": 6, "xl": 2}),
-        _field("gs.period_from", select(
+        field("gs.period_from", select(
             id=ids.GS_PERIOD_FROM, value=state.period_from or url_state.ANY, options=[],
         ), ids.GS_PERIOD_FROM, {"xs": 6, "md": 3, "xl": 2}),
-        _field("gs.period_to", select(
+        field("gs.period_to", select(
             id=ids.GS_PERIOD_TO, value=state.period_to or url_state.ANY, options=[],
         ), ids.GS_PERIOD_TO, {"xs": 6, "md": 3, "xl": 2}),
-        _field("gs.vehicle_types", _dropdown(ids.GS_VEHICLE_TYPES, state.vehicle_types),
+        field("gs.vehicle_types", _dropdown(ids.GS_VEHICLE_TYPES, state.vehicle_types),
                ids.GS_VEHICLE_TYPES, {"xs": 12, "md": 6, "xl": 4}),
-        _field("gs.powertrains", _dropdown(ids.GS_POWERTRAINS, state.powertrains),
+        field("gs.powertrains", _dropdown(ids.GS_POWERTRAINS, state.powertrains),
                ids.GS_POWERTRAINS, {"xs": 12, "md": 6, "xl": 4}),
-        dbc.Col(html.P(label("gs.copy_hint"), className="small text-muted mb-0"),
-                xs=12, xl=4, className="d-flex align-items-end mb-2"),
     ]
-    return dbc.Card(dbc.CardBody(dbc.Row(fields, className="g-3")),
-                    className="mb-3 shadow-sm cs-filters")
+    return filter_card(fields, hint_key="gs.copy_hint", hint_xl=4)
 
 
 def _markets_section() -> dbc.Card:
-    return _card("gs.markets.title", [
-        _graph(ids.GS_MARKET_BAR, "fig.markets.title"),
+    return card("gs.markets.title", [
+        graph(ids.GS_MARKET_BAR, "fig.markets.title"),
         _as_table(ids.GS_MARKET_TABLE, "markets"),
     ], hint_key="gs.markets.hint")
 
 
 def _top10_section(state: url_state.PageState) -> dbc.Card:
-    return _card("gs.top10.title", [
+    return card("gs.top10.title", [
         dbc.Row(
             [
-                dbc.Col(_graph(ids.GS_TOP10_BAR, "gs.top10.title"), xs=12, lg=7),
-                dbc.Col(_graph(ids.GS_TOP10_PIE, "gs.top10.title"), xs=12, lg=5),
+                dbc.Col(graph(ids.GS_TOP10_BAR, "gs.top10.title"), xs=12, lg=7),
+                dbc.Col(graph(ids.GS_TOP10_PIE, "gs.top10.title"), xs=12, lg=5),
             ],
             className="g-3",
         ),
         _as_table(ids.GS_TOP10_TABLE, "top10"),
         html.Hr(),
         dbc.Row(
-            _field("gs.model", dbc.Select(id=ids.GS_MODEL, value=state.model or url_state.ANY,
+            field("gs.model", dbc.Select(id=ids.GS_MODEL, value=state.model or url_state.ANY,
                                           options=[]),
                    ids.GS_MODEL, {"xs": 12, "md": 6, "xl": 3}),
         ),
-        _graph(ids.GS_TREND, "gs.trend.title"),
+        graph(ids.GS_TREND, "gs.trend.title"),
         _as_table(ids.GS_TREND_TABLE, "trend"),
     ], hint_key="gs.top10.hint")
 
@@ -157,16 +127,16 @@ def _deviation_section(state: url_state.PageState) -> dbc.Card:
                           value=state.threshold_pp, debounce=True)
     lists = [
         html.H3(label("deviation.strong.title"), className="h6 mt-2"),
-        _loading(html.Ul(id=ids.GS_DEVIATION_STRONG, className="cs-list")),
+        loading(html.Ul(id=ids.GS_DEVIATION_STRONG, className="cs-list")),
         html.H3(label("deviation.untapped.title"), className="h6 mt-3"),
-        _loading(html.Ul(id=ids.GS_DEVIATION_UNTAPPED, className="cs-list")),
+        loading(html.Ul(id=ids.GS_DEVIATION_UNTAPPED, className="cs-list")),
     ]
-    return _card("gs.deviation.title", [
-        dbc.Row(_field("gs.threshold", threshold, ids.GS_THRESHOLD,
+    return card("gs.deviation.title", [
+        dbc.Row(field("gs.threshold", threshold, ids.GS_THRESHOLD,
                        {"xs": 6, "md": 3, "xl": 2})),
         dbc.Row(
             [
-                dbc.Col(_graph(ids.GS_DEVIATION_BAR, "gs.deviation.title"), xs=12, lg=7),
+                dbc.Col(graph(ids.GS_DEVIATION_BAR, "gs.deviation.title"), xs=12, lg=7),
                 dbc.Col(lists, xs=12, lg=5),
             ],
             className="g-3",
@@ -178,13 +148,13 @@ def _deviation_section(state: url_state.PageState) -> dbc.Card:
 def _heatmap_section(state: url_state.PageState) -> dbc.Card:
     controls = dbc.Row(
         [
-            _field("gs.heatmap.markets", _dropdown(ids.GS_HEATMAP_MARKETS, state.markets),
+            field("gs.heatmap.markets", _dropdown(ids.GS_HEATMAP_MARKETS, state.markets),
                    ids.GS_HEATMAP_MARKETS, {"xs": 12, "md": 12, "xl": 6}),
-            _field("gs.heatmap.top_n", dbc.Input(
+            field("gs.heatmap.top_n", dbc.Input(
                 id=ids.GS_HEATMAP_TOP_N, type="number", min=url_state.TOP_N_MIN,
                 max=url_state.TOP_N_MAX, step=1, value=state.top_n, debounce=True,
             ), ids.GS_HEATMAP_TOP_N, {"xs": 4, "md": 3, "xl": 2}),
-            _field("gs.heatmap.measure", dbc.RadioItems(
+            field("gs.heatmap.measure", dbc.RadioItems(
                 id=ids.GS_HEATMAP_MEASURE, value=state.measure, inline=True,
                 options=[{"label": t(f"gs.measure.{m}"), "value": m} for m in url_state.MEASURES],
             ), ids.GS_HEATMAP_MEASURE, {"xs": 8, "md": 5, "xl": 4}),
@@ -195,13 +165,13 @@ def _heatmap_section(state: url_state.PageState) -> dbc.Card:
         dbc.Button(label("gs.download_csv"), id=ids.GS_HEATMAP_DOWNLOAD_BUTTON, size="sm",
                    color="secondary", outline=True, className="mb-2"),
         dcc.Download(id=ids.GS_HEATMAP_DOWNLOAD),
-        _loading(html.Div(id=ids.GS_HEATMAP_TABLE)),
+        loading(html.Div(id=ids.GS_HEATMAP_TABLE)),
     ]
-    return _card("gs.heatmap.title", [
+    return card("gs.heatmap.title", [
         controls,
         dbc.Row(
             [
-                dbc.Col(_graph(ids.GS_HEATMAP, "gs.heatmap.title"), xs=12, lg=7),
+                dbc.Col(graph(ids.GS_HEATMAP, "gs.heatmap.title"), xs=12, lg=7),
                 dbc.Col(table, xs=12, lg=5),
             ],
             className="g-3",
@@ -210,24 +180,24 @@ def _heatmap_section(state: url_state.PageState) -> dbc.Card:
 
 
 def _recommend_section() -> dbc.Card:
-    return _card("gs.recommend.title", [_loading(html.Div(id=ids.GS_RECOMMENDATIONS))])
+    return card("gs.recommend.title", [loading(html.Div(id=ids.GS_RECOMMENDATIONS))])
 
 
 def _priority_section(state: url_state.PageState) -> dbc.Card:
     weights = state.weight_map()
     inputs = [
-        _field(f"priority.{name}", dbc.Input(
+        field(f"priority.{name}", dbc.Input(
             id=ids.gs_weight(name), type="number", min=0, max=100, step=0.05,
             value=weights.get(name, 0.0), debounce=True,
         ), ids.gs_weight(name), {"xs": 4, "md": 2}) for name in weights
     ]
-    return _card("gs.priority.title", [
+    return card("gs.priority.title", [
         html.H3(label("priority.weights"), className="h6"),
         dbc.Row(inputs, className="g-3"),
-        _loading(html.Div(id=ids.GS_PRIORITY_TABLE, className="mt-2")),
+        loading(html.Div(id=ids.GS_PRIORITY_TABLE, className="mt-2")),
         html.H3(label("stock.title"), className="h6 mt-4"),
         html.P(label("gs.stock.hint"), className="small text-muted"),
-        _loading(html.Div(dash_stock_table(), className="cs-stock")),
+        loading(html.Div(dash_stock_table(), className="cs-stock")),
     ], hint_key="gs.priority.hint")
 
 
