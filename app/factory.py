@@ -16,6 +16,7 @@ _STATE: dict[str, object] = {}
 PAGES = (
     ("global_strategy", "/", "nav.strategy"),
     ("dealer", "/dealer", "nav.dealer"),
+    ("predict", "/predict", "nav.predict"),
     ("forecast", "/forecast", "nav.forecast"),
     ("automation", "/automation", "nav.automation"),
     ("data", "/data", "nav.data"),
@@ -48,11 +49,15 @@ def build_app(app_settings: Settings) -> dash.Dash:
     # Importing the callback modules registers their @dash.callback functions.
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401
+    import callbacks.forecast  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
+    import callbacks.predict  # noqa: F401
     import layouts.coming_soon
     import layouts.data
     import layouts.dealer
+    import layouts.forecast
     import layouts.global_strategy
+    import layouts.predict
 
     app = dash.Dash(
         __name__,
@@ -67,7 +72,8 @@ def build_app(app_settings: Settings) -> dash.Dash:
     page_layouts = {
         "global_strategy": layouts.global_strategy.layout,
         "dealer": layouts.dealer.layout,
-        "forecast": layouts.coming_soon.forecast,
+        "predict": layouts.predict.layout,
+        "forecast": layouts.forecast.layout,
         "automation": layouts.coming_soon.automation,
         "data": layouts.data.layout,
     }

@@ -9,6 +9,8 @@ Templates with `{names}` are filled with `t(key, lang, **values)`.
 from __future__ import annotations
 
 from app.strings_dealer import DEALER_STRINGS
+from app.strings_forecast import FORECAST_STRINGS
+from app.strings_predict import PREDICT_STRINGS
 from app.strings_strategy import STRATEGY_STRINGS
 
 LANGUAGES = ("ko", "en")
@@ -23,7 +25,8 @@ _UI: dict[str, dict[str, str]] = {
     "nav.skip": {"ko": "본문으로 건너뛰기", "en": "Skip to content"},
     "nav.strategy": {"ko": "글로벌 전략", "en": "Global strategy"},
     "nav.dealer": {"ko": "딜러", "en": "Dealers"},
-    "nav.forecast": {"ko": "예측", "en": "Forecast"},
+    "nav.predict": {"ko": "고객 예측", "en": "Customer prediction"},
+    "nav.forecast": {"ko": "수요 예측", "en": "Forecast"},
     "nav.automation": {"ko": "자동화", "en": "Automation"},
     "nav.data": {"ko": "데이터", "en": "Data"},
     # coming-soon pages
@@ -338,7 +341,9 @@ _UI: dict[str, dict[str, str]] = {
     "status.neutral": {"ko": "보통", "en": "Neutral"},
 }
 
-CATALOGUE: dict[str, dict[str, str]] = {**_UI, **STRATEGY_STRINGS, **DEALER_STRINGS}
+CATALOGUE: dict[str, dict[str, str]] = {
+    **_UI, **STRATEGY_STRINGS, **DEALER_STRINGS, **FORECAST_STRINGS, **PREDICT_STRINGS,
+}
 
 
 def t(key: str, lang: str = "ko", **values: object) -> str:

@@ -1,8 +1,9 @@
 """Component IDs: named constants in `<view>-<role>` form, shared by layouts and callbacks.
 
 Views: `app` (the shell), `data` (data page), `gs` (global strategy page),
-`dealer` (dealer page), `soon` (coming-soon pages). Repeated widgets get dict
-IDs from the factories at the bottom, for `MATCH`/`ALL` callbacks.
+`dealer` (dealer page), `predict` (customer prediction), `fc` (forecast page),
+`soon` (coming-soon pages). Repeated widgets get dict IDs from the factories at the
+bottom, for `MATCH`/`ALL` callbacks.
 """
 
 # --- app shell ---------------------------------------------------------------
@@ -93,6 +94,12 @@ DEALER_DRILLDOWN = "dealer-drilldown"
 
 DEALER_CUSTOMERS_GRID = "dealer-customers-grid"
 DEALER_CUSTOMERS_EXPORT = "dealer-customers-export"
+
+# --- customer-prediction page (/predict) ------------------------------------
+# (section owned by the prediction page; keep `predict-` prefixes)
+
+# --- forecast page (/forecast) -------------------------------------------------
+# (section owned by the forecast page; keep `fc-` prefixes)
 
 # --- dict-ID factories ---------------------------------------------------------
 TEXT_TYPE = "app-text"

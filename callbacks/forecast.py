@@ -1,0 +1,1 @@
+"""Callbacks of the forecast page (thin adapters around analytics.forecast)."""

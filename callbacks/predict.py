@@ -1,0 +1,1 @@
+"""Callbacks of the customer-prediction page (thin adapters around analytics.prediction)."""
