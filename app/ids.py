@@ -97,9 +97,89 @@ DEALER_CUSTOMERS_EXPORT = "dealer-customers-export"
 
 # --- customer-prediction page (/predict) ------------------------------------
 # (section owned by the prediction page; keep `predict-` prefixes)
+PREDICT_URL = "predict-url"  # the page's own Location (refresh=False): brand <-> query string
+PREDICT_STATUS = "predict-status"  # artifacts missing or refused: what to run
+PREDICT_INPUT = "predict-input"  # dcc.Store: the last accepted form (inputs, never results)
+PREDICT_FORM_ALERT = "predict-form-alert"  # "the form was rejected" summary
+
+# form controls, each with its inline message (<control>-feedback)
+PREDICT_BRAND = "predict-brand"
+PREDICT_GENDER = "predict-gender"
+PREDICT_GENDER_FEEDBACK = "predict-gender-feedback"
+PREDICT_AGE = "predict-age"
+PREDICT_AGE_FEEDBACK = "predict-age-feedback"
+PREDICT_BIRTH_DATE = "predict-birth-date"
+PREDICT_BIRTH_DATE_FEEDBACK = "predict-birth-date-feedback"
+PREDICT_MARKET = "predict-market"
+PREDICT_MARKET_FEEDBACK = "predict-market-feedback"
+PREDICT_VEHICLE_CLASS = "predict-vehicle-class"
+PREDICT_VEHICLE_CLASS_FEEDBACK = "predict-vehicle-class-feedback"
+PREDICT_MODEL = "predict-model"  # model of interest (optional)
+PREDICT_MODEL_FEEDBACK = "predict-model-feedback"
+PREDICT_ECO = "predict-eco"
+PREDICT_ECO_FEEDBACK = "predict-eco-feedback"
+PREDICT_BUDGET = "predict-budget"
+PREDICT_BUDGET_HINT = "predict-budget-hint"  # the typed budget with thousands separators
+PREDICT_BUDGET_FEEDBACK = "predict-budget-feedback"
+PREDICT_PAYMENT = "predict-payment"
+PREDICT_PAYMENT_FEEDBACK = "predict-payment-feedback"
+PREDICT_CHANNEL = "predict-channel"
+PREDICT_CHANNEL_FEEDBACK = "predict-channel-feedback"
+PREDICT_PURCHASE_COUNT = "predict-purchase-count"
+PREDICT_PURCHASE_COUNT_FEEDBACK = "predict-purchase-count-feedback"
+PREDICT_SUBMIT = "predict-submit"
+
+PREDICT_RESULT = "predict-result"  # segment, type, persona, recommendation cards
+
+PREDICT_CARD_TOGGLE = "predict-card-toggle"  # model card panel (collapsible)
+PREDICT_CARD_COLLAPSE = "predict-card-collapse"
+PREDICT_CARD_BODY = "predict-card-body"
+
+# registration (shown after a prediction)
+PREDICT_REG_COLLAPSE = "predict-reg-collapse"
+PREDICT_REG_NAME = "predict-reg-name"
+PREDICT_REG_NAME_FEEDBACK = "predict-reg-name-feedback"
+PREDICT_REG_PHONE = "predict-reg-phone"
+PREDICT_REG_PHONE_FEEDBACK = "predict-reg-phone-feedback"
+PREDICT_REG_EMAIL = "predict-reg-email"
+PREDICT_REG_EMAIL_FEEDBACK = "predict-reg-email-feedback"
+PREDICT_REG_ADDRESS = "predict-reg-address"
+PREDICT_REG_ADDRESS_FEEDBACK = "predict-reg-address-feedback"
+PREDICT_REG_USER_ID = "predict-reg-user-id"
+PREDICT_REG_USER_ID_FEEDBACK = "predict-reg-user-id-feedback"
+PREDICT_REG_SIGNUP_DATE = "predict-reg-signup-date"
+PREDICT_REG_SIGNUP_DATE_FEEDBACK = "predict-reg-signup-date-feedback"
+PREDICT_REG_SUBMIT = "predict-reg-submit"
+PREDICT_REG_RESULT = "predict-reg-result"  # confirmation with the customer id, or refusal
 
 # --- forecast page (/forecast) -------------------------------------------------
 # (section owned by the forecast page; keep `fc-` prefixes)
+FC_URL = "fc-url"  # the page's own Location (refresh=False): series <-> query string
+FC_SPEC = "fc-spec"  # dcc.Store: run id + series id + scope (never data)
+FC_URL_PROBLEMS = "fc-url-problems"  # dcc.Store: URL parameters that were refused
+FC_URL_ALERT = "fc-url-alert"
+FC_STATUS = "fc-status"  # no-run / no-data message and the run line
+
+FC_BRAND = "fc-brand"
+FC_FLOW = "fc-flow"
+FC_MARKET = "fc-market"
+FC_ITEM = "fc-item"  # model or plant within the market ('*' = the market's total)
+
+FC_MODELS = "fc-models"  # checklist: which models' forecasts are drawn
+FC_BAND = "fc-band"  # the model whose 80% band, summary and quarter table are shown
+FC_BACKTEST = "fc-backtest"  # switch: backtest forecasts vs actuals
+FC_CHART = "fc-chart"
+FC_CHART_TABLE = "fc-chart-table"
+FC_SUMMARY = "fc-summary"
+
+FC_SCOPE = "fc-scope"  # metrics scope: latest_cutoff | all_cutoffs
+FC_METRICS_TABLE = "fc-metrics-table"
+
+FC_QUARTER_TABLE = "fc-quarter-table"
+FC_QUARTER_DOWNLOAD = "fc-quarter-download"
+FC_QUARTER_DOWNLOAD_BUTTON = "fc-quarter-download-button"
+
+FC_LEADERBOARD_TABLE = "fc-leaderboard-table"
 
 # --- dict-ID factories ---------------------------------------------------------
 TEXT_TYPE = "app-text"
