@@ -118,6 +118,24 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     "predict.ui.card.version": {"ko": "모델 버전", "en": "Model version"},
     "predict.ui.card.trained_at": {"ko": "학습 일시", "en": "Trained"},
     "predict.ui.card.rows": {"ko": "학습 고객 수", "en": "Training customers"},
+    "predict.ui.card.method.text": {
+        "ko": "카운터 입력 {n}개 특성으로 학습한 분류기. 군집 파이프라인은 최근성(마지막 구매 후 "
+              "일수)이 필요해 신규 고객에게 쓸 수 없습니다.",
+        "en": "A classifier on {n} counter features. The clustering pipeline needs recency "
+              "(days since the last purchase), which a new customer does not have.",
+    },
+    "predict.ui.card.cv.text": {
+        "ko": "층화 {folds}겹 교차검증 (섞은 뒤 고정 시드), "
+              "고객 {rows:,}명의 검증 폴드 예측으로 계산",
+        "en": "Stratified {folds}-fold cross-validation (shuffled, fixed seed), computed from "
+              "the held-out predictions of {rows:,} customers",
+    },
+    "predict.ui.card.baseline.text": {
+        "ko": "{accuracy:.1f}% (항상 '{majority}'로 예측, Macro-F1 {macro_f1:.3f})",
+        "en": "{accuracy:.1f}% (always predicts '{majority}', macro-F1 {macro_f1:.3f})",
+    },
+    "predict.ui.card.chosen": {"ko": "선택", "en": "chosen"},
+    "predict.ui.card.candidate": {"ko": "분류기", "en": "Classifier"},
     # registration
     "predict.ui.reg.title": {"ko": "3. 고객 등록", "en": "3. Register the customer"},
     "predict.ui.reg.hint": {
