@@ -1,6 +1,230 @@
-"""Texts of the forecast page (수요 예측): catalogue entries merged into `app.i18n.CATALOGUE`."""
+"""Texts of the forecast page (수요 예측): catalogue entries merged into `app.i18n.CATALOGUE`.
+
+`summary_sentence` fills the generated summary from the numbers of
+`analytics.forecast_view.Summary`; every number in it is computed, none is typed here.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 FORECAST_STRINGS: dict[str, dict[str, str]] = {
+    "fc.title": {"ko": "수요 예측", "en": "Demand forecast"},
+    "fc.brand": {"ko": "브랜드", "en": "Brand"},
+    "fc.flow": {"ko": "데이터 흐름", "en": "Flow"},
+    "fc.market": {"ko": "시장", "en": "Market"},
+    "fc.item": {"ko": "모델 / 공장", "en": "Model / plant"},
+    "fc.market.total": {"ko": "전체 시장 (합계)", "en": "All markets (total)"},
+    "fc.item.total": {"ko": "전체 (합계)", "en": "All (total)"},
+    "fc.item.plant": {"ko": "공장 {plant}", "en": "Plant {plant}"},
+    "fc.copy_hint": {
+        "ko": "선택한 시리즈는 주소(URL)에 저장됩니다. "
+              "주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
+        "en": "The chosen series is kept in the address (URL): copy it to reopen this view.",
+    },
+    "fc.url.unavailable": {
+        "ko": "주소의 매개변수 '{param}' 값 '{value}'은(는) 저장된 예측에 없어 "
+              "{fallback}(으)로 표시합니다.",
+        "en": "URL parameter '{param}' value '{value}' is not in the stored forecast; "
+              "showing {fallback} instead.",
+    },
+    "fc.no_run": {
+        "ko": "저장된 예측 결과가 없습니다. `carsight forecast`를 실행하세요.",
+        "en": "No stored forecast yet. Run `carsight forecast`.",
+    },
+    "fc.no_data": {
+        "ko": "이 시리즈에는 예측 또는 실적 데이터가 없습니다. 다른 시리즈를 선택하세요.",
+        "en": "This series has no forecast or actuals. Choose another series.",
+    },
+    "fc.run": {
+        "ko": "예측 실행 {run_id} · {finished} 완료 · {n_series}개 시리즈 · 예측 기간 {horizon}개월"
+              " · 소요 {seconds:.0f}초",
+        "en": "Forecast run {run_id} · finished {finished} · {n_series} series · horizon "
+              "{horizon} months · took {seconds:.0f} s",
+    },
+    "fc.series_info": {
+        "ko": "실적 {n_months}개월 ({first}–{last}) · 선택 모델: {chosen}",
+        "en": "{n_months} months of actuals ({first}–{last}) · chosen model: {chosen}",
+    },
+    # flows
+    "fc.flow.region_export": {"ko": "지역별 수출", "en": "Exports by region"},
+    "fc.flow.export_sales": {"ko": "모델별 수출", "en": "Exports by model"},
+    "fc.flow.domestic_sales": {"ko": "국내 판매", "en": "Domestic sales"},
+    "fc.flow.overseas_retail": {"ko": "해외 소매 (시장·모델)", "en": "Overseas retail"},
+    "fc.flow.overseas_plant_sales": {"ko": "해외 공장 판매", "en": "Overseas-plant sales"},
+    "fc.flow.eu_retail": {"ko": "유럽 소매", "en": "EU retail"},
+    "fc.flow.ckd_export": {"ko": "CKD 수출", "en": "CKD exports"},
+    "fc.flow.all": {"ko": "전체 흐름", "en": "All flows"},
+    # models
+    "fc.model.selected": {"ko": "선택 모델", "en": "Selected model"},
+    "fc.model.ensemble": {"ko": "앙상블", "en": "Ensemble"},
+    "fc.model.lightgbm": {"ko": "LightGBM", "en": "LightGBM"},
+    "fc.model.prophet": {"ko": "Prophet", "en": "Prophet"},
+    "fc.model.seasonal_naive": {"ko": "계절 나이브 (기준)", "en": "Seasonal naive (baseline)"},
+    # chart
+    "fc.chart.title": {"ko": "월별 실적과 예측", "en": "Monthly actuals and forecast"},
+    "fc.chart.hint": {
+        "ko": "범례나 아래 체크박스로 모델을 켜고 끕니다. 음영은 띠 모델의 80% 예측 구간입니다. "
+              "실적이 없는 달은 0이 아니라 빈칸으로 표시됩니다.",
+        "en": "Toggle models in the legend or the checklist. The shaded band is the 80% "
+              "interval of the band model. Unreported months are gaps, never zero.",
+    },
+    "fc.models": {"ko": "표시할 모델", "en": "Models shown"},
+    "fc.band": {"ko": "80% 구간·요약·분기표 모델", "en": "Model for band, summary and quarters"},
+    "fc.backtest": {"ko": "백테스트 예측 vs 실적 보기", "en": "Show backtest forecasts vs actuals"},
+    "fc.trace.actual": {"ko": "실적", "en": "Actuals"},
+    "fc.trace.band": {"ko": "80% 구간 ({model})", "en": "80% interval ({model})"},
+    "fc.trace.backtest": {"ko": "백테스트 {model} ({cutoff} 기준)",
+                          "en": "Backtest {model} (cutoff {cutoff})"},
+    "fc.trace.backtest_actual": {"ko": "백테스트 구간 실적", "en": "Actuals in backtest"},
+    "fc.forecast_start": {"ko": "예측 시작", "en": "Forecast starts"},
+    "fc.axis.month": {"ko": "월", "en": "Month"},
+    "fc.axis.units": {"ko": "대수", "en": "Vehicles"},
+    "fc.as_table": {"ko": "표로 보기", "en": "Show as a table"},
+    "fc.png_hint": {
+        "ko": "차트 오른쪽 위 카메라 아이콘으로 PNG를 저장할 수 있습니다.",
+        "en": "Save the chart as PNG with the camera icon at its top right.",
+    },
+    # summary
+    "fc.summary.title": {"ko": "요약", "en": "Summary"},
+    "fc.summary.head": {
+        "ko": "향후 {months}개월({start}–{end}) {model} 예측 합계 {total:,.0f}대 "
+              "(80% 구간 {lower:,.0f}–{upper:,.0f}대).",
+        "en": "Next {months} months ({start}–{end}): {model} forecasts {total:,.0f} vehicles "
+              "(80% interval {lower:,.0f}–{upper:,.0f}).",
+    },
+    "fc.summary.yoy": {
+        "ko": "전년 같은 기간({base:,.0f}대) 대비 {change:+.1f}% {direction} 예상, "
+              "80% 구간 {change_lower:+.1f}% ~ {change_upper:+.1f}%.",
+        "en": "That is {change:+.1f}% versus the same months a year earlier ({base:,.0f}), "
+              "80% interval {change_lower:+.1f}% to {change_upper:+.1f}%.",
+    },
+    "fc.summary.no_yoy": {
+        "ko": "전년 같은 달의 실적이 모두 보고되지 않아 전년 대비 변화는 계산하지 않았습니다.",
+        "en": "Not every month a year earlier is reported, so no year-on-year change is given.",
+    },
+    "fc.summary.recent": {
+        "ko": "예측 월평균 {mean:,.0f}대는 최근 12개월 월평균({recent:,.0f}대, 보고된 {n}개월) "
+              "대비 {change:+.1f}%입니다.",
+        "en": "The forecast monthly mean of {mean:,.0f} is {change:+.1f}% versus the mean of "
+              "the last 12 months ({recent:,.0f}, {n} months reported).",
+    },
+    "fc.summary.accuracy": {
+        "ko": "이 모델의 최근 백테스트 MASE는 {mase:.2f}로 계절 나이브 기준보다 {verdict}.",
+        "en": "This model's latest backtest MASE is {mase:.2f}: {verdict} the seasonal-naive "
+              "baseline.",
+    },
+    "fc.direction.up": {"ko": "증가", "en": "up"},
+    "fc.direction.down": {"ko": "감소", "en": "down"},
+    "fc.verdict.better": {"ko": "낫습니다", "en": "better than"},
+    "fc.verdict.worse": {"ko": "못합니다", "en": "worse than"},
+    "fc.verdict.equal": {"ko": "같습니다", "en": "equal to"},
+    "fc.summary.none": {"ko": "이 모델의 예측이 없습니다.", "en": "This model has no forecast."},
+    # metrics
+    "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
+    "fc.metrics.hint": {
+        "ko": "MASE < 1이면 계절 나이브(작년 같은 달)보다 정확합니다. sMAPE·MAPE는 %, "
+              "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%)입니다. '최근 검증 구간'은 "
+              "모델 선택에 쓰이지 않은 마지막 기준 시점입니다.",
+        "en": "MASE < 1 beats seasonal naive (same month last year). sMAPE and MAPE are in "
+              "%, coverage80 is the share of actuals inside the 80% interval (target 80%). "
+              "'Latest cutoff' is the last window, never used to choose the model.",
+    },
+    "fc.scope": {"ko": "평가 구간", "en": "Scored window"},
+    "fc.scope.latest_cutoff": {"ko": "최근 검증 구간", "en": "Latest cutoff"},
+    "fc.scope.all_cutoffs": {"ko": "모든 기준 시점", "en": "All cutoffs"},
+    "fc.metrics.pooled": {"ko": "전체 예측 기간 통합", "en": "Pooled over all horizons"},
+    "fc.metrics.by_horizon": {"ko": "예측 시차별 MASE (h = 몇 개월 앞)",
+                              "en": "MASE by horizon (h = months ahead)"},
+    # quarters
+    "fc.quarters.title": {"ko": "분기별 예측", "en": "Forecast by quarter"},
+    "fc.quarters.hint": {
+        "ko": "월별 예측의 분기 합계입니다. 하한·상한은 월별 80% 구간의 합이라 분기 80% "
+              "구간보다 넓습니다. 개월 수가 3보다 작으면 일부 분기입니다.",
+        "en": "Quarterly sums of the monthly forecast. Lower and upper are sums of the "
+              "monthly 80% bounds, so wider than a quarterly 80% interval. Fewer than 3 "
+              "months means a partial quarter.",
+    },
+    "fc.download_csv": {"ko": "CSV 다운로드", "en": "Download CSV"},
+    # leaderboard
+    "fc.leaderboard.title": {"ko": "모델 순위 (전체 시리즈)", "en": "Leaderboard (all series)"},
+    "fc.leaderboard.hint": {
+        "ko": "흐름별 시리즈의 MASE 중앙값과 각 모델이 가장 정확했던 시리즈 수입니다. "
+              "선택 모델은 다른 모델 중 하나의 사본이라 승수에 포함하지 않습니다.",
+        "en": "Median MASE over each flow's series and how many series each model wins. "
+              "The selected model is a copy of one of the others, so it takes no wins.",
+    },
+    # table headers
+    "col.model_name": {"ko": "모델", "en": "Model"},
+    "col.horizon": {"ko": "예측 시차 (개월)", "en": "Horizon (months)"},
+    "col.mase": {"ko": "MASE", "en": "MASE"},
+    "col.smape": {"ko": "sMAPE (%)", "en": "sMAPE (%)"},
+    "col.mape": {"ko": "MAPE (%)", "en": "MAPE (%)"},
+    "col.coverage80": {"ko": "80% 구간 적중률 (%)", "en": "80% coverage (%)"},
+    "col.quarter": {"ko": "분기", "en": "Quarter"},
+    "col.months": {"ko": "개월 수", "en": "Months"},
+    "col.yhat": {"ko": "예측 (대)", "en": "Forecast (vehicles)"},
+    "col.yhat_lower": {"ko": "하한 (대)", "en": "Lower (vehicles)"},
+    "col.yhat_upper": {"ko": "상한 (대)", "en": "Upper (vehicles)"},
+    "col.flow": {"ko": "흐름", "en": "Flow"},
+    "col.series": {"ko": "시리즈 수", "en": "Series"},
+    "col.median_mase": {"ko": "MASE 중앙값", "en": "Median MASE"},
+    "col.median_smape": {"ko": "sMAPE 중앙값 (%)", "en": "Median sMAPE (%)"},
+    "col.beats_naive": {"ko": "나이브보다 나은 비율 (%)", "en": "Beats naive (%)"},
+    "col.wins": {"ko": "1위 시리즈 수", "en": "Series won"},
+    "col.y": {"ko": "실적 (대)", "en": "Actual (vehicles)"},
+    "col.lower": {"ko": "80% 하한", "en": "80% lower"},
+    "col.upper": {"ko": "80% 상한", "en": "80% upper"},
+    "col.selected": {"ko": "선택 모델", "en": "Selected model"},
+    "col.ensemble": {"ko": "앙상블", "en": "Ensemble"},
+    "col.lightgbm": {"ko": "LightGBM", "en": "LightGBM"},
+    "col.prophet": {"ko": "Prophet", "en": "Prophet"},
+    "col.seasonal_naive": {"ko": "계절 나이브", "en": "Seasonal naive"},
+    # per-horizon columns h1 ... h12 (months ahead)
+    **{f"col.h{h}": {"ko": f"{h}개월 앞", "en": f"{h} mo ahead"} for h in range(1, 13)},
 }
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    from app.i18n import t
+
+    return t(key, lang, **values)
+
+
+def model_label(model_name: str, lang: str = "ko") -> str:
+    """Display name of a stored model name (unknown names are shown as they are)."""
+    text = _t(f"fc.model.{model_name}", lang)
+    return model_name if text == f"fc.model.{model_name}" else text
+
+
+def flow_label(flow: str, lang: str = "ko") -> str:
+    text = _t(f"fc.flow.{flow}", lang)
+    return flow if text == f"fc.flow.{flow}" else text
+
+
+def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = None) -> list[str]:
+    """Sentences of the generated summary from an `analytics.forecast_view.Summary`;
+    `mase` is the model's pooled latest-cutoff MASE (None: no accuracy sentence)."""
+    if summary is None:
+        return [_t("fc.summary.none", lang)]
+    model = model_label(summary.model_name, lang)
+    out = [_t("fc.summary.head", lang, months=summary.months,
+              start=summary.start.strftime("%Y-%m"), end=summary.end.strftime("%Y-%m"),
+              model=model, total=summary.total, lower=summary.lower, upper=summary.upper)]
+    if summary.change_pct is None:
+        out.append(_t("fc.summary.no_yoy", lang))
+    else:
+        direction = "up" if summary.change_pct >= 0 else "down"
+        out.append(_t("fc.summary.yoy", lang, base=summary.base_total,
+                      change=summary.change_pct, change_lower=summary.change_lower_pct,
+                      change_upper=summary.change_upper_pct,
+                      direction=_t(f"fc.direction.{direction}", lang)))
+    if summary.vs_recent_pct is not None:
+        out.append(_t("fc.summary.recent", lang, mean=summary.total / summary.months,
+                      recent=summary.recent_mean, n=summary.recent_months,
+                      change=summary.vs_recent_pct))
+    if mase is not None:
+        verdict = "better" if mase < 1 else ("worse" if mase > 1 else "equal")
+        out.append(_t("fc.summary.accuracy", lang, mase=mase,
+                      verdict=_t(f"fc.verdict.{verdict}", lang)))
+    return out

@@ -1,0 +1,370 @@
+"""What the forecast page shows, as pure functions of the stored `carsight forecast` frames.
+
+Inputs are the frames of `warehouse.forecast_read` (one run):
+
+    series:    series_id, brand, flow, market, model, plant, level, n_months, first_ds,
+               last_ds, chosen_model (null market/model/plant = summed over that column)
+    forecasts: model_name, ds (Date, first of month), yhat, yhat_lower, yhat_upper
+               (vehicles per month; the bounds are the 80% interval)
+    backtest:  model_name, cutoff, ds, y, yhat, yhat_lower, yhat_upper (vehicles per month)
+    metrics:   series_id, brand, flow, level, model_name, horizon (months ahead, null =
+               pooled), scope, mase (unitless), smape and mape (percent), coverage80 (0-1)
+    history:   ds, y (vehicles per month; unreported months are absent, never 0)
+
+Nothing here reads the warehouse or knows about Dash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+import polars as pl
+
+# Display order of the stored model names; 'selected' is the per-series choice made on
+# earlier cutoffs only, so it is a copy of one of the others, never a competitor.
+MODELS: tuple[str, ...] = ("selected", "ensemble", "lightgbm", "prophet", "seasonal_naive")
+COMPETITORS: tuple[str, ...] = ("seasonal_naive", "prophet", "lightgbm", "ensemble")
+BASELINE = "seasonal_naive"
+SCOPES: tuple[str, ...] = ("latest_cutoff", "all_cutoffs")
+FLOW_ORDER: tuple[str, ...] = (
+    "region_export", "export_sales", "domestic_sales", "overseas_retail",
+    "overseas_plant_sales", "eu_retail", "ckd_export",
+)  # fmt: skip
+DEFAULT_FLOW = "region_export"
+TOTAL = "*"  # picker value of "every market" / "the market's total"
+SUMMARY_MONTHS = 6
+METRIC_COLUMNS: tuple[str, ...] = ("mase", "smape", "mape", "coverage80")
+
+
+# --- series picker -----------------------------------------------------------------------
+
+
+def item_value(model: str | None, plant: str | None) -> str:
+    """Picker value of a series within its market: TOTAL, or 'model=…' / 'plant=…'."""
+    pairs = [(k, v) for k, v in (("model", model), ("plant", plant)) if v]
+    return urlencode(pairs) if pairs else TOTAL
+
+
+def parse_item(value: str | None) -> tuple[str | None, str | None]:
+    """(model, plant) of an `item_value`; TOTAL, empty or unknown keys give (None, None)."""
+    if not value or value == TOTAL:
+        return None, None
+    found = dict(parse_qsl(value))
+    return found.get("model") or None, found.get("plant") or None
+
+
+@dataclass(frozen=True)
+class Pick:
+    """The resolved series and the choices offered at each level of the picker.
+
+    `problems` lists (parameter, value) pairs that the run does not have and were
+    replaced by the default ("brand", "flow", "market", "model" or "plant").
+    """
+
+    series_id: str | None = None
+    brand: str | None = None
+    flow: str | None = None
+    market: str | None = None
+    model: str | None = None
+    plant: str | None = None
+    brands: tuple[str, ...] = ()
+    flows: tuple[str, ...] = ()
+    markets: tuple[str | None, ...] = ()
+    items: tuple[tuple[str | None, str | None], ...] = ()  # (model, plant)
+    problems: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def query(self) -> dict[str, str]:
+        """URL parameters naming this series (absent ones mean the total)."""
+        values = {"brand": self.brand, "flow": self.flow, "market": self.market,
+                  "model": self.model, "plant": self.plant}
+        return {k: v for k, v in values.items() if v}
+
+
+def _flow_rank(flow: str) -> int:
+    return FLOW_ORDER.index(flow) if flow in FLOW_ORDER else len(FLOW_ORDER)
+
+
+def pick_series(series: pl.DataFrame, *, brand: str | None = None, flow: str | None = None,
+                market: str | None = None, model: str | None = None,
+                plant: str | None = None) -> Pick:
+    """The series named by brand, flow, market and model/plant (None = total / default).
+
+    Each level falls back to its default when the run lacks the value asked for:
+    the first brand, region_export (else the first flow), the total over markets
+    (else the first market), the market's total (else its first model or plant).
+    """
+    if series.is_empty():
+        return Pick()
+    problems: list[tuple[str, str]] = []
+    brands = tuple(sorted(series.get_column("brand").unique().to_list()))
+    if brand not in brands:
+        if brand:
+            problems.append(("brand", brand))
+        brand = brands[0]
+    in_brand = series.filter(pl.col("brand") == brand)
+    flows = tuple(sorted(in_brand.get_column("flow").unique().to_list(), key=_flow_rank))
+    if flow not in flows:
+        if flow:
+            problems.append(("flow", flow))
+        flow = DEFAULT_FLOW if DEFAULT_FLOW in flows else flows[0]
+    in_flow = in_brand.filter(pl.col("flow") == flow)
+    present = in_flow.get_column("market").unique().to_list()
+    markets = tuple([None] if None in present else []) + tuple(
+        sorted(m for m in present if m is not None))
+    if market not in markets:
+        if market:
+            problems.append(("market", market))
+        market = markets[0]
+    in_market = in_flow.filter(pl.col("market").is_null() if market is None
+                               else pl.col("market") == market)
+    pairs = in_market.select("model", "plant").unique().rows()
+    items = tuple(sorted(pairs, key=lambda p: (p != (None, None), p[0] or "", p[1] or "")))
+    if (model, plant) not in items:
+        if model:
+            problems.append(("model", model))
+        if plant:
+            problems.append(("plant", plant))
+        model, plant = items[0]
+    row = in_market.filter(
+        (pl.col("model").is_null() if model is None else pl.col("model") == model)
+        & (pl.col("plant").is_null() if plant is None else pl.col("plant") == plant))
+    return Pick(series_id=row.item(0, "series_id"), brand=brand, flow=flow, market=market,
+                model=model, plant=plant, brands=brands, flows=flows, markets=markets,
+                items=items, problems=tuple(problems))
+
+
+def series_row(series: pl.DataFrame, series_id: str | None) -> dict | None:
+    """The series' row as a dict (None when the run has no such series)."""
+    if not series_id:
+        return None
+    rows = series.filter(pl.col("series_id") == series_id).to_dicts()
+    return rows[0] if rows else None
+
+
+def models_of(forecasts: pl.DataFrame) -> list[str]:
+    """Model names with forecasts for the series, in display order (unknown ones last)."""
+    present = set(forecasts.get_column("model_name").unique().to_list())
+    return [m for m in MODELS if m in present] + sorted(present - set(MODELS))
+
+
+# --- chart ---------------------------------------------------------------------------------
+
+
+def _month_start(expr: pl.Expr) -> pl.Expr:
+    return expr.dt.truncate("1mo")
+
+
+def history_with_gaps(history: pl.DataFrame) -> pl.DataFrame:
+    """`history` (ds, y) on a regular monthly grid; unreported months get y = null, so a
+    chart breaks the line there instead of drawing (or counting) a zero."""
+    if history.is_empty():
+        return history.select(pl.col("ds").cast(pl.Date), pl.col("y").cast(pl.Float64))
+    first, last = history.select(pl.col("ds").min().alias("a"),
+                                 pl.col("ds").max().alias("b")).row(0)
+    grid = pl.DataFrame({"ds": pl.date_range(first, last, "1mo", eager=True)})
+    return grid.join(history.select("ds", pl.col("y").cast(pl.Float64)), on="ds", how="left")
+
+
+def chart_table(history: pl.DataFrame, forecasts: pl.DataFrame, *, band_model: str
+                ) -> pl.DataFrame:
+    """The chart as a table: month ('YYYY-MM'), actual y, each model's yhat, and the
+    band model's 80% bounds (all vehicles per month)."""
+    models = models_of(forecasts)
+    wide = (
+        forecasts.lazy()
+        .pivot(on="model_name", index="ds", values="yhat",
+               on_columns=models)
+        .collect()
+        if not forecasts.is_empty() else pl.DataFrame(schema={"ds": pl.Date})
+    )
+    band = forecasts.filter(pl.col("model_name") == band_model).select(
+        "ds", pl.col("yhat_lower").alias("lower"), pl.col("yhat_upper").alias("upper"))
+    return (
+        history_with_gaps(history)
+        .join(wide, on="ds", how="full", coalesce=True)
+        .join(band, on="ds", how="left")
+        .sort("ds")
+        .with_columns(pl.col("ds").dt.strftime("%Y-%m").alias("month"))
+        .select("month", "y", *models, "lower", "upper")
+        .with_columns(pl.exclude("month").round(0).cast(pl.Int64))
+    )
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def _model_order(column: str = "model_name") -> pl.Expr:
+    order = {m: i for i, m in enumerate(MODELS)}
+    return pl.col(column).replace_strict(order, default=len(order), return_dtype=pl.Int64)
+
+
+def metrics_table(metrics: pl.DataFrame, *, series_id: str, scope: str) -> pl.DataFrame:
+    """One series' metrics in `scope`: model_name, horizon (null = pooled over all
+    horizons), mase, smape (%), mape (%), coverage80 (0-1); models in display order,
+    pooled row first."""
+    return (
+        metrics.lazy()
+        .filter((pl.col("series_id") == series_id) & (pl.col("scope") == scope))
+        .sort(_model_order(), pl.col("horizon"), nulls_last=False)
+        .select("model_name", "horizon", *METRIC_COLUMNS)
+        .collect()
+    )
+
+
+def pooled_metrics(table: pl.DataFrame) -> pl.DataFrame:
+    """The pooled rows (horizon null) of `metrics_table`, without the horizon column."""
+    return table.filter(pl.col("horizon").is_null()).drop("horizon")
+
+
+def horizon_table(table: pl.DataFrame, *, metric: str = "mase") -> pl.DataFrame:
+    """`metric` per model (rows) and horizon (columns h1, h2, ...) from `metrics_table`."""
+    per = table.filter(pl.col("horizon").is_not_null())
+    if per.is_empty():
+        return pl.DataFrame(schema={"model_name": pl.Utf8})
+    horizons = sorted(per.get_column("horizon").unique().to_list())
+    return (
+        per.with_columns(pl.format("h{}", pl.col("horizon")).alias("h"))
+        .pivot(on="h", index="model_name", values=metric,
+               on_columns=[f"h{h}" for h in horizons])
+        .sort(_model_order())
+    )
+
+
+def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
+    """Every model's pooled backtest accuracy across series, per flow and overall.
+
+    Columns: flow ('all' = every flow), model_name, series (count), median_mase,
+    median_smape (%), coverage80 (mean, 0-1), beats_naive (share of series whose MASE
+    is below seasonal naive's, 0-1), wins (series where the model has the lowest MASE
+    among COMPETITORS; a tie counts for each tied model; null for 'selected').
+    """
+    pooled = metrics.filter(pl.col("horizon").is_null() & (pl.col("scope") == scope)
+                            & pl.col("mase").is_not_null())
+    if pooled.is_empty():
+        return pl.DataFrame(schema={"flow": pl.Utf8, "model_name": pl.Utf8,
+                                    "series": pl.UInt32, "median_mase": pl.Float64,
+                                    "median_smape": pl.Float64, "coverage80": pl.Float64,
+                                    "beats_naive": pl.Float64, "wins": pl.UInt32})
+    scored = (
+        pooled.lazy()
+        .with_columns(
+            pl.col("mase").filter(pl.col("model_name").is_in(COMPETITORS))
+            .min().over("series_id").alias("_best"),
+            pl.col("mase").filter(pl.col("model_name") == BASELINE)
+            .first().over("series_id").alias("_naive"),
+        )
+        .with_columns(
+            (pl.col("model_name").is_in(COMPETITORS) & (pl.col("mase") == pl.col("_best")))
+            .alias("_won"),
+            (pl.col("mase") < pl.col("_naive")).alias("_beats"),
+        )
+    )
+    both = pl.concat([scored, scored.with_columns(pl.lit("all").alias("flow"))])
+    return (
+        both.group_by("flow", "model_name")
+        .agg(
+            pl.col("series_id").n_unique().alias("series"),
+            pl.col("mase").median().alias("median_mase"),
+            pl.col("smape").median().alias("median_smape"),
+            pl.col("coverage80").mean().alias("coverage80"),
+            pl.col("_beats").mean().alias("beats_naive"),
+            pl.when(pl.col("model_name").first().is_in(COMPETITORS))
+            .then(pl.col("_won").sum()).alias("wins"),
+        )
+        .with_columns(
+            pl.col("flow").replace_strict(
+                {f: i for i, f in enumerate(("all", *FLOW_ORDER))},
+                default=len(FLOW_ORDER) + 1, return_dtype=pl.Int64).alias("_flow"))
+        .sort("_flow", "flow", _model_order())
+        .drop("_flow")
+        .collect()
+    )
+
+
+# --- quarters and the summary -------------------------------------------------------------
+
+
+def quarter_table(forecasts: pl.DataFrame, *, model_name: str) -> pl.DataFrame:
+    """`model_name`'s forecast per calendar quarter: quarter ('2025-Q3'), months (forecast
+    months in it; < 3 for a partial quarter), yhat, yhat_lower, yhat_upper (vehicles,
+    sums of the monthly values rounded to whole vehicles). The bounds are sums of the
+    monthly 80% bounds, so the quarter band is at least as wide as an 80% interval."""
+    return (
+        forecasts.lazy()
+        .filter(pl.col("model_name") == model_name)
+        .group_by(pl.col("ds").dt.year().alias("_y"), pl.col("ds").dt.quarter().alias("_q"))
+        .agg(pl.len().cast(pl.Int64).alias("months"),
+             pl.col("yhat", "yhat_lower", "yhat_upper").sum().round(0).cast(pl.Int64))
+        .sort("_y", "_q")
+        .select(pl.format("{}-Q{}", "_y", "_q").alias("quarter"), "months", "yhat",
+                "yhat_lower", "yhat_upper")
+        .collect()
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Numbers of the generated summary sentence (vehicles; changes in percent)."""
+
+    model_name: str
+    months: int  # forecast months summed (at most SUMMARY_MONTHS)
+    start: dt.date
+    end: dt.date
+    total: float  # forecast sum over those months
+    lower: float  # sum of the monthly 80% lower bounds
+    upper: float
+    base_total: float | None  # actuals of the same calendar months one year earlier
+    change_pct: float | None  # total vs base_total
+    change_lower_pct: float | None
+    change_upper_pct: float | None
+    recent_months: int  # reported months among the 12 before the forecast
+    recent_mean: float | None  # mean monthly actual over those months
+    vs_recent_pct: float | None  # forecast monthly mean vs recent_mean
+
+
+def _pct(value: float, base: float | None) -> float | None:
+    if base is None or base == 0:
+        return None
+    return 100.0 * (value / base - 1.0)
+
+
+def forecast_summary(history: pl.DataFrame, forecasts: pl.DataFrame, *, model_name: str,
+                     months: int = SUMMARY_MONTHS) -> Summary | None:
+    """The next `months` of `model_name`'s forecast against last year's same months and
+    against the mean of the last 12 months (None when the model has no forecast).
+
+    The year-on-year base needs every one of those months reported a year earlier;
+    otherwise it is None rather than a total with silent gaps.
+    """
+    ahead = (forecasts.filter(pl.col("model_name") == model_name).sort("ds").head(months))
+    if ahead.is_empty():
+        return None
+    sums = ahead.select(pl.col("yhat", "yhat_lower", "yhat_upper").sum()).row(0)
+    total, lower, upper = (float(v) for v in sums)
+    start, end = ahead.select(pl.col("ds").min().alias("a"),
+                              pl.col("ds").max().alias("b")).row(0)
+    base = (
+        ahead.select(pl.col("ds").dt.offset_by("-1y").alias("ds"))
+        .join(history.select("ds", "y"), on="ds", how="left")
+        .get_column("y")
+    )
+    base_total = float(base.sum()) if base.null_count() == 0 else None
+    recent = history.filter((pl.col("ds") < start)
+                            & (pl.col("ds") >= pl.lit(start).dt.offset_by("-12mo")))
+    recent_mean = float(recent.get_column("y").mean()) if recent.height else None  # type: ignore[arg-type]
+    n = ahead.height
+    return Summary(
+        model_name=model_name, months=n, start=start, end=end, total=total, lower=lower,
+        upper=upper, base_total=base_total, change_pct=_pct(total, base_total),
+        change_lower_pct=_pct(lower, base_total), change_upper_pct=_pct(upper, base_total),
+        recent_months=recent.height, recent_mean=recent_mean,
+        vs_recent_pct=_pct(total / n, recent_mean),
+    )
+
+
+def backtest_of(backtest: pl.DataFrame, *, model_name: str) -> pl.DataFrame:
+    """`model_name`'s backtest rows (cutoff, ds, y, yhat, bounds), by cutoff and month."""
+    return (backtest.filter(pl.col("model_name") == model_name)
+            .sort("cutoff", "ds").drop("model_name"))

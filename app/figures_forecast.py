@@ -1,0 +1,130 @@
+"""The forecast page's chart: a pure function of the stored frames, no I/O.
+
+Kept beside `app.figures` (whose template, palette and empty state it uses) so the
+forecast page and the other pages can change their figures independently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+import polars as pl
+
+from analytics.forecast_view import models_of
+from app.figures import (
+    BLACK,
+    BLUE,
+    BLUISH_GREEN,
+    GREY,
+    ORANGE,
+    REDDISH_PURPLE,
+    VERMILLION,
+    empty_figure,
+    template,
+)
+from app.i18n import t
+from app.strings_forecast import model_label
+
+# Okabe-Ito: each model keeps its colour everywhere; actuals are black.
+MODEL_COLOURS = {"selected": BLUE, "ensemble": REDDISH_PURPLE, "lightgbm": BLUISH_GREEN,
+                 "prophet": ORANGE, "seasonal_naive": GREY}
+BACKTEST_COLOUR = VERMILLION
+
+
+def model_colour(model_name: str) -> str:
+    return MODEL_COLOURS.get(model_name, BLACK)
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _xy(frame: pl.DataFrame, y: str) -> dict[str, list]:
+    # Plain lists (ISO dates): plotly converts them without a trip through narwhals.
+    return {"x": frame.get_column("ds").dt.strftime("%Y-%m-%d").to_list(),
+            "y": frame.get_column(y).to_list()}
+
+
+def forecast_chart(history: pl.DataFrame, forecasts: pl.DataFrame, backtest: pl.DataFrame, *,
+                   title: str, visible: Iterable[str], band_model: str,
+                   show_backtest: bool, lang: str = "ko") -> go.Figure:
+    """History (`history`: ds, y with null for unreported months), every model's
+    forecast (`forecasts`: model_name, ds, yhat, bounds; models not in `visible` start
+    hidden but stay in the legend), the band model's 80% interval and, when
+    `show_backtest`, its backtest forecasts per cutoff (`backtest`: cutoff, ds, y, yhat)."""
+    if history.is_empty() and forecasts.is_empty():
+        return empty_figure(lang, title=title, height=420)
+    shown = set(visible)
+    by_model = {key[0]: rows.sort("ds") for key, rows in
+                forecasts.partition_by("model_name", as_dict=True).items()}
+    data: list[dict] = []
+    band = by_model.get(band_model)
+    if band is not None:
+        name = t("fc.trace.band", lang, model=model_label(band_model, lang))
+        data += [
+            {"type": "scatter", **_xy(band, "yhat_upper"), "mode": "lines",
+             "line": {"width": 0}, "legendgroup": "band", "showlegend": False,
+             "hoverinfo": "skip", "name": name},
+            {"type": "scatter", **_xy(band, "yhat_lower"), "mode": "lines",
+             "line": {"width": 0}, "fill": "tonexty", "legendgroup": "band", "name": name,
+             "fillcolor": _rgba(model_colour(band_model), 0.18),
+             "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"},
+        ]
+    actual = t("fc.trace.actual", lang)
+    data.append({"type": "scatter", **_xy(history, "y"), "mode": "lines+markers",
+                 "name": actual, "line": {"color": BLACK, "width": 2}, "marker": {"size": 4},
+                 "connectgaps": False,
+                 "hovertemplate": "%{y:,.0f}<extra>" + actual + "</extra>"})
+    for model_name in models_of(forecasts):
+        label = model_label(model_name, lang)
+        focus = model_name == band_model
+        data.append({
+            "type": "scatter", **_xy(by_model[model_name], "yhat"), "mode": "lines+markers",
+            "name": label, "visible": True if model_name in shown else "legendonly",
+            "line": {"color": model_colour(model_name), "width": 3 if focus else 2,
+                     "dash": "solid" if focus else "dash"},
+            "marker": {"size": 4}, "hovertemplate": "%{y:,.0f}<extra>" + label + "</extra>"})
+    if show_backtest and not backtest.is_empty():
+        data += _backtest_traces(backtest, band_model, lang)
+    layout = {
+        "template": template(), "title": {"text": title}, "height": 460,
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        "xaxis": {"title": {"text": t("fc.axis.month", lang)}},
+        "yaxis": {"title": {"text": t("fc.axis.units", lang)}, "rangemode": "tozero"},
+    }
+    if not history.is_empty() and not forecasts.is_empty():
+        layout.update(_start_marker(history.get_column("ds").max(), lang))
+    # Traces are built here from typed frames, so plotly's per-property validation
+    # (most of the time of a 12-trace chart) is skipped.
+    return go.Figure(data=data, layout=layout, _validate=False)
+
+
+def _backtest_traces(backtest: pl.DataFrame, band_model: str, lang: str) -> list[dict]:
+    traces: list[dict] = []
+    label = model_label(band_model, lang)
+    parts = backtest.sort("cutoff", "ds").partition_by("cutoff", as_dict=True)
+    for i, ((cutoff,), rows) in enumerate(parts.items()):
+        name = t("fc.trace.backtest", lang, model=label, cutoff=cutoff.strftime("%Y-%m"))
+        traces.append({
+            "type": "scatter", **_xy(rows, "yhat"), "mode": "lines+markers", "name": name,
+            "legendgroup": "backtest", "showlegend": i == 0,
+            "line": {"color": BACKTEST_COLOUR, "width": 1.5, "dash": "dot"},
+            "marker": {"size": 5, "symbol": "diamond"},
+            "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"})
+    return traces
+
+
+def _start_marker(last_actual: dt.date, lang: str) -> dict:
+    """A dotted vertical line between the last actual month and the first forecast."""
+    x = (dt.datetime.combine(last_actual, dt.time()) + dt.timedelta(days=15)).isoformat()
+    return {
+        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
+                    "y1": 1, "line": {"color": GREY, "width": 1, "dash": "dot"}}],
+        "annotations": [{"x": x, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
+                         "text": t("fc.forecast_start", lang), "xanchor": "left",
+                         "yanchor": "bottom", "font": {"size": 11, "color": "#6C757D"}}],
+    }

@@ -1,0 +1,108 @@
+"""Read the stored results of `carsight forecast` for the forecast page.
+
+Tiny getters, one SQL file each (warehouse/sql/marts/forecast_*.sql), memoised per
+warehouse file (`file_key`: path + inode) and arguments, so a new run (written by
+swapping in a new file) is never served from stale entries. Before the first
+`carsight forecast` the tables do not exist: every getter then returns an empty
+frame with the documented columns, and the page shows how to create them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from warehouse import sql
+from warehouse.connection import BoundedMemo, Warehouse, file_key
+
+RUN_SCHEMA: dict[str, Any] = {
+    "run_id": pl.Utf8, "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"),
+    "horizon": pl.Int64, "series_filter": pl.Utf8, "n_series": pl.Int64,
+    "seconds": pl.Float64, "source": pl.Utf8,
+}  # fmt: skip
+SERIES_SCHEMA: dict[str, Any] = {
+    "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8,
+    "model": pl.Utf8, "plant": pl.Utf8, "level": pl.Utf8, "n_months": pl.Int64,
+    "first_ds": pl.Date, "last_ds": pl.Date, "chosen_model": pl.Utf8,
+}  # fmt: skip
+FORECAST_SCHEMA: dict[str, Any] = {
+    "model_name": pl.Utf8, "ds": pl.Date, "yhat": pl.Float64, "yhat_lower": pl.Float64,
+    "yhat_upper": pl.Float64,
+}  # fmt: skip
+BACKTEST_SCHEMA: dict[str, Any] = {
+    "model_name": pl.Utf8, "cutoff": pl.Date, "ds": pl.Date, "y": pl.Float64,
+    "yhat": pl.Float64, "yhat_lower": pl.Float64, "yhat_upper": pl.Float64,
+}  # fmt: skip
+METRICS_SCHEMA: dict[str, Any] = {
+    "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "level": pl.Utf8,
+    "model_name": pl.Utf8, "horizon": pl.Int64, "scope": pl.Utf8, "mase": pl.Float64,
+    "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64,
+}  # fmt: skip
+HISTORY_SCHEMA: dict[str, Any] = {"ds": pl.Date, "y": pl.Float64}
+
+_MEMO = BoundedMemo(limit=256)
+
+
+def _read(warehouse: Warehouse, name: str, schema: dict[str, Any],
+          params: dict[str, Any] | None = None) -> pl.DataFrame:
+    """Rows of sql/marts/`name`.sql cast to `schema`; empty when the tables are missing."""
+    try:
+        frame = warehouse.frame(sql.load(f"marts/{name}"), params)
+    except duckdb.CatalogException:  # no `carsight forecast` run has written the tables yet
+        return pl.DataFrame(schema=schema)
+    return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+
+
+def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame]
+            ) -> pl.DataFrame:
+    return _MEMO.get((file_key(warehouse), key), load)
+
+
+def clear_cache() -> None:
+    """Forget every memoised frame (benchmarks measure cold calls with it)."""
+    global _MEMO
+    _MEMO = BoundedMemo(limit=256)
+
+
+def load_runs(warehouse: Warehouse) -> pl.DataFrame:
+    """Every stored forecast run, newest first (columns: RUN_SCHEMA; seconds in s)."""
+    return _cached(warehouse, "runs", lambda: _read(warehouse, "forecast_runs", RUN_SCHEMA))
+
+
+def load_series(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
+    """The series of run `run_id` (columns: SERIES_SCHEMA; n_months in months)."""
+    return _cached(warehouse, ("series", run_id), lambda: _read(
+        warehouse, "forecast_series", SERIES_SCHEMA, {"run_id": run_id}))
+
+
+def load_forecasts(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
+    """Future forecasts of one series, every model (yhat and bounds in vehicles/month)."""
+    return _cached(warehouse, ("forecasts", run_id, series_id), lambda: _read(
+        warehouse, "forecast_forecasts", FORECAST_SCHEMA,
+        {"run_id": run_id, "series_id": series_id}))
+
+
+def load_backtest(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
+    """Backtest forecasts and actuals of one series, every model and cutoff (vehicles/month)."""
+    return _cached(warehouse, ("backtest", run_id, series_id), lambda: _read(
+        warehouse, "forecast_backtest", BACKTEST_SCHEMA,
+        {"run_id": run_id, "series_id": series_id}))
+
+
+def load_metrics(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
+    """Backtest metrics of every series and model of the run (see forecast_metrics.sql)."""
+    return _cached(warehouse, ("metrics", run_id), lambda: _read(
+        warehouse, "forecast_metrics", METRICS_SCHEMA, {"run_id": run_id}))
+
+
+def load_history(warehouse: Warehouse, *, brand: str, flow: str, market: str | None,
+                 model: str | None, plant: str | None) -> pl.DataFrame:
+    """Monthly actuals of a series (ds: first of month, y: vehicles); unreported months
+    are absent. A None market, model or plant means summed over every value."""
+    params = {"brand": brand, "flow": flow, "market": market, "model": model, "plant": plant}
+    return _cached(warehouse, ("history", brand, flow, market, model, plant), lambda: _read(
+        warehouse, "forecast_history", HISTORY_SCHEMA, params))
+

@@ -1,0 +1,17 @@
+-- the series of one forecast run: what the series picker offers.
+-- params: $run_id. null market/model/plant = summed over every value of that column.
+-- n_months: months with reported data; first_ds/last_ds: first and last of them.
+with series as (
+    select * from forecast_series
+    where run_id = $run_id
+),
+
+final as (
+    select
+        series_id, brand, flow, market, model, plant, level, n_months, first_ds, last_ds,
+        chosen_model
+    from series
+)
+
+select * from final
+order by brand, flow, level, market nulls first, model nulls first, plant nulls first
