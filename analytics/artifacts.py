@@ -4,6 +4,10 @@ Layout, one folder per brand and training run:
 
     <artifacts>/segmentation/<brand>/<version>/rfm_kmeans.skops
     <artifacts>/segmentation/<brand>/<version>/customer_types.skops
+    <artifacts>/segmentation/<brand>/<version>/predict_segment.skops   (counter classifiers,
+    <artifacts>/segmentation/<brand>/<version>/predict_cluster.skops    analytics.predict)
+    <artifacts>/segmentation/<brand>/<version>/predict_stats.json       (vocab, recommendation
+                                                                         statistics)
     <artifacts>/segmentation/<brand>/<version>/manifest.json
     <artifacts>/segmentation/<brand>/latest          {"version": ..., "manifest_sha256": ...}
 
@@ -37,6 +41,9 @@ MANIFEST = "manifest.json"
 LATEST = "latest"
 RFM_MODEL = "rfm_kmeans.skops"
 CLUSTER_MODEL = "customer_types.skops"
+PREDICT_SEGMENT_MODEL = "predict_segment.skops"
+PREDICT_CLUSTER_MODEL = "predict_cluster.skops"
+PREDICT_STATS = "predict_stats.json"
 FORMAT = "carsight.segmentation/1"
 STRICT_LIBRARIES = ("scikit-learn", "skops")
 RETRAIN = "run `carsight train` to write fresh artifacts"
@@ -197,7 +204,11 @@ class LoadedSegmentation:
         return str(self.manifest["version"])
 
 
-def _load_model(file: Path) -> Any:
+def load_model(file: Path) -> Any:
+    """Load one skops file, refusing types outside scikit-learn/numpy (ArtifactError).
+
+    Only call it on a file `load_manifest` has just verified.
+    """
     import skops.io as sio
 
     untrusted = sio.get_untrusted_types(file=file)
@@ -215,8 +226,8 @@ def load_models(root: Path, brand: str, version: str | None = None) -> LoadedSeg
     """Verify the manifest (see `load_manifest`) and load both models."""
     manifest = load_manifest(root, brand, version)
     folder = brand_dir(root, brand) / str(manifest["version"])
-    rfm = _load_model(folder / RFM_MODEL)
-    clusters = _load_model(folder / CLUSTER_MODEL)
+    rfm = load_model(folder / RFM_MODEL)
+    clusters = load_model(folder / CLUSTER_MODEL)
     want = list(manifest["features"]["clusters"])
     got = [str(c) for c in getattr(clusters, "feature_names_in_", [])]
     if got != want:

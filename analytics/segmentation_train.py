@@ -16,6 +16,10 @@ Per brand:
 3. Customer types (`analytics.clusters`): inertia and silhouette for each K in
    the range, K by `choose_k` (or `--k`), stability as the adjusted Rand index
    of refits with 5 other seeds, profiles in original units and persona names.
+4. Prediction models for counter customers (`analytics.predict.train`):
+   classifiers of segment and type on the counter features, chosen by
+   stratified 5-fold CV, plus the recommendation statistics; their files and
+   the model card go into the same folder and manifest.
 
 Speed on large data (documented trade-offs, see benchmarks/train_bench.py):
 
@@ -72,6 +76,7 @@ class TrainConfig:
     fit_sample: int = 20_000
     silhouette_sample: int = 5_000
     n_init: int = 4  # k-means++ restarts per KMeans fit
+    predict_cv_sample: int = 5_000  # rows per brand for the prediction models' CV
     # BLAS/OpenMP threads per fit. One: on this 2-core machine, shared with other
     # work, OpenMP's spinning threads made KMeans ~5x slower, never faster; the
     # cores are used by training the brands side by side instead (`workers`).
@@ -273,6 +278,14 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
     folder.mkdir(parents=True, exist_ok=False)
     artifacts.save_model(rfm_model, folder / artifacts.RFM_MODEL)
     artifacts.save_model(fit["model"], folder / artifacts.CLUSTER_MODEL)
+    step(f"{brand}: prediction models", 5, len(STEPS))
+    from analytics.predict.train import train_predict
+
+    labelled = typed.join(scored.select("customer_id", "segment"), on="customer_id",
+                          how="inner", maintain_order="left")
+    predict_section, predict_files = train_predict(
+        labelled, brand=brand, folder=folder, seed=config.seed,
+        cv_sample=config.predict_cv_sample, fit_sample=config.fit_sample)
 
     segments = scored.select(
         "customer_id", "brand", "recency_days", "frequency", "monetary_krw", "r_score",
@@ -284,6 +297,8 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
         brand=brand, version=version, created=created, as_of=as_of, data=data,
         digest=digest, source=source, values=values, centroids=centroids, fit=fit,
         order=order, profiles=profiles, traits=traits, config=config, scored=scored)
+    manifest["artifacts"].update(predict_files)
+    manifest["predict"] = _jsonable(predict_section)
     manifest_sha = artifacts.write_manifest(folder, manifest)
     step(f"{brand}: done", len(STEPS), len(STEPS))
     return BrandRun(
@@ -328,6 +343,7 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
                    "k_override": config.k, "stability_seeds": config.stability_seeds,
                    "fit_sample": config.fit_sample,
                    "silhouette_sample": config.silhouette_sample, "n_init": config.n_init,
+                   "predict_cv_sample": config.predict_cv_sample,
                    "threads": config.threads, "workers": config.workers},
         "rfm": {
             "score_rule": "ties-aware quintiles per brand: mid-rank percentile stretched "

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analytics.predict import FieldError, Reason
+
 PREDICT_STRINGS: dict[str, dict[str, str]] = {
     # --- page texts (predict.ui.*; owned by the page) ---
     "predict.ui.title": {"ko": "고객 예측", "en": "Customer prediction"},
@@ -173,3 +178,130 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
         "en": "Could not write the operational store: {detail}. Try again shortly.",
     },
 }
+
+# --- engine texts (predict.error.*, predict.reason.*; owned by analytics.predict) ---
+# Error and reason codes come from analytics.predict (FieldError, Reason); the
+# templates below are filled by `render_error` / `render_reason`.
+PREDICT_STRINGS.update({
+    # field names inside error messages
+    "predict.error.field.gender": {"ko": "성별", "en": "Gender"},
+    "predict.error.field.age": {"ko": "나이", "en": "Age"},
+    "predict.error.field.birth_date": {"ko": "생년월일", "en": "Birth date"},
+    "predict.error.field.market": {"ko": "시장", "en": "Market"},
+    "predict.error.field.vehicle_class": {"ko": "희망 차급", "en": "Vehicle class"},
+    "predict.error.field.model_of_interest": {"ko": "관심 모델", "en": "Model of interest"},
+    "predict.error.field.eco_friendly": {"ko": "친환경차 선호", "en": "Eco-friendly"},
+    "predict.error.field.budget": {"ko": "예산", "en": "Budget"},
+    "predict.error.field.payment_method": {"ko": "결제 방법", "en": "Payment method"},
+    "predict.error.field.channel": {"ko": "구매 채널", "en": "Channel"},
+    "predict.error.field.purchase_count": {"ko": "이전 구매 횟수", "en": "Previous purchases"},
+    "predict.error.field.name": {"ko": "이름", "en": "Name"},
+    "predict.error.field.phone": {"ko": "전화번호", "en": "Phone"},
+    "predict.error.field.email": {"ko": "이메일", "en": "E-mail"},
+    "predict.error.field.address": {"ko": "주소", "en": "Address"},
+    "predict.error.field.user_id": {"ko": "사용자 ID", "en": "User ID"},
+    "predict.error.field.signup_date": {"ko": "가입일", "en": "Sign-up date"},
+    # input errors
+    "predict.error.required": {"ko": "{field}: 필수 입력입니다",
+                               "en": "{field}: required"},
+    "predict.error.not_a_number": {"ko": "{field}: 숫자로 입력하세요 (입력: {value})",
+                                   "en": "{field}: enter a number (got: {value})"},
+    "predict.error.not_an_integer": {"ko": "{field}: 정수로 입력하세요 (입력: {value})",
+                                     "en": "{field}: enter a whole number (got: {value})"},
+    "predict.error.not_a_date": {
+        "ko": "{field}: YYYY-MM-DD 형식으로 입력하세요 (입력: {value})",
+        "en": "{field}: enter a date as YYYY-MM-DD (got: {value})"},
+    "predict.error.not_a_boolean": {
+        "ko": "{field}: 예/아니오(true/false)로 입력하세요 (입력: {value})",
+        "en": "{field}: enter yes/no (true/false) (got: {value})"},
+    "predict.error.unknown_value": {
+        "ko": "{field}: 알 수 없는 값입니다 (입력: {value}). 가능한 값: {choices}",
+        "en": "{field}: unknown value (got: {value}). Valid: {choices}"},
+    "predict.error.age_range": {"ko": "나이는 {min}~{max}세여야 합니다 (입력: {value})",
+                                "en": "Age must be {min}-{max} (got: {value})"},
+    "predict.error.birth_date_future": {"ko": "생년월일이 미래 날짜입니다 (입력: {value})",
+                                        "en": "The birth date is in the future (got: {value})"},
+    "predict.error.budget_not_positive": {"ko": "예산은 0원보다 커야 합니다 (입력: {value:,}원)",
+                                          "en": "The budget must be above 0 (got: KRW "
+                                                "{value:,})"},
+    "predict.error.budget_range": {
+        "ko": "예산은 이 브랜드에서 {min:,}~{max:,}원 범위여야 합니다 (입력: {value:,}원)",
+        "en": "For this brand the budget must be KRW {min:,}-{max:,} (got: KRW {value:,})"},
+    "predict.error.purchase_count_negative": {
+        "ko": "이전 구매 횟수는 0 이상이어야 합니다 (입력: {value})",
+        "en": "Previous purchases must be 0 or more (got: {value})"},
+    # registration errors
+    "predict.error.invalid_phone": {
+        "ko": "{field}: 전화번호 형식이 아닙니다 (입력: {value}). 예: 010-1234-5678, "
+              "+1 415 555 0100",
+        "en": "{field}: not a phone number (got: {value}). E.g. 010-1234-5678, "
+              "+1 415 555 0100"},
+    "predict.error.invalid_email": {"ko": "{field}: 올바른 이메일 주소가 아닙니다 (입력: {value})",
+                                    "en": "{field}: not a valid e-mail address (got: {value}; "
+                                          "{reason})"},
+    "predict.error.invalid_user_id": {
+        "ko": "{field}: 영문·숫자와 . _ - 만 쓸 수 있으며 {min}~{max}자여야 합니다 "
+              "(입력: {value})",
+        "en": "{field}: use letters, digits and . _ - only, {min}-{max} characters "
+              "(got: {value})"},
+    "predict.error.too_long": {"ko": "{field}: {max}자 이하로 입력하세요",
+                               "en": "{field}: at most {max} characters"},
+    "predict.error.duplicate": {
+        "ko": "{field}: 이미 등록된 값입니다 (입력: {value}). 다른 값을 입력하세요",
+        "en": "{field}: already registered (got: {value}); use another value"},
+    # recommendation reasons
+    "predict.reason.cluster_share": {"ko": "유형 {cluster} 고객의 {share_pct}%가 구매",
+                                     "en": "Bought by {share_pct}% of type-{cluster} customers"},
+    "predict.reason.market_rank": {"ko": "이 시장 판매 Top-{top} 중 {rank}위",
+                                   "en": "#{rank} of the top {top} in this market"},
+    "predict.reason.market_not_top": {"ko": "이 시장 판매 Top-{top} 밖",
+                                      "en": "Outside this market's top {top}"},
+    "predict.reason.budget_ratio": {"ko": "예산 대비 {ratio_pct}%",
+                                    "en": "{ratio_pct}% of the budget"},
+    "predict.reason.class_share": {"ko": "{vehicle_class} 희망 고객의 {share_pct}%가 구매",
+                                   "en": "Bought by {share_pct}% of customers wanting a "
+                                         "{vehicle_class}"},
+    "predict.reason.eco_match": {"ko": "친환경 선호와 일치",
+                                 "en": "Matches the eco-friendly preference"},
+    "predict.reason.eco_mismatch": {"ko": "친환경 선호와 불일치 (친환경 모델 아님)",
+                                    "en": "Not eco-friendly, unlike the preference"},
+    "predict.reason.interest_rank": {"ko": "관심 모델: 전체 {total}개 모델 중 {rank}위",
+                                     "en": "Model of interest: #{rank} of {total} models"},
+})
+
+_MAX_CHOICES = 12
+
+
+def _text(key: str, lang: str, **values: object) -> str:
+    entry = PREDICT_STRINGS[key]
+    return (entry.get(lang) or entry["ko"]).format(**values)
+
+
+def _value_label(value: object, lang: str) -> str:
+    entry = PREDICT_STRINGS.get(f"predict.ui.value.{value}")
+    return (entry.get(lang) or entry["ko"]) if entry else str(value)
+
+
+def render_error(err: FieldError, lang: str = "ko") -> str:
+    """Message of an `analytics.predict.FieldError` (field, code, params) in `lang`."""
+    field, code = err.field, err.code
+    params = dict(err.params)
+    label_key = f"predict.error.field.{field}"
+    label = _text(label_key, lang) if label_key in PREDICT_STRINGS else field
+    if "choices" in params:
+        choices = [_value_label(c, lang) for c in params["choices"]]
+        params["choices"] = ", ".join(choices[:_MAX_CHOICES]) + (
+            " …" if len(choices) > _MAX_CHOICES else "")
+    params.setdefault("reason", "")
+    key = f"predict.error.{code}"
+    if key not in PREDICT_STRINGS:
+        return f"{label}: {code} {params}"
+    return _text(key, lang, field=label, **{k: v for k, v in params.items() if k != "field"})
+
+
+def render_reason(reason: Reason, lang: str = "ko") -> str:
+    """Text of an `analytics.predict.Reason` (code, params) in `lang`."""
+    params = dict(reason.params)
+    if "vehicle_class" in params:
+        params["vehicle_class"] = _value_label(params["vehicle_class"], lang)
+    return _text(f"predict.reason.{reason.code}", lang, **params)
