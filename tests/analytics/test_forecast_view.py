@@ -1,0 +1,249 @@
+"""The forecast page's numbers on small hand-made frames with hand-computed answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from analytics import forecast_view as fv
+
+
+def month(year: int, m: int) -> dt.date:
+    return dt.date(year, m, 1)
+
+
+def forecast_frame(rows: list[tuple[str, dt.date, float, float, float]]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema={"model_name": pl.Utf8, "ds": pl.Date, "yhat": pl.Float64,
+                                      "yhat_lower": pl.Float64, "yhat_upper": pl.Float64},
+                        orient="row")
+
+
+def history_frame(values: dict[dt.date, float]) -> pl.DataFrame:
+    return pl.DataFrame({"ds": list(values), "y": list(values.values())},
+                        schema={"ds": pl.Date, "y": pl.Float64})
+
+
+SIX_MONTHS = [month(2025, m) for m in range(2, 8)]  # 2025-02 .. 2025-07
+
+
+# --- quarter table -------------------------------------------------------------------------
+
+
+def test_quarter_table_sums_months_per_calendar_quarter_and_flags_partial_quarters():
+    forecasts = forecast_frame(
+        [("selected", d, 10.0 * (i + 1), 8.0 * (i + 1), 12.0 * (i + 1))
+         for i, d in enumerate(SIX_MONTHS)]
+        + [("prophet", d, 1000.0, 900.0, 1100.0) for d in SIX_MONTHS])
+    table = fv.quarter_table(forecasts, model_name="selected")
+    # Feb+Mar = 10+20; Apr+May+Jun = 30+40+50; Jul = 60 (lower x0.8, upper x1.2)
+    assert table.to_dicts() == [
+        {"quarter": "2025-Q1", "months": 2, "yhat": 30, "yhat_lower": 24, "yhat_upper": 36},
+        {"quarter": "2025-Q2", "months": 3, "yhat": 120, "yhat_lower": 96, "yhat_upper": 144},
+        {"quarter": "2025-Q3", "months": 1, "yhat": 60, "yhat_lower": 48, "yhat_upper": 72},
+    ]
+
+
+def test_quarter_table_of_a_model_without_forecast_is_empty():
+    forecasts = forecast_frame([("prophet", SIX_MONTHS[0], 1.0, 0.0, 2.0)])
+    assert fv.quarter_table(forecasts, model_name="lightgbm").is_empty()
+
+
+# --- summary -------------------------------------------------------------------------------
+
+
+def _year_of_history(*, missing: dt.date | None = None) -> pl.DataFrame:
+    # 2024-02 .. 2024-07: 100 a month; 2024-08 .. 2025-01: 200 a month
+    values = {month(2024, m): 100.0 for m in range(2, 8)}
+    values |= {month(2024, m): 200.0 for m in range(8, 13)} | {month(2025, 1): 200.0}
+    if missing is not None:
+        values.pop(missing)
+    return history_frame(values)
+
+
+def test_summary_compares_the_next_six_months_with_the_same_months_a_year_earlier():
+    forecasts = forecast_frame([("selected", d, 110.0, 90.0, 130.0) for d in SIX_MONTHS]
+                               + [("selected", month(2025, 8), 999.0, 999.0, 999.0)])
+    summary = fv.forecast_summary(_year_of_history(), forecasts, model_name="selected")
+    assert summary is not None
+    assert (summary.months, summary.start, summary.end) == (6, month(2025, 2), month(2025, 7))
+    assert (summary.total, summary.lower, summary.upper) == (660.0, 540.0, 780.0)
+    assert summary.base_total == 600.0
+    assert summary.change_pct == pytest.approx(10.0)  # 660 / 600 - 1
+    assert summary.change_lower_pct == pytest.approx(-10.0)  # 540 / 600 - 1
+    assert summary.change_upper_pct == pytest.approx(30.0)  # 780 / 600 - 1
+    # last 12 months: six at 100 and six at 200 -> mean 150; forecast mean 110
+    assert (summary.recent_months, summary.recent_mean) == (12, 150.0)
+    assert summary.vs_recent_pct == pytest.approx(100 * (110 / 150 - 1))  # -26.67
+
+
+def test_summary_never_treats_an_unreported_month_as_zero():
+    forecasts = forecast_frame([("selected", d, 110.0, 90.0, 130.0) for d in SIX_MONTHS])
+    summary = fv.forecast_summary(_year_of_history(missing=month(2024, 3)), forecasts,
+                                  model_name="selected")
+    assert summary is not None
+    # a year-on-year base with a hole would be 500, not 600: no comparison instead
+    assert summary.base_total is None and summary.change_pct is None
+    # the recent mean is over the 11 reported months: (5*100 + 6*200) / 11
+    assert summary.recent_months == 11
+    assert summary.recent_mean == pytest.approx(1700 / 11)
+
+
+def test_summary_uses_fewer_months_when_the_forecast_is_shorter_and_none_without_one():
+    forecasts = forecast_frame([("lightgbm", d, 100.0, 50.0, 150.0) for d in SIX_MONTHS[:3]])
+    summary = fv.forecast_summary(_year_of_history(), forecasts, model_name="lightgbm")
+    assert summary is not None and summary.months == 3 and summary.total == 300.0
+    assert summary.change_pct == pytest.approx(0.0)  # 2024-02..04: 3 x 100
+    assert fv.forecast_summary(_year_of_history(), forecasts, model_name="prophet") is None
+
+
+# --- leaderboard ---------------------------------------------------------------------------
+
+
+def _metric_rows() -> pl.DataFrame:
+    # (series, flow, model, pooled MASE); flow A has s1, s2, s3; flow B has s4
+    table = {
+        "s1": ("A", {"seasonal_naive": 1.0, "prophet": 0.8, "lightgbm": 0.6, "ensemble": 0.7,
+                     "selected": 0.7}),
+        "s2": ("A", {"seasonal_naive": 1.0, "prophet": 1.2, "lightgbm": 0.9, "ensemble": 0.9,
+                     "selected": 0.9}),
+        "s3": ("A", {"seasonal_naive": 1.0, "prophet": 0.5, "lightgbm": 1.1, "ensemble": 0.8,
+                     "selected": 1.1}),
+        "s4": ("B", {"seasonal_naive": 2.0, "prophet": 3.0, "lightgbm": 1.0, "ensemble": 1.5,
+                     "selected": 1.0}),
+    }
+    rows = []
+    for series_id, (flow, scores) in table.items():
+        for model_name, mase in scores.items():
+            for scope, shift in (("latest_cutoff", 0.0), ("all_cutoffs", 5.0)):
+                rows.append((series_id, "Kia", flow, "market", model_name, None, scope,
+                             mase + shift, 10.0 * mase, 12.0, 0.75))
+                rows.append((series_id, "Kia", flow, "market", model_name, 1, scope,
+                             99.0, 99.0, 99.0, 0.0))  # per-horizon rows are not pooled
+    return pl.DataFrame(rows, orient="row", schema={
+        "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "level": pl.Utf8,
+        "model_name": pl.Utf8, "horizon": pl.Int64, "scope": pl.Utf8, "mase": pl.Float64,
+        "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64})
+
+
+def test_leaderboard_gives_median_pooled_mase_and_series_won_per_flow_and_overall():
+    board = fv.leaderboard(_metric_rows(), scope="latest_cutoff")
+    got = {(r["flow"], r["model_name"]): (r["series"], r["median_mase"], r["wins"])
+           for r in board.to_dicts()}
+    # flow A medians: naive 1.0; prophet (0.8, 1.2, 0.5) -> 0.8; lightgbm (0.6, 0.9, 1.1)
+    # -> 0.9; ensemble (0.7, 0.9, 0.8) -> 0.8. Wins: s1 lightgbm, s2 lightgbm + ensemble
+    # (tie), s3 prophet.
+    assert got[("A", "seasonal_naive")] == (3, 1.0, 0)
+    assert got[("A", "prophet")] == (3, pytest.approx(0.8), 1)
+    assert got[("A", "lightgbm")] == (3, pytest.approx(0.9), 2)
+    assert got[("A", "ensemble")] == (3, pytest.approx(0.8), 1)
+    assert got[("A", "selected")] == (3, pytest.approx(0.9), None)  # a copy: never wins
+    assert got[("B", "lightgbm")] == (1, 1.0, 1)
+    # all flows: lightgbm (0.6, 0.9, 1.1, 1.0) -> median 0.95, 3 wins
+    assert got[("all", "lightgbm")] == (4, pytest.approx(0.95), 3)
+    assert got[("all", "prophet")] == (4, pytest.approx(1.0), 1)  # (0.5, 0.8, 1.2, 3.0)
+
+
+def test_leaderboard_share_of_series_beating_seasonal_naive_and_order():
+    board = fv.leaderboard(_metric_rows(), scope="latest_cutoff")
+    beats = {(r["flow"], r["model_name"]): r["beats_naive"] for r in board.to_dicts()}
+    assert beats[("A", "prophet")] == pytest.approx(2 / 3)  # s1, s3
+    assert beats[("all", "lightgbm")] == pytest.approx(3 / 4)  # s1, s2, s4
+    assert beats[("all", "seasonal_naive")] == 0.0
+    assert board.get_column("flow").to_list()[:5] == ["all"] * 5  # overall first
+    assert board.get_column("model_name").to_list()[:5] == list(fv.MODELS)
+
+
+def test_leaderboard_reads_only_the_requested_scope():
+    board = fv.leaderboard(_metric_rows(), scope="all_cutoffs")
+    row = board.filter((pl.col("flow") == "B") & (pl.col("model_name") == "lightgbm"))
+    assert row.item(0, "median_mase") == 6.0  # 1.0 + 5.0 in the all-cutoffs rows
+    assert fv.leaderboard(_metric_rows().clear(), scope="latest_cutoff").is_empty()
+
+
+# --- metrics tables ------------------------------------------------------------------------
+
+
+def test_metrics_table_orders_models_and_puts_the_pooled_row_first():
+    table = fv.metrics_table(_metric_rows(), series_id="s4", scope="latest_cutoff")
+    assert table.columns == ["model_name", "horizon", "mase", "smape", "mape", "coverage80"]
+    assert table.get_column("model_name").to_list() == [m for m in fv.MODELS for _ in (0, 1)]
+    assert table.get_column("horizon").to_list()[:2] == [None, 1]
+    pooled = fv.pooled_metrics(table)
+    assert pooled.filter(pl.col("model_name") == "prophet").item(0, "mase") == 3.0
+    wide = fv.horizon_table(table)
+    assert wide.columns == ["model_name", "h1"]
+    assert wide.get_column("h1").to_list() == [99.0] * 5
+
+
+# --- picker --------------------------------------------------------------------------------
+
+
+def _series() -> pl.DataFrame:
+    rows = [
+        ("k-tot", "Kia", "region_export", None, None, None, "total"),
+        ("k-usa", "Kia", "region_export", "USA", None, None, "market"),
+        ("k-dom-k5", "Kia", "domestic_sales", None, "K5", None, "model"),
+        ("k-dom", "Kia", "domestic_sales", None, None, None, "total"),
+        ("h-plant", "Hyundai", "overseas_plant_sales", "USA", None, "HMMA", "plant"),
+        ("h-plant-cz", "Hyundai", "overseas_plant_sales", "Czech Republic", None, "HMMC",
+         "plant"),
+    ]
+    return pl.DataFrame(rows, orient="row", schema={
+        "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8,
+        "model": pl.Utf8, "plant": pl.Utf8, "level": pl.Utf8})
+
+
+def test_pick_series_defaults_to_region_export_total_of_the_first_brand_with_it():
+    pick = fv.pick_series(_series(), brand="Kia")
+    assert (pick.series_id, pick.problems) == ("k-tot", ())
+    assert pick.flows == ("region_export", "domestic_sales")
+    assert pick.markets == (None, "USA")
+    assert pick.query() == {"brand": "Kia", "flow": "region_export"}
+
+
+def test_pick_series_finds_models_and_plants_and_names_what_it_replaced():
+    assert fv.pick_series(_series(), brand="Kia", flow="domestic_sales",
+                          model="K5").series_id == "k-dom-k5"
+    plant = fv.pick_series(_series(), brand="Hyundai", market="Czech Republic", plant="HMMC")
+    assert plant.series_id == "h-plant-cz" and plant.items == ((None, "HMMC"),)
+    bad = fv.pick_series(_series(), brand="Toyota", flow="domestic_sales", market="Mars",
+                         model="Sorento")
+    # Toyota -> Hyundai, whose only flow is overseas-plant sales and first market Czech Rep.
+    assert bad.series_id == "h-plant-cz"
+    assert bad.problems == (("brand", "Toyota"), ("flow", "domestic_sales"),
+                            ("market", "Mars"), ("model", "Sorento"))
+    assert fv.pick_series(_series().clear()) == fv.Pick()
+
+
+@pytest.mark.parametrize("model, plant", [(None, None), ("Santa Fe", None), (None, "HMMA"),
+                                          ("A&B=C", "X")])
+def test_item_value_round_trips(model, plant):
+    assert fv.parse_item(fv.item_value(model, plant)) == (model, plant)
+
+
+# --- chart data ----------------------------------------------------------------------------
+
+
+def test_history_gets_null_for_unreported_months_never_zero():
+    history = history_frame({month(2024, 1): 5.0, month(2024, 4): 7.0})
+    grid = fv.history_with_gaps(history)
+    assert grid.get_column("ds").to_list() == [month(2024, m) for m in range(1, 5)]
+    assert grid.get_column("y").to_list() == [5.0, None, None, 7.0]
+
+
+def test_chart_table_puts_actuals_each_model_and_the_band_side_by_side():
+    history = history_frame({month(2025, 1): 100.0})
+    forecasts = forecast_frame([("selected", month(2025, 2), 110.4, 90.0, 130.0),
+                                ("prophet", month(2025, 2), 120.0, 80.0, 160.0)])
+    table = fv.chart_table(history, forecasts, band_model="prophet")
+    assert table.columns == ["month", "y", "selected", "prophet", "lower", "upper"]
+    assert table.rows() == [("2025-01", 100, None, None, None, None),
+                            ("2025-02", None, 110, 120, 80, 160)]
+
+
+def test_models_of_lists_display_order_then_unknown_models():
+    forecasts = forecast_frame([(m, month(2025, 2), 1.0, 0.0, 2.0)
+                                for m in ("theta", "prophet", "selected")])
+    assert fv.models_of(forecasts) == ["selected", "prophet", "theta"]
