@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, sql, trained
+from warehouse import canonical, forecasts, sql, trained
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
 from warehouse.formats import REJECT_SCHEMA, detect, header_key, parse_facts
@@ -73,6 +73,8 @@ class LoadState:
     model_production: list[pl.DataFrame] = field(default_factory=list)
     # `carsight train` results of the previous warehouse, carried over by a rebuild
     trained: dict[str, pl.DataFrame] = field(default_factory=dict)
+    # `carsight forecast` results of the previous warehouse, carried over unchanged
+    forecasts: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     def known_hashes(self) -> dict[str, str]:
         return {
@@ -354,6 +356,7 @@ def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = No
             _step(progress, steps, 0)
             _write_tables(con, state, ops_db)
             _carry_trained(con, state)
+            forecasts.carry_over(con, state.forecasts)
             _step(progress, steps, 1)
             con.execute(sql.load("build/resolve_overlaps"))
             _step(progress, steps, 2)
@@ -389,18 +392,42 @@ def _carry_trained(con: duckdb.DuckDBPyConnection, state: LoadState) -> None:
 def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
     """Replace trained tables (customer_segments, customer_clusters) in the warehouse.
 
-    Under `writer_lock`, the current file is copied to a temp file beside it,
-    the tables are replaced there (only rows whose customer_id is in
-    `customers`), checkpointed, and the copy is renamed over the warehouse, so
-    an open read-only session keeps working and a failure changes nothing.
-    Returns rows written per table.
+    Only rows whose customer_id is in `customers` are written; see
+    `_rewrite_copy` for how. Returns rows written per table.
     """
+    _known_tables(tables, trained.TRAINED_TABLES, "trained")
+    return _rewrite_copy(db_path, "trained results",
+                         lambda con: trained.replace_tables(con, tables))
+
+
+def write_forecasts(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace every forecast table (warehouse.forecasts) by `tables`; see `_rewrite_copy`.
+
+    The previous run's rows are dropped. Returns rows written per table.
+    """
+    _known_tables(tables, forecasts.FORECAST_TABLES, "forecast")
+    return _rewrite_copy(db_path, "forecasts",
+                         lambda con: forecasts.replace_tables(con, tables))
+
+
+def _known_tables(tables: Mapping[str, object], allowed: tuple[str, ...], kind: str) -> None:
     for table_name in tables:
-        if table_name not in trained.TRAINED_TABLES:
-            raise ValueError(f"{table_name!r} is not a trained table; valid: "
-                             f"{', '.join(trained.TRAINED_TABLES)}")
+        if table_name not in allowed:
+            raise ValueError(f"{table_name!r} is not a {kind} table; valid: {', '.join(allowed)}")
+
+
+def _rewrite_copy(db_path: Path, what: str,
+                  apply: Callable[[duckdb.DuckDBPyConnection], dict[str, int]]
+                  ) -> dict[str, int]:
+    """Run `apply` on a copy of the warehouse and swap the copy in atomically.
+
+    Under `writer_lock`, the current file is copied to a temp file beside it,
+    `apply` changes the copy, which is checkpointed and renamed over the
+    warehouse, so an open read-only session keeps working and a failure
+    changes nothing.
+    """
     if not db_path.is_file():
-        raise FileRefused(db_path, "no warehouse to write trained results into",
+        raise FileRefused(db_path, f"no warehouse to write {what} into",
                           hint="Run `carsight build` first.")
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     wal = db_path.with_name(db_path.name + ".wal")
@@ -413,7 +440,7 @@ def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, i
                 shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
             con = duckdb.connect(str(tmp))
             try:
-                counts = trained.replace_tables(con, tables)
+                counts = apply(con)
                 con.execute("checkpoint")
             finally:
                 con.close()
@@ -540,6 +567,7 @@ def build(paths: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
     state = LoadState()
     with writer_lock(db_path):
         state.trained = trained.read_trained(db_path)
+        state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, files, brand=brand, year=year, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
@@ -557,6 +585,7 @@ def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
     with writer_lock(db_path):
         state = read_state(db_path, ops_db)
         state.trained = trained.read_trained(db_path)
+        state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, paths, brand=brand, year=year, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)

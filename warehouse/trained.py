@@ -38,20 +38,30 @@ def _check(name: str) -> str:
     return name
 
 
-def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """`frame` with exactly the columns and types of table `name` (missing columns refused)."""
-    schema = SCHEMAS[_check(name)]
+def conform_to(schema: dict[str, pl.DataType], name: str, frame: pl.DataFrame
+               ) -> pl.DataFrame:
+    """`frame` with exactly the columns and types of `schema` (missing columns refused)."""
     missing = [c for c in schema if c not in frame.columns]
     if missing:
         raise ValueError(f"{name}: frame lacks column(s) {missing}")
     return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
 
+def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with exactly the columns and types of trained table `name`."""
+    return conform_to(SCHEMAS[_check(name)], name, frame)
+
+
 def create_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] = TRAINED_TABLES
                   ) -> None:
     """(Re)create empty trained tables from their DDL."""
+    recreate_tables(con, tuple(_check(name) for name in names))
+
+
+def recreate_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    """Drop and create tables `names` (an allow-list from code) from sql/build/<name>.sql."""
     for name in names:
-        con.execute(f"drop table if exists {_check(name)}")  # name: allow-list
+        con.execute(f"drop table if exists {name}")  # name: allow-list
         con.execute(sql.load(f"build/{name}"))
 
 
@@ -59,13 +69,19 @@ def insert_known(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame)
     """Insert rows of `frame` whose customer_id is in `customers`; returns rows inserted."""
     if frame.height == 0:
         return 0
-    con.register("trained_frame", conform(name, frame).to_arrow())
+    insert_frame(con, _check(name), conform(name, frame),
+                 where="where customer_id in (select customer_id from customers)")
+    return int(query_frame(con, f"select count(*) as n from {name}").item(0, "n"))
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, *,
+                 where: str = "") -> None:
+    """Insert `frame` into table `name` by column name; `name` and `where` come from code."""
+    con.register("table_frame", frame.to_arrow())
     try:
-        con.execute(f"insert into {_check(name)} by name select * from trained_frame "  # allow-list
-                    "where customer_id in (select customer_id from customers)")
-        return int(query_frame(con, f"select count(*) as n from {name}").item(0, "n"))
+        con.execute(f"insert into {name} by name select * from table_frame {where}")
     finally:
-        con.unregister("trained_frame")
+        con.unregister("table_frame")
 
 
 def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]
@@ -78,10 +94,15 @@ def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFram
 
 
 def read_trained(db_path: Path) -> dict[str, pl.DataFrame]:
-    """The trained tables of the warehouse at `db_path` ({} when it has none or is unreadable).
+    """The trained tables of the warehouse at `db_path` ({} when it has none or is unreadable)."""
+    return read_tables(db_path, TRAINED_TABLES)
+
+
+def read_tables(db_path: Path, names: tuple[str, ...]) -> dict[str, pl.DataFrame]:
+    """Tables `names` (an allow-list from code) of the warehouse at `db_path`, where present.
 
     An unreadable previous warehouse must not stop a rebuild, which is how one
-    recovers from it; the trained results are then simply not carried over.
+    recovers from it; its derived tables are then simply not carried over ({}).
     """
     if not Path(db_path).is_file():
         return {}
@@ -94,7 +115,7 @@ def read_trained(db_path: Path) -> dict[str, pl.DataFrame]:
                                        "where table_catalog = 'wh'")
                       .get_column("table_name").to_list())
         return {name: query_frame(con, f"select * from {name}")  # name: allow-list
-                for name in TRAINED_TABLES if name in present}
+                for name in names if name in present}
     except duckdb.Error:
         return {}
     finally:

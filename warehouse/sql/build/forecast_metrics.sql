@@ -1,0 +1,12 @@
+-- backtest accuracy per series, model and horizon (null horizon = pooled over horizons).
+create table forecast_metrics (
+    run_id varchar not null,
+    series_id varchar not null,
+    model_name varchar not null,
+    horizon smallint,                 -- months ahead 1..6, null = every horizon pooled
+    mase double,                      -- MAE / in-sample seasonal-naive MAE, unitless
+    smape double,                     -- percent, 0-200
+    mape double,                      -- percent, zero actuals skipped
+    coverage80 double,                -- fraction 0-1 of actuals inside the 80% interval
+    scope varchar not null            -- all_cutoffs | latest_cutoff
+);
