@@ -474,6 +474,7 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         "model_production": _concat(state.model_production),
         "email_log": _operational_table(ops_db, "email_log"),
         "app_users": _operational_table(ops_db, "users"),
+        "customer_predictions": _operational_predictions(ops_db),
     }
     customers = _concat(state.customers)
     customers, ops_count = _merge_operational(customers, ops_db, state)
@@ -514,6 +515,19 @@ def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
         ops = ops.select([c for c in ops.columns if c in customers.columns])
         ops = ops.cast({c: customers.schema[c] for c in ops.columns}, strict=False)
     return _concat([customers, ops]), ops.height
+
+
+def _operational_predictions(ops_db: Path | None) -> pl.DataFrame:
+    """Predicted labels of the app-registered customers (customer_predictions rows)."""
+    customers = _operational_table(ops_db, "customers")
+    columns = ["customer_id", "brand", "predicted_segment", "segment_probability",
+               "predicted_cluster", "cluster_probability", "model_version", "predicted_at"]
+    if customers.is_empty() or "predicted_segment" not in customers.columns:
+        return pl.DataFrame()
+    return (customers.select([pl.col(c) if c in customers.columns else pl.lit(None).alias(c)
+                              for c in columns])
+            .filter(pl.col("predicted_segment").is_not_null()
+                    | pl.col("predicted_cluster").is_not_null()))
 
 
 def _operational_table(ops_db: Path | None, table: str) -> pl.DataFrame:

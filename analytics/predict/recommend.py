@@ -238,28 +238,43 @@ def score_matrix(stats: RecommendationStats, *, cluster: np.ndarray, market: np.
                   eco_match=eco_match)
 
 
-def reasons(scores: Scores, stats: RecommendationStats, row: int, model: int, *,
-            cluster: int, market: str, vehicle_class: str, eco_pref: bool,
-            of_interest: bool = False) -> list[Reason]:
-    """The numbered reasons of one model for one customer (strongest signals first)."""
-    out = [Reason("cluster_share", {"cluster": int(cluster), "share_pct": round(
-        100 * float(scores.cluster_share[row, model]))})]
-    rank = int(scores.market_rank[row, model])
-    if rank:
-        out.append(Reason("market_rank", {"market": market, "rank": rank, "top": MARKET_TOP}))
+def reason_list(*, cluster: int, cluster_share: float, market: str, market_rank: int | None,
+                budget_ratio: float, vehicle_class: str, class_share: float, eco_pref: bool,
+                model_eco: bool, of_interest: bool = False) -> list[Reason]:
+    """The numbered reasons of one model for one customer, from its signal values.
+
+    cluster_share, class_share: 0-1; market_rank: 1..MARKET_TOP or None;
+    budget_ratio: expected price / budget. Used for single predictions and for
+    the rows of `Predictor.predict_frame` alike.
+    """
+    out = [Reason("cluster_share", {"cluster": int(cluster),
+                                    "share_pct": round(100 * cluster_share)})]
+    if market_rank:
+        out.append(Reason("market_rank", {"market": market, "rank": int(market_rank),
+                                          "top": MARKET_TOP}))
     elif of_interest:
         out.append(Reason("market_not_top", {"market": market, "top": MARKET_TOP}))
-    out.append(Reason("budget_ratio", {"ratio_pct": round(
-        100 * float(scores.budget_ratio[row, model]))}))
-    share = float(scores.class_share[row, model])
-    if share > 0:
+    out.append(Reason("budget_ratio", {"ratio_pct": round(100 * budget_ratio)}))
+    if class_share > 0:
         out.append(Reason("class_share", {"vehicle_class": vehicle_class,
-                                          "share_pct": round(100 * share)}))
-    if eco_pref and bool(stats.eco[model]):
+                                          "share_pct": round(100 * class_share)}))
+    if eco_pref and model_eco:
         out.append(Reason("eco_match"))
     elif eco_pref and of_interest:
         out.append(Reason("eco_mismatch"))
     return out
+
+
+def reasons(scores: Scores, stats: RecommendationStats, row: int, model: int, *,
+            cluster: int, market: str, vehicle_class: str, eco_pref: bool,
+            of_interest: bool = False) -> list[Reason]:
+    """The numbered reasons of model index `model` for customer `row` of `scores`."""
+    return reason_list(
+        cluster=cluster, cluster_share=float(scores.cluster_share[row, model]), market=market,
+        market_rank=int(scores.market_rank[row, model]) or None,
+        budget_ratio=float(scores.budget_ratio[row, model]), vehicle_class=vehicle_class,
+        class_share=float(scores.class_share[row, model]), eco_pref=eco_pref,
+        model_eco=bool(stats.eco[model]), of_interest=of_interest)
 
 
 def recommendations(scores: Scores, stats: RecommendationStats, row: int, *, cluster: int,
