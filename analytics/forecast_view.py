@@ -5,7 +5,8 @@ Inputs are the frames of `warehouse.forecast_read` (one run):
     series:    series_id, brand, flow, market, model, plant, level, n_months, first_ds,
                last_ds, chosen_model (null market/model/plant = summed over that column)
     forecasts: model_name, ds (Date, first of month), yhat, yhat_lower, yhat_upper
-               (vehicles per month; the bounds are the 80% interval)
+               (vehicles per month; the bounds are the 80% interval), optionally
+               bottom_up_yhat (total series: the sum of the parts' yhat, else null)
     backtest:  model_name, cutoff, ds, y, yhat, yhat_lower, yhat_upper (vehicles per month)
     metrics:   series_id, brand, flow, level, model_name, horizon (months ahead, null =
                pooled), scope, mase (unitless), smape and mape (percent), coverage80 (0-1)
@@ -167,10 +168,17 @@ def history_with_gaps(history: pl.DataFrame) -> pl.DataFrame:
     return grid.join(history.select("ds", pl.col("y").cast(pl.Float64)), on="ds", how="left")
 
 
+def has_bottom_up(forecasts: pl.DataFrame) -> bool:
+    """Whether the series is a total with the sum of its parts stored beside it."""
+    return ("bottom_up_yhat" in forecasts.columns
+            and forecasts.get_column("bottom_up_yhat").is_not_null().any())
+
+
 def chart_table(history: pl.DataFrame, forecasts: pl.DataFrame, *, band_model: str
                 ) -> pl.DataFrame:
-    """The chart as a table: month ('YYYY-MM'), actual y, each model's yhat, and the
-    band model's 80% bounds (all vehicles per month)."""
+    """The chart as a table: month ('YYYY-MM'), actual y, each model's yhat, the band
+    model's 80% bounds and, for a total, its bottom_up sum of the parts (all vehicles
+    per month)."""
     models = models_of(forecasts)
     wide = (
         forecasts.lazy()
@@ -180,14 +188,15 @@ def chart_table(history: pl.DataFrame, forecasts: pl.DataFrame, *, band_model: s
         if not forecasts.is_empty() else pl.DataFrame(schema={"ds": pl.Date})
     )
     band = forecasts.filter(pl.col("model_name") == band_model).select(
-        "ds", pl.col("yhat_lower").alias("lower"), pl.col("yhat_upper").alias("upper"))
+        "ds", pl.col("yhat_lower").alias("lower"), pl.col("yhat_upper").alias("upper"),
+        *([pl.col("bottom_up_yhat").alias("bottom_up")] if has_bottom_up(forecasts) else []))
     return (
         history_with_gaps(history)
         .join(wide, on="ds", how="full", coalesce=True)
         .join(band, on="ds", how="left")
         .sort("ds")
         .with_columns(pl.col("ds").dt.strftime("%Y-%m").alias("month"))
-        .select("month", "y", *models, "lower", "upper")
+        .select("month", "y", *models, pl.exclude("ds", "month", "y", *models))
         .with_columns(pl.exclude("month").round(0).cast(pl.Int64))
     )
 
@@ -322,6 +331,8 @@ class Summary:
     recent_months: int  # reported months among the 12 before the forecast
     recent_mean: float | None  # mean monthly actual over those months
     vs_recent_pct: float | None  # forecast monthly mean vs recent_mean
+    bottom_up_total: float | None = None  # total series: sum of the parts, same months
+    bottom_up_diff_pct: float | None = None  # total vs bottom_up_total
 
 
 def _pct(value: float, base: float | None) -> float | None:
@@ -343,6 +354,9 @@ def forecast_summary(history: pl.DataFrame, forecasts: pl.DataFrame, *, model_na
         return None
     sums = ahead.select(pl.col("yhat", "yhat_lower", "yhat_upper").sum()).row(0)
     total, lower, upper = (float(v) for v in sums)
+    bottom_up = (float(ahead.get_column("bottom_up_yhat").sum())
+                 if has_bottom_up(ahead) and ahead.get_column("bottom_up_yhat").null_count() == 0
+                 else None)
     start, end = ahead.select(pl.col("ds").min().alias("a"),
                               pl.col("ds").max().alias("b")).row(0)
     base = (
@@ -360,7 +374,8 @@ def forecast_summary(history: pl.DataFrame, forecasts: pl.DataFrame, *, model_na
         upper=upper, base_total=base_total, change_pct=_pct(total, base_total),
         change_lower_pct=_pct(lower, base_total), change_upper_pct=_pct(upper, base_total),
         recent_months=recent.height, recent_mean=recent_mean,
-        vs_recent_pct=_pct(total / n, recent_mean),
+        vs_recent_pct=_pct(total / n, recent_mean), bottom_up_total=bottom_up,
+        bottom_up_diff_pct=_pct(total, bottom_up),
     )
 
 

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 import polars as pl
+from dash.dash_table import DataTable
+from dash.dash_table.Format import Format, Scheme
 
-from analytics.forecast_view import models_of
+from analytics.forecast_view import has_bottom_up, models_of
 from app.figures import (
     BLACK,
     BLUE,
@@ -20,7 +22,9 @@ from app.figures import (
     GREY,
     ORANGE,
     REDDISH_PURPLE,
+    SKY_BLUE,
     VERMILLION,
+    data_table,
     empty_figure,
     template,
 )
@@ -87,12 +91,18 @@ def forecast_chart(history: pl.DataFrame, forecasts: pl.DataFrame, backtest: pl.
             "line": {"color": model_colour(model_name), "width": 3 if focus else 2,
                      "dash": "solid" if focus else "dash"},
             "marker": {"size": 4}, "hovertemplate": "%{y:,.0f}<extra>" + label + "</extra>"})
+    if band is not None and has_bottom_up(band):
+        name = t("fc.trace.bottom_up", lang, model=model_label(band_model, lang))
+        data.append({"type": "scatter", **_xy(band, "bottom_up_yhat"), "mode": "lines",
+                     "name": name, "line": {"color": SKY_BLUE, "width": 2, "dash": "dashdot"},
+                     "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"})
     if show_backtest and not backtest.is_empty():
         data += _backtest_traces(backtest, band_model, lang)
     layout = {
         "template": template(), "title": {"text": title}, "height": 460,
         "hovermode": "x unified",
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 96, "b": 10},
         "xaxis": {"title": {"text": t("fc.axis.month", lang)}},
         "yaxis": {"title": {"text": t("fc.axis.units", lang)}, "rangemode": "tozero"},
     }
@@ -105,16 +115,16 @@ def forecast_chart(history: pl.DataFrame, forecasts: pl.DataFrame, backtest: pl.
 
 def _backtest_traces(backtest: pl.DataFrame, band_model: str, lang: str) -> list[dict]:
     traces: list[dict] = []
-    label = model_label(band_model, lang)
+    name = t("fc.trace.backtest", lang, model=model_label(band_model, lang))
     parts = backtest.sort("cutoff", "ds").partition_by("cutoff", as_dict=True)
     for i, ((cutoff,), rows) in enumerate(parts.items()):
-        name = t("fc.trace.backtest", lang, model=label, cutoff=cutoff.strftime("%Y-%m"))
+        trained = t("fc.trace.cutoff", lang, cutoff=cutoff.strftime("%Y-%m"))
         traces.append({
             "type": "scatter", **_xy(rows, "yhat"), "mode": "lines+markers", "name": name,
             "legendgroup": "backtest", "showlegend": i == 0,
             "line": {"color": BACKTEST_COLOUR, "width": 1.5, "dash": "dot"},
             "marker": {"size": 5, "symbol": "diamond"},
-            "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"})
+            "hovertemplate": "%{y:,.0f}<extra>" + f"{name}<br>{trained}" + "</extra>"})
     return traces
 
 
@@ -124,7 +134,22 @@ def _start_marker(last_actual: dt.date, lang: str) -> dict:
     return {
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
                     "y1": 1, "line": {"color": GREY, "width": 1, "dash": "dot"}}],
-        "annotations": [{"x": x, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
-                         "text": t("fc.forecast_start", lang), "xanchor": "left",
-                         "yanchor": "bottom", "font": {"size": 11, "color": "#6C757D"}}],
+        "annotations": [{"x": x, "y": 0.99, "xref": "x", "yref": "paper", "showarrow": False,
+                         "text": t("fc.forecast_start", lang), "xanchor": "left", "xshift": 4,
+                         "yanchor": "top", "font": {"size": 11, "color": "#6C757D"}}],
     }
+
+
+def accuracy_table(frame: pl.DataFrame, *, lang: str = "ko", page_size: int = 10,
+                   value_labels: dict[str, str] | None = None,
+                   fraction_columns: Iterable[str] = ()):
+    """`app.figures.data_table` with two decimals for MASE columns (1 is the baseline,
+    so 0.95 and 1.04 must not both read as 1.0)."""
+    table = data_table(frame, lang=lang, page_size=page_size, value_labels=value_labels,
+                       fraction_columns=fraction_columns)
+    if isinstance(table, DataTable):
+        two = Format(precision=2, scheme=Scheme.fixed)
+        mase_like = {c for c in frame.columns if "mase" in c or (c[:1] == "h" and c[1:].isdigit())}
+        table.columns = [{**c, "format": two} if c["id"] in mase_like else c
+                         for c in table.columns]
+    return table

@@ -74,9 +74,9 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.backtest": {"ko": "백테스트 예측 vs 실적 보기", "en": "Show backtest forecasts vs actuals"},
     "fc.trace.actual": {"ko": "실적", "en": "Actuals"},
     "fc.trace.band": {"ko": "80% 구간 ({model})", "en": "80% interval ({model})"},
-    "fc.trace.backtest": {"ko": "백테스트 {model} ({cutoff} 기준)",
-                          "en": "Backtest {model} (cutoff {cutoff})"},
-    "fc.trace.backtest_actual": {"ko": "백테스트 구간 실적", "en": "Actuals in backtest"},
+    "fc.trace.backtest": {"ko": "백테스트 예측 ({model})", "en": "Backtest forecasts ({model})"},
+    "fc.trace.cutoff": {"ko": "{cutoff}까지 학습", "en": "trained to {cutoff}"},
+    "fc.trace.bottom_up": {"ko": "부분 합계 ({model})", "en": "Sum of the parts ({model})"},
     "fc.forecast_start": {"ko": "예측 시작", "en": "Forecast starts"},
     "fc.axis.month": {"ko": "월", "en": "Month"},
     "fc.axis.units": {"ko": "대수", "en": "Vehicles"},
@@ -113,6 +113,12 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 모델의 최근 백테스트 MASE는 {mase:.2f}로 계절 나이브 기준보다 {verdict}.",
         "en": "This model's latest backtest MASE is {mase:.2f}: {verdict} the seasonal-naive "
               "baseline.",
+    },
+    "fc.summary.bottom_up": {
+        "ko": "하위 시리즈 예측의 합({bottom_up:,.0f}대)과는 {diff:+.1f}% 차이가 납니다"
+              " (합계는 직접 예측, 하위 시리즈가 모두 포함되지 않았을 수 있음).",
+        "en": "The sum of the parts' forecasts ({bottom_up:,.0f}) differs by {diff:+.1f}% "
+              "(the total is forecast directly; parts with short history are left out).",
     },
     "fc.direction.up": {"ko": "증가", "en": "up"},
     "fc.direction.down": {"ko": "감소", "en": "down"},
@@ -175,6 +181,7 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "col.y": {"ko": "실적 (대)", "en": "Actual (vehicles)"},
     "col.lower": {"ko": "80% 하한", "en": "80% lower"},
     "col.upper": {"ko": "80% 상한", "en": "80% upper"},
+    "col.bottom_up": {"ko": "부분 합계", "en": "Sum of the parts"},
     "col.selected": {"ko": "선택 모델", "en": "Selected model"},
     "col.ensemble": {"ko": "앙상블", "en": "Ensemble"},
     "col.lightgbm": {"ko": "LightGBM", "en": "LightGBM"},
@@ -223,6 +230,9 @@ def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = Non
         out.append(_t("fc.summary.recent", lang, mean=summary.total / summary.months,
                       recent=summary.recent_mean, n=summary.recent_months,
                       change=summary.vs_recent_pct))
+    if summary.bottom_up_diff_pct is not None:
+        out.append(_t("fc.summary.bottom_up", lang, bottom_up=summary.bottom_up_total,
+                      diff=summary.bottom_up_diff_pct))
     if mase is not None:
         verdict = "better" if mase < 1 else ("worse" if mase > 1 else "equal")
         out.append(_t("fc.summary.accuracy", lang, mase=mase,

@@ -25,7 +25,7 @@ from dash.exceptions import PreventUpdate
 from analytics import forecast_view as fv
 from app import figures, ids
 from app.factory import warehouse
-from app.figures_forecast import forecast_chart
+from app.figures_forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
 from app.strings_forecast import flow_label, model_label, summary_sentence
 from app.url_state import Problem
@@ -315,10 +315,10 @@ def render_metrics(spec: dict | None, scope: str | None, lang: str | None):
     labels = {"model_name": "fc.model"}
     return [
         html.H3(t("fc.metrics.pooled", lang), className="h6"),
-        figures.data_table(fv.pooled_metrics(table), lang=lang, value_labels=labels,
-                           fraction_columns=("coverage80",)),
+        accuracy_table(fv.pooled_metrics(table), lang=lang, value_labels=labels,
+                       fraction_columns=("coverage80",)),
         html.H3(t("fc.metrics.by_horizon", lang), className="h6 mt-3"),
-        figures.data_table(fv.horizon_table(table), lang=lang, value_labels=labels),
+        accuracy_table(fv.horizon_table(table), lang=lang, value_labels=labels),
     ]
 
 
@@ -359,6 +359,6 @@ def render_leaderboard(spec: dict | None, scope: str | None, lang: str | None):
     """Median MASE and series won per model, for every flow and overall."""
     lang, spec = lang or "ko", _spec(spec)
     board = fv.leaderboard(_metrics(spec), scope=scope if scope in fv.SCOPES else fv.SCOPES[0])
-    return figures.data_table(board, lang=lang, page_size=15,
-                              value_labels={"model_name": "fc.model", "flow": "fc.flow"},
-                              fraction_columns=("coverage80", "beats_naive"))
+    return accuracy_table(board, lang=lang, page_size=15,
+                          value_labels={"model_name": "fc.model", "flow": "fc.flow"},
+                          fraction_columns=("coverage80", "beats_naive"))

@@ -30,7 +30,7 @@ SERIES_SCHEMA: dict[str, Any] = {
 }  # fmt: skip
 FORECAST_SCHEMA: dict[str, Any] = {
     "model_name": pl.Utf8, "ds": pl.Date, "yhat": pl.Float64, "yhat_lower": pl.Float64,
-    "yhat_upper": pl.Float64,
+    "yhat_upper": pl.Float64, "bottom_up_yhat": pl.Float64,
 }  # fmt: skip
 BACKTEST_SCHEMA: dict[str, Any] = {
     "model_name": pl.Utf8, "cutoff": pl.Date, "ds": pl.Date, "y": pl.Float64,
