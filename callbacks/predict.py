@@ -1,1 +1,564 @@
-"""Callbacks of the customer-prediction page (thin adapters around analytics.prediction)."""
+"""Callbacks of the customer-prediction page: thin adapters around `analytics.predict`.
+
+Flow: brand -> the brand's verified predictor (cached on the server per brand
+and model version) -> the form's choices and defaults. 예측하기 -> `parse_input`
+-> either every field's inline message (a rejected form changes nothing) or the
+accepted input in PREDICT_INPUT -> `render_result` predicts and draws.
+Registration re-validates that input, predicts again (deterministic) and
+writes the customer, its predicted labels and the model version to the
+operational store. Only counter inputs travel through the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, html, no_update
+from dash.exceptions import PreventUpdate
+
+from analytics.artifacts import ArtifactError
+from analytics.predict import FieldError, load_predictor
+from analytics.predict.inputs import InputError, parse_input
+from analytics.predict.registration import parse_registration
+from app import ids
+from app.factory import settings
+from app.i18n import market_label, t
+from app.strings_dealer import segment_label
+from app.strings_predict import render_error, render_reason
+from warehouse.connection import BoundedMemo
+from warehouse.opstore import DuplicateCustomer, register_customer
+
+BRANDS = ("Hyundai", "Kia")
+_MEMO = BoundedMemo(limit=8)
+
+# Form fields (parse_input keys) -> (control, inline message, control has `invalid`).
+FIELDS: dict[str, tuple[str, str, bool]] = {
+    "gender": (ids.PREDICT_GENDER, ids.PREDICT_GENDER_FEEDBACK, False),
+    "age": (ids.PREDICT_AGE, ids.PREDICT_AGE_FEEDBACK, True),
+    "birth_date": (ids.PREDICT_BIRTH_DATE, ids.PREDICT_BIRTH_DATE_FEEDBACK, True),
+    "market": (ids.PREDICT_MARKET, ids.PREDICT_MARKET_FEEDBACK, True),
+    "vehicle_class": (ids.PREDICT_VEHICLE_CLASS, ids.PREDICT_VEHICLE_CLASS_FEEDBACK, True),
+    "model_of_interest": (ids.PREDICT_MODEL, ids.PREDICT_MODEL_FEEDBACK, True),
+    "eco_friendly": (ids.PREDICT_ECO, ids.PREDICT_ECO_FEEDBACK, False),
+    "budget": (ids.PREDICT_BUDGET, ids.PREDICT_BUDGET_FEEDBACK, True),
+    "payment_method": (ids.PREDICT_PAYMENT, ids.PREDICT_PAYMENT_FEEDBACK, True),
+    "channel": (ids.PREDICT_CHANNEL, ids.PREDICT_CHANNEL_FEEDBACK, False),
+    "purchase_count": (ids.PREDICT_PURCHASE_COUNT, ids.PREDICT_PURCHASE_COUNT_FEEDBACK, True),
+}
+INVALID_FIELDS = tuple(f for f, (_c, _fb, has_invalid) in FIELDS.items() if has_invalid)
+
+# Registration fields -> (control, inline message).
+REG_FIELDS: dict[str, tuple[str, str]] = {
+    "name": (ids.PREDICT_REG_NAME, ids.PREDICT_REG_NAME_FEEDBACK),
+    "phone": (ids.PREDICT_REG_PHONE, ids.PREDICT_REG_PHONE_FEEDBACK),
+    "email": (ids.PREDICT_REG_EMAIL, ids.PREDICT_REG_EMAIL_FEEDBACK),
+    "address": (ids.PREDICT_REG_ADDRESS, ids.PREDICT_REG_ADDRESS_FEEDBACK),
+    "user_id": (ids.PREDICT_REG_USER_ID, ids.PREDICT_REG_USER_ID_FEEDBACK),
+    "signup_date": (ids.PREDICT_REG_SIGNUP_DATE, ids.PREDICT_REG_SIGNUP_DATE_FEEDBACK),
+}
+
+
+# --- the predictor (cached on the server per brand and model version) ---------------------
+
+
+def predictor(brand: str):
+    """The brand's verified predictor; raises ArtifactError naming the file."""
+    from analytics.artifacts import latest_version
+
+    root = settings().artifacts_dir
+    version, _digest = latest_version(root, brand)
+    return _MEMO.get(("predictor", str(root), brand, version),
+                     lambda: load_predictor(root, brand, version))
+
+
+def _brand(brand: str | None) -> str:
+    return brand if brand in BRANDS else BRANDS[0]
+
+
+def _value_label(value: str, lang: str) -> str:
+    """A form value (Korean canonical) as shown in `lang`; unknown values show as they are."""
+    key = f"predict.ui.value.{value}"
+    text = t(key, lang)
+    return value if text == key else text
+
+
+def _options(values, lang: str, labeller=None) -> list[dict[str, str]]:
+    labeller = labeller or _value_label
+    return [{"label": labeller(v, lang), "value": v} for v in values]
+
+
+def _keep(current: Any, allowed, default: Any) -> Any:
+    return current if current in allowed else default
+
+
+# --- form ----------------------------------------------------------------------------------
+
+
+@dash.callback(
+    Output(ids.PREDICT_STATUS, "children"),
+    Output(ids.PREDICT_MARKET, "options"), Output(ids.PREDICT_MARKET, "value"),
+    Output(ids.PREDICT_VEHICLE_CLASS, "options"), Output(ids.PREDICT_VEHICLE_CLASS, "value"),
+    Output(ids.PREDICT_MODEL, "options"), Output(ids.PREDICT_MODEL, "value"),
+    Output(ids.PREDICT_PAYMENT, "options"), Output(ids.PREDICT_PAYMENT, "value"),
+    Output(ids.PREDICT_CHANNEL, "options"), Output(ids.PREDICT_CHANNEL, "value"),
+    Output(ids.PREDICT_GENDER, "options"), Output(ids.PREDICT_BRAND, "options"),
+    Output(ids.PREDICT_BUDGET, "value"),
+    Input(ids.PREDICT_BRAND, "value"), Input(ids.LANG_STORE, "data"),
+    State(ids.PREDICT_MARKET, "value"), State(ids.PREDICT_VEHICLE_CLASS, "value"),
+    State(ids.PREDICT_MODEL, "value"), State(ids.PREDICT_PAYMENT, "value"),
+    State(ids.PREDICT_CHANNEL, "value"), State(ids.PREDICT_BUDGET, "value"),
+)
+def form_choices(brand: str | None, lang: str | None, market: str | None,
+                 vehicle_class: str | None, model: str | None, payment: str | None,
+                 channel: str | None, budget: str | None):
+    """The brand's choices in `lang`; a value the brand lacks falls back to its default."""
+    lang, brand = lang or "ko", _brand(brand)
+    brands = _options(BRANDS, lang, lambda b, lng: t(f"brand.{b}", lng))
+    genders = _options(("M", "F"), lang, lambda g, lng: t(f"predict.ui.gender.{g}", lng))
+    try:
+        pred = predictor(brand)
+    except ArtifactError as exc:
+        alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        return (alert, [], None, [], None, [], "", [], None, [], None, genders, brands,
+                no_update)
+    vocab, defaults = pred.vocab, form_defaults(pred.vocab, typical_price(pred))
+    models = [{"label": t("predict.ui.model.none", lang), "value": ""},
+              *_options(vocab.models, lang, lambda m, _lng: m)]
+    return (
+        None,
+        _options(vocab.markets, lang, market_label),
+        _keep(market, vocab.markets, defaults["market"]),
+        _options(vocab.vehicle_classes, lang),
+        _keep(vehicle_class, vocab.vehicle_classes, defaults["vehicle_class"]),
+        models, _keep(model, vocab.models, ""),
+        _options(vocab.payment_methods, lang),
+        _keep(payment, vocab.payment_methods, defaults["payment_method"]),
+        _options(vocab.channels, lang),
+        _keep(channel, vocab.channels, defaults["channel"]),
+        genders, brands,
+        budget if str(budget or "").strip() else f"{defaults['budget']:,}",
+    )
+
+
+def form_defaults(vocab, typical: float) -> dict[str, Any]:
+    """Sensible defaults: the vocab's own where it has them, else its first value (markets
+    and payment methods come in the canonical order, Korea and 현금 first); the budget is
+    `typical` (KRW) rounded to a million, inside the brand's bounds."""
+    given = dict(getattr(vocab, "defaults", None) or {})
+    budget = given.get("budget") or min(max(vocab.budget_min, round(typical, -6)),
+                                        vocab.budget_max)
+    return {"market": given.get("market") or vocab.markets[0],
+            "vehicle_class": given.get("vehicle_class") or vocab.vehicle_classes[0],
+            "payment_method": given.get("payment_method") or vocab.payment_methods[0],
+            "channel": given.get("channel") or vocab.channels[0],
+            "budget": int(budget)}
+
+
+def typical_price(pred) -> float:
+    """The median expected price over the brand's buyers (KRW): each model's median
+    transaction amount, weighted by how many customers bought it."""
+    stats = pred.stats
+    pairs = sorted(zip(stats.expected_price, stats.buyers, strict=True))
+    half, seen = sum(int(b) for _p, b in pairs) / 2, 0
+    for price, buyers in pairs:
+        seen += int(buyers)
+        if seen >= half:
+            return float(price)
+    return float(pairs[-1][0]) if pairs else float(pred.vocab.budget_min)
+
+
+@dash.callback(Output(ids.PREDICT_URL, "search"), Input(ids.PREDICT_BRAND, "value"),
+               prevent_initial_call=True)
+def brand_in_url(brand: str | None) -> str:
+    """A brand change is kept in the address, so a copied link reopens that brand."""
+    return f"?brand={_brand(brand)}"
+
+
+def _digits(text: Any) -> int | None:
+    cleaned = str(text or "").replace(",", "").replace(" ", "").replace("_", "")
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+@dash.callback(Output(ids.PREDICT_BUDGET_HINT, "children"),
+               Input(ids.PREDICT_BUDGET, "value"), Input(ids.PREDICT_BRAND, "value"),
+               Input(ids.LANG_STORE, "data"))
+def budget_hint(budget: str | None, brand: str | None, lang: str | None) -> str:
+    """The typed budget with thousands separators, and the brand's plausible range."""
+    lang, amount = lang or "ko", _digits(budget)
+    parts = []
+    if amount:
+        parts.append(t("predict.ui.budget.hint", lang, krw=amount, manwon=amount // 10_000,
+                       mkrw=amount / 1e6))
+    try:
+        vocab = predictor(_brand(brand)).vocab
+        parts.append(t("predict.ui.budget.range", lang, min=vocab.budget_min,
+                       max=vocab.budget_max))
+    except ArtifactError:
+        pass
+    return " · ".join(parts)
+
+
+def raw_form(gender, age, birth_date, market, vehicle_class, model, eco, budget, payment,
+             channel, purchase_count) -> dict[str, Any]:
+    """The form as `parse_input` reads it: the birth date counts only when age is empty."""
+    use_birth = age in (None, "") and bool(birth_date)
+    return {"gender": gender, "age": None if use_birth else age,
+            "birth_date": birth_date if use_birth else None, "market": market,
+            "vehicle_class": vehicle_class, "model_of_interest": model or None,
+            "eco_friendly": bool(eco), "budget": budget, "payment_method": payment,
+            "channel": channel, "purchase_count": purchase_count}
+
+
+def accepted_spec(inp) -> dict[str, Any]:
+    """A validated input as the raw mapping that parses back to it (PREDICT_INPUT)."""
+    return {"brand": inp.brand, "gender": inp.gender, "age": inp.age, "market": inp.market,
+            "vehicle_class": inp.vehicle_class, "model_of_interest": inp.model_of_interest,
+            "eco_friendly": inp.eco_friendly, "budget": inp.budget_krw,
+            "payment_method": inp.payment_method, "channel": inp.channel,
+            "purchase_count": inp.purchase_count}
+
+
+@dash.callback(
+    *[Output(feedback, "children") for _c, feedback, _i in FIELDS.values()],
+    *[Output(FIELDS[f][0], "invalid") for f in INVALID_FIELDS],
+    Output(ids.PREDICT_FORM_ALERT, "children"), Output(ids.PREDICT_INPUT, "data"),
+    Output(ids.PREDICT_REG_COLLAPSE, "is_open"),
+    Input(ids.PREDICT_SUBMIT, "n_clicks"),
+    State(ids.PREDICT_BRAND, "value"),
+    *[State(control, "value") for control, _fb, _i in FIELDS.values()],
+    State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
+    """Validate the whole form: every wrong field gets its message, or the input is kept."""
+    if not n_clicks:
+        raise PreventUpdate
+    *values, lang = values_and_lang
+    lang, brand = lang or "ko", _brand(brand)
+    try:
+        vocab = predictor(brand).vocab
+    except ArtifactError as exc:
+        alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), alert, no_update,
+                no_update)
+    try:
+        inp = parse_input(raw_form(*values), vocab, today=dt.date.today())
+    except InputError as err:
+        messages = {e.field: render_error(e, lang) for e in err.errors}
+        names = ", ".join(t(f"predict.ui.{f}", lang) for f in FIELDS if f in messages)
+        alert = dbc.Alert(t("predict.ui.rejected", lang, fields=names), color="danger")
+        return (*[messages.get(f) for f in FIELDS], *[f in messages for f in INVALID_FIELDS],
+                alert, no_update, no_update)
+    return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), None, accepted_spec(inp),
+            True)
+
+
+# --- result --------------------------------------------------------------------------------
+
+
+def predict_spec(spec: dict[str, Any]):
+    """(predictor, input, prediction) for an accepted spec, re-validated on the server."""
+    pred = predictor(_brand(spec.get("brand")))
+    inp = parse_input(spec, pred.vocab, today=dt.date.today())
+    return pred, inp, pred.predict(inp)
+
+
+@dash.callback(Output(ids.PREDICT_RESULT, "children"),
+               Input(ids.PREDICT_INPUT, "data"), Input(ids.LANG_STORE, "data"))
+def render_result(spec: dict | None, lang: str | None):
+    """Segment, customer type, persona and the recommended cars, in `lang`."""
+    if not spec:
+        raise PreventUpdate
+    lang = lang or "ko"
+    try:
+        _pred, _inp, prediction = predict_spec(spec)
+    except ArtifactError as exc:
+        return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+    except InputError as err:  # a stale or edited spec: say what is wrong
+        return dbc.Alert("; ".join(render_error(e, lang) for e in err.errors), color="danger")
+    return result_view(prediction, lang)
+
+
+def _percent(p: float) -> float:
+    return round(100 * float(p), 1)
+
+
+def _probability_bars(probabilities: dict, labeller, lang: str, target_key: str) -> html.Div:
+    """Horizontal bars with their numbers as text (the text is the accessible alternative)."""
+    rows = sorted(probabilities.items(), key=lambda kv: -float(kv[1]))
+    return html.Div([
+        html.Div(t("predict.ui.probabilities", lang, target=t(target_key, lang)),
+                 className="small fw-semibold mb-1"),
+        *[html.Div([
+            html.Span(labeller(name), className="cs-prob-name"),
+            dbc.Progress(value=_percent(p), className="cs-prob-bar flex-grow-1"),
+            html.Span(f"{100 * float(p):.0f}%", className="cs-prob-pct"),
+        ], className="d-flex align-items-center gap-2 small mb-1") for name, p in rows],
+    ], className="cs-probs")
+
+
+def _cluster_name(cluster: Any, lang: str) -> str:
+    return t("predict.ui.cluster.value", lang, cluster=cluster)
+
+
+def result_view(prediction, lang: str) -> list:
+    seg_p = float(prediction.segment_probabilities.get(prediction.segment, 0.0))
+    cl_p = float(_lookup(prediction.cluster_probabilities, prediction.cluster))
+    persona = prediction.persona_en if lang == "en" else prediction.persona_ko
+    headline = dbc.Row([
+        dbc.Col(_stat("predict.ui.segment", segment_label(prediction.segment, lang), seg_p,
+                      lang, "predict-segment"), xs=12, md=6),
+        dbc.Col(_stat("predict.ui.cluster", f"{_cluster_name(prediction.cluster, lang)} — "
+                      f"{persona}", cl_p, lang, "predict-cluster"), xs=12, md=6),
+    ], className="g-2 mb-2")
+    bars = dbc.Row([
+        dbc.Col(_probability_bars(prediction.segment_probabilities,
+                                  lambda s: segment_label(str(s), lang), lang,
+                                  "predict.ui.segment"), xs=12, md=6),
+        dbc.Col(_probability_bars(prediction.cluster_probabilities,
+                                  lambda c: _cluster_name(c, lang), lang,
+                                  "predict.ui.cluster"), xs=12, md=6),
+    ], className="g-3 mb-3")
+    recs = list(prediction.recommendations)
+    top = [r for r in recs if r.rank <= 3][:3]
+    interest = next((r for r in recs if r.is_model_of_interest and r.rank > 3), None)
+    out = [headline, bars,
+           html.H3(t("predict.ui.recs.title", lang), className="h6"),
+           dbc.Row([dbc.Col(_rec_card(r, lang), xs=12, md=4) for r in top],
+                   className="g-2 cs-recs")]
+    if interest is not None:
+        out.append(_interest_card(interest, lang))
+    out.append(html.P(t("predict.ui.model_version", lang, version=prediction.model_version),
+                      className="small text-muted mt-2 mb-0"))
+    return out
+
+
+def _lookup(mapping: dict, key: Any) -> float:
+    """`mapping[key]`, tolerating int keys that went through JSON as text."""
+    return float(mapping.get(key, mapping.get(str(key), 0.0)))
+
+
+def _stat(title_key: str, value: str, probability: float, lang: str, class_name: str):
+    return html.Div([
+        html.Div(t(title_key, lang), className="small text-muted"),
+        html.Div(value, className="fw-semibold fs-5"),
+        html.Div(t("predict.ui.probability", lang, pct=100 * probability), className="small"),
+    ], className=f"cs-stat p-2 border rounded bg-white {class_name}")
+
+
+def _price(amount: float, lang: str) -> str:
+    return t("predict.ui.rec.price", lang, manwon=round(amount / 10_000),
+             mkrw=amount / 1e6)
+
+
+def _badges(rec, lang: str) -> list:
+    out = [dbc.Badge(t("predict.ui.rec.rank", lang, rank=rec.rank), color="primary",
+                     className="me-1")]
+    if rec.eco:
+        out.append(dbc.Badge(t("predict.ui.rec.eco", lang), color="success", className="me-1"))
+    if rec.is_model_of_interest:
+        out.append(dbc.Badge(t("predict.ui.rec.interest", lang), color="info",
+                             className="me-1"))
+    return out
+
+
+def _rec_body(rec, lang: str) -> list:
+    return [
+        html.Div(_badges(rec, lang), className="mb-1"),
+        html.H4(rec.model, className="h5 mb-1 cs-rec-model"),
+        html.P(_price(rec.expected_price, lang), className="mb-1 fw-semibold"),
+        html.Ul([html.Li(render_reason(reason, lang)) for reason in rec.reasons],
+                className="cs-list small mb-1"),
+        html.P(t("predict.ui.rec.score", lang, score=rec.score),
+               className="small text-muted mb-0"),
+    ]
+
+
+def _rec_card(rec, lang: str) -> dbc.Card:
+    return dbc.Card(dbc.CardBody(_rec_body(rec, lang)), className="h-100 cs-rec")
+
+
+def _interest_card(rec, lang: str) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([
+        html.H4(t("predict.ui.interest.title", lang, model=rec.model, rank=rec.rank),
+                className="h6"),
+        html.P(t("predict.ui.interest.outside", lang), className="small mb-1"),
+        *_rec_body(rec, lang)[2:],
+    ]), className="mt-2 border-info cs-interest")
+
+
+# --- model card ----------------------------------------------------------------------------
+
+
+@dash.callback(Output(ids.PREDICT_CARD_COLLAPSE, "is_open"),
+               Input(ids.PREDICT_CARD_TOGGLE, "n_clicks"),
+               State(ids.PREDICT_CARD_COLLAPSE, "is_open"), prevent_initial_call=True)
+def toggle_card(n_clicks: int | None, is_open: bool | None) -> bool:
+    if not n_clicks:
+        raise PreventUpdate
+    return not is_open
+
+
+@dash.callback(Output(ids.PREDICT_CARD_BODY, "children"),
+               Input(ids.PREDICT_BRAND, "value"), Input(ids.LANG_STORE, "data"))
+def render_model_card(brand: str | None, lang: str | None):
+    """Per target: method, chosen classifier, CV accuracy and macro-F1 against the
+    majority baseline, every candidate's scores and the confusion matrix."""
+    lang = lang or "ko"
+    try:
+        card = predictor(_brand(brand)).model_card()
+    except ArtifactError as exc:
+        return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+    facts = html.P([
+        t("predict.ui.card.version", lang), f": {card['version']} · ",
+        t("predict.ui.card.trained_at", lang), f": {card.get('created_at') or '-'} · ",
+        t("predict.ui.card.rows", lang), f": {int(card.get('rows') or 0):,}",
+    ], className="small mb-2")
+    targets = card.get("targets") or {}
+    return [facts, dbc.Row([
+        dbc.Col(_target_card(name, targets[name], len(card.get("features") or []), lang),
+                xs=12, lg=6)
+        for name in ("segment", "cluster") if name in targets
+    ], className="g-3")]
+
+
+def _class_label(target: str, value: Any, lang: str) -> str:
+    return (segment_label(str(value), lang) if target == "segment"
+            else _cluster_name(value, lang))
+
+
+def _target_card(target: str, info: dict, n_features: int, lang: str) -> html.Div:
+    baseline = info.get("baseline") or {}
+    rows = [
+        ("predict.ui.card.method", t("predict.ui.card.method.text", lang, n=n_features)),
+        ("predict.ui.card.classifier", info["chosen"]),
+        ("predict.ui.card.cv", t("predict.ui.card.cv.text", lang, folds=info["folds"],
+                                 rows=info["rows"])),
+        ("predict.ui.card.accuracy", f"{100 * info['accuracy']:.1f}%"),
+        ("predict.ui.card.macro_f1", f"{info['macro_f1']:.3f}"),
+        ("predict.ui.card.baseline", t(
+            "predict.ui.card.baseline.text", lang, accuracy=100 * baseline.get("accuracy", 0),
+            majority=_class_label(target, baseline.get("majority_class"), lang),
+            macro_f1=baseline.get("macro_f1", 0))),
+    ]
+    facts = html.Table(html.Tbody([
+        html.Tr([html.Th(t(key, lang), scope="row", className="pe-3 fw-semibold"),
+                 html.Td(value)]) for key, value in rows
+    ]), className=f"table table-sm small mb-2 cs-card-facts cs-card-{target}")
+    return html.Div([
+        html.H3(t(f"predict.ui.card.target.{target}", lang), className="h6"),
+        facts, _candidates_table(info, lang), _confusion_table(target, info, lang),
+    ], className="cs-model-card")
+
+
+def _candidates_table(info: dict, lang: str) -> html.Table:
+    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
+        "predict.ui.card.candidate", "predict.ui.card.accuracy", "predict.ui.card.macro_f1")]))
+    body = html.Tbody([
+        html.Tr([html.Td(f"{name} ({t('predict.ui.card.chosen', lang)})"
+                         if name == info["chosen"] else name),
+                 html.Td(f"{100 * s['accuracy']:.1f}%"), html.Td(f"{s['macro_f1']:.3f}")],
+                className="fw-semibold" if name == info["chosen"] else None)
+        for name, s in (info.get("candidates") or {}).items()
+    ])
+    return html.Table([html.Caption(t("predict.ui.card.candidates", lang)), head, body],
+                      className="table table-sm small caption-top mb-2")
+
+
+def _confusion_table(target: str, info: dict, lang: str) -> html.Table:
+    """Counts as text; the cell shade (share of the actual class) is decoration only."""
+    matrix = info["confusion_matrix"]
+    labels = [_class_label(target, v, lang) for v in matrix["labels"]]
+    head = html.Thead(html.Tr([html.Th(t("predict.ui.card.actual", lang), scope="col"),
+                               *[html.Th(name, scope="col") for name in labels]]))
+    body = []
+    for name, counts in zip(labels, matrix["matrix"], strict=True):
+        total = sum(counts) or 1
+        body.append(html.Tr([html.Th(name, scope="row"), *[
+            html.Td(f"{n:,}", style={"backgroundColor":
+                                     f"rgba(0, 114, 178, {0.08 + 0.6 * n / total:.2f})"})
+            for n in counts]]))
+    return html.Table([html.Caption(t("predict.ui.card.confusion", lang)), head,
+                       html.Tbody(body)],
+                      className="table table-sm table-bordered small caption-top "
+                                "text-end cs-confusion")
+
+
+# --- registration --------------------------------------------------------------------------
+
+
+def customer_record(reg, inp, prediction) -> dict[str, Any]:
+    """The operational-store row: identity, counter inputs (the budget as amount_krw, the
+    model of interest as model), predicted labels with probabilities and the model version."""
+    return {
+        "brand": inp.brand, "user_id": reg.user_id, "name": reg.name, "phone": reg.phone,
+        "email": reg.email, "address": reg.address,
+        "signup_date": reg.signup_date.isoformat(), "age": inp.age, "gender": inp.gender,
+        "vehicle_class": inp.vehicle_class, "model": inp.model_of_interest,
+        "model_label": inp.model_of_interest, "eco_friendly": int(inp.eco_friendly),
+        "amount_krw": inp.budget_krw, "payment_method": inp.payment_method,
+        "purchase_count": inp.purchase_count, "channel": inp.channel, "market": inp.market,
+        "predicted_segment": prediction.segment,
+        "segment_probability": prediction.segment_probability,
+        "predicted_cluster": prediction.cluster,
+        "cluster_probability": prediction.cluster_probability,
+        "model_version": prediction.model_version,
+        "predicted_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"),
+    }
+
+
+def _reg_outputs(messages: dict[str, str], alert) -> tuple:
+    return (*[messages.get(f) for f in REG_FIELDS], *[f in messages for f in REG_FIELDS],
+            alert)
+
+
+@dash.callback(
+    *[Output(feedback, "children") for _c, feedback in REG_FIELDS.values()],
+    *[Output(control, "invalid") for control, _fb in REG_FIELDS.values()],
+    Output(ids.PREDICT_REG_RESULT, "children"),
+    Input(ids.PREDICT_REG_SUBMIT, "n_clicks"),
+    *[State(control, "value") for control, _fb in REG_FIELDS.values()],
+    State(ids.PREDICT_INPUT, "data"), State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def register(n_clicks: int | None, *values_and_state):
+    """Save the customer with the prediction of the accepted form; a wrong field or a
+    duplicate user id / e-mail is refused and the form keeps its values."""
+    if not n_clicks:
+        raise PreventUpdate
+    *values, spec, lang = values_and_state
+    lang = lang or "ko"
+    if not spec:
+        return _reg_outputs({}, dbc.Alert(t("predict.ui.reg.need_prediction", lang),
+                                          color="warning"))
+    try:
+        reg = parse_registration(dict(zip(REG_FIELDS, values, strict=True)),
+                                 today=dt.date.today())
+        _pred, inp, prediction = predict_spec(spec)
+        customer_id = register_customer(settings().ops_db,
+                                        customer_record(reg, inp, prediction))
+    except InputError as err:
+        messages = {e.field: render_error(e, lang) for e in err.errors}
+        names = ", ".join(t(f"predict.ui.reg.{f}", lang) for f in REG_FIELDS if f in messages)
+        return _reg_outputs(messages, dbc.Alert(t("predict.ui.reg.rejected", lang,
+                                                  fields=names), color="danger"))
+    except DuplicateCustomer as dup:
+        message = render_error(FieldError(dup.field, "duplicate", {"value": dup.value}), lang)
+        return _reg_outputs({dup.field: message}, dbc.Alert(t(
+            "predict.ui.reg.duplicate", lang, field=t(f"predict.ui.reg.{dup.field}", lang),
+            value=dup.value), color="danger"))
+    except ArtifactError as exc:
+        return _reg_outputs({}, dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)),
+                                          color="warning"))
+    except sqlite3.Error as exc:
+        return _reg_outputs({}, dbc.Alert(t("predict.ui.reg.store_failed", lang,
+                                            detail=str(exc)), color="danger"))
+    return _reg_outputs({}, dbc.Alert(t(
+        "predict.ui.reg.saved", lang, customer_id=customer_id,
+        segment=segment_label(prediction.segment, lang),
+        cluster=prediction.cluster, version=prediction.model_version),
+        color="success", className="cs-reg-saved"))
