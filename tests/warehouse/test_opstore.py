@@ -71,3 +71,68 @@ def test_duplicate_user_id_in_the_store_is_refused(tmp_path):
         con.execute("insert into customers (customer_id, brand, user_id, email) "
                     "values ('N-a2', 'Kia', 'a', 'b@example.com')")
     assert opstore.read_table(ops, "customers")[1][0][0] == "N-a"
+
+
+# --- registrations from the prediction page (issue 5) ---------------------------------------
+
+
+def _registration(**overrides: object) -> dict:
+    record = {"brand": "Kia", "user_id": "minji01", "name": "김민지", "email": "minji@example.com",
+              "phone": "+821012345678", "gender": "F", "age": 34, "market": "Korea",
+              "amount_krw": 45_000_000, "predicted_segment": "신규",
+              "segment_probability": 0.71, "predicted_cluster": 2,
+              "cluster_probability": 0.64, "model_version": "20260101T000000Z-abcdef12",
+              "predicted_at": "2026-01-01 09:00:00"}
+    record.update(overrides)
+    return record
+
+
+def test_registration_refuses_a_duplicate_user_id_or_email_per_brand(tmp_path):
+    import pytest
+
+    ops = tmp_path / "ops.sqlite"
+    assert opstore.register_customer(ops, _registration()) == "N-Kia-minji01"
+    with pytest.raises(opstore.DuplicateCustomer) as same_id:
+        opstore.register_customer(ops, _registration(email="other@example.com"))
+    assert (same_id.value.field, same_id.value.value) == ("user_id", "minji01")
+    with pytest.raises(opstore.DuplicateCustomer) as same_email:
+        opstore.register_customer(ops, _registration(user_id="minji02",
+                                                     email="MINJI@example.com"))
+    assert same_email.value.field == "email" and "already registered" in str(same_email.value)
+    # the other brand is a separate customer base
+    assert opstore.register_customer(ops, _registration(brand="Hyundai")) == "N-Hyundai-minji01"
+    assert len(opstore.read_table(ops, "customers")[1]) == 2
+
+
+def test_an_old_store_gets_the_probability_columns_on_open(tmp_path):
+    import sqlite3
+
+    ops = tmp_path / "ops.sqlite"
+    old_schema = "\n".join(line for line in opstore.SCHEMA.splitlines()
+                           if not line.strip().startswith(("segment_probability",
+                                                           "cluster_probability",
+                                                           "predicted_at")))
+    con = sqlite3.connect(ops)
+    con.executescript(old_schema)
+    assert "segment_probability" not in {r[1] for r in con.execute("pragma table_info(customers)")}
+    con.execute("insert into customers (customer_id, brand, user_id) values ('N-a', 'Kia', 'a')")
+    con.commit()
+    con.close()
+    opstore.register_customer(ops, _registration())
+    names, rows = opstore.read_table(ops, "customers")
+    assert {"segment_probability", "cluster_probability", "predicted_at"} <= set(names)
+    assert len(rows) == 2
+
+
+def test_predictions_of_registered_customers_reach_the_warehouse_at_the_next_build(tmp_path):
+    ops, db = tmp_path / "ops.sqlite", tmp_path / "wh.duckdb"
+    raw = _raw(tmp_path)
+    opstore.register_customer(ops, _registration())
+    build([raw], db, ops_db=ops)
+    assert _rows(db, "select customer_id, brand, predicted_segment, segment_probability, "
+                     "predicted_cluster, cluster_probability, model_version, predicted_at "
+                     "from customer_predictions") == [
+        ("N-Kia-minji01", "Kia", "신규", 0.71, 2, 0.64, "20260101T000000Z-abcdef12",
+         "2026-01-01 09:00:00")]
+    assert _rows(db, "select customer_id, amount_krw from customers") == [
+        ("N-Kia-minji01", 45_000_000)]
