@@ -1,0 +1,260 @@
+"""Forecast-page callbacks called as plain functions against a real `carsight forecast` run.
+
+The run covers Kia's exports by region (tests/forecast_support.py). Expected values
+come straight from the warehouse tables with DuckDB, not from the page's own code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+
+from analytics import forecast_view as fv
+from app import figures
+from app.strings_forecast import model_label
+from tests.forecast_support import forecast_copy
+
+pytestmark = pytest.mark.slow
+
+SELECTS = {"brand": None, "flow": None, "market": fv.TOTAL, "item": fv.TOTAL}
+
+
+@pytest.fixture(scope="module")
+def forecast_db(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return forecast_copy(reference_db, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def cb(forecast_db: Path):
+    """The callback module with the app's warehouse getter pointed at the forecast run."""
+    from app.factory import use_settings
+    from app.settings import load_settings
+
+    use_settings(load_settings(db=forecast_db))
+    import callbacks.forecast as module
+
+    return module
+
+
+@pytest.fixture(scope="module")
+def sql(forecast_db: Path):
+    con = duckdb.connect(str(forecast_db), read_only=True)
+    yield lambda query, params=None: con.execute(query, params or []).fetchall()
+    con.close()
+
+
+def _choose(cb, lang: str = "ko", scope: str = "latest_cutoff", band: str = "selected",
+            backtest: bool = False, problems: list | None = None, **controls) -> dict:
+    return cb.choose_series({**SELECTS, **controls}, scope, band, backtest, lang, problems or [])
+
+
+def _text(component) -> str:
+    """All text inside a Dash component tree."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_text(c) for c in component)
+    return _text(getattr(component, "children", None))
+
+
+# --- picker -------------------------------------------------------------------------------
+
+
+def test_the_page_opens_on_the_region_export_total_of_the_stored_run(cb, sql):
+    out = _choose(cb, brand="Kia")
+    (run_id,) = sql("select run_id from forecast_runs")[0]
+    (series_id,) = sql("select series_id from forecast_series where flow = 'region_export' "
+                       "and brand = 'Kia' and level = 'total'")[0]
+    assert out["spec"] == {"run_id": run_id, "series_id": series_id,
+                           "names": {"brand": "Kia", "flow": "region_export"}}
+    assert len(json.dumps(out["spec"])) < 500  # a filter spec, never data
+    assert out["values"] == {"brand": "Kia", "flow": "region_export", "market": fv.TOTAL,
+                             "item": fv.TOTAL}
+    markets = [o["value"] for o in out["options"]["market"]]
+    stored = sql("select market from forecast_series where market is not null and brand = "
+                 "'Kia' and flow = 'region_export' order by 1")
+    assert markets == [fv.TOTAL] + [m for (m,) in stored]
+    assert out["search"] is no_update  # the first call never rewrites the opened link
+
+
+def test_a_link_to_a_market_the_run_lacks_falls_back_and_names_the_parameter(cb):
+    out = _choose(cb, brand="Kia", market="Atlantis", problems=[
+        {"param": "foo", "value": "", "kind": "unknown", "fallback": None}])
+    assert out["values"]["market"] == fv.TOTAL
+    assert [p["param"] for p in out["url_problems"]] == ["foo", "market"]
+    alert = _text(cb.show_url_problems(out["url_problems"], "ko"))
+    assert "'market'" in alert and "Atlantis" in alert and "'foo'" in alert
+    assert "not in the stored forecast" in _text(cb.show_url_problems(out["url_problems"],
+                                                                       "en"))
+
+
+def test_choosing_a_market_updates_the_spec_and_the_url(cb, monkeypatch):
+    monkeypatch.setattr(cb, "_trigger", lambda: "user")
+    out = _choose(cb, brand="Kia", market="USA", backtest=True, scope="all_cutoffs")
+    assert out["spec"]["names"] == {"brand": "Kia", "flow": "region_export", "market": "USA"}
+    assert out["search"] == ("?brand=Kia&flow=region_export&market=USA&scope=all_cutoffs"
+                             "&backtest=1")
+    assert out["url_problems"] is no_update  # later fallbacks are not link problems
+
+
+def test_view_controls_only_rewrite_the_url(cb, monkeypatch):
+    monkeypatch.setattr(cb, "_trigger", lambda: "view")
+    out = _choose(cb, brand="Kia", flow="region_export", market="USA", band="prophet")
+    assert out["spec"] is no_update
+    assert out["search"] == "?brand=Kia&flow=region_export&market=USA&band=prophet"
+
+
+def test_labels_follow_the_language(cb):
+    ko, en = _choose(cb, brand="Kia", lang="ko"), _choose(cb, brand="Kia", lang="en")
+    def brand_labels(out: dict) -> dict[str, str]:
+        return {o["value"]: o["label"] for o in out["options"]["brand"]}
+
+    assert brand_labels(ko)["Kia"] == "기아" and brand_labels(en)["Kia"] == "Kia"
+    assert ko["options"]["market"][0]["label"] == "전체 시장 (합계)"
+    assert en["options"]["flow"][0]["label"] == "Exports by region"
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def usa(cb) -> dict:
+    return _choose(cb, brand="Kia", market="USA")["spec"]
+
+
+def test_status_names_the_run_and_the_series(cb, usa, sql):
+    (run_id, n_series), = sql("select run_id, n_series from forecast_runs")
+    text = _text(cb.render_status(usa, "ko"))
+    assert run_id in text and f"{n_series}개 시리즈" in text
+    (chosen,) = sql("select chosen_model from forecast_series where series_id = ?",
+                    [usa["series_id"]])[0]
+    assert "선택 모델" in text and chosen is not None
+
+
+def test_chart_draws_history_from_fact_sales_and_every_stored_model(cb, usa, sql):
+    fig, summary, table = cb.render_chart(usa, ["selected"], "selected", True, "en")
+    names = [trace.name for trace in fig.data]
+    actual = next(trace for trace in fig.data if trace.name == "Actuals")
+    history = sql("select make_date(year, month, 1)::varchar, sum(units)::double from fact_sales"
+                  " where brand = 'Kia' and flow = 'region_export' and market = 'USA'"
+                  " group by all order by 1")
+    reported = {d: y for d, y in zip(actual.x, actual.y, strict=True) if y is not None}
+    assert reported == dict(history)  # every reported month, no invented zeros
+    models = [m for (m,) in sql("select distinct model_name from forecasts "
+                                "where series_id = ?", [usa["series_id"]])]
+    assert {"seasonal_naive", "prophet", "lightgbm", "ensemble", "selected"} <= set(models)
+    for model in models:
+        assert any(n and n.startswith(model_label(model, "en")) for n in names)
+    hidden = {t.name for t in fig.data if t.visible == "legendonly"}
+    assert "Prophet" in hidden and "Selected model" not in hidden
+    assert any(n and n.startswith("Backtest forecasts") for n in names)
+    assert "80% interval (Selected model)" in names
+    assert "Next 6 months" in _text(summary)
+    assert table.data and "selected" in table.data[-1]
+
+
+def test_summary_numbers_are_computed_from_the_stored_forecast(cb, usa, sql):
+    rows = sql("select ds, yhat from forecasts where series_id = ? and model_name = 'selected'"
+               " order by ds limit 6", [usa["series_id"]])
+    total = sum(y for _, y in rows)
+    base = sql("select sum(units)::double from fact_sales where brand = 'Kia' and flow = "
+               "'region_export' and market = 'USA' and make_date(year, month, 1) in "
+               f"({', '.join('?' * len(rows))})",
+               [d.replace(year=d.year - 1) for d, _ in rows])[0][0]
+    _fig, summary, _table = cb.render_chart(usa, ["selected"], "selected", False, "ko")
+    text = _text(summary)
+    assert f"{total:,.0f}대" in text
+    assert f"{100 * (total / base - 1):+.1f}%" in text
+
+
+def test_metrics_table_shows_the_stored_pooled_metrics_per_model(cb, usa, sql):
+    pooled_table, *_ = [c for c in cb.render_metrics(usa, "latest_cutoff", "ko")
+                        if hasattr(c, "data")]
+    stored = sql("select model_name, mase from forecast_metrics where series_id = ? and "
+                 "scope = 'latest_cutoff' and horizon is null", [usa["series_id"]])
+    shown = {row["model_name"]: row["mase"] for row in pooled_table.data}
+    labels = {m: model_label(m, "ko") for m, _ in stored}
+    assert shown == pytest.approx({labels[m]: v for m, v in stored})
+
+
+def test_other_scope_shows_other_numbers(cb, usa, sql):
+    tables = [c for c in cb.render_metrics(usa, "all_cutoffs", "en") if hasattr(c, "data")]
+    stored = dict(sql("select model_name, mase from forecast_metrics where series_id = ? and "
+                      "scope = 'all_cutoffs' and horizon is null", [usa["series_id"]]))
+    assert {r["model_name"]: r["mase"] for r in tables[0].data}[model_label("prophet", "en")] == \
+        pytest.approx(stored["prophet"])
+    assert [c["id"] for c in tables[1].columns][:2] == ["model_name", "h1"]
+
+
+def test_quarter_table_and_csv_add_up_the_stored_monthly_forecast(cb, usa, sql):
+    stored = sql("select year(ds) || '-Q' || quarter(ds), sum(yhat) "
+                 "from forecasts where series_id = ? and model_name = 'prophet' "
+                 "group by all order by 1", [usa["series_id"]])
+    table = cb.render_quarters(usa, "prophet", "ko")
+    assert [r["quarter"] for r in table.data] == [q for q, _ in stored]
+    assert [r["yhat"] for r in table.data] == pytest.approx([y for _, y in stored], abs=0.5)
+    csv = cb.download_quarters(1, usa, "prophet")
+    assert csv["filename"].endswith(".csv") and "USA" in csv["filename"]
+    lines = csv["content"].splitlines()
+    assert lines[0] == "quarter,months,yhat,yhat_lower,yhat_upper,series_id,model_name"
+    assert len(lines) == len(stored) + 1
+    with pytest.raises(PreventUpdate):
+        cb.download_quarters(None, usa, "prophet")
+
+
+def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
+    table = cb.render_leaderboard(usa, "latest_cutoff", "en")
+    stored = dict(sql("select model_name, median(mase) from forecast_metrics where horizon is "
+                      "null and scope = 'latest_cutoff' group by all"))
+    overall = {r["model_name"]: r["median_mase"] for r in table.data if r["flow"] == "All flows"}
+    assert overall == pytest.approx({model_label(m, "en"): v for m, v in stored.items()})
+
+
+def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa):
+    options, visible, band_options, band, scopes = cb.model_choices(
+        usa, "en", ["prophet"], "lightgbm")
+    assert [o["value"] for o in options][:2] == ["selected", "ensemble"]
+    assert visible is no_update and band is no_update
+    _o, visible, _b, band, _s = cb.model_choices(usa, "en", ["theta"], "theta")
+    assert visible == ["selected", "seasonal_naive"] and band == "selected"
+    assert [s["label"] for s in scopes] == ["Latest cutoff", "All cutoffs"]
+
+
+def test_callbacks_wait_for_the_spec(cb):
+    with pytest.raises(PreventUpdate):
+        cb.render_chart(None, [], "selected", False, "ko")
+
+
+# --- no run yet -----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def no_run(reference_db, cb):
+    """The callbacks pointed at the reference warehouse, where nothing was forecast."""
+    from app.factory import settings, use_settings
+    from app.settings import load_settings
+
+    before = settings()
+    use_settings(load_settings(db=reference_db))
+    yield cb
+    use_settings(before)
+
+
+def test_without_a_run_the_page_says_which_command_to_run(no_run):
+    out = _choose(no_run, brand="Kia")
+    assert out["spec"] == {"run_id": None}
+    assert out["options"]["brand"] == []
+    assert "carsight forecast" in _text(no_run.render_status(out["spec"], "ko"))
+    assert "Run `carsight forecast`" in _text(no_run.render_status(out["spec"], "en"))
+    fig, summary, table = no_run.render_chart(out["spec"], [], "selected", False, "ko")
+    assert figures.is_empty_figure(fig)
+    assert "carsight forecast" in _text(summary)
+    assert "데이터가 없습니다" in _text(no_run.render_leaderboard(out["spec"], "latest_cutoff",
+                                                                 "ko"))
