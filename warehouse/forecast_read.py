@@ -43,7 +43,7 @@ METRICS_SCHEMA: dict[str, Any] = {
 }  # fmt: skip
 HISTORY_SCHEMA: dict[str, Any] = {"ds": pl.Date, "y": pl.Float64}
 
-_MEMO = BoundedMemo(limit=256)
+_MEMO = BoundedMemo(limit=1024)  # ~3 small frames per series viewed
 
 
 def _read(warehouse: Warehouse, name: str, schema: dict[str, Any],
@@ -64,7 +64,7 @@ def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame
 def clear_cache() -> None:
     """Forget every memoised frame (benchmarks measure cold calls with it)."""
     global _MEMO
-    _MEMO = BoundedMemo(limit=256)
+    _MEMO = BoundedMemo(limit=1024)
 
 
 def load_runs(warehouse: Warehouse) -> pl.DataFrame:
