@@ -178,6 +178,13 @@ def brand_in_url(brand: str | None) -> str:
     return f"?brand={_brand(brand)}"
 
 
+@dash.callback(Output(ids.PREDICT_BUDGET, "placeholder"),
+               Output(ids.PREDICT_REG_PHONE, "placeholder"), Input(ids.LANG_STORE, "data"))
+def placeholders(lang: str | None) -> tuple[str, str]:
+    lang = lang or "ko"
+    return t("predict.ui.budget.placeholder", lang), t("predict.ui.reg.phone.placeholder", lang)
+
+
 def _digits(text: Any) -> int | None:
     cleaned = str(text or "").replace(",", "").replace(" ", "").replace("_", "")
     return int(cleaned) if cleaned.isdigit() else None
@@ -227,6 +234,7 @@ def accepted_spec(inp) -> dict[str, Any]:
     *[Output(FIELDS[f][0], "invalid") for f in INVALID_FIELDS],
     Output(ids.PREDICT_FORM_ALERT, "children"), Output(ids.PREDICT_INPUT, "data"),
     Output(ids.PREDICT_REG_COLLAPSE, "is_open"),
+    Output(ids.PREDICT_REG_RESULT, "children", allow_duplicate=True),
     Input(ids.PREDICT_SUBMIT, "n_clicks"),
     State(ids.PREDICT_BRAND, "value"),
     *[State(control, "value") for control, _fb, _i in FIELDS.values()],
@@ -234,7 +242,8 @@ def accepted_spec(inp) -> dict[str, Any]:
     prevent_initial_call=True,
 )
 def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
-    """Validate the whole form: every wrong field gets its message, or the input is kept."""
+    """Validate the whole form: every wrong field gets its message, or the input is kept
+    (and the previous registration's confirmation is cleared: it was another customer)."""
     if not n_clicks:
         raise PreventUpdate
     *values, lang = values_and_lang
@@ -244,7 +253,7 @@ def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
     except ArtifactError as exc:
         alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
         return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), alert, no_update,
-                no_update)
+                no_update, no_update)
     try:
         inp = parse_input(raw_form(*values), vocab, today=dt.date.today())
     except InputError as err:
@@ -252,9 +261,9 @@ def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
         names = ", ".join(t(f"predict.ui.{f}", lang) for f in FIELDS if f in messages)
         alert = dbc.Alert(t("predict.ui.rejected", lang, fields=names), color="danger")
         return (*[messages.get(f) for f in FIELDS], *[f in messages for f in INVALID_FIELDS],
-                alert, no_update, no_update)
+                alert, no_update, no_update, no_update)
     return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), None, accepted_spec(inp),
-            True)
+            True, None)
 
 
 # --- result --------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ def layout(**query: str) -> html.Div:
             dcc.Store(id=ids.PREDICT_INPUT),
             html.H1(label("predict.ui.title"), className="h3 mb-1"),
             html.P(label("predict.ui.intro"), className="text-muted mb-3"),
-            html.Div(id=ids.PREDICT_STATUS, role="status"),
+            # the spinner shows while the first request verifies and loads the models
+            loading(html.Div(id=ids.PREDICT_STATUS, role="status")),
             dbc.Row([
                 dbc.Col(_form(brand), xs=12, xl=5),
                 dbc.Col([_result(), _register()], xs=12, xl=7),
@@ -52,7 +53,7 @@ def _control(key: str, control, control_id: str, feedback_id: str | None, width:
     parts = [control, *(extra or [])]
     if feedback_id:
         # d-block: shown whenever it has text (radio groups are not `.is-invalid` inputs).
-        parts.append(dbc.FormFeedback(id=feedback_id, className="d-block", role="alert"))
+        parts.append(dbc.FormFeedback(id=feedback_id, className="d-block"))
     return field(key, html.Div(parts), control_id, width)
 
 
@@ -156,8 +157,7 @@ def _model_card() -> dbc.Card:
     return dbc.Card([
         dbc.CardHeader([
             dbc.Button(label("predict.ui.card.toggle"), id=ids.PREDICT_CARD_TOGGLE,
-                       color="link", className="p-0 fw-semibold", n_clicks=0,
-                       **{"aria-controls": ids.PREDICT_CARD_COLLAPSE}),
+                       color="link", className="p-0 fw-semibold", n_clicks=0),
             html.P(label("predict.ui.card.hint"), className="small text-muted mb-0 mt-1"),
         ]),
         dbc.Collapse(dbc.CardBody(loading(html.Div(id=ids.PREDICT_CARD_BODY))),

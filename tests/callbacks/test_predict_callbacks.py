@@ -66,7 +66,7 @@ class Submitted:
         n, m = len(cb.FIELDS), len(cb.INVALID_FIELDS)
         self.messages = dict(zip(cb.FIELDS, outputs[:n], strict=True))
         self.invalid = dict(zip(cb.INVALID_FIELDS, outputs[n:n + m], strict=True))
-        self.alert, self.spec, self.register_open = outputs[n + m:]
+        self.alert, self.spec, self.register_open, self.register_result = outputs[n + m:]
 
     @property
     def wrong(self) -> set[str]:
@@ -138,7 +138,7 @@ def test_missing_artifacts_say_which_file_and_to_run_carsight_train(cb, tmp_path
 def test_a_valid_form_is_accepted_and_opens_registration(cb):
     out = _submit(cb, _form(cb))
     assert out.wrong == set() and not any(out.invalid.values())
-    assert out.alert is None and out.register_open is True
+    assert out.alert is None and out.register_open is True and out.register_result is None
     assert out.spec["brand"] == "Hyundai" and out.spec["market"] == "Korea"
     assert isinstance(out.spec["budget"], int)
 
@@ -157,6 +157,7 @@ def test_each_wrong_value_gets_its_own_inline_message(cb, field, value, number):
     if number:
         assert number in out.messages[field]
     assert out.spec is no_update and out.register_open is no_update
+    assert out.register_result is no_update
     label = {"age": "나이", "budget": "예산", "purchase_count": "이전 구매 횟수"}[field]
     assert label in _text(out.alert) and "바뀌지 않았습니다" in _text(out.alert)
 
@@ -271,6 +272,10 @@ def test_model_card_shows_cv_metrics_baseline_and_confusion_matrix_per_target(cb
     assert "VIP" in _text(matrices[0])
 
 
+def test_placeholders_follow_the_language(cb):
+    assert cb.placeholders("en") == ("e.g. 45,000,000", "e.g. +82 10-1234-5678")
+
+
 def test_model_card_toggles(cb):
     assert cb.toggle_card(1, False) is True
     assert cb.toggle_card(2, True) is False
@@ -367,3 +372,30 @@ def test_registration_needs_a_prediction_first(cb):
     out = _register(cb, None)
     assert "먼저" in _text(out.alert)
     assert _stored(cb) == []
+
+
+# --- layout (no data needed) --------------------------------------------------------------
+
+
+def _by_id(component) -> dict:
+    """Every component of the tree with a string id, by id."""
+    if isinstance(component, list | tuple):
+        return {k: v for c in component for k, v in _by_id(c).items()}
+    if component is None or isinstance(component, str | int | float):
+        return {}
+    found = {component.id: component} if isinstance(getattr(component, "id", None), str) else {}
+    for prop in ("children", "label"):
+        found |= _by_id(getattr(component, prop, None))
+    return found
+
+
+def test_the_layout_holds_every_page_id_and_takes_the_brand_from_the_query():
+    from app import ids
+    from layouts import predict
+
+    page = _by_id(predict.layout(brand="kia", junk="x"))  # unknown parameters are ignored
+    wanted = {v for k, v in vars(ids).items() if k.startswith("PREDICT_")}
+    assert wanted - set(page) == set()
+    assert page[ids.PREDICT_BRAND].value == "Kia"
+    assert page[ids.PREDICT_AGE].value == predict.DEFAULT_AGE
+    assert _by_id(predict.layout(brand="Tesla"))[ids.PREDICT_BRAND].value == "Hyundai"
