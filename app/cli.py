@@ -206,6 +206,8 @@ from app.cli_analyze import analyze  # noqa: E402, I001
 main.add_command(analyze)
 from app.cli_train import train  # noqa: E402, I001
 main.add_command(train)
+from app.cli_forecast import forecast  # noqa: E402, I001
+main.add_command(forecast)
 from app.cli_predict import predict  # noqa: E402, I001
 main.add_command(predict)
 
