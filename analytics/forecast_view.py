@@ -230,9 +230,11 @@ def pooled_metrics(table: pl.DataFrame) -> pl.DataFrame:
 def horizon_table(table: pl.DataFrame, *, metric: str = "mase") -> pl.DataFrame:
     """`metric` per model (rows) and horizon (columns h1, h2, ...) from `metrics_table`."""
     per = table.filter(pl.col("horizon").is_not_null())
-    if per.is_empty():
+    if per.get_column(metric).is_null().all():
         return pl.DataFrame(schema={"model_name": pl.Utf8})
-    horizons = sorted(per.get_column("horizon").unique().to_list())
+    # a horizon nothing was scored at (e.g. 4-6 months after the latest cutoff) is left out
+    horizons = sorted(per.filter(pl.col(metric).is_not_null())
+                      .get_column("horizon").unique().to_list())
     return (
         per.with_columns(pl.format("h{}", pl.col("horizon")).alias("h"))
         .pivot(on="h", index="model_name", values=metric,
