@@ -120,7 +120,8 @@ def test_a_small_run_fills_every_model_and_keeps_selection_consistent():
     assert result.errors == []
     assert sorted(result.forecasts["model_name"].unique()) == [
         "ensemble", "lightgbm", "prophet", "seasonal_naive", "selected"]
-    assert result.forecasts.group_by("series_id", "model_name").len()["len"].unique().to_list() == [4]
+    lengths = result.forecasts.group_by("series_id", "model_name").len()["len"]
+    assert lengths.unique().to_list() == [4]
     assert (result.forecasts["ds"].min(), result.forecasts["ds"].max()) == (
         dt.date(2025, 1, 1), dt.date(2025, 4, 1))
     totals = result.forecasts.filter(pl.col("series_id").str.contains("market=\\|"))
