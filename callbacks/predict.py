@@ -33,6 +33,7 @@ from warehouse.connection import BoundedMemo
 from warehouse.opstore import DuplicateCustomer, register_customer
 
 BRANDS = ("Hyundai", "Kia")
+NO_MODEL = "none"  # the model-of-interest choice "선택 안 함" (a Select shows "" as blank)
 _MEMO = BoundedMemo(limit=8)
 
 # Form fields (parse_input keys) -> (control, inline message, control has `invalid`).
@@ -123,10 +124,10 @@ def form_choices(brand: str | None, lang: str | None, market: str | None,
         pred = predictor(brand)
     except ArtifactError as exc:
         alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
-        return (alert, [], None, [], None, [], "", [], None, [], None, genders, brands,
+        return (alert, [], None, [], None, [], NO_MODEL, [], None, [], None, genders, brands,
                 no_update)
     vocab, defaults = pred.vocab, form_defaults(pred.vocab, typical_price(pred))
-    models = [{"label": t("predict.ui.model.none", lang), "value": ""},
+    models = [{"label": t("predict.ui.model.none", lang), "value": NO_MODEL},
               *_options(vocab.models, lang, lambda m, _lng: m)]
     return (
         None,
@@ -134,7 +135,7 @@ def form_choices(brand: str | None, lang: str | None, market: str | None,
         _keep(market, vocab.markets, defaults["market"]),
         _options(vocab.vehicle_classes, lang),
         _keep(vehicle_class, vocab.vehicle_classes, defaults["vehicle_class"]),
-        models, _keep(model, vocab.models, ""),
+        models, _keep(model, vocab.models, NO_MODEL),
         _options(vocab.payment_methods, lang),
         _keep(payment, vocab.payment_methods, defaults["payment_method"]),
         _options(vocab.channels, lang),
@@ -215,7 +216,8 @@ def raw_form(gender, age, birth_date, market, vehicle_class, model, eco, budget,
     use_birth = age in (None, "") and bool(birth_date)
     return {"gender": gender, "age": None if use_birth else age,
             "birth_date": birth_date if use_birth else None, "market": market,
-            "vehicle_class": vehicle_class, "model_of_interest": model or None,
+            "vehicle_class": vehicle_class,
+            "model_of_interest": None if model in (None, "", NO_MODEL) else model,
             "eco_friendly": bool(eco), "budget": budget, "payment_method": payment,
             "channel": channel, "purchase_count": purchase_count}
 

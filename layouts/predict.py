@@ -69,9 +69,10 @@ def _form(brand: str) -> dbc.Card:
             id=ids.PREDICT_GENDER, value="M", inline=True,
             options=[{"label": t(f"predict.ui.gender.{g}"), "value": g} for g in ("M", "F")],
         ), ids.PREDICT_GENDER, ids.PREDICT_GENDER_FEEDBACK, half),
+        # No min/max/step on the number inputs: the browser would report an out-of-range
+        # value as empty, and the server's message ("18-100") would read "required".
         _control("predict.ui.age", dbc.Input(
-            id=ids.PREDICT_AGE, type="number", min=18, max=100, step=1, value=DEFAULT_AGE,
-            inputMode="numeric",
+            id=ids.PREDICT_AGE, type="number", value=DEFAULT_AGE, inputMode="numeric",
         ), ids.PREDICT_AGE, ids.PREDICT_AGE_FEEDBACK, half),
         _control("predict.ui.birth_date", dbc.Input(
             id=ids.PREDICT_BIRTH_DATE, type="date", value=None,
@@ -83,7 +84,7 @@ def _form(brand: str) -> dbc.Card:
         _control("predict.ui.vehicle_class", dbc.Select(id=ids.PREDICT_VEHICLE_CLASS, **select),
                  ids.PREDICT_VEHICLE_CLASS, ids.PREDICT_VEHICLE_CLASS_FEEDBACK, half),
         _control("predict.ui.model_of_interest",
-                 dbc.Select(id=ids.PREDICT_MODEL, options=[], value=""),
+                 dbc.Select(id=ids.PREDICT_MODEL, options=[], value=None),
                  ids.PREDICT_MODEL, ids.PREDICT_MODEL_FEEDBACK, half),
         _control("predict.ui.eco_friendly", dbc.Switch(
             id=ids.PREDICT_ECO, value=False, label=label("predict.ui.eco.switch"),
@@ -99,8 +100,7 @@ def _form(brand: str) -> dbc.Card:
             id=ids.PREDICT_CHANNEL, value=None, inline=True, options=[],
         ), ids.PREDICT_CHANNEL, ids.PREDICT_CHANNEL_FEEDBACK, half),
         _control("predict.ui.purchase_count", dbc.Input(
-            id=ids.PREDICT_PURCHASE_COUNT, type="number", min=0, step=1, value=0,
-            inputMode="numeric",
+            id=ids.PREDICT_PURCHASE_COUNT, type="number", value=0, inputMode="numeric",
         ), ids.PREDICT_PURCHASE_COUNT, ids.PREDICT_PURCHASE_COUNT_FEEDBACK, half),
     ]
     return card("predict.ui.form.title", [

@@ -87,7 +87,7 @@ def test_the_form_offers_the_brands_choices_with_a_valid_default_for_every_field
     assert status is None
     assert {"label": "대한민국", "value": "Korea"} in markets and market == "Korea"
     assert vehicle_class in [o["value"] for o in classes] and len(classes) == 11
-    assert models[0] == {"label": "선택 안 함", "value": ""} and model == ""
+    assert models[0] == {"label": "선택 안 함", "value": "none"} and model == "none"
     assert "Avante" in [o["value"] for o in models]
     assert [o["value"] for o in payments] == ["현금", "계좌이체", "신용카드"] and payment == "현금"
     assert channel in ("온라인", "오프라인") and len(channels) == 2
@@ -111,7 +111,7 @@ def test_form_choices_follow_the_language_and_keep_the_users_values(cb):
 
 def test_a_model_the_other_brand_lacks_falls_back_to_none(cb):
     out = cb.form_choices("Kia", "ko", "Korea", "중형 SUV", "G90", "현금", "온라인", "")
-    assert out[6] == ""
+    assert out[6] == "none"
     assert out[13]  # an empty budget gets the default
 
 
