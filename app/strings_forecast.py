@@ -110,21 +110,22 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
               "the last 12 months ({recent:,.0f}, {n} months reported).",
     },
     "fc.summary.accuracy": {
-        "ko": "이 모델의 최근 백테스트 MASE는 {mase:.2f}로 계절 나이브 기준보다 {verdict}.",
-        "en": "This model's latest backtest MASE is {mase:.2f}: {verdict} the seasonal-naive "
-              "baseline.",
+        "ko": "최근 검증 구간(모델 선택에 쓰이지 않은 구간)의 MASE는 이 모델 {mase:.2f}, "
+              "계절 나이브 {naive:.2f}로 기준보다 {verdict}.",
+        "en": "On the latest cutoff (never used to choose the model) this model's MASE is "
+              "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict} the baseline.",
     },
+    "fc.verdict.better": {"ko": "정확합니다", "en": "better than"},
+    "fc.verdict.worse": {"ko": "부정확합니다", "en": "worse than"},
+    "fc.verdict.equal": {"ko": "같습니다", "en": "equal to"},
     "fc.summary.bottom_up": {
         "ko": "하위 시리즈 예측의 합({bottom_up:,.0f}대)과는 {diff:+.1f}% 차이가 납니다"
-              " (합계는 직접 예측, 하위 시리즈가 모두 포함되지 않았을 수 있음).",
+              " (합계는 직접 예측, 이력이 짧은 하위 시리즈는 빠짐).",
         "en": "The sum of the parts' forecasts ({bottom_up:,.0f}) differs by {diff:+.1f}% "
               "(the total is forecast directly; parts with short history are left out).",
     },
     "fc.direction.up": {"ko": "증가", "en": "up"},
     "fc.direction.down": {"ko": "감소", "en": "down"},
-    "fc.verdict.better": {"ko": "낫습니다", "en": "better than"},
-    "fc.verdict.worse": {"ko": "못합니다", "en": "worse than"},
-    "fc.verdict.equal": {"ko": "같습니다", "en": "equal to"},
     "fc.summary.none": {"ko": "이 모델의 예측이 없습니다.", "en": "This model has no forecast."},
     # metrics
     "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
@@ -209,9 +210,11 @@ def flow_label(flow: str, lang: str = "ko") -> str:
     return flow if text == f"fc.flow.{flow}" else text
 
 
-def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = None) -> list[str]:
+def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = None,
+                     naive_mase: float | None = None) -> list[str]:
     """Sentences of the generated summary from an `analytics.forecast_view.Summary`;
-    `mase` is the model's pooled latest-cutoff MASE (None: no accuracy sentence)."""
+    `mase` and `naive_mase` are the pooled latest-cutoff MASE of the model and of
+    seasonal naive (the accuracy sentence needs both)."""
     if summary is None:
         return [_t("fc.summary.none", lang)]
     model = model_label(summary.model_name, lang)
@@ -233,8 +236,9 @@ def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = Non
     if summary.bottom_up_diff_pct is not None:
         out.append(_t("fc.summary.bottom_up", lang, bottom_up=summary.bottom_up_total,
                       diff=summary.bottom_up_diff_pct))
-    if mase is not None:
-        verdict = "better" if mase < 1 else ("worse" if mase > 1 else "equal")
-        out.append(_t("fc.summary.accuracy", lang, mase=mase,
+    if mase is not None and naive_mase is not None:
+        verdict = ("better" if round(mase, 2) < round(naive_mase, 2)
+                   else "worse" if round(mase, 2) > round(naive_mase, 2) else "equal")
+        out.append(_t("fc.summary.accuracy", lang, mase=mase, naive=naive_mase,
                       verdict=_t(f"fc.verdict.{verdict}", lang)))
     return out

@@ -285,9 +285,9 @@ def render_chart(spec: dict | None, shown: list[str] | None, band: str | None,
         band_model=band, show_backtest=bool(backtest), lang=lang)
     pooled = fv.pooled_metrics(fv.metrics_table(_metrics(spec), series_id=spec["series_id"],
                                                 scope="latest_cutoff"))
-    mase = pooled.filter(pl.col("model_name") == band).get_column("mase").to_list()
+    mase = dict(pooled.select("model_name", "mase").iter_rows())
     sentences = summary_sentence(fv.forecast_summary(history, forecasts, model_name=band),
-                                 lang, mase=mase[0] if mase else None)
+                                 lang, mase=mase.get(band), naive_mase=mase.get(fv.BASELINE))
     table = fv.chart_table(history, forecasts, band_model=band)
     return (figure, html.P(" ".join(sentences), className="mb-2 cs-insight"),
             figures.data_table(table, lang=lang, page_size=12))

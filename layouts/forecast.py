@@ -121,7 +121,8 @@ def _chart_section(state: dict) -> dbc.Card:
         className="g-3",
     )
     graph = html.Div(
-        loading(dcc.Graph(id=ids.FC_CHART, config=CHART_CONFIG, className="cs-graph")),
+        loading(dcc.Graph(id=ids.FC_CHART, config=CHART_CONFIG, className="cs-graph",
+                          style={"height": "460px"})),
         role="img", **{"aria-label": t("fc.chart.title")},
     )
     return card("fc.chart.title", [
