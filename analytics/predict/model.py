@@ -78,6 +78,9 @@ class Predictor:
         self.vocab = vocab
         self.stats = stats
         self._segment_model = segment_model
+        from threadpoolctl import ThreadpoolController
+
+        self._threads = ThreadpoolController()  # inspecting the loaded libraries: ~20 ms once
         self._cluster_model = cluster_model
         self._cats = features.categories(vocab.as_dict())
         self._segment_classes = [str(c) for c in segment_model.classes_]
@@ -89,8 +92,12 @@ class Predictor:
 
     def _infer(self, columns: dict[str, Any]) -> _Inferred:
         x = features.design_matrix(columns, self._cats)
-        seg_p = self._segment_model.predict_proba(x)
-        clu_p = self._cluster_model.predict_proba(x)
+        # One OpenMP thread: HistGradientBoosting starts a thread team per tree, and on
+        # the shared 2-core host a single prediction took 0.6 s with the default
+        # threads against 18 ms with one (benchmarks/predict_bench.py).
+        with self._threads.limit(limits=1, user_api="openmp"):
+            seg_p = self._segment_model.predict_proba(x)
+            clu_p = self._cluster_model.predict_proba(x)
         segment = np.asarray(self._segment_classes, dtype=object)[seg_p.argmax(axis=1)]
         cluster = np.asarray(self._cluster_classes, dtype=np.int64)[clu_p.argmax(axis=1)]
         scores = recommend.score_matrix(
