@@ -186,7 +186,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], db: Path | None, brand: 
 @click.pass_context
 def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | None,
           debug: bool) -> None:
-    """Run the web app. Builds (and trains) the sample warehouse first when none exists."""
+    """Run the web app. Builds, trains and forecasts the sample warehouse first when none exists."""
     settings = _settings(ctx, db=db, host=host, port=port)
     if not settings.db.is_file():
         click.echo(f"no warehouse at {settings.db}: building the built-in sample data set")
@@ -195,6 +195,13 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
 
         click.echo("training the customer segmentation on the sample data")
         ctx.invoke(train, db=settings.db, as_of=None, k=None, artifacts_dir=None, quiet=False)
+        from app.cli_forecast import forecast
+
+        # every sample series takes minutes; the region exports take seconds
+        click.echo("forecasting the sample region-export series "
+                   "(run `carsight forecast` for every series)")
+        ctx.invoke(forecast, horizon=12, series_filter="region_export", db=settings.db,
+                   workers=None, quiet=False)
     from app import create_app
 
     app = create_app(settings)
