@@ -72,12 +72,13 @@ def cases(cb: Any) -> list[tuple[str, Case]]:
     return [
         ("choose_series", lambda spec, c, i: cb.choose_series(
             c, scope(i), band(i), bool(i % 2), lang(i), [])),
+        ("view_url", lambda spec, c, i: cb.view_url(scope(i), band(i), bool(i % 2), spec)),
         ("show_url_problems", lambda spec, c, i: cb.show_url_problems(
             [{"param": "market", "value": "Atlantis", "kind": "unavailable",
               "fallback": None}], lang(i))),
         ("render_status", lambda spec, c, i: cb.render_status(spec, lang(i))),
         ("model_choices", lambda spec, c, i: cb.model_choices(
-            spec, lang(i), ["selected", "seasonal_naive"], band(i))),
+            spec, lang(i), band(i), ["selected", "seasonal_naive"])),
         ("render_chart", lambda spec, c, i: cb.render_chart(
             spec, ["selected", "seasonal_naive", "prophet"], band(i), bool(i % 2), lang(i))),
         ("render_metrics", lambda spec, c, i: cb.render_metrics(spec, scope(i), lang(i))),

@@ -33,7 +33,6 @@ from warehouse import forecast_read
 from warehouse.errors import FileRefused
 
 SELECTS = ("brand", "flow", "market", "item")
-VIEW_CONTROLS = (ids.FC_SCOPE, ids.FC_BAND, ids.FC_BACKTEST)
 
 
 # --- data access (memoised in warehouse.forecast_read) ----------------------------------------
@@ -82,16 +81,14 @@ def _metrics(spec: dict) -> pl.DataFrame:
 
 
 def _trigger() -> str:
-    """'initial' (the page just opened), 'lang', 'view' (scope/band/backtest) or 'user'."""
+    """'initial' (the page just opened), 'lang' (language toggle) or 'user' (a select)."""
     try:
         trigger = dash.ctx.triggered_id
     except Exception:  # called as a plain function (tests): treat as the first call
         return "initial"
     if trigger is None:
         return "initial"
-    if trigger == ids.LANG_STORE:
-        return "lang"
-    return "view" if trigger in VIEW_CONTROLS else "user"
+    return "lang" if trigger == ids.LANG_STORE else "user"
 
 
 def _search(names: dict, scope: str | None, band: str | None, backtest: bool | None) -> str:
@@ -136,9 +133,9 @@ def _options(pick: fv.Pick, lang: str) -> dict[str, list[dict]]:
     },
     inputs={
         "controls": {k: Input(getattr(ids, f"FC_{k.upper()}"), "value") for k in SELECTS},
-        "scope": Input(ids.FC_SCOPE, "value"),
-        "band": Input(ids.FC_BAND, "value"),
-        "backtest": Input(ids.FC_BACKTEST, "value"),
+        "scope": State(ids.FC_SCOPE, "value"),
+        "band": State(ids.FC_BAND, "value"),
+        "backtest": State(ids.FC_BACKTEST, "value"),
         "lang": Input(ids.LANG_STORE, "data"),
         "url_problems": State(ids.FC_URL_PROBLEMS, "data"),
     },
@@ -151,16 +148,10 @@ def choose_series(controls: dict, scope: str | None, band: str | None,
     opened link join the URL alert; later fallbacks (e.g. a model missing in the new
     market) are silent, the select simply shows what is shown."""
     lang, trigger = lang or "ko", _trigger()
-    nothing = {k: no_update for k in SELECTS}
-    if trigger == "view":
-        return {"options": nothing, "values": nothing, "spec": no_update,
-                "url_problems": no_update,
-                "search": _search(_names_of(controls), scope, band, backtest)}
     run = _latest_run()
     if run is None:
-        empty = {k: [] for k in SELECTS}
-        return {"options": empty, "values": nothing, "spec": {"run_id": None},
-                "search": no_update, "url_problems": no_update}
+        return {"options": {k: [] for k in SELECTS}, "values": {k: no_update for k in SELECTS},
+                "spec": {"run_id": None}, "search": no_update, "url_problems": no_update}
     model, plant = fv.parse_item(controls.get("item"))
     market = controls.get("market")
     pick = fv.pick_series(_series(run["run_id"]), brand=controls.get("brand"),
@@ -183,12 +174,17 @@ def choose_series(controls: dict, scope: str | None, band: str | None,
     }
 
 
-def _names_of(controls: dict) -> dict[str, str]:
-    model, plant = fv.parse_item(controls.get("item"))
-    market = controls.get("market")
-    names = {"brand": controls.get("brand"), "flow": controls.get("flow"),
-             "market": None if market == fv.TOTAL else market, "model": model, "plant": plant}
-    return {k: v for k, v in names.items() if v}
+@dash.callback(
+    Output(ids.FC_URL, "search", allow_duplicate=True),
+    Input(ids.FC_SCOPE, "value"), Input(ids.FC_BAND, "value"), Input(ids.FC_BACKTEST, "value"),
+    State(ids.FC_SPEC, "data"), prevent_initial_call=True,
+)
+def view_url(scope: str | None, band: str | None, backtest: bool | None, spec: dict | None
+             ) -> str:
+    """Scope, band and backtest changes go into the link too (the series is unchanged)."""
+    if not spec or not spec.get("names"):
+        raise PreventUpdate
+    return _search(spec["names"], scope, band, backtest)
 
 
 def _problem_text(problem: dict, lang: str) -> str:
@@ -237,21 +233,25 @@ def render_status(spec: dict | None, lang: str | None):
     Output(ids.FC_MODELS, "options"), Output(ids.FC_MODELS, "value"),
     Output(ids.FC_BAND, "options"), Output(ids.FC_BAND, "value"),
     Output(ids.FC_SCOPE, "options"),
-    Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data"),
-    State(ids.FC_MODELS, "value"), State(ids.FC_BAND, "value"),
+    Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data"), Input(ids.FC_BAND, "value"),
+    State(ids.FC_MODELS, "value"),
 )
-def model_choices(spec: dict | None, lang: str | None, shown: list[str] | None,
-                  band: str | None):
-    """The series' models for the checklist and the band select; keeps valid choices."""
+def model_choices(spec: dict | None, lang: str | None, band: str | None,
+                  shown: list[str] | None):
+    """The series' models for the checklist and the band select; keeps valid choices
+    and always shows the band model's line with its band."""
     lang, spec = lang or "ko", _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     models = fv.models_of(forecasts)
     options = [{"label": model_label(m, lang), "value": m} for m in models]
+    new_band = band if band in models or not models else models[0]
     kept = [m for m in shown or [] if m in models]
     visible = kept or [m for m in ("selected", "seasonal_naive") if m in models] or models[:1]
+    if new_band and new_band not in visible:
+        visible = [m for m in models if m in visible or m == new_band]
     return (
         options, visible if visible != shown else no_update,
-        options, no_update if band in models or not models else models[0],
+        options, new_band if new_band != band else no_update,
         [{"label": t(f"fc.scope.{s}", lang), "value": s} for s in fv.SCOPES],
     )
 

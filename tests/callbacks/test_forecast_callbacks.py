@@ -104,11 +104,11 @@ def test_choosing_a_market_updates_the_spec_and_the_url(cb, monkeypatch):
     assert out["url_problems"] is no_update  # later fallbacks are not link problems
 
 
-def test_view_controls_only_rewrite_the_url(cb, monkeypatch):
-    monkeypatch.setattr(cb, "_trigger", lambda: "view")
-    out = _choose(cb, brand="Kia", flow="region_export", market="USA", band="prophet")
-    assert out["spec"] is no_update
-    assert out["search"] == "?brand=Kia&flow=region_export&market=USA&band=prophet"
+def test_view_controls_only_rewrite_the_url(cb, usa):
+    assert cb.view_url("latest_cutoff", "prophet", False, usa) == (
+        "?brand=Kia&flow=region_export&market=USA&band=prophet")
+    with pytest.raises(PreventUpdate):
+        cb.view_url("latest_cutoff", "prophet", False, {"run_id": None})
 
 
 def test_labels_follow_the_language(cb):
@@ -219,11 +219,13 @@ def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
 
 def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa):
     options, visible, band_options, band, scopes = cb.model_choices(
-        usa, "en", ["prophet"], "lightgbm")
+        usa, "en", "prophet", ["prophet", "lightgbm"])
     assert [o["value"] for o in options][:2] == ["selected", "ensemble"]
     assert visible is no_update and band is no_update
-    _o, visible, _b, band, _s = cb.model_choices(usa, "en", ["theta"], "theta")
+    _o, visible, _b, band, _s = cb.model_choices(usa, "en", "theta", ["theta"])
     assert visible == ["selected", "seasonal_naive"] and band == "selected"
+    _o, visible, _b, band, _s = cb.model_choices(usa, "en", "lightgbm", ["selected"])
+    assert visible == ["selected", "lightgbm"] and band is no_update  # the band's line shows
     assert [s["label"] for s in scopes] == ["Latest cutoff", "All cutoffs"]
 
 
