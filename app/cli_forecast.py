@@ -63,7 +63,7 @@ def print_leaderboard(result: ForecastResult) -> None:
     from analytics.forecast.pipeline import leaderboard
 
     board = leaderboard(result.metrics, result.series)
-    click.echo("leaderboard (latest cutoff, pooled horizons 1-3; MASE < 1 beats seasonal "
+    click.echo("leaderboard (latest cutoff, pooled over its scored months; MASE < 1 beats seasonal "
                "naive; wins among seasonal_naive/prophet/lightgbm/ensemble)")
     for (flow,), rows in board.group_by("flow", maintain_order=True):
         click.echo(f"  {flow}")
