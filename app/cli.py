@@ -62,6 +62,15 @@ def _refused(exc: Exception) -> None:
     sys.exit(EXIT_REFUSED)
 
 
+def _require_warehouse(db: Path) -> None:
+    """Refuse (exit 2) when the warehouse file a command reads does not exist."""
+    if not db.is_file():
+        from warehouse.errors import FileRefused
+
+        _refused(FileRefused(db, "the warehouse file does not exist",
+                             hint="Run `carsight build` first, or pass --db."))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="carsight")
 def main() -> None:

@@ -88,14 +88,11 @@ def forecast(ctx: click.Context, horizon: int, series_filter: str | None, db: Pa
              workers: int | None, quiet: bool) -> None:
     """Backtest and forecast every sales series; write the five forecast tables."""
     # app.cli imports this module to register the command: import it back lazily
-    from app.cli import _refused, _settings, progress_bar
+    from app.cli import _refused, _require_warehouse, _settings, progress_bar
     from warehouse.errors import FileRefused
 
     settings = _settings(ctx, db=db)
-    if not settings.db.is_file():
-        _refused(FileRefused(settings.db, "the warehouse file does not exist",
-                             hint="Run `carsight build` first, or pass --db."))
-        return
+    _require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
             result = run_forecast_command(settings.db, horizon=horizon,

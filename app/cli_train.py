@@ -41,16 +41,13 @@ def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
     from analytics.artifacts import ArtifactError
     from analytics.segmentation_train import TrainConfig
     from analytics.segmentation_train import train as run
-    from app.cli import _refused, _settings, progress_bar
+    from app.cli import _refused, _require_warehouse, _settings, progress_bar
     from app.strings_dealer import render_persona
     from warehouse.errors import FileRefused
 
     date = _as_of(as_of)
     settings = _settings(ctx, db=db, artifacts_dir=artifacts_dir)
-    if not settings.db.is_file():
-        _refused(FileRefused(settings.db, "the warehouse file does not exist",
-                             hint="Run `carsight build` first, or pass --db."))
-        return
+    _require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
             report = run(settings.db, artifacts_dir=settings.artifacts_dir,
