@@ -81,6 +81,7 @@ def test_lightgbm_gives_horizon_rows_per_series_with_ordered_bounds():
     assert means[0] < means[1] < means[2]
 
 
+@pytest.mark.slow
 def test_prophet_gives_horizon_rows_with_ordered_bounds_and_ignores_missing_months():
     history = _panel(n_series=1, months=30).drop("series_id")
     with_gap = history.filter(pl.col("ds") != dt.date(2022, 3, 1))
