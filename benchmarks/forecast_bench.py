@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -32,6 +33,12 @@ from analytics.forecast.pipeline import leaderboard  # noqa: E402
 def _load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # finished worker processes
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _print_board(board: pl.DataFrame, title: str) -> None:
@@ -61,13 +68,17 @@ def main() -> None:
         print(f"build of {args.data}: {time.perf_counter() - started:.1f}s")
         print(f"before: {_load()}")
         started = time.perf_counter()
+        cpu_before = _cpu_seconds()
         result = run_forecast_command(db, horizon=12, series_filter=args.series_filter,
                                       workers=args.workers, progress=lambda *_: None)
         wall = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
         print(f"after:  {_load()}")
 
     print(f"\ncarsight forecast: {result.series.height} series, {args.workers} workers, "
           f"wall {wall:.1f}s (target <= 180s)")
+    print(f"  CPU seconds (this process + workers): {cpu:.1f}s, i.e. about "
+          f"{cpu / args.workers:.0f}s of wall time on {args.workers} otherwise idle cores")
     for stage, seconds in result.stage_seconds.items():
         print(f"  {stage:<30} {seconds:8.1f}s")
     if result.errors:
