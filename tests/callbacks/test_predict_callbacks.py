@@ -272,6 +272,17 @@ def test_model_card_shows_cv_metrics_baseline_and_confusion_matrix_per_target(cb
     assert "VIP" in _text(matrices[0])
 
 
+def test_a_brand_change_is_kept_in_the_address(cb):
+    assert cb.brand_in_url("Kia") == "?brand=Kia"
+    assert cb.brand_in_url("Tesla") == "?brand=Hyundai"
+
+
+def test_model_card_in_english(cb):
+    text = _text(cb.render_model_card("Kia", "en"))
+    assert "Stratified 5-fold cross-validation" in text and "Majority-class baseline" in text
+    assert "Actual \\ predicted" in text and "Type 1" in text
+
+
 def test_placeholders_follow_the_language(cb):
     assert cb.placeholders("en") == ("e.g. 45,000,000", "e.g. +82 10-1234-5678")
 
