@@ -53,6 +53,12 @@ def test_choose_a_series_and_the_chart_metrics_and_url_follow(served_forecast_ap
     assert "Prophet" not in _visible_traces(browser)
     browser.find_element(By.CSS_SELECTOR, f"#{ids.FC_MODELS} input[value='prophet']").click()
     wait.until(lambda d: "Prophet" in _visible_traces(d))
+    # the band model goes into the link and the band, summary and quarters follow it
+    Select(browser.find_element(By.ID, ids.FC_BAND)).select_by_value("lightgbm")
+    wait.until(lambda d: query_of(d).get("band") == ["lightgbm"])
+    wait.until(lambda d: "80% 구간 (LightGBM)" in _visible_traces(d) and dash_idle(d))
+    assert "LightGBM 예측 합계" in _text(browser, ids.FC_SUMMARY)
+    assert query_of(browser)["market"] == ["USA"]
     assert severe_logs(browser) == []
 
 
