@@ -26,7 +26,9 @@ import polars as pl
 # Display order of the stored model names; 'selected' is the per-series choice made on
 # earlier cutoffs only, so it is a copy of one of the others, never a competitor.
 MODELS: tuple[str, ...] = ("selected", "ensemble", "lightgbm", "prophet", "seasonal_naive")
-COMPETITORS: tuple[str, ...] = ("seasonal_naive", "prophet", "lightgbm", "ensemble")
+# In tie order: a series two models score equally on goes to the first, as in the
+# leaderboard `carsight forecast` prints (analytics.forecast.pipeline.CANDIDATES).
+COMPETITORS: tuple[str, ...] = ("seasonal_naive", "ensemble", "lightgbm", "prophet")
 BASELINE = "seasonal_naive"
 SCOPES: tuple[str, ...] = ("latest_cutoff", "all_cutoffs")
 FLOW_ORDER: tuple[str, ...] = (
@@ -249,7 +251,8 @@ def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
     Columns: flow ('all' = every flow), model_name, series (count), median_mase,
     median_smape (%), coverage80 (mean, 0-1), beats_naive (share of series whose MASE
     is below seasonal naive's, 0-1), wins (series where the model has the lowest MASE
-    among COMPETITORS; a tie counts for each tied model; null for 'selected').
+    among COMPETITORS, a tie going to the first of them, as `carsight forecast` prints
+    it; null for 'selected', which is a copy of one of them).
     """
     pooled = metrics.filter(pl.col("horizon").is_null() & (pl.col("scope") == scope)
                             & pl.col("mase").is_not_null())
@@ -258,17 +261,23 @@ def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
                                     "series": pl.UInt32, "median_mase": pl.Float64,
                                     "median_smape": pl.Float64, "coverage80": pl.Float64,
                                     "beats_naive": pl.Float64, "wins": pl.UInt32})
+    rank = pl.col("model_name").replace_strict(
+        {m: i for i, m in enumerate(COMPETITORS)}, default=None, return_dtype=pl.Int64)
     scored = (
         pooled.lazy()
+        .with_columns(rank.alias("_rank"))
         .with_columns(
-            pl.col("mase").filter(pl.col("model_name").is_in(COMPETITORS))
+            pl.col("mase").filter(pl.col("_rank").is_not_null())
             .min().over("series_id").alias("_best"),
             pl.col("mase").filter(pl.col("model_name") == BASELINE)
             .first().over("series_id").alias("_naive"),
         )
         .with_columns(
-            (pl.col("model_name").is_in(COMPETITORS) & (pl.col("mase") == pl.col("_best")))
-            .alias("_won"),
+            pl.col("_rank").filter(pl.col("mase") == pl.col("_best"))
+            .min().over("series_id").alias("_winner"),
+        )
+        .with_columns(
+            (pl.col("_rank") == pl.col("_winner")).fill_null(False).alias("_won"),
             (pl.col("mase") < pl.col("_naive")).alias("_beats"),
         )
     )

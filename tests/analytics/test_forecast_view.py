@@ -132,17 +132,23 @@ def test_leaderboard_gives_median_pooled_mase_and_series_won_per_flow_and_overal
     got = {(r["flow"], r["model_name"]): (r["series"], r["median_mase"], r["wins"])
            for r in board.to_dicts()}
     # flow A medians: naive 1.0; prophet (0.8, 1.2, 0.5) -> 0.8; lightgbm (0.6, 0.9, 1.1)
-    # -> 0.9; ensemble (0.7, 0.9, 0.8) -> 0.8. Wins: s1 lightgbm, s2 lightgbm + ensemble
-    # (tie), s3 prophet.
+    # -> 0.9; ensemble (0.7, 0.9, 0.8) -> 0.8. Wins: s1 lightgbm, s2 ensemble (tied with
+    # lightgbm: ensemble comes first in the CLI's tie order), s3 prophet.
     assert got[("A", "seasonal_naive")] == (3, 1.0, 0)
     assert got[("A", "prophet")] == (3, pytest.approx(0.8), 1)
-    assert got[("A", "lightgbm")] == (3, pytest.approx(0.9), 2)
+    assert got[("A", "lightgbm")] == (3, pytest.approx(0.9), 1)
     assert got[("A", "ensemble")] == (3, pytest.approx(0.8), 1)
     assert got[("A", "selected")] == (3, pytest.approx(0.9), None)  # a copy: never wins
     assert got[("B", "lightgbm")] == (1, 1.0, 1)
-    # all flows: lightgbm (0.6, 0.9, 1.1, 1.0) -> median 0.95, 3 wins
-    assert got[("all", "lightgbm")] == (4, pytest.approx(0.95), 3)
+    # all flows: lightgbm (0.6, 0.9, 1.1, 1.0) -> median 0.95, 2 wins (s1, s4)
+    assert got[("all", "lightgbm")] == (4, pytest.approx(0.95), 2)
     assert got[("all", "prophet")] == (4, pytest.approx(1.0), 1)  # (0.5, 0.8, 1.2, 3.0)
+
+
+def test_ties_are_broken_as_the_forecast_command_breaks_them():
+    from analytics.forecast.pipeline import CANDIDATES
+
+    assert fv.COMPETITORS == CANDIDATES
 
 
 def test_leaderboard_share_of_series_beating_seasonal_naive_and_order():
