@@ -2,7 +2,10 @@
 
 Tiny getters, one SQL file each (warehouse/sql/marts/forecast_*.sql), memoised per
 warehouse file (`file_key`: path + inode) and arguments, so a new run (written by
-swapping in a new file) is never served from stale entries. Before the first
+swapping in a new file) is never served from stale entries. A run's forecasts and
+backtests and the monthly facts are read once, whole (tens of thousands of rows), and
+each series is cut from them in memory: a series the user has not opened yet costs
+a filter, not a query. Before the first
 `carsight forecast` the tables do not exist: every getter then returns an empty
 frame with the documented columns, and the page shows how to create them.
 """
@@ -42,6 +45,10 @@ METRICS_SCHEMA: dict[str, Any] = {
     "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64,
 }  # fmt: skip
 HISTORY_SCHEMA: dict[str, Any] = {"ds": pl.Date, "y": pl.Float64}
+PARTS_SCHEMA: dict[str, Any] = {
+    "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8, "model": pl.Utf8, "plant": pl.Utf8,
+    "ds": pl.Date, "y": pl.Float64,
+}  # fmt: skip
 
 _MEMO = BoundedMemo(limit=1024)  # ~3 small frames per series viewed
 
@@ -78,18 +85,28 @@ def load_series(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
         warehouse, "forecast_series", SERIES_SCHEMA, {"run_id": run_id}))
 
 
+def _run_frame(warehouse: Warehouse, name: str, schema: dict[str, Any], run_id: str
+               ) -> pl.DataFrame:
+    return _cached(warehouse, (name, run_id), lambda: _read(
+        warehouse, name, {"series_id": pl.Utf8, **schema}, {"run_id": run_id}))
+
+
+def _of_series(frame: pl.DataFrame, series_id: str, schema: dict[str, Any]) -> pl.DataFrame:
+    return frame.filter(pl.col("series_id") == series_id).select(list(schema))
+
+
 def load_forecasts(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
     """Future forecasts of one series, every model (yhat and bounds in vehicles/month)."""
-    return _cached(warehouse, ("forecasts", run_id, series_id), lambda: _read(
-        warehouse, "forecast_forecasts", FORECAST_SCHEMA,
-        {"run_id": run_id, "series_id": series_id}))
+    return _cached(warehouse, ("forecasts", run_id, series_id), lambda: _of_series(
+        _run_frame(warehouse, "forecast_forecasts", FORECAST_SCHEMA, run_id), series_id,
+        FORECAST_SCHEMA))
 
 
 def load_backtest(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
     """Backtest forecasts and actuals of one series, every model and cutoff (vehicles/month)."""
-    return _cached(warehouse, ("backtest", run_id, series_id), lambda: _read(
-        warehouse, "forecast_backtest", BACKTEST_SCHEMA,
-        {"run_id": run_id, "series_id": series_id}))
+    return _cached(warehouse, ("backtest", run_id, series_id), lambda: _of_series(
+        _run_frame(warehouse, "forecast_backtest", BACKTEST_SCHEMA, run_id), series_id,
+        BACKTEST_SCHEMA))
 
 
 def load_metrics(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
@@ -102,7 +119,18 @@ def load_history(warehouse: Warehouse, *, brand: str, flow: str, market: str | N
                  model: str | None, plant: str | None) -> pl.DataFrame:
     """Monthly actuals of a series (ds: first of month, y: vehicles); unreported months
     are absent. A None market, model or plant means summed over every value."""
-    params = {"brand": brand, "flow": flow, "market": market, "model": model, "plant": plant}
-    return _cached(warehouse, ("history", brand, flow, market, model, plant), lambda: _read(
-        warehouse, "forecast_history", HISTORY_SCHEMA, params))
 
+    def load() -> pl.DataFrame:
+        parts = _cached(warehouse, "parts",
+                        lambda: _read(warehouse, "forecast_history", PARTS_SCHEMA))
+        keys = {"market": market, "model": model, "plant": plant}
+        return (
+            parts.lazy()
+            .filter(pl.col("brand") == brand, pl.col("flow") == flow,
+                    *[pl.col(k) == v for k, v in keys.items() if v is not None])
+            .group_by("ds").agg(pl.col("y").sum())
+            .sort("ds")
+            .collect()
+        )
+
+    return _cached(warehouse, ("history", brand, flow, market, model, plant), load)

@@ -1,14 +1,15 @@
--- rolling-origin backtest forecasts of one series next to the actuals (vehicles per
--- month), one row per model, cutoff and forecast month. params: $run_id, $series_id.
+-- rolling-origin backtest forecasts of every series of one run next to the actuals
+-- (vehicles per month), one row per series, model, cutoff and forecast month.
+-- params: $run_id.
 with backtest as (
     select * from forecast_backtest
-    where run_id = $run_id and series_id = $series_id
+    where run_id = $run_id
 ),
 
 final as (
-    select model_name, cutoff, ds, y, yhat, yhat_lower, yhat_upper
+    select series_id, model_name, cutoff, ds, y, yhat, yhat_lower, yhat_upper
     from backtest
 )
 
 select * from final
-order by model_name, cutoff, ds
+order by series_id, model_name, cutoff, ds

@@ -1,17 +1,13 @@
--- monthly actuals (vehicles) of one forecast series, summed from fact_sales.
--- params: $brand, $flow; $market, $model, $plant (null = every value, summed).
+-- monthly actuals (vehicles) per brand, flow, market, model and plant, from fact_sales:
+-- the parts every forecast series sums (a series sums over the columns it leaves null).
 -- months not reported are absent, never zero.
 with facts as (
-    select year, month, units from fact_sales
-    where brand = $brand
-        and flow = $flow
-        and ($market::varchar is null or market = $market::varchar)
-        and ($model::varchar is null or model = $model::varchar)
-        and ($plant::varchar is null or plant = $plant::varchar)
+    select brand, flow, market, model, plant, year, month, units from fact_sales
 ),
 
 final as (
     select
+        brand, flow, market, model, plant,
         make_date(year, month, 1) as ds,
         sum(units)::double as y
     from facts
@@ -19,4 +15,4 @@ final as (
 )
 
 select * from final
-order by ds
+order by brand, flow, ds
