@@ -170,21 +170,25 @@ def train_predict(data: pl.DataFrame, *, brand: str, folder: Path, seed: int,
     leaked = sorted(set(names) & features.TARGET_COLUMNS)
     if leaked:  # a guard for future edits of the feature list
         raise ValueError(f"target-derived columns among the features: {leaked}")
-    x_all = features.design_matrix(features.frame_columns(frame), cats)
-    cv_idx = clusters.sample_rows(frame.height, cv_sample, seed=seed)
-    fit_idx = clusters.sample_rows(frame.height, fit_sample, seed=seed)
+    cv_rows = frame[clusters.sample_rows(frame.height, cv_sample, seed=seed)]
+    fit_rows = frame[clusters.sample_rows(frame.height, fit_sample, seed=seed)]
+    # only the sampled rows are encoded: 1M customers would be ~250 MB of floats
+    x_cv = features.design_matrix(features.frame_columns(cv_rows), cats)
+    x_fit = features.design_matrix(features.frame_columns(fit_rows), cats)
     targets: dict[str, Any] = {}
     entries: dict[str, Any] = {}
     for target, file in (("segment", artifacts.PREDICT_SEGMENT_MODEL),
                          ("cluster", artifacts.PREDICT_CLUSTER_MODEL)):
-        y_all = frame.get_column(target).to_numpy()
-        y_all = y_all.astype(np.int64) if target == "cluster" else y_all.astype(str)
-        result = cross_validate(x_all[cv_idx], y_all[cv_idx], seed=seed)
-        model = make_candidate(result["chosen"], seed=seed).fit(x_all[fit_idx], y_all[fit_idx])
+        kind = np.int64 if target == "cluster" else str
+        y_cv = cv_rows.get_column(target).to_numpy().astype(kind)
+        y_fit = fit_rows.get_column(target).to_numpy().astype(kind)
+        result = cross_validate(x_cv, y_cv, seed=seed)
+        model = make_candidate(result["chosen"], seed=seed).fit(x_fit, y_fit)
         artifacts.save_model(model, folder / file)
-        values, freq = np.unique(y_all, return_counts=True)
+        values, freq = np.unique(frame.get_column(target).to_numpy().astype(kind),
+                                 return_counts=True)
         targets[target] = {
-            "target": TARGETS[target], **result, "refit_rows": int(fit_idx.shape[0]),
+            "target": TARGETS[target], **result, "refit_rows": fit_rows.height,
             "classes": [v.item() for v in model.classes_],
             "class_balance": {str(v): int(f) for v, f in zip(values, freq, strict=True)},
         }

@@ -92,20 +92,21 @@ def _segment(p: Predictor, **overrides: Any) -> str:
 
 def test_reference_customers_land_in_the_expected_segment(
         predictors: dict[str, Predictor]) -> None:
-    # Cases the reference data supports (segment of its customers by purchase count and
-    # amount; the customer files count the recorded purchase, so previous purchases =
-    # purchase_count - 1): Kia customers with 4 purchases paying 50-60M are VIP (60 of
-    # 61), single-purchase customers paying 50-60M are new (신규, 151 of 151) and those
-    # paying 20-30M regular (일반, 184 of 222); Hyundai customers with 5 purchases paying
-    # 40-50M are VIP (19 of 19) and single purchases of 20-30M regular (186 of 189).
-    # Recency, which separates the at-risk segment, is not a counter input, so no
-    # reference customer is expected there.
+    # Cases the reference data supports. The customer files count the recorded purchase,
+    # so previous purchases = purchase_count - 1. Outside Korea: customers with 4 or more
+    # purchases are VIP (Kia 222 of 238, Hyundai 222 of 239), single purchases of 50-70M
+    # KRW new (신규, Kia 303 of 303) and single purchases of 20-30M regular (일반, Kia 178
+    # of 180, Hyundai 183 of 185). Kia's Korean customers bought long ago (the Korean
+    # file's purchase dates are older), so there the same purchases are mostly at risk
+    # (이탈가능: 49 of 63 with 4+ purchases, 37 of 43 single purchases of 20-30M): the
+    # market stands in for the recency a dealer cannot ask about.
     kia, hyundai = predictors["Kia"], predictors["Hyundai"]
-    assert _segment(kia, purchase_count=3, budget=55_000_000) == "VIP"
-    assert _segment(kia, purchase_count=0, budget=58_000_000) == "신규"
-    assert _segment(kia, purchase_count=0, budget=24_000_000) == "일반"
-    assert _segment(hyundai, purchase_count=4, budget=45_000_000) == "VIP"
-    assert _segment(hyundai, purchase_count=0, budget=24_000_000) == "일반"
+    assert _segment(kia, market="USA", purchase_count=3, budget=55_000_000) == "VIP"
+    assert _segment(kia, market="USA", purchase_count=0, budget=60_000_000) == "신규"
+    assert _segment(kia, market="USA", purchase_count=0, budget=24_000_000) == "일반"
+    assert _segment(kia, market="Korea", purchase_count=0, budget=24_000_000) == "이탈가능"
+    assert _segment(hyundai, market="Canada", purchase_count=4, budget=45_000_000) == "VIP"
+    assert _segment(hyundai, market="Canada", purchase_count=0, budget=24_000_000) == "일반"
 
 
 # --- model card ------------------------------------------------------------------------------
