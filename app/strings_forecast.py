@@ -50,7 +50,7 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.flow.region_export": {"ko": "지역별 수출", "en": "Exports by region"},
     "fc.flow.export_sales": {"ko": "모델별 수출", "en": "Exports by model"},
     "fc.flow.domestic_sales": {"ko": "국내 판매", "en": "Domestic sales"},
-    "fc.flow.overseas_retail": {"ko": "해외 소매 (시장·모델)", "en": "Overseas retail"},
+    "fc.flow.overseas_retail": {"ko": "해외 소매", "en": "Overseas retail"},
     "fc.flow.overseas_plant_sales": {"ko": "해외 공장 판매", "en": "Overseas-plant sales"},
     "fc.flow.eu_retail": {"ko": "유럽 소매", "en": "EU retail"},
     "fc.flow.ckd_export": {"ko": "CKD 수출", "en": "CKD exports"},

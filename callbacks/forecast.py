@@ -243,7 +243,11 @@ def model_choices(spec: dict | None, lang: str | None, band: str | None,
     lang, spec = lang or "ko", _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     models = fv.models_of(forecasts)
-    options = [{"label": model_label(m, lang), "value": m} for m in models]
+    row = fv.series_row(_series(spec["run_id"]), spec["series_id"]) if models else None
+    chosen = (row or {}).get("chosen_model")
+    options = [{"label": model_label(m, lang) + (f" ({model_label(chosen, lang)})"
+                                                 if m == "selected" and chosen else ""),
+                "value": m} for m in models]
     new_band = band if band in models or not models else models[0]
     kept = [m for m in shown or [] if m in models]
     visible = kept or [m for m in ("selected", "seasonal_naive") if m in models] or models[:1]

@@ -217,10 +217,13 @@ def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
     assert overall == pytest.approx({model_label(m, "en"): v for m, v in stored.items()})
 
 
-def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa):
+def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa, sql):
     options, visible, band_options, band, scopes = cb.model_choices(
         usa, "en", "prophet", ["prophet", "lightgbm"])
     assert [o["value"] for o in options][:2] == ["selected", "ensemble"]
+    (chosen,) = sql("select chosen_model from forecast_series where series_id = ?",
+                    [usa["series_id"]])[0]
+    assert options[0]["label"] == f"Selected model ({model_label(chosen, 'en')})"
     assert visible is no_update and band is no_update
     _o, visible, _b, band, _s = cb.model_choices(usa, "en", "theta", ["theta"])
     assert visible == ["selected", "seasonal_naive"] and band == "selected"
