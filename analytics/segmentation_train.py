@@ -103,6 +103,7 @@ class BrandRun:
     silhouette: float
     stability: Stability
     profiles: pl.DataFrame
+    predict: dict[str, Any] = field(default_factory=dict)  # the manifest's model card
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,7 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
         as_of=as_of, customers=values.height, excluded=data.height - values.height,
         segments=segments, clusters=customer_clusters, centroids=centroids,
         k_metrics=fit["metrics"], choice=fit["choice"], silhouette=fit["silhouette"],
-        stability=fit["stability"], profiles=profiles)
+        stability=fit["stability"], profiles=profiles, predict=manifest["predict"])
 
 
 def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,

@@ -3,7 +3,8 @@
 Writes versioned artifacts with a manifest under `<artifacts>/segmentation/`
 and the per-customer tables `customer_segments` and `customer_clusters` into
 the warehouse (same atomic swap as the build). Prints the chosen K, the
-silhouette and the stability (adjusted Rand index) per brand.
+silhouette and the stability (adjusted Rand index) per brand, and the
+cross-validated metrics of the prediction models (analytics.predict.train).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def _as_of(value: str | None) -> dt.date | None:
 @click.pass_context
 def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
           artifacts_dir: Path | None, quiet: bool) -> None:
-    """Train RFM segments and customer types per brand; write artifacts and both tables."""
+    """Train RFM segments, customer types and the prediction models per brand; write artifacts
+    and both tables."""
     # app.cli imports this module to register the command: import it back lazily
     from analytics.artifacts import ArtifactError
     from analytics.segmentation_train import TrainConfig
@@ -63,5 +65,10 @@ def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
             f"silhouette {r.silhouette:.3f}, ARI mean {r.stability.mean:.3f} "
             f"(min {r.stability.min:.3f}); version {r.version}"
         )
+        targets = r.predict.get("targets", {})
+        click.echo(f"{r.brand} prediction (stratified 5-fold CV): " + "; ".join(
+            f"{name} {t['chosen']} macro-F1 {t['macro_f1']:.3f} accuracy {t['accuracy']:.3f} "
+            f"(majority baseline {t['baseline']['accuracy']:.3f})"
+            for name, t in targets.items()))
     click.echo(f"warehouse {report.db_path}: " + ", ".join(
         f"{name} {n:,} rows" for name, n in report.rows_written.items()))
