@@ -111,13 +111,13 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     },
     "fc.summary.accuracy": {
         "ko": "최근 검증 구간(모델 선택에 쓰이지 않은 구간)의 MASE는 이 모델 {mase:.2f}, "
-              "계절 나이브 {naive:.2f}로 기준보다 {verdict}.",
+              "계절 나이브 {naive:.2f}로 {verdict}.",
         "en": "On the latest cutoff (never used to choose the model) this model's MASE is "
-              "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict} the baseline.",
+              "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict}.",
     },
-    "fc.verdict.better": {"ko": "정확합니다", "en": "better than"},
-    "fc.verdict.worse": {"ko": "부정확합니다", "en": "worse than"},
-    "fc.verdict.equal": {"ko": "같습니다", "en": "equal to"},
+    "fc.verdict.better": {"ko": "기준보다 정확합니다", "en": "better than the baseline"},
+    "fc.verdict.worse": {"ko": "기준보다 부정확합니다", "en": "worse than the baseline"},
+    "fc.verdict.equal": {"ko": "기준과 같습니다", "en": "as good as the baseline"},
     "fc.summary.bottom_up": {
         "ko": "하위 시리즈 예측의 합({bottom_up:,.0f}대)과는 {diff:+.1f}% 차이가 납니다"
               " (합계는 직접 예측, 이력이 짧은 하위 시리즈는 빠짐).",
@@ -126,6 +126,7 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     },
     "fc.direction.up": {"ko": "증가", "en": "up"},
     "fc.direction.down": {"ko": "감소", "en": "down"},
+    "fc.direction.flat": {"ko": "보합", "en": "flat"},
     "fc.summary.none": {"ko": "이 모델의 예측이 없습니다.", "en": "This model has no forecast."},
     # metrics
     "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
@@ -224,7 +225,8 @@ def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = Non
     if summary.change_pct is None:
         out.append(_t("fc.summary.no_yoy", lang))
     else:
-        direction = "up" if summary.change_pct >= 0 else "down"
+        shown = round(summary.change_pct, 1)
+        direction = "up" if shown > 0 else ("down" if shown < 0 else "flat")
         out.append(_t("fc.summary.yoy", lang, base=summary.base_total,
                       change=summary.change_pct, change_lower=summary.change_lower_pct,
                       change_upper=summary.change_upper_pct,

@@ -299,9 +299,11 @@ def render_chart(spec: dict | None, shown: list[str] | None, band: str | None,
 
 def _series_title(spec: dict, lang: str) -> str:
     names = spec.get("names") or {}
-    parts = [t(f"brand.{names.get('brand')}", lang), flow_label(names.get("flow", ""), lang),
-             market_label(names["market"], lang) if names.get("market")
-             else t("fc.market.total", lang)]
+    parts = [t(f"brand.{names.get('brand')}", lang), flow_label(names.get("flow", ""), lang)]
+    if names.get("market"):
+        parts.append(market_label(names["market"], lang))
+    elif not names.get("model") and not names.get("plant"):
+        parts.append(t("fc.market.total", lang))
     parts += [names[k] for k in ("model", "plant") if names.get(k)]
     return " · ".join(parts)
 

@@ -26,6 +26,8 @@ def test_the_sentence_carries_the_computed_numbers_in_both_languages():
     en = " ".join(summary_sentence(_summary(change_pct=-5.0), "en", mase=1.3, naive_mase=1.1))
     assert "-5.0% versus the same months a year earlier (600)" in en
     assert "worse than the baseline" in en
+    flat = " ".join(summary_sentence(_summary(change_pct=0.04), "ko"))
+    assert "+0.0% 보합 예상" in flat
 
 
 def test_missing_comparisons_are_said_not_invented():
