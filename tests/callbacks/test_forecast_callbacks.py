@@ -232,6 +232,16 @@ def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa, sql)
     assert [s["label"] for s in scopes] == ["Latest cutoff", "All cutoffs"]
 
 
+def test_a_series_without_data_says_so(cb, usa):
+    spec = {**usa, "series_id": "Kia|no_such_flow|market=|model=|plant=",
+            "names": {"brand": "Kia", "flow": "no_such_flow"}}
+    fig, summary, table = cb.render_chart(spec, ["selected"], "selected", True, "en")
+    assert figures.is_empty_figure(fig)
+    assert "This series has no forecast or actuals" in _text(summary)
+    assert "No data" in _text(cb.render_quarters(spec, "selected", "en"))
+    assert "No data" in _text(cb.render_metrics(spec, "latest_cutoff", "en"))
+
+
 def test_callbacks_wait_for_the_spec(cb):
     with pytest.raises(PreventUpdate):
         cb.render_chart(None, [], "selected", False, "ko")
