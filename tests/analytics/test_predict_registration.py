@@ -72,3 +72,23 @@ def test_registration_errors_render_with_the_field_name(lang: str) -> None:
     texts = [render_error(e, lang) for e in info.value.errors]
     assert len(texts) == 6 and all("{" not in t for t in texts)
     assert texts[0].startswith("이름" if lang == "ko" else "Name")
+
+
+def test_customer_record_fits_the_operational_store(tmp_path) -> None:
+    from analytics.predict import CustomerInput, Prediction
+    from analytics.predict.registration import customer_record
+    from warehouse import opstore
+
+    inp = CustomerInput(brand="Kia", gender="F", age=34, market="Korea",
+                        vehicle_class="중형 SUV", model_of_interest="EV6", eco_friendly=True,
+                        budget_krw=45_000_000, payment_method="신용카드", channel="온라인",
+                        purchase_count=0)
+    pred = Prediction(segment="신규", segment_probabilities={"신규": 0.7, "VIP": 0.3},
+                      cluster=2, cluster_probabilities={1: 0.1, 2: 0.9}, persona_ko="30대",
+                      persona_en="30s", recommendations=[], model_version="v1")
+    record = customer_record(parse_registration(GOOD, today=TODAY), inp, pred,
+                             predicted_at=dt.datetime(2026, 6, 15, 9, 30))
+    assert set(record) <= set(opstore.CUSTOMER_COLUMNS)
+    assert (record["segment_probability"], record["cluster_probability"]) == (0.7, 0.9)
+    assert record["amount_krw"] == 45_000_000 and record["predicted_at"] == "2026-06-15 09:30:00"
+    assert opstore.register_customer(tmp_path / "ops.sqlite", record) == "N-Kia-minji_01"
