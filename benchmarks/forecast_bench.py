@@ -92,6 +92,14 @@ def main() -> None:
     _print_board(leaderboard(result.metrics, result.series, scope="all_cutoffs"),
                  "leaderboard, all four cutoffs (selected's first cutoff falls back to naive)")
 
+    print("\n80% interval coverage, mean over series (target 0.80):")
+    coverage = (result.metrics.filter(pl.col("horizon").is_null())
+                .group_by("scope", "model_name").agg(pl.col("coverage80").mean())
+                .sort("scope", "model_name"))
+    for (scope,), rows in coverage.group_by("scope", maintain_order=True):
+        print(f"  {scope}: " + ", ".join(f"{r['model_name']} {r['coverage80']:.2f}"
+                                          for r in rows.iter_rows(named=True)))
+
     pooled = result.metrics.filter(pl.col("horizon").is_null()).join(
         result.series.select("series_id", "brand", "flow", "level", "market"), on="series_id")
     region = pooled.filter(pl.col("flow") == "region_export", pl.col("level") == "market")

@@ -9,7 +9,9 @@ For every series (analytics.forecast.series):
    every series' months up to that cutoff, and once on everything;
 3. the ensemble at origin o (a backtest cutoff, or the last month for the final
    forecast) weights the three by 1 / MAE of their backtest forecasts from
-   cutoffs before o for months up to o: it never sees what it forecasts;
+   cutoffs before o for months up to o: it never sees what it forecasts. Its
+   80% interval is split-conformal (:func:`conformal`) from the ensemble's own
+   earlier relative errors, pooled over every series per horizon;
 4. the selection at origin o is the candidate (seasonal_naive, ensemble,
    lightgbm, prophet; ties in that order) with the lowest MAE on the same
    earlier rows. The series' chosen model is the selection at the latest cutoff,
@@ -35,7 +37,7 @@ import polars as pl
 from analytics.forecast import lgbm
 from analytics.forecast.backtest import BACKTEST_SCHEMA, cutoffs, rolling_origin
 from analytics.forecast.metrics import naive_scale
-from analytics.forecast.naive import FORECAST_SCHEMA, monthly_grid, seasonal_naive
+from analytics.forecast.naive import FORECAST_SCHEMA, month_index, monthly_grid, seasonal_naive
 from analytics.forecast.series import extract_series
 
 Progress = Callable[[str, int, int], None]
@@ -278,7 +280,52 @@ def select_models(mae: pl.DataFrame, origins: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _with_ensemble_and_selected(base: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def conformal(rows: pl.DataFrame, earlier: pl.DataFrame, *, level: float) -> pl.DataFrame:
+    """Split-conformal bounds for ``rows`` from the residuals of ``earlier`` forecasts.
+
+    ``rows`` has series_id, origin (Date), ds, yhat, yhat_lower and yhat_upper;
+    ``earlier`` has cutoff, ds, horizon, y and yhat (backtest rows of the same
+    model, every series). For each origin and horizon h, q is the ``level``
+    quantile of |y - yhat| / max(yhat, 1) over the rows of every series with
+    cutoff < origin, ds <= origin and horizon h (the largest scored horizon
+    below h when h has none); the bounds become yhat * (1 -/+ q), clipped at 0.
+    Rows with no earlier residual keep their bounds. Returns ``rows`` with the
+    same columns.
+    """
+    ratio = earlier.select(
+        "cutoff", "ds", "horizon",
+        ((pl.col("y") - pl.col("yhat")).abs()
+         / pl.max_horizontal(pl.col("yhat").abs(), pl.lit(1.0))).alias("r"),
+    )
+    quantiles = (
+        rows.select("origin").unique().join(ratio, how="cross")
+        .filter(pl.col("cutoff") < pl.col("origin"), pl.col("ds") <= pl.col("origin"))
+        .group_by("origin", pl.col("horizon").alias("h"))
+        .agg(pl.col("r").quantile(level, interpolation="higher").alias("q"))
+    )
+    stepped = rows.with_columns(
+        (month_index(pl.col("ds")) - month_index(pl.col("origin"))).alias("h"))
+    filled = (
+        stepped.select("origin", "h").unique()
+        .join(quantiles, on=["origin", "h"], how="left")
+        .sort("origin", "h")
+        .with_columns(pl.col("q").forward_fill().over("origin"))
+    )
+    q = pl.col("q")
+    return (
+        stepped.join(filled, on=["origin", "h"], how="left")
+        .with_columns(
+            pl.when(q.is_null()).then(pl.col("yhat_lower"))
+            .otherwise((pl.col("yhat") * (1 - q)).clip(lower_bound=0)).alias("yhat_lower"),
+            pl.when(q.is_null()).then(pl.col("yhat_upper"))
+            .otherwise(pl.col("yhat") * (1 + q)).alias("yhat_upper"),
+        )
+        .select(rows.columns)
+    )
+
+
+def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
+                                ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Backtest rows of every model, and the selection per series and cutoff."""
     origins = base.select("series_id", pl.col("cutoff").alias("origin")).unique()
     weights = earlier_mae(base, origins)
@@ -290,6 +337,8 @@ def _with_ensemble_and_selected(base: pl.DataFrame) -> tuple[pl.DataFrame, pl.Da
         .with_columns(pl.lit("ensemble").alias("model_name"))
         .select(list(ROWS_SCHEMA)).cast(ROWS_SCHEMA)  # type: ignore[arg-type]
     )
+    ensemble_rows = conformal(ensemble_rows.with_columns(pl.col("cutoff").alias("origin")),
+                              ensemble_rows, level=level).drop("origin")
     candidates = pl.concat([base, ensemble_rows])
     chosen = select_models(earlier_mae(candidates, origins), origins)
     selected = (
@@ -364,10 +413,13 @@ def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
 # --- the run -----------------------------------------------------------------------------
 
 
-def _finals(base: pl.DataFrame, base_bt: pl.DataFrame, chosen: pl.DataFrame,
-            catalog: pl.DataFrame) -> pl.DataFrame:
+def _finals(base: pl.DataFrame, backtest: pl.DataFrame, chosen: pl.DataFrame,
+            catalog: pl.DataFrame, *, level: float) -> pl.DataFrame:
     origins = catalog.select("series_id", pl.col("last_ds").alias("origin"))
-    combined = ensemble(base.join(origins, on="series_id"), earlier_mae(base_bt, origins))
+    base_bt = backtest.filter(pl.col("model_name").is_in(BASE_MODELS))
+    combined = conformal(
+        ensemble(base.join(origins, on="series_id"), earlier_mae(base_bt, origins)),
+        backtest.filter(pl.col("model_name") == "ensemble"), level=level)
     ensemble_rows = combined.with_columns(pl.lit("ensemble").alias("model_name")).select(
         list(FINAL_SCHEMA))
     everything = pl.concat([base, ensemble_rows.cast(FINAL_SCHEMA)])  # type: ignore[arg-type]
@@ -441,14 +493,14 @@ def run_forecast(facts: pl.DataFrame, *, markets: pl.DataFrame,
     seconds["naive+prophet (task seconds)"] = busy.get("local", 0.0)
 
     mark = time.perf_counter()
-    backtest, chosen_by_cutoff = _with_ensemble_and_selected(base_bt)
+    backtest, chosen_by_cutoff = _with_ensemble_and_selected(base_bt, level=config.level)
     latest = (
         chosen_by_cutoff.sort("origin")
         .group_by("series_id").agg(pl.col("chosen").last())
     )
     chosen = catalog.select("series_id").join(latest, on="series_id", how="left").with_columns(
         pl.col("chosen").fill_null("seasonal_naive"))
-    forecasts = _finals(base_final, base_bt, chosen, catalog)
+    forecasts = _finals(base_final, backtest, chosen, catalog, level=config.level)
     metrics = score_backtest(backtest, series_scales(history), horizon=config.backtest_horizon)
     series = catalog.join(chosen, on="series_id", how="left").rename(
         {"chosen": "chosen_model"})

@@ -9,6 +9,7 @@ import pytest
 from analytics.forecast.metrics import coverage, mape, mase, smape
 from analytics.forecast.pipeline import (
     ForecastConfig,
+    conformal,
     earlier_mae,
     ensemble,
     run_forecast,
@@ -132,3 +133,25 @@ def test_a_small_run_fills_every_model_and_keeps_selection_consistent():
             chosen.filter(pl.col("model_name") == row["chosen_model"])["yhat"].to_list())
     assert set(result.backtest["cutoff"].unique()) == {
         dt.date(2023, 12, 1), dt.date(2024, 3, 1), dt.date(2024, 6, 1), dt.date(2024, 9, 1)}
+
+
+def test_conformal_bounds_come_from_earlier_relative_errors_at_the_same_horizon():
+    earlier = pl.DataFrame({
+        "cutoff": [CUTOFFS[0]] * 4 + [CUTOFFS[-1]],
+        "ds": [_month(CUTOFFS[0], h) for h in (1, 1, 2, 2)] + [_month(CUTOFFS[-1], 1)],
+        "horizon": [1, 1, 2, 2, 1],
+        "y": [110.0, 90.0, 150.0, 100.0, 999.0],
+        "yhat": [100.0] * 5,
+    })
+    rows = pl.DataFrame({
+        "series_id": ["s"] * 3, "origin": [CUTOFFS[-1]] * 3,
+        "ds": [_month(CUTOFFS[-1], h) for h in (1, 2, 3)],
+        "yhat": [200.0] * 3, "yhat_lower": [190.0] * 3, "yhat_upper": [210.0] * 3,
+    })
+    out = conformal(rows, earlier, level=0.8)
+    # h=1: errors 10% and 10% -> +-10%; h=2: 50% and 0% -> +-50%; h=3 falls back to h=2;
+    # the row at the origin's own cutoff (999) is never used
+    assert out["yhat_lower"].to_list() == pytest.approx([180.0, 100.0, 100.0])
+    assert out["yhat_upper"].to_list() == pytest.approx([220.0, 300.0, 300.0])
+    first = conformal(rows.with_columns(pl.lit(CUTOFFS[0]).alias("origin")), earlier, level=0.8)
+    assert first["yhat_lower"].to_list() == [190.0] * 3  # nothing earlier: bounds kept
