@@ -214,6 +214,13 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
     from app import create_app
 
     app = create_app(settings)
+    import threading
+
+    import callbacks.predict
+
+    # verifying and loading the prediction models takes seconds: do it before the first
+    # customer arrives, not in their request
+    threading.Thread(target=callbacks.predict.warm, name="warm-predictor", daemon=True).start()
     click.echo(f"CarSight on http://{settings.host}:{settings.port}/")
     app.run(host=settings.host, port=settings.port, debug=debug)
 

@@ -76,6 +76,19 @@ def predictor(brand: str):
                      lambda: load_predictor(root, brand, version))
 
 
+def warm() -> None:
+    """Load and verify every brand's predictor into the cache (run in a background thread
+    by `carsight serve`, so the first prediction at the counter does not wait for it).
+    A brand without valid artifacts is skipped: the page shows why on first use."""
+    from analytics.artifacts import ArtifactError
+
+    for brand in BRANDS:
+        try:
+            predictor(brand)
+        except ArtifactError:
+            continue
+
+
 def _brand(brand: str | None) -> str:
     return brand if brand in BRANDS else BRANDS[0]
 
