@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
@@ -20,11 +22,32 @@ def test_ci_runs_readme_command_two():
     assert 'pip install -e ".[test]" && python -m pytest' in ci
 
 
-def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
+def _analyst_queries() -> list[str]:
     blocks = re.findall(r"```sql\n(.*?)\n```", README, flags=re.S)
-    queries = [q.strip() for block in blocks for q in block.split(";") if q.strip()]
-    assert len(queries) == 3
-    results = [ref(q) for q in queries]
+    return [q.strip() for block in blocks for q in block.split(";") if q.strip()]
+
+
+def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
+    queries = _analyst_queries()
+    assert len(queries) == 4
+    results = [ref(q) for q in queries[:3]]
     assert all(results), "every README query returns rows on the reference data"
     top_model = results[0][0]
     assert top_model[0] and top_model[1] > 0
+
+
+@pytest.mark.slow
+def test_forecast_leaderboard_query_reads_a_real_forecast_run(reference_db, tmp_path_factory):
+    import duckdb
+
+    from tests.forecast_support import forecast_copy
+
+    db = forecast_copy(reference_db, tmp_path_factory)
+    query = _analyst_queries()[3]
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.sql(query).fetchall()
+        stored = con.sql("select count(distinct model_name) from forecast_metrics "
+                         "where horizon is null and scope = 'latest_cutoff'").fetchall()
+    assert {r[0] for r in rows} == {"region_export"}
+    assert len(rows) == stored[0][0] >= 4
+    assert all(r[2] is not None and r[2] > 0 and r[3] > 0 for r in rows)
