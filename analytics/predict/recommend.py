@@ -8,21 +8,25 @@ warehouse. Scoring (`score_matrix`) is vectorised: customers x models.
 Signals, each in [0, 1] except the price fit (at most 1), and their weights
 (WEIGHTS):
 
-- cluster (weight 0.30): share of the customer's type (predicted cluster) who
+- cluster (weight 0.25): share of the customer's type (predicted cluster) who
   bought the model, divided by the best model's share in that type. Source:
   customer_profiles with the trained customer types.
-- market (0.20): (11 - rank) / 10 for the model's rank in the customer's
+- market (0.15): (11 - rank) / 10 for the model's rank in the customer's
   market top-10 by customers who bought it; 0 outside the top-10. Source:
   customer_profiles (the customer files carry market and model for every
   customer market; fact_sales has model x market only for some flows).
 - price (0.25): fit of the expected price to the budget, see below. Expected
   price: median amount_krw of the model's buyers (the data has no catalogue
   price).
-- class (0.15): share of the customers who wanted the same vehicle class and
+- class (0.25): share of the customers who wanted the same vehicle class and
   bought the model, divided by the best model's share. Source:
   customer_profiles.
 - eco (0.10): 1 when the customer prefers eco-friendly and the model is eco
   (more than half of its buyers are eco-friendly), else 0.
+
+The class the customer asked for weighs as much as the similar-customers signal:
+at weight 0.15 a customer asking for a large SUV on the sample data was shown three
+compact and mid-size cars first, which no dealer would do.
 
 Price fit: with x = ln(expected price / budget),
 `1 - PRICE_OVER * max(x, 0) - PRICE_UNDER * max(-x, 0)` (1 at an exact fit,
@@ -55,7 +59,7 @@ import polars as pl
 
 TOP_N = 3
 MARKET_TOP = 10
-WEIGHTS: dict[str, float] = {"cluster": 0.30, "market": 0.20, "price": 0.25, "class": 0.15,
+WEIGHTS: dict[str, float] = {"cluster": 0.25, "market": 0.15, "price": 0.25, "class": 0.25,
                              "eco": 0.10}
 PRICE_OVER, PRICE_UNDER = 2.5, 1.0
 ECO_MAJORITY = 0.5  # a model is eco when more than half of its buyers are eco-friendly
