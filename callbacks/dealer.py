@@ -28,6 +28,7 @@ from app import figures, ids
 from app.factory import settings, warehouse
 from app.i18n import market_label, t
 from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
+from callbacks.common import trigger_kind
 from warehouse.connection import BoundedMemo, file_key
 from warehouse.errors import FileRefused
 from warehouse.trained import load_dealer_contacts, load_dealer_customers
@@ -105,15 +106,6 @@ def _frame(spec: dict | None) -> pl.DataFrame:
         period_to=dt.date(int(end), 12, 31) if end else None)
 
 
-def _trigger() -> str:
-    try:
-        trigger = dash.ctx.triggered_id
-    except Exception:  # called as a plain function (tests): the first call
-        return "initial"
-    if trigger is None:
-        return "initial"
-    return "lang" if trigger == ids.LANG_STORE else "user"
-
 
 def _personas(brand: str, lang: str) -> dict[int, str]:
     """Cluster -> persona name in `lang` (from the verified manifest)."""
@@ -178,7 +170,7 @@ def resolve_filters(brand: str | None, market: str | None, start: str | None,
             "to": end if end and end.isdigit() else None}
     query = {"brand": brand, "market": spec["market"], "from": spec["from"], "to": spec["to"]}
     search = "?" + urlencode({k: v for k, v in query.items() if v})
-    return spec, search if _trigger() == "user" else no_update
+    return spec, search if trigger_kind() == "user" else no_update
 
 
 @dash.callback(Output(ids.DEALER_STATUS, "children"),

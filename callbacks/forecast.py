@@ -29,6 +29,7 @@ from app.figures_forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
 from app.strings_forecast import flow_label, model_label, summary_sentence
 from app.url_state import Problem
+from callbacks.common import trigger_kind
 from warehouse import forecast_read
 from warehouse.errors import FileRefused
 
@@ -79,16 +80,6 @@ def _metrics(spec: dict) -> pl.DataFrame:
         return pl.DataFrame(schema=forecast_read.METRICS_SCHEMA)
     return forecast_read.load_metrics(warehouse(), run_id=spec["run_id"])
 
-
-def _trigger() -> str:
-    """'initial' (the page just opened), 'lang' (language toggle) or 'user' (a select)."""
-    try:
-        trigger = dash.ctx.triggered_id
-    except Exception:  # called as a plain function (tests): treat as the first call
-        return "initial"
-    if trigger is None:
-        return "initial"
-    return "lang" if trigger == ids.LANG_STORE else "user"
 
 
 def _search(names: dict, scope: str | None, band: str | None, backtest: bool | None) -> str:
@@ -147,7 +138,7 @@ def choose_series(controls: dict, scope: str | None, band: str | None,
     the options of every select, the spec and the URL. Values the run lacks in the
     opened link join the URL alert; later fallbacks (e.g. a model missing in the new
     market) are silent, the select simply shows what is shown."""
-    lang, trigger = lang or "ko", _trigger()
+    lang, trigger = lang or "ko", trigger_kind()
     run = _latest_run()
     if run is None:
         return {"options": {k: [] for k in SELECTS}, "values": {k: no_update for k in SELECTS},

@@ -27,6 +27,7 @@ from app import figures, ids, url_state
 from app.factory import warehouse
 from app.i18n import dropdown_labels, market_label, t
 from app.strings_strategy import render, render_deviation
+from callbacks.common import trigger_kind
 from warehouse.errors import FileRefused
 
 LIST_LIMIT = 10  # models per "strong" / "untapped" list (the table has them all)
@@ -46,16 +47,6 @@ def _totals(state: url_state.PageState):
     """Market x model totals of the cached frame: same top-10/deviation/heatmap, ~30x fewer rows."""
     return market_model_units(_sales(state))
 
-
-def _trigger() -> str:
-    """'initial' (the page just opened), 'lang' (language toggle) or 'user' (a control)."""
-    try:
-        trigger = dash.ctx.triggered_id
-    except Exception:  # called as a plain function (tests): treat as the first call
-        return "initial"
-    if trigger is None:
-        return "initial"
-    return "lang" if trigger == ids.LANG_STORE else "user"
 
 
 def _clicked(click: dict | None) -> str:
@@ -157,7 +148,7 @@ def resolve_filters(controls: dict, weights: list, weight_ids: list,
     On the first call the controls hold the opened link's values, so a value the
     data lacks is a problem of the link: it joins the URL alert, which stays up.
     """
-    lang, trigger = lang or "ko", _trigger()
+    lang, trigger = lang or "ko", trigger_kind()
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     try:

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError, load_predictor
 from analytics.predict.inputs import InputError, parse_input
-from analytics.predict.registration import parse_registration
+from analytics.predict.registration import customer_record, parse_registration
 from app import ids
 from app.factory import settings
 from app.i18n import market_label, t
@@ -514,25 +514,6 @@ def _confusion_table(target: str, info: dict, lang: str) -> html.Table:
 
 # --- registration --------------------------------------------------------------------------
 
-
-def customer_record(reg, inp, prediction) -> dict[str, Any]:
-    """The operational-store row: identity, counter inputs (the budget as amount_krw, the
-    model of interest as model), predicted labels with probabilities and the model version."""
-    return {
-        "brand": inp.brand, "user_id": reg.user_id, "name": reg.name, "phone": reg.phone,
-        "email": reg.email, "address": reg.address,
-        "signup_date": reg.signup_date.isoformat(), "age": inp.age, "gender": inp.gender,
-        "vehicle_class": inp.vehicle_class, "model": inp.model_of_interest,
-        "model_label": inp.model_of_interest, "eco_friendly": int(inp.eco_friendly),
-        "amount_krw": inp.budget_krw, "payment_method": inp.payment_method,
-        "purchase_count": inp.purchase_count, "channel": inp.channel, "market": inp.market,
-        "predicted_segment": prediction.segment,
-        "segment_probability": prediction.segment_probability,
-        "predicted_cluster": prediction.cluster,
-        "cluster_probability": prediction.cluster_probability,
-        "model_version": prediction.model_version,
-        "predicted_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"),
-    }
 
 
 def _reg_outputs(messages: dict[str, str], alert) -> tuple:

@@ -59,7 +59,7 @@ def test_an_unknown_market_means_all_markets_and_the_first_call_keeps_the_url(cb
 
 
 def test_a_user_change_writes_the_filters_into_the_url(cb, monkeypatch):
-    monkeypatch.setattr(cb, "_trigger", lambda: "user")
+    monkeypatch.setattr(cb, "trigger_kind", lambda: "user")
     _spec_out, search = cb.resolve_filters("Hyundai", "Korea", "2020", "all")
     assert search == "?brand=Hyundai&market=Korea&from=2020"
 

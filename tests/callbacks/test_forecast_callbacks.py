@@ -96,7 +96,7 @@ def test_a_link_to_a_market_the_run_lacks_falls_back_and_names_the_parameter(cb)
 
 
 def test_choosing_a_market_updates_the_spec_and_the_url(cb, monkeypatch):
-    monkeypatch.setattr(cb, "_trigger", lambda: "user")
+    monkeypatch.setattr(cb, "trigger_kind", lambda: "user")
     out = _choose(cb, brand="Kia", market="USA", backtest=True, scope="all_cutoffs")
     assert out["spec"]["names"] == {"brand": "Kia", "flow": "region_export", "market": "USA"}
     assert out["search"] == ("?brand=Kia&flow=region_export&market=USA&scope=all_cutoffs"

@@ -41,7 +41,7 @@ def _resolve(cb, lang: str = "ko", weights=(0.5, 0.3, 0.2), **changes) -> dict:
 @pytest.fixture()
 def user_change(cb, monkeypatch):
     """Make resolve_filters see a control change (a plain call counts as the first call)."""
-    monkeypatch.setattr(cb, "_trigger", lambda: "user")
+    monkeypatch.setattr(cb, "trigger_kind", lambda: "user")
 
 
 def _spec(cb, **changes) -> dict:
