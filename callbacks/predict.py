@@ -23,6 +23,7 @@ from dash.exceptions import PreventUpdate
 from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError, load_predictor
 from analytics.predict.inputs import InputError, parse_input
+from analytics.predict.recommend import typical_class, typical_price
 from analytics.predict.registration import customer_record, parse_registration
 from app import ids
 from app.factory import settings
@@ -139,7 +140,8 @@ def form_choices(brand: str | None, lang: str | None, market: str | None,
         alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
         return (alert, [], None, [], None, [], NO_MODEL, [], None, [], None, genders, brands,
                 no_update)
-    vocab, defaults = pred.vocab, form_defaults(pred.vocab, typical_price(pred))
+    vocab = pred.vocab
+    defaults = form_defaults(vocab, typical_price(pred.stats), typical_class(pred.stats))
     models = [{"label": t("predict.ui.model.none", lang), "value": NO_MODEL},
               *_options(vocab.models, lang, lambda m, _lng: m)]
     return (
@@ -158,31 +160,19 @@ def form_choices(brand: str | None, lang: str | None, market: str | None,
     )
 
 
-def form_defaults(vocab, typical: float) -> dict[str, Any]:
-    """Sensible defaults: the vocab's own where it has them, else its first value (markets
-    and payment methods come in the canonical order, Korea and 현금 first); the budget is
-    `typical` (KRW) rounded to a million, inside the brand's bounds."""
-    given = dict(getattr(vocab, "defaults", None) or {})
-    budget = given.get("budget") or min(max(vocab.budget_min, round(typical, -6)),
-                                        vocab.budget_max)
-    return {"market": given.get("market") or vocab.markets[0],
-            "vehicle_class": given.get("vehicle_class") or vocab.vehicle_classes[0],
-            "payment_method": given.get("payment_method") or vocab.payment_methods[0],
-            "channel": given.get("channel") or vocab.channels[0],
+def form_defaults(vocab, typical: float, vehicle_class: str | None = None) -> dict[str, Any]:
+    """Sensible defaults: markets and payment methods come in the canonical order (Korea
+    and 현금 first); the vehicle class is `vehicle_class` (the class of the brand's
+    best-selling model) when the vocab has it; the budget is `typical` (KRW) rounded to
+    a million, inside the brand's bounds, or the lower bound when `typical` is unknown."""
+    typical = typical if typical == typical else vocab.budget_min  # NaN: no buyers
+    budget = min(max(vocab.budget_min, round(typical, -6)), vocab.budget_max)
+    classes = vocab.vehicle_classes
+    return {"market": vocab.markets[0],
+            "vehicle_class": vehicle_class if vehicle_class in classes else classes[0],
+            "payment_method": vocab.payment_methods[0],
+            "channel": vocab.channels[0],
             "budget": int(budget)}
-
-
-def typical_price(pred) -> float:
-    """The median expected price over the brand's buyers (KRW): each model's median
-    transaction amount, weighted by how many customers bought it."""
-    stats = pred.stats
-    pairs = sorted(zip(stats.expected_price, stats.buyers, strict=True))
-    half, seen = sum(int(b) for _p, b in pairs) / 2, 0
-    for price, buyers in pairs:
-        seen += int(buyers)
-        if seen >= half:
-            return float(price)
-    return float(pairs[-1][0]) if pairs else float(pred.vocab.budget_min)
 
 
 @dash.callback(Output(ids.PREDICT_URL, "search"), Input(ids.PREDICT_BRAND, "value"),

@@ -131,6 +131,27 @@ class RecommendationStats:
                    class_share=np.asarray(data["class_share"], dtype=np.float64))
 
 
+def typical_price(stats: RecommendationStats) -> float:
+    """The median expected price over the brand's buyers (KRW): each model's median
+    transaction amount, weighted by how many customers bought it."""
+    pairs = sorted(zip(stats.expected_price.tolist(), stats.buyers.tolist(), strict=True))
+    half, seen = sum(int(b) for _p, b in pairs) / 2, 0
+    for price, buyers in pairs:
+        seen += int(buyers)
+        if seen >= half:
+            return float(price)
+    return float("nan")
+
+
+def typical_class(stats: RecommendationStats) -> str | None:
+    """The vehicle class whose customers most often bought the brand's best-selling model
+    (a form default that agrees with `typical_price`)."""
+    if not stats.models or not stats.vehicle_classes:
+        return None
+    best = int(np.argmax(stats.buyers))
+    return stats.vehicle_classes[int(np.argmax(stats.class_share[:, best]))]
+
+
 def budget_bounds(amounts: pl.Series) -> tuple[int, int]:
     """(min, max) plausible budget in KRW for a brand, by BUDGET_RULE."""
     values = amounts.drop_nulls().cast(pl.Float64)

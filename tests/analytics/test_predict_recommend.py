@@ -153,3 +153,19 @@ def test_budget_bounds_follow_the_documented_rule() -> None:
     amounts = pl.Series(np.linspace(20e6, 80e6, 101))
     low, high = recommend.budget_bounds(amounts)
     assert (low, high) == (10_000_000, 159_000_000)
+
+
+def test_typical_price_is_the_buyer_weighted_median_price() -> None:
+    # buyers 1 (20M), 1 (40M), 5 (80M), 1 (50M): 8 buyers, the 4th and 5th pay 80M
+    stats = _stats(buyers=np.array([1, 1, 5, 1]))
+    assert recommend.typical_price(stats) == 80e6
+    # equal buyers: half of 40 buyers is reached at the second-cheapest model (40M)
+    assert recommend.typical_price(_stats()) == 40e6
+
+
+def test_typical_class_is_the_class_most_tied_to_the_best_seller() -> None:
+    # best seller: Cheap (buyers 9); its share is 0.5 in 준중형 세단, 0.25 in 중형 SUV
+    stats = _stats(buyers=np.array([9, 1, 1, 1]))
+    assert recommend.typical_class(stats) == "준중형 세단"
+    # best seller: Premium, bought only by 중형 SUV customers
+    assert recommend.typical_class(_stats(buyers=np.array([1, 1, 9, 1]))) == "중형 SUV"
