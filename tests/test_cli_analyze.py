@@ -5,25 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.cli_support import run_carsight
 
 
 def analyze(db: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"),
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        # Exactly what the `carsight` console script runs.
-        [sys.executable, "-c", "from app.cli import main; main()", "analyze", *args,
-         "--db", str(db)],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120,
-    )
+    return run_carsight("analyze", *args, "--db", str(db), tmp_path=tmp_path, timeout=120)
 
 
 def test_deviation_json_gives_g70_17_4_points_in_korea(reference_db, tmp_path):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -15,19 +13,13 @@ import pytest
 
 from analytics.forecast.metrics import coverage, mape, mase, smape
 from analytics.forecast.naive import monthly_grid
+from tests.cli_support import run_carsight
 
-ROOT = Path(__file__).resolve().parents[1]
 USA = "Kia|region_export|market=USA|model=|plant="
 
 
 def forecast(db: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"),
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-c", "from app.cli import main; main()", "forecast", *args,
-         "--db", str(db)],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=600,
-    )
+    return run_carsight("forecast", *args, "--db", str(db), tmp_path=tmp_path, timeout=600)
 
 
 def _frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
