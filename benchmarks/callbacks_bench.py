@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
 import time
@@ -29,10 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+from common import REPO, SHARED, percentile  # noqa: E402, F401  (benchmarks/ is on sys.path)
+
 BIG = Path("/tmp/bigwh/w.duckdb")
-sys.path.insert(0, str(REPO))
 
 from analytics import momentum as momentum_mod  # noqa: E402
 from analytics import sales as sales_mod  # noqa: E402
@@ -45,12 +43,6 @@ from analytics.recommend import recommend  # noqa: E402
 from analytics.sales import SalesFilter, cached_sales  # noqa: E402
 from analytics.top10 import top10  # noqa: E402
 from warehouse.connection import Warehouse  # noqa: E402
-
-
-def percentile(times: list[float], q: float) -> float:
-    """Nearest-rank percentile of `times` (seconds) in milliseconds."""
-    ordered = sorted(times)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] * 1000
 
 
 def timed(fn: Callable[[int], Any], n: int) -> list[float]:

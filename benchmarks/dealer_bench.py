@@ -18,41 +18,19 @@ Prints a Markdown table (p50 / p95 in milliseconds).
 from __future__ import annotations
 
 import argparse
-import math
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
-sys.path.insert(0, str(REPO))
+from common import build_and_train, percentile  # noqa: E402  (benchmarks/ is on sys.path)
 
 TARGET_MS = 100.0
 
 
-def percentile(times: list[float], q: float) -> float:
-    """Nearest-rank percentile of `times` (seconds) in milliseconds."""
-    ordered = sorted(times)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] * 1000
 
 
-def prepare(tmp: Path) -> tuple[Path, Path]:
-    """(warehouse, artifacts): the shared data built and trained into `tmp`."""
-    from analytics.segmentation_train import train
-    from app.strings_dealer import render_persona
-    from warehouse.build import build
-
-    db, artifacts = tmp / "warehouse.duckdb", tmp / "artifacts"
-    start = time.perf_counter()
-    build([SHARED], db)
-    built = time.perf_counter()
-    train(db, artifacts_dir=artifacts, persona_text=render_persona)
-    print(f"build {built - start:.1f} s, train {time.perf_counter() - built:.1f} s",
-          file=sys.stderr)
-    return db, artifacts
 
 
 def cases(cb: Any) -> list[tuple[str, Callable[[dict, str], Any]]]:
@@ -135,7 +113,7 @@ def main() -> None:
     if bool(args.db) != bool(args.artifacts):
         parser.error("--db and --artifacts go together (a trained warehouse and its models)")
     with tempfile.TemporaryDirectory(prefix="carsight-dealerbench-") as tmp:
-        db, artifacts = (args.db, args.artifacts) if args.db else prepare(Path(tmp))
+        db, artifacts = (args.db, args.artifacts) if args.db else build_and_train(Path(tmp))
         print(markdown(run(db, artifacts, args.n), args.n))
 
 

@@ -17,7 +17,6 @@ Prints a Markdown table (milliseconds).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import tempfile
 import time
@@ -25,17 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
-sys.path.insert(0, str(REPO))
+from common import SHARED, percentile  # noqa: E402  (benchmarks/ is on sys.path)
 
 TARGET_MS = 100.0
 
 
-def percentile(times: list[float], q: float) -> float:
-    """Nearest-rank percentile of `times` (seconds) in milliseconds."""
-    ordered = sorted(times)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] * 1000
 
 
 def prepare(tmp: Path, series_filter: str | None) -> Path:

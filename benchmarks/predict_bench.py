@@ -26,41 +26,24 @@ import argparse
 import datetime as dt
 import math
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
-sys.path.insert(0, str(REPO))
+from common import build_and_train, percentile  # noqa: E402  (benchmarks/ is on sys.path)
 
 SINGLE_TARGET_MS = 50.0
 BATCH_TARGET = 5_000.0
 BRANDS = ("Hyundai", "Kia")
 
 
-def percentile(times: list[float], q: float) -> float:
-    """Nearest-rank percentile of `times` (seconds) in milliseconds."""
-    ordered = sorted(times)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] * 1000
+
 
 
 def prepare(tmp: Path) -> Path:
     """Artifacts dir: the shared data built and trained into `tmp`."""
-    from analytics.segmentation_train import train
-    from app.strings_dealer import render_persona
-    from warehouse.build import build
-
-    db, artifacts = tmp / "warehouse.duckdb", tmp / "artifacts"
-    start = time.perf_counter()
-    build([SHARED], db)
-    built = time.perf_counter()
-    train(db, artifacts_dir=artifacts, persona_text=render_persona)
-    print(f"build {built - start:.1f} s, train {time.perf_counter() - built:.1f} s",
-          file=sys.stderr)
-    return artifacts
+    return build_and_train(tmp)[1]
 
 
 def raw_customers(vocab: Any, n: int, *, seed: int) -> list[dict[str, Any]]:

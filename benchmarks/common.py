@@ -1,0 +1,39 @@
+"""Pieces every benchmark script shares: paths, the percentile and the trained set-up.
+
+The scripts run as `python benchmarks/<name>.py`, so this folder is on sys.path and
+they import this module as `common`.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def percentile(times: list[float], q: float) -> float:
+    """Nearest-rank percentile of `times` (seconds) in milliseconds."""
+    ordered = sorted(times)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] * 1000
+
+
+def build_and_train(tmp: Path) -> tuple[Path, Path]:
+    """(warehouse, artifacts): the shared data built and trained into `tmp`."""
+    from analytics.segmentation_train import train
+    from app.strings_dealer import render_persona
+    from warehouse.build import build
+
+    db, artifacts = tmp / "warehouse.duckdb", tmp / "artifacts"
+    start = time.perf_counter()
+    build([SHARED], db)
+    built = time.perf_counter()
+    train(db, artifacts_dir=artifacts, persona_text=render_persona)
+    print(f"build {built - start:.1f} s, train {time.perf_counter() - built:.1f} s",
+          file=sys.stderr)
+    return db, artifacts
