@@ -9,6 +9,7 @@ from dash import dash_table, no_update
 from dash.exceptions import PreventUpdate
 
 from app import figures
+from tests.callbacks.dash_text import text_of as _text
 
 
 @pytest.fixture()
@@ -28,16 +29,6 @@ def _spec(cb, brand="Hyundai", market="all", start="all", end="all") -> dict:
     spec, _search = cb.resolve_filters(brand, market, start, end)
     return spec
 
-
-def _text(component) -> str:
-    """All text inside a Dash component tree."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_text(c) for c in component)
-    return _text(getattr(component, "children", None))
 
 
 # --- filters ----------------------------------------------------------------------------

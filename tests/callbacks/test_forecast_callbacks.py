@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 from analytics import forecast_view as fv
 from app import figures
 from app.strings_forecast import model_label
+from tests.callbacks.dash_text import text_of as _text
 from tests.forecast_support import forecast_copy
 
 pytestmark = pytest.mark.slow
@@ -52,16 +53,6 @@ def _choose(cb, lang: str = "ko", scope: str = "latest_cutoff", band: str = "sel
             backtest: bool = False, problems: list | None = None, **controls) -> dict:
     return cb.choose_series({**SELECTS, **controls}, scope, band, backtest, lang, problems or [])
 
-
-def _text(component) -> str:
-    """All text inside a Dash component tree."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_text(c) for c in component)
-    return _text(getattr(component, "children", None))
 
 
 # --- picker -------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
+from tests.callbacks.dash_text import text_of as _text
+
 
 @pytest.fixture()
 def cb(trained_reference, tmp_path):
@@ -23,16 +25,6 @@ def cb(trained_reference, tmp_path):
 
     return module
 
-
-def _text(component) -> str:
-    """All text inside a Dash component tree."""
-    if component is None or component is no_update:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_text(c) for c in component)
-    return _text(getattr(component, "children", None))
 
 
 def _find(component, class_name: str) -> list:
