@@ -14,55 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-SCHEMA = """
-create table if not exists customers (
-    customer_id text primary key,       -- 'N-<brand>-<user id>' for app-registered customers
-    brand text not null,
-    user_id text not null,
-    name text,
-    birth_date text,                    -- YYYY-MM-DD
-    age integer,
-    gender text,                        -- M | F
-    phone text,                         -- E.164 where possible
-    email text,
-    address text,
-    signup_date text,                   -- YYYY-MM-DD
-    vehicle_class text,
-    model_label text,
-    model text,
-    eco_friendly integer,
-    amount_krw integer,                 -- budget or transaction amount, KRW
-    payment_method text,
-    purchase_count integer,
-    channel text,
-    market text,
-    predicted_segment text,
-    segment_probability real,           -- 0-1, of predicted_segment
-    predicted_cluster integer,
-    cluster_probability real,           -- 0-1, of predicted_cluster
-    model_version text,
-    predicted_at text,                  -- UTC, 'YYYY-MM-DD HH:MM:SS'
-    created_at text not null default (datetime('now')),
-    unique (brand, user_id),
-    unique (brand, email)
-);
-create table if not exists email_log (
-    id integer primary key autoincrement,
-    sent_at text not null default (datetime('now')),
-    customer_id text,
-    recipient text not null,
-    subject text not null,
-    campaign text,
-    status text not null,               -- sent | failed
-    error text
-);
-create table if not exists users (
-    user_name text primary key,
-    display_name text,
-    role text not null,                 -- strategist | dealer | analyst | admin
-    created_at text not null default (datetime('now'))
-);
-"""
+from warehouse import sql
 
 MERGED_TABLES = ("customers", "email_log", "users")
 # Columns added after the first release: (table, column, type). `connect` adds
@@ -97,7 +49,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
     con = sqlite3.connect(path, timeout=10)
     try:
         con.execute("pragma journal_mode=wal")
-        con.executescript(SCHEMA)
+        con.executescript(sql.load("opstore/schema"))
         _migrate(con)
         yield con
         con.commit()
@@ -152,14 +104,12 @@ def register_customer(path: Path, record: Mapping[str, Any]) -> str:
     row = {**record, "customer_id": customer_id_for(str(brand), str(user_id))}
     with connect(path) as con:
         con.execute("begin immediate")  # the duplicate check and the insert are one step
-        if con.execute("select 1 from customers where brand = ? and user_id = ?",
-                       (brand, user_id)).fetchone():
+        if con.execute(sql.load("opstore/customer_user_id_taken"), (brand, user_id)).fetchone():
             raise DuplicateCustomer("user_id", str(user_id), str(brand))
-        if email and con.execute("select 1 from customers where brand = ? and "
-                                 "lower(email) = lower(?)", (brand, email)).fetchone():
+        if email and con.execute(sql.load("opstore/customer_email_taken"),
+                                 (brand, email)).fetchone():
             raise DuplicateCustomer("email", str(email), str(brand))
-        if con.execute("select 1 from customers where customer_id = ?",
-                       (row["customer_id"],)).fetchone():
+        if con.execute(sql.load("opstore/customer_id_taken"), (row["customer_id"],)).fetchone():
             raise DuplicateCustomer("user_id", str(user_id), str(brand))
         columns = [c for c in CUSTOMER_COLUMNS if c in row]
         con.execute(f"insert into customers ({', '.join(columns)}) "  # names: allow-list

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse import opstore
+from warehouse import opstore, sql
 from warehouse.build import build, ingest
 
 HEADER = "Model,Vehicle Type,Sales Type," + ",".join(
@@ -108,7 +108,7 @@ def test_an_old_store_gets_the_probability_columns_on_open(tmp_path):
     import sqlite3
 
     ops = tmp_path / "ops.sqlite"
-    old_schema = "\n".join(line for line in opstore.SCHEMA.splitlines()
+    old_schema = "\n".join(line for line in sql.load("opstore/schema").splitlines()
                            if not line.strip().startswith(("segment_probability",
                                                            "cluster_probability",
                                                            "predicted_at")))
