@@ -63,11 +63,12 @@ def seasonal_naive(
     """Seasonal-naive forecast for the ``horizon`` months after the last observed month.
 
     The forecast for month t is y at t - season (t - k*season beyond one season)
-    when that month was observed, else the last observed value. The interval adds
-    the empirical ((1-level)/2, (1+level)/2) quantiles of the in-sample
-    seasonal-naive errors (lag-1 errors when no seasonal pair exists); its lower
-    bound is clipped at 0 vehicles. All output columns are in vehicles per month
-    except ``ds`` (Date, first of month).
+    when that month was observed, else the last observed value. The interval is
+    yhat -/+ the empirical ``level`` quantile of the absolute in-sample
+    seasonal-naive errors (lag-1 errors when no seasonal pair exists), so it
+    always contains yhat (signed error quantiles put the whole band above the
+    forecast of a growing series); its lower bound is clipped at 0 vehicles. All
+    output columns are in vehicles per month except ``ds`` (Date, first of month).
     """
     if horizon < 1:
         raise ValueError(f"horizon must be at least 1 month, got {horizon}.")
@@ -80,9 +81,8 @@ def seasonal_naive(
     errors = _lag_errors(grid, season)
     if errors.is_empty():
         errors = _lag_errors(grid, 1)
-    alpha = (1 - level) / 2
-    low = errors.quantile(alpha, interpolation="linear") if len(errors) else None
-    high = errors.quantile(1 - alpha, interpolation="linear") if len(errors) else None
+    spread = errors.abs().quantile(level, interpolation="linear") if len(errors) else None
+    low, high = (-spread, spread) if spread is not None else (None, None)
 
     last_m: int = grid.select(pl.col("m").max()).item()
     last_y = grid.filter(pl.col("y").is_not_null())["y"][-1]

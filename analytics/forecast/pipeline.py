@@ -16,7 +16,10 @@ For every series (analytics.forecast.series):
    lightgbm, prophet; ties in that order) with the lowest MAE on the same
    earlier rows. The series' chosen model is the selection at the latest cutoff,
    so its `latest_cutoff` score is out of sample; the final `selected`
-   forecast is that model's.
+   forecast is that model's point forecast. Its 80% interval is split-conformal
+   like the ensemble's, from the earlier errors of `selected` itself (the base
+   models' own intervals, too narrow for Prophet and seasonal naive, are kept
+   as they are under their own names).
 
 Metrics (MASE primary) are per series, model, horizon and scope; MASE divides
 by the seasonal-naive MAE over the series' whole reported history
@@ -347,6 +350,8 @@ def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
         .with_columns(pl.lit("selected").alias("model_name"))
         .select(list(ROWS_SCHEMA))
     )
+    selected = conformal(selected.with_columns(pl.col("cutoff").alias("origin")), selected,
+                         level=level).drop("origin")
     return pl.concat([candidates, selected]).sort("series_id", "model_name", "cutoff", "ds"), chosen
 
 
@@ -429,7 +434,9 @@ def _finals(base: pl.DataFrame, backtest: pl.DataFrame, chosen: pl.DataFrame,
         .with_columns(pl.lit("selected").alias("model_name"))
         .select(list(FINAL_SCHEMA))
     )
-    return _with_bottom_up(pl.concat([everything, selected]), catalog)
+    selected = conformal(selected.join(origins, on="series_id"),
+                         backtest.filter(pl.col("model_name") == "selected"), level=level)
+    return _with_bottom_up(pl.concat([everything, selected.select(list(FINAL_SCHEMA))]), catalog)
 
 
 def _with_bottom_up(finals: pl.DataFrame, catalog: pl.DataFrame) -> pl.DataFrame:

@@ -57,13 +57,20 @@ def test_absent_month_row_is_treated_like_a_null_month():
     assert seasonal_naive(without_row, horizon=3).equals(seasonal_naive(with_null, horizon=3))
 
 
-def test_interval_uses_empirical_quantiles_of_seasonal_errors():
-    # year-on-year errors are exactly +5 each month -> interval collapses onto yhat + 5
+def test_interval_is_yhat_plus_minus_the_absolute_seasonal_error_quantile():
+    # year-on-year errors are exactly +5 each month -> yhat -/+ 5: the band contains
+    # the forecast even though every error has the same sign
     values = [100.0 + (i // 12) * 5 for i in range(24)]
     forecast = seasonal_naive(_monthly(dt.date(2021, 1, 1), values), horizon=2)
     assert forecast["yhat"].to_list() == [105.0, 105.0]
-    assert forecast["yhat_lower"].to_list() == [110.0, 110.0]
+    assert forecast["yhat_lower"].to_list() == [100.0, 100.0]
     assert forecast["yhat_upper"].to_list() == [110.0, 110.0]
+    # errors 0, 10, ..., 110 (one per month): the linear 80% quantile of |e| is 88
+    values = [100.0] * 12 + [100.0 + 10 * i for i in range(12)]
+    forecast = seasonal_naive(_monthly(dt.date(2021, 1, 1), values), horizon=1)
+    assert forecast["yhat"].to_list() == [100.0]
+    assert forecast["yhat_lower"].to_list() == pytest.approx([12.0])
+    assert forecast["yhat_upper"].to_list() == pytest.approx([188.0])
 
 
 def test_backtest_never_uses_data_after_its_cutoff():

@@ -133,6 +133,17 @@ def test_a_small_run_fills_every_model_and_keeps_selection_consistent():
             chosen.filter(pl.col("model_name") == row["chosen_model"])["yhat"].to_list())
     assert set(result.backtest["cutoff"].unique()) == {
         dt.date(2023, 12, 1), dt.date(2024, 3, 1), dt.date(2024, 6, 1), dt.date(2024, 9, 1)}
+    # `selected` keeps the chosen model's point forecast but has its own split-conformal
+    # interval (from earlier `selected` errors), bracketing the forecast
+    for frame in (result.forecasts, result.backtest):
+        sel = frame.filter(pl.col("model_name") == "selected")
+        assert (sel["yhat_lower"] <= sel["yhat"]).all() and (sel["yhat"] <= sel["yhat_upper"]).all()
+    earlier = result.backtest.filter(pl.col("model_name") == "selected")
+    final = result.forecasts.filter(pl.col("model_name") == "selected").with_columns(
+        pl.lit(dt.date(2024, 12, 1)).alias("origin"))
+    expected = conformal(final.select("series_id", "origin", "ds", "yhat", "yhat_lower",
+                                      "yhat_upper"), earlier, level=0.8)
+    assert final["yhat_upper"].to_list() == pytest.approx(expected["yhat_upper"].to_list())
 
 
 def test_conformal_bounds_come_from_earlier_relative_errors_at_the_same_horizon():
