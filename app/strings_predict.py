@@ -83,7 +83,7 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     "predict.ui.probability": {"ko": "확률 {pct:.0f}%", "en": "probability {pct:.0f}%"},
     "predict.ui.probabilities": {"ko": "{target} 확률", "en": "{target} probabilities"},
     "predict.ui.persona": {"ko": "페르소나", "en": "Persona"},
-    "predict.ui.recs.title": {"ko": "먼저 보여 줄 차량 3대", "en": "Three cars to show first"},
+    "predict.ui.recs.title": {"ko": "먼저 보여 줄 차량 {n}대", "en": "{n} cars to show first"},
     "predict.ui.rec.rank": {"ko": "{rank}위", "en": "#{rank}"},
     "predict.ui.rec.price": {"ko": "예상 가격 {manwon:,}만 원",
                              "en": "Expected price KRW {mkrw:,.1f}M"},

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import build_and_train, percentile  # noqa: E402  (benchmarks/ is on sys.path)
+from common import build_and_train, latency_table, percentile  # noqa: E402  (benchmarks/ is on sys.path)
 
 TARGET_MS = 100.0
 
@@ -93,15 +93,8 @@ def run(db: Path, artifacts: Path, n: int) -> list[dict[str, Any]]:
 
 
 def markdown(rows: list[dict[str, Any]], n: int) -> str:
-    lines = [f"| callback | first call (ms) | p50 (ms) | p95 (ms) | p95 <= {TARGET_MS:.0f} ms |",
-             "|---|---:|---:|---:|:---:|"]
-    for r in rows:
-        ok = "yes" if r["p95"] <= TARGET_MS else "**no**"
-        lines.append(f"| {r['callback']} | {r['cold_ms']:.1f} | {r['p50']:.1f} | "
-                     f"{r['p95']:.1f} | {ok} |")
-    lines.append(f"\nN = {n} warm calls per callback, brand x market varied "
-                 f"(Hyundai/Kia x 전체 + each market), ko/en alternating.")
-    return "\n".join(lines)
+    return latency_table(rows, TARGET_MS, f"N = {n} warm calls per callback, brand x market "
+                         "varied (Hyundai/Kia x 전체 + each market), ko/en alternating.")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import SHARED, percentile  # noqa: E402  (benchmarks/ is on sys.path)
+from common import SHARED, latency_table, percentile  # noqa: E402  (benchmarks/ is on sys.path)
 
 TARGET_MS = 100.0
 
@@ -120,16 +120,9 @@ def run(db: Path, n: int) -> tuple[list[dict[str, Any]], int]:
 
 
 def markdown(rows: list[dict[str, Any]], n: int, n_series: int) -> str:
-    lines = [f"| callback | first call (ms) | p50 (ms) | p95 (ms) | p95 <= {TARGET_MS:.0f} ms |",
-             "|---|---:|---:|---:|:---:|"]
-    for r in rows:
-        ok = "yes" if r["p95"] <= TARGET_MS else "**no**"
-        lines.append(f"| {r['callback']} | {r['cold_ms']:.1f} | {r['p50']:.1f} | "
-                     f"{r['p95']:.1f} | {ok} |")
-    lines.append(f"\nN = {n} calls per callback over {n_series} stored series (each series "
-                 "first read from the warehouse once, then from the memo), ko/en, scopes "
-                 "and band models alternating.")
-    return "\n".join(lines)
+    return latency_table(rows, TARGET_MS, f"N = {n} calls per callback over {n_series} stored "
+                         "series (each series first read from the warehouse once, then from "
+                         "the memo), ko/en, scopes and band models alternating.")
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError, load_predictor
 from analytics.predict.inputs import InputError, parse_input
-from analytics.predict.recommend import typical_class, typical_price
+from analytics.predict.recommend import TOP_N, typical_class, typical_price
 from analytics.predict.registration import customer_record, parse_registration
 from app import ids
 from app.factory import settings
@@ -338,10 +338,10 @@ def result_view(prediction, lang: str) -> list:
                                   "predict.ui.cluster"), xs=12, md=6),
     ], className="g-3 mb-3")
     recs = list(prediction.recommendations)
-    top = [r for r in recs if r.rank <= 3][:3]
-    interest = next((r for r in recs if r.is_model_of_interest and r.rank > 3), None)
+    top = [r for r in recs if r.rank <= TOP_N]
+    interest = next((r for r in recs if r.is_model_of_interest and r.rank > TOP_N), None)
     out = [headline, bars,
-           html.H3(t("predict.ui.recs.title", lang), className="h6"),
+           html.H3(t("predict.ui.recs.title", lang, n=len(top)), className="h6"),
            dbc.Row([dbc.Col(_rec_card(r, lang), xs=12, md=4) for r in top],
                    className="g-2 cs-recs")]
     if interest is not None:

@@ -98,7 +98,7 @@ def test_predict_then_register_and_a_second_registration_with_the_same_email_is_
 
     # the result follows the language toggle
     _click(browser, ids.LANG_TOGGLE)
-    wait.until(lambda d: "Three cars to show first" in _text(d, ids.PREDICT_RESULT))
+    wait.until(lambda d: "3 cars to show first" in _text(d, ids.PREDICT_RESULT))
     wait.until(dash_idle)
     assert severe_logs(browser) == []
 
