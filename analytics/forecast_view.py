@@ -23,6 +23,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import polars as pl
 
+from analytics.forecast.naive import monthly_grid
+
 # Display order of the stored model names; 'selected' is the per-series choice made on
 # earlier cutoffs only, so it is a copy of one of the others, never a competitor.
 MODELS: tuple[str, ...] = ("selected", "ensemble", "lightgbm", "prophet", "seasonal_naive")
@@ -155,19 +157,10 @@ def models_of(forecasts: pl.DataFrame) -> list[str]:
 # --- chart ---------------------------------------------------------------------------------
 
 
-def _month_start(expr: pl.Expr) -> pl.Expr:
-    return expr.dt.truncate("1mo")
-
-
 def history_with_gaps(history: pl.DataFrame) -> pl.DataFrame:
     """`history` (ds, y) on a regular monthly grid; unreported months get y = null, so a
     chart breaks the line there instead of drawing (or counting) a zero."""
-    if history.is_empty():
-        return history.select(pl.col("ds").cast(pl.Date), pl.col("y").cast(pl.Float64))
-    first, last = history.select(pl.col("ds").min().alias("a"),
-                                 pl.col("ds").max().alias("b")).row(0)
-    grid = pl.DataFrame({"ds": pl.date_range(first, last, "1mo", eager=True)})
-    return grid.join(history.select("ds", pl.col("y").cast(pl.Float64)), on="ds", how="left")
+    return monthly_grid(history).select("ds", "y")
 
 
 def has_bottom_up(forecasts: pl.DataFrame) -> bool:
