@@ -61,9 +61,13 @@ def library_versions() -> dict[str, str]:
     import numpy
     import polars
 
-    return {"python": platform.python_version(), "scikit-learn": version("scikit-learn"),
-            "skops": version("skops"), "numpy": numpy.__version__,
-            "polars": polars.__version__}
+    return {
+        "python": platform.python_version(),
+        "scikit-learn": version("scikit-learn"),
+        "skops": version("skops"),
+        "numpy": numpy.__version__,
+        "polars": polars.__version__,
+    }
 
 
 def sha256_file(path: Path) -> str:
@@ -139,8 +143,9 @@ def latest_version(root: Path, brand: str) -> tuple[str, str | None]:
     return version, digest
 
 
-def load_manifest(root: Path, brand: str, version: str | None = None, *,
-                  check_versions: bool = True) -> dict[str, Any]:
+def load_manifest(
+    root: Path, brand: str, version: str | None = None, *, check_versions: bool = True
+) -> dict[str, Any]:
     """The verified manifest of `version` (default: latest) for `brand`.
 
     Verifies the manifest hash (when reached through `latest`), every artifact
@@ -158,34 +163,44 @@ def load_manifest(root: Path, brand: str, version: str | None = None, *,
         raise ArtifactError(f"{path}: manifest missing; {RETRAIN}")
     raw = path.read_bytes()
     if expected_digest and hashlib.sha256(raw).hexdigest() != expected_digest:
-        raise ArtifactError(f"{path}: SHA-256 differs from the one recorded in "
-                            f"{brand_dir(root, brand) / LATEST}; the manifest was changed "
-                            f"after training; {RETRAIN}")
+        raise ArtifactError(
+            f"{path}: SHA-256 differs from the one recorded in "
+            f"{brand_dir(root, brand) / LATEST}; the manifest was changed "
+            f"after training; {RETRAIN}"
+        )
     try:
         manifest: dict[str, Any] = json.loads(raw)
     except ValueError as exc:
         raise ArtifactError(f"{path}: not valid JSON ({exc}); {RETRAIN}") from None
     if manifest.get("format") != FORMAT or manifest.get("brand") != brand:
-        raise ArtifactError(f"{path}: not a {FORMAT} manifest for {brand} "
-                            f"(format {manifest.get('format')!r}, brand "
-                            f"{manifest.get('brand')!r}); {RETRAIN}")
+        raise ArtifactError(
+            f"{path}: not a {FORMAT} manifest for {brand} "
+            f"(format {manifest.get('format')!r}, brand "
+            f"{manifest.get('brand')!r}); {RETRAIN}"
+        )
     for name, entry in (manifest.get("artifacts") or {}).items():
         file = folder / name
         if not _SAFE.match(name) or not file.is_file():
             raise ArtifactError(f"{file}: artifact listed in {path} is missing; {RETRAIN}")
         actual = sha256_file(file)
         if actual != entry.get("sha256"):
-            raise ArtifactError(f"{file}: SHA-256 {actual[:16]}... differs from "
-                                f"{str(entry.get('sha256'))[:16]}... in {path}; the file was "
-                                f"changed or corrupted after training; {RETRAIN}")
+            raise ArtifactError(
+                f"{file}: SHA-256 {actual[:16]}... differs from "
+                f"{str(entry.get('sha256'))[:16]}... in {path}; the file was "
+                f"changed or corrupted after training; {RETRAIN}"
+            )
     if check_versions:
         now = library_versions()
         trained = manifest.get("libraries") or {}
-        wrong = {lib: (trained.get(lib), now[lib]) for lib in STRICT_LIBRARIES
-                 if trained.get(lib) != now[lib]}
+        wrong = {
+            lib: (trained.get(lib), now[lib])
+            for lib in STRICT_LIBRARIES
+            if trained.get(lib) != now[lib]
+        }
         if wrong:
-            detail = ", ".join(f"{lib} trained with {a}, installed {b}"
-                               for lib, (a, b) in wrong.items())
+            detail = ", ".join(
+                f"{lib} trained with {a}, installed {b}" for lib, (a, b) in wrong.items()
+            )
             raise ArtifactError(f"{path}: {detail}; {RETRAIN} with the installed versions")
     return manifest
 
@@ -214,8 +229,10 @@ def load_model(file: Path) -> Any:
     untrusted = sio.get_untrusted_types(file=file)
     foreign = [t for t in untrusted if not t.startswith(("sklearn.", "numpy.", "builtins."))]
     if foreign:
-        raise ArtifactError(f"{file}: declares types outside scikit-learn/numpy {foreign}; "
-                            f"refusing to load it; {RETRAIN}")
+        raise ArtifactError(
+            f"{file}: declares types outside scikit-learn/numpy {foreign}; "
+            f"refusing to load it; {RETRAIN}"
+        )
     try:
         return sio.load(file, trusted=untrusted)
     except Exception as exc:  # skops raises many kinds on a damaged file
@@ -231,6 +248,8 @@ def load_models(root: Path, brand: str, version: str | None = None) -> LoadedSeg
     want = list(manifest["features"]["clusters"])
     got = [str(c) for c in getattr(clusters, "feature_names_in_", [])]
     if got != want:
-        raise ArtifactError(f"{folder / CLUSTER_MODEL}: model features {got} differ from "
-                            f"{want} in {folder / MANIFEST}; {RETRAIN}")
+        raise ArtifactError(
+            f"{folder / CLUSTER_MODEL}: model features {got} differ from "
+            f"{want} in {folder / MANIFEST}; {RETRAIN}"
+        )
     return LoadedSegmentation(manifest, folder, rfm, clusters)

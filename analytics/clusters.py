@@ -50,6 +50,7 @@ MAJORITY = 0.60  # gender / channel traits: at least this share of the cluster
 ECO_LIFT, ECO_MIN_SHARE = 1.50, 0.25  # eco trait: share lift and minimum share
 RATIO_HIGH, RATIO_LOW = 1.30, 0.70  # repeat / lapsed (>= high) and recent (<= low) ratios
 
+
 @dataclass(frozen=True)
 class KChoice:
     """The K-selection result. `candidates`: Ks within the silhouette tolerance."""
@@ -62,9 +63,14 @@ class KChoice:
     rule: str = CHOICE_RULE
 
     def as_dict(self) -> dict[str, Any]:
-        return {"k": self.k, "elbow_k": self.elbow_k, "best_silhouette_k": self.best_silhouette_k,
-                "candidates": list(self.candidates), "overridden": self.overridden,
-                "rule": self.rule}
+        return {
+            "k": self.k,
+            "elbow_k": self.elbow_k,
+            "best_silhouette_k": self.best_silhouette_k,
+            "candidates": list(self.candidates),
+            "overridden": self.overridden,
+            "rule": self.rule,
+        }
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,12 @@ class Stability:
         object.__setattr__(self, "min", float(np.min(self.ari)) if self.ari else float("nan"))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"seeds": list(self.seeds), "ari": [round(a, 4) for a in self.ari],
-                "ari_mean": round(self.mean, 4), "ari_min": round(self.min, 4)}
+        return {
+            "seeds": list(self.seeds),
+            "ari": [round(a, 4) for a in self.ari],
+            "ari_mean": round(self.mean, 4),
+            "ari_min": round(self.min, 4),
+        }
 
 
 # --- K selection (pure) -------------------------------------------------------------------
@@ -106,8 +116,9 @@ def elbow_k(metrics: pl.DataFrame) -> int | None:
     return int(k[best]) if below[best] > 1e-12 else None
 
 
-def choose_k(metrics: pl.DataFrame, *, override: int | None = None,
-             tolerance: float = SILHOUETTE_TOLERANCE) -> KChoice:
+def choose_k(
+    metrics: pl.DataFrame, *, override: int | None = None, tolerance: float = SILHOUETTE_TOLERANCE
+) -> KChoice:
     """Pick K from `metrics` (k, inertia, silhouette) by CHOICE_RULE, or take `override`."""
     m = metrics.sort("k")
     if m.is_empty():
@@ -115,8 +126,9 @@ def choose_k(metrics: pl.DataFrame, *, override: int | None = None,
     best_row = m.sort(["silhouette", "k"], descending=[True, False]).row(0, named=True)
     best_sil, best_k = float(best_row["silhouette"]), int(best_row["k"])
     floor = tolerance * best_sil if best_sil > 0 else best_sil
-    candidates = tuple(int(k) for k in m.filter(pl.col("silhouette") >= floor)
-                       .get_column("k").to_list())
+    candidates = tuple(
+        int(k) for k in m.filter(pl.col("silhouette") >= floor).get_column("k").to_list()
+    )
     elbow = elbow_k(m)
     if override is not None:
         return KChoice(int(override), elbow, best_k, candidates, overridden=True)
@@ -134,8 +146,12 @@ def make_model(k: int, *, seed: int, n_init: int = 4) -> Pipeline:
     from sklearn.cluster import KMeans
     from sklearn.pipeline import Pipeline
 
-    return Pipeline([("prep", make_preprocessor()),
-                     ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=seed))])
+    return Pipeline(
+        [
+            ("prep", make_preprocessor()),
+            ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=seed)),
+        ]
+    )
 
 
 def make_preprocessor() -> Any:
@@ -144,9 +160,14 @@ def make_preprocessor() -> Any:
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
     return ColumnTransformer(
-        [("num", StandardScaler(), list(NUMERIC_FEATURES)),
-         ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False),
-          list(CATEGORICAL_FEATURES))],
+        [
+            ("num", StandardScaler(), list(NUMERIC_FEATURES)),
+            (
+                "cat",
+                OneHotEncoder(handle_unknown="ignore", sparse_output=False),
+                list(CATEGORICAL_FEATURES),
+            ),
+        ],
         verbose_feature_names_out=False,
     )
 
@@ -157,8 +178,10 @@ def feature_frame(frame: pl.DataFrame) -> pl.DataFrame:
     Missing categoricals become '(unknown)'; missing numerics the column median
     (0 when the column is all null), so every customer gets a cluster.
     """
-    numerics = [pl.col(c).cast(pl.Float64).fill_null(pl.col(c).cast(pl.Float64).median())
-                .fill_null(0.0) for c in NUMERIC_FEATURES]
+    numerics = [
+        pl.col(c).cast(pl.Float64).fill_null(pl.col(c).cast(pl.Float64).median()).fill_null(0.0)
+        for c in NUMERIC_FEATURES
+    ]
     categoricals = [pl.col(c).cast(pl.Utf8).fill_null("(unknown)") for c in CATEGORICAL_FEATURES]
     return frame.select(*numerics, *categoricals)
 
@@ -180,15 +203,26 @@ def transform_features(model: Pipeline, features: pl.DataFrame) -> np.ndarray:
     of categoricals goes through the one-hot encoder once.
     """
     prep = model[0]
-    numeric = np.asarray(prep.named_transformers_["num"].transform(
-        features.select(NUMERIC_FEATURES)), dtype=np.float64)
+    numeric = np.asarray(
+        prep.named_transformers_["num"].transform(features.select(NUMERIC_FEATURES)),
+        dtype=np.float64,
+    )
     cats = features.select(CATEGORICAL_FEATURES)
     combos = cats.unique(maintain_order=True).with_row_index("_combo")
-    index = (cats.join(combos, on=list(CATEGORICAL_FEATURES), how="left",
-                       maintain_order="left", nulls_equal=True)
-             .get_column("_combo").to_numpy())
-    onehot = np.asarray(prep.named_transformers_["cat"].transform(combos.drop("_combo")),
-                        dtype=np.float64)
+    index = (
+        cats.join(
+            combos,
+            on=list(CATEGORICAL_FEATURES),
+            how="left",
+            maintain_order="left",
+            nulls_equal=True,
+        )
+        .get_column("_combo")
+        .to_numpy()
+    )
+    onehot = np.asarray(
+        prep.named_transformers_["cat"].transform(combos.drop("_combo")), dtype=np.float64
+    )
     return np.hstack([numeric, onehot[index]])
 
 
@@ -199,8 +233,9 @@ def sample_rows(n: int, size: int, *, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
-def k_search(x: np.ndarray, *, ks: Sequence[int], seed: int, silhouette_sample: int = 5_000,
-             n_init: int = 4) -> tuple[pl.DataFrame, dict[int, Any]]:
+def k_search(
+    x: np.ndarray, *, ks: Sequence[int], seed: int, silhouette_sample: int = 5_000, n_init: int = 4
+) -> tuple[pl.DataFrame, dict[int, Any]]:
     """Fit KMeans for each K on the transformed matrix `x`.
 
     Returns (metrics, fitted): metrics has k, inertia (sum of squared distances
@@ -221,22 +256,29 @@ def k_search(x: np.ndarray, *, ks: Sequence[int], seed: int, silhouette_sample: 
             continue
         km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
         labels = km.labels_[idx]
-        sil = (float(silhouette_score(distances, labels, metric="precomputed"))
-               if 1 < len(np.unique(labels)) < len(idx) else float("nan"))
+        sil = (
+            float(silhouette_score(distances, labels, metric="precomputed"))
+            if 1 < len(np.unique(labels)) < len(idx)
+            else float("nan")
+        )
         rows.append({"k": k, "inertia": float(km.inertia_), "silhouette": sil})
         fitted[k] = km
     return pl.DataFrame(rows, schema=METRICS_SCHEMA), fitted
 
 
-def stability(x: np.ndarray, labels: np.ndarray, *, k: int, seeds: Sequence[int],
-              n_init: int = 4) -> Stability:
+def stability(
+    x: np.ndarray, labels: np.ndarray, *, k: int, seeds: Sequence[int], n_init: int = 4
+) -> Stability:
     """Refit KMeans(k) on `x` with each seed; ARI of each refit against `labels`."""
     from sklearn.cluster import KMeans
     from sklearn.metrics import adjusted_rand_score
 
     aris = tuple(
-        float(adjusted_rand_score(labels, KMeans(n_clusters=k, n_init=n_init, random_state=s)
-                                  .fit(x).labels_))
+        float(
+            adjusted_rand_score(
+                labels, KMeans(n_clusters=k, n_init=n_init, random_state=s).fit(x).labels_
+            )
+        )
         for s in seeds
     )
     return Stability(tuple(seeds), aris)
@@ -244,8 +286,12 @@ def stability(x: np.ndarray, labels: np.ndarray, *, k: int, seeds: Sequence[int]
 
 PCA_SAMPLE = 5_000  # most customers drawn in the projection (a scatter stays readable)
 PCA_SEED = 0
-PROJECTION_SCHEMA = {"customer_id": pl.Utf8, "pc1": pl.Float64, "pc2": pl.Float64,
-                     "cluster": pl.Int32}
+PROJECTION_SCHEMA = {
+    "customer_id": pl.Utf8,
+    "pc1": pl.Float64,
+    "pc2": pl.Float64,
+    "cluster": pl.Int32,
+}
 
 
 @dataclass(frozen=True)
@@ -261,8 +307,9 @@ class Projection:
     explained: tuple[float, float]
 
 
-def pca_projection(frame: pl.DataFrame, *, models: Any, sample: int = PCA_SAMPLE,
-                   seed: int = PCA_SEED) -> Projection:
+def pca_projection(
+    frame: pl.DataFrame, *, models: Any, sample: int = PCA_SAMPLE, seed: int = PCA_SEED
+) -> Projection:
     """2-D PCA of `frame`'s customers (FEATURES, customer_id, cluster columns).
 
     `models` is a loaded segmentation (`analytics.artifacts.load_models`) or its
@@ -286,11 +333,15 @@ def pca_projection(frame: pl.DataFrame, *, models: Any, sample: int = PCA_SAMPLE
     if n_components < 2:
         xy = np.hstack([xy, np.zeros((xy.shape[0], 2 - n_components))])
     ratios = [float(r) for r in pca.explained_variance_ratio_] + [0.0] * (2 - n_components)
-    points = pl.DataFrame({
-        "customer_id": rows.get_column("customer_id").cast(pl.Utf8),
-        "pc1": xy[:, 0], "pc2": xy[:, 1],
-        "cluster": rows.get_column("cluster").cast(pl.Int32),
-    }, schema=PROJECTION_SCHEMA)
+    points = pl.DataFrame(
+        {
+            "customer_id": rows.get_column("customer_id").cast(pl.Utf8),
+            "pc1": xy[:, 0],
+            "pc2": xy[:, 1],
+            "cluster": rows.get_column("cluster").cast(pl.Int32),
+        },
+        schema=PROJECTION_SCHEMA,
+    )
     return Projection(points, (ratios[0], ratios[1]))
 
 
@@ -314,44 +365,63 @@ PROFILE_SCHEMA = {
     "top_models": pl.List(pl.Utf8), "top_model_shares": pl.List(pl.Float64),
     "top_markets": pl.List(pl.Utf8), "top_market_shares": pl.List(pl.Float64),
 }  # fmt: skip
-TRAITS: tuple[str, ...] = ("female", "male", "eco", "online", "offline", "repeat", "lapsed",
-                           "recent")
+TRAITS: tuple[str, ...] = (
+    "female",
+    "male",
+    "eco",
+    "online",
+    "offline",
+    "repeat",
+    "lapsed",
+    "recent",
+)
 
 
 def _top(frame: pl.DataFrame, column: str, n: int, by: str = "cluster") -> pl.DataFrame:
     """Per `by`: the n most frequent values of `column` (ties by name) and their shares."""
     return (
         frame.filter(pl.col(column).is_not_null())
-        .group_by(by, column).agg(pl.len().alias("_n"))
+        .group_by(by, column)
+        .agg(pl.len().alias("_n"))
         .with_columns((pl.col("_n") / pl.col("_n").sum().over(by)).alias("_share"))
         .sort([by, "_n", column], descending=[False, True, False])
         .group_by(by, maintain_order=True)
-        .agg(pl.col(column).head(n).alias(f"top_{column}s"),
-             pl.col("_share").head(n).alias(f"top_{column}_shares"))
+        .agg(
+            pl.col(column).head(n).alias(f"top_{column}s"),
+            pl.col("_share").head(n).alias(f"top_{column}_shares"),
+        )
     )
 
 
 def _preferred_body(frame: pl.DataFrame) -> pl.DataFrame:
     """Per cluster: of the body types with >= BODY_MIN_SHARE of it, the highest share lift."""
-    overall = (frame.filter(pl.col("body_type").is_not_null()).group_by("body_type").len()
-               .with_columns((pl.col("len") / pl.col("len").sum()).alias("_all")))
+    overall = (
+        frame.filter(pl.col("body_type").is_not_null())
+        .group_by("body_type")
+        .len()
+        .with_columns((pl.col("len") / pl.col("len").sum()).alias("_all"))
+    )
     return (
         frame.filter(pl.col("body_type").is_not_null())
-        .group_by("cluster", "body_type").len()
+        .group_by("cluster", "body_type")
+        .len()
         .with_columns((pl.col("len") / pl.col("len").sum().over("cluster")).alias("_share"))
         .join(overall.select("body_type", "_all"), on="body_type")
         .with_columns((pl.col("_share") / pl.col("_all")).alias("_lift"))
         .filter(pl.col("_share") >= BODY_MIN_SHARE)
         .sort(["cluster", "_lift", "body_type"], descending=[False, True, False])
         .group_by("cluster", maintain_order=True)
-        .agg(pl.col("body_type").first().alias("preferred_body_type"),
-             pl.col("_share").first().alias("preferred_body_type_share"),
-             pl.col("_lift").first().alias("preferred_body_type_lift"))
+        .agg(
+            pl.col("body_type").first().alias("preferred_body_type"),
+            pl.col("_share").first().alias("preferred_body_type_share"),
+            pl.col("_lift").first().alias("preferred_body_type_lift"),
+        )
     )
 
 
-def cluster_profiles(frame: pl.DataFrame, *, cluster: str = "cluster",
-                     top_n: int = 3) -> pl.DataFrame:
+def cluster_profiles(
+    frame: pl.DataFrame, *, cluster: str = "cluster", top_n: int = 3
+) -> pl.DataFrame:
     """Profile of each cluster in original units.
 
     `frame`: one row per customer with `cluster` and age, gender (M/F),
@@ -367,20 +437,26 @@ def cluster_profiles(frame: pl.DataFrame, *, cluster: str = "cluster",
     """
     data = frame.rename({cluster: "cluster"}) if cluster != "cluster" else frame
     total = data.height
-    base = data.group_by("cluster").agg(
-        pl.len().alias("customers"),
-        pl.col("age").mean().alias("age_mean"),
-        (pl.col("gender") == "F").mean().alias("female_share"),
-        (pl.col("gender") == "M").mean().alias("male_share"),
-        pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
-        pl.col("amount_krw").mean().alias("amount_krw_mean"),
-        pl.col("frequency").mean().alias("frequency_mean"),
-        pl.col("recency_days").mean().alias("recency_days_mean"),
-        (pl.col("channel") == "온라인").mean().alias("online_share"),
-    ).with_columns((pl.col("customers") / total if total else pl.lit(0.0)).alias("share"))
+    base = (
+        data.group_by("cluster")
+        .agg(
+            pl.len().alias("customers"),
+            pl.col("age").mean().alias("age_mean"),
+            (pl.col("gender") == "F").mean().alias("female_share"),
+            (pl.col("gender") == "M").mean().alias("male_share"),
+            pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
+            pl.col("amount_krw").mean().alias("amount_krw_mean"),
+            pl.col("frequency").mean().alias("frequency_mean"),
+            pl.col("recency_days").mean().alias("recency_days_mean"),
+            (pl.col("channel") == "온라인").mean().alias("online_share"),
+        )
+        .with_columns((pl.col("customers") / total if total else pl.lit(0.0)).alias("share"))
+    )
     body = _top(data, "body_type", 1).select(
-        "cluster", pl.col("top_body_types").list.first().alias("top_body_type"),
-        pl.col("top_body_type_shares").list.first().alias("top_body_type_share"))
+        "cluster",
+        pl.col("top_body_types").list.first().alias("top_body_type"),
+        pl.col("top_body_type_shares").list.first().alias("top_body_type_share"),
+    )
     return (
         base.join(body, on="cluster", how="left")
         .join(_preferred_body(data), on="cluster", how="left")
@@ -415,6 +491,7 @@ def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.
     `app.strings_dealer.render_persona` turns the parts of one row
     (`unique_parts`) into a name such as "50대 · 고액 · SUV 선호".
     """
+
     def base(key: str) -> float:
         return float(overall.get(key) or 0.0)
 
@@ -424,38 +501,56 @@ def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.
     offline = 1 - pl.col("online_share")
     # code -> (strength, holds)
     rules: dict[str, tuple[pl.Expr, pl.Expr]] = {
-        "female": (ratio(pl.col("female_share"), base("female_share")),
-                   pl.col("female_share") >= MAJORITY),
-        "male": (ratio(pl.col("male_share"), base("male_share")),
-                 pl.col("male_share") >= MAJORITY),
-        "eco": (ratio(pl.col("eco_share"), base("eco_share")),
-                (pl.col("eco_share") >= ECO_MIN_SHARE)
-                & (ratio(pl.col("eco_share"), base("eco_share")) >= ECO_LIFT)),
-        "online": (ratio(pl.col("online_share"), base("online_share")),
-                   pl.col("online_share") >= MAJORITY),
+        "female": (
+            ratio(pl.col("female_share"), base("female_share")),
+            pl.col("female_share") >= MAJORITY,
+        ),
+        "male": (ratio(pl.col("male_share"), base("male_share")), pl.col("male_share") >= MAJORITY),
+        "eco": (
+            ratio(pl.col("eco_share"), base("eco_share")),
+            (pl.col("eco_share") >= ECO_MIN_SHARE)
+            & (ratio(pl.col("eco_share"), base("eco_share")) >= ECO_LIFT),
+        ),
+        "online": (
+            ratio(pl.col("online_share"), base("online_share")),
+            pl.col("online_share") >= MAJORITY,
+        ),
         "offline": (ratio(offline, 1 - base("online_share")), offline >= MAJORITY),
-        "repeat": (ratio(pl.col("frequency_mean"), base("frequency_mean")),
-                   ratio(pl.col("frequency_mean"), base("frequency_mean")) >= RATIO_HIGH),
-        "lapsed": (ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
-                   ratio(pl.col("recency_days_mean"), base("recency_days_mean"))
-                   >= RATIO_HIGH),
-        "recent": (1 / ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
-                   ratio(pl.col("recency_days_mean"), base("recency_days_mean"))
-                   <= RATIO_LOW),
+        "repeat": (
+            ratio(pl.col("frequency_mean"), base("frequency_mean")),
+            ratio(pl.col("frequency_mean"), base("frequency_mean")) >= RATIO_HIGH,
+        ),
+        "lapsed": (
+            ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
+            ratio(pl.col("recency_days_mean"), base("recency_days_mean")) >= RATIO_HIGH,
+        ),
+        "recent": (
+            1 / ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
+            ratio(pl.col("recency_days_mean"), base("recency_days_mean")) <= RATIO_LOW,
+        ),
     }
-    strengths = [pl.when(holds.fill_null(False)).then(strength).otherwise(None)
-                 .alias(f"_trait_{code}") for code, (strength, holds) in rules.items()]
+    strengths = [
+        pl.when(holds.fill_null(False)).then(strength).otherwise(None).alias(f"_trait_{code}")
+        for code, (strength, holds) in rules.items()
+    ]
     out = profiles.with_columns(
         ((pl.col("age_mean") // 10) * 10).cast(pl.Int32).alias("age_decade"),
         ratio(pl.col("amount_krw_mean"), base("amount_krw_mean")).alias("spend_ratio"),
         *strengths,
     ).with_columns(
-        pl.when(pl.col("spend_ratio") >= SPEND_HIGH).then(pl.lit("high"))
-        .when(pl.col("spend_ratio") <= SPEND_LOW).then(pl.lit("low"))
-        .otherwise(pl.lit("mid")).alias("spend"),
-        pl.when((pl.col("preferred_body_type_lift") >= BODY_LIFT)
-                & (pl.col("preferred_body_type_share") >= BODY_MIN_SHARE))
-        .then(pl.col("preferred_body_type")).otherwise(None).alias("body_type"),
+        pl.when(pl.col("spend_ratio") >= SPEND_HIGH)
+        .then(pl.lit("high"))
+        .when(pl.col("spend_ratio") <= SPEND_LOW)
+        .then(pl.lit("low"))
+        .otherwise(pl.lit("mid"))
+        .alias("spend"),
+        pl.when(
+            (pl.col("preferred_body_type_lift") >= BODY_LIFT)
+            & (pl.col("preferred_body_type_share") >= BODY_MIN_SHARE)
+        )
+        .then(pl.col("preferred_body_type"))
+        .otherwise(None)
+        .alias("body_type"),
     )
     extras = (
         out.select("cluster", *[pl.col(f"_trait_{c}") for c in rules])
@@ -470,24 +565,36 @@ def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.
         out.join(extras, on="cluster", how="left")
         .with_columns(pl.col("extras").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
         .select(
-            "cluster", "age_decade", "spend", "body_type", "extras", "age_mean",
-            "spend_ratio", "amount_krw_mean", "preferred_body_type_share",
-            "preferred_body_type_lift", "female_share", "male_share", "eco_share",
-            "online_share", "frequency_mean", "recency_days_mean",
+            "cluster",
+            "age_decade",
+            "spend",
+            "body_type",
+            "extras",
+            "age_mean",
+            "spend_ratio",
+            "amount_krw_mean",
+            "preferred_body_type_share",
+            "preferred_body_type_lift",
+            "female_share",
+            "male_share",
+            "eco_share",
+            "online_share",
+            "frequency_mean",
+            "recency_days_mean",
         )
         .sort("cluster")
     )
 
 
-def persona_parts(traits: Mapping[str, Any], *, n_extras: int | None = None
-                  ) -> list[tuple[str, Any]]:
+def persona_parts(
+    traits: Mapping[str, Any], *, n_extras: int | None = None
+) -> list[tuple[str, Any]]:
     """The (part, value) pieces of one persona: age, spend, body preference, extra traits.
 
     `n_extras` extra traits follow (default: one when there is no body
     preference, else none), strongest first.
     """
-    parts: list[tuple[str, Any]] = [("age", int(traits["age_decade"])),
-                                    ("spend", traits["spend"])]
+    parts: list[tuple[str, Any]] = [("age", int(traits["age_decade"])), ("spend", traits["spend"])]
     body = traits.get("body_type")
     if body:
         parts.append(("body", body))

@@ -94,6 +94,7 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     Cached by warehouse file (path + inode, so a rebuild is never served stale),
     market and year.
     """
+
     def load() -> pl.DataFrame:
         # A missing file raises FileRefused here (it is never cached).
         frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
@@ -106,8 +107,11 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
 def body_types() -> pl.DataFrame:
     """BODY_TYPES as a frame: model, body_type, small (bool)."""
     return pl.DataFrame(
-        {"model": list(BODY_TYPES), "body_type": [v[0] for v in BODY_TYPES.values()],
-         "small": [v[1] for v in BODY_TYPES.values()]},
+        {
+            "model": list(BODY_TYPES),
+            "body_type": [v[0] for v in BODY_TYPES.values()],
+            "small": [v[1] for v in BODY_TYPES.values()],
+        },
         schema={"model": pl.Utf8, "body_type": pl.Utf8, "small": pl.Boolean},
     )
 
@@ -116,9 +120,12 @@ def _family_key(column: str) -> pl.Expr:
     """Lookup key into BODY_TYPES: dual names ('KX5 / Sportage', 'K7, K8 / Cadenza')
     look up by their first name; generated names drop their ' #n' suffix."""
     return (
-        pl.col(column).str.replace(r"\s*#\d+$", "")
-        .str.split(" / ").list.first()
-        .str.split(",").list.first()
+        pl.col(column)
+        .str.replace(r"\s*#\d+$", "")
+        .str.split(" / ")
+        .list.first()
+        .str.split(",")
+        .list.first()
         .str.strip_chars()
     )
 
@@ -135,27 +142,37 @@ def match_competitors(competitors: pl.DataFrame, *, our_models: pl.DataFrame) ->
     See the module doc for the rule.
     """
     ours = (
-        our_models.lazy().filter(pl.col("units") > 0)
-        .group_by("model").agg(pl.col("units").sum().cast(pl.Int64))
+        our_models.lazy()
+        .filter(pl.col("units") > 0)
+        .group_by("model")
+        .agg(pl.col("units").sum().cast(pl.Int64))
         .with_columns(_family_key("model").alias("family"))
         .join(body_types().lazy().rename({"model": "family"}), on="family", how="inner")
     )
     # One candidate row per (body type our model serves); small sedans and
     # hatchbacks also serve the 'compact' segment.
-    serving = pl.concat([
-        ours.select("model", "units", "body_type"),
-        ours.filter(pl.col("small") & pl.col("body_type").is_in(["sedan", "hatchback"]))
-        .select("model", "units", pl.lit("compact").alias("body_type")),
-    ])
+    serving = pl.concat(
+        [
+            ours.select("model", "units", "body_type"),
+            ours.filter(pl.col("small") & pl.col("body_type").is_in(["sedan", "hatchback"])).select(
+                "model", "units", pl.lit("compact").alias("body_type")
+            ),
+        ]
+    )
     best = (
         serving.sort(["units", "model"], descending=[True, False])
-        .group_by("body_type", maintain_order=True).first()
+        .group_by("body_type", maintain_order=True)
+        .first()
         .rename({"model": "our_model", "units": "our_units"})
     )
     return (
-        competitors.lazy().with_row_index("_order")
-        .with_columns(pl.col("segment").replace_strict(SEGMENT_BODY, default=None,
-                                                       return_dtype=pl.Utf8).alias("body_type"))
+        competitors.lazy()
+        .with_row_index("_order")
+        .with_columns(
+            pl.col("segment")
+            .replace_strict(SEGMENT_BODY, default=None, return_dtype=pl.Utf8)
+            .alias("body_type")
+        )
         .join(best, on="body_type", how="left")
         .sort("_order")
         .select(list(MATCH_SCHEMA))

@@ -21,11 +21,17 @@ def deviation(sales: pl.DataFrame, *, market: str, threshold_pp: float = 5.0) ->
     market_total = by_model.get_column("units_market").sum()
     all_total = by_model.get_column("units_all").sum()
     if not market_total or not all_total:
-        return pl.DataFrame(schema={
-            "model": pl.Utf8, "units_market": pl.Int64, "units_all": pl.Int64,
-            "share_market": pl.Float64, "share_all": pl.Float64,
-            "deviation_pp": pl.Float64, "status": pl.Utf8,
-        })
+        return pl.DataFrame(
+            schema={
+                "model": pl.Utf8,
+                "units_market": pl.Int64,
+                "units_all": pl.Int64,
+                "share_market": pl.Float64,
+                "share_all": pl.Float64,
+                "deviation_pp": pl.Float64,
+                "status": pl.Utf8,
+            }
+        )
     return (
         by_model.with_columns(
             (pl.col("units_market") / market_total).alias("share_market"),
@@ -35,11 +41,21 @@ def deviation(sales: pl.DataFrame, *, market: str, threshold_pp: float = 5.0) ->
             ((pl.col("share_market") - pl.col("share_all")) * 100).round(1).alias("deviation_pp")
         )
         .with_columns(
-            pl.when(pl.col("deviation_pp") >= threshold_pp).then(pl.lit("strong"))
-            .when(pl.col("deviation_pp") <= -threshold_pp).then(pl.lit("untapped"))
-            .otherwise(pl.lit("neutral")).alias("status")
+            pl.when(pl.col("deviation_pp") >= threshold_pp)
+            .then(pl.lit("strong"))
+            .when(pl.col("deviation_pp") <= -threshold_pp)
+            .then(pl.lit("untapped"))
+            .otherwise(pl.lit("neutral"))
+            .alias("status")
         )
         .sort(["deviation_pp", "model"], descending=[True, False])
-        .select("model", "units_market", "units_all", "share_market", "share_all",
-                "deviation_pp", "status")
+        .select(
+            "model",
+            "units_market",
+            "units_all",
+            "share_market",
+            "share_all",
+            "deviation_pp",
+            "status",
+        )
     )

@@ -82,8 +82,13 @@ class Pick:
 
     def query(self) -> dict[str, str]:
         """URL parameters naming this series (absent ones mean the total)."""
-        values = {"brand": self.brand, "flow": self.flow, "market": self.market,
-                  "model": self.model, "plant": self.plant}
+        values = {
+            "brand": self.brand,
+            "flow": self.flow,
+            "market": self.market,
+            "model": self.model,
+            "plant": self.plant,
+        }
         return {k: v for k, v in values.items() if v}
 
 
@@ -91,9 +96,15 @@ def _flow_rank(flow: str) -> int:
     return FLOW_ORDER.index(flow) if flow in FLOW_ORDER else len(FLOW_ORDER)
 
 
-def pick_series(series: pl.DataFrame, *, brand: str | None = None, flow: str | None = None,
-                market: str | None = None, model: str | None = None,
-                plant: str | None = None) -> Pick:
+def pick_series(
+    series: pl.DataFrame,
+    *,
+    brand: str | None = None,
+    flow: str | None = None,
+    market: str | None = None,
+    model: str | None = None,
+    plant: str | None = None,
+) -> Pick:
     """The series named by brand, flow, market and model/plant (None = total / default).
 
     Each level falls back to its default when the run lacks the value asked for:
@@ -117,13 +128,15 @@ def pick_series(series: pl.DataFrame, *, brand: str | None = None, flow: str | N
     in_flow = in_brand.filter(pl.col("flow") == flow)
     present = in_flow.get_column("market").unique().to_list()
     markets = tuple([None] if None in present else []) + tuple(
-        sorted(m for m in present if m is not None))
+        sorted(m for m in present if m is not None)
+    )
     if market not in markets:
         if market:
             problems.append(("market", market))
         market = markets[0]
-    in_market = in_flow.filter(pl.col("market").is_null() if market is None
-                               else pl.col("market") == market)
+    in_market = in_flow.filter(
+        pl.col("market").is_null() if market is None else pl.col("market") == market
+    )
     pairs = in_market.select("model", "plant").unique().rows()
     items = tuple(sorted(pairs, key=lambda p: (p != (None, None), p[0] or "", p[1] or "")))
     if (model, plant) not in items:
@@ -134,10 +147,21 @@ def pick_series(series: pl.DataFrame, *, brand: str | None = None, flow: str | N
         model, plant = items[0]
     row = in_market.filter(
         (pl.col("model").is_null() if model is None else pl.col("model") == model)
-        & (pl.col("plant").is_null() if plant is None else pl.col("plant") == plant))
-    return Pick(series_id=row.item(0, "series_id"), brand=brand, flow=flow, market=market,
-                model=model, plant=plant, brands=brands, flows=flows, markets=markets,
-                items=items, problems=tuple(problems))
+        & (pl.col("plant").is_null() if plant is None else pl.col("plant") == plant)
+    )
+    return Pick(
+        series_id=row.item(0, "series_id"),
+        brand=brand,
+        flow=flow,
+        market=market,
+        model=model,
+        plant=plant,
+        brands=brands,
+        flows=flows,
+        markets=markets,
+        items=items,
+        problems=tuple(problems),
+    )
 
 
 def series_row(series: pl.DataFrame, series_id: str | None) -> dict | None:
@@ -165,26 +189,30 @@ def history_with_gaps(history: pl.DataFrame) -> pl.DataFrame:
 
 def has_bottom_up(forecasts: pl.DataFrame) -> bool:
     """Whether the series is a total with the sum of its parts stored beside it."""
-    return ("bottom_up_yhat" in forecasts.columns
-            and forecasts.get_column("bottom_up_yhat").is_not_null().any())
+    return (
+        "bottom_up_yhat" in forecasts.columns
+        and forecasts.get_column("bottom_up_yhat").is_not_null().any()
+    )
 
 
-def chart_table(history: pl.DataFrame, forecasts: pl.DataFrame, *, band_model: str
-                ) -> pl.DataFrame:
+def chart_table(history: pl.DataFrame, forecasts: pl.DataFrame, *, band_model: str) -> pl.DataFrame:
     """The chart as a table: month ('YYYY-MM'), actual y, each model's yhat, the band
     model's 80% bounds and, for a total, its bottom_up sum of the parts (all vehicles
     per month)."""
     models = models_of(forecasts)
     wide = (
         forecasts.lazy()
-        .pivot(on="model_name", index="ds", values="yhat",
-               on_columns=models)
+        .pivot(on="model_name", index="ds", values="yhat", on_columns=models)
         .collect()
-        if not forecasts.is_empty() else pl.DataFrame(schema={"ds": pl.Date})
+        if not forecasts.is_empty()
+        else pl.DataFrame(schema={"ds": pl.Date})
     )
     band = forecasts.filter(pl.col("model_name") == band_model).select(
-        "ds", pl.col("yhat_lower").alias("lower"), pl.col("yhat_upper").alias("upper"),
-        *([pl.col("bottom_up_yhat").alias("bottom_up")] if has_bottom_up(forecasts) else []))
+        "ds",
+        pl.col("yhat_lower").alias("lower"),
+        pl.col("yhat_upper").alias("upper"),
+        *([pl.col("bottom_up_yhat").alias("bottom_up")] if has_bottom_up(forecasts) else []),
+    )
     return (
         history_with_gaps(history)
         .join(wide, on="ds", how="full", coalesce=True)
@@ -228,12 +256,12 @@ def horizon_table(table: pl.DataFrame, *, metric: str = "mase") -> pl.DataFrame:
     if per.get_column(metric).is_null().all():
         return pl.DataFrame(schema={"model_name": pl.Utf8})
     # a horizon nothing was scored at (e.g. 4-6 months after the latest cutoff) is left out
-    horizons = sorted(per.filter(pl.col(metric).is_not_null())
-                      .get_column("horizon").unique().to_list())
+    horizons = sorted(
+        per.filter(pl.col(metric).is_not_null()).get_column("horizon").unique().to_list()
+    )
     return (
         per.with_columns(pl.format("h{}", pl.col("horizon")).alias("h"))
-        .pivot(on="h", index="model_name", values=metric,
-               on_columns=[f"h{h}" for h in horizons])
+        .pivot(on="h", index="model_name", values=metric, on_columns=[f"h{h}" for h in horizons])
         .sort(_model_order())
     )
 
@@ -247,27 +275,46 @@ def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
     among COMPETITORS, a tie going to the first of them, as `carsight forecast` prints
     it; null for 'selected', which is a copy of one of them).
     """
-    pooled = metrics.filter(pl.col("horizon").is_null() & (pl.col("scope") == scope)
-                            & pl.col("mase").is_not_null())
+    pooled = metrics.filter(
+        pl.col("horizon").is_null() & (pl.col("scope") == scope) & pl.col("mase").is_not_null()
+    )
     if pooled.is_empty():
-        return pl.DataFrame(schema={"flow": pl.Utf8, "model_name": pl.Utf8,
-                                    "series": pl.UInt32, "median_mase": pl.Float64,
-                                    "median_smape": pl.Float64, "coverage80": pl.Float64,
-                                    "beats_naive": pl.Float64, "wins": pl.UInt32})
+        return pl.DataFrame(
+            schema={
+                "flow": pl.Utf8,
+                "model_name": pl.Utf8,
+                "series": pl.UInt32,
+                "median_mase": pl.Float64,
+                "median_smape": pl.Float64,
+                "coverage80": pl.Float64,
+                "beats_naive": pl.Float64,
+                "wins": pl.UInt32,
+            }
+        )
     rank = pl.col("model_name").replace_strict(
-        {m: i for i, m in enumerate(COMPETITORS)}, default=None, return_dtype=pl.Int64)
+        {m: i for i, m in enumerate(COMPETITORS)}, default=None, return_dtype=pl.Int64
+    )
     scored = (
         pooled.lazy()
         .with_columns(rank.alias("_rank"))
         .with_columns(
-            pl.col("mase").filter(pl.col("_rank").is_not_null())
-            .min().over("series_id").alias("_best"),
-            pl.col("mase").filter(pl.col("model_name") == BASELINE)
-            .first().over("series_id").alias("_naive"),
+            pl.col("mase")
+            .filter(pl.col("_rank").is_not_null())
+            .min()
+            .over("series_id")
+            .alias("_best"),
+            pl.col("mase")
+            .filter(pl.col("model_name") == BASELINE)
+            .first()
+            .over("series_id")
+            .alias("_naive"),
         )
         .with_columns(
-            pl.col("_rank").filter(pl.col("mase") == pl.col("_best"))
-            .min().over("series_id").alias("_winner"),
+            pl.col("_rank")
+            .filter(pl.col("mase") == pl.col("_best"))
+            .min()
+            .over("series_id")
+            .alias("_winner"),
         )
         .with_columns(
             (pl.col("_rank") == pl.col("_winner")).fill_null(False).alias("_won"),
@@ -284,12 +331,18 @@ def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
             pl.col("coverage80").mean().alias("coverage80"),
             pl.col("_beats").mean().alias("beats_naive"),
             pl.when(pl.col("model_name").first().is_in(COMPETITORS))
-            .then(pl.col("_won").sum()).alias("wins"),
+            .then(pl.col("_won").sum())
+            .alias("wins"),
         )
         .with_columns(
-            pl.col("flow").replace_strict(
+            pl.col("flow")
+            .replace_strict(
                 {f: i for i, f in enumerate(("all", *FLOW_ORDER))},
-                default=len(FLOW_ORDER) + 1, return_dtype=pl.Int64).alias("_flow"))
+                default=len(FLOW_ORDER) + 1,
+                return_dtype=pl.Int64,
+            )
+            .alias("_flow")
+        )
         .sort("_flow", "flow", _model_order())
         .drop("_flow")
         .collect()
@@ -308,11 +361,18 @@ def quarter_table(forecasts: pl.DataFrame, *, model_name: str) -> pl.DataFrame:
         forecasts.lazy()
         .filter(pl.col("model_name") == model_name)
         .group_by(pl.col("ds").dt.year().alias("_y"), pl.col("ds").dt.quarter().alias("_q"))
-        .agg(pl.len().cast(pl.Int64).alias("months"),
-             pl.col("yhat", "yhat_lower", "yhat_upper").sum().round(0).cast(pl.Int64))
+        .agg(
+            pl.len().cast(pl.Int64).alias("months"),
+            pl.col("yhat", "yhat_lower", "yhat_upper").sum().round(0).cast(pl.Int64),
+        )
         .sort("_y", "_q")
-        .select(pl.format("{}-Q{}", "_y", "_q").alias("quarter"), "months", "yhat",
-                "yhat_lower", "yhat_upper")
+        .select(
+            pl.format("{}-Q{}", "_y", "_q").alias("quarter"),
+            "months",
+            "yhat",
+            "yhat_lower",
+            "yhat_upper",
+        )
         .collect()
     )
 
@@ -345,45 +405,59 @@ def _pct(value: float, base: float | None) -> float | None:
     return 100.0 * (value / base - 1.0)
 
 
-def forecast_summary(history: pl.DataFrame, forecasts: pl.DataFrame, *, model_name: str,
-                     months: int = SUMMARY_MONTHS) -> Summary | None:
+def forecast_summary(
+    history: pl.DataFrame, forecasts: pl.DataFrame, *, model_name: str, months: int = SUMMARY_MONTHS
+) -> Summary | None:
     """The next `months` of `model_name`'s forecast against last year's same months and
     against the mean of the last 12 months (None when the model has no forecast).
 
     The year-on-year base needs every one of those months reported a year earlier;
     otherwise it is None rather than a total with silent gaps.
     """
-    ahead = (forecasts.filter(pl.col("model_name") == model_name).sort("ds").head(months))
+    ahead = forecasts.filter(pl.col("model_name") == model_name).sort("ds").head(months)
     if ahead.is_empty():
         return None
     sums = ahead.select(pl.col("yhat", "yhat_lower", "yhat_upper").sum()).row(0)
     total, lower, upper = (float(v) for v in sums)
-    bottom_up = (float(ahead.get_column("bottom_up_yhat").sum())
-                 if has_bottom_up(ahead) and ahead.get_column("bottom_up_yhat").null_count() == 0
-                 else None)
-    start, end = ahead.select(pl.col("ds").min().alias("a"),
-                              pl.col("ds").max().alias("b")).row(0)
+    bottom_up = (
+        float(ahead.get_column("bottom_up_yhat").sum())
+        if has_bottom_up(ahead) and ahead.get_column("bottom_up_yhat").null_count() == 0
+        else None
+    )
+    start, end = ahead.select(pl.col("ds").min().alias("a"), pl.col("ds").max().alias("b")).row(0)
     base = (
         ahead.select(pl.col("ds").dt.offset_by("-1y").alias("ds"))
         .join(history.select("ds", "y"), on="ds", how="left")
         .get_column("y")
     )
     base_total = float(base.sum()) if base.null_count() == 0 else None
-    recent = history.filter((pl.col("ds") < start)
-                            & (pl.col("ds") >= pl.lit(start).dt.offset_by("-12mo")))
+    recent = history.filter(
+        (pl.col("ds") < start) & (pl.col("ds") >= pl.lit(start).dt.offset_by("-12mo"))
+    )
     recent_mean = float(recent.get_column("y").mean()) if recent.height else None  # type: ignore[arg-type]
     n = ahead.height
     return Summary(
-        model_name=model_name, months=n, start=start, end=end, total=total, lower=lower,
-        upper=upper, base_total=base_total, change_pct=_pct(total, base_total),
-        change_lower_pct=_pct(lower, base_total), change_upper_pct=_pct(upper, base_total),
-        recent_months=recent.height, recent_mean=recent_mean,
-        vs_recent_pct=_pct(total / n, recent_mean), bottom_up_total=bottom_up,
+        model_name=model_name,
+        months=n,
+        start=start,
+        end=end,
+        total=total,
+        lower=lower,
+        upper=upper,
+        base_total=base_total,
+        change_pct=_pct(total, base_total),
+        change_lower_pct=_pct(lower, base_total),
+        change_upper_pct=_pct(upper, base_total),
+        recent_months=recent.height,
+        recent_mean=recent_mean,
+        vs_recent_pct=_pct(total / n, recent_mean),
+        bottom_up_total=bottom_up,
         bottom_up_diff_pct=_pct(total, bottom_up),
     )
 
 
 def backtest_of(backtest: pl.DataFrame, *, model_name: str) -> pl.DataFrame:
     """`model_name`'s backtest rows (cutoff, ds, y, yhat, bounds), by cutoff and month."""
-    return (backtest.filter(pl.col("model_name") == model_name)
-            .sort("cutoff", "ds").drop("model_name"))
+    return (
+        backtest.filter(pl.col("model_name") == model_name).sort("cutoff", "ds").drop("model_name")
+    )

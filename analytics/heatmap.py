@@ -8,7 +8,10 @@ import polars as pl
 
 
 def heatmap(
-    sales: pl.DataFrame, *, markets: list[str], top_n: int = 5,
+    sales: pl.DataFrame,
+    *,
+    markets: list[str],
+    top_n: int = 5,
     measure: Literal["units", "share"] = "units",
 ) -> pl.DataFrame:
     """Cross table: one row per model (the top_n by units summed over `markets`),
@@ -23,24 +26,23 @@ def heatmap(
     chosen = sales.filter(pl.col("market").is_in(markets))
     per_cell = chosen.group_by("model", "market").agg(pl.col("units").sum())
     top = (
-        per_cell.group_by("model").agg(pl.col("units").sum().alias("total"))
-        .sort(["total", "model"], descending=[True, False]).head(top_n)
+        per_cell.group_by("model")
+        .agg(pl.col("units").sum().alias("total"))
+        .sort(["total", "model"], descending=[True, False])
+        .head(top_n)
     )
     market_totals = per_cell.group_by("market").agg(pl.col("units").sum().alias("market_total"))
     cells = (
-        top.select("model", "total").join(pl.DataFrame({"market": markets}), how="cross")
+        top.select("model", "total")
+        .join(pl.DataFrame({"market": markets}), how="cross")
         .join(per_cell, on=["model", "market"], how="left")
         .join(market_totals, on="market", how="left")
         .with_columns(pl.col("units").fill_null(0))
         .with_columns(
-            (pl.col("units") / pl.col("market_total")).fill_null(0.0).fill_nan(0.0)
-            .alias("share")
+            (pl.col("units") / pl.col("market_total")).fill_null(0.0).fill_nan(0.0).alias("share")
         )
     )
     value = "units" if measure == "units" else "share"
     wide = cells.pivot(on="market", index=["model", "total"], values=value)
     present = [m for m in markets if m in wide.columns]
-    return (
-        wide.sort(["total", "model"], descending=[True, False])
-        .select("model", *present)
-    )
+    return wide.sort(["total", "model"], descending=[True, False]).select("model", *present)

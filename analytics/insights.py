@@ -60,9 +60,13 @@ def _share(count: str, over: str | list[str]) -> pl.Expr:
 # --- filtering ---------------------------------------------------------------------------
 
 
-def filter_customers(frame: pl.DataFrame, *, market: str | None = None,
-                     period_from: dt.date | None = None,
-                     period_to: dt.date | None = None) -> pl.DataFrame:
+def filter_customers(
+    frame: pl.DataFrame,
+    *,
+    market: str | None = None,
+    period_from: dt.date | None = None,
+    period_to: dt.date | None = None,
+) -> pl.DataFrame:
     """Customers of `market` (canonical name; None = all) who bought within the period.
 
     `period_from` / `period_to` are inclusive purchase dates (None = open).
@@ -92,9 +96,13 @@ def segment_summary(frame: pl.DataFrame) -> pl.DataFrame:
 def rfm_grid(frame: pl.DataFrame) -> pl.DataFrame:
     """R score x F score grid: customers, share (of all), monetary_krw_mean (KRW), m_score_mean."""
     return (
-        _trained(frame, "segment").group_by("r_score", "f_score")
-        .agg(pl.len().alias("customers"), pl.col("monetary_krw").mean().alias("monetary_krw_mean"),
-             pl.col("m_score").mean().alias("m_score_mean"))
+        _trained(frame, "segment")
+        .group_by("r_score", "f_score")
+        .agg(
+            pl.len().alias("customers"),
+            pl.col("monetary_krw").mean().alias("monetary_krw_mean"),
+            pl.col("m_score").mean().alias("m_score_mean"),
+        )
         .with_columns((pl.col("customers") / pl.col("customers").sum()).alias("share"))
         .sort("r_score", "f_score")
         .select("r_score", "f_score", "customers", "share", "monetary_krw_mean", "m_score_mean")
@@ -121,7 +129,8 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
         if r is None:
             continue
         values: dict[str, Any] = {
-            "segment": segment, "customers": int(r["customers"]),
+            "segment": segment,
+            "customers": int(r["customers"]),
             "customer_share_pct": _pct(r["customer_share"]),
             "revenue_share_pct": _pct(r["revenue_share"]),
             "recency_days": round(r["recency_days_mean"]),
@@ -143,7 +152,8 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
 def cluster_sizes(frame: pl.DataFrame) -> pl.DataFrame:
     """Per cluster: persona, customers, share (fraction 0-1). Sorted by cluster."""
     return (
-        _trained(frame, "cluster").group_by("cluster")
+        _trained(frame, "cluster")
+        .group_by("cluster")
         .agg(pl.col("persona").first(), pl.len().alias("customers"))
         .with_columns((pl.col("customers") / pl.col("customers").sum()).alias("share"))
         .sort("cluster")
@@ -153,29 +163,39 @@ def cluster_sizes(frame: pl.DataFrame) -> pl.DataFrame:
 def gender_mix(frame: pl.DataFrame) -> pl.DataFrame:
     """cluster, gender, customers, share (within the cluster)."""
     return (
-        _trained(frame, "cluster").filter(pl.col("gender").is_not_null())
-        .group_by("cluster", "gender").agg(pl.len().alias("customers"))
-        .with_columns(_share("customers", "cluster")).sort("cluster", "gender")
+        _trained(frame, "cluster")
+        .filter(pl.col("gender").is_not_null())
+        .group_by("cluster", "gender")
+        .agg(pl.len().alias("customers"))
+        .with_columns(_share("customers", "cluster"))
+        .sort("cluster", "gender")
     )
 
 
 def age_distribution(frame: pl.DataFrame) -> pl.DataFrame:
     """cluster, age_band (20 = 20-29 years), customers, share (within the cluster)."""
     return (
-        _trained(frame, "cluster").filter(pl.col("age").is_not_null())
-        .group_by("cluster", _age_band()).agg(pl.len().alias("customers"))
-        .with_columns(_share("customers", "cluster")).sort("cluster", "age_band")
+        _trained(frame, "cluster")
+        .filter(pl.col("age").is_not_null())
+        .group_by("cluster", _age_band())
+        .agg(pl.len().alias("customers"))
+        .with_columns(_share("customers", "cluster"))
+        .sort("cluster", "age_band")
     )
 
 
 def amount_frequency(frame: pl.DataFrame) -> pl.DataFrame:
     """Per cluster: amount_krw_mean, amount_krw_median (KRW), frequency_mean (purchases)."""
     return (
-        _trained(frame, "cluster").group_by("cluster")
-        .agg(pl.col("persona").first(), pl.len().alias("customers"),
-             pl.col("amount_krw").mean().alias("amount_krw_mean"),
-             pl.col("amount_krw").median().alias("amount_krw_median"),
-             pl.col("purchase_count").mean().alias("frequency_mean"))
+        _trained(frame, "cluster")
+        .group_by("cluster")
+        .agg(
+            pl.col("persona").first(),
+            pl.len().alias("customers"),
+            pl.col("amount_krw").mean().alias("amount_krw_mean"),
+            pl.col("amount_krw").median().alias("amount_krw_median"),
+            pl.col("purchase_count").mean().alias("frequency_mean"),
+        )
         .sort("cluster")
     )
 
@@ -183,13 +203,15 @@ def amount_frequency(frame: pl.DataFrame) -> pl.DataFrame:
 def model_by_cluster(frame: pl.DataFrame) -> pl.DataFrame:
     """model, cluster, customers; share_of_model (of the model's buyers), share_of_cluster."""
     return (
-        _trained(frame, "cluster").filter(pl.col("model").is_not_null())
-        .group_by("model", "cluster").agg(pl.len().alias("customers"))
+        _trained(frame, "cluster")
+        .filter(pl.col("model").is_not_null())
+        .group_by("model", "cluster")
+        .agg(pl.len().alias("customers"))
         .with_columns(
-            (pl.col("customers") / pl.col("customers").sum().over("model"))
-            .alias("share_of_model"),
-            (pl.col("customers") / pl.col("customers").sum().over("cluster"))
-            .alias("share_of_cluster"),
+            (pl.col("customers") / pl.col("customers").sum().over("model")).alias("share_of_model"),
+            (pl.col("customers") / pl.col("customers").sum().over("cluster")).alias(
+                "share_of_cluster"
+            ),
         )
         .sort("model", "cluster")
     )
@@ -199,8 +221,10 @@ def segment_by_cluster(frame: pl.DataFrame) -> pl.DataFrame:
     """cluster, segment, customers, share (of the cluster's customers)."""
     return (
         _trained(_trained(frame, "cluster"), "segment")
-        .group_by("cluster", "segment").agg(pl.len().alias("customers"))
-        .with_columns(_share("customers", "cluster")).sort("cluster", "segment")
+        .group_by("cluster", "segment")
+        .agg(pl.len().alias("customers"))
+        .with_columns(_share("customers", "cluster"))
+        .sort("cluster", "segment")
     )
 
 
@@ -208,8 +232,10 @@ def body_type_by_market(frame: pl.DataFrame) -> pl.DataFrame:
     """market, body_type, customers, share (of the market's customers)."""
     return (
         frame.filter(pl.col("market").is_not_null() & pl.col("body_type").is_not_null())
-        .group_by("market", "body_type").agg(pl.len().alias("customers"))
-        .with_columns(_share("customers", "market")).sort("market", "body_type")
+        .group_by("market", "body_type")
+        .agg(pl.len().alias("customers"))
+        .with_columns(_share("customers", "market"))
+        .sort("market", "body_type")
     )
 
 
@@ -217,8 +243,10 @@ def powertrain_by_age(frame: pl.DataFrame) -> pl.DataFrame:
     """age_band, powertrain, customers, share (of the age band's customers)."""
     return (
         frame.filter(pl.col("age").is_not_null() & pl.col("powertrain").is_not_null())
-        .group_by(_age_band(), "powertrain").agg(pl.len().alias("customers"))
-        .with_columns(_share("customers", "age_band")).sort("age_band", "powertrain")
+        .group_by(_age_band(), "powertrain")
+        .agg(pl.len().alias("customers"))
+        .with_columns(_share("customers", "age_band"))
+        .sort("age_band", "powertrain")
     )
 
 
@@ -230,24 +258,34 @@ def cluster_summary(frame: pl.DataFrame) -> pl.DataFrame:
     data = _trained(frame, "cluster")
     total_amount = data.get_column("amount_krw").sum() if data.height else 0
     top_model = (
-        data.filter(pl.col("model").is_not_null()).group_by("cluster", "model").len()
+        data.filter(pl.col("model").is_not_null())
+        .group_by("cluster", "model")
+        .len()
         .with_columns((pl.col("len") / pl.col("len").sum().over("cluster")).alias("_s"))
         .sort(["cluster", "len", "model"], descending=[False, True, False])
         .group_by("cluster", maintain_order=True)
-        .agg(pl.col("model").first().alias("top_model"),
-             pl.col("_s").first().alias("top_model_share"))
+        .agg(
+            pl.col("model").first().alias("top_model"),
+            pl.col("_s").first().alias("top_model_share"),
+        )
     )
     top_segment = (
-        data.filter(pl.col("segment").is_not_null()).group_by("cluster", "segment").len()
+        data.filter(pl.col("segment").is_not_null())
+        .group_by("cluster", "segment")
+        .len()
         .with_columns((pl.col("len") / pl.col("len").sum().over("cluster")).alias("_s"))
         .sort(["cluster", "len", "segment"], descending=[False, True, False])
         .group_by("cluster", maintain_order=True)
-        .agg(pl.col("segment").first().alias("top_segment"),
-             pl.col("_s").first().alias("top_segment_share"))
+        .agg(
+            pl.col("segment").first().alias("top_segment"),
+            pl.col("_s").first().alias("top_segment_share"),
+        )
     )
     return (
-        data.group_by("cluster").agg(
-            pl.col("persona").first(), pl.len().alias("customers"),
+        data.group_by("cluster")
+        .agg(
+            pl.col("persona").first(),
+            pl.len().alias("customers"),
             pl.col("age").mean().alias("age_mean"),
             (pl.col("gender") == "F").mean().alias("female_share"),
             pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
@@ -259,16 +297,31 @@ def cluster_summary(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns(
             (pl.col("customers") / pl.col("customers").sum()).alias("share"),
-            (pl.col("_amount") / total_amount if total_amount else pl.lit(0.0))
-            .alias("revenue_share"),
+            (pl.col("_amount") / total_amount if total_amount else pl.lit(0.0)).alias(
+                "revenue_share"
+            ),
         )
         .join(top_model, on="cluster", how="left")
         .join(top_segment, on="cluster", how="left")
         .sort("cluster")
-        .select("cluster", "persona", "customers", "share", "age_mean", "female_share",
-                "eco_share", "online_share", "amount_krw_mean", "frequency_mean",
-                "recency_days_mean", "revenue_share", "top_model", "top_model_share",
-                "top_segment", "top_segment_share")
+        .select(
+            "cluster",
+            "persona",
+            "customers",
+            "share",
+            "age_mean",
+            "female_share",
+            "eco_share",
+            "online_share",
+            "amount_krw_mean",
+            "frequency_mean",
+            "recency_days_mean",
+            "revenue_share",
+            "top_model",
+            "top_model_share",
+            "top_segment",
+            "top_segment_share",
+        )
     )
 
 
@@ -302,67 +355,129 @@ def view_insights(view: str, frame: pl.DataFrame) -> list[Insight]:
         if top is None:
             return []
         persona = _persona(frame, top["cluster"])
-        return [Insight("gender", {"cluster": top["cluster"], "persona": persona,
-                                   "female_pct": _pct(top["share"])})]
+        return [
+            Insight(
+                "gender",
+                {"cluster": top["cluster"], "persona": persona, "female_pct": _pct(top["share"])},
+            )
+        ]
     if view == "age":
         table = _big(age_distribution(frame), "cluster")
         top = _top_row(table, "share", ties=["cluster", "age_band"])
         if top is None:
             return []
-        return [Insight("age", {"cluster": top["cluster"],
-                                "persona": _persona(frame, top["cluster"]),
-                                "age_band": top["age_band"], "share_pct": _pct(top["share"])})]
+        return [
+            Insight(
+                "age",
+                {
+                    "cluster": top["cluster"],
+                    "persona": _persona(frame, top["cluster"]),
+                    "age_band": top["age_band"],
+                    "share_pct": _pct(top["share"]),
+                },
+            )
+        ]
     if view == "amount_frequency":
         table = amount_frequency(frame).filter(pl.col("customers") >= MIN_GROUP)
         rich = _top_row(table, "amount_krw_mean", ties=["cluster"])
         loyal = _top_row(table, "frequency_mean", ties=["cluster"])
         if rich is None or loyal is None:
             return []
-        return [Insight("amount_frequency", {
-            "cluster": rich["cluster"], "persona": rich["persona"],
-            "amount_mkrw": _mkrw(rich["amount_krw_mean"]),
-            "frequent_cluster": loyal["cluster"], "frequent_persona": loyal["persona"],
-            "frequency": round(loyal["frequency_mean"], 1)})]
+        return [
+            Insight(
+                "amount_frequency",
+                {
+                    "cluster": rich["cluster"],
+                    "persona": rich["persona"],
+                    "amount_mkrw": _mkrw(rich["amount_krw_mean"]),
+                    "frequent_cluster": loyal["cluster"],
+                    "frequent_persona": loyal["persona"],
+                    "frequency": round(loyal["frequency_mean"], 1),
+                },
+            )
+        ]
     if view == "model_cluster":
         table = _big(model_by_cluster(frame), "model")
         top = _top_row(table, "share_of_model", ties=["model", "cluster"])
         if top is None:
             return []
-        return [Insight("model_cluster", {
-            "model": top["model"], "cluster": top["cluster"],
-            "persona": _persona(frame, top["cluster"]),
-            "share_pct": _pct(top["share_of_model"]), "customers": top["customers"]})]
+        return [
+            Insight(
+                "model_cluster",
+                {
+                    "model": top["model"],
+                    "cluster": top["cluster"],
+                    "persona": _persona(frame, top["cluster"]),
+                    "share_pct": _pct(top["share_of_model"]),
+                    "customers": top["customers"],
+                },
+            )
+        ]
     if view == "segment_cluster":
         table = _big(segment_by_cluster(frame), "cluster").filter(pl.col("segment") == "VIP")
         top = _top_row(table, "share", ties=["cluster"])
         if top is None:
             return []
-        return [Insight("segment_cluster", {"cluster": top["cluster"],
-                                            "persona": _persona(frame, top["cluster"]),
-                                            "vip_pct": _pct(top["share"])})]
+        return [
+            Insight(
+                "segment_cluster",
+                {
+                    "cluster": top["cluster"],
+                    "persona": _persona(frame, top["cluster"]),
+                    "vip_pct": _pct(top["share"]),
+                },
+            )
+        ]
     if view == "body_market":
         table = _big(body_type_by_market(frame), "market")
         top = _top_row(table, "share", ties=["market", "body_type"])
         if top is None:
             return []
-        return [Insight("body_market", {"market": top["market"], "body_type": top["body_type"],
-                                        "share_pct": _pct(top["share"])})]
+        return [
+            Insight(
+                "body_market",
+                {
+                    "market": top["market"],
+                    "body_type": top["body_type"],
+                    "share_pct": _pct(top["share"]),
+                },
+            )
+        ]
     if view == "powertrain_age":
         table = _big(powertrain_by_age(frame), "age_band").filter(
-            pl.col("powertrain").is_in(["EV", "HEV", "PHEV", "FCEV"]))
+            pl.col("powertrain").is_in(["EV", "HEV", "PHEV", "FCEV"])
+        )
         top = _top_row(table, "share", ties=["age_band", "powertrain"])
         if top is None:
             return []
-        return [Insight("powertrain_age", {"age_band": top["age_band"],
-                                           "powertrain": top["powertrain"],
-                                           "share_pct": _pct(top["share"])})]
+        return [
+            Insight(
+                "powertrain_age",
+                {
+                    "age_band": top["age_band"],
+                    "powertrain": top["powertrain"],
+                    "share_pct": _pct(top["share"]),
+                },
+            )
+        ]
     summary = cluster_summary(frame)
-    return [Insight("summary", {
-        "cluster": r["cluster"], "persona": r["persona"], "customers": r["customers"],
-        "share_pct": _pct(r["share"]), "revenue_share_pct": _pct(r["revenue_share"]),
-        "top_model": r["top_model"], "top_segment": r["top_segment"],
-        "top_segment_pct": _pct(r["top_segment_share"]),
-    }) for r in summary.to_dicts() if r["top_model"] is not None]
+    return [
+        Insight(
+            "summary",
+            {
+                "cluster": r["cluster"],
+                "persona": r["persona"],
+                "customers": r["customers"],
+                "share_pct": _pct(r["share"]),
+                "revenue_share_pct": _pct(r["revenue_share"]),
+                "top_model": r["top_model"],
+                "top_segment": r["top_segment"],
+                "top_segment_pct": _pct(r["top_segment_share"]),
+            },
+        )
+        for r in summary.to_dicts()
+        if r["top_model"] is not None
+    ]
 
 
 def _persona(frame: pl.DataFrame, cluster: int) -> str:
@@ -373,8 +488,9 @@ def _persona(frame: pl.DataFrame, cluster: int) -> str:
 # --- drill-down ------------------------------------------------------------------------------
 
 
-def drilldown(frame: pl.DataFrame, *, market: str, model: str
-              ) -> tuple[pl.DataFrame, Insight | None]:
+def drilldown(
+    frame: pl.DataFrame, *, market: str, model: str
+) -> tuple[pl.DataFrame, Insight | None]:
     """Which clusters buy `model` in `market`, and the suggested campaign.
 
     Table: cluster, persona, customers, share (of the model's buyers in the
@@ -384,30 +500,49 @@ def drilldown(frame: pl.DataFrame, *, market: str, model: str
     carries the top cluster's share and both cluster lists.
     """
     buyers = _trained(frame, "cluster").filter(
-        (pl.col("market") == market) & (pl.col("model") == model))
+        (pl.col("market") == market) & (pl.col("model") == model)
+    )
     if buyers.is_empty():
-        return pl.DataFrame(schema={"cluster": pl.Int16, "persona": pl.Utf8,
-                                    "customers": pl.UInt32, "share": pl.Float64,
-                                    "rank": pl.Int64, "promote": pl.Boolean}), None
+        return pl.DataFrame(
+            schema={
+                "cluster": pl.Int16,
+                "persona": pl.Utf8,
+                "customers": pl.UInt32,
+                "share": pl.Float64,
+                "rank": pl.Int64,
+                "promote": pl.Boolean,
+            }
+        ), None
     table = (
-        buyers.group_by("cluster").agg(pl.col("persona").first(), pl.len().alias("customers"))
+        buyers.group_by("cluster")
+        .agg(pl.col("persona").first(), pl.len().alias("customers"))
         .with_columns((pl.col("customers") / pl.col("customers").sum()).alias("share"))
         .sort(["customers", "cluster"], descending=[True, False])
         .with_columns(pl.int_range(1, pl.len() + 1).alias("rank"))
         .with_columns((pl.col("share").cum_sum() - pl.col("share")).alias("_before"))
-        .with_columns(((pl.col("rank") == 1)
-                       | ((pl.col("rank") <= 2) & (pl.col("_before") < PROMOTE_SHARE)))
-                      .alias("promote"))
+        .with_columns(
+            (
+                (pl.col("rank") == 1)
+                | ((pl.col("rank") <= 2) & (pl.col("_before") < PROMOTE_SHARE))
+            ).alias("promote")
+        )
         .drop("_before")
     )
     promote = table.filter(pl.col("promote"))
     rest = table.filter(~pl.col("promote"))
     top = table.row(0, named=True)
-    insight = Insight("drilldown", {
-        "market": market, "model": model, "buyers": int(table.get_column("customers").sum()),
-        "cluster": top["cluster"], "persona": top["persona"], "share_pct": _pct(top["share"]),
-        "promote_clusters": ", ".join(str(c) for c in promote.get_column("cluster").to_list()),
-        "promote_pct": _pct(float(promote.get_column("share").sum())),
-        "test_clusters": ", ".join(str(c) for c in rest.get_column("cluster").to_list()),
-    })
+    insight = Insight(
+        "drilldown",
+        {
+            "market": market,
+            "model": model,
+            "buyers": int(table.get_column("customers").sum()),
+            "cluster": top["cluster"],
+            "persona": top["persona"],
+            "share_pct": _pct(top["share"]),
+            "promote_clusters": ", ".join(str(c) for c in promote.get_column("cluster").to_list()),
+            "promote_pct": _pct(float(promote.get_column("share").sum())),
+            "test_clusters": ", ".join(str(c) for c in rest.get_column("cluster").to_list()),
+        },
+    )
     return table, insight

@@ -38,7 +38,7 @@ class _Windows:
         last = present[-WINDOW_MONTHS:]
         months = {"last3": last}
         if len(present) >= 2 * WINDOW_MONTHS:
-            months["prev3"] = present[-2 * WINDOW_MONTHS:-WINDOW_MONTHS]
+            months["prev3"] = present[-2 * WINDOW_MONTHS : -WINDOW_MONTHS]
         yoy = [m - 12 for m in last]
         if len(last) == WINDOW_MONTHS and set(yoy) <= set(present):
             months["yoy_last3"] = yoy
@@ -76,19 +76,26 @@ def _totals(sales: pl.DataFrame) -> _Totals:
     if hit is not None:
         return hit
     present = (
-        sales.lazy().select("market", _month_index()).unique()
-        .group_by("market").agg(pl.col("mi").sort())
+        sales.lazy()
+        .select("market", _month_index())
+        .unique()
+        .group_by("market")
+        .agg(pl.col("mi").sort())
         .collect()
     )
     by_market = {m: _Windows.of(mis) for m, mis in present.iter_rows()}  # one row per market
     flags = pl.DataFrame(
-        [(m, mi, *[int(mi in w.months.get(name, ())) for name in WINDOWS])
-         for m, w in by_market.items() for mi in sorted(set().union(*w.months.values()))],
+        [
+            (m, mi, *[int(mi in w.months.get(name, ())) for name in WINDOWS])
+            for m, w in by_market.items()
+            for mi in sorted(set().union(*w.months.values()))
+        ],
         schema={"market": pl.Utf8, "mi": pl.Int64, **dict.fromkeys(WINDOWS, pl.Int64)},
         orient="row",
     )  # one row per (market, window month): at most 9 a market
     both = (
-        sales.lazy().select("market", "model", "units", "amount_krw", _month_index())
+        sales.lazy()
+        .select("market", "model", "units", "amount_krw", _month_index())
         .join(flags.lazy(), on=["market", "mi"], how="left")
         .group_by("market", "model")
         .agg(
@@ -97,16 +104,23 @@ def _totals(sales: pl.DataFrame) -> _Totals:
             pl.col("amount_krw").count().alias("_amounts"),
             # Window sums as plain sums of units x flag: a condition inside the
             # aggregation is far slower on 10M rows.
-            *[(pl.col("units") * pl.col(name).fill_null(0)).sum().cast(pl.Int64).alias(name)
-              for name in WINDOWS],
+            *[
+                (pl.col("units") * pl.col(name).fill_null(0)).sum().cast(pl.Int64).alias(name)
+                for name in WINDOWS
+            ],
         )
         .collect()
     )
     hit = _Totals(
         units=both.select(
-            "market", "model", "units",
-            pl.when(pl.col("_amounts") > 0).then(pl.col("_amount")).otherwise(None)
-            .cast(pl.Int64).alias("amount_krw"),
+            "market",
+            "model",
+            "units",
+            pl.when(pl.col("_amounts") > 0)
+            .then(pl.col("_amount"))
+            .otherwise(None)
+            .cast(pl.Int64)
+            .alias("amount_krw"),
         ),
         windows=both.select("market", "model", *WINDOWS),
         by_market=by_market,
@@ -133,7 +147,8 @@ def market_model_units(sales: pl.DataFrame) -> pl.DataFrame:
 def market_rows(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
     """The rows of `market`: model, mi (month index year*12 + month-1), units, amount_krw."""
     return (
-        sales.lazy().filter(pl.col("market") == market)
+        sales.lazy()
+        .filter(pl.col("market") == market)
         .select("model", _month_index(), "units", "amount_krw")
         .collect()
     )
@@ -178,16 +193,21 @@ def momentum(sales: pl.DataFrame, *, market: str) -> pl.DataFrame:
         return pl.DataFrame(schema=MOMENTUM_SCHEMA)
     end = windows.end
     return (
-        totals.windows.lazy().filter(pl.col("market") == market)
+        totals.windows.lazy()
+        .filter(pl.col("market") == market)
         .with_columns(
             pl.col(name) if name in windows.months else pl.lit(None, dtype=pl.Int64).alias(name)
             for name in WINDOWS
         )
-        .with_columns(_pct("last3", "prev3").alias("momentum_pct"),
-                      _pct("last3", "yoy_last3").alias("yoy_pct"))
         .with_columns(
-            pl.when(pl.col("yoy_pct").is_not_null()).then(pl.lit("yoy"))
-            .otherwise(pl.lit("prev3")).alias("basis"),
+            _pct("last3", "prev3").alias("momentum_pct"),
+            _pct("last3", "yoy_last3").alias("yoy_pct"),
+        )
+        .with_columns(
+            pl.when(pl.col("yoy_pct").is_not_null())
+            .then(pl.lit("yoy"))
+            .otherwise(pl.lit("prev3"))
+            .alias("basis"),
             pl.coalesce("yoy_pct", "momentum_pct").alias("change_pct"),
             pl.lit(f"{end // 12:04d}-{end % 12 + 1:02d}").alias("end_month"),
         )

@@ -20,8 +20,10 @@ def _minmax(column: str) -> pl.Expr:
     when all are equal (nobody is behind); null where x is null."""
     lo, hi = pl.col(column).min(), pl.col(column).max()
     return (
-        pl.when(pl.col(column).is_null()).then(None)
-        .when(hi == lo).then(pl.lit(100.0))
+        pl.when(pl.col(column).is_null())
+        .then(None)
+        .when(hi == lo)
+        .then(pl.lit(100.0))
         .otherwise((pl.col(column) - lo) / (hi - lo) * 100)
     )
 
@@ -36,7 +38,10 @@ def _checked_weights(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def priority(
-    sales: pl.DataFrame, *, market: str, weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+    sales: pl.DataFrame,
+    *,
+    market: str,
+    weights: Mapping[str, float] = DEFAULT_WEIGHTS,
 ) -> pl.DataFrame:
     """Production priority of each model sold in `market`, best first.
 
@@ -59,8 +64,11 @@ def priority(
     need not sum to 1.
     """
     w = _checked_weights(weights)
-    totals = (market_model_units(sales).filter(pl.col("market") == market)
-              .select("model", "units", pl.col("amount_krw").alias("revenue_krw")))
+    totals = (
+        market_model_units(sales)
+        .filter(pl.col("market") == market)
+        .select("model", "units", pl.col("amount_krw").alias("revenue_krw"))
+    )
     change = momentum(sales, market=market)
     scored = (
         totals.join(change.select("model", "change_pct"), on="model", how="left")
@@ -73,8 +81,9 @@ def priority(
     )
     parts = [(pl.col(f"{c}_score"), w[c]) for c in COMPONENTS]
     weighted = pl.sum_horizontal([(s * wt).fill_null(0.0) for s, wt in parts])
-    present = pl.sum_horizontal([pl.when(s.is_not_null()).then(wt).otherwise(0.0)
-                                 for s, wt in parts])
+    present = pl.sum_horizontal(
+        [pl.when(s.is_not_null()).then(wt).otherwise(0.0) for s, wt in parts]
+    )
     return (
         scored.with_columns(
             # Rounded: float noise (SIMD vs scalar paths) must not order equal scores.
@@ -82,8 +91,17 @@ def priority(
         )
         .sort(["score", "units", "model"], descending=[True, True, False], nulls_last=True)
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("rank"))
-        .select("model", "units", "change_pct", "revenue_krw", "volume_score",
-                "momentum_score", "revenue_score", "score", "rank")
+        .select(
+            "model",
+            "units",
+            "change_pct",
+            "revenue_krw",
+            "volume_score",
+            "momentum_score",
+            "revenue_score",
+            "score",
+            "rank",
+        )
     )
 
 
@@ -93,8 +111,13 @@ def _months_days(months: list[int]) -> int:
 
 
 def stock_cover(
-    sales: pl.DataFrame, *, market: str, stock: Mapping[str, int],
-    urgent_weeks: float = 4, excess_weeks: float = 12, weeks_window: int = 13,
+    sales: pl.DataFrame,
+    *,
+    market: str,
+    stock: Mapping[str, int],
+    urgent_weeks: float = 4,
+    excess_weeks: float = 12,
+    weeks_window: int = 13,
 ) -> pl.DataFrame:
     """Weeks of cover for the stock entered per model in `market`.
 
@@ -118,25 +141,38 @@ def stock_cover(
     months = in_market.get_column("mi").unique().sort().to_list()[-n_months:]
     weeks = _months_days(months) / 7
     recent = (
-        in_market.lazy().filter(pl.col("mi").is_in(months))
-        .group_by("model").agg(pl.col("units").sum().alias("window_units"))
+        in_market.lazy()
+        .filter(pl.col("mi").is_in(months))
+        .group_by("model")
+        .agg(pl.col("units").sum().alias("window_units"))
     )
-    entered = pl.LazyFrame({"model": list(stock), "stock": list(stock.values())},
-                           schema={"model": pl.Utf8, "stock": pl.Int64})
+    entered = pl.LazyFrame(
+        {"model": list(stock), "stock": list(stock.values())},
+        schema={"model": pl.Utf8, "stock": pl.Int64},
+    )
     cover = pl.col("stock") / pl.col("avg_weekly_units")
     return (
         entered.join(recent, on="model", how="left")
         .with_columns(
             (pl.col("window_units").fill_null(0) / weeks if weeks else pl.lit(0.0))
-            .cast(pl.Float64).alias("avg_weekly_units")
+            .cast(pl.Float64)
+            .alias("avg_weekly_units")
         )
-        .with_columns(pl.when(pl.col("avg_weekly_units") > 0).then(cover)
-                      .otherwise(None).alias("weeks_of_cover"))
         .with_columns(
-            pl.when(pl.col("weeks_of_cover").is_null()).then(pl.lit("no_sales"))
-            .when(pl.col("weeks_of_cover") < urgent_weeks).then(pl.lit("urgent"))
-            .when(pl.col("weeks_of_cover") > excess_weeks).then(pl.lit("excess"))
-            .otherwise(pl.lit("adequate")).alias("status")
+            pl.when(pl.col("avg_weekly_units") > 0)
+            .then(cover)
+            .otherwise(None)
+            .alias("weeks_of_cover")
+        )
+        .with_columns(
+            pl.when(pl.col("weeks_of_cover").is_null())
+            .then(pl.lit("no_sales"))
+            .when(pl.col("weeks_of_cover") < urgent_weeks)
+            .then(pl.lit("urgent"))
+            .when(pl.col("weeks_of_cover") > excess_weeks)
+            .then(pl.lit("excess"))
+            .otherwise(pl.lit("adequate"))
+            .alias("status")
         )
         .sort(["weeks_of_cover", "model"], nulls_last=True)
         .select("model", "stock", "avg_weekly_units", "weeks_of_cover", "status")

@@ -67,8 +67,12 @@ def _records(frame: pl.DataFrame, kind: Kind, model_col: str = "model") -> list[
 
 
 def recommend(
-    sales: pl.DataFrame, *, market: str, competitors: pl.DataFrame,
-    threshold_pp: float = 5.0, limit_per_kind: int = 3,
+    sales: pl.DataFrame,
+    *,
+    market: str,
+    competitors: pl.DataFrame,
+    threshold_pp: float = 5.0,
+    limit_per_kind: int = 3,
 ) -> list[Recommendation]:
     """Recommendations for `market`, in KINDS order, at most `limit_per_kind` of each.
 
@@ -79,55 +83,91 @@ def recommend(
     if dev.is_empty():
         return []
     mom = momentum(sales, market=market)
-    base = (
-        dev.with_columns(
-            pl.lit(market).alias("market"),
-            (pl.col("share_market") * 100).round(1).alias("share_market_pct"),
-            (pl.col("share_all") * 100).round(1).alias("share_all_pct"),
-            pl.lit(float(threshold_pp)).alias("threshold_pp"),
-        )
-        .join(mom, on="model", how="left")
-    )
+    base = dev.with_columns(
+        pl.lit(market).alias("market"),
+        (pl.col("share_market") * 100).round(1).alias("share_market_pct"),
+        (pl.col("share_all") * 100).round(1).alias("share_all_pct"),
+        pl.lit(float(threshold_pp)).alias("threshold_pp"),
+    ).join(mom, on="model", how="left")
     over = (
         base.filter(pl.col("deviation_pp") >= threshold_pp)
         .with_columns(
-            pl.when(pl.col("basis") == "yoy").then(pl.col("yoy_last3"))
-            .otherwise(pl.col("prev3")).alias("base3"),
+            pl.when(pl.col("basis") == "yoy")
+            .then(pl.col("yoy_last3"))
+            .otherwise(pl.col("prev3"))
+            .alias("base3"),
             pl.lit(WINDOW_MONTHS).alias("window_months"),
         )
-        .select("model", "market", "deviation_pp", "share_market_pct", "share_all_pct",
-                "units_market", "units_all", "threshold_pp", "change_pct", "basis",
-                "last3", "base3", "prev3", "yoy_last3", "window_months", "end_month")
+        .select(
+            "model",
+            "market",
+            "deviation_pp",
+            "share_market_pct",
+            "share_all_pct",
+            "units_market",
+            "units_all",
+            "threshold_pp",
+            "change_pct",
+            "basis",
+            "last3",
+            "base3",
+            "prev3",
+            "yoy_last3",
+            "window_months",
+            "end_month",
+        )
     )
     expand = over.filter(pl.col("change_pct") > 0).head(limit_per_kind)
     promote = over.filter(pl.col("change_pct") < 0).head(limit_per_kind)
     test = (
         base.sort(["units_all", "model"], descending=[True, False])
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("global_rank"))
-        .filter((pl.col("global_rank") <= GLOBAL_TOP)
-                & ((pl.col("deviation_pp") <= -threshold_pp) | (pl.col("units_market") == 0)))
+        .filter(
+            (pl.col("global_rank") <= GLOBAL_TOP)
+            & ((pl.col("deviation_pp") <= -threshold_pp) | (pl.col("units_market") == 0))
+        )
         .with_columns(pl.col("deviation_pp").abs().alias("gap_pp"))
-        .select("model", "market", "global_rank", "units_all", "share_all_pct",
-                "units_market", "share_market_pct", "deviation_pp", "gap_pp", "threshold_pp")
+        .select(
+            "model",
+            "market",
+            "global_rank",
+            "units_all",
+            "share_all_pct",
+            "units_market",
+            "share_market_pct",
+            "deviation_pp",
+            "gap_pp",
+            "threshold_pp",
+        )
         .head(limit_per_kind)
     )
     ours = dev.select("model", pl.col("units_market").alias("units"))
     rivals = (
         match_competitors(
-            competitors.sort(["units", "model_name"], descending=[True, False])
-            .head(limit_per_kind),
+            competitors.sort(["units", "model_name"], descending=[True, False]).head(
+                limit_per_kind
+            ),
             our_models=ours,
         )
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("rank"))
         .select(
-            pl.col("model_name").alias("model"), pl.lit(market).alias("market"), "rank",
+            pl.col("model_name").alias("model"),
+            pl.lit(market).alias("market"),
+            "rank",
             pl.col("model_name").alias("competitor"),
-            pl.col("brand").alias("competitor_brand"), "segment",
-            pl.coalesce("body_type", "segment").alias("body_type"), "powertrain", "year",
-            pl.col("units").alias("competitor_units"), "our_model", "our_units",
+            pl.col("brand").alias("competitor_brand"),
+            "segment",
+            pl.coalesce("body_type", "segment").alias("body_type"),
+            "powertrain",
+            "year",
+            pl.col("units").alias("competitor_units"),
+            "our_model",
+            "our_units",
         )
     )
     return (
-        _records(expand, "expand") + _records(promote, "promote")
-        + _records(test, "test_marketing") + _records(rivals, "competitor")
+        _records(expand, "expand")
+        + _records(promote, "promote")
+        + _records(test, "test_marketing")
+        + _records(rivals, "competitor")
     )

@@ -103,16 +103,12 @@ def _score_of_mid(mid: pl.Expr, *, over: str | None) -> pl.Expr:
         lo, hi = lo.over(over), hi.over(over)
     spread = hi - lo
     score = (((mid - lo) / spread) * 5).floor().clip(0, 4) + 1
-    return (
-        pl.when(mid.is_null()).then(None)
-        .when(spread > 0).then(score)
-        .otherwise(3)
-        .cast(pl.Int8)
-    )
+    return pl.when(mid.is_null()).then(None).when(spread > 0).then(score).otherwise(3).cast(pl.Int8)
 
 
-def quintile_score(column: str, *, higher_is_better: bool = True,
-                   over: str | None = None) -> pl.Expr:
+def quintile_score(
+    column: str, *, higher_is_better: bool = True, over: str | None = None
+) -> pl.Expr:
     """Ties-aware 1-5 score of `column` (see the module doc), optionally within groups.
 
     Nulls score null. `over`: a column to score within (e.g. 'brand').
@@ -127,15 +123,19 @@ def rfm_scores(rfm: pl.DataFrame, *, over: str | None = "brand") -> pl.DataFrame
     Scores are computed within each value of `over` (default: per brand).
     Same scores as `quintile_score`, with each rank computed once.
     """
-    specs = {"r_score": ("recency_days", False), "f_score": ("frequency", True),
-             "m_score": ("monetary_krw", True)}
+    specs = {
+        "r_score": ("recency_days", False),
+        "f_score": ("frequency", True),
+        "m_score": ("monetary_krw", True),
+    }
     return (
         rfm.with_columns(
             _mid_percentile(column, higher_is_better=higher, over=over).alias(f"_mid_{name}")
             for name, (column, higher) in specs.items()
         )
-        .with_columns(_score_of_mid(pl.col(f"_mid_{name}"), over=over).alias(name)
-                      for name in specs)
+        .with_columns(
+            _score_of_mid(pl.col(f"_mid_{name}"), over=over).alias(name) for name in specs
+        )
         .drop(f"_mid_{name}" for name in specs)
     )
 
@@ -221,8 +221,17 @@ def segment_profile(segments: pl.DataFrame) -> pl.DataFrame:
         .join(order, on="segment", how="left")
         .sort("_order", nulls_last=True)
         .select(
-            "segment", "customers", "customer_share", "revenue_krw", "revenue_share",
-            "recency_days_mean", "frequency_mean", "monetary_krw_mean", "value_mean",
-            "r_score_mean", "f_score_mean", "m_score_mean",
+            "segment",
+            "customers",
+            "customer_share",
+            "revenue_krw",
+            "revenue_share",
+            "recency_days_mean",
+            "frequency_mean",
+            "monetary_krw_mean",
+            "value_mean",
+            "r_score_mean",
+            "f_score_mean",
+            "m_score_mean",
         )
     )

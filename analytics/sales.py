@@ -55,14 +55,26 @@ class SalesFilter:
         for name, value in (("from", self.period_from), ("to", self.period_to)):
             if value is not None:
                 parse_year_month(value, name)
-        return SalesFilter(self.source, brand, self.period_from, self.period_to,
-                           tuple(sorted(self.vehicle_types)), tuple(sorted(self.powertrains)))
+        return SalesFilter(
+            self.source,
+            brand,
+            self.period_from,
+            self.period_to,
+            tuple(sorted(self.vehicle_types)),
+            tuple(sorted(self.powertrains)),
+        )
 
 
 def normalise_brand(value: str) -> str:
     key = (value or "all").strip().lower()
-    lookup = {"all": "all", "both": "all", "hyundai": "Hyundai", "현대": "Hyundai",
-              "kia": "Kia", "기아": "Kia"}
+    lookup = {
+        "all": "all",
+        "both": "all",
+        "hyundai": "Hyundai",
+        "현대": "Hyundai",
+        "kia": "Kia",
+        "기아": "Kia",
+    }
     if key not in lookup:
         raise InvalidFilter(f"unknown brand '{value}'; valid: hyundai, kia, all")
     return lookup[key]

@@ -145,15 +145,18 @@ def _rfm_model(k: int, *, seed: int, n_init: int) -> Any:
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
-    return Pipeline([
-        ("log1p", FunctionTransformer(numpy.log1p, feature_names_out="one-to-one")),
-        ("scale", StandardScaler()),
-        ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=seed)),
-    ])
+    return Pipeline(
+        [
+            ("log1p", FunctionTransformer(numpy.log1p, feature_names_out="one-to-one")),
+            ("scale", StandardScaler()),
+            ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=seed)),
+        ]
+    )
 
 
-def fit_segments(values: pl.DataFrame, *, config: TrainConfig = TrainConfig()
-                 ) -> tuple[pl.DataFrame, Any, pl.DataFrame]:
+def fit_segments(
+    values: pl.DataFrame, *, config: TrainConfig = TrainConfig()
+) -> tuple[pl.DataFrame, Any, pl.DataFrame]:
     """Fit the RFM KMeans on `values` (from `rfm.rfm_values`) and name its clusters.
 
     Returns (values with r/f/m scores, rfm_cluster and segment; the fitted
@@ -165,20 +168,28 @@ def fit_segments(values: pl.DataFrame, *, config: TrainConfig = TrainConfig()
     idx = clusters.sample_rows(x.shape[0], config.fit_sample, seed=config.seed)
     model = _rfm_model(k, seed=config.seed, n_init=config.n_init).fit(x[idx])
     labels = model.predict(x) if idx.shape[0] < x.shape[0] else model[-1].labels_
-    scored = rfm.rfm_scores(values.with_columns(
-        pl.Series("rfm_cluster", labels.astype(np.int32))),
-        over="brand" if values.get_column("brand").n_unique() > 1 else None)
+    scored = rfm.rfm_scores(
+        values.with_columns(pl.Series("rfm_cluster", labels.astype(np.int32))),
+        over="brand" if values.get_column("brand").n_unique() > 1 else None,
+    )
     centroids = rfm.segment_centroids(scored, cluster="rfm_cluster")
     names = rfm.name_segments(centroids)
     centroids = centroids.with_columns(
-        pl.col("cluster").replace_strict(names, return_dtype=pl.Utf8).alias("segment"))
+        pl.col("cluster").replace_strict(names, return_dtype=pl.Utf8).alias("segment")
+    )
     scored = scored.with_columns(
-        pl.col("rfm_cluster").replace_strict(names, return_dtype=pl.Utf8).alias("segment"))
+        pl.col("rfm_cluster").replace_strict(names, return_dtype=pl.Utf8).alias("segment")
+    )
     return scored, model, centroids
 
 
-def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig(),
-                       progress: Progress | None = None, brand: str = "") -> dict[str, Any]:
+def fit_customer_types(
+    frame: pl.DataFrame,
+    *,
+    config: TrainConfig = TrainConfig(),
+    progress: Progress | None = None,
+    brand: str = "",
+) -> dict[str, Any]:
     """Fit the customer-type model on `frame` (clusters.FEATURES columns).
 
     Returns labels (KMeans labels per row of `frame`), metrics (k, inertia,
@@ -196,39 +207,60 @@ def fit_customer_types(frame: pl.DataFrame, *, config: TrainConfig = TrainConfig
     n_init = config.n_init
     lo, hi = config.k_range
     metrics, fitted = clusters.k_search(
-        xs, ks=range(lo, hi + 1), seed=config.seed,
-        silhouette_sample=config.silhouette_sample, n_init=n_init)
+        xs,
+        ks=range(lo, hi + 1),
+        seed=config.seed,
+        silhouette_sample=config.silhouette_sample,
+        n_init=n_init,
+    )
     if metrics.is_empty() and config.k is None:
-        raise ValueError(f"{brand}: too few distinct customers ({features.height}) to cluster "
-                         f"with K in {lo}..{hi}")
-    choice = (clusters.choose_k(metrics, override=config.k) if not metrics.is_empty()
-              else clusters.KChoice(int(config.k or 1), None, int(config.k or 1), (),
-                                    overridden=True))
+        raise ValueError(
+            f"{brand}: too few distinct customers ({features.height}) to cluster "
+            f"with K in {lo}..{hi}"
+        )
+    choice = (
+        clusters.choose_k(metrics, override=config.k)
+        if not metrics.is_empty()
+        else clusters.KChoice(int(config.k or 1), None, int(config.k or 1), (), overridden=True)
+    )
     k = choice.k
     if k not in fitted:
-        extra, fit = clusters.k_search(xs, ks=[k], seed=config.seed,
-                                       silhouette_sample=config.silhouette_sample,
-                                       n_init=n_init)
+        extra, fit = clusters.k_search(
+            xs, ks=[k], seed=config.seed, silhouette_sample=config.silhouette_sample, n_init=n_init
+        )
         metrics = pl.concat([metrics, extra]).sort("k")
         fitted.update(fit)
         if k not in fitted:
             raise ValueError(f"{brand}: cannot make {k} clusters of {features.height} customers")
     chosen = fitted[k]
     progress(f"{brand}: stability", 3, len(STEPS))
-    stab = clusters.stability(xs, chosen.labels_, k=k, seeds=config.stability_seeds,
-                              n_init=n_init)
+    stab = clusters.stability(xs, chosen.labels_, k=k, seeds=config.stability_seeds, n_init=n_init)
     model = Pipeline([("prep", prep), ("kmeans", chosen)])
     labels = clusters.assign_clusters(model, features)
     silhouette = metrics.filter(pl.col("k") == k).item(0, "silhouette")
-    return {"labels": np.asarray(labels), "metrics": metrics, "choice": choice,
-            "stability": stab, "model": model, "silhouette": float(silhouette),
-            "fit_rows": int(idx.shape[0]), "n_init": n_init}
+    return {
+        "labels": np.asarray(labels),
+        "metrics": metrics,
+        "choice": choice,
+        "stability": stab,
+        "model": model,
+        "silhouette": float(silhouette),
+        "fit_rows": int(idx.shape[0]),
+        "n_init": n_init,
+    }
 
 
-def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
-                persona_text: PersonaText, as_of: dt.date | None = None,
-                config: TrainConfig = TrainConfig(), progress: Progress | None = None,
-                source: str | None = None) -> BrandRun:
+def train_brand(
+    customers: pl.DataFrame,
+    *,
+    brand: str,
+    artifacts_dir: Path,
+    persona_text: PersonaText,
+    as_of: dt.date | None = None,
+    config: TrainConfig = TrainConfig(),
+    progress: Progress | None = None,
+    source: str | None = None,
+) -> BrandRun:
     """Train one brand on its rows of `customers` (segmentation_input columns).
 
     Writes `<artifacts_dir>/segmentation/<brand>/<version>/` (both models and
@@ -252,24 +284,34 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
     scored, rfm_model, centroids = fit_segments(values, config=config)
 
     step(f"{brand}: K search", 2, len(STEPS))
-    frame = data.join(values.select("customer_id", "recency_days", "frequency"),
-                      on="customer_id", how="inner", maintain_order="left")
+    frame = data.join(
+        values.select("customer_id", "recency_days", "frequency"),
+        on="customer_id",
+        how="inner",
+        maintain_order="left",
+    )
     fit = fit_customer_types(frame, config=config, progress=step, brand=brand)
     order = clusters.order_by_size(fit["labels"])
     cluster_ids = pl.Series("kmeans_label", fit["labels"].astype(np.int32)).replace_strict(
-        order, return_dtype=pl.Int16)
+        order, return_dtype=pl.Int16
+    )
     typed = frame.with_columns(cluster_ids.alias("cluster"))
 
     step(f"{brand}: profiles", 4, len(STEPS))
     profiles = clusters.cluster_profiles(typed)
-    overall = clusters.cluster_profiles(typed.with_columns(pl.lit(0).alias("cluster"))
-                                        ).row(0, named=True)
+    overall = clusters.cluster_profiles(typed.with_columns(pl.lit(0).alias("cluster"))).row(
+        0, named=True
+    )
     traits = clusters.persona_traits(profiles, overall=overall)
     parts = clusters.unique_parts(traits)
     personas = pl.DataFrame(
-        {"cluster": list(parts), "persona_ko": [persona_text(p, "ko") for p in parts.values()],
-         "persona_en": [persona_text(p, "en") for p in parts.values()]},
-        schema={"cluster": pl.Int32, "persona_ko": pl.Utf8, "persona_en": pl.Utf8})
+        {
+            "cluster": list(parts),
+            "persona_ko": [persona_text(p, "ko") for p in parts.values()],
+            "persona_en": [persona_text(p, "en") for p in parts.values()],
+        },
+        schema={"cluster": pl.Int32, "persona_ko": pl.Utf8, "persona_en": pl.Utf8},
+    )
     profiles = profiles.join(personas, on="cluster", how="left")
 
     step(f"{brand}: artifacts", 5, len(STEPS))
@@ -282,39 +324,99 @@ def train_brand(customers: pl.DataFrame, *, brand: str, artifacts_dir: Path,
     step(f"{brand}: prediction models", 5, len(STEPS))
     from analytics.predict.train import train_predict
 
-    labelled = typed.join(scored.select("customer_id", "segment"), on="customer_id",
-                          how="inner", maintain_order="left")
+    labelled = typed.join(
+        scored.select("customer_id", "segment"),
+        on="customer_id",
+        how="inner",
+        maintain_order="left",
+    )
     predict_section, predict_files = train_predict(
-        labelled, brand=brand, folder=folder, seed=config.seed,
-        cv_sample=config.predict_cv_sample, fit_sample=config.fit_sample)
+        labelled,
+        brand=brand,
+        folder=folder,
+        seed=config.seed,
+        cv_sample=config.predict_cv_sample,
+        fit_sample=config.fit_sample,
+    )
 
     segments = scored.select(
-        "customer_id", "brand", "recency_days", "frequency", "monetary_krw", "r_score",
-        "f_score", "m_score", "segment", pl.lit(version).alias("model_version"))
+        "customer_id",
+        "brand",
+        "recency_days",
+        "frequency",
+        "monetary_krw",
+        "r_score",
+        "f_score",
+        "m_score",
+        "segment",
+        pl.lit(version).alias("model_version"),
+    )
     customer_clusters = typed.join(personas, on="cluster", how="left").select(
-        "customer_id", "brand", "cluster", pl.col("persona_ko").alias("persona"),
-        pl.lit(version).alias("model_version"))
+        "customer_id",
+        "brand",
+        "cluster",
+        pl.col("persona_ko").alias("persona"),
+        pl.lit(version).alias("model_version"),
+    )
     manifest = _manifest(
-        brand=brand, version=version, created=created, as_of=as_of, data=data,
-        digest=digest, source=source, values=values, centroids=centroids, fit=fit,
-        order=order, profiles=profiles, traits=traits, config=config, scored=scored)
+        brand=brand,
+        version=version,
+        created=created,
+        as_of=as_of,
+        data=data,
+        digest=digest,
+        source=source,
+        values=values,
+        centroids=centroids,
+        fit=fit,
+        order=order,
+        profiles=profiles,
+        traits=traits,
+        config=config,
+        scored=scored,
+    )
     manifest["artifacts"].update(predict_files)
     manifest["predict"] = _jsonable(predict_section)
     manifest_sha = artifacts.write_manifest(folder, manifest)
     step(f"{brand}: done", len(STEPS), len(STEPS))
     return BrandRun(
-        brand=brand, version=version, folder=folder, manifest_sha256=manifest_sha,
-        as_of=as_of, customers=values.height, excluded=data.height - values.height,
-        segments=segments, clusters=customer_clusters, centroids=centroids,
-        k_metrics=fit["metrics"], choice=fit["choice"], silhouette=fit["silhouette"],
-        stability=fit["stability"], profiles=profiles, predict=manifest["predict"])
+        brand=brand,
+        version=version,
+        folder=folder,
+        manifest_sha256=manifest_sha,
+        as_of=as_of,
+        customers=values.height,
+        excluded=data.height - values.height,
+        segments=segments,
+        clusters=customer_clusters,
+        centroids=centroids,
+        k_metrics=fit["metrics"],
+        choice=fit["choice"],
+        silhouette=fit["silhouette"],
+        stability=fit["stability"],
+        profiles=profiles,
+        predict=manifest["predict"],
+    )
 
 
-def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
-              data: pl.DataFrame, digest: str, source: str | None, values: pl.DataFrame,
-              centroids: pl.DataFrame, fit: dict[str, Any], order: dict[int, int],
-              profiles: pl.DataFrame, traits: pl.DataFrame, config: TrainConfig,
-              scored: pl.DataFrame) -> dict[str, Any]:
+def _manifest(
+    *,
+    brand: str,
+    version: str,
+    created: dt.datetime,
+    as_of: dt.date,
+    data: pl.DataFrame,
+    digest: str,
+    source: str | None,
+    values: pl.DataFrame,
+    centroids: pl.DataFrame,
+    fit: dict[str, Any],
+    order: dict[int, int],
+    profiles: pl.DataFrame,
+    traits: pl.DataFrame,
+    config: TrainConfig,
+    scored: pl.DataFrame,
+) -> dict[str, Any]:
     segment_sizes = scored.group_by("segment").len().sort("segment")
     manifest = {
         "format": artifacts.FORMAT,
@@ -323,38 +425,55 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
         "created_at": created.isoformat().replace("+00:00", "Z"),
         "libraries": artifacts.library_versions(),
         "data": {
-            "source": source, "fingerprint_sha256": digest,
-            "fingerprint_of": "customer_profiles rows of the brand sorted by customer_id, "
-                              "as CSV",
-            "rows": data.height, "customers_trained": values.height,
+            "source": source,
+            "fingerprint_sha256": digest,
+            "fingerprint_of": "customer_profiles rows of the brand sorted by customer_id, as CSV",
+            "rows": data.height,
+            "customers_trained": values.height,
             "excluded": data.height - values.height,
-            "excluded_reason": "missing purchase date, count or amount, or purchase after "
-                               "as_of",
-            "columns": data.columns, "as_of": as_of,
+            "excluded_reason": "missing purchase date, count or amount, or purchase after as_of",
+            "columns": data.columns,
+            "as_of": as_of,
             "as_of_rule": "latest purchase date of the brand unless --as-of was given",
         },
-        "features": {"rfm": list(rfm.RFM_FEATURES), "clusters": list(clusters.FEATURES),
-                     "clusters_numeric": list(clusters.NUMERIC_FEATURES),
-                     "clusters_categorical": list(clusters.CATEGORICAL_FEATURES)},
-        "artifacts": {artifacts.RFM_MODEL: {"model": "log1p -> StandardScaler -> KMeans"},
-                      artifacts.CLUSTER_MODEL: {
-                          "model": "ColumnTransformer(StandardScaler, OneHotEncoder) "
-                                   "-> KMeans"}},
-        "config": {"seed": config.seed, "rfm_k": config.rfm_k, "k_range": config.k_range,
-                   "k_override": config.k, "stability_seeds": config.stability_seeds,
-                   "fit_sample": config.fit_sample,
-                   "silhouette_sample": config.silhouette_sample, "n_init": config.n_init,
-                   "predict_cv_sample": config.predict_cv_sample,
-                   "threads": config.threads, "workers": config.workers},
+        "features": {
+            "rfm": list(rfm.RFM_FEATURES),
+            "clusters": list(clusters.FEATURES),
+            "clusters_numeric": list(clusters.NUMERIC_FEATURES),
+            "clusters_categorical": list(clusters.CATEGORICAL_FEATURES),
+        },
+        "artifacts": {
+            artifacts.RFM_MODEL: {"model": "log1p -> StandardScaler -> KMeans"},
+            artifacts.CLUSTER_MODEL: {
+                "model": "ColumnTransformer(StandardScaler, OneHotEncoder) -> KMeans"
+            },
+        },
+        "config": {
+            "seed": config.seed,
+            "rfm_k": config.rfm_k,
+            "k_range": config.k_range,
+            "k_override": config.k,
+            "stability_seeds": config.stability_seeds,
+            "fit_sample": config.fit_sample,
+            "silhouette_sample": config.silhouette_sample,
+            "n_init": config.n_init,
+            "predict_cv_sample": config.predict_cv_sample,
+            "threads": config.threads,
+            "workers": config.workers,
+        },
         "rfm": {
             "score_rule": "ties-aware quintiles per brand: mid-rank percentile stretched "
-                          "so the lowest value scores 1 and the highest 5; one distinct "
-                          "value scores 3; recency reversed",
+            "so the lowest value scores 1 and the highest 5; one distinct "
+            "value scores 3; recency reversed",
             "naming_rule": rfm.NAMING_RULE,
             "centroids": centroids.to_dicts(),
-            "segment_sizes": dict(zip(segment_sizes.get_column("segment").to_list(),
-                                      segment_sizes.get_column("len").to_list(),
-                                      strict=True)),
+            "segment_sizes": dict(
+                zip(
+                    segment_sizes.get_column("segment").to_list(),
+                    segment_sizes.get_column("len").to_list(),
+                    strict=True,
+                )
+            ),
             "fit_rows": min(values.height, config.fit_sample),
         },
         "clusters": {
@@ -370,15 +489,19 @@ def _manifest(*, brand: str, version: str, created: dt.datetime, as_of: dt.date,
             "profiles": profiles.to_dicts(),
             "persona_traits": traits.to_dicts(),
             "persona_rule": {
-                "spend_high": clusters.SPEND_HIGH, "spend_low": clusters.SPEND_LOW,
-                "body_lift": clusters.BODY_LIFT, "body_min_share": clusters.BODY_MIN_SHARE,
-                "majority": clusters.MAJORITY, "eco_lift": clusters.ECO_LIFT,
-                "eco_min_share": clusters.ECO_MIN_SHARE, "ratio_high": clusters.RATIO_HIGH,
+                "spend_high": clusters.SPEND_HIGH,
+                "spend_low": clusters.SPEND_LOW,
+                "body_lift": clusters.BODY_LIFT,
+                "body_min_share": clusters.BODY_MIN_SHARE,
+                "majority": clusters.MAJORITY,
+                "eco_lift": clusters.ECO_LIFT,
+                "eco_min_share": clusters.ECO_MIN_SHARE,
+                "ratio_high": clusters.RATIO_HIGH,
                 "ratio_low": clusters.RATIO_LOW,
                 "text": "age decade of the mean age; spend vs the brand mean amount; the "
-                        "body type with the highest share lift when distinct; then the "
-                        "strongest extra trait (or more, to tell clusters apart); see "
-                        "analytics.clusters.persona_traits",
+                "body type with the highest share lift when distinct; then the "
+                "strongest extra trait (or more, to tell clusters apart); see "
+                "analytics.clusters.persona_traits",
             },
         },
     }
@@ -397,9 +520,15 @@ def _threads(limit: int | None, *, user_api: str | None = None) -> Iterator[None
         yield
 
 
-def train(db_path: Path, *, artifacts_dir: Path, persona_text: PersonaText,
-          as_of: dt.date | None = None, config: TrainConfig = TrainConfig(),
-          progress: Progress | None = None) -> TrainReport:
+def train(
+    db_path: Path,
+    *,
+    artifacts_dir: Path,
+    persona_text: PersonaText,
+    as_of: dt.date | None = None,
+    config: TrainConfig = TrainConfig(),
+    progress: Progress | None = None,
+) -> TrainReport:
     """Train every brand in the warehouse at `db_path`, write both tables, move `latest`."""
     from warehouse.build import write_trained
     from warehouse.trained import load_training_input
@@ -407,15 +536,24 @@ def train(db_path: Path, *, artifacts_dir: Path, persona_text: PersonaText,
     # one fixed row order, so the fixed-seed samples (and the models) are reproducible
     customers = load_training_input(db_path).sort("customer_id")
     if customers.is_empty():
-        raise ValueError(f"{db_path}: the customers table is empty; build the warehouse "
-                         "with customer files first")
+        raise ValueError(
+            f"{db_path}: the customers table is empty; build the warehouse "
+            "with customer files first"
+        )
     brands = sorted(customers.get_column("brand").unique().drop_nulls().to_list())
 
     def one(brand: str) -> BrandRun:
         with _threads(config.threads, user_api="openmp"):
-            return train_brand(customers, brand=brand, artifacts_dir=artifacts_dir,
-                               persona_text=persona_text, as_of=as_of, config=config,
-                               progress=progress, source=str(db_path))
+            return train_brand(
+                customers,
+                brand=brand,
+                artifacts_dir=artifacts_dir,
+                persona_text=persona_text,
+                as_of=as_of,
+                config=config,
+                progress=progress,
+                source=str(db_path),
+            )
 
     with _threads(config.threads):
         if config.workers > 1 and len(brands) > 1:
@@ -425,10 +563,13 @@ def train(db_path: Path, *, artifacts_dir: Path, persona_text: PersonaText,
             runs = [one(b) for b in brands]
     step = progress or (lambda s, d, t: None)
     step("warehouse: write", 0, 1)
-    written = write_trained(db_path, {
-        "customer_segments": pl.concat([r.segments for r in runs]),
-        "customer_clusters": pl.concat([r.clusters for r in runs]),
-    })
+    written = write_trained(
+        db_path,
+        {
+            "customer_segments": pl.concat([r.segments for r in runs]),
+            "customer_clusters": pl.concat([r.clusters for r in runs]),
+        },
+    )
     for run in runs:
         artifacts.write_latest(artifacts_dir, run.brand, run.version, run.manifest_sha256)
     step("warehouse: write", 1, 1)

@@ -26,11 +26,16 @@ def warehouse_status(*, warehouse: Warehouse) -> WarehouseStatus:
         "(select count(*) from rejected_rows) as rejected_rows, "
         "(select count(*) from data_quality where severity = 'warning') as warnings"
     )
-    dq = warehouse.frame("select severity, check_name, source_file, detail from data_quality "
-                         "order by severity desc, check_name, source_file")
-    log = warehouse.frame("select source_file, format, brand, encoding, status, rows_read, "
-                          "rows_loaded, rows_rejected, fact_rows from load_log "
-                          "order by source_file")
+    dq = warehouse.frame(
+        "select severity, check_name, source_file, detail from data_quality "
+        "order by severity desc, check_name, source_file"
+    )
+    log = warehouse.frame(
+        "select source_file, format, brand, encoding, status, rows_read, "
+        "rows_loaded, rows_rejected, fact_rows from load_log "
+        "order by source_file"
+    )
     row = counts.row(0, named=True)
-    return WarehouseStatus(row["files"], row["fact_rows"], row["rejected_rows"],
-                           row["warnings"], dq, log)
+    return WarehouseStatus(
+        row["files"], row["fact_rows"], row["rejected_rows"], row["warnings"], dq, log
+    )

@@ -33,18 +33,24 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], Non
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("{task.description:<45}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=_console(), transient=False,
+        TextColumn("{task.description:<45}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(),
+        transient=False,
     ) as bar:
         tasks: dict[str, int] = {}
 
         def update(step: str, done: int, total: int) -> None:
-            phase = step.split(":")[0] if ":" in step else (
-                "reading files" if step.startswith(("reading", "files read")) else step)
+            phase = (
+                step.split(":")[0]
+                if ":" in step
+                else ("reading files" if step.startswith(("reading", "files read")) else step)
+            )
             if phase not in tasks:
                 tasks[phase] = bar.add_task(phase, total=total)
-            bar.update(tasks[phase], completed=done, total=total,
-                       description=step[:45])
+            bar.update(tasks[phase], completed=done, total=total, description=step[:45])
 
         yield update
 
@@ -67,8 +73,13 @@ def _require_warehouse(db: Path) -> None:
     if not db.is_file():
         from warehouse.errors import FileRefused
 
-        _refused(FileRefused(db, "the warehouse file does not exist",
-                             hint="Run `carsight build` first, or pass --db."))
+        _refused(
+            FileRefused(
+                db,
+                "the warehouse file does not exist",
+                hint="Run `carsight build` first, or pass --db.",
+            )
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,11 +89,21 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder to write the raw sample files into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write the raw sample files into.",
+)
 @click.option("--seed", type=int, default=42, show_default=True, help="Random seed.")
-@click.option("--scale", type=float, default=1.0, show_default=True,
-              help="Row multiplier for benchmarks (100 gives >10M fact rows, >1M customers).")
+@click.option(
+    "--scale",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Row multiplier for benchmarks (100 gives >10M fact rows, >1M customers).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def generate(out_dir: Path, seed: int, scale: float, quiet: bool) -> None:
     """Write a deterministic synthetic data set in the raw IR and customer formats."""
@@ -103,13 +124,19 @@ def _print_report(report: object, limit: int = 40) -> None:
         where = Path(row["source_file"]).name if row["source_file"] else "warehouse"
         click.echo(f"WARNING {row['check_name']} {where}: {row['detail']}", err=True)
     if warnings.height > limit:
-        click.echo(f"... {warnings.height - limit} more warnings: "
-                   "select * from data_quality where severity = 'warning'", err=True)
+        click.echo(
+            f"... {warnings.height - limit} more warnings: "
+            "select * from data_quality where severity = 'warning'",
+            err=True,
+        )
     infos = dq.filter(dq["severity"] == "info").group_by("check_name").len().sort("check_name")
     if infos.height:
-        click.echo("info: " + ", ".join(f"{r['check_name']} x{r['len']}"
-                                         for r in infos.iter_rows(named=True))
-                   + " (see the data_quality table)", err=True)
+        click.echo(
+            "info: "
+            + ", ".join(f"{r['check_name']} x{r['len']}" for r in infos.iter_rows(named=True))
+            + " (see the data_quality table)",
+            err=True,
+        )
     for skipped in report.files_skipped:  # type: ignore[attr-defined]
         click.echo(f"skipped {skipped}", err=True)
     click.echo(
@@ -121,15 +148,22 @@ def _print_report(report: object, limit: int = 40) -> None:
 
 def _load_options(func: Callable) -> Callable:
     """Options shared by `build` and `ingest`."""
-    for option in reversed([
-        click.option("--db", type=click.Path(path_type=Path),
-                     help="Warehouse file [env CARSIGHT_DB]."),
-        click.option("--brand", type=click.Choice(["Hyundai", "Kia"]),
-                     help="Brand for files whose header and name do not tell it."),
-        click.option("--year", type=int,
-                     help="Year for files whose name and content do not tell it."),
-        click.option("--quiet", is_flag=True, help="No progress bar."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB]."
+            ),
+            click.option(
+                "--brand",
+                type=click.Choice(["Hyundai", "Kia"]),
+                help="Brand for files whose header and name do not tell it.",
+            ),
+            click.option(
+                "--year", type=int, help="Year for files whose name and content do not tell it."
+            ),
+            click.option("--quiet", is_flag=True, help="No progress bar."),
+        ]
+    ):
         func = option(func)
     return func
 
@@ -138,8 +172,14 @@ def _load_options(func: Callable) -> Callable:
 @click.argument("raw_dirs", nargs=-1, type=click.Path(path_type=Path))
 @_load_options
 @click.pass_context
-def build(ctx: click.Context, raw_dirs: tuple[Path, ...], db: Path | None, brand: str | None,
-          year: int | None, quiet: bool) -> None:
+def build(
+    ctx: click.Context,
+    raw_dirs: tuple[Path, ...],
+    db: Path | None,
+    brand: str | None,
+    year: int | None,
+    quiet: bool,
+) -> None:
     """Rebuild the warehouse from every file under RAW_DIRS.
 
     With no RAW_DIRS, the built-in sample data set is generated first, so a
@@ -158,8 +198,9 @@ def build(ctx: click.Context, raw_dirs: tuple[Path, ...], db: Path | None, brand
             gen(settings.sample_dir, seed=settings.sample_seed, scale=1.0, progress=progress)
             dirs = [settings.sample_dir]
         try:
-            report = run(dirs, settings.db, ops_db=settings.ops_db, brand=brand, year=year,
-                         progress=progress)
+            report = run(
+                dirs, settings.db, ops_db=settings.ops_db, brand=brand, year=year, progress=progress
+            )
         except FileRefused as exc:
             _refused(exc)
             return
@@ -170,8 +211,14 @@ def build(ctx: click.Context, raw_dirs: tuple[Path, ...], db: Path | None, brand
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_load_options
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], db: Path | None, brand: str | None,
-           year: int | None, quiet: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    db: Path | None,
+    brand: str | None,
+    year: int | None,
+    quiet: bool,
+) -> None:
     """Add FILES to an existing warehouse. Loading the same file twice adds nothing."""
     from warehouse.build import ingest as run
     from warehouse.errors import FileRefused
@@ -179,8 +226,14 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], db: Path | None, brand: 
     settings = _settings(ctx, db=db)
     with progress_bar(not quiet) as progress:
         try:
-            report = run(list(files), settings.db, ops_db=settings.ops_db, brand=brand,
-                         year=year, progress=progress)
+            report = run(
+                list(files),
+                settings.db,
+                ops_db=settings.ops_db,
+                brand=brand,
+                year=year,
+                progress=progress,
+            )
         except FileRefused as exc:
             _refused(exc)
             return
@@ -193,8 +246,9 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], db: Path | None, brand: 
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
 @click.option("--debug", is_flag=True, help="Dash debug mode (hot reload, error overlay).")
 @click.pass_context
-def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | None,
-          debug: bool) -> None:
+def serve(
+    ctx: click.Context, host: str | None, port: int | None, db: Path | None, debug: bool
+) -> None:
     """Run the web app. Builds, trains and forecasts the sample warehouse first when none exists."""
     settings = _settings(ctx, db=db, host=host, port=port)
     if not settings.db.is_file():
@@ -207,10 +261,17 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
         from app.cli_forecast import forecast
 
         # every sample series takes minutes; the region exports take seconds
-        click.echo("forecasting the sample region-export series "
-                   "(run `carsight forecast` for every series)")
-        ctx.invoke(forecast, horizon=12, series_filter="region_export", db=settings.db,
-                   workers=None, quiet=False)
+        click.echo(
+            "forecasting the sample region-export series (run `carsight forecast` for every series)"
+        )
+        ctx.invoke(
+            forecast,
+            horizon=12,
+            series_filter="region_export",
+            db=settings.db,
+            workers=None,
+            quiet=False,
+        )
     from app import create_app
 
     app = create_app(settings)
@@ -226,12 +287,16 @@ def serve(ctx: click.Context, host: str | None, port: int | None, db: Path | Non
 
 
 from app.cli_analyze import analyze  # noqa: E402, I001
+
 main.add_command(analyze)
 from app.cli_train import train  # noqa: E402, I001
+
 main.add_command(train)
 from app.cli_forecast import forecast  # noqa: E402, I001
+
 main.add_command(forecast)
 from app.cli_predict import predict  # noqa: E402, I001
+
 main.add_command(predict)
 
 if __name__ == "__main__":  # pragma: no cover

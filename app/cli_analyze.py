@@ -33,11 +33,15 @@ def _market(value: str, known: list[str], source: str) -> str:
     try:
         market = normalise_market(value)
     except InvalidFilter:
-        raise _Refused(f"unknown market '{value}'; valid: {', '.join(known) or 'none'} "
-                       "(canonical names or Korean labels, e.g. 대한민국)") from None
+        raise _Refused(
+            f"unknown market '{value}'; valid: {', '.join(known) or 'none'} "
+            "(canonical names or Korean labels, e.g. 대한민국)"
+        ) from None
     if market not in known:
-        raise _Refused(f"market '{value}' has no sales for source {source} in this filter; "
-                       f"markets with data: {', '.join(known) or 'none'}")
+        raise _Refused(
+            f"market '{value}' has no sales for source {source} in this filter; "
+            f"markets with data: {', '.join(known) or 'none'}"
+        )
     return market
 
 
@@ -46,10 +50,21 @@ def _rows(frame: Any) -> list[dict[str, Any]]:
 
 
 def run_analysis(
-    analysis: str, *, db: Path, source: str, brand: str, market: str | None,
-    markets: list[str], top_n: int | None, threshold: float, measure: str,
-    period_from: str | None, period_to: str | None, vehicle_types: list[str],
-    powertrains: list[str], lang: str,
+    analysis: str,
+    *,
+    db: Path,
+    source: str,
+    brand: str,
+    market: str | None,
+    markets: list[str],
+    top_n: int | None,
+    threshold: float,
+    measure: str,
+    period_from: str | None,
+    period_to: str | None,
+    vehicle_types: list[str],
+    powertrains: list[str],
+    lang: str,
 ) -> tuple[dict[str, Any], Any]:
     """(JSON document, table for CSV) for one analysis; raises _Refused on bad input."""
     import polars as pl
@@ -61,12 +76,21 @@ def run_analysis(
     from warehouse.connection import Warehouse
     from warehouse.errors import FileRefused
 
-    flt = SalesFilter(source=source, brand=brand, period_from=period_from, period_to=period_to,
-                      vehicle_types=tuple(vehicle_types), powertrains=tuple(powertrains))
+    flt = SalesFilter(
+        source=source,
+        brand=brand,
+        period_from=period_from,
+        period_to=period_to,
+        vehicle_types=tuple(vehicle_types),
+        powertrains=tuple(powertrains),
+    )
     try:
         flt = flt.validated()
-        if period_from and period_to and (parse_year_month(period_from)
-                                          > parse_year_month(period_to)):
+        if (
+            period_from
+            and period_to
+            and (parse_year_month(period_from) > parse_year_month(period_to))
+        ):
             raise InvalidFilter(f"--from {period_from} is after --to {period_to}")
         if not Path(db).is_file():
             raise _Refused(f"no warehouse at {db}; run `carsight build` first or pass --db")
@@ -76,8 +100,11 @@ def run_analysis(
         raise _Refused(str(exc)) from None
     known = sorted(sales.get_column("market").unique().to_list())
     spec: dict[str, Any] = {
-        "source": flt.source, "brand": flt.brand, "from": flt.period_from,
-        "to": flt.period_to, "vehicle_types": list(flt.vehicle_types),
+        "source": flt.source,
+        "brand": flt.brand,
+        "from": flt.period_from,
+        "to": flt.period_to,
+        "vehicle_types": list(flt.vehicle_types),
         "powertrains": list(flt.powertrains),
     }
     doc: dict[str, Any] = {"analysis": analysis, "filter": spec}
@@ -85,14 +112,16 @@ def run_analysis(
     if analysis == "heatmap":
         chosen = [_market(m, known, flt.source) for m in markets] if markets else known
         n = top_n if top_n is not None else 5
-        table = heatmap(sales, markets=chosen, top_n=n,
-                        measure="share" if measure == "share" else "units")
+        table = heatmap(
+            sales, markets=chosen, top_n=n, measure="share" if measure == "share" else "units"
+        )
         doc.update(markets=chosen, top_n=n, measure=measure, rows=_rows(table))
         return doc, table
 
     if not market:
-        raise _Refused(f"{analysis} needs --market; markets with data: "
-                       f"{', '.join(known) or 'none'}")
+        raise _Refused(
+            f"{analysis} needs --market; markets with data: {', '.join(known) or 'none'}"
+        )
     focus = _market(market, known, flt.source)
     doc["market"] = focus
 
@@ -106,8 +135,10 @@ def run_analysis(
 
     if analysis == "deviation":
         dev = deviation(sales, market=focus, threshold_pp=threshold)
-        texts = [render_deviation(r, lang) if r["status"] != "neutral" else None
-                 for r in dev.select("model", "deviation_pp", "status").to_dicts()]
+        texts = [
+            render_deviation(r, lang) if r["status"] != "neutral" else None
+            for r in dev.select("model", "deviation_pp", "status").to_dicts()
+        ]
         table = dev.with_columns(pl.Series("text", texts, dtype=pl.Utf8))
         doc.update(threshold_pp=threshold, rows=_rows(table))
         return doc, table
@@ -115,14 +146,20 @@ def run_analysis(
     from analytics.competitors import load_competitors
     from analytics.recommend import recommend
 
-    recs = recommend(sales, market=focus, competitors=load_competitors(wh, market=focus),
-                     threshold_pp=threshold)
-    rows = [{"kind": r.kind, "model": r.model, "values": r.values, "text": render(r, lang)}
-            for r in recs]
+    recs = recommend(
+        sales, market=focus, competitors=load_competitors(wh, market=focus), threshold_pp=threshold
+    )
+    rows = [
+        {"kind": r.kind, "model": r.model, "values": r.values, "text": render(r, lang)}
+        for r in recs
+    ]
     table = pl.DataFrame(
-        {"kind": [r["kind"] for r in rows], "model": [r["model"] for r in rows],
-         "text": [r["text"] for r in rows],
-         "values": [json.dumps(r["values"], ensure_ascii=False) for r in rows]},
+        {
+            "kind": [r["kind"] for r in rows],
+            "model": [r["model"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "values": [json.dumps(r["values"], ensure_ascii=False) for r in rows],
+        },
         schema={"kind": pl.Utf8, "model": pl.Utf8, "text": pl.Utf8, "values": pl.Utf8},
     )
     doc.update(threshold_pp=threshold, rows=rows)
@@ -130,31 +167,58 @@ def run_analysis(
 
 
 @click.command()
-@click.argument("analysis",
-                metavar="top10|deviation|heatmap|recommend|segments|clusters|insights")
+@click.argument("analysis", metavar="top10|deviation|heatmap|recommend|segments|clusters|insights")
 @click.option("--brand", default="all", show_default=True, help="hyundai, kia or all.")
-@click.option("--source", default="customers", show_default=True,
-              help="customers, or an IR flow: overseas_retail, eu_retail, domestic_sales, "
-                   "overseas_plant_sales.")
+@click.option(
+    "--source",
+    default="customers",
+    show_default=True,
+    help="customers, or an IR flow: overseas_retail, eu_retail, domestic_sales, "
+    "overseas_plant_sales.",
+)
 @click.option("--market", help="Focus market: canonical name or Korean label (대한민국).")
 @click.option("--markets", help="Heatmap markets, comma-separated [default: all with data].")
 @click.option("--top-n", type=int, help="Models to show [top10: 10, heatmap: 5].")
-@click.option("--threshold", type=float, default=5.0, show_default=True,
-              help="Deviation threshold in percentage points.")
-@click.option("--measure", type=click.Choice(["units", "share"]), default="units",
-              show_default=True, help="Heatmap cells: vehicles or within-market share.")
+@click.option(
+    "--threshold",
+    type=float,
+    default=5.0,
+    show_default=True,
+    help="Deviation threshold in percentage points.",
+)
+@click.option(
+    "--measure",
+    type=click.Choice(["units", "share"]),
+    default="units",
+    show_default=True,
+    help="Heatmap cells: vehicles or within-market share.",
+)
 @click.option("--from", "period_from", help="First month, YYYY-MM (inclusive).")
 @click.option("--to", "period_to", help="Last month, YYYY-MM (inclusive).")
 @click.option("--vehicle-type", "vehicle_types", help="Vehicle types, comma-separated.")
 @click.option("--powertrain", "powertrains", help="Powertrains, comma-separated (ICE, EV, ...).")
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
 @click.option("--lang", type=click.Choice(["ko", "en"]), help="Language of generated text.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
-              show_default=True)
-def analyze(analysis: str, brand: str, source: str, market: str | None, markets: str | None,
-            top_n: int | None, threshold: float, measure: str, period_from: str | None,
-            period_to: str | None, vehicle_types: str | None, powertrains: str | None,
-            db: Path | None, lang: str | None, fmt: str) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
+def analyze(
+    analysis: str,
+    brand: str,
+    source: str,
+    market: str | None,
+    markets: str | None,
+    top_n: int | None,
+    threshold: float,
+    measure: str,
+    period_from: str | None,
+    period_to: str | None,
+    vehicle_types: str | None,
+    powertrains: str | None,
+    db: Path | None,
+    lang: str | None,
+    fmt: str,
+) -> None:
     """Run one analysis of the global strategy page and print JSON or CSV.
 
     Example: carsight analyze deviation --brand hyundai --source customers
@@ -176,18 +240,32 @@ def analyze(analysis: str, brand: str, source: str, market: str | None, markets:
         if analysis in DEALER_ANALYSES:
             try:
                 doc, table = run_dealer_analysis(
-                    analysis, db=settings.db, artifacts_dir=settings.artifacts_dir,
-                    brand=brand, market=market, period_from=period_from,
-                    period_to=period_to, lang=lang or settings.language,
+                    analysis,
+                    db=settings.db,
+                    artifacts_dir=settings.artifacts_dir,
+                    brand=brand,
+                    market=market,
+                    period_from=period_from,
+                    period_to=period_to,
+                    lang=lang or settings.language,
                 )
             except DealerRefused as exc:
                 raise _Refused(str(exc)) from None
         else:
             doc, table = run_analysis(
-                analysis, db=settings.db, source=source, brand=brand, market=market,
-                markets=_split(markets), top_n=top_n, threshold=threshold, measure=measure,
-                period_from=period_from, period_to=period_to,
-                vehicle_types=_split(vehicle_types), powertrains=_split(powertrains),
+                analysis,
+                db=settings.db,
+                source=source,
+                brand=brand,
+                market=market,
+                markets=_split(markets),
+                top_n=top_n,
+                threshold=threshold,
+                measure=measure,
+                period_from=period_from,
+                period_to=period_to,
+                vehicle_types=_split(vehicle_types),
+                powertrains=_split(powertrains),
                 lang=lang or settings.language,
             )
     except _Refused as exc:

@@ -41,8 +41,10 @@ def _brand(value: str | None) -> str:
     key = (value or "").strip().lower()
     brands = {"hyundai": "Hyundai", "현대": "Hyundai", "kia": "Kia", "기아": "Kia"}
     if key not in brands:
-        raise DealerRefused(f"dealer analyses need one brand; got '{value}'; valid: hyundai, kia "
-                            "(segments and customer types are trained per brand)")
+        raise DealerRefused(
+            f"dealer analyses need one brand; got '{value}'; valid: hyundai, kia "
+            "(segments and customer types are trained per brand)"
+        )
     return brands[key]
 
 
@@ -59,8 +61,15 @@ def _market(value: str | None) -> str | None:
 
 
 def run_dealer_analysis(
-    analysis: str, *, db: Path, artifacts_dir: Path, brand: str | None, market: str | None,
-    period_from: str | None = None, period_to: str | None = None, lang: str = "ko",
+    analysis: str,
+    *,
+    db: Path,
+    artifacts_dir: Path,
+    brand: str | None,
+    market: str | None,
+    period_from: str | None = None,
+    period_to: str | None = None,
+    lang: str = "ko",
 ) -> tuple[dict[str, Any], Any]:
     """(JSON document, Polars table for CSV) of one dealer analysis; DealerRefused on bad input."""
     import polars as pl
@@ -85,37 +94,61 @@ def run_dealer_analysis(
     if frame.get_column("segment").null_count() == frame.height:
         raise DealerRefused(f"no trained segments for {chosen} in {db}; run `carsight train`")
     frame = insights.filter_customers(frame, market=focus, period_from=start, period_to=end)
-    doc: dict[str, Any] = {"analysis": analysis, "filter": {
-        "brand": chosen, "market": focus, "from": period_from, "to": period_to}}
+    doc: dict[str, Any] = {
+        "analysis": analysis,
+        "filter": {"brand": chosen, "market": focus, "from": period_from, "to": period_to},
+    }
 
     def said(items: list[insights.Insight], view: str | None = None) -> list[dict[str, Any]]:
-        return [{"view": view or i.kind, "kind": i.kind, "text": render(i, lang),
-                 "action": render(i, lang, part="action"), "values": i.values} for i in items]
+        return [
+            {
+                "view": view or i.kind,
+                "kind": i.kind,
+                "text": render(i, lang),
+                "action": render(i, lang, part="action"),
+                "values": i.values,
+            }
+            for i in items
+        ]
 
     if analysis == "segments":
         table = insights.segment_summary(frame)
-        doc.update(rows=table.to_dicts(), actions=said(insights.segment_actions(table)),
-                   rfm_grid=insights.rfm_grid(frame).to_dicts())
+        doc.update(
+            rows=table.to_dicts(),
+            actions=said(insights.segment_actions(table)),
+            rfm_grid=insights.rfm_grid(frame).to_dicts(),
+        )
         return doc, table
     if analysis == "clusters":
         version = frame.get_column("cluster_model_version").drop_nulls().unique().to_list()
         try:
-            manifest = artifacts.load_manifest(artifacts_dir, chosen,
-                                               version[0] if len(version) == 1 else None)
+            manifest = artifacts.load_manifest(
+                artifacts_dir, chosen, version[0] if len(version) == 1 else None
+            )
         except artifacts.ArtifactError as exc:
             raise DealerRefused(str(exc)) from None
         meta = manifest["clusters"]
         table = insights.cluster_summary(frame)
-        doc.update(model_version=manifest["version"], chosen_k=meta["chosen_k"],
-                   choice=meta["choice"], silhouette=meta["silhouette"],
-                   stability=meta["stability"], metrics=meta["metrics"],
-                   profiles=meta["profiles"], rows=table.to_dicts())
+        doc.update(
+            model_version=manifest["version"],
+            chosen_k=meta["chosen_k"],
+            choice=meta["choice"],
+            silhouette=meta["silhouette"],
+            stability=meta["stability"],
+            metrics=meta["metrics"],
+            profiles=meta["profiles"],
+            rows=table.to_dicts(),
+        )
         return doc, table
     rows = [r for view in insights.VIEWS for r in said(insights.view_insights(view, frame), view)]
     doc.update(rows=rows)
     table = pl.DataFrame(
-        {"view": [r["view"] for r in rows], "text": [r["text"] for r in rows],
-         "action": [r["action"] for r in rows],
-         "values": [json.dumps(r["values"], ensure_ascii=False) for r in rows]},
-        schema={"view": pl.Utf8, "text": pl.Utf8, "action": pl.Utf8, "values": pl.Utf8})
+        {
+            "view": [r["view"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "action": [r["action"] for r in rows],
+            "values": [json.dumps(r["values"], ensure_ascii=False) for r in rows],
+        },
+        schema={"view": pl.Utf8, "text": pl.Utf8, "action": pl.Utf8, "values": pl.Utf8},
+    )
     return doc, table

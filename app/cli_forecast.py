@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from analytics.forecast.pipeline import ForecastResult, Progress
 
 
-def run_forecast_command(db: Path, *, horizon: int, series_filter: str | None, workers: int,
-                         progress: Progress) -> ForecastResult:
+def run_forecast_command(
+    db: Path, *, horizon: int, series_filter: str | None, workers: int, progress: Progress
+) -> ForecastResult:
     """Run the pipeline on `db` and write the tables; returns the ForecastResult."""
     import polars as pl
 
@@ -35,26 +36,43 @@ def run_forecast_command(db: Path, *, horizon: int, series_filter: str | None, w
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     facts, markets = load_forecast_input(db)
-    result = run_forecast(facts, markets=markets,
-                          config=ForecastConfig(horizon=horizon, workers=workers),
-                          series_filter=series_filter, progress=progress)
+    result = run_forecast(
+        facts,
+        markets=markets,
+        config=ForecastConfig(horizon=horizon, workers=workers),
+        series_filter=series_filter,
+        progress=progress,
+    )
     run_id = f"{started_at:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
     finished_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    run = pl.DataFrame({
-        "run_id": [run_id], "started_at": [started_at], "finished_at": [finished_at],
-        "horizon": [horizon], "series_filter": [series_filter],
-        "n_series": [result.series.height], "seconds": [time.perf_counter() - clock],
-        "source": [str(db)],
-    })
-    tagged = {name: frame.with_columns(pl.lit(run_id).alias("run_id")) for name, frame in {
-        "forecast_series": result.series, "forecasts": result.forecasts,
-        "forecast_backtest": result.backtest, "forecast_metrics": result.metrics}.items()}
+    run = pl.DataFrame(
+        {
+            "run_id": [run_id],
+            "started_at": [started_at],
+            "finished_at": [finished_at],
+            "horizon": [horizon],
+            "series_filter": [series_filter],
+            "n_series": [result.series.height],
+            "seconds": [time.perf_counter() - clock],
+            "source": [str(db)],
+        }
+    )
+    tagged = {
+        name: frame.with_columns(pl.lit(run_id).alias("run_id"))
+        for name, frame in {
+            "forecast_series": result.series,
+            "forecasts": result.forecasts,
+            "forecast_backtest": result.backtest,
+            "forecast_metrics": result.metrics,
+        }.items()
+    }
     write_forecasts(db, {"forecast_runs": run, **tagged})
     result.stage_seconds["total"] = time.perf_counter() - clock
-    result.stage_seconds["write"] = (result.stage_seconds["total"]
-                                     - sum(v for k, v in result.stage_seconds.items()
-                                           if k in ("series", "models (wall)",
-                                                    "ensemble+metrics")))
+    result.stage_seconds["write"] = result.stage_seconds["total"] - sum(
+        v
+        for k, v in result.stage_seconds.items()
+        if k in ("series", "models (wall)", "ensemble+metrics")
+    )
     return result
 
 
@@ -63,29 +81,48 @@ def print_leaderboard(result: ForecastResult) -> None:
     from analytics.forecast.pipeline import leaderboard
 
     board = leaderboard(result.metrics, result.series)
-    click.echo("leaderboard (latest cutoff, pooled over its scored months; MASE < 1 beats seasonal "
-               "naive; wins among seasonal_naive/prophet/lightgbm/ensemble)")
+    click.echo(
+        "leaderboard (latest cutoff, pooled over its scored months; MASE < 1 beats seasonal "
+        "naive; wins among seasonal_naive/prophet/lightgbm/ensemble)"
+    )
     for (flow,), rows in board.group_by("flow", maintain_order=True):
         click.echo(f"  {flow}")
         for row in rows.iter_rows(named=True):
             mase = "n/a" if row["median_mase"] is None else f"{row['median_mase']:.3f}"
-            click.echo(f"    {row['model_name']:<15} median MASE {mase:>6}  "
-                       f"series {row['n_series']:>3}  wins {row['wins']:>3}")
+            click.echo(
+                f"    {row['model_name']:<15} median MASE {mase:>6}  "
+                f"series {row['n_series']:>3}  wins {row['wins']:>3}"
+            )
 
 
 @click.command()
-@click.option("--horizon", type=click.IntRange(1, 24), default=12, show_default=True,
-              help="Months to forecast after each series' last reported month.")
-@click.option("--series-filter", "series_filter", metavar="TEXT",
-              help="Only series whose id contains TEXT (case-insensitive), e.g. "
-                   "'Kia|region_export'.")
+@click.option(
+    "--horizon",
+    type=click.IntRange(1, 24),
+    default=12,
+    show_default=True,
+    help="Months to forecast after each series' last reported month.",
+)
+@click.option(
+    "--series-filter",
+    "series_filter",
+    metavar="TEXT",
+    help="Only series whose id contains TEXT (case-insensitive), e.g. 'Kia|region_export'.",
+)
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
-@click.option("--workers", type=click.IntRange(1, 64),
-              help="Parallel processes [default: every core].")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), help="Parallel processes [default: every core]."
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def forecast(ctx: click.Context, horizon: int, series_filter: str | None, db: Path | None,
-             workers: int | None, quiet: bool) -> None:
+def forecast(
+    ctx: click.Context,
+    horizon: int,
+    series_filter: str | None,
+    db: Path | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
     """Backtest and forecast every sales series; write the five forecast tables."""
     # app.cli imports this module to register the command: import it back lazily
     from app.cli import _refused, _require_warehouse, _settings, progress_bar
@@ -95,10 +132,13 @@ def forecast(ctx: click.Context, horizon: int, series_filter: str | None, db: Pa
     _require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
-            result = run_forecast_command(settings.db, horizon=horizon,
-                                          series_filter=series_filter,
-                                          workers=workers or os.cpu_count() or 1,
-                                          progress=progress)
+            result = run_forecast_command(
+                settings.db,
+                horizon=horizon,
+                series_filter=series_filter,
+                workers=workers or os.cpu_count() or 1,
+                progress=progress,
+            )
         except (FileRefused, ValueError) as exc:
             _refused(exc)
             return
@@ -106,6 +146,8 @@ def forecast(ctx: click.Context, horizon: int, series_filter: str | None, db: Pa
         click.echo(f"WARNING {error}", err=True)
     print_leaderboard(result)
     seconds = result.stage_seconds
-    click.echo(f"warehouse {settings.db}: {result.series.height} series, "
-               f"{result.forecasts.height:,} forecast rows, "
-               f"{result.backtest.height:,} backtest rows; {seconds['total']:.1f}s")
+    click.echo(
+        f"warehouse {settings.db}: {result.series.height} series, "
+        f"{result.forecasts.height:,} forecast rows, "
+        f"{result.backtest.height:,} backtest rows; {seconds['total']:.1f}s"
+    )

@@ -39,16 +39,25 @@ def prediction_to_json(pred: Prediction, lang: str = "ko") -> dict[str, Any]:
     from app.strings_predict import render_reason
 
     return {
-        "segment": pred.segment, "segment_probability": pred.segment_probability,
+        "segment": pred.segment,
+        "segment_probability": pred.segment_probability,
         "segment_probabilities": pred.segment_probabilities,
-        "cluster": pred.cluster, "cluster_probability": pred.cluster_probability,
+        "cluster": pred.cluster,
+        "cluster_probability": pred.cluster_probability,
         "cluster_probabilities": {str(k): v for k, v in pred.cluster_probabilities.items()},
         "persona": pred.persona(lang),
         "recommendations": [
-            {"rank": r.rank, "model": r.model, "expected_price": r.expected_price, "eco": r.eco,
-             "score": r.score, "is_model_of_interest": r.is_model_of_interest,
-             "reasons": [render_reason(x, lang) for x in r.reasons]}
-            for r in pred.recommendations],
+            {
+                "rank": r.rank,
+                "model": r.model,
+                "expected_price": r.expected_price,
+                "eco": r.eco,
+                "score": r.score,
+                "is_model_of_interest": r.is_model_of_interest,
+                "reasons": [render_reason(x, lang) for x in r.reasons],
+            }
+            for r in pred.recommendations
+        ],
         "model_version": pred.model_version,
     }
 
@@ -81,15 +90,20 @@ def _score_json(predictor: Predictor, text: str, lang: str, today: dt.date) -> N
         _refused(ValueError(f"--json is not valid JSON ({exc})"))
         return
     if not isinstance(raw, dict):
-        _refused(ValueError("--json must be one JSON object, e.g. '{\"gender\": \"F\", ...}'"))
+        _refused(ValueError('--json must be one JSON object, e.g. \'{"gender": "F", ...}\''))
         return
     try:
         inp = parse_input(raw, predictor.vocab, today=today)
     except InputError as exc:
         _refused(ValueError(f"invalid input: {_errors_text(exc.errors, lang)}"))
         return
-    click.echo(json.dumps({"brand": predictor.brand, **prediction_to_json(
-        predictor.predict(inp), lang)}, ensure_ascii=False, indent=2))
+    click.echo(
+        json.dumps(
+            {"brand": predictor.brand, **prediction_to_json(predictor.predict(inp), lang)},
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
 
 
 def _csv_reasons(scored: pl.DataFrame, valid: pl.DataFrame, lang: str) -> dict[str, list[str]]:
@@ -102,16 +116,33 @@ def _csv_reasons(scored: pl.DataFrame, valid: pl.DataFrame, lang: str) -> dict[s
     for i in range(1, CSV_TOP + 1):
         if f"rec{i}_model" not in scored.columns:
             break
-        cols = scored.select("cluster", f"rec{i}_cluster_share", f"rec{i}_market_rank",
-                             f"rec{i}_budget_ratio", f"rec{i}_class_share",
-                             f"rec{i}_eco").rows()
+        cols = scored.select(
+            "cluster",
+            f"rec{i}_cluster_share",
+            f"rec{i}_market_rank",
+            f"rec{i}_budget_ratio",
+            f"rec{i}_class_share",
+            f"rec{i}_eco",
+        ).rows()
         out[f"rec{i}_reasons"] = [
-            " · ".join(render_reason(r, lang) for r in reason_list(
-                cluster=c, cluster_share=share, market=market, market_rank=rank,
-                budget_ratio=ratio, vehicle_class=vclass, class_share=cshare,
-                eco_pref=bool(eco_pref), model_eco=bool(model_eco)))
-            for (c, share, rank, ratio, cshare, model_eco), (market, vclass, eco_pref)
-            in zip(cols, inputs, strict=True)]
+            " · ".join(
+                render_reason(r, lang)
+                for r in reason_list(
+                    cluster=c,
+                    cluster_share=share,
+                    market=market,
+                    market_rank=rank,
+                    budget_ratio=ratio,
+                    vehicle_class=vclass,
+                    class_share=cshare,
+                    eco_pref=bool(eco_pref),
+                    model_eco=bool(model_eco),
+                )
+            )
+            for (c, share, rank, ratio, cshare, model_eco), (market, vclass, eco_pref) in zip(
+                cols, inputs, strict=True
+            )
+        ]
     return out
 
 
@@ -138,54 +169,105 @@ def _score_csv(predictor: Predictor, src: Path, out: Path, lang: str, today: dt.
             continue
         rows.append({c: getattr(inp, c) for c in INPUT_COLUMNS})
         lines.append(n)
-    schema = {"age": pl.Int64, "budget_krw": pl.Int64, "purchase_count": pl.Int64,
-              "gender": pl.Utf8, "market": pl.Utf8, "vehicle_class": pl.Utf8,
-              "payment_method": pl.Utf8, "channel": pl.Utf8, "eco_friendly": pl.Boolean}
+    schema = {
+        "age": pl.Int64,
+        "budget_krw": pl.Int64,
+        "purchase_count": pl.Int64,
+        "gender": pl.Utf8,
+        "market": pl.Utf8,
+        "vehicle_class": pl.Utf8,
+        "payment_method": pl.Utf8,
+        "channel": pl.Utf8,
+        "eco_friendly": pl.Boolean,
+    }
     valid = pl.DataFrame(rows, schema=schema, orient="row")
     if valid.height:
         scored = predictor.predict_frame(valid)
-        keep = ["segment", "segment_probability",
-                *[c for c in scored.columns if c.startswith("p_segment_")],
-                "cluster", "cluster_probability",
-                *[c for c in scored.columns if c.startswith("p_cluster_")]]
+        keep = [
+            "segment",
+            "segment_probability",
+            *[c for c in scored.columns if c.startswith("p_segment_")],
+            "cluster",
+            "cluster_probability",
+            *[c for c in scored.columns if c.startswith("p_cluster_")],
+        ]
         result = scored.select(
-            pl.Series("line", lines), *keep,
+            pl.Series("line", lines),
+            *keep,
             pl.col("persona_en" if lang == "en" else "persona_ko").alias("persona"),
-            *[pl.col(f"rec{i}_{f}") for i in range(1, CSV_TOP + 1)
-              if f"rec{i}_model" in scored.columns
-              for f in ("model", "expected_price", "eco")],
+            *[
+                pl.col(f"rec{i}_{f}")
+                for i in range(1, CSV_TOP + 1)
+                if f"rec{i}_model" in scored.columns
+                for f in ("model", "expected_price", "eco")
+            ],
             "model_version",
         ).with_columns(pl.DataFrame(_csv_reasons(scored, valid, lang)))
         order = ["line", *keep, "persona"]
         for i in range(1, CSV_TOP + 1):
             if f"rec{i}_model" in result.columns:
-                order += [f"rec{i}_model", f"rec{i}_expected_price", f"rec{i}_eco",
-                          f"rec{i}_reasons"]
+                order += [
+                    f"rec{i}_model",
+                    f"rec{i}_expected_price",
+                    f"rec{i}_eco",
+                    f"rec{i}_reasons",
+                ]
         result = result.select(*order, "model_version")
     else:
         result = pl.DataFrame({"line": []}, schema={"line": pl.Int64})
     out.parent.mkdir(parents=True, exist_ok=True)
     result.write_csv(out)
-    click.echo(f"scored {valid.height:,} customer(s) into {out}; {bad:,} invalid row(s)"
-               + (" reported above" if bad else ""), err=True)
+    click.echo(
+        f"scored {valid.height:,} customer(s) into {out}; {bad:,} invalid row(s)"
+        + (" reported above" if bad else ""),
+        err=True,
+    )
     return EXIT_PARTIAL if bad else 0
 
 
 @click.command()
-@click.option("--brand", required=True, metavar="kia|hyundai",
-              help="Brand whose models score the customers (Kia, kia, Hyundai, hyundai).")
+@click.option(
+    "--brand",
+    required=True,
+    metavar="kia|hyundai",
+    help="Brand whose models score the customers (Kia, kia, Hyundai, hyundai).",
+)
 @click.option("--json", "json_text", metavar="'{...}'", help="One customer as a JSON object.")
-@click.option("--csv", "csv_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="A CSV file of customers, one per row, with the same keys as columns.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where --csv writes the scored rows.")
-@click.option("--artifacts", "artifacts_dir", type=click.Path(path_type=Path),
-              help="Artifacts folder [env CARSIGHT_ARTIFACTS_DIR, default data/artifacts].")
-@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True,
-              help="Language of messages, personas and reasons.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A CSV file of customers, one per row, with the same keys as columns.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where --csv writes the scored rows.",
+)
+@click.option(
+    "--artifacts",
+    "artifacts_dir",
+    type=click.Path(path_type=Path),
+    help="Artifacts folder [env CARSIGHT_ARTIFACTS_DIR, default data/artifacts].",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["ko", "en"]),
+    default="ko",
+    show_default=True,
+    help="Language of messages, personas and reasons.",
+)
 @click.pass_context
-def predict(ctx: click.Context, brand: str, json_text: str | None, csv_path: Path | None,
-            out_path: Path | None, artifacts_dir: Path | None, lang: str) -> None:
+def predict(
+    ctx: click.Context,
+    brand: str,
+    json_text: str | None,
+    csv_path: Path | None,
+    out_path: Path | None,
+    artifacts_dir: Path | None,
+    lang: str,
+) -> None:
     """Predict segment, customer type and three cars for counter customers.
 
     \b

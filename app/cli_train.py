@@ -21,22 +21,40 @@ def _as_of(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2025-12-31",
-                                 param_hint="--as-of") from None
+        raise click.BadParameter(
+            f"'{value}' is not a date like 2025-12-31", param_hint="--as-of"
+        ) from None
 
 
 @click.command()
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-              help="Date recency is measured to [default: each brand's latest purchase].")
-@click.option("--k", type=click.IntRange(2, 30),
-              help="Number of customer types, overriding the elbow + silhouette rule.")
-@click.option("--artifacts", "artifacts_dir", type=click.Path(path_type=Path),
-              help="Artifacts folder [env CARSIGHT_ARTIFACTS_DIR, default data/artifacts].")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Date recency is measured to [default: each brand's latest purchase].",
+)
+@click.option(
+    "--k",
+    type=click.IntRange(2, 30),
+    help="Number of customer types, overriding the elbow + silhouette rule.",
+)
+@click.option(
+    "--artifacts",
+    "artifacts_dir",
+    type=click.Path(path_type=Path),
+    help="Artifacts folder [env CARSIGHT_ARTIFACTS_DIR, default data/artifacts].",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
-          artifacts_dir: Path | None, quiet: bool) -> None:
+def train(
+    ctx: click.Context,
+    db: Path | None,
+    as_of: str | None,
+    k: int | None,
+    artifacts_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Train RFM segments, customer types and the prediction models per brand; write artifacts
     and both tables."""
     # app.cli imports this module to register the command: import it back lazily
@@ -52,9 +70,14 @@ def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
     _require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
-            report = run(settings.db, artifacts_dir=settings.artifacts_dir,
-                         persona_text=render_persona, as_of=date, config=TrainConfig(k=k),
-                         progress=progress)
+            report = run(
+                settings.db,
+                artifacts_dir=settings.artifacts_dir,
+                persona_text=render_persona,
+                as_of=date,
+                config=TrainConfig(k=k),
+                progress=progress,
+            )
         except (FileRefused, ArtifactError, ValueError) as exc:
             _refused(exc)
             return
@@ -66,9 +89,15 @@ def train(ctx: click.Context, db: Path | None, as_of: str | None, k: int | None,
             f"(min {r.stability.min:.3f}); version {r.version}"
         )
         targets = r.predict.get("targets", {})
-        click.echo(f"{r.brand} prediction (stratified 5-fold CV): " + "; ".join(
-            f"{name} {t['chosen']} macro-F1 {t['macro_f1']:.3f} accuracy {t['accuracy']:.3f} "
-            f"(majority baseline {t['baseline']['accuracy']:.3f})"
-            for name, t in targets.items()))
-    click.echo(f"warehouse {report.db_path}: " + ", ".join(
-        f"{name} {n:,} rows" for name, n in report.rows_written.items()))
+        click.echo(
+            f"{r.brand} prediction (stratified 5-fold CV): "
+            + "; ".join(
+                f"{name} {t['chosen']} macro-F1 {t['macro_f1']:.3f} accuracy {t['accuracy']:.3f} "
+                f"(majority baseline {t['baseline']['accuracy']:.3f})"
+                for name, t in targets.items()
+            )
+        )
+    click.echo(
+        f"warehouse {report.db_path}: "
+        + ", ".join(f"{name} {n:,} rows" for name, n in report.rows_written.items())
+    )

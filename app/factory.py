@@ -78,8 +78,9 @@ def build_app(app_settings: Settings) -> dash.Dash:
         "data": layouts.data.layout,
     }
     for name, path, nav_key in PAGES:
-        dash.register_page(name, path=path, name=t(nav_key), title=t("app.title"),
-                           layout=page_layouts[name])
+        dash.register_page(
+            name, path=path, name=t(nav_key), title=t("app.title"), layout=page_layouts[name]
+        )
     app.layout = _shell(app_settings.language)
     return app
 
@@ -95,8 +96,14 @@ def _shell(language: str = "ko") -> html.Div:
         dbc.NavItem(dbc.NavLink(label(nav_key), href=path, active="exact"))
         for _name, path, nav_key in PAGES
     ]
-    toggle = dbc.Button(t("lang.toggle"), id=ids.LANG_TOGGLE, size="sm", color="light",
-                        outline=True, className="ms-lg-3 my-2 my-lg-0")
+    toggle = dbc.Button(
+        t("lang.toggle"),
+        id=ids.LANG_TOGGLE,
+        size="sm",
+        color="light",
+        outline=True,
+        className="ms-lg-3 my-2 my-lg-0",
+    )
     return html.Div(
         [
             dcc.Location(id=ids.URL),
@@ -111,8 +118,9 @@ def _shell(language: str = "ko") -> html.Div:
                 sticky="top",
                 children=[*nav, toggle],
             ),
-            html.Main(dbc.Container(dash.page_container, fluid=True, className="py-3"),
-                      id=ids.MAIN),
+            html.Main(
+                dbc.Container(dash.page_container, fluid=True, className="py-3"), id=ids.MAIN
+            ),
         ],
         id=ids.SHELL,
         lang=language,

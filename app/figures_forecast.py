@@ -32,8 +32,13 @@ from app.i18n import t
 from app.strings_forecast import model_label
 
 # Okabe-Ito: each model keeps its colour everywhere; actuals are black.
-MODEL_COLOURS = {"selected": BLUE, "ensemble": REDDISH_PURPLE, "lightgbm": BLUISH_GREEN,
-                 "prophet": ORANGE, "seasonal_naive": GREY}
+MODEL_COLOURS = {
+    "selected": BLUE,
+    "ensemble": REDDISH_PURPLE,
+    "lightgbm": BLUISH_GREEN,
+    "prophet": ORANGE,
+    "seasonal_naive": GREY,
+}
 BACKTEST_COLOUR = VERMILLION
 
 
@@ -42,19 +47,29 @@ def model_colour(model_name: str) -> str:
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
 
 
 def _xy(frame: pl.DataFrame, y: str) -> dict[str, list]:
     # Plain lists (ISO dates): plotly converts them without a trip through narwhals.
-    return {"x": frame.get_column("ds").dt.strftime("%Y-%m-%d").to_list(),
-            "y": frame.get_column(y).to_list()}
+    return {
+        "x": frame.get_column("ds").dt.strftime("%Y-%m-%d").to_list(),
+        "y": frame.get_column(y).to_list(),
+    }
 
 
-def forecast_chart(history: pl.DataFrame, forecasts: pl.DataFrame, backtest: pl.DataFrame, *,
-                   title: str, visible: Iterable[str], band_model: str,
-                   show_backtest: bool, lang: str = "ko") -> go.Figure:
+def forecast_chart(
+    history: pl.DataFrame,
+    forecasts: pl.DataFrame,
+    backtest: pl.DataFrame,
+    *,
+    title: str,
+    visible: Iterable[str],
+    band_model: str,
+    show_backtest: bool,
+    lang: str = "ko",
+) -> go.Figure:
     """History (`history`: ds, y with null for unreported months), every model's
     forecast (`forecasts`: model_name, ds, yhat, bounds; models not in `visible` start
     hidden but stay in the legend), the band model's 80% interval and, when
@@ -62,44 +77,87 @@ def forecast_chart(history: pl.DataFrame, forecasts: pl.DataFrame, backtest: pl.
     if history.is_empty() and forecasts.is_empty():
         return empty_figure(lang, title=title, height=420)
     shown = set(visible)
-    by_model = {key[0]: rows.sort("ds") for key, rows in
-                forecasts.partition_by("model_name", as_dict=True).items()}
+    by_model = {
+        key[0]: rows.sort("ds")
+        for key, rows in forecasts.partition_by("model_name", as_dict=True).items()
+    }
     data: list[dict] = []
     band = by_model.get(band_model)
     if band is not None:
         name = t("fc.trace.band", lang, model=model_label(band_model, lang))
         data += [
-            {"type": "scatter", **_xy(band, "yhat_upper"), "mode": "lines",
-             "line": {"width": 0}, "legendgroup": "band", "showlegend": False,
-             "hoverinfo": "skip", "name": name},
-            {"type": "scatter", **_xy(band, "yhat_lower"), "mode": "lines",
-             "line": {"width": 0}, "fill": "tonexty", "legendgroup": "band", "name": name,
-             "fillcolor": _rgba(model_colour(band_model), 0.18),
-             "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"},
+            {
+                "type": "scatter",
+                **_xy(band, "yhat_upper"),
+                "mode": "lines",
+                "line": {"width": 0},
+                "legendgroup": "band",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "name": name,
+            },
+            {
+                "type": "scatter",
+                **_xy(band, "yhat_lower"),
+                "mode": "lines",
+                "line": {"width": 0},
+                "fill": "tonexty",
+                "legendgroup": "band",
+                "name": name,
+                "fillcolor": _rgba(model_colour(band_model), 0.18),
+                "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>",
+            },
         ]
     actual = t("fc.trace.actual", lang)
-    data.append({"type": "scatter", **_xy(history, "y"), "mode": "lines+markers",
-                 "name": actual, "line": {"color": BLACK, "width": 2}, "marker": {"size": 4},
-                 "connectgaps": False,
-                 "hovertemplate": "%{y:,.0f}<extra>" + actual + "</extra>"})
+    data.append(
+        {
+            "type": "scatter",
+            **_xy(history, "y"),
+            "mode": "lines+markers",
+            "name": actual,
+            "line": {"color": BLACK, "width": 2},
+            "marker": {"size": 4},
+            "connectgaps": False,
+            "hovertemplate": "%{y:,.0f}<extra>" + actual + "</extra>",
+        }
+    )
     for model_name in models_of(forecasts):
         label = model_label(model_name, lang)
         focus = model_name == band_model
-        data.append({
-            "type": "scatter", **_xy(by_model[model_name], "yhat"), "mode": "lines+markers",
-            "name": label, "visible": True if model_name in shown else "legendonly",
-            "line": {"color": model_colour(model_name), "width": 3 if focus else 2,
-                     "dash": "solid" if focus else "dash"},
-            "marker": {"size": 4}, "hovertemplate": "%{y:,.0f}<extra>" + label + "</extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                **_xy(by_model[model_name], "yhat"),
+                "mode": "lines+markers",
+                "name": label,
+                "visible": True if model_name in shown else "legendonly",
+                "line": {
+                    "color": model_colour(model_name),
+                    "width": 3 if focus else 2,
+                    "dash": "solid" if focus else "dash",
+                },
+                "marker": {"size": 4},
+                "hovertemplate": "%{y:,.0f}<extra>" + label + "</extra>",
+            }
+        )
     if band is not None and has_bottom_up(band):
         name = t("fc.trace.bottom_up", lang, model=model_label(band_model, lang))
-        data.append({"type": "scatter", **_xy(band, "bottom_up_yhat"), "mode": "lines",
-                     "name": name, "line": {"color": SKY_BLUE, "width": 2, "dash": "dashdot"},
-                     "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                **_xy(band, "bottom_up_yhat"),
+                "mode": "lines",
+                "name": name,
+                "line": {"color": SKY_BLUE, "width": 2, "dash": "dashdot"},
+                "hovertemplate": "%{y:,.0f}<extra>" + name + "</extra>",
+            }
+        )
     if show_backtest and not backtest.is_empty():
         data += _backtest_traces(backtest, band_model, lang)
     layout = {
-        "template": template(), "title": {"text": title}, "height": 460,
+        "template": template(),
+        "title": {"text": title},
+        "height": 460,
         "hovermode": "x unified",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         "margin": {"l": 10, "r": 10, "t": 96, "b": 10},
@@ -119,12 +177,19 @@ def _backtest_traces(backtest: pl.DataFrame, band_model: str, lang: str) -> list
     parts = backtest.sort("cutoff", "ds").partition_by("cutoff", as_dict=True)
     for i, ((cutoff,), rows) in enumerate(parts.items()):
         trained = t("fc.trace.cutoff", lang, cutoff=cutoff.strftime("%Y-%m"))
-        traces.append({
-            "type": "scatter", **_xy(rows, "yhat"), "mode": "lines+markers", "name": name,
-            "legendgroup": "backtest", "showlegend": i == 0,
-            "line": {"color": BACKTEST_COLOUR, "width": 1.5, "dash": "dot"},
-            "marker": {"size": 5, "symbol": "diamond"},
-            "hovertemplate": "%{y:,.0f}<extra>" + f"{name}<br>{trained}" + "</extra>"})
+        traces.append(
+            {
+                "type": "scatter",
+                **_xy(rows, "yhat"),
+                "mode": "lines+markers",
+                "name": name,
+                "legendgroup": "backtest",
+                "showlegend": i == 0,
+                "line": {"color": BACKTEST_COLOUR, "width": 1.5, "dash": "dot"},
+                "marker": {"size": 5, "symbol": "diamond"},
+                "hovertemplate": "%{y:,.0f}<extra>" + f"{name}<br>{trained}" + "</extra>",
+            }
+        )
     return traces
 
 
@@ -132,24 +197,54 @@ def _start_marker(last_actual: dt.date, lang: str) -> dict:
     """A dotted vertical line between the last actual month and the first forecast."""
     x = (dt.datetime.combine(last_actual, dt.time()) + dt.timedelta(days=15)).isoformat()
     return {
-        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
-                    "y1": 1, "line": {"color": GREY, "width": 1, "dash": "dot"}}],
-        "annotations": [{"x": x, "y": 0.99, "xref": "x", "yref": "paper", "showarrow": False,
-                         "text": t("fc.forecast_start", lang), "xanchor": "left", "xshift": 4,
-                         "yanchor": "top", "font": {"size": 11, "color": "#6C757D"}}],
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": GREY, "width": 1, "dash": "dot"},
+            }
+        ],
+        "annotations": [
+            {
+                "x": x,
+                "y": 0.99,
+                "xref": "x",
+                "yref": "paper",
+                "showarrow": False,
+                "text": t("fc.forecast_start", lang),
+                "xanchor": "left",
+                "xshift": 4,
+                "yanchor": "top",
+                "font": {"size": 11, "color": "#6C757D"},
+            }
+        ],
     }
 
 
-def accuracy_table(frame: pl.DataFrame, *, lang: str = "ko", page_size: int = 10,
-                   value_labels: dict[str, str] | None = None,
-                   fraction_columns: Iterable[str] = ()):
+def accuracy_table(
+    frame: pl.DataFrame,
+    *,
+    lang: str = "ko",
+    page_size: int = 10,
+    value_labels: dict[str, str] | None = None,
+    fraction_columns: Iterable[str] = (),
+):
     """`app.figures.data_table` with two decimals for MASE columns (1 is the baseline,
     so 0.95 and 1.04 must not both read as 1.0)."""
-    table = data_table(frame, lang=lang, page_size=page_size, value_labels=value_labels,
-                       fraction_columns=fraction_columns)
+    table = data_table(
+        frame,
+        lang=lang,
+        page_size=page_size,
+        value_labels=value_labels,
+        fraction_columns=fraction_columns,
+    )
     if isinstance(table, DataTable):
         two = Format(precision=2, scheme=Scheme.fixed)
         mase_like = {c for c in frame.columns if "mase" in c or (c[:1] == "h" and c[1:].isdigit())}
-        table.columns = [{**c, "format": two} if c["id"] in mase_like else c
-                         for c in table.columns]
+        table.columns = [{**c, "format": two} if c["id"] in mase_like else c for c in table.columns]
     return table

@@ -16,8 +16,10 @@ from app.strings_strategy import STRATEGY_STRINGS
 LANGUAGES = ("ko", "en")
 
 _UI: dict[str, dict[str, str]] = {
-    "app.title": {"ko": "CarSight — 현대·기아 판매 전략",
-                  "en": "CarSight — Hyundai/Kia sales strategy"},
+    "app.title": {
+        "ko": "CarSight — 현대·기아 판매 전략",
+        "en": "CarSight — Hyundai/Kia sales strategy",
+    },
     "lang.toggle": {"ko": "English", "en": "한국어"},
     "lang.toggle.label": {"ko": "Switch to English", "en": "한국어로 전환"},
     "empty": {"ko": "선택한 조건에 데이터가 없습니다", "en": "No data for this selection"},
@@ -65,19 +67,22 @@ _UI: dict[str, dict[str, str]] = {
     "gs.market": {"ko": "포커스 시장", "en": "Focus market"},
     "gs.copy_hint": {
         "ko": "모든 조건은 주소(URL)에 저장됩니다. "
-              "주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
+        "주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
         "en": "Every filter is kept in the address (URL): copy it to reopen this exact view.",
     },
     "brand.all": {"ko": "전체", "en": "Both"},
     "brand.Hyundai": {"ko": "현대", "en": "Hyundai"},
     "brand.Kia": {"ko": "기아", "en": "Kia"},
     "source.customers": {"ko": "고객 구매 (CRM)", "en": "Customer purchases (CRM)"},
-    "source.overseas_retail": {"ko": "기아 해외 소매 (시장별)",
-                               "en": "Kia overseas retail by market"},
+    "source.overseas_retail": {
+        "ko": "기아 해외 소매 (시장별)",
+        "en": "Kia overseas retail by market",
+    },
     "source.eu_retail": {"ko": "현대 유럽 소매", "en": "Hyundai EU retail"},
     "source.domestic_sales": {"ko": "국내 판매 (대한민국)", "en": "Domestic sales (Korea)"},
     "source.overseas_plant_sales": {
-        "ko": "해외 공장 판매 (공장 국가별)", "en": "Overseas-plant sales by plant country",
+        "ko": "해외 공장 판매 (공장 국가별)",
+        "en": "Overseas-plant sales by plant country",
     },
     # global strategy: sections
     "gs.markets.title": {"ko": "시장별 판매", "en": "Sales by market"},
@@ -85,18 +90,22 @@ _UI: dict[str, dict[str, str]] = {
         "ko": "막대를 클릭하면 그 시장이 포커스 시장이 됩니다.",
         "en": "Click a bar to make that market the focus market.",
     },
-    "gs.top10.title": {"ko": "1. 포커스 시장 상위 10개 모델",
-                       "en": "1. Top-10 models in the focus market"},
+    "gs.top10.title": {
+        "ko": "1. 포커스 시장 상위 10개 모델",
+        "en": "1. Top-10 models in the focus market",
+    },
     "gs.top10.hint": {
         "ko": "막대나 조각을 클릭하면 그 모델의 월별 추세를 보고 히트맵에서 강조합니다.",
         "en": "Click a bar or slice to see that model's monthly trend and highlight it "
-              "in the heatmap.",
+        "in the heatmap.",
     },
     "gs.model": {"ko": "추세 모델", "en": "Trend model"},
     "gs.model.top": {"ko": "1위 모델", "en": "Top model"},
     "gs.trend.title": {"ko": "모델 월별 추세", "en": "Monthly trend of a model"},
-    "gs.deviation.title": {"ko": "2. 전체 시장 대비 편차",
-                           "en": "2. Deviation from the global mix"},
+    "gs.deviation.title": {
+        "ko": "2. 전체 시장 대비 편차",
+        "en": "2. Deviation from the global mix",
+    },
     "gs.deviation.hint": {
         "ko": "편차 = 포커스 시장 내 모델 점유율 − 전체 시장 점유율 (%p)",
         "en": "Deviation = model share in the focus market − share across all markets (pp)",
@@ -111,20 +120,24 @@ _UI: dict[str, dict[str, str]] = {
     "gs.measure.share": {"ko": "시장 내 점유율", "en": "Share within market"},
     "gs.download_csv": {"ko": "CSV 다운로드", "en": "Download CSV"},
     "gs.as_table": {"ko": "표로 보기", "en": "Show as a table"},
-    "gs.recommend.title": {"ko": "4. 포커스 시장 추천",
-                           "en": "4. Recommendations for the focus market"},
-    "gs.priority.title": {"ko": "5. 생산 우선순위와 재고 주수",
-                          "en": "5. Production priority and stock cover"},
+    "gs.recommend.title": {
+        "ko": "4. 포커스 시장 추천",
+        "en": "4. Recommendations for the focus market",
+    },
+    "gs.priority.title": {
+        "ko": "5. 생산 우선순위와 재고 주수",
+        "en": "5. Production priority and stock cover",
+    },
     "gs.priority.hint": {
         "ko": "점수 = 가중치 × 판매량·성장세·매출 점수(0–100). "
-              "가중치는 합이 1이 되도록 정규화됩니다.",
+        "가중치는 합이 1이 되도록 정규화됩니다.",
         "en": "Score = weights × volume, momentum and revenue scores (0–100). "
-              "Weights are normalised to sum to 1.",
+        "Weights are normalised to sum to 1.",
     },
     "gs.stock.hint": {
         "ko": "'현재 재고' 칸에 모델별 재고를 입력하세요. 4주 미만은 긴급, 12주 초과는 과잉입니다.",
         "en": "Type each model's current stock in the 'Current stock' column. Under 4 weeks "
-              "is urgent, over 12 weeks is excess.",
+        "is urgent, over 12 weeks is excess.",
     },
     # dealer page
     "dealer.title": {"ko": "딜러 고객 분석", "en": "Dealer customer analytics"},
@@ -149,28 +162,30 @@ _UI: dict[str, dict[str, str]] = {
     "dealer.segments.hint": {
         "ko": "R = 최근성(마지막 구매 후 일수), F = 구매 횟수, M = 거래 금액. 점수는 1–5입니다.",
         "en": "R = recency (days since the last purchase), F = purchases, M = amount. "
-              "Scores run 1–5.",
+        "Scores run 1–5.",
     },
     "dealer.segments.actions": {"ko": "세그먼트별 실행 방안", "en": "Action per segment"},
     "dealer.clusters.title": {"ko": "2. 고객 유형 (군집)", "en": "2. Customer types (clusters)"},
     "dealer.clusters.hint": {
         "ko": "K는 엘보와 실루엣을 함께 보는 규칙으로 정했습니다. 세그먼트는 군집 입력이 아닙니다.",
         "en": "K is chosen by a rule combining the elbow and the silhouette. The segment "
-              "is not a clustering input.",
+        "is not a clustering input.",
     },
     "dealer.quality": {
         "ko": "선택한 K = {k} · 실루엣 {silhouette:.3f} · 안정성(ARI) 평균 {ari_mean:.3f}, "
-              "최소 {ari_min:.3f} · 모델 버전 {version}",
+        "최소 {ari_min:.3f} · 모델 버전 {version}",
         "en": "Chosen K = {k} · silhouette {silhouette:.3f} · stability (ARI) mean "
-              "{ari_mean:.3f}, min {ari_min:.3f} · model version {version}",
+        "{ari_mean:.3f}, min {ari_min:.3f} · model version {version}",
     },
-    "dealer.card.customers": {"ko": "고객 {customers:,}명 ({share_pct:.1f}%)",
-                              "en": "{customers:,} customers ({share_pct:.1f}%)"},
+    "dealer.card.customers": {
+        "ko": "고객 {customers:,}명 ({share_pct:.1f}%)",
+        "en": "{customers:,} customers ({share_pct:.1f}%)",
+    },
     "dealer.card.detail": {
         "ko": "평균 {age:.0f}세 · 여성 {female_pct:.1f}% · 친환경 {eco_pct:.1f}% · "
-              "평균 {amount_mkrw:,.1f}백만원 · {frequency:.1f}회",
+        "평균 {amount_mkrw:,.1f}백만원 · {frequency:.1f}회",
         "en": "Mean age {age:.0f} · women {female_pct:.1f}% · eco {eco_pct:.1f}% · "
-              "mean {amount_mkrw:,.1f}M KRW · {frequency:.1f} purchases",
+        "mean {amount_mkrw:,.1f}M KRW · {frequency:.1f} purchases",
     },
     "dealer.card.models": {"ko": "대표 모델: {models}", "en": "Top models: {models}"},
     "dealer.insights.title": {"ko": "3. 고객 인사이트", "en": "3. Customer insights"},
@@ -182,8 +197,10 @@ _UI: dict[str, dict[str, str]] = {
     "dealer.drill.title": {"ko": "4. 드릴다운: 시장 × 모델", "en": "4. Drill-down: market × model"},
     "dealer.drill.market": {"ko": "시장", "en": "Market"},
     "dealer.drill.model": {"ko": "모델", "en": "Model"},
-    "dealer.drill.pick": {"ko": "모델을 선택하거나 모델 × 군집 막대를 클릭하세요.",
-                          "en": "Pick a model, or click a bar of the model × cluster chart."},
+    "dealer.drill.pick": {
+        "ko": "모델을 선택하거나 모델 × 군집 막대를 클릭하세요.",
+        "en": "Pick a model, or click a bar of the model × cluster chart.",
+    },
     "dealer.customers.title": {"ko": "5. 고객 목록", "en": "5. Customers"},
     "dealer.customers.hint": {
         "ko": "전화번호와 이메일은 가려서 표시합니다.",
@@ -192,16 +209,19 @@ _UI: dict[str, dict[str, str]] = {
     "dealer.export": {"ko": "CSV 내보내기", "en": "Export CSV"},
     "view.gender": {"ko": "군집별 성별 구성", "en": "Gender mix by cluster"},
     "view.age": {"ko": "군집별 연령대", "en": "Age band by cluster"},
-    "view.amount_frequency": {"ko": "군집별 평균 거래액 (백만원)",
-                              "en": "Mean amount by cluster (M KRW)"},
-    "view.model_cluster": {"ko": "모델 × 군집 (구매 고객 수)",
-                           "en": "Model × cluster (buyers)"},
+    "view.amount_frequency": {
+        "ko": "군집별 평균 거래액 (백만원)",
+        "en": "Mean amount by cluster (M KRW)",
+    },
+    "view.model_cluster": {"ko": "모델 × 군집 (구매 고객 수)", "en": "Model × cluster (buyers)"},
     "view.segment_cluster": {"ko": "군집별 세그먼트 구성", "en": "Segments within each cluster"},
     "view.body_market": {"ko": "시장별 선호 차체", "en": "Body type by market"},
     "view.powertrain_age": {"ko": "연령대별 파워트레인", "en": "Powertrain by age band"},
     "view.summary": {"ko": "군집 요약", "en": "Cluster summary"},
-    "fig.segments.title": {"ko": "세그먼트별 고객·매출 비중 (%)",
-                           "en": "Customer and revenue share per segment (%)"},
+    "fig.segments.title": {
+        "ko": "세그먼트별 고객·매출 비중 (%)",
+        "en": "Customer and revenue share per segment (%)",
+    },
     "fig.segments.customers": {"ko": "고객 비중", "en": "Customers"},
     "fig.segments.revenue": {"ko": "매출 비중", "en": "Revenue"},
     "fig.rfm.title": {"ko": "R × F 점수별 고객 수", "en": "Customers per R × F score"},
@@ -210,12 +230,16 @@ _UI: dict[str, dict[str, str]] = {
     "fig.k.silhouette": {"ko": "실루엣", "en": "Silhouette"},
     "fig.k.chosen": {"ko": "선택 K = {k}", "en": "chosen K = {k}"},
     "fig.clusters.title": {"ko": "군집별 고객 수", "en": "Customers per cluster"},
-    "fig.pca.title": {"ko": "고객 2차원 투영 (PCA, 군집별 색)",
-                      "en": "Customers in 2-D (PCA), coloured by cluster"},
+    "fig.pca.title": {
+        "ko": "고객 2차원 투영 (PCA, 군집별 색)",
+        "en": "Customers in 2-D (PCA), coloured by cluster",
+    },
     "axis.pc1": {"ko": "주성분 1 (분산의 {pct}%)", "en": "PC 1 ({pct}% of variance)"},
     "axis.pc2": {"ko": "주성분 2 (분산의 {pct}%)", "en": "PC 2 ({pct}% of variance)"},
-    "fig.drill.title": {"ko": "{market} · {model} 구매 고객의 군집 비중 (%)",
-                        "en": "{market} · {model}: buyers by cluster (%)"},
+    "fig.drill.title": {
+        "ko": "{market} · {model} 구매 고객의 군집 비중 (%)",
+        "en": "{market} · {model}: buyers by cluster (%)",
+    },
     "axis.customers": {"ko": "고객 수", "en": "Customers"},
     "axis.cluster": {"ko": "군집", "en": "Cluster"},
     "axis.r_score": {"ko": "R 점수", "en": "R score"},
@@ -230,8 +254,10 @@ _UI: dict[str, dict[str, str]] = {
     "col.frequency_mean": {"ko": "평균 구매 횟수", "en": "Mean purchases"},
     "col.monetary_krw_mean": {"ko": "평균 거래액 (원)", "en": "Mean amount (KRW)"},
     # value_mean = mean amount (KRW) x mean purchases: the segment's value per customer
-    "col.value_mean": {"ko": "평균 고객 가치 (원, 거래액 × 구매 횟수)",
-                       "en": "Mean customer value (KRW, amount × purchases)"},
+    "col.value_mean": {
+        "ko": "평균 고객 가치 (원, 거래액 × 구매 횟수)",
+        "en": "Mean customer value (KRW, amount × purchases)",
+    },
     "col.r_score_mean": {"ko": "평균 R 점수 (1-5)", "en": "Mean R score (1-5)"},
     "col.f_score_mean": {"ko": "평균 F 점수 (1-5)", "en": "Mean F score (1-5)"},
     "col.m_score_mean": {"ko": "평균 M 점수 (1-5)", "en": "Mean M score (1-5)"},
@@ -266,9 +292,8 @@ _UI: dict[str, dict[str, str]] = {
     # alerts
     "url.invalid": {
         "ko": "주소의 매개변수 '{param}' 값 '{value}'은(는) 사용할 수 없어 "
-              "{fallback}(으)로 표시합니다.",
-        "en": "URL parameter '{param}' has an invalid value '{value}'; showing {fallback} "
-              "instead.",
+        "{fallback}(으)로 표시합니다.",
+        "en": "URL parameter '{param}' has an invalid value '{value}'; showing {fallback} instead.",
     },
     "url.unknown": {
         "ko": "주소의 매개변수 '{param}'은(는) 알 수 없어 무시했습니다.",
@@ -277,26 +302,38 @@ _UI: dict[str, dict[str, str]] = {
     "url.default": {"ko": "기본값", "en": "the default"},
     "filter.unavailable": {
         "ko": "'{param}' 값 '{value}'은(는) 이 데이터 출처·브랜드에 없어 "
-              "{fallback}(으)로 표시합니다.",
+        "{fallback}(으)로 표시합니다.",
         "en": "'{param}' value '{value}' is not in this data source and brand; showing "
-              "{fallback} instead.",
+        "{fallback} instead.",
     },
     # figures
     "fig.markets.title": {"ko": "시장별 판매 대수", "en": "Units by market"},
-    "fig.top10.title": {"ko": "{market} 상위 10개 모델 — 판매 대수",
-                        "en": "Top-10 models in {market} — units"},
+    "fig.top10.title": {
+        "ko": "{market} 상위 10개 모델 — 판매 대수",
+        "en": "Top-10 models in {market} — units",
+    },
     "fig.top10_pie.title": {"ko": "{market} 판매 점유율", "en": "Share of units in {market}"},
     "fig.top10_pie.others": {"ko": "기타 모델", "en": "Other models"},
-    "fig.trend.title": {"ko": "{model} 월별 판매 — {market}",
-                        "en": "{model} monthly units — {market}"},
-    "fig.deviation.title": {"ko": "{market}: 모델별 점유율 편차 (%p)",
-                            "en": "{market}: share deviation per model (pp)"},
-    "fig.deviation.ends": {"ko": " — 위·아래 각 {n}개 모델 (전체는 표로 보기)",
-                           "en": " — top and bottom {n} models (all in the table)"},
-    "fig.heatmap.title.units": {"ko": "시장별 판매 대수 — 상위 {n}개 모델",
-                                "en": "Units per market — top {n} models"},
-    "fig.heatmap.title.share": {"ko": "시장 내 점유율(%) — 상위 {n}개 모델",
-                                "en": "Share within market (%) — top {n} models"},
+    "fig.trend.title": {
+        "ko": "{model} 월별 판매 — {market}",
+        "en": "{model} monthly units — {market}",
+    },
+    "fig.deviation.title": {
+        "ko": "{market}: 모델별 점유율 편차 (%p)",
+        "en": "{market}: share deviation per model (pp)",
+    },
+    "fig.deviation.ends": {
+        "ko": " — 위·아래 각 {n}개 모델 (전체는 표로 보기)",
+        "en": " — top and bottom {n} models (all in the table)",
+    },
+    "fig.heatmap.title.units": {
+        "ko": "시장별 판매 대수 — 상위 {n}개 모델",
+        "en": "Units per market — top {n} models",
+    },
+    "fig.heatmap.title.share": {
+        "ko": "시장 내 점유율(%) — 상위 {n}개 모델",
+        "en": "Share within market (%) — top {n} models",
+    },
     "axis.units": {"ko": "판매 대수", "en": "Units"},
     "axis.model": {"ko": "모델", "en": "Model"},
     "axis.market": {"ko": "시장", "en": "Market"},
@@ -342,7 +379,11 @@ _UI: dict[str, dict[str, str]] = {
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {
-    **_UI, **STRATEGY_STRINGS, **DEALER_STRINGS, **FORECAST_STRINGS, **PREDICT_STRINGS,
+    **_UI,
+    **STRATEGY_STRINGS,
+    **DEALER_STRINGS,
+    **FORECAST_STRINGS,
+    **PREDICT_STRINGS,
 }
 
 
@@ -367,10 +408,18 @@ def market_label(market: str, lang: str = "ko") -> str:
 
 def dropdown_labels(lang: str = "ko") -> dict[str, str]:
     """Texts of dcc.Dropdown's own widgets ("Select all", search box, ...)."""
-    names = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
-             "clear_selection", "no_options_found")
-    return {n: CATALOGUE[f"dropdown.{n}"].get(lang) or CATALOGUE[f"dropdown.{n}"]["ko"]
-            for n in names}
+    names = (
+        "select_all",
+        "deselect_all",
+        "selected_count",
+        "search",
+        "clear_search",
+        "clear_selection",
+        "no_options_found",
+    )
+    return {
+        n: CATALOGUE[f"dropdown.{n}"].get(lang) or CATALOGUE[f"dropdown.{n}"]["ko"] for n in names
+    }
 
 
 def label(key: str, part: str = "", lang: str = "ko"):

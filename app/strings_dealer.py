@@ -16,10 +16,20 @@ SEPARATOR = " · "
 # Vocabulary for values that appear inside sentences (Korean data values -> English).
 _BODY_EN = {"SUV": "SUV", "세단": "sedan", "해치백": "hatchback", "픽업트럭": "pickup"}
 _SEGMENT_EN = {"VIP": "VIP", "일반": "regular", "신규": "new", "이탈가능": "at risk"}
-_POWERTRAIN_KO = {"ICE": "내연기관", "HEV": "하이브리드", "PHEV": "플러그인 하이브리드",
-                  "EV": "전기차", "FCEV": "수소전기차"}
-_POWERTRAIN_EN = {"ICE": "combustion", "HEV": "hybrid", "PHEV": "plug-in hybrid",
-                  "EV": "electric", "FCEV": "fuel-cell"}
+_POWERTRAIN_KO = {
+    "ICE": "내연기관",
+    "HEV": "하이브리드",
+    "PHEV": "플러그인 하이브리드",
+    "EV": "전기차",
+    "FCEV": "수소전기차",
+}
+_POWERTRAIN_EN = {
+    "ICE": "combustion",
+    "HEV": "hybrid",
+    "PHEV": "plug-in hybrid",
+    "EV": "electric",
+    "FCEV": "fuel-cell",
+}
 _GENDER = {"M": {"ko": "남성", "en": "men"}, "F": {"ko": "여성", "en": "women"}}
 
 DEALER_STRINGS: dict[str, dict[str, str]] = {
@@ -46,10 +56,10 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     # segment actions (analytics.insights.segment_actions)
     "insight.segment.VIP": {
         "ko": "VIP — 고객 {customers:,}명({customer_share_pct:.1f}%)이 매출의 "
-              "{revenue_share_pct:.1f}%를 차지(평균 {amount_mkrw:,.1f}백만원 × {frequency:.1f}회)",
+        "{revenue_share_pct:.1f}%를 차지(평균 {amount_mkrw:,.1f}백만원 × {frequency:.1f}회)",
         "en": "VIP — {customers:,} customers ({customer_share_pct:.1f}%) bring "
-              "{revenue_share_pct:.1f}% of revenue (mean {amount_mkrw:,.1f}M KRW × "
-              "{frequency:.1f} purchases)",
+        "{revenue_share_pct:.1f}% of revenue (mean {amount_mkrw:,.1f}M KRW × "
+        "{frequency:.1f} purchases)",
     },
     "action.segment.VIP": {
         "ko": "전담 관리·멤버십 혜택·신차 사전 공개로 유지",
@@ -57,11 +67,11 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.segment.이탈가능": {
         "ko": "이탈가능 — {customers:,}명({customer_share_pct:.1f}%), 마지막 구매 후 평균 "
-              "{recency_days:,}일(전체 평균 {recency_all_days:,}일), 매출 비중 "
-              "{revenue_share_pct:.1f}%",
+        "{recency_days:,}일(전체 평균 {recency_all_days:,}일), 매출 비중 "
+        "{revenue_share_pct:.1f}%",
         "en": "At risk — {customers:,} customers ({customer_share_pct:.1f}%), on average "
-              "{recency_days:,} days since the last purchase (all customers: "
-              "{recency_all_days:,}), {revenue_share_pct:.1f}% of revenue",
+        "{recency_days:,} days since the last purchase (all customers: "
+        "{recency_all_days:,}), {revenue_share_pct:.1f}% of revenue",
     },
     "action.segment.이탈가능": {
         "ko": "재구매 할인·점검 쿠폰으로 복귀 유도(윈백 캠페인)",
@@ -69,10 +79,10 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.segment.신규": {
         "ko": "신규 — {customers:,}명({customer_share_pct:.1f}%), 평균 구매 {frequency:.1f}회"
-              "(VIP {vip_frequency:.1f}회), 마지막 구매 후 평균 {recency_days:,}일",
+        "(VIP {vip_frequency:.1f}회), 마지막 구매 후 평균 {recency_days:,}일",
         "en": "New — {customers:,} customers ({customer_share_pct:.1f}%), {frequency:.1f} "
-              "purchases on average (VIP {vip_frequency:.1f}), {recency_days:,} days since "
-              "the last purchase",
+        "purchases on average (VIP {vip_frequency:.1f}), {recency_days:,} days since "
+        "the last purchase",
     },
     "action.segment.신규": {
         "ko": "온보딩 케어와 두 번째 구매 혜택 제안",
@@ -80,9 +90,9 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.segment.일반": {
         "ko": "일반 — {customers:,}명({customer_share_pct:.1f}%), 평균 거래 {amount_mkrw:,.1f}"
-              "백만원(VIP {vip_amount_mkrw:,.1f}백만원)",
+        "백만원(VIP {vip_amount_mkrw:,.1f}백만원)",
         "en": "Regular — {customers:,} customers ({customer_share_pct:.1f}%), mean amount "
-              "{amount_mkrw:,.1f}M KRW (VIP {vip_amount_mkrw:,.1f}M)",
+        "{amount_mkrw:,.1f}M KRW (VIP {vip_amount_mkrw:,.1f}M)",
     },
     "action.segment.일반": {
         "ko": "상위 트림·옵션 업셀과 교차 판매",
@@ -107,14 +117,14 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.amount_frequency": {
         "ko": "평균 거래액 최고: 군집 {cluster}({persona}) {amount_mkrw:,.1f}백만원 · "
-              "구매 빈도 최고: 군집 {frequent_cluster} 평균 {frequency:.1f}회",
+        "구매 빈도 최고: 군집 {frequent_cluster} 평균 {frequency:.1f}회",
         "en": "Cluster {cluster} spends the most ({amount_mkrw:,.1f}M KRW on average); "
-              "cluster {frequent_cluster} buys most often ({frequency:.1f} purchases)",
+        "cluster {frequent_cluster} buys most often ({frequency:.1f} purchases)",
     },
     "action.amount_frequency": {
         "ko": "군집 {cluster}에 프리미엄 트림, 군집 {frequent_cluster}에 로열티 프로그램",
         "en": "Premium trims for cluster {cluster}; a loyalty programme for cluster "
-              "{frequent_cluster}",
+        "{frequent_cluster}",
     },
     "insight.model_cluster": {
         "ko": "{model} 구매자의 {share_pct:.1f}%({customers:,}명)가 군집 {cluster}({persona})",
@@ -150,11 +160,11 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.summary": {
         "ko": "군집 {cluster}({persona}) — 고객 {customers:,}명({share_pct:.1f}%), 매출 "
-              "{revenue_share_pct:.1f}%, 대표 모델 {top_model}, {top_segment} "
-              "{top_segment_pct:.1f}%",
+        "{revenue_share_pct:.1f}%, 대표 모델 {top_model}, {top_segment} "
+        "{top_segment_pct:.1f}%",
         "en": "Cluster {cluster} — {customers:,} customers ({share_pct:.1f}%), "
-              "{revenue_share_pct:.1f}% of revenue, top model {top_model}, {top_segment} "
-              "{top_segment_pct:.1f}%",
+        "{revenue_share_pct:.1f}% of revenue, top model {top_model}, {top_segment} "
+        "{top_segment_pct:.1f}%",
     },
     "action.summary": {
         "ko": "군집 {cluster}: {top_model} 중심 제안, {top_segment} 고객 관리 전략 적용",
@@ -162,15 +172,15 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     },
     "insight.drilldown": {
         "ko": "{market}에서 {model} 구매자 {buyers:,}명 중 {share_pct:.1f}%가 군집 {cluster}"
-              "({persona})",
+        "({persona})",
         "en": "In {market}, {share_pct:.1f}% of the {buyers:,} {model} buyers are in cluster "
-              "{cluster}",
+        "{cluster}",
     },
     "action.drilldown": {
         "ko": "군집 {promote_clusters}({promote_pct:.1f}%)에 {model} 프로모션, 나머지 군집"
-              "({test_clusters})은 테스트 마케팅",
+        "({test_clusters})은 테스트 마케팅",
         "en": "Promote {model} to cluster(s) {promote_clusters} ({promote_pct:.1f}% of buyers) "
-              "and test-market to the rest ({test_clusters})",
+        "and test-market to the rest ({test_clusters})",
     },
     "action.drilldown.all": {
         "ko": "군집 {promote_clusters}({promote_pct:.1f}%)에 {model} 프로모션 집중",
@@ -250,8 +260,7 @@ def template_key(insight: Any, part: str = "insight") -> str:
     if part not in ("insight", "action"):
         raise ValueError(f"part must be 'insight' or 'action', not {part!r}")
     key = f"{part}.{insight.kind}"
-    if insight.kind == "drilldown" and part == "action" and not insight.values.get(
-            "test_clusters"):
+    if insight.kind == "drilldown" and part == "action" and not insight.values.get("test_clusters"):
         key = "action.drilldown.all"
     return key
 

@@ -19,14 +19,14 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.item.plant": {"ko": "공장 {plant}", "en": "Plant {plant}"},
     "fc.copy_hint": {
         "ko": "선택한 시리즈는 주소(URL)에 저장됩니다. "
-              "주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
+        "주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
         "en": "The chosen series is kept in the address (URL): copy it to reopen this view.",
     },
     "fc.url.unavailable": {
         "ko": "주소의 매개변수 '{param}' 값 '{value}'은(는) 저장된 예측에 없어 "
-              "{fallback}(으)로 표시합니다.",
+        "{fallback}(으)로 표시합니다.",
         "en": "URL parameter '{param}' value '{value}' is not in the stored forecast; "
-              "showing {fallback} instead.",
+        "showing {fallback} instead.",
     },
     "fc.no_run": {
         "ko": "저장된 예측 결과가 없습니다. `carsight forecast`를 실행하세요.",
@@ -38,9 +38,9 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     },
     "fc.run": {
         "ko": "예측 실행 {run_id} · {finished} 완료 · {n_series}개 시리즈 · 예측 기간 {horizon}개월"
-              " · 소요 {seconds:.0f}초",
+        " · 소요 {seconds:.0f}초",
         "en": "Forecast run {run_id} · finished {finished} · {n_series} series · horizon "
-              "{horizon} months · took {seconds:.0f} s",
+        "{horizon} months · took {seconds:.0f} s",
     },
     "fc.series_info": {
         "ko": "실적 {n_months}개월 ({first}–{last}) · 선택 모델: {chosen}",
@@ -65,9 +65,9 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.chart.title": {"ko": "월별 실적과 예측", "en": "Monthly actuals and forecast"},
     "fc.chart.hint": {
         "ko": "범례나 아래 체크박스로 모델을 켜고 끕니다. 음영은 띠 모델의 80% 예측 구간입니다. "
-              "실적이 없는 달은 0이 아니라 빈칸으로 표시됩니다.",
+        "실적이 없는 달은 0이 아니라 빈칸으로 표시됩니다.",
         "en": "Toggle models in the legend or the checklist. The shaded band is the 80% "
-              "interval of the band model. Unreported months are gaps, never zero.",
+        "interval of the band model. Unreported months are gaps, never zero.",
     },
     "fc.models": {"ko": "표시할 모델", "en": "Models shown"},
     "fc.band": {"ko": "80% 구간·요약·분기표 모델", "en": "Model for band, summary and quarters"},
@@ -89,15 +89,15 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.summary.title": {"ko": "요약", "en": "Summary"},
     "fc.summary.head": {
         "ko": "향후 {months}개월({start}–{end}) {model} 예측 합계 {total:,.0f}대 "
-              "(80% 구간 {lower:,.0f}–{upper:,.0f}대).",
+        "(80% 구간 {lower:,.0f}–{upper:,.0f}대).",
         "en": "Next {months} months ({start}–{end}): {model} forecasts {total:,.0f} vehicles "
-              "(80% interval {lower:,.0f}–{upper:,.0f}).",
+        "(80% interval {lower:,.0f}–{upper:,.0f}).",
     },
     "fc.summary.yoy": {
         "ko": "전년 같은 기간({base:,.0f}대) 대비 {change:+.1f}% {direction} 예상, "
-              "80% 구간 {change_lower:+.1f}% ~ {change_upper:+.1f}%.",
+        "80% 구간 {change_lower:+.1f}% ~ {change_upper:+.1f}%.",
         "en": "That is {change:+.1f}% versus the same months a year earlier ({base:,.0f}), "
-              "80% interval {change_lower:+.1f}% to {change_upper:+.1f}%.",
+        "80% interval {change_lower:+.1f}% to {change_upper:+.1f}%.",
     },
     "fc.summary.no_yoy": {
         "ko": "전년 같은 달의 실적이 모두 보고되지 않아 전년 대비 변화는 계산하지 않았습니다.",
@@ -105,24 +105,24 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     },
     "fc.summary.recent": {
         "ko": "예측 월평균 {mean:,.0f}대는 최근 12개월 월평균({recent:,.0f}대, 보고된 {n}개월) "
-              "대비 {change:+.1f}%입니다.",
+        "대비 {change:+.1f}%입니다.",
         "en": "The forecast monthly mean of {mean:,.0f} is {change:+.1f}% versus the mean of "
-              "the last 12 months ({recent:,.0f}, {n} months reported).",
+        "the last 12 months ({recent:,.0f}, {n} months reported).",
     },
     "fc.summary.accuracy": {
         "ko": "최근 검증 구간(모델 선택에 쓰이지 않은 구간)의 MASE는 이 모델 {mase:.2f}, "
-              "계절 나이브 {naive:.2f}로 {verdict}.",
+        "계절 나이브 {naive:.2f}로 {verdict}.",
         "en": "On the latest cutoff (never used to choose the model) this model's MASE is "
-              "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict}.",
+        "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict}.",
     },
     "fc.verdict.better": {"ko": "기준보다 정확합니다", "en": "better than the baseline"},
     "fc.verdict.worse": {"ko": "기준보다 부정확합니다", "en": "worse than the baseline"},
     "fc.verdict.equal": {"ko": "기준과 같습니다", "en": "as good as the baseline"},
     "fc.summary.bottom_up": {
         "ko": "하위 시리즈 예측의 합({bottom_up:,.0f}대)과는 {diff:+.1f}% 차이가 납니다"
-              " (합계는 직접 예측, 이력이 짧은 하위 시리즈는 빠짐).",
+        " (합계는 직접 예측, 이력이 짧은 하위 시리즈는 빠짐).",
         "en": "The sum of the parts' forecasts ({bottom_up:,.0f}) differs by {diff:+.1f}% "
-              "(the total is forecast directly; parts with short history are left out).",
+        "(the total is forecast directly; parts with short history are left out).",
     },
     "fc.direction.up": {"ko": "증가", "en": "up"},
     "fc.direction.down": {"ko": "감소", "en": "down"},
@@ -132,35 +132,37 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
     "fc.metrics.hint": {
         "ko": "MASE < 1이면 계절 나이브(작년 같은 달)보다 정확합니다. sMAPE·MAPE는 %, "
-              "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%)입니다. '최근 검증 구간'은 "
-              "모델 선택에 쓰이지 않은 마지막 기준 시점입니다.",
+        "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%)입니다. '최근 검증 구간'은 "
+        "모델 선택에 쓰이지 않은 마지막 기준 시점입니다.",
         "en": "MASE < 1 beats seasonal naive (same month last year). sMAPE and MAPE are in "
-              "%, coverage80 is the share of actuals inside the 80% interval (target 80%). "
-              "'Latest cutoff' is the last window, never used to choose the model.",
+        "%, coverage80 is the share of actuals inside the 80% interval (target 80%). "
+        "'Latest cutoff' is the last window, never used to choose the model.",
     },
     "fc.scope": {"ko": "평가 구간", "en": "Scored window"},
     "fc.scope.latest_cutoff": {"ko": "최근 검증 구간", "en": "Latest cutoff"},
     "fc.scope.all_cutoffs": {"ko": "모든 기준 시점", "en": "All cutoffs"},
     "fc.metrics.pooled": {"ko": "전체 예측 기간 통합", "en": "Pooled over all horizons"},
-    "fc.metrics.by_horizon": {"ko": "예측 시차별 MASE (h = 몇 개월 앞)",
-                              "en": "MASE by horizon (h = months ahead)"},
+    "fc.metrics.by_horizon": {
+        "ko": "예측 시차별 MASE (h = 몇 개월 앞)",
+        "en": "MASE by horizon (h = months ahead)",
+    },
     # quarters
     "fc.quarters.title": {"ko": "분기별 예측", "en": "Forecast by quarter"},
     "fc.quarters.hint": {
         "ko": "월별 예측의 분기 합계입니다. 하한·상한은 월별 80% 구간의 합이라 분기 80% "
-              "구간보다 넓습니다. 개월 수가 3보다 작으면 일부 분기입니다.",
+        "구간보다 넓습니다. 개월 수가 3보다 작으면 일부 분기입니다.",
         "en": "Quarterly sums of the monthly forecast. Lower and upper are sums of the "
-              "monthly 80% bounds, so wider than a quarterly 80% interval. Fewer than 3 "
-              "months means a partial quarter.",
+        "monthly 80% bounds, so wider than a quarterly 80% interval. Fewer than 3 "
+        "months means a partial quarter.",
     },
     "fc.download_csv": {"ko": "CSV 다운로드", "en": "Download CSV"},
     # leaderboard
     "fc.leaderboard.title": {"ko": "모델 순위 (전체 시리즈)", "en": "Leaderboard (all series)"},
     "fc.leaderboard.hint": {
         "ko": "흐름별 시리즈의 MASE 중앙값과 각 모델이 가장 정확했던 시리즈 수입니다. "
-              "선택 모델은 다른 모델 중 하나의 사본이라 승수에 포함하지 않습니다.",
+        "선택 모델은 다른 모델 중 하나의 사본이라 승수에 포함하지 않습니다.",
         "en": "Median MASE over each flow's series and how many series each model wins. "
-              "The selected model is a copy of one of the others, so it takes no wins.",
+        "The selected model is a copy of one of the others, so it takes no wins.",
     },
     # table headers
     "col.model_name": {"ko": "모델", "en": "Model"},
@@ -211,36 +213,79 @@ def flow_label(flow: str, lang: str = "ko") -> str:
     return flow if text == f"fc.flow.{flow}" else text
 
 
-def summary_sentence(summary: Any, lang: str = "ko", *, mase: float | None = None,
-                     naive_mase: float | None = None) -> list[str]:
+def summary_sentence(
+    summary: Any, lang: str = "ko", *, mase: float | None = None, naive_mase: float | None = None
+) -> list[str]:
     """Sentences of the generated summary from an `analytics.forecast_view.Summary`;
     `mase` and `naive_mase` are the pooled latest-cutoff MASE of the model and of
     seasonal naive (the accuracy sentence needs both)."""
     if summary is None:
         return [_t("fc.summary.none", lang)]
     model = model_label(summary.model_name, lang)
-    out = [_t("fc.summary.head", lang, months=summary.months,
-              start=summary.start.strftime("%Y-%m"), end=summary.end.strftime("%Y-%m"),
-              model=model, total=summary.total, lower=summary.lower, upper=summary.upper)]
+    out = [
+        _t(
+            "fc.summary.head",
+            lang,
+            months=summary.months,
+            start=summary.start.strftime("%Y-%m"),
+            end=summary.end.strftime("%Y-%m"),
+            model=model,
+            total=summary.total,
+            lower=summary.lower,
+            upper=summary.upper,
+        )
+    ]
     if summary.change_pct is None:
         out.append(_t("fc.summary.no_yoy", lang))
     else:
         shown = round(summary.change_pct, 1)
         direction = "up" if shown > 0 else ("down" if shown < 0 else "flat")
-        out.append(_t("fc.summary.yoy", lang, base=summary.base_total,
-                      change=summary.change_pct, change_lower=summary.change_lower_pct,
-                      change_upper=summary.change_upper_pct,
-                      direction=_t(f"fc.direction.{direction}", lang)))
+        out.append(
+            _t(
+                "fc.summary.yoy",
+                lang,
+                base=summary.base_total,
+                change=summary.change_pct,
+                change_lower=summary.change_lower_pct,
+                change_upper=summary.change_upper_pct,
+                direction=_t(f"fc.direction.{direction}", lang),
+            )
+        )
     if summary.vs_recent_pct is not None:
-        out.append(_t("fc.summary.recent", lang, mean=summary.total / summary.months,
-                      recent=summary.recent_mean, n=summary.recent_months,
-                      change=summary.vs_recent_pct))
+        out.append(
+            _t(
+                "fc.summary.recent",
+                lang,
+                mean=summary.total / summary.months,
+                recent=summary.recent_mean,
+                n=summary.recent_months,
+                change=summary.vs_recent_pct,
+            )
+        )
     if summary.bottom_up_diff_pct is not None:
-        out.append(_t("fc.summary.bottom_up", lang, bottom_up=summary.bottom_up_total,
-                      diff=summary.bottom_up_diff_pct))
+        out.append(
+            _t(
+                "fc.summary.bottom_up",
+                lang,
+                bottom_up=summary.bottom_up_total,
+                diff=summary.bottom_up_diff_pct,
+            )
+        )
     if mase is not None and naive_mase is not None:
-        verdict = ("better" if round(mase, 2) < round(naive_mase, 2)
-                   else "worse" if round(mase, 2) > round(naive_mase, 2) else "equal")
-        out.append(_t("fc.summary.accuracy", lang, mase=mase, naive=naive_mase,
-                      verdict=_t(f"fc.verdict.{verdict}", lang)))
+        verdict = (
+            "better"
+            if round(mase, 2) < round(naive_mase, 2)
+            else "worse"
+            if round(mase, 2) > round(naive_mase, 2)
+            else "equal"
+        )
+        out.append(
+            _t(
+                "fc.summary.accuracy",
+                lang,
+                mase=mase,
+                naive=naive_mase,
+                verdict=_t(f"fc.verdict.{verdict}", lang),
+            )
+        )
     return out

@@ -14,89 +14,103 @@ from typing import Any
 
 from analytics.recommend import Recommendation
 
-_EXPAND_KO = ("{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높고(점유율 {share_market_pct:.1f}%, "
-              "전체 시장 {share_all_pct:.1f}%) ")
-_EXPAND_EN = ("{model} — {deviation_pp:+.1f}pp above the all-market average (share "
-              "{share_market_pct:.1f}% vs {share_all_pct:.1f}% across all markets) ")
+_EXPAND_KO = (
+    "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높고(점유율 {share_market_pct:.1f}%, "
+    "전체 시장 {share_all_pct:.1f}%) "
+)
+_EXPAND_EN = (
+    "{model} — {deviation_pp:+.1f}pp above the all-market average (share "
+    "{share_market_pct:.1f}% vs {share_all_pct:.1f}% across all markets) "
+)
 
 STRATEGY_STRINGS: dict[str, dict[str, str]] = {
     # Section titles
     "rec.title": {"ko": "추천", "en": "Recommendations"},
     "rec.expand.title": {"ko": "생산·재고 배정 확대", "en": "Expand production / stock allocation"},
     "rec.promote.title": {"ko": "프로모션 우선 투입", "en": "Promotion priority"},
-    "rec.test_marketing.title": {"ko": "테스트 마케팅·비교 광고",
-                                 "en": "Test marketing / comparison advertising"},
+    "rec.test_marketing.title": {
+        "ko": "테스트 마케팅·비교 광고",
+        "en": "Test marketing / comparison advertising",
+    },
     "rec.competitor.title": {"ko": "경쟁 모델", "en": "Competitor context"},
-    "rec.none": {"ko": "이 조건에서 해당하는 추천이 없습니다",
-                 "en": "No recommendation for this selection"},
+    "rec.none": {
+        "ko": "이 조건에서 해당하는 추천이 없습니다",
+        "en": "No recommendation for this selection",
+    },
     # Recommendations (variant chosen by `render`)
     "rec.expand.yoy": {
         "ko": _EXPAND_KO + "최근 {window_months}개월({end_month}까지) {last3:,}대로 전년 동기 "
-              "{base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
+        "{base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
         "en": _EXPAND_EN + "and {change_pct:+.1f}% in the last {window_months} months "
-              "(to {end_month}: {last3:,} vs {base3:,} a year earlier): expand production "
-              "and stock allocation",
+        "(to {end_month}: {last3:,} vs {base3:,} a year earlier): expand production "
+        "and stock allocation",
     },
     "rec.expand.prev3": {
         "ko": _EXPAND_KO + "최근 {window_months}개월({end_month}까지) {last3:,}대로 직전 "
-              "{window_months}개월 {base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
+        "{window_months}개월 {base3:,}대보다 {change_pct:+.1f}% 성장: 생산·재고 배정 확대",
         "en": _EXPAND_EN + "and {change_pct:+.1f}% in the last {window_months} months "
-              "(to {end_month}: {last3:,} vs {base3:,} in the {window_months} before): "
-              "expand production and stock allocation",
+        "(to {end_month}: {last3:,} vs {base3:,} in the {window_months} before): "
+        "expand production and stock allocation",
     },
     "rec.promote.yoy": {
         "ko": "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높지만 최근 {window_months}개월"
-              "({end_month}까지) {last3:,}대로 전년 동기 {base3:,}대 대비 {change_pct:+.1f}%: "
-              "프로모션 우선 투입",
+        "({end_month}까지) {last3:,}대로 전년 동기 {base3:,}대 대비 {change_pct:+.1f}%: "
+        "프로모션 우선 투입",
         "en": "{model} — {deviation_pp:+.1f}pp above the all-market average but "
-              "{change_pct:+.1f}% in the last {window_months} months (to {end_month}: "
-              "{last3:,} vs {base3:,} a year earlier): promotion priority",
+        "{change_pct:+.1f}% in the last {window_months} months (to {end_month}: "
+        "{last3:,} vs {base3:,} a year earlier): promotion priority",
     },
     "rec.promote.prev3": {
         "ko": "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높지만 최근 {window_months}개월"
-              "({end_month}까지) {last3:,}대로 직전 {window_months}개월 {base3:,}대 대비 "
-              "{change_pct:+.1f}%: 프로모션 우선 투입",
+        "({end_month}까지) {last3:,}대로 직전 {window_months}개월 {base3:,}대 대비 "
+        "{change_pct:+.1f}%: 프로모션 우선 투입",
         "en": "{model} — {deviation_pp:+.1f}pp above the all-market average but "
-              "{change_pct:+.1f}% in the last {window_months} months (to {end_month}: "
-              "{last3:,} vs {base3:,} in the {window_months} before): promotion priority",
+        "{change_pct:+.1f}% in the last {window_months} months (to {end_month}: "
+        "{last3:,} vs {base3:,} in the {window_months} before): promotion priority",
     },
     "rec.test_marketing": {
         "ko": "{model} — 전체 시장 판매 {global_rank}위(점유율 {share_all_pct:.1f}%)지만 이 시장 "
-              "점유율은 {share_market_pct:.1f}%로 지역 평균보다 {gap_pp:.1f}%p 낮음: "
-              "테스트 마케팅·비교 광고 검토",
+        "점유율은 {share_market_pct:.1f}%로 지역 평균보다 {gap_pp:.1f}%p 낮음: "
+        "테스트 마케팅·비교 광고 검토",
         "en": "{model} — #{global_rank} across all markets (share {share_all_pct:.1f}%) but "
-              "{share_market_pct:.1f}% here, {gap_pp:.1f}pp below the all-market average: "
-              "consider test marketing or comparison advertising",
+        "{share_market_pct:.1f}% here, {gap_pp:.1f}pp below the all-market average: "
+        "consider test marketing or comparison advertising",
     },
     "rec.test_marketing.absent": {
         "ko": "{model} — 전체 시장 판매 {global_rank}위({units_all:,}대, 점유율 "
-              "{share_all_pct:.1f}%)지만 이 시장 판매 없음: 테스트 마케팅·비교 광고 검토",
+        "{share_all_pct:.1f}%)지만 이 시장 판매 없음: 테스트 마케팅·비교 광고 검토",
         "en": "{model} — #{global_rank} across all markets ({units_all:,} vehicles, share "
-              "{share_all_pct:.1f}%) but no sales here: consider test marketing or "
-              "comparison advertising",
+        "{share_all_pct:.1f}%) but no sales here: consider test marketing or "
+        "comparison advertising",
     },
     "rec.competitor": {
         "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 {competitor_units:,}대, "
-              "이 시장 경쟁 모델 {rank}위. 맞설 우리 모델: {our_model}(선택 기간 "
-              "{our_units:,}대)",
+        "이 시장 경쟁 모델 {rank}위. 맞설 우리 모델: {our_model}(선택 기간 "
+        "{our_units:,}대)",
         "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
-              "in {year}, #{rank} competitor model here. Our model against it: {our_model} "
-              "({our_units:,} in the selected period)",
+        "in {year}, #{rank} competitor model here. Our model against it: {our_model} "
+        "({our_units:,} in the selected period)",
     },
     "rec.competitor.none": {
         "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 {competitor_units:,}대, "
-              "이 시장 경쟁 모델 {rank}위. 이 시장에서 판매 중인 같은 차종의 우리 모델 없음",
+        "이 시장 경쟁 모델 {rank}위. 이 시장에서 판매 중인 같은 차종의 우리 모델 없음",
         "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
-              "in {year}, #{rank} competitor model here. We sell no {body_type} here",
+        "in {year}, #{rank} competitor model here. We sell no {body_type} here",
     },
     # Deviation lists (rendered by `render_deviation`)
-    "deviation.strong.title": {"ko": "이 시장에서 특히 강한 모델",
-                               "en": "Particularly strong here"},
+    "deviation.strong.title": {
+        "ko": "이 시장에서 특히 강한 모델",
+        "en": "Particularly strong here",
+    },
     "deviation.untapped.title": {"ko": "공략 여지가 큰 모델", "en": "Untapped here"},
-    "deviation.strong": {"ko": "{model} — 지역 평균보다 {deviation_pp:.1f}%p 높음",
-                         "en": "{model} — {deviation_pp:.1f}pp above the all-market average"},
-    "deviation.untapped": {"ko": "{model} — 지역 평균보다 {gap_pp:.1f}%p 낮음",
-                           "en": "{model} — {gap_pp:.1f}pp below the all-market average"},
+    "deviation.strong": {
+        "ko": "{model} — 지역 평균보다 {deviation_pp:.1f}%p 높음",
+        "en": "{model} — {deviation_pp:.1f}pp above the all-market average",
+    },
+    "deviation.untapped": {
+        "ko": "{model} — 지역 평균보다 {gap_pp:.1f}%p 낮음",
+        "en": "{model} — {gap_pp:.1f}pp below the all-market average",
+    },
     # Production priority and stock cover
     "priority.title": {"ko": "생산 우선순위", "en": "Production priority"},
     "priority.weights": {"ko": "가중치", "en": "Weights"},

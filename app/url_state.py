@@ -70,12 +70,19 @@ class PageState:
     measure: str = "units"
     threshold_pp: float = THRESHOLD_DEFAULT
     weights: tuple[tuple[str, float], ...] = field(
-        default_factory=lambda: tuple(DEFAULT_WEIGHTS.items()))
+        default_factory=lambda: tuple(DEFAULT_WEIGHTS.items())
+    )
     model: str | None = None
 
     def sales_filter(self) -> SalesFilter:
-        return SalesFilter(self.source, self.brand, self.period_from, self.period_to,
-                           self.vehicle_types, self.powertrains)
+        return SalesFilter(
+            self.source,
+            self.brand,
+            self.period_from,
+            self.period_to,
+            self.vehicle_types,
+            self.powertrains,
+        )
 
     def choices_filter(self) -> SalesFilter:
         """The slice whose markets, months and types are offered as choices."""
@@ -170,8 +177,11 @@ def parse(query: Mapping[str, str | Sequence[str] | None]) -> tuple[PageState, l
                 changes[attr] = f"{ym // 100:04d}-{ym % 100:02d}"
             except InvalidFilter:
                 problems.append(Problem(name, month))
-    if changes.get("period_from") and changes.get("period_to") and (
-            changes["period_from"] > changes["period_to"]):
+    if (
+        changes.get("period_from")
+        and changes.get("period_to")
+        and (changes["period_from"] > changes["period_to"])
+    ):
         problems.append(Problem("to", changes.pop("period_to")))
 
     for name, attr in (("type", "vehicle_types"), ("powertrain", "powertrains")):
@@ -265,9 +275,20 @@ def parse_search(search: str | None) -> tuple[PageState, list[Problem]]:
 
 
 def from_controls(
-    *, source=None, brand=None, period_from=None, period_to=None, vehicle_types=None,
-    powertrains=None, market=None, markets=None, top_n=None, measure=None, threshold=None,
-    weights: Mapping[str, float | None] | None = None, model=None,
+    *,
+    source=None,
+    brand=None,
+    period_from=None,
+    period_to=None,
+    vehicle_types=None,
+    powertrains=None,
+    market=None,
+    markets=None,
+    top_n=None,
+    measure=None,
+    threshold=None,
+    weights: Mapping[str, float | None] | None = None,
+    model=None,
 ) -> tuple[PageState, list[Problem]]:
     """PageState from the page's control values (same rules as the URL).
 
@@ -285,15 +306,23 @@ def from_controls(
         else:
             query[name] = str(value)
 
-    for name, value in (("source", source), ("brand", brand), ("from", period_from),
-                        ("to", period_to), ("type", vehicle_types),
-                        ("powertrain", powertrains), ("market", market),
-                        ("markets", markets), ("top", top_n), ("measure", measure),
-                        ("threshold", threshold), ("model", model)):
+    for name, value in (
+        ("source", source),
+        ("brand", brand),
+        ("from", period_from),
+        ("to", period_to),
+        ("type", vehicle_types),
+        ("powertrain", powertrains),
+        ("market", market),
+        ("markets", markets),
+        ("top", top_n),
+        ("measure", measure),
+        ("threshold", threshold),
+        ("model", model),
+    ):
         put(name, value)
     if weights:
-        filled = {k: (DEFAULT_WEIGHTS.get(k, 0.0) if v is None else v)
-                  for k, v in weights.items()}
+        filled = {k: (DEFAULT_WEIGHTS.get(k, 0.0) if v is None else v) for k, v in weights.items()}
         put("weights", ",".join(f"{k}:{_number(v)}" for k, v in filled.items()))
     return parse(query)
 
@@ -361,9 +390,13 @@ def market_totals(sales: pl.DataFrame) -> pl.DataFrame:
     order = {m: i for i, m in enumerate(MARKETS)}
     return (
         sales.lazy()
-        .group_by("market").agg(pl.col("units").sum().cast(pl.Int64))
-        .with_columns(pl.col("market").replace_strict(order, default=len(order),
-                                                      return_dtype=pl.Int64).alias("_order"))
+        .group_by("market")
+        .agg(pl.col("units").sum().cast(pl.Int64))
+        .with_columns(
+            pl.col("market")
+            .replace_strict(order, default=len(order), return_dtype=pl.Int64)
+            .alias("_order")
+        )
         .sort(["_order", "market"])
         .select("market", "units")
         .collect()
@@ -374,9 +407,15 @@ def choices(sales: pl.DataFrame) -> Choices:
     """The markets, months, vehicle types and powertrains present in `sales`."""
     months = (
         sales.lazy()
-        .select(pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8)
-                          .str.zfill(2)).unique().sort().alias("ym"))
-        .collect().get_column("ym").to_list()
+        .select(
+            pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8).str.zfill(2))
+            .unique()
+            .sort()
+            .alias("ym")
+        )
+        .collect()
+        .get_column("ym")
+        .to_list()
     )
 
     def distinct(column: str) -> tuple[str, ...]:
@@ -412,8 +451,10 @@ def resolve(state: PageState, available: Choices) -> tuple[PageState, list[Probl
         if month is not None and month not in available.months:
             problems.append(Problem(name, month, "unavailable"))
             changes[attr] = None
-    for name, attr, offered in (("type", "vehicle_types", available.vehicle_types),
-                                ("powertrain", "powertrains", available.powertrains)):
+    for name, attr, offered in (
+        ("type", "vehicle_types", available.vehicle_types),
+        ("powertrain", "powertrains", available.powertrains),
+    ):
         values = getattr(state, attr)
         keep = tuple(v for v in values if v in offered)
         problems += [Problem(name, v, "unavailable") for v in values if v not in keep]

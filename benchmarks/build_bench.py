@@ -34,8 +34,13 @@ print(json.dumps({"seconds": seconds, "fact_rows": report.fact_rows,
 
 
 def run_build(db: Path, sources: list[Path]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(db), *map(str, sources)],
-                         check=True, capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(db), *map(str, sources)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -44,7 +49,9 @@ def bench(name: str, sources: list[Path], runs: int, workdir: Path) -> dict[str,
     seconds = statistics.median(r["seconds"] for r in results)
     rows = int(results[0]["fact_rows"])
     return {
-        "dataset": name, "runs": runs, "fact_rows": rows,
+        "dataset": name,
+        "runs": runs,
+        "fact_rows": rows,
         "median_seconds": round(seconds, 2),
         "all_seconds": [round(r["seconds"], 2) for r in results],
         "rows_per_second": round(rows / seconds),
@@ -71,17 +78,22 @@ def main() -> None:
             raw = workdir / "generated"
             start = time.perf_counter()
             generate(raw, seed=7, scale=args.scale)
-            print(f"generated scale {args.scale} in {time.perf_counter() - start:.1f}s",
-                  file=sys.stderr)
-            results.append(bench(f"generated_x{args.scale:g}", [raw], max(1, args.runs - 2),
-                                 workdir))
+            print(
+                f"generated scale {args.scale} in {time.perf_counter() - start:.1f}s",
+                file=sys.stderr,
+            )
+            results.append(
+                bench(f"generated_x{args.scale:g}", [raw], max(1, args.runs - 2), workdir)
+            )
     for r in results:
         print(json.dumps(r))
     print("\n| data set | fact rows | median build (s) | rows/s | peak RSS (MB) |")
     print("|---|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['dataset']} | {r['fact_rows']:,} | {r['median_seconds']} "
-              f"| {r['rows_per_second']:,} | {r['peak_rss_mb']:,} |")
+        print(
+            f"| {r['dataset']} | {r['fact_rows']:,} | {r['median_seconds']} "
+            f"| {r['rows_per_second']:,} | {r['peak_rss_mb']:,} |"
+        )
 
 
 if __name__ == "__main__":

@@ -73,8 +73,13 @@ def bench_source(wh: Warehouse, source: str, n: int, cold_n: int) -> list[dict[s
         market_model_units(frame)
 
     aggregate_times = timed(cold_aggregate, cold_n)
-    markets = (frame.group_by("market").len().sort(["len", "market"], descending=[True, False])
-               .get_column("market").to_list())
+    markets = (
+        frame.group_by("market")
+        .len()
+        .sort(["len", "market"], descending=[True, False])
+        .get_column("market")
+        .to_list()
+    )
     if not markets:
         return []
 
@@ -111,29 +116,39 @@ def bench_source(wh: Warehouse, source: str, n: int, cold_n: int) -> list[dict[s
         "heatmap on aggregate": lambda i: do_heatmap(i, agg),
         "recommend": do_recommend,
         "priority": lambda i: priority(sales(), market=market(i)),
-        "stock_cover": lambda i: stock_cover(sales(), market=market(i),
-                                             stock=stocks[market(i)]),
+        "stock_cover": lambda i: stock_cover(sales(), market=market(i), stock=stocks[market(i)]),
     }
-    results = [{"step": "load (cold)", "n": cold_n, "times": cold_times},
-               {"step": "market x model aggregate (cold)", "n": cold_n,
-                "times": aggregate_times}]
+    results = [
+        {"step": "load (cold)", "n": cold_n, "times": cold_times},
+        {"step": "market x model aggregate (cold)", "n": cold_n, "times": aggregate_times},
+    ]
     results += [{"step": name, "n": n, "times": timed(fn, n)} for name, fn in steps.items()]
     return [
-        {"source": source, "rows": frame.height, "step": r["step"], "n": r["n"],
-         "p50_ms": round(percentile(r["times"], 50), 2),
-         "p95_ms": round(percentile(r["times"], 95), 2)}
+        {
+            "source": source,
+            "rows": frame.height,
+            "step": r["step"],
+            "n": r["n"],
+            "p50_ms": round(percentile(r["times"], 50), 2),
+            "p95_ms": round(percentile(r["times"], 95), 2),
+        }
         for r in results
     ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, action="append",
-                        help="warehouse to time (repeatable) [default: shared data + 10M]")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        action="append",
+        help="warehouse to time (repeatable) [default: shared data + 10M]",
+    )
     parser.add_argument("--n", type=int, default=50, help="repetitions per step")
     parser.add_argument("--cold-n", type=int, default=5, help="repetitions of the cold load")
-    parser.add_argument("--sources", default=",".join(sales_mod.SOURCES),
-                        help="comma-separated sources")
+    parser.add_argument(
+        "--sources", default=",".join(sales_mod.SOURCES), help="comma-separated sources"
+    )
     args = parser.parse_args()
     sources = [s for s in args.sources.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="carsight-cbbench-") as tmp:
@@ -159,8 +174,10 @@ def main() -> None:
     print("| warehouse | source | frame rows | step | n | p50 ms | p95 ms |")
     print("|---|---|---:|---|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['warehouse']} | {r['source']} | {r['rows']:,} | {r['step']} | {r['n']} "
-              f"| {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+        print(
+            f"| {r['warehouse']} | {r['source']} | {r['rows']:,} | {r['step']} | {r['n']} "
+            f"| {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -34,18 +34,22 @@ def build_and_train(tmp: Path) -> tuple[Path, Path]:
     build([SHARED], db)
     built = time.perf_counter()
     train(db, artifacts_dir=artifacts, persona_text=render_persona)
-    print(f"build {built - start:.1f} s, train {time.perf_counter() - built:.1f} s",
-          file=sys.stderr)
+    print(
+        f"build {built - start:.1f} s, train {time.perf_counter() - built:.1f} s", file=sys.stderr
+    )
     return db, artifacts
 
 
 def latency_table(rows: list[dict], target_ms: float, note: str) -> str:
     """Markdown: one row per callback (callback, cold_ms, p50, p95 in ms) and `note` below."""
-    lines = [f"| callback | first call (ms) | p50 (ms) | p95 (ms) | p95 <= {target_ms:.0f} ms |",
-             "|---|---:|---:|---:|:---:|"]
+    lines = [
+        f"| callback | first call (ms) | p50 (ms) | p95 (ms) | p95 <= {target_ms:.0f} ms |",
+        "|---|---:|---:|---:|:---:|",
+    ]
     for r in rows:
         ok = "yes" if r["p95"] <= target_ms else "**no**"
-        lines.append(f"| {r['callback']} | {r['cold_ms']:.1f} | {r['p50']:.1f} | "
-                     f"{r['p95']:.1f} | {ok} |")
+        lines.append(
+            f"| {r['callback']} | {r['cold_ms']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {ok} |"
+        )
     lines.append(f"\n{note}")
     return "\n".join(lines)

@@ -29,10 +29,6 @@ from common import build_and_train, latency_table, percentile  # noqa: E402  (be
 TARGET_MS = 100.0
 
 
-
-
-
-
 def cases(cb: Any) -> list[tuple[str, Callable[[dict, str], Any]]]:
     """(name, call(spec, market)) for every dealer callback, in page order."""
 
@@ -43,8 +39,12 @@ def cases(cb: Any) -> list[tuple[str, Callable[[dict, str], Any]]]:
 
     return [
         ("filter_choices", lambda spec, lang: cb.filter_choices(spec["brand"], lang)),
-        ("resolve_filters", lambda spec, lang: cb.resolve_filters(
-            spec["brand"], spec["market"] or "all", "all", "all")),
+        (
+            "resolve_filters",
+            lambda spec, lang: cb.resolve_filters(
+                spec["brand"], spec["market"] or "all", "all", "all"
+            ),
+        ),
         ("render_status", cb.render_status),
         ("render_segments", cb.render_segments),
         ("render_clusters", cb.render_clusters),
@@ -52,11 +52,12 @@ def cases(cb: Any) -> list[tuple[str, Callable[[dict, str], Any]]]:
         ("render_model_cluster", cb.render_model_cluster),
         ("render_insights", cb.render_insights),
         ("drill_markets", lambda spec, lang: cb.drill_markets(spec, lang, None)),
-        ("drill_models", lambda spec, lang: cb.drill_models(
-            spec["market"] or "Korea", spec, None)),
+        ("drill_models", lambda spec, lang: cb.drill_models(spec["market"] or "Korea", spec, None)),
         ("render_drilldown (markets + models + drilldown)", drilldown),
-        ("model_from_click", lambda spec, lang: cb.model_from_click(
-            {"points": [{"customdata": "Avante"}]})),
+        (
+            "model_from_click",
+            lambda spec, lang: cb.model_from_click({"points": [{"customdata": "Avante"}]}),
+        ),
         ("render_customers", cb.render_customers),
         ("export_customers", lambda spec, lang: cb.export_customers(1)),
     ]
@@ -87,14 +88,24 @@ def run(db: Path, artifacts: Path, n: int) -> list[dict[str, Any]]:
             start = time.perf_counter()
             call(spec, lang)
             times.append(time.perf_counter() - start)
-        rows.append({"callback": name, "cold_ms": cold * 1000, "p50": percentile(times, 50),
-                     "p95": percentile(times, 95)})
+        rows.append(
+            {
+                "callback": name,
+                "cold_ms": cold * 1000,
+                "p50": percentile(times, 50),
+                "p95": percentile(times, 95),
+            }
+        )
     return rows
 
 
 def markdown(rows: list[dict[str, Any]], n: int) -> str:
-    return latency_table(rows, TARGET_MS, f"N = {n} warm calls per callback, brand x market "
-                         "varied (Hyundai/Kia x 전체 + each market), ko/en alternating.")
+    return latency_table(
+        rows,
+        TARGET_MS,
+        f"N = {n} warm calls per callback, brand x market "
+        "varied (Hyundai/Kia x 전체 + each market), ko/en alternating.",
+    )
 
 
 def main() -> None:

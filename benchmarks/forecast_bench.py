@@ -46,8 +46,10 @@ def _print_board(board: pl.DataFrame, title: str) -> None:
     for (flow,), rows in board.group_by("flow", maintain_order=True):
         cells = ", ".join(
             f"{r['model_name']} {r['median_mase']:.3f} ({r['wins']} won)"
-            if r["median_mase"] is not None else f"{r['model_name']} n/a"
-            for r in rows.iter_rows(named=True))
+            if r["median_mase"] is not None
+            else f"{r['model_name']} n/a"
+            for r in rows.iter_rows(named=True)
+        )
         print(f"  {flow} [{rows['n_series'].max()} series]: {cells}")
 
 
@@ -69,75 +71,121 @@ def main() -> None:
         print(f"before: {_load()}")
         started = time.perf_counter()
         cpu_before = _cpu_seconds()
-        result = run_forecast_command(db, horizon=12, series_filter=args.series_filter,
-                                      workers=args.workers, progress=lambda *_: None)
+        result = run_forecast_command(
+            db,
+            horizon=12,
+            series_filter=args.series_filter,
+            workers=args.workers,
+            progress=lambda *_: None,
+        )
         wall = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
         print(f"after:  {_load()}")
 
-    print(f"\ncarsight forecast: {result.series.height} series, {args.workers} workers, "
-          f"wall {wall:.1f}s (target <= 180s)")
-    print(f"  CPU seconds (this process + workers): {cpu:.1f}s, i.e. about "
-          f"{cpu / args.workers:.0f}s of wall time on {args.workers} otherwise idle cores")
+    print(
+        f"\ncarsight forecast: {result.series.height} series, {args.workers} workers, "
+        f"wall {wall:.1f}s (target <= 180s)"
+    )
+    print(
+        f"  CPU seconds (this process + workers): {cpu:.1f}s, i.e. about "
+        f"{cpu / args.workers:.0f}s of wall time on {args.workers} otherwise idle cores"
+    )
     for stage, seconds in result.stage_seconds.items():
         print(f"  {stage:<30} {seconds:8.1f}s")
     if result.errors:
         print(f"  {len(result.errors)} model failures, e.g. {result.errors[0]}")
-    print("  series per flow: " + ", ".join(
-        f"{r['flow']} {r['len']}" for r in
-        result.series.group_by("flow").len().sort("flow").iter_rows(named=True)))
+    print(
+        "  series per flow: "
+        + ", ".join(
+            f"{r['flow']} {r['len']}"
+            for r in result.series.group_by("flow").len().sort("flow").iter_rows(named=True)
+        )
+    )
 
-    _print_board(leaderboard(result.metrics, result.series),
-                 "leaderboard, latest cutoff (median pooled MASE; the honest score of selected)")
-    _print_board(leaderboard(result.metrics, result.series, scope="all_cutoffs"),
-                 "leaderboard, all four cutoffs (selected's first cutoff falls back to naive)")
+    _print_board(
+        leaderboard(result.metrics, result.series),
+        "leaderboard, latest cutoff (median pooled MASE; the honest score of selected)",
+    )
+    _print_board(
+        leaderboard(result.metrics, result.series, scope="all_cutoffs"),
+        "leaderboard, all four cutoffs (selected's first cutoff falls back to naive)",
+    )
 
     print("\n80% interval coverage, mean over series (target 0.80):")
-    coverage = (result.metrics.filter(pl.col("horizon").is_null())
-                .group_by("scope", "model_name").agg(pl.col("coverage80").mean())
-                .sort("scope", "model_name"))
+    coverage = (
+        result.metrics.filter(pl.col("horizon").is_null())
+        .group_by("scope", "model_name")
+        .agg(pl.col("coverage80").mean())
+        .sort("scope", "model_name")
+    )
     for (scope,), rows in coverage.group_by("scope", maintain_order=True):
-        print(f"  {scope}: " + ", ".join(f"{r['model_name']} {r['coverage80']:.2f}"
-                                          for r in rows.iter_rows(named=True)))
+        print(
+            f"  {scope}: "
+            + ", ".join(
+                f"{r['model_name']} {r['coverage80']:.2f}" for r in rows.iter_rows(named=True)
+            )
+        )
 
     pooled = result.metrics.filter(pl.col("horizon").is_null()).join(
-        result.series.select("series_id", "brand", "flow", "level", "market"), on="series_id")
+        result.series.select("series_id", "brand", "flow", "level", "market"), on="series_id"
+    )
     region = pooled.filter(pl.col("flow") == "region_export", pl.col("level") == "market")
     print("\nregion_export markets (median pooled MASE):")
     for scope in ("latest_cutoff", "all_cutoffs"):
-        medians = dict(region.filter(pl.col("scope") == scope).group_by("model_name")
-                       .agg(pl.col("mase").median()).iter_rows())
+        medians = dict(
+            region.filter(pl.col("scope") == scope)
+            .group_by("model_name")
+            .agg(pl.col("mase").median())
+            .iter_rows()
+        )
         prophet = medians["prophet"]
         cells = []
         for name in ("selected", "ensemble"):
             gain = 100 * (1 - medians[name] / prophet) if prophet else float("nan")
             cells.append(f"{name} {medians[name]:.3f} ({gain:+.0f}% vs prophet)")
-        print(f"  {scope}: " + ", ".join(cells)
-              + f"; seasonal_naive {medians['seasonal_naive']:.3f}; prophet {prophet:.3f}"
-              + f"; lightgbm {medians['lightgbm']:.3f}")
+        print(
+            f"  {scope}: "
+            + ", ".join(cells)
+            + f"; seasonal_naive {medians['seasonal_naive']:.3f}; prophet {prophet:.3f}"
+            + f"; lightgbm {medians['lightgbm']:.3f}"
+        )
 
     print("\nregion_export per series (pooled MASE, latest cutoff | all cutoffs):")
-    wide = (region.pivot(on="scope", index=["series_id", "model_name"], values="mase")
-            .join(result.series.select("series_id", "chosen_model"), on="series_id"))
+    wide = region.pivot(on="scope", index=["series_id", "model_name"], values="mase").join(
+        result.series.select("series_id", "chosen_model"), on="series_id"
+    )
     for (series_id,), rows in wide.sort("series_id").group_by("series_id", maintain_order=True):
-        cells = "  ".join(f"{r['model_name']} {r['latest_cutoff']:.2f}|{r['all_cutoffs']:.2f}"
-                          for r in rows.sort("model_name").iter_rows(named=True))
-        print(f"  {series_id.split('|')[0]} {series_id.split('|')[2]:<26} "
-              f"chosen {rows['chosen_model'][0]:<14} {cells}")
+        cells = "  ".join(
+            f"{r['model_name']} {r['latest_cutoff']:.2f}|{r['all_cutoffs']:.2f}"
+            for r in rows.sort("model_name").iter_rows(named=True)
+        )
+        print(
+            f"  {series_id.split('|')[0]} {series_id.split('|')[2]:<26} "
+            f"chosen {rows['chosen_model'][0]:<14} {cells}"
+        )
 
     kia = region.filter(pl.col("brand") == "Kia")
-    print("\nKia region-export MAPE per market (%), pooled horizons; the original reported "
-          "1.1-12.2% on six markets, in-sample-looking and without a per-market mapping:")
-    table = (kia.pivot(on="model_name", index=["market", "scope"], values="mape")
-             .sort("scope", "market"))
+    print(
+        "\nKia region-export MAPE per market (%), pooled horizons; the original reported "
+        "1.1-12.2% on six markets, in-sample-looking and without a per-market mapping:"
+    )
+    table = kia.pivot(on="model_name", index=["market", "scope"], values="mape").sort(
+        "scope", "market"
+    )
     for row in table.iter_rows(named=True):
-        print(f"  {row['scope']:<14} {row['market']:<20} "
-              + "  ".join(f"{m} {row[m]:5.1f}" for m in
-                          ("selected", "ensemble", "prophet", "lightgbm", "seasonal_naive")))
+        print(
+            f"  {row['scope']:<14} {row['market']:<20} "
+            + "  ".join(
+                f"{m} {row[m]:5.1f}"
+                for m in ("selected", "ensemble", "prophet", "lightgbm", "seasonal_naive")
+            )
+        )
     for scope in ("latest_cutoff", "all_cutoffs"):
         values = kia.filter(pl.col("scope") == scope, pl.col("model_name") == "selected")["mape"]
-        print(f"  selected, {scope}: {values.min():.1f}%-{values.max():.1f}% "
-              f"(median {values.median():.1f}%)")
+        print(
+            f"  selected, {scope}: {values.min():.1f}%-{values.max():.1f}% "
+            f"(median {values.median():.1f}%)"
+        )
 
 
 if __name__ == "__main__":

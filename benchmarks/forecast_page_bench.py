@@ -29,8 +29,6 @@ from common import SHARED, latency_table, percentile  # noqa: E402  (benchmarks/
 TARGET_MS = 100.0
 
 
-
-
 def prepare(tmp: Path, series_filter: str | None) -> Path:
     """The shared data built into `tmp`, then `carsight forecast` run on it."""
     from tests.forecast_support import run_forecast
@@ -41,8 +39,10 @@ def prepare(tmp: Path, series_filter: str | None) -> Path:
     build([SHARED], db)
     built = time.perf_counter()
     run_forecast(db, series_filter=series_filter)
-    print(f"build {built - start:.1f} s, forecast {time.perf_counter() - built:.1f} s",
-          file=sys.stderr)
+    print(
+        f"build {built - start:.1f} s, forecast {time.perf_counter() - built:.1f} s",
+        file=sys.stderr,
+    )
     return db
 
 
@@ -63,22 +63,35 @@ def cases(cb: Any) -> list[tuple[str, Case]]:
         return MODELS[i % 3]  # selected, ensemble, lightgbm
 
     return [
-        ("choose_series", lambda spec, c, i: cb.choose_series(
-            c, scope(i), band(i), bool(i % 2), lang(i), [])),
+        (
+            "choose_series",
+            lambda spec, c, i: cb.choose_series(c, scope(i), band(i), bool(i % 2), lang(i), []),
+        ),
         ("view_url", lambda spec, c, i: cb.view_url(scope(i), band(i), bool(i % 2), spec)),
-        ("show_url_problems", lambda spec, c, i: cb.show_url_problems(
-            [{"param": "market", "value": "Atlantis", "kind": "unavailable",
-              "fallback": None}], lang(i))),
+        (
+            "show_url_problems",
+            lambda spec, c, i: cb.show_url_problems(
+                [{"param": "market", "value": "Atlantis", "kind": "unavailable", "fallback": None}],
+                lang(i),
+            ),
+        ),
         ("render_status", lambda spec, c, i: cb.render_status(spec, lang(i))),
-        ("model_choices", lambda spec, c, i: cb.model_choices(
-            spec, lang(i), band(i), ["selected", "seasonal_naive"])),
-        ("render_chart", lambda spec, c, i: cb.render_chart(
-            spec, ["selected", "seasonal_naive", "prophet"], band(i), bool(i % 2), lang(i))),
+        (
+            "model_choices",
+            lambda spec, c, i: cb.model_choices(
+                spec, lang(i), band(i), ["selected", "seasonal_naive"]
+            ),
+        ),
+        (
+            "render_chart",
+            lambda spec, c, i: cb.render_chart(
+                spec, ["selected", "seasonal_naive", "prophet"], band(i), bool(i % 2), lang(i)
+            ),
+        ),
         ("render_metrics", lambda spec, c, i: cb.render_metrics(spec, scope(i), lang(i))),
         ("render_quarters", lambda spec, c, i: cb.render_quarters(spec, band(i), lang(i))),
         ("download_quarters", lambda spec, c, i: cb.download_quarters(1, spec, band(i))),
-        ("render_leaderboard", lambda spec, c, i: cb.render_leaderboard(
-            spec, scope(i), lang(i))),
+        ("render_leaderboard", lambda spec, c, i: cb.render_leaderboard(spec, scope(i), lang(i))),
     ]
 
 
@@ -97,10 +110,18 @@ def run(db: Path, n: int) -> tuple[list[dict[str, Any]], int]:
     if runs.is_empty():
         raise SystemExit(f"{db} holds no forecast run: run `carsight forecast --db {db}`.")
     series = forecast_read.load_series(wh, run_id=runs.item(0, "run_id"))
-    controls = [{"brand": r["brand"], "flow": r["flow"], "market": r["market"] or TOTAL,
-                 "item": item_value(r["model"], r["plant"])} for r in series.to_dicts()]
-    specs = [cb.choose_series(c, "latest_cutoff", "selected", False, "ko", [])["spec"]
-             for c in controls]
+    controls = [
+        {
+            "brand": r["brand"],
+            "flow": r["flow"],
+            "market": r["market"] or TOTAL,
+            "item": item_value(r["model"], r["plant"]),
+        }
+        for r in series.to_dicts()
+    ]
+    specs = [
+        cb.choose_series(c, "latest_cutoff", "selected", False, "ko", [])["spec"] for c in controls
+    ]
     assert all(s["series_id"] for s in specs), "every stored series must be reachable"
     rows = []
     for name, call in cases(cb):
@@ -114,15 +135,25 @@ def run(db: Path, n: int) -> tuple[list[dict[str, Any]], int]:
             start = time.perf_counter()
             call(specs[k], controls[k], i)
             times.append(time.perf_counter() - start)
-        rows.append({"callback": name, "cold_ms": cold * 1000, "p50": percentile(times, 50),
-                     "p95": percentile(times, 95)})
+        rows.append(
+            {
+                "callback": name,
+                "cold_ms": cold * 1000,
+                "p50": percentile(times, 50),
+                "p95": percentile(times, 95),
+            }
+        )
     return rows, len(specs)
 
 
 def markdown(rows: list[dict[str, Any]], n: int, n_series: int) -> str:
-    return latency_table(rows, TARGET_MS, f"N = {n} calls per callback over {n_series} stored "
-                         "series (each series first read from the warehouse once, then from "
-                         "the memo), ko/en, scopes and band models alternating.")
+    return latency_table(
+        rows,
+        TARGET_MS,
+        f"N = {n} calls per callback over {n_series} stored "
+        "series (each series first read from the warehouse once, then from "
+        "the memo), ko/en, scopes and band models alternating.",
+    )
 
 
 def main() -> None:

@@ -38,9 +38,6 @@ BATCH_TARGET = 5_000.0
 BRANDS = ("Hyundai", "Kia")
 
 
-
-
-
 def prepare(tmp: Path) -> Path:
     """Artifacts dir: the shared data built and trained into `tmp`."""
     return build_and_train(tmp)[1]
@@ -54,18 +51,23 @@ def raw_customers(vocab: Any, n: int, *, seed: int) -> list[dict[str, Any]]:
 
     rng = np.random.default_rng(seed)
     lo, hi = math.log(vocab.budget_min * 2), math.log(vocab.budget_max / 2)
-    return [{
-        "gender": str(rng.choice(["남", "여"])), "age": str(int(rng.integers(20, 75))),
-        "market": MARKETS[str(rng.choice(vocab.markets))][0],
-        "vehicle_class": str(rng.choice(vocab.vehicle_classes)),
-        "model_of_interest": str(rng.choice(vocab.models)) if rng.random() < 0.5 else "",
-        "eco_friendly": str(rng.choice(["예", "아니오"])),
-        "budget": f"{int(math.exp(rng.uniform(lo, hi))):,}",
-        "payment_method": str(rng.choice(vocab.payment_methods)),
-        "channel": str(rng.choice(vocab.channels)),
-        "purchase_count": str(int(rng.integers(0, 6))),
-        "name": "홍길동", "email": "hong@example.com",
-    } for _ in range(n)]
+    return [
+        {
+            "gender": str(rng.choice(["남", "여"])),
+            "age": str(int(rng.integers(20, 75))),
+            "market": MARKETS[str(rng.choice(vocab.markets))][0],
+            "vehicle_class": str(rng.choice(vocab.vehicle_classes)),
+            "model_of_interest": str(rng.choice(vocab.models)) if rng.random() < 0.5 else "",
+            "eco_friendly": str(rng.choice(["예", "아니오"])),
+            "budget": f"{int(math.exp(rng.uniform(lo, hi))):,}",
+            "payment_method": str(rng.choice(vocab.payment_methods)),
+            "channel": str(rng.choice(vocab.channels)),
+            "purchase_count": str(int(rng.integers(0, 6))),
+            "name": "홍길동",
+            "email": "hong@example.com",
+        }
+        for _ in range(n)
+    ]
 
 
 def bench_brand(artifacts: Path, brand: str, *, n: int, rows: int) -> dict[str, Any]:
@@ -96,13 +98,21 @@ def bench_brand(artifacts: Path, brand: str, *, n: int, rows: int) -> dict[str, 
         runs.append(time.perf_counter() - start)
     start = time.perf_counter()
     parsed = [parse_input(f, predictor.vocab, today=today) for f in batch_forms]
-    predictor.predict_frame(pl.DataFrame([{c: getattr(i, c) for c in INPUT_COLUMNS}
-                                          for i in parsed]))
+    predictor.predict_frame(
+        pl.DataFrame([{c: getattr(i, c) for c in INPUT_COLUMNS} for i in parsed])
+    )
     csv_s = time.perf_counter() - start
-    return {"brand": brand, "version": predictor.version, "load_s": load_s,
-            "p50": percentile(times, 50), "p95": percentile(times, 95), "n": n,
-            "rows": rows, "batch_per_s": rows / statistics.median(runs),
-            "csv_per_s": rows / csv_s}
+    return {
+        "brand": brand,
+        "version": predictor.version,
+        "load_s": load_s,
+        "p50": percentile(times, 50),
+        "p95": percentile(times, 95),
+        "n": n,
+        "rows": rows,
+        "batch_per_s": rows / statistics.median(runs),
+        "csv_per_s": rows / csv_s,
+    }
 
 
 def main() -> None:
@@ -114,17 +124,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         artifacts = args.artifacts or prepare(Path(tmp))
         results = [bench_brand(artifacts, b, n=args.n, rows=args.rows) for b in BRANDS]
-    print(f"| brand | load (s) | single p50 (ms) | single p95 (ms) | batch customers/s "
-          f"({args.rows:,} rows) | CSV path customers/s | targets met |")
+    print(
+        f"| brand | load (s) | single p50 (ms) | single p95 (ms) | batch customers/s "
+        f"({args.rows:,} rows) | CSV path customers/s | targets met |"
+    )
     print("|---|---:|---:|---:|---:|---:|---|")
     for r in results:
         ok = r["p95"] <= SINGLE_TARGET_MS and r["batch_per_s"] >= BATCH_TARGET
-        print(f"| {r['brand']} | {r['load_s']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | "
-              f"{r['batch_per_s']:,.0f} | {r['csv_per_s']:,.0f} | {'yes' if ok else 'NO'} |")
-    print(f"\nsingle = parse_input + Predictor.predict, {args.n} varied customers per brand "
-          f"after one warm-up; targets: p95 <= {SINGLE_TARGET_MS:.0f} ms, batch >= "
-          f"{BATCH_TARGET:,.0f} customers/s. Versions: "
-          + ", ".join(f"{r['brand']} {r['version']}" for r in results))
+        print(
+            f"| {r['brand']} | {r['load_s']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | "
+            f"{r['batch_per_s']:,.0f} | {r['csv_per_s']:,.0f} | {'yes' if ok else 'NO'} |"
+        )
+    print(
+        f"\nsingle = parse_input + Predictor.predict, {args.n} varied customers per brand "
+        f"after one warm-up; targets: p95 <= {SINGLE_TARGET_MS:.0f} ms, batch >= "
+        f"{BATCH_TARGET:,.0f} customers/s. Versions: "
+        + ", ".join(f"{r['brand']} {r['version']}" for r in results)
+    )
 
 
 if __name__ == "__main__":

@@ -33,10 +33,6 @@ TARGET_MS = 50.0
 BRANDS = ("Hyundai", "Kia")
 
 
-
-
-
-
 def forms(cb: Any, n: int, seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
     """`n` valid (brand, form) pairs, alternating brands, drawn from each brand's vocab."""
     rng = random.Random(seed)
@@ -45,16 +41,24 @@ def forms(cb: Any, n: int, seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
         brand = BRANDS[i % 2]
         vocab = cb.predictor(brand).vocab
         low, high = max(vocab.budget_min, 15_000_000), min(vocab.budget_max, 120_000_000)
-        out.append((brand, {
-            "gender": rng.choice(vocab.genders), "age": rng.randint(20, 75), "birth_date": None,
-            "market": rng.choice(vocab.markets),
-            "vehicle_class": rng.choice(vocab.vehicle_classes),
-            "model_of_interest": rng.choice(vocab.models) if i % 4 < 2 else "",
-            "eco_friendly": rng.random() < 0.3,
-            "budget": f"{rng.randrange(low, high, 1_000_000):,}",
-            "payment_method": rng.choice(vocab.payment_methods),
-            "channel": rng.choice(vocab.channels), "purchase_count": rng.randint(0, 5),
-        }))
+        out.append(
+            (
+                brand,
+                {
+                    "gender": rng.choice(vocab.genders),
+                    "age": rng.randint(20, 75),
+                    "birth_date": None,
+                    "market": rng.choice(vocab.markets),
+                    "vehicle_class": rng.choice(vocab.vehicle_classes),
+                    "model_of_interest": rng.choice(vocab.models) if i % 4 < 2 else "",
+                    "eco_friendly": rng.random() < 0.3,
+                    "budget": f"{rng.randrange(low, high, 1_000_000):,}",
+                    "payment_method": rng.choice(vocab.payment_methods),
+                    "channel": rng.choice(vocab.channels),
+                    "purchase_count": rng.randint(0, 5),
+                },
+            )
+        )
     return out
 
 
@@ -84,9 +88,19 @@ def cases(cb: Any) -> list[tuple[str, Callable[[str, dict, str], Any]]]:
         ("submit (validation only)", submit),
         ("render_result (predict + components)", render),
         ("submit, rejected form (3 wrong fields)", rejected),
-        ("form_choices (brand or language change)", lambda brand, form, lang: cb.form_choices(
-            brand, lang, form["market"], form["vehicle_class"], form["model_of_interest"],
-            form["payment_method"], form["channel"], form["budget"])),
+        (
+            "form_choices (brand or language change)",
+            lambda brand, form, lang: cb.form_choices(
+                brand,
+                lang,
+                form["market"],
+                form["vehicle_class"],
+                form["model_of_interest"],
+                form["payment_method"],
+                form["channel"],
+                form["budget"],
+            ),
+        ),
         ("render_model_card", lambda brand, form, lang: cb.render_model_card(brand, lang)),
     ]
 
@@ -112,23 +126,32 @@ def run(db: Path, artifacts: Path, n: int) -> list[dict[str, Any]]:
             start = time.perf_counter()
             call(brand, form, lang)
             times.append(time.perf_counter() - start)
-        rows.append({"callback": name, "p50": percentile(times, 50),
-                     "p95": percentile(times, 95)})
-    rows.insert(0, {"callback": "first predictor load (verify hashes, load skops models)",
-                    "p50": cold * 1000, "p95": cold * 1000})
+        rows.append({"callback": name, "p50": percentile(times, 50), "p95": percentile(times, 95)})
+    rows.insert(
+        0,
+        {
+            "callback": "first predictor load (verify hashes, load skops models)",
+            "p50": cold * 1000,
+            "p95": cold * 1000,
+        },
+    )
     return rows
 
 
 def markdown(rows: list[dict[str, Any]], n: int) -> str:
-    lines = [f"| callback | p50 (ms) | p95 (ms) | p95 <= {TARGET_MS:.0f} ms |",
-             "|---|---:|---:|:---:|"]
+    lines = [
+        f"| callback | p50 (ms) | p95 (ms) | p95 <= {TARGET_MS:.0f} ms |",
+        "|---|---:|---:|:---:|",
+    ]
     for r in rows:
         ok = "yes" if r["p95"] <= TARGET_MS else "**no**"
         if r["callback"].startswith("first"):
             ok = "(once)"
         lines.append(f"| {r['callback']} | {r['p50']:.1f} | {r['p95']:.1f} | {ok} |")
-    lines.append(f"\nN = {n} warm calls per callback over varied customers "
-                 f"(Hyundai/Kia alternating, every market and class, ko/en).")
+    lines.append(
+        f"\nN = {n} warm calls per callback over varied customers "
+        f"(Hyundai/Kia alternating, every market and class, ko/en)."
+    )
     return "\n".join(lines)
 
 

@@ -50,9 +50,22 @@ def run_train(db: Path, artifacts: Path) -> dict[str, object]:
     """One `carsight train` in a child process; wall seconds, peak RSS and its output."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "train", "--db", str(db), "--artifacts",
-         str(artifacts), "--quiet"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "train",
+            "--db",
+            str(db),
+            "--artifacts",
+            str(artifacts),
+            "--quiet",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
@@ -68,7 +81,9 @@ def bench(name: str, source: Path, runs: int, workdir: Path) -> dict[str, object
     results = [run_train(db, workdir / f"artifacts-{name}-{i}") for i in range(runs)]
     seconds = statistics.median(float(r["seconds"]) for r in results)  # type: ignore[arg-type]
     return {
-        "dataset": name, "customers": customers, "runs": runs,
+        "dataset": name,
+        "customers": customers,
+        "runs": runs,
         "median_seconds": round(seconds, 1),
         "all_seconds": [round(float(r["seconds"]), 1) for r in results],  # type: ignore[arg-type]
         "customers_per_second": round(customers / seconds),
@@ -86,18 +101,19 @@ def _build_big(workdir: Path) -> Path:
     start = time.perf_counter()
     generate(raw, seed=7, scale=100)
     build([raw], db)
-    print(f"generated and built scale 100 in {time.perf_counter() - start:.0f}s",
-          file=sys.stderr)
+    print(f"generated and built scale 100 in {time.perf_counter() - start:.0f}s", file=sys.stderr)
     return db
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per data set (median)")
-    parser.add_argument("--big", type=Path, default=BIG,
-                        help="warehouse built from `carsight generate --scale 100`")
-    parser.add_argument("--reference", action="store_true",
-                        help="also time the reference data (../shared/data)")
+    parser.add_argument(
+        "--big", type=Path, default=BIG, help="warehouse built from `carsight generate --scale 100`"
+    )
+    parser.add_argument(
+        "--reference", action="store_true", help="also time the reference data (../shared/data)"
+    )
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="carsight-train-bench-") as tmp:
@@ -115,8 +131,10 @@ def main() -> None:
     print("\n| data set | customers | median train (s) | customers/s | peak RSS (MB) |")
     print("|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['dataset']} | {r['customers']:,} | {r['median_seconds']} | "
-              f"{r['customers_per_second']:,} | {r['peak_rss_mb']} |")
+        print(
+            f"| {r['dataset']} | {r['customers']:,} | {r['median_seconds']} | "
+            f"{r['customers_per_second']:,} | {r['peak_rss_mb']} |"
+        )
 
 
 if __name__ == "__main__":

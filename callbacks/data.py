@@ -45,8 +45,10 @@ def render_status(lang: str | None):
         [
             dbc.Col(dbc.Card(dbc.CardBody([html.H6(t(key, lang)), html.H3(f"{value:,}")])))
             for key, value in [
-                ("data.files", status.files), ("data.fact_rows", status.fact_rows),
-                ("data.rejected", status.rejected_rows), ("data.warnings", status.warnings),
+                ("data.files", status.files),
+                ("data.fact_rows", status.fact_rows),
+                ("data.rejected", status.rejected_rows),
+                ("data.warnings", status.warnings),
             ]
         ],
         className="g-3 mb-3",

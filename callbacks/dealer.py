@@ -37,10 +37,29 @@ BRANDS = ("Hyundai", "Kia")
 ANY = "all"
 _MEMO = BoundedMemo(limit=16)
 
-GRID_COLUMNS = ("customer_id", "market", "model", "segment", "cluster", "persona", "age",
-                "gender", "purchase_date", "amount_krw", "purchase_count", "phone", "email")
-SUMMARY_FRACTIONS = ("female_share", "eco_share", "online_share", "revenue_share",
-                     "top_model_share", "top_segment_share")
+GRID_COLUMNS = (
+    "customer_id",
+    "market",
+    "model",
+    "segment",
+    "cluster",
+    "persona",
+    "age",
+    "gender",
+    "purchase_date",
+    "amount_krw",
+    "purchase_count",
+    "phone",
+    "email",
+)
+SUMMARY_FRACTIONS = (
+    "female_share",
+    "eco_share",
+    "online_share",
+    "revenue_share",
+    "top_model_share",
+    "top_segment_share",
+)
 
 
 # --- data access (cached on the server, keyed by warehouse file and brand) -------------------
@@ -101,18 +120,20 @@ def _frame(spec: dict | None) -> pl.DataFrame:
         return frame.clear() if frame.columns else frame
     start, end = spec.get("from"), spec.get("to")  # type: ignore[union-attr]
     return insights.filter_customers(
-        frame, market=spec.get("market"),  # type: ignore[union-attr]
+        frame,
+        market=spec.get("market"),  # type: ignore[union-attr]
         period_from=dt.date(int(start), 1, 1) if start else None,
-        period_to=dt.date(int(end), 12, 31) if end else None)
-
+        period_to=dt.date(int(end), 12, 31) if end else None,
+    )
 
 
 def _personas(brand: str, lang: str) -> dict[int, str]:
     """Cluster -> persona name in `lang` (from the verified manifest)."""
     manifest = _manifest(brand) or {}
     profiles = (manifest.get("clusters") or {}).get("profiles") or []
-    return {int(p["cluster"]): p.get(f"persona_{lang}") or p.get("persona_ko", "")
-            for p in profiles}
+    return {
+        int(p["cluster"]): p.get(f"persona_{lang}") or p.get("persona_ko", "") for p in profiles
+    }
 
 
 def _sentences(found: list, lang: str) -> list:
@@ -120,11 +141,22 @@ def _sentences(found: list, lang: str) -> list:
         return [html.P(t("empty", lang), className="text-muted fst-italic")]
     out = []
     for insight in found:
-        out.append(html.P([html.Span(render(insight, lang)), html.Br(),
-                           html.Small([html.Strong(t("dealer.suggestion", lang)),
-                                       render(insight, lang, part="action")],
-                                      className="text-success")],
-                          className="mb-2 cs-insight"))
+        out.append(
+            html.P(
+                [
+                    html.Span(render(insight, lang)),
+                    html.Br(),
+                    html.Small(
+                        [
+                            html.Strong(t("dealer.suggestion", lang)),
+                            render(insight, lang, part="action"),
+                        ],
+                        className="text-success",
+                    ),
+                ],
+                className="mb-2 cs-insight",
+            )
+        )
     return out
 
 
@@ -132,18 +164,25 @@ def _sentences(found: list, lang: str) -> list:
 
 
 @dash.callback(
-    Output(ids.DEALER_MARKET, "options"), Output(ids.DEALER_PERIOD_FROM, "options"),
-    Output(ids.DEALER_PERIOD_TO, "options"), Output(ids.DEALER_BRAND, "options"),
-    Input(ids.DEALER_BRAND, "value"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_MARKET, "options"),
+    Output(ids.DEALER_PERIOD_FROM, "options"),
+    Output(ids.DEALER_PERIOD_TO, "options"),
+    Output(ids.DEALER_BRAND, "options"),
+    Input(ids.DEALER_BRAND, "value"),
+    Input(ids.LANG_STORE, "data"),
 )
 def filter_choices(brand: str | None, lang: str | None):
     """Markets and purchase years the brand's customers have, plus 전체 / open ends."""
     lang = lang or "ko"
     frame = _customers(brand if brand in BRANDS else BRANDS[0])
-    markets = (sorted(frame.get_column("market").drop_nulls().unique().to_list())
-               if frame.height else [])
-    years = (sorted(frame.get_column("purchase_date").drop_nulls().dt.year().unique().to_list())
-             if frame.height else [])
+    markets = (
+        sorted(frame.get_column("market").drop_nulls().unique().to_list()) if frame.height else []
+    )
+    years = (
+        sorted(frame.get_column("purchase_date").drop_nulls().dt.year().unique().to_list())
+        if frame.height
+        else []
+    )
     year_options = [{"label": str(y), "value": str(y)} for y in years]
     return (
         [{"label": t("dealer.all_markets", lang), "value": ANY}]
@@ -155,26 +194,34 @@ def filter_choices(brand: str | None, lang: str | None):
 
 
 @dash.callback(
-    Output(ids.DEALER_SPEC, "data"), Output(ids.DEALER_URL, "search"),
-    Input(ids.DEALER_BRAND, "value"), Input(ids.DEALER_MARKET, "value"),
-    Input(ids.DEALER_PERIOD_FROM, "value"), Input(ids.DEALER_PERIOD_TO, "value"),
+    Output(ids.DEALER_SPEC, "data"),
+    Output(ids.DEALER_URL, "search"),
+    Input(ids.DEALER_BRAND, "value"),
+    Input(ids.DEALER_MARKET, "value"),
+    Input(ids.DEALER_PERIOD_FROM, "value"),
+    Input(ids.DEALER_PERIOD_TO, "value"),
 )
-def resolve_filters(brand: str | None, market: str | None, start: str | None,
-                    end: str | None):
+def resolve_filters(brand: str | None, market: str | None, start: str | None, end: str | None):
     """Controls -> the filter spec (a market or year the data lacks means 전체) and the URL."""
     brand = brand if brand in BRANDS else BRANDS[0]
     frame = _customers(brand)
     markets = set(frame.get_column("market").drop_nulls().to_list()) if frame.height else set()
-    spec = {"brand": brand, "market": market if market in markets else None,
-            "from": start if start and start.isdigit() else None,
-            "to": end if end and end.isdigit() else None}
+    spec = {
+        "brand": brand,
+        "market": market if market in markets else None,
+        "from": start if start and start.isdigit() else None,
+        "to": end if end and end.isdigit() else None,
+    }
     query = {"brand": brand, "market": spec["market"], "from": spec["from"], "to": spec["to"]}
     search = "?" + urlencode({k: v for k, v in query.items() if v})
     return spec, search if trigger_kind() == "user" else no_update
 
 
-@dash.callback(Output(ids.DEALER_STATUS, "children"),
-               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.DEALER_STATUS, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_status(spec: dict | None, lang: str | None):
     """Tells the user to run `carsight train` when the trained tables are missing."""
     lang = lang or "ko"
@@ -194,9 +241,12 @@ def render_status(spec: dict | None, lang: str | None):
 
 
 @dash.callback(
-    Output(ids.DEALER_SEGMENT_BAR, "figure"), Output(ids.DEALER_RFM_GRID, "figure"),
-    Output(ids.DEALER_SEGMENT_TABLE, "children"), Output(ids.DEALER_SEGMENT_ACTIONS, "children"),
-    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_SEGMENT_BAR, "figure"),
+    Output(ids.DEALER_RFM_GRID, "figure"),
+    Output(ids.DEALER_SEGMENT_TABLE, "children"),
+    Output(ids.DEALER_SEGMENT_ACTIONS, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_segments(spec: dict | None, lang: str | None):
     lang, frame = lang or "ko", _frame(spec)
@@ -208,8 +258,12 @@ def render_segments(spec: dict | None, lang: str | None):
     return (
         figures.segment_bar(summary, lang=lang),
         figures.rfm_heatmap(insights.rfm_grid(frame), lang=lang),
-        figures.data_table(summary, lang=lang, value_labels={"segment": "segment"},
-                           fraction_columns=("customer_share", "revenue_share")),
+        figures.data_table(
+            summary,
+            lang=lang,
+            value_labels={"segment": "segment"},
+            fraction_columns=("customer_share", "revenue_share"),
+        ),
         [html.Li(render(a, lang) + " → " + render(a, lang, part="action")) for a in actions],
     )
 
@@ -218,9 +272,12 @@ def render_segments(spec: dict | None, lang: str | None):
 
 
 @dash.callback(
-    Output(ids.DEALER_CLUSTER_QUALITY, "children"), Output(ids.DEALER_K_CURVES, "figure"),
-    Output(ids.DEALER_CLUSTER_SIZES, "figure"), Output(ids.DEALER_CLUSTER_CARDS, "children"),
-    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_CLUSTER_QUALITY, "children"),
+    Output(ids.DEALER_K_CURVES, "figure"),
+    Output(ids.DEALER_CLUSTER_SIZES, "figure"),
+    Output(ids.DEALER_CLUSTER_CARDS, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_clusters(spec: dict | None, lang: str | None):
     """Quality metrics and K curves of the trained model; sizes and cards of the selection."""
@@ -230,22 +287,34 @@ def render_clusters(spec: dict | None, lang: str | None):
         empty = figures.empty_figure(lang)
         return None, empty, empty, figures.empty_table(lang)
     fit = manifest["clusters"]
-    quality = t("dealer.quality", lang, k=fit["chosen_k"], silhouette=fit["silhouette"],
-                ari_mean=fit["stability"]["ari_mean"], ari_min=fit["stability"]["ari_min"],
-                version=manifest["version"])
+    quality = t(
+        "dealer.quality",
+        lang,
+        k=fit["chosen_k"],
+        silhouette=fit["silhouette"],
+        ari_mean=fit["stability"]["ari_mean"],
+        ari_min=fit["stability"]["ari_min"],
+        version=manifest["version"],
+    )
     personas = _personas(brand, lang)
     summary = insights.cluster_summary(frame)
     return (
         quality,
         figures.k_curves(pl.DataFrame(fit["metrics"]), chosen_k=int(fit["chosen_k"]), lang=lang),
         figures.cluster_bar(insights.cluster_sizes(frame), lang=lang, personas=personas),
-        dbc.Row([dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
-                 for row in summary.to_dicts()], className="g-3"),
+        dbc.Row(
+            [
+                dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
+                for row in summary.to_dicts()
+            ],
+            className="g-3",
+        ),
     )
 
 
-@dash.callback(Output(ids.DEALER_PCA, "figure"),
-               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.DEALER_PCA, "figure"), Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data")
+)
 def render_pca(spec: dict | None, lang: str | None):
     """The selection's customers on two principal components, coloured by cluster."""
     lang, brand = lang or "ko", _spec_brand(spec)
@@ -253,42 +322,82 @@ def render_pca(spec: dict | None, lang: str | None):
     if frame.is_empty() or models is None:
         return figures.empty_figure(lang, title=t("fig.pca.title", lang))
     projection = clusters.pca_projection(frame, models=models)
-    return figures.dealer_pca(projection.points, explained=projection.explained, lang=lang,
-                              personas=_personas(brand, lang))
+    return figures.dealer_pca(
+        projection.points,
+        explained=projection.explained,
+        lang=lang,
+        personas=_personas(brand, lang),
+    )
 
 
 def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> dbc.Card:
-    models = next((p.get("top_models") or [] for p in fit.get("profiles") or []
-                   if int(p["cluster"]) == row["cluster"]), [])
-    return dbc.Card(dbc.CardBody([
-        html.H3(f"{t('persona.cluster', lang, cluster=row['cluster'])} — "
-                f"{personas.get(row['cluster']) or row['persona']}", className="h6"),
-        html.P(t("dealer.card.customers", lang, customers=row["customers"],
-                 share_pct=round(100 * row["share"], 1)), className="mb-1 fw-semibold"),
-        html.P(t("dealer.card.detail", lang, age=row["age_mean"] or 0,
-                 female_pct=round(100 * (row["female_share"] or 0), 1),
-                 eco_pct=round(100 * (row["eco_share"] or 0), 1),
-                 amount_mkrw=round((row["amount_krw_mean"] or 0) / 1e6, 1),
-                 frequency=row["frequency_mean"] or 0), className="small mb-1"),
-        html.P(t("dealer.card.models", lang, models=", ".join(models)),
-               className="small text-muted mb-0"),
-    ]), className="h-100 cs-cluster-card",
-        style={"borderLeft": f"4px solid {figures.cluster_colour(row['cluster'])}"})
+    models = next(
+        (
+            p.get("top_models") or []
+            for p in fit.get("profiles") or []
+            if int(p["cluster"]) == row["cluster"]
+        ),
+        [],
+    )
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H3(
+                    f"{t('persona.cluster', lang, cluster=row['cluster'])} — "
+                    f"{personas.get(row['cluster']) or row['persona']}",
+                    className="h6",
+                ),
+                html.P(
+                    t(
+                        "dealer.card.customers",
+                        lang,
+                        customers=row["customers"],
+                        share_pct=round(100 * row["share"], 1),
+                    ),
+                    className="mb-1 fw-semibold",
+                ),
+                html.P(
+                    t(
+                        "dealer.card.detail",
+                        lang,
+                        age=row["age_mean"] or 0,
+                        female_pct=round(100 * (row["female_share"] or 0), 1),
+                        eco_pct=round(100 * (row["eco_share"] or 0), 1),
+                        amount_mkrw=round((row["amount_krw_mean"] or 0) / 1e6, 1),
+                        frequency=row["frequency_mean"] or 0,
+                    ),
+                    className="small mb-1",
+                ),
+                html.P(
+                    t("dealer.card.models", lang, models=", ".join(models)),
+                    className="small text-muted mb-0",
+                ),
+            ]
+        ),
+        className="h-100 cs-cluster-card",
+        style={"borderLeft": f"4px solid {figures.cluster_colour(row['cluster'])}"},
+    )
 
 
 # --- 3. insights ----------------------------------------------------------------------------
 
 
 @dash.callback(
-    Output(ids.DEALER_MODEL_CLUSTER, "figure"), Output(ids.DEALER_MODEL_CLUSTER_TEXT, "children"),
-    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_MODEL_CLUSTER, "figure"),
+    Output(ids.DEALER_MODEL_CLUSTER_TEXT, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_model_cluster(spec: dict | None, lang: str | None):
     lang, frame = lang or "ko", _frame(spec)
-    return (figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
-            if not frame.is_empty() else figures.empty_figure(lang),
-            _sentences(insights.view_insights("model_cluster", frame)
-                       if not frame.is_empty() else [], lang))
+    return (
+        figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
+        if not frame.is_empty()
+        else figures.empty_figure(lang),
+        _sentences(
+            insights.view_insights("model_cluster", frame) if not frame.is_empty() else [], lang
+        ),
+    )
 
 
 def _view_figure(view: str, frame: pl.DataFrame, lang: str):
@@ -298,56 +407,115 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
     if view == "gender":
         table = insights.gender_mix(frame)
         labels = {g: gender_label(g, lang) for g in table.get_column("gender").unique()}
-        return figures.share_bar(table, x="cluster", colour="gender", title=title, lang=lang,
-                                 x_labels=cluster, colour_labels=labels)
+        return figures.share_bar(
+            table,
+            x="cluster",
+            colour="gender",
+            title=title,
+            lang=lang,
+            x_labels=cluster,
+            colour_labels=labels,
+        )
     if view == "age":
-        return figures.share_bar(insights.age_distribution(frame), x="cluster",
-                                 colour="age_band", title=title, lang=lang, x_labels=cluster,
-                                 colour_labels=age)
+        return figures.share_bar(
+            insights.age_distribution(frame),
+            x="cluster",
+            colour="age_band",
+            title=title,
+            lang=lang,
+            x_labels=cluster,
+            colour_labels=age,
+        )
     if view == "amount_frequency":
-        return figures.cluster_value_bar(insights.amount_frequency(frame),
-                                         value="amount_krw_mean", title=title, lang=lang,
-                                         scale=1e6)
+        return figures.cluster_value_bar(
+            insights.amount_frequency(frame),
+            value="amount_krw_mean",
+            title=title,
+            lang=lang,
+            scale=1e6,
+        )
     if view == "segment_cluster":
         table = insights.segment_by_cluster(frame)
         labels = {s: segment_label(s, lang) for s in table.get_column("segment").unique()}
-        return figures.share_bar(table, x="cluster", colour="segment", title=title, lang=lang,
-                                 x_labels=cluster, colour_labels=labels)
+        return figures.share_bar(
+            table,
+            x="cluster",
+            colour="segment",
+            title=title,
+            lang=lang,
+            x_labels=cluster,
+            colour_labels=labels,
+        )
     if view == "body_market":
         table = insights.body_type_by_market(frame)
         return figures.share_bar(
-            table, x="market", colour="body_type", title=title, lang=lang,
+            table,
+            x="market",
+            colour="body_type",
+            title=title,
+            lang=lang,
             x_labels={m: market_label(m, lang) for m in table.get_column("market").unique()},
-            colour_labels={b: body_label(b, lang) for b in table.get_column("body_type").unique()})
+            colour_labels={b: body_label(b, lang) for b in table.get_column("body_type").unique()},
+        )
     table = insights.powertrain_by_age(frame)
     return figures.share_bar(
-        table, x="age_band", colour="powertrain", title=title, lang=lang, x_labels=age,
-        colour_labels={p: powertrain_label(p, lang)
-                       for p in table.get_column("powertrain").unique()})
+        table,
+        x="age_band",
+        colour="powertrain",
+        title=title,
+        lang=lang,
+        x_labels=age,
+        colour_labels={
+            p: powertrain_label(p, lang) for p in table.get_column("powertrain").unique()
+        },
+    )
 
 
-CHART_VIEWS = ("gender", "age", "amount_frequency", "segment_cluster", "body_market",
-               "powertrain_age")
+CHART_VIEWS = (
+    "gender",
+    "age",
+    "amount_frequency",
+    "segment_cluster",
+    "body_market",
+    "powertrain_age",
+)
 
 
-@dash.callback(Output(ids.DEALER_INSIGHTS, "children"),
-               Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.DEALER_INSIGHTS, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_insights(spec: dict | None, lang: str | None):
     """Every other insight view: its chart, its generated insight and suggestion."""
     lang, frame = lang or "ko", _frame(spec)
     if frame.is_empty():
         return figures.empty_table(lang)
-    cols = [dbc.Col([dcc.Graph(figure=_view_figure(view, frame, lang),
-                               config={"displayModeBar": False, "responsive": True}),
-                     *_sentences(insights.view_insights(view, frame), lang)],
-                    xs=12, lg=6, className=f"cs-view cs-view-{view}")
-            for view in CHART_VIEWS]
+    cols = [
+        dbc.Col(
+            [
+                dcc.Graph(
+                    figure=_view_figure(view, frame, lang),
+                    config={"displayModeBar": False, "responsive": True},
+                ),
+                *_sentences(insights.view_insights(view, frame), lang),
+            ],
+            xs=12,
+            lg=6,
+            className=f"cs-view cs-view-{view}",
+        )
+        for view in CHART_VIEWS
+    ]
     summary = insights.cluster_summary(frame)
     return [
         dbc.Row(cols, className="g-3"),
         html.H3(t("view.summary", lang), className="h6 mt-3"),
-        figures.data_table(summary, lang=lang, value_labels={"top_segment": "segment"},
-                           fraction_columns=SUMMARY_FRACTIONS),
+        figures.data_table(
+            summary,
+            lang=lang,
+            value_labels={"top_segment": "segment"},
+            fraction_columns=SUMMARY_FRACTIONS,
+        ),
         *_sentences(insights.view_insights("summary", frame), lang),
     ]
 
@@ -356,8 +524,10 @@ def render_insights(spec: dict | None, lang: str | None):
 
 
 @dash.callback(
-    Output(ids.DEALER_DRILL_MARKET, "options"), Output(ids.DEALER_DRILL_MARKET, "value"),
-    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_DRILL_MARKET, "options"),
+    Output(ids.DEALER_DRILL_MARKET, "value"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
     State(ids.DEALER_DRILL_MARKET, "value"),
 )
 def drill_markets(spec: dict | None, lang: str | None, current: str | None):
@@ -373,8 +543,10 @@ def drill_markets(spec: dict | None, lang: str | None, current: str | None):
 
 
 @dash.callback(
-    Output(ids.DEALER_DRILL_MODEL, "options"), Output(ids.DEALER_DRILL_MODEL, "value"),
-    Input(ids.DEALER_DRILL_MARKET, "value"), State(ids.DEALER_SPEC, "data"),
+    Output(ids.DEALER_DRILL_MODEL, "options"),
+    Output(ids.DEALER_DRILL_MODEL, "value"),
+    Input(ids.DEALER_DRILL_MARKET, "value"),
+    State(ids.DEALER_SPEC, "data"),
     State(ids.DEALER_DRILL_MODEL, "value"),
 )
 def drill_models(market: str | None, spec: dict | None, current: str | None):
@@ -390,8 +562,11 @@ def drill_models(market: str | None, spec: dict | None, current: str | None):
     return [{"label": m, "value": m} for m in models], value
 
 
-@dash.callback(Output(ids.DEALER_DRILL_MODEL, "value", allow_duplicate=True),
-               Input(ids.DEALER_MODEL_CLUSTER, "clickData"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.DEALER_DRILL_MODEL, "value", allow_duplicate=True),
+    Input(ids.DEALER_MODEL_CLUSTER, "clickData"),
+    prevent_initial_call=True,
+)
 def model_from_click(click: dict | None) -> str:
     """A click on a model x cluster bar opens that model's drill-down."""
     points = (click or {}).get("points") or []
@@ -401,25 +576,31 @@ def model_from_click(click: dict | None) -> str:
     return str(model)
 
 
-@dash.callback(Output(ids.DEALER_DRILLDOWN, "children"),
-               Input(ids.DEALER_DRILL_MARKET, "value"), Input(ids.DEALER_DRILL_MODEL, "value"),
-               Input(ids.LANG_STORE, "data"), State(ids.DEALER_SPEC, "data"))
-def render_drilldown(market: str | None, model: str | None, lang: str | None,
-                     spec: dict | None):
+@dash.callback(
+    Output(ids.DEALER_DRILLDOWN, "children"),
+    Input(ids.DEALER_DRILL_MARKET, "value"),
+    Input(ids.DEALER_DRILL_MODEL, "value"),
+    Input(ids.LANG_STORE, "data"),
+    State(ids.DEALER_SPEC, "data"),
+)
+def render_drilldown(market: str | None, model: str | None, lang: str | None, spec: dict | None):
     """Which clusters buy `model` in `market`, with shares and the suggested campaign."""
     lang = lang or "ko"
     if not spec:
         raise PreventUpdate
     if not market or not model:
         return html.P(t("dealer.drill.pick", lang), className="text-muted")
-    table, insight = insights.drilldown(_frame({**spec, "market": None}), market=market,
-                                        model=model)
+    table, insight = insights.drilldown(
+        _frame({**spec, "market": None}), market=market, model=model
+    )
     if insight is None:
         return figures.empty_table(lang)
     return [
-        dcc.Graph(figure=figures.drilldown_bar(table, market=market, model=model, lang=lang),
-                  config={"displayModeBar": False, "responsive": True},
-                  className="cs-drill-graph"),
+        dcc.Graph(
+            figure=figures.drilldown_bar(table, market=market, model=model, lang=lang),
+            config={"displayModeBar": False, "responsive": True},
+            className="cs-drill-graph",
+        ),
         *_sentences([insight], lang),
         figures.data_table(table, lang=lang),
     ]
@@ -429,8 +610,10 @@ def render_drilldown(market: str | None, model: str | None, lang: str | None,
 
 
 @dash.callback(
-    Output(ids.DEALER_CUSTOMERS_GRID, "rowData"), Output(ids.DEALER_CUSTOMERS_GRID, "columnDefs"),
-    Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.DEALER_CUSTOMERS_GRID, "rowData"),
+    Output(ids.DEALER_CUSTOMERS_GRID, "columnDefs"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_customers(spec: dict | None, lang: str | None):
     """The selection's customers with masked phone and e-mail (never the raw values)."""
@@ -438,13 +621,19 @@ def render_customers(spec: dict | None, lang: str | None):
     columns = [{"field": c, "headerName": t(f"col.{c}", lang)} for c in GRID_COLUMNS]
     if frame.is_empty():
         return [], columns
-    rows = (frame.join(_contacts(spec["brand"]), on="customer_id", how="left")  # type: ignore[index]
-            .select(GRID_COLUMNS).with_columns(pl.col("purchase_date").cast(pl.Utf8)))
+    rows = (
+        frame.join(_contacts(spec["brand"]), on="customer_id", how="left")  # type: ignore[index]
+        .select(GRID_COLUMNS)
+        .with_columns(pl.col("purchase_date").cast(pl.Utf8))
+    )
     return rows.to_dicts(), columns
 
 
-@dash.callback(Output(ids.DEALER_CUSTOMERS_GRID, "exportDataAsCsv"),
-               Input(ids.DEALER_CUSTOMERS_EXPORT, "n_clicks"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.DEALER_CUSTOMERS_GRID, "exportDataAsCsv"),
+    Input(ids.DEALER_CUSTOMERS_EXPORT, "n_clicks"),
+    prevent_initial_call=True,
+)
 def export_customers(n_clicks: int | None) -> bool:
     """CSV of the grid as shown (masked contacts), made in the browser."""
     if not n_clicks:

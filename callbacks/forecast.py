@@ -62,14 +62,21 @@ def _frames(spec: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(history, forecasts, backtest) of the spec's series; empty frames without one."""
     wh, run_id, series_id = warehouse(), spec.get("run_id"), spec.get("series_id")
     if not run_id or not series_id:
-        return (pl.DataFrame(schema=forecast_read.HISTORY_SCHEMA),
-                pl.DataFrame(schema=forecast_read.FORECAST_SCHEMA),
-                pl.DataFrame(schema=forecast_read.BACKTEST_SCHEMA))
+        return (
+            pl.DataFrame(schema=forecast_read.HISTORY_SCHEMA),
+            pl.DataFrame(schema=forecast_read.FORECAST_SCHEMA),
+            pl.DataFrame(schema=forecast_read.BACKTEST_SCHEMA),
+        )
     names = spec["names"]
     return (
-        forecast_read.load_history(wh, brand=names["brand"], flow=names["flow"],
-                                   market=names.get("market"), model=names.get("model"),
-                                   plant=names.get("plant")),
+        forecast_read.load_history(
+            wh,
+            brand=names["brand"],
+            flow=names["flow"],
+            market=names.get("market"),
+            model=names.get("model"),
+            plant=names.get("plant"),
+        ),
         forecast_read.load_forecasts(wh, run_id=run_id, series_id=series_id),
         forecast_read.load_backtest(wh, run_id=run_id, series_id=series_id),
     )
@@ -79,7 +86,6 @@ def _metrics(spec: dict) -> pl.DataFrame:
     if not spec.get("run_id"):
         return pl.DataFrame(schema=forecast_read.METRICS_SCHEMA)
     return forecast_read.load_metrics(warehouse(), run_id=spec["run_id"])
-
 
 
 def _search(names: dict, scope: str | None, band: str | None, backtest: bool | None) -> str:
@@ -108,8 +114,13 @@ def _options(pick: fv.Pick, lang: str) -> dict[str, list[dict]]:
     return {
         "brand": [{"label": t(f"brand.{b}", lang), "value": b} for b in pick.brands],
         "flow": [{"label": flow_label(f, lang), "value": f} for f in pick.flows],
-        "market": [{"label": t("fc.market.total", lang) if m is None else market_label(m, lang),
-                    "value": m or fv.TOTAL} for m in pick.markets],
+        "market": [
+            {
+                "label": t("fc.market.total", lang) if m is None else market_label(m, lang),
+                "value": m or fv.TOTAL,
+            }
+            for m in pick.markets
+        ],
         "item": [{"label": item(m, p), "value": fv.item_value(m, p)} for m, p in pick.items],
     }
 
@@ -131,9 +142,14 @@ def _options(pick: fv.Pick, lang: str) -> dict[str, list[dict]]:
         "url_problems": State(ids.FC_URL_PROBLEMS, "data"),
     },
 )
-def choose_series(controls: dict, scope: str | None, band: str | None,
-                  backtest: bool | None, lang: str | None,
-                  url_problems: list[dict] | None) -> dict:
+def choose_series(
+    controls: dict,
+    scope: str | None,
+    band: str | None,
+    backtest: bool | None,
+    lang: str | None,
+    url_problems: list[dict] | None,
+) -> dict:
     """Selects -> the stored series they name (each level falls back to its default),
     the options of every select, the spec and the URL. Values the run lacks in the
     opened link join the URL alert; later fallbacks (e.g. a model missing in the new
@@ -141,37 +157,52 @@ def choose_series(controls: dict, scope: str | None, band: str | None,
     lang, trigger = lang or "ko", trigger_kind()
     run = _latest_run()
     if run is None:
-        return {"options": {k: [] for k in SELECTS}, "values": {k: no_update for k in SELECTS},
-                "spec": {"run_id": None}, "search": no_update, "url_problems": no_update}
+        return {
+            "options": {k: [] for k in SELECTS},
+            "values": {k: no_update for k in SELECTS},
+            "spec": {"run_id": None},
+            "search": no_update,
+            "url_problems": no_update,
+        }
     model, plant = fv.parse_item(controls.get("item"))
     market = controls.get("market")
-    pick = fv.pick_series(_series(run["run_id"]), brand=controls.get("brand"),
-                          flow=controls.get("flow"),
-                          market=None if market in (None, fv.TOTAL) else market,
-                          model=model, plant=plant)
+    pick = fv.pick_series(
+        _series(run["run_id"]),
+        brand=controls.get("brand"),
+        flow=controls.get("flow"),
+        market=None if market in (None, fv.TOTAL) else market,
+        model=model,
+        plant=plant,
+    )
     problems = no_update
     if trigger == "initial":
-        problems = [*(url_problems or []),
-                    *(asdict(Problem(p, v, "unavailable")) for p, v in pick.problems)]
+        problems = [
+            *(url_problems or []),
+            *(asdict(Problem(p, v, "unavailable")) for p, v in pick.problems),
+        ]
     return {
         "options": _options(pick, lang),
-        "values": {"brand": pick.brand, "flow": pick.flow, "market": pick.market or fv.TOTAL,
-                   "item": fv.item_value(pick.model, pick.plant)},
-        "spec": {"run_id": run["run_id"], "series_id": pick.series_id,
-                 "names": pick.query()},
-        "search": _search(pick.query(), scope, band, backtest) if trigger == "user"
-        else no_update,
+        "values": {
+            "brand": pick.brand,
+            "flow": pick.flow,
+            "market": pick.market or fv.TOTAL,
+            "item": fv.item_value(pick.model, pick.plant),
+        },
+        "spec": {"run_id": run["run_id"], "series_id": pick.series_id, "names": pick.query()},
+        "search": _search(pick.query(), scope, band, backtest) if trigger == "user" else no_update,
         "url_problems": problems,
     }
 
 
 @dash.callback(
     Output(ids.FC_URL, "search", allow_duplicate=True),
-    Input(ids.FC_SCOPE, "value"), Input(ids.FC_BAND, "value"), Input(ids.FC_BACKTEST, "value"),
-    State(ids.FC_SPEC, "data"), prevent_initial_call=True,
+    Input(ids.FC_SCOPE, "value"),
+    Input(ids.FC_BAND, "value"),
+    Input(ids.FC_BACKTEST, "value"),
+    State(ids.FC_SPEC, "data"),
+    prevent_initial_call=True,
 )
-def view_url(scope: str | None, band: str | None, backtest: bool | None, spec: dict | None
-             ) -> str:
+def view_url(scope: str | None, band: str | None, backtest: bool | None, spec: dict | None) -> str:
     """Scope, band and backtest changes go into the link too (the series is unchanged)."""
     if not spec or not spec.get("names"):
         raise PreventUpdate
@@ -180,25 +211,37 @@ def view_url(scope: str | None, band: str | None, backtest: bool | None, spec: d
 
 def _problem_text(problem: dict, lang: str) -> str:
     if problem.get("kind") == "unavailable":
-        return t("fc.url.unavailable", lang, param=problem["param"], value=problem["value"],
-                 fallback=t("url.default", lang))
+        return t(
+            "fc.url.unavailable",
+            lang,
+            param=problem["param"],
+            value=problem["value"],
+            fallback=t("url.default", lang),
+        )
     return Problem(**problem).message(lang)
 
 
-@dash.callback(Output(ids.FC_URL_ALERT, "children"), Input(ids.FC_URL_PROBLEMS, "data"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.FC_URL_ALERT, "children"),
+    Input(ids.FC_URL_PROBLEMS, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def show_url_problems(problems: list[dict] | None, lang: str | None):
     """The URL parameters the page could not use, named, with what is shown instead."""
     if not problems:
         return None
     lang = lang or "ko"
-    return dbc.Alert(html.Ul([html.Li(_problem_text(p, lang)) for p in problems],
-                             className="mb-0"),
-                     color="warning", dismissable=True, className="py-2")
+    return dbc.Alert(
+        html.Ul([html.Li(_problem_text(p, lang)) for p in problems], className="mb-0"),
+        color="warning",
+        dismissable=True,
+        className="py-2",
+    )
 
 
-@dash.callback(Output(ids.FC_STATUS, "children"),
-               Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.FC_STATUS, "children"), Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data")
+)
 def render_status(spec: dict | None, lang: str | None):
     """The run shown (or how to create one) and the chosen series' facts."""
     lang, spec = lang or "ko", _spec(spec)
@@ -206,29 +249,48 @@ def render_status(spec: dict | None, lang: str | None):
     if not spec.get("run_id") or run is None:
         return dbc.Alert(t("fc.no_run", lang), color="warning", className="cs-fc-empty")
     row = fv.series_row(_series(spec["run_id"]), spec.get("series_id"))
-    lines = [html.Span(t("fc.run", lang, run_id=run["run_id"],
-                         finished=f"{run['finished_at']:%Y-%m-%d %H:%M}"
-                         if run["finished_at"] else "—",
-                         n_series=run["n_series"], horizon=run["horizon"],
-                         seconds=run["seconds"] or 0))]
+    lines = [
+        html.Span(
+            t(
+                "fc.run",
+                lang,
+                run_id=run["run_id"],
+                finished=f"{run['finished_at']:%Y-%m-%d %H:%M}" if run["finished_at"] else "—",
+                n_series=run["n_series"],
+                horizon=run["horizon"],
+                seconds=run["seconds"] or 0,
+            )
+        )
+    ]
     if row is not None:
-        lines += [html.Br(), html.Span(t(
-            "fc.series_info", lang, n_months=row["n_months"],
-            first=f"{row['first_ds']:%Y-%m}" if row["first_ds"] else "—",
-            last=f"{row['last_ds']:%Y-%m}" if row["last_ds"] else "—",
-            chosen=model_label(row["chosen_model"] or "—", lang)))]
+        lines += [
+            html.Br(),
+            html.Span(
+                t(
+                    "fc.series_info",
+                    lang,
+                    n_months=row["n_months"],
+                    first=f"{row['first_ds']:%Y-%m}" if row["first_ds"] else "—",
+                    last=f"{row['last_ds']:%Y-%m}" if row["last_ds"] else "—",
+                    chosen=model_label(row["chosen_model"] or "—", lang),
+                )
+            ),
+        ]
     return html.P(lines, className="small text-muted mb-3")
 
 
 @dash.callback(
-    Output(ids.FC_MODELS, "options"), Output(ids.FC_MODELS, "value"),
-    Output(ids.FC_BAND, "options"), Output(ids.FC_BAND, "value"),
+    Output(ids.FC_MODELS, "options"),
+    Output(ids.FC_MODELS, "value"),
+    Output(ids.FC_BAND, "options"),
+    Output(ids.FC_BAND, "value"),
     Output(ids.FC_SCOPE, "options"),
-    Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data"), Input(ids.FC_BAND, "value"),
+    Input(ids.FC_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+    Input(ids.FC_BAND, "value"),
     State(ids.FC_MODELS, "value"),
 )
-def model_choices(spec: dict | None, lang: str | None, band: str | None,
-                  shown: list[str] | None):
+def model_choices(spec: dict | None, lang: str | None, band: str | None, shown: list[str] | None):
     """The series' models for the checklist and the band select; keeps valid choices
     and always shows the band model's line with its band."""
     lang, spec = lang or "ko", _spec(spec)
@@ -236,17 +298,24 @@ def model_choices(spec: dict | None, lang: str | None, band: str | None,
     models = fv.models_of(forecasts)
     row = fv.series_row(_series(spec["run_id"]), spec["series_id"]) if models else None
     chosen = (row or {}).get("chosen_model")
-    options = [{"label": model_label(m, lang) + (f" ({model_label(chosen, lang)})"
-                                                 if m == "selected" and chosen else ""),
-                "value": m} for m in models]
+    options = [
+        {
+            "label": model_label(m, lang)
+            + (f" ({model_label(chosen, lang)})" if m == "selected" and chosen else ""),
+            "value": m,
+        }
+        for m in models
+    ]
     new_band = band if band in models or not models else models[0]
     kept = [m for m in shown or [] if m in models]
     visible = kept or [m for m in ("selected", "seasonal_naive") if m in models] or models[:1]
     if new_band and new_band not in visible:
         visible = [m for m in models if m in visible or m == new_band]
     return (
-        options, visible if visible != shown else no_update,
-        options, new_band if new_band != band else no_update,
+        options,
+        visible if visible != shown else no_update,
+        options,
+        new_band if new_band != band else no_update,
         [{"label": t(f"fc.scope.{s}", lang), "value": s} for s in fv.SCOPES],
     )
 
@@ -255,13 +324,22 @@ def model_choices(spec: dict | None, lang: str | None, band: str | None,
 
 
 @dash.callback(
-    Output(ids.FC_CHART, "figure"), Output(ids.FC_SUMMARY, "children"),
+    Output(ids.FC_CHART, "figure"),
+    Output(ids.FC_SUMMARY, "children"),
     Output(ids.FC_CHART_TABLE, "children"),
-    Input(ids.FC_SPEC, "data"), Input(ids.FC_MODELS, "value"), Input(ids.FC_BAND, "value"),
-    Input(ids.FC_BACKTEST, "value"), Input(ids.LANG_STORE, "data"),
+    Input(ids.FC_SPEC, "data"),
+    Input(ids.FC_MODELS, "value"),
+    Input(ids.FC_BAND, "value"),
+    Input(ids.FC_BACKTEST, "value"),
+    Input(ids.LANG_STORE, "data"),
 )
-def render_chart(spec: dict | None, shown: list[str] | None, band: str | None,
-                 backtest: bool | None, lang: str | None):
+def render_chart(
+    spec: dict | None,
+    shown: list[str] | None,
+    band: str | None,
+    backtest: bool | None,
+    lang: str | None,
+):
     """History, the models' forecasts, the band model's 80% interval and backtest,
     the generated summary and the chart's data as a table."""
     lang, spec = lang or "ko", _spec(spec)
@@ -269,23 +347,39 @@ def render_chart(spec: dict | None, shown: list[str] | None, band: str | None,
     title = t("fc.chart.title", lang)
     if forecasts.is_empty() and history.is_empty():
         key = "fc.no_run" if not spec.get("run_id") else "fc.no_data"
-        return (figures.empty_figure(lang, title=title, height=420),
-                html.P(t(key, lang), className="text-muted fst-italic"),
-                figures.empty_table(lang))
+        return (
+            figures.empty_figure(lang, title=title, height=420),
+            html.P(t(key, lang), className="text-muted fst-italic"),
+            figures.empty_table(lang),
+        )
     band = band or fv.MODELS[0]
     title = f"{title} — {_series_title(spec, lang)}"
     figure = forecast_chart(
-        fv.history_with_gaps(history), forecasts,
-        fv.backtest_of(backtest_rows, model_name=band), title=title, visible=shown or [],
-        band_model=band, show_backtest=bool(backtest), lang=lang)
-    pooled = fv.pooled_metrics(fv.metrics_table(_metrics(spec), series_id=spec["series_id"],
-                                                scope="latest_cutoff"))
+        fv.history_with_gaps(history),
+        forecasts,
+        fv.backtest_of(backtest_rows, model_name=band),
+        title=title,
+        visible=shown or [],
+        band_model=band,
+        show_backtest=bool(backtest),
+        lang=lang,
+    )
+    pooled = fv.pooled_metrics(
+        fv.metrics_table(_metrics(spec), series_id=spec["series_id"], scope="latest_cutoff")
+    )
     mase = dict(pooled.select("model_name", "mase").iter_rows())
-    sentences = summary_sentence(fv.forecast_summary(history, forecasts, model_name=band),
-                                 lang, mase=mase.get(band), naive_mase=mase.get(fv.BASELINE))
+    sentences = summary_sentence(
+        fv.forecast_summary(history, forecasts, model_name=band),
+        lang,
+        mase=mase.get(band),
+        naive_mase=mase.get(fv.BASELINE),
+    )
     table = fv.chart_table(history, forecasts, band_model=band)
-    return (figure, html.P(" ".join(sentences), className="mb-2 cs-insight"),
-            figures.data_table(table, lang=lang, page_size=12))
+    return (
+        figure,
+        html.P(" ".join(sentences), className="mb-2 cs-insight"),
+        figures.data_table(table, lang=lang, page_size=12),
+    )
 
 
 def _series_title(spec: dict, lang: str) -> str:
@@ -299,41 +393,58 @@ def _series_title(spec: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-@dash.callback(Output(ids.FC_METRICS_TABLE, "children"),
-               Input(ids.FC_SPEC, "data"), Input(ids.FC_SCOPE, "value"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.FC_METRICS_TABLE, "children"),
+    Input(ids.FC_SPEC, "data"),
+    Input(ids.FC_SCOPE, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_metrics(spec: dict | None, scope: str | None, lang: str | None):
     """MASE, sMAPE, MAPE and coverage per model, pooled and per horizon."""
     lang, spec = lang or "ko", _spec(spec)
     if not spec.get("series_id"):
         return figures.empty_table(lang)
-    table = fv.metrics_table(_metrics(spec), series_id=spec["series_id"],
-                             scope=scope if scope in fv.SCOPES else fv.SCOPES[0])
+    table = fv.metrics_table(
+        _metrics(spec),
+        series_id=spec["series_id"],
+        scope=scope if scope in fv.SCOPES else fv.SCOPES[0],
+    )
     labels = {"model_name": "fc.model"}
     return [
         html.H3(t("fc.metrics.pooled", lang), className="h6"),
-        accuracy_table(fv.pooled_metrics(table), lang=lang, value_labels=labels,
-                       fraction_columns=("coverage80",)),
+        accuracy_table(
+            fv.pooled_metrics(table),
+            lang=lang,
+            value_labels=labels,
+            fraction_columns=("coverage80",),
+        ),
         html.H3(t("fc.metrics.by_horizon", lang), className="h6 mt-3"),
         accuracy_table(fv.horizon_table(table), lang=lang, value_labels=labels),
     ]
 
 
-@dash.callback(Output(ids.FC_QUARTER_TABLE, "children"),
-               Input(ids.FC_SPEC, "data"), Input(ids.FC_BAND, "value"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.FC_QUARTER_TABLE, "children"),
+    Input(ids.FC_SPEC, "data"),
+    Input(ids.FC_BAND, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_quarters(spec: dict | None, band: str | None, lang: str | None):
     """The band model's forecast, lower and upper per quarter."""
     lang, spec = lang or "ko", _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
-    return figures.data_table(fv.quarter_table(forecasts, model_name=band or fv.MODELS[0]),
-                              lang=lang)
+    return figures.data_table(
+        fv.quarter_table(forecasts, model_name=band or fv.MODELS[0]), lang=lang
+    )
 
 
-@dash.callback(Output(ids.FC_QUARTER_DOWNLOAD, "data"),
-               Input(ids.FC_QUARTER_DOWNLOAD_BUTTON, "n_clicks"),
-               State(ids.FC_SPEC, "data"), State(ids.FC_BAND, "value"),
-               prevent_initial_call=True)
+@dash.callback(
+    Output(ids.FC_QUARTER_DOWNLOAD, "data"),
+    Input(ids.FC_QUARTER_DOWNLOAD_BUTTON, "n_clicks"),
+    State(ids.FC_SPEC, "data"),
+    State(ids.FC_BAND, "value"),
+    prevent_initial_call=True,
+)
 def download_quarters(n_clicks: int | None, spec: dict | None, band: str | None):
     """The quarter table as CSV (machine-readable column names, vehicles)."""
     if not n_clicks:
@@ -344,18 +455,26 @@ def download_quarters(n_clicks: int | None, spec: dict | None, band: str | None)
     table = fv.quarter_table(forecasts, model_name=band)
     names = spec.get("names") or {}
     stem = "-".join(str(v) for v in names.values()).replace(" ", "_").replace("/", "_")
-    table = table.with_columns(pl.lit(spec.get("series_id")).alias("series_id"),
-                               pl.lit(band).alias("model_name"))
+    table = table.with_columns(
+        pl.lit(spec.get("series_id")).alias("series_id"), pl.lit(band).alias("model_name")
+    )
     return dcc.send_string(table.write_csv(), f"carsight-forecast-quarters-{stem}.csv")
 
 
-@dash.callback(Output(ids.FC_LEADERBOARD_TABLE, "children"),
-               Input(ids.FC_SPEC, "data"), Input(ids.FC_SCOPE, "value"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.FC_LEADERBOARD_TABLE, "children"),
+    Input(ids.FC_SPEC, "data"),
+    Input(ids.FC_SCOPE, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_leaderboard(spec: dict | None, scope: str | None, lang: str | None):
     """Median MASE and series won per model, for every flow and overall."""
     lang, spec = lang or "ko", _spec(spec)
     board = fv.leaderboard(_metrics(spec), scope=scope if scope in fv.SCOPES else fv.SCOPES[0])
-    return accuracy_table(board, lang=lang, page_size=15,
-                          value_labels={"model_name": "fc.model", "flow": "fc.flow"},
-                          fraction_columns=("coverage80", "beats_naive"))
+    return accuracy_table(
+        board,
+        lang=lang,
+        page_size=15,
+        value_labels={"model_name": "fc.model", "flow": "fc.flow"},
+        fraction_columns=("coverage80", "beats_naive"),
+    )

@@ -48,7 +48,6 @@ def _totals(state: url_state.PageState):
     return market_model_units(_sales(state))
 
 
-
 def _clicked(click: dict | None) -> str:
     points = (click or {}).get("points") or []
     value = points[0].get("customdata") if points else None
@@ -73,13 +72,20 @@ def _clicked(click: dict | None) -> str:
         "vehicle_types": Output(ids.GS_VEHICLE_TYPES, "options"),
         "powertrains": Output(ids.GS_POWERTRAINS, "options"),
         "measure": Output(ids.GS_HEATMAP_MEASURE, "options"),
-        "placeholders": [Output(i, "placeholder") for i in (
-            ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)],
-        "labels": [Output(i, "labels") for i in (
-            ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)],
+        "placeholders": [
+            Output(i, "placeholder")
+            for i in (ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)
+        ],
+        "labels": [
+            Output(i, "labels")
+            for i in (ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS)
+        ],
     },
-    inputs={"source": Input(ids.GS_SOURCE, "value"), "brand": Input(ids.GS_BRAND, "value"),
-            "lang": Input(ids.LANG_STORE, "data")},
+    inputs={
+        "source": Input(ids.GS_SOURCE, "value"),
+        "brand": Input(ids.GS_BRAND, "value"),
+        "lang": Input(ids.LANG_STORE, "data"),
+    },
 )
 def filter_choices(source: str | None, brand: str | None, lang: str | None) -> dict:
     """The options of every filter: what the data has for this source and brand."""
@@ -140,8 +146,13 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
         "lang": Input(ids.LANG_STORE, "data"),
     },
 )
-def resolve_filters(controls: dict, weights: list, weight_ids: list,
-                    url_problems: list[dict] | None, lang: str | None) -> dict:
+def resolve_filters(
+    controls: dict,
+    weights: list,
+    weight_ids: list,
+    url_problems: list[dict] | None,
+    lang: str | None,
+) -> dict:
     """Controls -> the validated filter spec, the URL, corrected control values and
     an alert naming any value that was replaced.
 
@@ -155,17 +166,32 @@ def resolve_filters(controls: dict, weights: list, weight_ids: list,
         available = url_state.choices(cached_sales(warehouse(), state.choices_filter()))
     except FileRefused:
         alert = dbc.Alert(t("data.missing", lang), color="warning")
-        return {**dict.fromkeys(("spec", "search", "market", "markets", "period_from",
-                                 "period_to", "vehicle_types", "powertrains", "url_problems"),
-                                no_update),
-                "alert": alert}
+        return {
+            **dict.fromkeys(
+                (
+                    "spec",
+                    "search",
+                    "market",
+                    "markets",
+                    "period_from",
+                    "period_to",
+                    "vehicle_types",
+                    "powertrains",
+                    "url_problems",
+                ),
+                no_update,
+            ),
+            "alert": alert,
+        }
     state, unavailable = url_state.resolve(state, available)
     problems += unavailable
     if trigger == "initial":
         url_problems = [*(url_problems or []), *(asdict(p) for p in problems)]
     return {
-        "spec": {**state.to_store(),
-                 "heatmap_markets": url_state.heatmap_markets(state, available)},
+        "spec": {
+            **state.to_store(),
+            "heatmap_markets": url_state.heatmap_markets(state, available),
+        },
         "search": url_state.to_search(state) if trigger == "user" else no_update,
         "market": state.market or url_state.ANY,
         "markets": url_state.heatmap_markets(state, available),
@@ -181,12 +207,19 @@ def resolve_filters(controls: dict, weights: list, weight_ids: list,
 def _alert(problems: list[url_state.Problem], lang: str):
     if not problems:
         return None
-    return dbc.Alert(html.Ul([html.Li(p.message(lang)) for p in problems], className="mb-0"),
-                     color="warning", dismissable=True, className="py-2")
+    return dbc.Alert(
+        html.Ul([html.Li(p.message(lang)) for p in problems], className="mb-0"),
+        color="warning",
+        dismissable=True,
+        className="py-2",
+    )
 
 
-@dash.callback(Output(ids.GS_URL_ALERT, "children"), Input(ids.GS_URL_PROBLEMS, "data"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_URL_ALERT, "children"),
+    Input(ids.GS_URL_PROBLEMS, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def show_url_problems(problems: list[dict] | None, lang: str | None):
     """The URL parameters the page could not use, named, with what is shown instead."""
     return _alert([url_state.Problem(**p) for p in problems or []], lang or "ko")
@@ -195,22 +228,31 @@ def show_url_problems(problems: list[dict] | None, lang: str | None):
 # --- cross-filtering -------------------------------------------------------------------
 
 
-@dash.callback(Output(ids.GS_MARKET, "value", allow_duplicate=True),
-               Input(ids.GS_MARKET_BAR, "clickData"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.GS_MARKET, "value", allow_duplicate=True),
+    Input(ids.GS_MARKET_BAR, "clickData"),
+    prevent_initial_call=True,
+)
 def focus_market_from_click(click: dict | None) -> str:
     """A click on a market bar makes that market the focus market."""
     return _clicked(click)
 
 
-@dash.callback(Output(ids.GS_MODEL, "value", allow_duplicate=True),
-               Input(ids.GS_TOP10_BAR, "clickData"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.GS_MODEL, "value", allow_duplicate=True),
+    Input(ids.GS_TOP10_BAR, "clickData"),
+    prevent_initial_call=True,
+)
 def model_from_bar_click(click: dict | None) -> str:
     """A click on a top-10 bar picks the model for the trend and the heatmap highlight."""
     return _clicked(click)
 
 
-@dash.callback(Output(ids.GS_MODEL, "value", allow_duplicate=True),
-               Input(ids.GS_TOP10_PIE, "clickData"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.GS_MODEL, "value", allow_duplicate=True),
+    Input(ids.GS_TOP10_PIE, "clickData"),
+    prevent_initial_call=True,
+)
 def model_from_pie_click(click: dict | None) -> str:
     return _clicked(click)
 
@@ -218,19 +260,28 @@ def model_from_pie_click(click: dict | None) -> str:
 # --- views ---------------------------------------------------------------------------
 
 
-@dash.callback(Output(ids.GS_MARKET_BAR, "figure"), Output(ids.GS_MARKET_TABLE, "children"),
-               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_MARKET_BAR, "figure"),
+    Output(ids.GS_MARKET_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_markets(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
     totals = url_state.market_totals(_sales(state))
-    return (figures.market_bar(totals, focus=state.market, lang=lang),
-            figures.data_table(totals, lang=lang))
+    return (
+        figures.market_bar(totals, focus=state.market, lang=lang),
+        figures.data_table(totals, lang=lang),
+    )
 
 
 @dash.callback(
-    Output(ids.GS_TOP10_BAR, "figure"), Output(ids.GS_TOP10_PIE, "figure"),
-    Output(ids.GS_TOP10_TABLE, "children"), Output(ids.GS_MODEL, "options"),
-    Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.GS_TOP10_BAR, "figure"),
+    Output(ids.GS_TOP10_PIE, "figure"),
+    Output(ids.GS_TOP10_TABLE, "children"),
+    Output(ids.GS_MODEL, "options"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_top10(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
@@ -239,34 +290,46 @@ def render_top10(spec: dict | None, lang: str | None):
     if state.model and state.model not in models:
         models.append(state.model)
     options = [{"label": t("gs.model.top", lang), "value": url_state.ANY}] + [
-        {"label": m, "value": m} for m in models]
+        {"label": m, "value": m} for m in models
+    ]
     return (
-        figures.top10_bar(frame, market=state.market, lang=lang, selected=state.model,
-                          brand=state.brand),
+        figures.top10_bar(
+            frame, market=state.market, lang=lang, selected=state.model, brand=state.brand
+        ),
         figures.top10_pie(frame, market=state.market, lang=lang),
         figures.data_table(frame, lang=lang),
         options,
     )
 
 
-@dash.callback(Output(ids.GS_TREND, "figure"), Output(ids.GS_TREND_TABLE, "children"),
-               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_TREND, "figure"),
+    Output(ids.GS_TREND_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_trend(spec: dict | None, lang: str | None):
     """Monthly units of the chosen model (default: the top model) in the focus market."""
     state, lang = _state(spec), lang or "ko"
     sales = _sales(state)
-    model = state.model or next(iter(top10(market_model_units(sales), market=state.market or "",
-                                           n=1)
-                                      .get_column("model")), None)
+    model = state.model or next(
+        iter(top10(market_model_units(sales), market=state.market or "", n=1).get_column("model")),
+        None,
+    )
     series = figures.monthly_series(sales, market=state.market, model=model)
-    return (figures.trend_line(series, model=model, market=state.market, lang=lang),
-            figures.data_table(series, lang=lang, page_size=12))
+    return (
+        figures.trend_line(series, model=model, market=state.market, lang=lang),
+        figures.data_table(series, lang=lang, page_size=12),
+    )
 
 
 @dash.callback(
-    Output(ids.GS_DEVIATION_BAR, "figure"), Output(ids.GS_DEVIATION_STRONG, "children"),
-    Output(ids.GS_DEVIATION_UNTAPPED, "children"), Output(ids.GS_DEVIATION_TABLE, "children"),
-    Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"),
+    Output(ids.GS_DEVIATION_BAR, "figure"),
+    Output(ids.GS_DEVIATION_STRONG, "children"),
+    Output(ids.GS_DEVIATION_UNTAPPED, "children"),
+    Output(ids.GS_DEVIATION_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def render_deviation_view(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
@@ -280,8 +343,9 @@ def render_deviation_view(spec: dict | None, lang: str | None):
         return [html.Li(render_deviation(row, lang)) for row in rows]
 
     return (
-        figures.deviation_bar(frame, market=state.market, threshold_pp=state.threshold_pp,
-                              lang=lang),
+        figures.deviation_bar(
+            frame, market=state.market, threshold_pp=state.threshold_pp, lang=lang
+        ),
         items(strong) if not frame.is_empty() else [html.Li(t("empty", lang))],
         items(untapped) if not frame.is_empty() else [],
         figures.data_table(frame, lang=lang),
@@ -293,30 +357,40 @@ def _heatmap_frame(spec: dict | None):
     markets = spec.get("heatmap_markets") if spec else None
     if not markets:  # no data for this source and brand
         return state, None
-    return state, heatmap(_totals(state), markets=markets, top_n=state.top_n,
-                          measure=state.measure)  # type: ignore[arg-type]
+    return state, heatmap(_totals(state), markets=markets, top_n=state.top_n, measure=state.measure)  # type: ignore[arg-type]
 
 
-@dash.callback(Output(ids.GS_HEATMAP, "figure"), Output(ids.GS_HEATMAP_TABLE, "children"),
-               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_HEATMAP, "figure"),
+    Output(ids.GS_HEATMAP_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_heatmap(spec: dict | None, lang: str | None):
     lang = lang or "ko"
     state, frame = _heatmap_frame(spec)
     if frame is None:
-        return (figures.empty_figure(lang, title=t(f"fig.heatmap.title.{state.measure}", lang,
-                                                  n=state.top_n)),
-                figures.empty_table(lang))
+        return (
+            figures.empty_figure(
+                lang, title=t(f"fig.heatmap.title.{state.measure}", lang, n=state.top_n)
+            ),
+            figures.empty_table(lang),
+        )
     fractions = frame.columns[1:] if state.measure == "share" else ()
     return (
-        figures.heatmap_figure(frame, measure=state.measure, top_n=state.top_n, lang=lang,
-                               selected=state.model),
+        figures.heatmap_figure(
+            frame, measure=state.measure, top_n=state.top_n, lang=lang, selected=state.model
+        ),
         figures.data_table(frame, lang=lang, fraction_columns=fractions),
     )
 
 
-@dash.callback(Output(ids.GS_HEATMAP_DOWNLOAD, "data"),
-               Input(ids.GS_HEATMAP_DOWNLOAD_BUTTON, "n_clicks"), State(ids.GS_SPEC, "data"),
-               prevent_initial_call=True)
+@dash.callback(
+    Output(ids.GS_HEATMAP_DOWNLOAD, "data"),
+    Input(ids.GS_HEATMAP_DOWNLOAD_BUTTON, "n_clicks"),
+    State(ids.GS_SPEC, "data"),
+    prevent_initial_call=True,
+)
 def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
     """The heatmap's cross table as CSV (values as on screen: units, or share 0-1)."""
     if not n_clicks:
@@ -324,31 +398,44 @@ def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
     state, frame = _heatmap_frame(spec)
     if frame is None:
         raise PreventUpdate
-    return dcc.send_string(frame.write_csv(), f"carsight-heatmap-{state.measure}.csv",
-                           type="text/csv")
+    return dcc.send_string(
+        frame.write_csv(), f"carsight-heatmap-{state.measure}.csv", type="text/csv"
+    )
 
 
-@dash.callback(Output(ids.GS_RECOMMENDATIONS, "children"),
-               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_RECOMMENDATIONS, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_recommendations(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
     if not state.market:
         return figures.empty_table(lang)
-    recs = recommend(_sales(state), market=state.market, threshold_pp=state.threshold_pp,
-                     competitors=load_competitors(warehouse(), market=state.market))
+    recs = recommend(
+        _sales(state),
+        market=state.market,
+        threshold_pp=state.threshold_pp,
+        competitors=load_competitors(warehouse(), market=state.market),
+    )
     if not recs:
         return html.P(t("rec.none", lang), className="text-muted")
     blocks = []
     for kind in KINDS:
         sentences = [html.Li(render(r, lang)) for r in recs if r.kind == kind]
         if sentences:
-            blocks += [html.H3(t(f"rec.{kind}.title", lang), className="h6 mt-2"),
-                       html.Ul(sentences, className="cs-list")]
+            blocks += [
+                html.H3(t(f"rec.{kind}.title", lang), className="h6 mt-2"),
+                html.Ul(sentences, className="cs-list"),
+            ]
     return blocks
 
 
-@dash.callback(Output(ids.GS_PRIORITY_TABLE, "children"),
-               Input(ids.GS_SPEC, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.GS_PRIORITY_TABLE, "children"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_priority(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
     frame = priority(_sales(state), market=state.market or "", weights=state.weight_map())
@@ -356,20 +443,28 @@ def render_priority(spec: dict | None, lang: str | None):
 
 
 @dash.callback(
-    Output(ids.GS_STOCK_TABLE, "data"), Output(ids.GS_STOCK_TABLE, "columns"),
-    Input(ids.GS_SPEC, "data"), Input(ids.GS_STOCK_TABLE, "data_timestamp"),
-    Input(ids.LANG_STORE, "data"), State(ids.GS_STOCK_TABLE, "data"),
+    Output(ids.GS_STOCK_TABLE, "data"),
+    Output(ids.GS_STOCK_TABLE, "columns"),
+    Input(ids.GS_SPEC, "data"),
+    Input(ids.GS_STOCK_TABLE, "data_timestamp"),
+    Input(ids.LANG_STORE, "data"),
+    State(ids.GS_STOCK_TABLE, "data"),
 )
-def plan_stock(spec: dict | None, _edited: int | None, lang: str | None,
-               rows: list[dict] | None):
+def plan_stock(spec: dict | None, _edited: int | None, lang: str | None, rows: list[dict] | None):
     """One row per model of the focus market; typing a stock figure gives its weeks of
     cover and status. Entered figures survive a change of filters (by model name)."""
     state, lang = _state(spec), lang or "ko"
     sales = _sales(state)
-    entered = {r["model"]: int(r["stock"]) for r in rows or []
-               if isinstance(r.get("stock"), int | float) and r["stock"] >= 0}
+    entered = {
+        r["model"]: int(r["stock"])
+        for r in rows or []
+        if isinstance(r.get("stock"), int | float) and r["stock"] >= 0
+    }
     models = top10(market_model_units(sales), market=state.market or "", n=1_000).select("model")
-    frame = models.join(stock_cover(sales, market=state.market or "", stock=entered),
-                        on="model", how="left")
-    return (figures.table_rows(frame, lang=lang, value_labels={"status": "stock"}),
-            figures.table_columns(frame, lang=lang, editable=["stock"]))
+    frame = models.join(
+        stock_cover(sales, market=state.market or "", stock=entered), on="model", how="left"
+    )
+    return (
+        figures.table_rows(frame, lang=lang, value_labels={"status": "stock"}),
+        figures.table_columns(frame, lang=lang, editable=["stock"]),
+    )

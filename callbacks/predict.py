@@ -73,8 +73,9 @@ def predictor(brand: str):
 
     root = settings().artifacts_dir
     version, _digest = latest_version(root, brand)
-    return _MEMO.get(("predictor", str(root), brand, version),
-                     lambda: load_predictor(root, brand, version))
+    return _MEMO.get(
+        ("predictor", str(root), brand, version), lambda: load_predictor(root, brand, version)
+    )
 
 
 def warm() -> None:
@@ -115,21 +116,38 @@ def _keep(current: Any, allowed, default: Any) -> Any:
 
 @dash.callback(
     Output(ids.PREDICT_STATUS, "children"),
-    Output(ids.PREDICT_MARKET, "options"), Output(ids.PREDICT_MARKET, "value"),
-    Output(ids.PREDICT_VEHICLE_CLASS, "options"), Output(ids.PREDICT_VEHICLE_CLASS, "value"),
-    Output(ids.PREDICT_MODEL, "options"), Output(ids.PREDICT_MODEL, "value"),
-    Output(ids.PREDICT_PAYMENT, "options"), Output(ids.PREDICT_PAYMENT, "value"),
-    Output(ids.PREDICT_CHANNEL, "options"), Output(ids.PREDICT_CHANNEL, "value"),
-    Output(ids.PREDICT_GENDER, "options"), Output(ids.PREDICT_BRAND, "options"),
+    Output(ids.PREDICT_MARKET, "options"),
+    Output(ids.PREDICT_MARKET, "value"),
+    Output(ids.PREDICT_VEHICLE_CLASS, "options"),
+    Output(ids.PREDICT_VEHICLE_CLASS, "value"),
+    Output(ids.PREDICT_MODEL, "options"),
+    Output(ids.PREDICT_MODEL, "value"),
+    Output(ids.PREDICT_PAYMENT, "options"),
+    Output(ids.PREDICT_PAYMENT, "value"),
+    Output(ids.PREDICT_CHANNEL, "options"),
+    Output(ids.PREDICT_CHANNEL, "value"),
+    Output(ids.PREDICT_GENDER, "options"),
+    Output(ids.PREDICT_BRAND, "options"),
     Output(ids.PREDICT_BUDGET, "value"),
-    Input(ids.PREDICT_BRAND, "value"), Input(ids.LANG_STORE, "data"),
-    State(ids.PREDICT_MARKET, "value"), State(ids.PREDICT_VEHICLE_CLASS, "value"),
-    State(ids.PREDICT_MODEL, "value"), State(ids.PREDICT_PAYMENT, "value"),
-    State(ids.PREDICT_CHANNEL, "value"), State(ids.PREDICT_BUDGET, "value"),
+    Input(ids.PREDICT_BRAND, "value"),
+    Input(ids.LANG_STORE, "data"),
+    State(ids.PREDICT_MARKET, "value"),
+    State(ids.PREDICT_VEHICLE_CLASS, "value"),
+    State(ids.PREDICT_MODEL, "value"),
+    State(ids.PREDICT_PAYMENT, "value"),
+    State(ids.PREDICT_CHANNEL, "value"),
+    State(ids.PREDICT_BUDGET, "value"),
 )
-def form_choices(brand: str | None, lang: str | None, market: str | None,
-                 vehicle_class: str | None, model: str | None, payment: str | None,
-                 channel: str | None, budget: str | None):
+def form_choices(
+    brand: str | None,
+    lang: str | None,
+    market: str | None,
+    vehicle_class: str | None,
+    model: str | None,
+    payment: str | None,
+    channel: str | None,
+    budget: str | None,
+):
     """The brand's choices in `lang`; a value the brand lacks falls back to its default."""
     lang, brand = lang or "ko", _brand(brand)
     brands = _options(BRANDS, lang, lambda b, lng: t(f"brand.{b}", lng))
@@ -138,24 +156,42 @@ def form_choices(brand: str | None, lang: str | None, market: str | None,
         pred = predictor(brand)
     except ArtifactError as exc:
         alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
-        return (alert, [], None, [], None, [], NO_MODEL, [], None, [], None, genders, brands,
-                no_update)
+        return (
+            alert,
+            [],
+            None,
+            [],
+            None,
+            [],
+            NO_MODEL,
+            [],
+            None,
+            [],
+            None,
+            genders,
+            brands,
+            no_update,
+        )
     vocab = pred.vocab
     defaults = form_defaults(vocab, typical_price(pred.stats), typical_class(pred.stats))
-    models = [{"label": t("predict.ui.model.none", lang), "value": NO_MODEL},
-              *_options(vocab.models, lang, lambda m, _lng: m)]
+    models = [
+        {"label": t("predict.ui.model.none", lang), "value": NO_MODEL},
+        *_options(vocab.models, lang, lambda m, _lng: m),
+    ]
     return (
         None,
         _options(vocab.markets, lang, market_label),
         _keep(market, vocab.markets, defaults["market"]),
         _options(vocab.vehicle_classes, lang),
         _keep(vehicle_class, vocab.vehicle_classes, defaults["vehicle_class"]),
-        models, _keep(model, vocab.models, NO_MODEL),
+        models,
+        _keep(model, vocab.models, NO_MODEL),
         _options(vocab.payment_methods, lang),
         _keep(payment, vocab.payment_methods, defaults["payment_method"]),
         _options(vocab.channels, lang),
         _keep(channel, vocab.channels, defaults["channel"]),
-        genders, brands,
+        genders,
+        brands,
         budget if str(budget or "").strip() else f"{defaults['budget']:,}",
     )
 
@@ -168,22 +204,28 @@ def form_defaults(vocab, typical: float, vehicle_class: str | None = None) -> di
     typical = typical if typical == typical else vocab.budget_min  # NaN: no buyers
     budget = min(max(vocab.budget_min, round(typical, -6)), vocab.budget_max)
     classes = vocab.vehicle_classes
-    return {"market": vocab.markets[0],
-            "vehicle_class": vehicle_class if vehicle_class in classes else classes[0],
-            "payment_method": vocab.payment_methods[0],
-            "channel": vocab.channels[0],
-            "budget": int(budget)}
+    return {
+        "market": vocab.markets[0],
+        "vehicle_class": vehicle_class if vehicle_class in classes else classes[0],
+        "payment_method": vocab.payment_methods[0],
+        "channel": vocab.channels[0],
+        "budget": int(budget),
+    }
 
 
-@dash.callback(Output(ids.PREDICT_URL, "search"), Input(ids.PREDICT_BRAND, "value"),
-               prevent_initial_call=True)
+@dash.callback(
+    Output(ids.PREDICT_URL, "search"), Input(ids.PREDICT_BRAND, "value"), prevent_initial_call=True
+)
 def brand_in_url(brand: str | None) -> str:
     """A brand change is kept in the address, so a copied link reopens that brand."""
     return f"?brand={_brand(brand)}"
 
 
-@dash.callback(Output(ids.PREDICT_BUDGET, "placeholder"),
-               Output(ids.PREDICT_REG_PHONE, "placeholder"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.PREDICT_BUDGET, "placeholder"),
+    Output(ids.PREDICT_REG_PHONE, "placeholder"),
+    Input(ids.LANG_STORE, "data"),
+)
 def placeholders(lang: str | None) -> tuple[str, str]:
     lang = lang or "ko"
     return t("predict.ui.budget.placeholder", lang), t("predict.ui.reg.phone.placeholder", lang)
@@ -194,50 +236,86 @@ def _digits(text: Any) -> int | None:
     return int(cleaned) if cleaned.isdigit() else None
 
 
-@dash.callback(Output(ids.PREDICT_BUDGET_HINT, "children"),
-               Input(ids.PREDICT_BUDGET, "value"), Input(ids.PREDICT_BRAND, "value"),
-               Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.PREDICT_BUDGET_HINT, "children"),
+    Input(ids.PREDICT_BUDGET, "value"),
+    Input(ids.PREDICT_BRAND, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
 def budget_hint(budget: str | None, brand: str | None, lang: str | None) -> str:
     """The typed budget with thousands separators, and the brand's plausible range."""
     lang, amount = lang or "ko", _digits(budget)
     parts = []
     if amount:
-        parts.append(t("predict.ui.budget.hint", lang, krw=amount, manwon=amount // 10_000,
-                       mkrw=amount / 1e6))
+        parts.append(
+            t(
+                "predict.ui.budget.hint",
+                lang,
+                krw=amount,
+                manwon=amount // 10_000,
+                mkrw=amount / 1e6,
+            )
+        )
     try:
         vocab = predictor(_brand(brand)).vocab
-        parts.append(t("predict.ui.budget.range", lang, min=vocab.budget_min,
-                       max=vocab.budget_max))
+        parts.append(t("predict.ui.budget.range", lang, min=vocab.budget_min, max=vocab.budget_max))
     except ArtifactError:
         pass
     return " · ".join(parts)
 
 
-def raw_form(gender, age, birth_date, market, vehicle_class, model, eco, budget, payment,
-             channel, purchase_count) -> dict[str, Any]:
+def raw_form(
+    gender,
+    age,
+    birth_date,
+    market,
+    vehicle_class,
+    model,
+    eco,
+    budget,
+    payment,
+    channel,
+    purchase_count,
+) -> dict[str, Any]:
     """The form as `parse_input` reads it: the birth date counts only when age is empty."""
     use_birth = age in (None, "") and bool(birth_date)
-    return {"gender": gender, "age": None if use_birth else age,
-            "birth_date": birth_date if use_birth else None, "market": market,
-            "vehicle_class": vehicle_class,
-            "model_of_interest": None if model in (None, "", NO_MODEL) else model,
-            "eco_friendly": bool(eco), "budget": budget, "payment_method": payment,
-            "channel": channel, "purchase_count": purchase_count}
+    return {
+        "gender": gender,
+        "age": None if use_birth else age,
+        "birth_date": birth_date if use_birth else None,
+        "market": market,
+        "vehicle_class": vehicle_class,
+        "model_of_interest": None if model in (None, "", NO_MODEL) else model,
+        "eco_friendly": bool(eco),
+        "budget": budget,
+        "payment_method": payment,
+        "channel": channel,
+        "purchase_count": purchase_count,
+    }
 
 
 def accepted_spec(inp) -> dict[str, Any]:
     """A validated input as the raw mapping that parses back to it (PREDICT_INPUT)."""
-    return {"brand": inp.brand, "gender": inp.gender, "age": inp.age, "market": inp.market,
-            "vehicle_class": inp.vehicle_class, "model_of_interest": inp.model_of_interest,
-            "eco_friendly": inp.eco_friendly, "budget": inp.budget_krw,
-            "payment_method": inp.payment_method, "channel": inp.channel,
-            "purchase_count": inp.purchase_count}
+    return {
+        "brand": inp.brand,
+        "gender": inp.gender,
+        "age": inp.age,
+        "market": inp.market,
+        "vehicle_class": inp.vehicle_class,
+        "model_of_interest": inp.model_of_interest,
+        "eco_friendly": inp.eco_friendly,
+        "budget": inp.budget_krw,
+        "payment_method": inp.payment_method,
+        "channel": inp.channel,
+        "purchase_count": inp.purchase_count,
+    }
 
 
 @dash.callback(
     *[Output(feedback, "children") for _c, feedback, _i in FIELDS.values()],
     *[Output(FIELDS[f][0], "invalid") for f in INVALID_FIELDS],
-    Output(ids.PREDICT_FORM_ALERT, "children"), Output(ids.PREDICT_INPUT, "data"),
+    Output(ids.PREDICT_FORM_ALERT, "children"),
+    Output(ids.PREDICT_INPUT, "data"),
     Output(ids.PREDICT_REG_COLLAPSE, "is_open"),
     Output(ids.PREDICT_REG_RESULT, "children", allow_duplicate=True),
     Input(ids.PREDICT_SUBMIT, "n_clicks"),
@@ -257,18 +335,36 @@ def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
         vocab = predictor(brand).vocab
     except ArtifactError as exc:
         alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
-        return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), alert, no_update,
-                no_update, no_update)
+        return (
+            *[None] * len(FIELDS),
+            *[False] * len(INVALID_FIELDS),
+            alert,
+            no_update,
+            no_update,
+            no_update,
+        )
     try:
         inp = parse_input(raw_form(*values), vocab, today=dt.date.today())
     except InputError as err:
         messages = {e.field: render_error(e, lang) for e in err.errors}
         names = ", ".join(t(f"predict.ui.{f}", lang) for f in FIELDS if f in messages)
         alert = dbc.Alert(t("predict.ui.rejected", lang, fields=names), color="danger")
-        return (*[messages.get(f) for f in FIELDS], *[f in messages for f in INVALID_FIELDS],
-                alert, no_update, no_update, no_update)
-    return (*[None] * len(FIELDS), *[False] * len(INVALID_FIELDS), None, accepted_spec(inp),
-            True, None)
+        return (
+            *[messages.get(f) for f in FIELDS],
+            *[f in messages for f in INVALID_FIELDS],
+            alert,
+            no_update,
+            no_update,
+            no_update,
+        )
+    return (
+        *[None] * len(FIELDS),
+        *[False] * len(INVALID_FIELDS),
+        None,
+        accepted_spec(inp),
+        True,
+        None,
+    )
 
 
 # --- result --------------------------------------------------------------------------------
@@ -281,8 +377,11 @@ def predict_spec(spec: dict[str, Any]):
     return pred, inp, pred.predict(inp)
 
 
-@dash.callback(Output(ids.PREDICT_RESULT, "children"),
-               Input(ids.PREDICT_INPUT, "data"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.PREDICT_RESULT, "children"),
+    Input(ids.PREDICT_INPUT, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_result(spec: dict | None, lang: str | None):
     """Segment, customer type, persona and the recommended cars, in `lang`."""
     if not spec:
@@ -304,15 +403,26 @@ def _percent(p: float) -> float:
 def _probability_bars(probabilities: dict, labeller, lang: str, target_key: str) -> html.Div:
     """Horizontal bars with their numbers as text (the text is the accessible alternative)."""
     rows = sorted(probabilities.items(), key=lambda kv: -float(kv[1]))
-    return html.Div([
-        html.Div(t("predict.ui.probabilities", lang, target=t(target_key, lang)),
-                 className="small fw-semibold mb-1"),
-        *[html.Div([
-            html.Span(labeller(name), className="cs-prob-name"),
-            dbc.Progress(value=_percent(p), className="cs-prob-bar flex-grow-1"),
-            html.Span(f"{100 * float(p):.0f}%", className="cs-prob-pct"),
-        ], className="d-flex align-items-center gap-2 small mb-1") for name, p in rows],
-    ], className="cs-probs")
+    return html.Div(
+        [
+            html.Div(
+                t("predict.ui.probabilities", lang, target=t(target_key, lang)),
+                className="small fw-semibold mb-1",
+            ),
+            *[
+                html.Div(
+                    [
+                        html.Span(labeller(name), className="cs-prob-name"),
+                        dbc.Progress(value=_percent(p), className="cs-prob-bar flex-grow-1"),
+                        html.Span(f"{100 * float(p):.0f}%", className="cs-prob-pct"),
+                    ],
+                    className="d-flex align-items-center gap-2 small mb-1",
+                )
+                for name, p in rows
+            ],
+        ],
+        className="cs-probs",
+    )
 
 
 def _cluster_name(cluster: Any, lang: str) -> str:
@@ -323,31 +433,75 @@ def result_view(prediction, lang: str) -> list:
     seg_p = float(prediction.segment_probabilities.get(prediction.segment, 0.0))
     cl_p = float(_lookup(prediction.cluster_probabilities, prediction.cluster))
     persona = prediction.persona_en if lang == "en" else prediction.persona_ko
-    headline = dbc.Row([
-        dbc.Col(_stat("predict.ui.segment", segment_label(prediction.segment, lang), seg_p,
-                      lang, "predict-segment"), xs=12, md=6),
-        dbc.Col(_stat("predict.ui.cluster", f"{_cluster_name(prediction.cluster, lang)} — "
-                      f"{persona}", cl_p, lang, "predict-cluster"), xs=12, md=6),
-    ], className="g-2 mb-2")
-    bars = dbc.Row([
-        dbc.Col(_probability_bars(prediction.segment_probabilities,
-                                  lambda s: segment_label(str(s), lang), lang,
-                                  "predict.ui.segment"), xs=12, md=6),
-        dbc.Col(_probability_bars(prediction.cluster_probabilities,
-                                  lambda c: _cluster_name(c, lang), lang,
-                                  "predict.ui.cluster"), xs=12, md=6),
-    ], className="g-3 mb-3")
+    headline = dbc.Row(
+        [
+            dbc.Col(
+                _stat(
+                    "predict.ui.segment",
+                    segment_label(prediction.segment, lang),
+                    seg_p,
+                    lang,
+                    "predict-segment",
+                ),
+                xs=12,
+                md=6,
+            ),
+            dbc.Col(
+                _stat(
+                    "predict.ui.cluster",
+                    f"{_cluster_name(prediction.cluster, lang)} — {persona}",
+                    cl_p,
+                    lang,
+                    "predict-cluster",
+                ),
+                xs=12,
+                md=6,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    bars = dbc.Row(
+        [
+            dbc.Col(
+                _probability_bars(
+                    prediction.segment_probabilities,
+                    lambda s: segment_label(str(s), lang),
+                    lang,
+                    "predict.ui.segment",
+                ),
+                xs=12,
+                md=6,
+            ),
+            dbc.Col(
+                _probability_bars(
+                    prediction.cluster_probabilities,
+                    lambda c: _cluster_name(c, lang),
+                    lang,
+                    "predict.ui.cluster",
+                ),
+                xs=12,
+                md=6,
+            ),
+        ],
+        className="g-3 mb-3",
+    )
     recs = list(prediction.recommendations)
     top = [r for r in recs if r.rank <= TOP_N]
     interest = next((r for r in recs if r.is_model_of_interest and r.rank > TOP_N), None)
-    out = [headline, bars,
-           html.H3(t("predict.ui.recs.title", lang, n=len(top)), className="h6"),
-           dbc.Row([dbc.Col(_rec_card(r, lang), xs=12, md=4) for r in top],
-                   className="g-2 cs-recs")]
+    out = [
+        headline,
+        bars,
+        html.H3(t("predict.ui.recs.title", lang, n=len(top)), className="h6"),
+        dbc.Row([dbc.Col(_rec_card(r, lang), xs=12, md=4) for r in top], className="g-2 cs-recs"),
+    ]
     if interest is not None:
         out.append(_interest_card(interest, lang))
-    out.append(html.P(t("predict.ui.model_version", lang, version=prediction.model_version),
-                      className="small text-muted mt-2 mb-0"))
+    out.append(
+        html.P(
+            t("predict.ui.model_version", lang, version=prediction.model_version),
+            className="small text-muted mt-2 mb-0",
+        )
+    )
     return out
 
 
@@ -357,26 +511,28 @@ def _lookup(mapping: dict, key: Any) -> float:
 
 
 def _stat(title_key: str, value: str, probability: float, lang: str, class_name: str):
-    return html.Div([
-        html.Div(t(title_key, lang), className="small text-muted"),
-        html.Div(value, className="fw-semibold fs-5"),
-        html.Div(t("predict.ui.probability", lang, pct=100 * probability), className="small"),
-    ], className=f"cs-stat p-2 border rounded bg-white {class_name}")
+    return html.Div(
+        [
+            html.Div(t(title_key, lang), className="small text-muted"),
+            html.Div(value, className="fw-semibold fs-5"),
+            html.Div(t("predict.ui.probability", lang, pct=100 * probability), className="small"),
+        ],
+        className=f"cs-stat p-2 border rounded bg-white {class_name}",
+    )
 
 
 def _price(amount: float, lang: str) -> str:
-    return t("predict.ui.rec.price", lang, manwon=round(amount / 10_000),
-             mkrw=amount / 1e6)
+    return t("predict.ui.rec.price", lang, manwon=round(amount / 10_000), mkrw=amount / 1e6)
 
 
 def _badges(rec, lang: str) -> list:
-    out = [dbc.Badge(t("predict.ui.rec.rank", lang, rank=rec.rank), color="primary",
-                     className="me-1")]
+    out = [
+        dbc.Badge(t("predict.ui.rec.rank", lang, rank=rec.rank), color="primary", className="me-1")
+    ]
     if rec.eco:
         out.append(dbc.Badge(t("predict.ui.rec.eco", lang), color="success", className="me-1"))
     if rec.is_model_of_interest:
-        out.append(dbc.Badge(t("predict.ui.rec.interest", lang), color="info",
-                             className="me-1"))
+        out.append(dbc.Badge(t("predict.ui.rec.interest", lang), color="info", className="me-1"))
     return out
 
 
@@ -385,10 +541,11 @@ def _rec_body(rec, lang: str) -> list:
         html.Div(_badges(rec, lang), className="mb-1"),
         html.H4(rec.model, className="h5 mb-1 cs-rec-model"),
         html.P(_price(rec.expected_price, lang), className="mb-1 fw-semibold"),
-        html.Ul([html.Li(render_reason(reason, lang)) for reason in rec.reasons],
-                className="cs-list small mb-1"),
-        html.P(t("predict.ui.rec.score", lang, score=rec.score),
-               className="small text-muted mb-0"),
+        html.Ul(
+            [html.Li(render_reason(reason, lang)) for reason in rec.reasons],
+            className="cs-list small mb-1",
+        ),
+        html.P(t("predict.ui.rec.score", lang, score=rec.score), className="small text-muted mb-0"),
     ]
 
 
@@ -397,28 +554,41 @@ def _rec_card(rec, lang: str) -> dbc.Card:
 
 
 def _interest_card(rec, lang: str) -> dbc.Card:
-    return dbc.Card(dbc.CardBody([
-        html.H4(t("predict.ui.interest.title", lang, model=rec.model, rank=rec.rank),
-                className="h6"),
-        html.P(t("predict.ui.interest.outside", lang), className="small mb-1"),
-        *_rec_body(rec, lang)[2:],
-    ]), className="mt-2 border-info cs-interest")
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H4(
+                    t("predict.ui.interest.title", lang, model=rec.model, rank=rec.rank),
+                    className="h6",
+                ),
+                html.P(t("predict.ui.interest.outside", lang), className="small mb-1"),
+                *_rec_body(rec, lang)[2:],
+            ]
+        ),
+        className="mt-2 border-info cs-interest",
+    )
 
 
 # --- model card ----------------------------------------------------------------------------
 
 
-@dash.callback(Output(ids.PREDICT_CARD_COLLAPSE, "is_open"),
-               Input(ids.PREDICT_CARD_TOGGLE, "n_clicks"),
-               State(ids.PREDICT_CARD_COLLAPSE, "is_open"), prevent_initial_call=True)
+@dash.callback(
+    Output(ids.PREDICT_CARD_COLLAPSE, "is_open"),
+    Input(ids.PREDICT_CARD_TOGGLE, "n_clicks"),
+    State(ids.PREDICT_CARD_COLLAPSE, "is_open"),
+    prevent_initial_call=True,
+)
 def toggle_card(n_clicks: int | None, is_open: bool | None) -> bool:
     if not n_clicks:
         raise PreventUpdate
     return not is_open
 
 
-@dash.callback(Output(ids.PREDICT_CARD_BODY, "children"),
-               Input(ids.PREDICT_BRAND, "value"), Input(ids.LANG_STORE, "data"))
+@dash.callback(
+    Output(ids.PREDICT_CARD_BODY, "children"),
+    Input(ids.PREDICT_BRAND, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
 def render_model_card(brand: str | None, lang: str | None):
     """Per target: method, chosen classifier, CV accuracy and macro-F1 against the
     majority baseline, every candidate's scores and the confusion matrix."""
@@ -427,22 +597,37 @@ def render_model_card(brand: str | None, lang: str | None):
         card = predictor(_brand(brand)).model_card()
     except ArtifactError as exc:
         return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
-    facts = html.P([
-        t("predict.ui.card.version", lang), f": {card['version']} · ",
-        t("predict.ui.card.trained_at", lang), f": {card.get('created_at') or '-'} · ",
-        t("predict.ui.card.rows", lang), f": {int(card.get('rows') or 0):,}",
-    ], className="small mb-2")
+    facts = html.P(
+        [
+            t("predict.ui.card.version", lang),
+            f": {card['version']} · ",
+            t("predict.ui.card.trained_at", lang),
+            f": {card.get('created_at') or '-'} · ",
+            t("predict.ui.card.rows", lang),
+            f": {int(card.get('rows') or 0):,}",
+        ],
+        className="small mb-2",
+    )
     targets = card.get("targets") or {}
-    return [facts, dbc.Row([
-        dbc.Col(_target_card(name, targets[name], len(card.get("features") or []), lang),
-                xs=12, lg=6)
-        for name in ("segment", "cluster") if name in targets
-    ], className="g-3")]
+    return [
+        facts,
+        dbc.Row(
+            [
+                dbc.Col(
+                    _target_card(name, targets[name], len(card.get("features") or []), lang),
+                    xs=12,
+                    lg=6,
+                )
+                for name in ("segment", "cluster")
+                if name in targets
+            ],
+            className="g-3",
+        ),
+    ]
 
 
 def _class_label(target: str, value: Any, lang: str) -> str:
-    return (segment_label(str(value), lang) if target == "segment"
-            else _cluster_name(value, lang))
+    return segment_label(str(value), lang) if target == "segment" else _cluster_name(value, lang)
 
 
 def _target_card(target: str, info: dict, n_features: int, lang: str) -> html.Div:
@@ -450,65 +635,124 @@ def _target_card(target: str, info: dict, n_features: int, lang: str) -> html.Di
     rows = [
         ("predict.ui.card.method", t("predict.ui.card.method.text", lang, n=n_features)),
         ("predict.ui.card.classifier", info["chosen"]),
-        ("predict.ui.card.cv", t("predict.ui.card.cv.text", lang, folds=info["folds"],
-                                 rows=info["rows"])),
+        (
+            "predict.ui.card.cv",
+            t("predict.ui.card.cv.text", lang, folds=info["folds"], rows=info["rows"]),
+        ),
         ("predict.ui.card.accuracy", f"{100 * info['accuracy']:.1f}%"),
         ("predict.ui.card.macro_f1", f"{info['macro_f1']:.3f}"),
-        ("predict.ui.card.baseline", t(
-            "predict.ui.card.baseline.text", lang, accuracy=100 * baseline.get("accuracy", 0),
-            majority=_class_label(target, baseline.get("majority_class"), lang),
-            macro_f1=baseline.get("macro_f1", 0))),
+        (
+            "predict.ui.card.baseline",
+            t(
+                "predict.ui.card.baseline.text",
+                lang,
+                accuracy=100 * baseline.get("accuracy", 0),
+                majority=_class_label(target, baseline.get("majority_class"), lang),
+                macro_f1=baseline.get("macro_f1", 0),
+            ),
+        ),
     ]
-    facts = html.Table(html.Tbody([
-        html.Tr([html.Th(t(key, lang), scope="row", className="pe-3 fw-semibold"),
-                 html.Td(value)]) for key, value in rows
-    ]), className=f"table table-sm small mb-2 cs-card-facts cs-card-{target}")
-    return html.Div([
-        html.H3(t(f"predict.ui.card.target.{target}", lang), className="h6"),
-        facts, _candidates_table(info, lang), _confusion_table(target, info, lang),
-    ], className="cs-model-card")
+    facts = html.Table(
+        html.Tbody(
+            [
+                html.Tr(
+                    [
+                        html.Th(t(key, lang), scope="row", className="pe-3 fw-semibold"),
+                        html.Td(value),
+                    ]
+                )
+                for key, value in rows
+            ]
+        ),
+        className=f"table table-sm small mb-2 cs-card-facts cs-card-{target}",
+    )
+    return html.Div(
+        [
+            html.H3(t(f"predict.ui.card.target.{target}", lang), className="h6"),
+            facts,
+            _candidates_table(info, lang),
+            _confusion_table(target, info, lang),
+        ],
+        className="cs-model-card",
+    )
 
 
 def _candidates_table(info: dict, lang: str) -> html.Table:
-    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
-        "predict.ui.card.candidate", "predict.ui.card.accuracy", "predict.ui.card.macro_f1")]))
-    body = html.Tbody([
-        html.Tr([html.Td(f"{name} ({t('predict.ui.card.chosen', lang)})"
-                         if name == info["chosen"] else name),
-                 html.Td(f"{100 * s['accuracy']:.1f}%"), html.Td(f"{s['macro_f1']:.3f}")],
-                className="fw-semibold" if name == info["chosen"] else None)
-        for name, s in (info.get("candidates") or {}).items()
-    ])
-    return html.Table([html.Caption(t("predict.ui.card.candidates", lang)), head, body],
-                      className="table table-sm small caption-top mb-2")
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang))
+                for k in (
+                    "predict.ui.card.candidate",
+                    "predict.ui.card.accuracy",
+                    "predict.ui.card.macro_f1",
+                )
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(
+                        f"{name} ({t('predict.ui.card.chosen', lang)})"
+                        if name == info["chosen"]
+                        else name
+                    ),
+                    html.Td(f"{100 * s['accuracy']:.1f}%"),
+                    html.Td(f"{s['macro_f1']:.3f}"),
+                ],
+                className="fw-semibold" if name == info["chosen"] else None,
+            )
+            for name, s in (info.get("candidates") or {}).items()
+        ]
+    )
+    return html.Table(
+        [html.Caption(t("predict.ui.card.candidates", lang)), head, body],
+        className="table table-sm small caption-top mb-2",
+    )
 
 
 def _confusion_table(target: str, info: dict, lang: str) -> html.Table:
     """Counts as text; the cell shade (share of the actual class) is decoration only."""
     matrix = info["confusion_matrix"]
     labels = [_class_label(target, v, lang) for v in matrix["labels"]]
-    head = html.Thead(html.Tr([html.Th(t("predict.ui.card.actual", lang), scope="col"),
-                               *[html.Th(name, scope="col") for name in labels]]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("predict.ui.card.actual", lang), scope="col"),
+                *[html.Th(name, scope="col") for name in labels],
+            ]
+        )
+    )
     body = []
     for name, counts in zip(labels, matrix["matrix"], strict=True):
         total = sum(counts) or 1
-        body.append(html.Tr([html.Th(name, scope="row"), *[
-            html.Td(f"{n:,}", style={"backgroundColor":
-                                     f"rgba(0, 114, 178, {0.08 + 0.6 * n / total:.2f})"})
-            for n in counts]]))
-    return html.Table([html.Caption(t("predict.ui.card.confusion", lang)), head,
-                       html.Tbody(body)],
-                      className="table table-sm table-bordered small caption-top "
-                                "text-end cs-confusion")
+        body.append(
+            html.Tr(
+                [
+                    html.Th(name, scope="row"),
+                    *[
+                        html.Td(
+                            f"{n:,}",
+                            style={"backgroundColor": _cell_colour(n, total)},
+                        )
+                        for n in counts
+                    ],
+                ]
+            )
+        )
+    return html.Table(
+        [html.Caption(t("predict.ui.card.confusion", lang)), head, html.Tbody(body)],
+        className="table table-sm table-bordered small caption-top text-end cs-confusion",
+    )
 
 
 # --- registration --------------------------------------------------------------------------
 
 
-
 def _reg_outputs(messages: dict[str, str], alert) -> tuple:
-    return (*[messages.get(f) for f in REG_FIELDS], *[f in messages for f in REG_FIELDS],
-            alert)
+    return (*[messages.get(f) for f in REG_FIELDS], *[f in messages for f in REG_FIELDS], alert)
 
 
 @dash.callback(
@@ -517,7 +761,8 @@ def _reg_outputs(messages: dict[str, str], alert) -> tuple:
     Output(ids.PREDICT_REG_RESULT, "children"),
     Input(ids.PREDICT_REG_SUBMIT, "n_clicks"),
     *[State(control, "value") for control, _fb in REG_FIELDS.values()],
-    State(ids.PREDICT_INPUT, "data"), State(ids.LANG_STORE, "data"),
+    State(ids.PREDICT_INPUT, "data"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
 def register(n_clicks: int | None, *values_and_state):
@@ -528,32 +773,58 @@ def register(n_clicks: int | None, *values_and_state):
     *values, spec, lang = values_and_state
     lang = lang or "ko"
     if not spec:
-        return _reg_outputs({}, dbc.Alert(t("predict.ui.reg.need_prediction", lang),
-                                          color="warning"))
+        return _reg_outputs(
+            {}, dbc.Alert(t("predict.ui.reg.need_prediction", lang), color="warning")
+        )
     try:
-        reg = parse_registration(dict(zip(REG_FIELDS, values, strict=True)),
-                                 today=dt.date.today())
+        reg = parse_registration(dict(zip(REG_FIELDS, values, strict=True)), today=dt.date.today())
         _pred, inp, prediction = predict_spec(spec)
-        customer_id = register_customer(settings().ops_db,
-                                        customer_record(reg, inp, prediction))
+        customer_id = register_customer(settings().ops_db, customer_record(reg, inp, prediction))
     except InputError as err:
         messages = {e.field: render_error(e, lang) for e in err.errors}
         names = ", ".join(t(f"predict.ui.reg.{f}", lang) for f in REG_FIELDS if f in messages)
-        return _reg_outputs(messages, dbc.Alert(t("predict.ui.reg.rejected", lang,
-                                                  fields=names), color="danger"))
+        return _reg_outputs(
+            messages, dbc.Alert(t("predict.ui.reg.rejected", lang, fields=names), color="danger")
+        )
     except DuplicateCustomer as dup:
         message = render_error(FieldError(dup.field, "duplicate", {"value": dup.value}), lang)
-        return _reg_outputs({dup.field: message}, dbc.Alert(t(
-            "predict.ui.reg.duplicate", lang, field=t(f"predict.ui.reg.{dup.field}", lang),
-            value=dup.value), color="danger"))
+        return _reg_outputs(
+            {dup.field: message},
+            dbc.Alert(
+                t(
+                    "predict.ui.reg.duplicate",
+                    lang,
+                    field=t(f"predict.ui.reg.{dup.field}", lang),
+                    value=dup.value,
+                ),
+                color="danger",
+            ),
+        )
     except ArtifactError as exc:
-        return _reg_outputs({}, dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)),
-                                          color="warning"))
+        return _reg_outputs(
+            {}, dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        )
     except sqlite3.Error as exc:
-        return _reg_outputs({}, dbc.Alert(t("predict.ui.reg.store_failed", lang,
-                                            detail=str(exc)), color="danger"))
-    return _reg_outputs({}, dbc.Alert(t(
-        "predict.ui.reg.saved", lang, customer_id=customer_id,
-        segment=segment_label(prediction.segment, lang),
-        cluster=prediction.cluster, version=prediction.model_version),
-        color="success", className="cs-reg-saved"))
+        return _reg_outputs(
+            {}, dbc.Alert(t("predict.ui.reg.store_failed", lang, detail=str(exc)), color="danger")
+        )
+    return _reg_outputs(
+        {},
+        dbc.Alert(
+            t(
+                "predict.ui.reg.saved",
+                lang,
+                customer_id=customer_id,
+                segment=segment_label(prediction.segment, lang),
+                cluster=prediction.cluster,
+                version=prediction.model_version,
+            ),
+            color="success",
+            className="cs-reg-saved",
+        ),
+    )
+
+
+def _cell_colour(n: int, total: int) -> str:
+    """Background of a confusion-matrix cell: darker for a larger share of the row."""
+    return f"rgba(0, 114, 178, {0.08 + 0.6 * n / total:.2f})"

@@ -11,11 +11,13 @@ from app.i18n import label
 def _page(nav_key: str) -> html.Div:
     return html.Div(
         dbc.Card(
-            dbc.CardBody([
-                html.H1(label(nav_key, part="title"), className="h3"),
-                html.P(dbc.Badge(label("soon.title"), color="secondary"), className="mb-2"),
-                html.P(label("soon.body"), className="text-muted mb-0"),
-            ]),
+            dbc.CardBody(
+                [
+                    html.H1(label(nav_key, part="title"), className="h3"),
+                    html.P(dbc.Badge(label("soon.title"), color="secondary"), className="mb-2"),
+                    html.P(label("soon.body"), className="text-muted mb-0"),
+                ]
+            ),
             className="shadow-sm cs-soon",
         )
     )

@@ -21,10 +21,14 @@ def dom_id(component_id: str | dict) -> str:
 
 def field(key: str, control, control_id: str | dict, width: dict) -> dbc.Col:
     return dbc.Col(
-        [dbc.Label(label(key), html_for=dom_id(control_id),
-                   className="form-label small fw-semibold"),
-         control],
-        **width, className="mb-2",
+        [
+            dbc.Label(
+                label(key), html_for=dom_id(control_id), className="form-label small fw-semibold"
+            ),
+            control,
+        ],
+        **width,
+        className="mb-2",
     )
 
 
@@ -43,13 +47,20 @@ def graph(graph_id: str, label_key: str) -> html.Div:
     # role=img + aria-label: screen readers get the title; the table below is the data.
     return html.Div(
         loading(dcc.Graph(id=graph_id, config=GRAPH_CONFIG, className="cs-graph")),
-        role="img", **{"aria-label": t(label_key)},
+        role="img",
+        **{"aria-label": t(label_key)},
     )
 
 
 def filter_card(fields: list, *, hint_key: str, hint_xl: int) -> dbc.Card:
     """The filter controls of a page, with the 'state is in the URL' hint last."""
-    hint = dbc.Col(html.P(label(hint_key), className="small text-muted mb-0"),
-                   xs=12, xl=hint_xl, className="d-flex align-items-end mb-2")
-    return dbc.Card(dbc.CardBody(dbc.Row([*fields, hint], className="g-3")),
-                    className="mb-3 shadow-sm cs-filters")
+    hint = dbc.Col(
+        html.P(label(hint_key), className="small text-muted mb-0"),
+        xs=12,
+        xl=hint_xl,
+        className="d-flex align-items-end mb-2",
+    )
+    return dbc.Card(
+        dbc.CardBody(dbc.Row([*fields, hint], className="g-3")),
+        className="mb-3 shadow-sm cs-filters",
+    )

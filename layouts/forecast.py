@@ -50,7 +50,8 @@ def parse_query(query: dict) -> tuple[dict, list[Problem]]:
             problems.append(Problem(name, str(values[name])))
             values[name] = None
     state = {
-        "brand": values["brand"], "flow": values["flow"],
+        "brand": values["brand"],
+        "flow": values["flow"],
         "market": values["market"] or TOTAL,
         "item": item_value(values["model"], values["plant"]),
         "scope": values["scope"] or SCOPES[0],
@@ -98,8 +99,7 @@ def _filters(state: dict) -> dbc.Card:
 
 def _as_table(table_id: str, key: str = "fc.as_table", part: str = "") -> html.Details:
     return html.Details(
-        [html.Summary(label(key, part=part), className="small"),
-         loading(html.Div(id=table_id))],
+        [html.Summary(label(key, part=part), className="small"), loading(html.Div(id=table_id))],
         className="mt-1",
     )
 
@@ -107,54 +107,102 @@ def _as_table(table_id: str, key: str = "fc.as_table", part: str = "") -> html.D
 def _chart_section(state: dict) -> dbc.Card:
     controls = dbc.Row(
         [
-            field("fc.models", dbc.Checklist(
-                id=ids.FC_MODELS, options=[], value=list(DEFAULT_VISIBLE), inline=True,
-            ), ids.FC_MODELS, {"xs": 12, "lg": 6}),
-            field("fc.band", dbc.Select(
-                id=ids.FC_BAND, value=state["band"],
-                options=[{"label": t(f"fc.model.{m}"), "value": m} for m in MODELS],
-            ), ids.FC_BAND, {"xs": 12, "md": 6, "lg": 3}),
-            dbc.Col(dbc.Switch(id=ids.FC_BACKTEST, value=state["backtest"],
-                               label=label("fc.backtest")),
-                    xs=12, md=6, lg=3, className="d-flex align-items-end mb-2"),
+            field(
+                "fc.models",
+                dbc.Checklist(
+                    id=ids.FC_MODELS,
+                    options=[],
+                    value=list(DEFAULT_VISIBLE),
+                    inline=True,
+                ),
+                ids.FC_MODELS,
+                {"xs": 12, "lg": 6},
+            ),
+            field(
+                "fc.band",
+                dbc.Select(
+                    id=ids.FC_BAND,
+                    value=state["band"],
+                    options=[{"label": t(f"fc.model.{m}"), "value": m} for m in MODELS],
+                ),
+                ids.FC_BAND,
+                {"xs": 12, "md": 6, "lg": 3},
+            ),
+            dbc.Col(
+                dbc.Switch(id=ids.FC_BACKTEST, value=state["backtest"], label=label("fc.backtest")),
+                xs=12,
+                md=6,
+                lg=3,
+                className="d-flex align-items-end mb-2",
+            ),
         ],
         className="g-3",
     )
     graph = html.Div(
-        loading(dcc.Graph(id=ids.FC_CHART, config=CHART_CONFIG, className="cs-graph",
-                          style={"height": "460px"})),
-        role="img", **{"aria-label": t("fc.chart.title")},
+        loading(
+            dcc.Graph(
+                id=ids.FC_CHART,
+                config=CHART_CONFIG,
+                className="cs-graph",
+                style={"height": "460px"},
+            )
+        ),
+        role="img",
+        **{"aria-label": t("fc.chart.title")},
     )
-    return card("fc.chart.title", [
-        controls,
-        graph,
-        html.P(label("fc.png_hint"), className="small text-muted mb-2"),
-        html.H3(label("fc.summary.title"), className="h6 mt-2"),
-        loading(html.Div(id=ids.FC_SUMMARY, className="cs-forecast-summary")),
-        _as_table(ids.FC_CHART_TABLE, part="chart"),
-    ], hint_key="fc.chart.hint")
+    return card(
+        "fc.chart.title",
+        [
+            controls,
+            graph,
+            html.P(label("fc.png_hint"), className="small text-muted mb-2"),
+            html.H3(label("fc.summary.title"), className="h6 mt-2"),
+            loading(html.Div(id=ids.FC_SUMMARY, className="cs-forecast-summary")),
+            _as_table(ids.FC_CHART_TABLE, part="chart"),
+        ],
+        hint_key="fc.chart.hint",
+    )
 
 
 def _metrics_section(state: dict) -> dbc.Card:
     scope = dbc.RadioItems(
-        id=ids.FC_SCOPE, value=state["scope"], inline=True,
+        id=ids.FC_SCOPE,
+        value=state["scope"],
+        inline=True,
         options=[{"label": t(f"fc.scope.{s}"), "value": s} for s in SCOPES],
     )
-    return card("fc.metrics.title", [
-        dbc.Row(field("fc.scope", scope, ids.FC_SCOPE, {"xs": 12}), className="g-3"),
-        loading(html.Div(id=ids.FC_METRICS_TABLE)),
-    ], hint_key="fc.metrics.hint")
+    return card(
+        "fc.metrics.title",
+        [
+            dbc.Row(field("fc.scope", scope, ids.FC_SCOPE, {"xs": 12}), className="g-3"),
+            loading(html.Div(id=ids.FC_METRICS_TABLE)),
+        ],
+        hint_key="fc.metrics.hint",
+    )
 
 
 def _quarters_section() -> dbc.Card:
-    return card("fc.quarters.title", [
-        dbc.Button(label("fc.download_csv"), id=ids.FC_QUARTER_DOWNLOAD_BUTTON, size="sm",
-                   color="secondary", outline=True, className="mb-2"),
-        dcc.Download(id=ids.FC_QUARTER_DOWNLOAD),
-        loading(html.Div(id=ids.FC_QUARTER_TABLE)),
-    ], hint_key="fc.quarters.hint")
+    return card(
+        "fc.quarters.title",
+        [
+            dbc.Button(
+                label("fc.download_csv"),
+                id=ids.FC_QUARTER_DOWNLOAD_BUTTON,
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="mb-2",
+            ),
+            dcc.Download(id=ids.FC_QUARTER_DOWNLOAD),
+            loading(html.Div(id=ids.FC_QUARTER_TABLE)),
+        ],
+        hint_key="fc.quarters.hint",
+    )
 
 
 def _leaderboard_section() -> dbc.Card:
-    return card("fc.leaderboard.title", [loading(html.Div(id=ids.FC_LEADERBOARD_TABLE))],
-                hint_key="fc.leaderboard.hint")
+    return card(
+        "fc.leaderboard.title",
+        [loading(html.Div(id=ids.FC_LEADERBOARD_TABLE))],
+        hint_key="fc.leaderboard.hint",
+    )

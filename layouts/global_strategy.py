@@ -41,142 +41,237 @@ def layout(**query: str) -> html.Div:
     )
 
 
-
-
-
-
-
-
-
-
-
-
 def _as_table(table_id: str, part: str) -> html.Details:
     return html.Details(
-        [html.Summary(label("gs.as_table", part=part), className="small"),
-         loading(html.Div(id=table_id))],
+        [
+            html.Summary(label("gs.as_table", part=part), className="small"),
+            loading(html.Div(id=table_id)),
+        ],
         className="mt-1",
     )
 
 
 def _dropdown(control_id: str, values, *, multi: bool = True) -> dcc.Dropdown:
-    return dcc.Dropdown(id=control_id, options=[], value=list(values) if multi else values,
-                        multi=multi, placeholder=t("gs.any"), labels=dropdown_labels(),
-                        className="cs-dropdown")
+    return dcc.Dropdown(
+        id=control_id,
+        options=[],
+        value=list(values) if multi else values,
+        multi=multi,
+        placeholder=t("gs.any"),
+        labels=dropdown_labels(),
+        className="cs-dropdown",
+    )
 
 
 def _filters(state: url_state.PageState) -> dbc.Card:
     select = dbc.Select
     fields = [
-        field("gs.source", select(
-            id=ids.GS_SOURCE, value=state.source,
-            options=[{"label": t(f"source.{s}"), "value": s} for s in SOURCES],
-        ), ids.GS_SOURCE, {"xs": 12, "md": 6, "xl": 3}),
-        field("gs.brand", dbc.RadioItems(
-            id=ids.GS_BRAND, value=state.brand, inline=True,
-            options=[{"label": t(f"brand.{b}"), "value": b} for b in ("all", "Hyundai", "Kia")],
-        ), ids.GS_BRAND, {"xs": 12, "md": 6, "xl": 3}),
-        field("gs.market", select(
-            id=ids.GS_MARKET, value=state.market or url_state.ANY, options=[],
-            class_name="fw-semibold",
-        ), ids.GS_MARKET, {"xs": 12, "md": 6, "xl": 2}),
-        field("gs.period_from", select(
-            id=ids.GS_PERIOD_FROM, value=state.period_from or url_state.ANY, options=[],
-        ), ids.GS_PERIOD_FROM, {"xs": 6, "md": 3, "xl": 2}),
-        field("gs.period_to", select(
-            id=ids.GS_PERIOD_TO, value=state.period_to or url_state.ANY, options=[],
-        ), ids.GS_PERIOD_TO, {"xs": 6, "md": 3, "xl": 2}),
-        field("gs.vehicle_types", _dropdown(ids.GS_VEHICLE_TYPES, state.vehicle_types),
-               ids.GS_VEHICLE_TYPES, {"xs": 12, "md": 6, "xl": 4}),
-        field("gs.powertrains", _dropdown(ids.GS_POWERTRAINS, state.powertrains),
-               ids.GS_POWERTRAINS, {"xs": 12, "md": 6, "xl": 4}),
+        field(
+            "gs.source",
+            select(
+                id=ids.GS_SOURCE,
+                value=state.source,
+                options=[{"label": t(f"source.{s}"), "value": s} for s in SOURCES],
+            ),
+            ids.GS_SOURCE,
+            {"xs": 12, "md": 6, "xl": 3},
+        ),
+        field(
+            "gs.brand",
+            dbc.RadioItems(
+                id=ids.GS_BRAND,
+                value=state.brand,
+                inline=True,
+                options=[{"label": t(f"brand.{b}"), "value": b} for b in ("all", "Hyundai", "Kia")],
+            ),
+            ids.GS_BRAND,
+            {"xs": 12, "md": 6, "xl": 3},
+        ),
+        field(
+            "gs.market",
+            select(
+                id=ids.GS_MARKET,
+                value=state.market or url_state.ANY,
+                options=[],
+                class_name="fw-semibold",
+            ),
+            ids.GS_MARKET,
+            {"xs": 12, "md": 6, "xl": 2},
+        ),
+        field(
+            "gs.period_from",
+            select(
+                id=ids.GS_PERIOD_FROM,
+                value=state.period_from or url_state.ANY,
+                options=[],
+            ),
+            ids.GS_PERIOD_FROM,
+            {"xs": 6, "md": 3, "xl": 2},
+        ),
+        field(
+            "gs.period_to",
+            select(
+                id=ids.GS_PERIOD_TO,
+                value=state.period_to or url_state.ANY,
+                options=[],
+            ),
+            ids.GS_PERIOD_TO,
+            {"xs": 6, "md": 3, "xl": 2},
+        ),
+        field(
+            "gs.vehicle_types",
+            _dropdown(ids.GS_VEHICLE_TYPES, state.vehicle_types),
+            ids.GS_VEHICLE_TYPES,
+            {"xs": 12, "md": 6, "xl": 4},
+        ),
+        field(
+            "gs.powertrains",
+            _dropdown(ids.GS_POWERTRAINS, state.powertrains),
+            ids.GS_POWERTRAINS,
+            {"xs": 12, "md": 6, "xl": 4},
+        ),
     ]
     return filter_card(fields, hint_key="gs.copy_hint", hint_xl=4)
 
 
 def _markets_section() -> dbc.Card:
-    return card("gs.markets.title", [
-        graph(ids.GS_MARKET_BAR, "fig.markets.title"),
-        _as_table(ids.GS_MARKET_TABLE, "markets"),
-    ], hint_key="gs.markets.hint")
+    return card(
+        "gs.markets.title",
+        [
+            graph(ids.GS_MARKET_BAR, "fig.markets.title"),
+            _as_table(ids.GS_MARKET_TABLE, "markets"),
+        ],
+        hint_key="gs.markets.hint",
+    )
 
 
 def _top10_section(state: url_state.PageState) -> dbc.Card:
-    return card("gs.top10.title", [
-        dbc.Row(
-            [
-                dbc.Col(graph(ids.GS_TOP10_BAR, "gs.top10.title"), xs=12, lg=7),
-                dbc.Col(graph(ids.GS_TOP10_PIE, "gs.top10.title"), xs=12, lg=5),
-            ],
-            className="g-3",
-        ),
-        _as_table(ids.GS_TOP10_TABLE, "top10"),
-        html.Hr(),
-        dbc.Row(
-            field("gs.model", dbc.Select(id=ids.GS_MODEL, value=state.model or url_state.ANY,
-                                          options=[]),
-                   ids.GS_MODEL, {"xs": 12, "md": 6, "xl": 3}),
-        ),
-        graph(ids.GS_TREND, "gs.trend.title"),
-        _as_table(ids.GS_TREND_TABLE, "trend"),
-    ], hint_key="gs.top10.hint")
+    return card(
+        "gs.top10.title",
+        [
+            dbc.Row(
+                [
+                    dbc.Col(graph(ids.GS_TOP10_BAR, "gs.top10.title"), xs=12, lg=7),
+                    dbc.Col(graph(ids.GS_TOP10_PIE, "gs.top10.title"), xs=12, lg=5),
+                ],
+                className="g-3",
+            ),
+            _as_table(ids.GS_TOP10_TABLE, "top10"),
+            html.Hr(),
+            dbc.Row(
+                field(
+                    "gs.model",
+                    dbc.Select(id=ids.GS_MODEL, value=state.model or url_state.ANY, options=[]),
+                    ids.GS_MODEL,
+                    {"xs": 12, "md": 6, "xl": 3},
+                ),
+            ),
+            graph(ids.GS_TREND, "gs.trend.title"),
+            _as_table(ids.GS_TREND_TABLE, "trend"),
+        ],
+        hint_key="gs.top10.hint",
+    )
 
 
 def _deviation_section(state: url_state.PageState) -> dbc.Card:
-    threshold = dbc.Input(id=ids.GS_THRESHOLD, type="number", min=0, max=100, step=0.5,
-                          value=state.threshold_pp, debounce=True)
+    threshold = dbc.Input(
+        id=ids.GS_THRESHOLD,
+        type="number",
+        min=0,
+        max=100,
+        step=0.5,
+        value=state.threshold_pp,
+        debounce=True,
+    )
     lists = [
         html.H3(label("deviation.strong.title"), className="h6 mt-2"),
         loading(html.Ul(id=ids.GS_DEVIATION_STRONG, className="cs-list")),
         html.H3(label("deviation.untapped.title"), className="h6 mt-3"),
         loading(html.Ul(id=ids.GS_DEVIATION_UNTAPPED, className="cs-list")),
     ]
-    return card("gs.deviation.title", [
-        dbc.Row(field("gs.threshold", threshold, ids.GS_THRESHOLD,
-                       {"xs": 6, "md": 3, "xl": 2})),
-        dbc.Row(
-            [
-                dbc.Col(graph(ids.GS_DEVIATION_BAR, "gs.deviation.title"), xs=12, lg=7),
-                dbc.Col(lists, xs=12, lg=5),
-            ],
-            className="g-3",
-        ),
-        _as_table(ids.GS_DEVIATION_TABLE, "deviation"),
-    ], hint_key="gs.deviation.hint")
+    return card(
+        "gs.deviation.title",
+        [
+            dbc.Row(
+                field("gs.threshold", threshold, ids.GS_THRESHOLD, {"xs": 6, "md": 3, "xl": 2})
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(graph(ids.GS_DEVIATION_BAR, "gs.deviation.title"), xs=12, lg=7),
+                    dbc.Col(lists, xs=12, lg=5),
+                ],
+                className="g-3",
+            ),
+            _as_table(ids.GS_DEVIATION_TABLE, "deviation"),
+        ],
+        hint_key="gs.deviation.hint",
+    )
 
 
 def _heatmap_section(state: url_state.PageState) -> dbc.Card:
     controls = dbc.Row(
         [
-            field("gs.heatmap.markets", _dropdown(ids.GS_HEATMAP_MARKETS, state.markets),
-                   ids.GS_HEATMAP_MARKETS, {"xs": 12, "md": 12, "xl": 6}),
-            field("gs.heatmap.top_n", dbc.Input(
-                id=ids.GS_HEATMAP_TOP_N, type="number", min=url_state.TOP_N_MIN,
-                max=url_state.TOP_N_MAX, step=1, value=state.top_n, debounce=True,
-            ), ids.GS_HEATMAP_TOP_N, {"xs": 4, "md": 3, "xl": 2}),
-            field("gs.heatmap.measure", dbc.RadioItems(
-                id=ids.GS_HEATMAP_MEASURE, value=state.measure, inline=True,
-                options=[{"label": t(f"gs.measure.{m}"), "value": m} for m in url_state.MEASURES],
-            ), ids.GS_HEATMAP_MEASURE, {"xs": 8, "md": 5, "xl": 4}),
+            field(
+                "gs.heatmap.markets",
+                _dropdown(ids.GS_HEATMAP_MARKETS, state.markets),
+                ids.GS_HEATMAP_MARKETS,
+                {"xs": 12, "md": 12, "xl": 6},
+            ),
+            field(
+                "gs.heatmap.top_n",
+                dbc.Input(
+                    id=ids.GS_HEATMAP_TOP_N,
+                    type="number",
+                    min=url_state.TOP_N_MIN,
+                    max=url_state.TOP_N_MAX,
+                    step=1,
+                    value=state.top_n,
+                    debounce=True,
+                ),
+                ids.GS_HEATMAP_TOP_N,
+                {"xs": 4, "md": 3, "xl": 2},
+            ),
+            field(
+                "gs.heatmap.measure",
+                dbc.RadioItems(
+                    id=ids.GS_HEATMAP_MEASURE,
+                    value=state.measure,
+                    inline=True,
+                    options=[
+                        {"label": t(f"gs.measure.{m}"), "value": m} for m in url_state.MEASURES
+                    ],
+                ),
+                ids.GS_HEATMAP_MEASURE,
+                {"xs": 8, "md": 5, "xl": 4},
+            ),
         ],
         className="g-3",
     )
     table = [
-        dbc.Button(label("gs.download_csv"), id=ids.GS_HEATMAP_DOWNLOAD_BUTTON, size="sm",
-                   color="secondary", outline=True, className="mb-2"),
+        dbc.Button(
+            label("gs.download_csv"),
+            id=ids.GS_HEATMAP_DOWNLOAD_BUTTON,
+            size="sm",
+            color="secondary",
+            outline=True,
+            className="mb-2",
+        ),
         dcc.Download(id=ids.GS_HEATMAP_DOWNLOAD),
         loading(html.Div(id=ids.GS_HEATMAP_TABLE)),
     ]
-    return card("gs.heatmap.title", [
-        controls,
-        dbc.Row(
-            [
-                dbc.Col(graph(ids.GS_HEATMAP, "gs.heatmap.title"), xs=12, lg=7),
-                dbc.Col(table, xs=12, lg=5),
-            ],
-            className="g-3",
-        ),
-    ])
+    return card(
+        "gs.heatmap.title",
+        [
+            controls,
+            dbc.Row(
+                [
+                    dbc.Col(graph(ids.GS_HEATMAP, "gs.heatmap.title"), xs=12, lg=7),
+                    dbc.Col(table, xs=12, lg=5),
+                ],
+                className="g-3",
+            ),
+        ],
+    )
 
 
 def _recommend_section() -> dbc.Card:
@@ -186,19 +281,34 @@ def _recommend_section() -> dbc.Card:
 def _priority_section(state: url_state.PageState) -> dbc.Card:
     weights = state.weight_map()
     inputs = [
-        field(f"priority.{name}", dbc.Input(
-            id=ids.gs_weight(name), type="number", min=0, max=100, step=0.05,
-            value=weights.get(name, 0.0), debounce=True,
-        ), ids.gs_weight(name), {"xs": 4, "md": 2}) for name in weights
+        field(
+            f"priority.{name}",
+            dbc.Input(
+                id=ids.gs_weight(name),
+                type="number",
+                min=0,
+                max=100,
+                step=0.05,
+                value=weights.get(name, 0.0),
+                debounce=True,
+            ),
+            ids.gs_weight(name),
+            {"xs": 4, "md": 2},
+        )
+        for name in weights
     ]
-    return card("gs.priority.title", [
-        html.H3(label("priority.weights"), className="h6"),
-        dbc.Row(inputs, className="g-3"),
-        loading(html.Div(id=ids.GS_PRIORITY_TABLE, className="mt-2")),
-        html.H3(label("stock.title"), className="h6 mt-4"),
-        html.P(label("gs.stock.hint"), className="small text-muted"),
-        loading(html.Div(dash_stock_table(), className="cs-stock")),
-    ], hint_key="gs.priority.hint")
+    return card(
+        "gs.priority.title",
+        [
+            html.H3(label("priority.weights"), className="h6"),
+            dbc.Row(inputs, className="g-3"),
+            loading(html.Div(id=ids.GS_PRIORITY_TABLE, className="mt-2")),
+            html.H3(label("stock.title"), className="h6 mt-4"),
+            html.P(label("gs.stock.hint"), className="small text-muted"),
+            loading(html.Div(dash_stock_table(), className="cs-stock")),
+        ],
+        hint_key="gs.priority.hint",
+    )
 
 
 def dash_stock_table():
@@ -206,6 +316,11 @@ def dash_stock_table():
     from dash import dash_table
 
     return dash_table.DataTable(
-        id=ids.GS_STOCK_TABLE, data=[], columns=[], editable=True, page_size=15,
-        sort_action="none", **figures.TABLE_STYLE,
+        id=ids.GS_STOCK_TABLE,
+        data=[],
+        columns=[],
+        editable=True,
+        page_size=15,
+        sort_action="none",
+        **figures.TABLE_STYLE,
     )

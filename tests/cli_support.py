@@ -10,14 +10,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_carsight(*args: str, tmp_path: Path, timeout: float = 120
-                 ) -> subprocess.CompletedProcess[str]:
+def run_carsight(
+    *args: str, tmp_path: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """`carsight ARGS` with cwd `tmp_path` and no carsight.toml (settings from defaults)."""
-    env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"),
-           "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         # Exactly what the `carsight` console script runs.
         [sys.executable, "-c", "from app.cli import main; main()", *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
         timeout=timeout,
     )

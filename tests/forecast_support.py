@@ -18,21 +18,24 @@ _RUNS: dict[tuple[Path, str], Path] = {}
 
 def run_forecast(db: Path, *, series_filter: str | None = SERIES_FILTER) -> None:
     """`carsight forecast --db db [--series-filter ...]` as the command line runs it."""
-    args = [sys.executable, "-c", "from app.cli import main; main()", "forecast", "--db",
-            str(db)]
+    args = [sys.executable, "-c", "from app.cli import main; main()", "forecast", "--db", str(db)]
     if series_filter:
         args += ["--series-filter", series_filter]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)}
-    done = subprocess.run(args, cwd=db.parent, env=env, capture_output=True, text=True,
-                          timeout=900)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p),
+    }
+    done = subprocess.run(args, cwd=db.parent, env=env, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
-        raise RuntimeError(f"carsight forecast failed ({done.returncode}):\n"
-                           f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"carsight forecast failed ({done.returncode}):\n"
+            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
 
 
-def forecast_copy(reference_db: Path, tmp_path_factory, *,
-                  series_filter: str = SERIES_FILTER) -> Path:
+def forecast_copy(
+    reference_db: Path, tmp_path_factory, *, series_filter: str = SERIES_FILTER
+) -> Path:
     """A copy of the reference warehouse after `carsight forecast --series-filter ...`.
 
     Memoised per reference warehouse and filter, so the tests run the forecast once.

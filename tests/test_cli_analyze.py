@@ -18,8 +18,19 @@ def analyze(db: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProcess
 
 
 def test_deviation_json_gives_g70_17_4_points_in_korea(reference_db, tmp_path):
-    out = analyze(reference_db, "deviation", "--brand", "hyundai", "--source", "customers",
-                  "--market", "대한민국", "--format", "json", tmp_path=tmp_path)
+    out = analyze(
+        reference_db,
+        "deviation",
+        "--brand",
+        "hyundai",
+        "--source",
+        "customers",
+        "--market",
+        "대한민국",
+        "--format",
+        "json",
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert (doc["market"], doc["filter"]["brand"]) == ("Korea", "Hyundai")
@@ -31,8 +42,17 @@ def test_deviation_json_gives_g70_17_4_points_in_korea(reference_db, tmp_path):
 
 
 def test_top10_csv_parses_with_ranks_units_and_shares(reference_db, tmp_path):
-    out = analyze(reference_db, "top10", "--brand", "hyundai", "--market", "Korea",
-                  "--format", "csv", tmp_path=tmp_path)
+    out = analyze(
+        reference_db,
+        "top10",
+        "--brand",
+        "hyundai",
+        "--market",
+        "Korea",
+        "--format",
+        "csv",
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert list(rows[0]) == ["rank", "model", "units", "share"]
@@ -45,8 +65,17 @@ def test_top10_csv_parses_with_ranks_units_and_shares(reference_db, tmp_path):
 
 
 def test_heatmap_csv_has_one_column_per_requested_market(reference_db, tmp_path):
-    out = analyze(reference_db, "heatmap", "--markets", "USA,캐나다,대한민국", "--top-n", "3",
-                  "--format", "csv", tmp_path=tmp_path)
+    out = analyze(
+        reference_db,
+        "heatmap",
+        "--markets",
+        "USA,캐나다,대한민국",
+        "--top-n",
+        "3",
+        "--format",
+        "csv",
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert list(rows[0]) == ["model", "USA", "Canada", "Korea"]
@@ -54,8 +83,19 @@ def test_heatmap_csv_has_one_column_per_requested_market(reference_db, tmp_path)
 
 
 def test_recommend_json_carries_kind_model_values_and_text(reference_db, tmp_path):
-    out = analyze(reference_db, "recommend", "--source", "overseas_retail", "--market", "USA",
-                  "--lang", "en", "--format", "json", tmp_path=tmp_path)
+    out = analyze(
+        reference_db,
+        "recommend",
+        "--source",
+        "overseas_retail",
+        "--market",
+        "USA",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)["rows"]
     assert rows and {"expand", "competitor"} <= {r["kind"] for r in rows}
@@ -66,16 +106,20 @@ def test_recommend_json_carries_kind_model_values_and_text(reference_db, tmp_pat
     assert f"{expand['values']['deviation_pp']:+.1f}pp" in expand["text"]
 
 
-@pytest.mark.parametrize(("args", "lists"), [
-    (["deviation", "--market", "Atlantis"], "Korea"),
-    (["deviation", "--source", "tv_sales", "--market", "Korea"], "overseas_retail"),
-    (["deviation", "--brand", "bmw", "--market", "Korea"], "hyundai, kia, all"),
-    (["top10", "--market", "Korea", "--from", "2024-13"], "2024-03"),
-    (["top10", "--market", "Korea", "--from", "2024-06", "--to", "2024-01"], "after"),
-    (["top10", "--source", "domestic_sales", "--market", "USA"], "Korea"),
-])
+@pytest.mark.parametrize(
+    ("args", "lists"),
+    [
+        (["deviation", "--market", "Atlantis"], "Korea"),
+        (["deviation", "--source", "tv_sales", "--market", "Korea"], "overseas_retail"),
+        (["deviation", "--brand", "bmw", "--market", "Korea"], "hyundai, kia, all"),
+        (["top10", "--market", "Korea", "--from", "2024-13"], "2024-03"),
+        (["top10", "--market", "Korea", "--from", "2024-06", "--to", "2024-01"], "after"),
+        (["top10", "--source", "domestic_sales", "--market", "USA"], "Korea"),
+    ],
+)
 def test_bad_input_is_one_error_line_naming_valid_values_and_exit_2(
-        reference_db, tmp_path, args, lists):
+    reference_db, tmp_path, args, lists
+):
     out = analyze(reference_db, *args, tmp_path=tmp_path)
     assert out.returncode == 2
     assert out.stdout == ""

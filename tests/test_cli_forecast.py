@@ -28,11 +28,21 @@ def _frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
 
 @pytest.mark.slow
 def test_a_filtered_run_fills_the_tables_and_the_backtest_recomputes_every_metric(
-        reference_db: Path, tmp_path: Path):
+    reference_db: Path, tmp_path: Path
+):
     db = tmp_path / "warehouse.duckdb"
     shutil.copyfile(reference_db, db)
-    out = forecast(db, "--series-filter", "kia|region_export|market=usa|", "--horizon", "6",
-                   "--workers", "1", "--quiet", tmp_path=tmp_path)
+    out = forecast(
+        db,
+        "--series-filter",
+        "kia|region_export|market=usa|",
+        "--horizon",
+        "6",
+        "--workers",
+        "1",
+        "--quiet",
+        tmp_path=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     assert "region_export" in out.stdout and "median MASE" in out.stdout
 
@@ -43,9 +53,12 @@ def test_a_filtered_run_fills_the_tables_and_the_backtest_recomputes_every_metri
         forecasts = _frame(con, "select * from forecasts")
         backtest = _frame(con, "select * from forecast_backtest")
         metrics = _frame(con, "select * from forecast_metrics")
-        history = _frame(con, "select make_date(year, month, 1) as ds, sum(units)::double as y "
-                              "from fact_sales where brand = 'Kia' and flow = 'region_export' "
-                              "and market = 'USA' group by all")
+        history = _frame(
+            con,
+            "select make_date(year, month, 1) as ds, sum(units)::double as y "
+            "from fact_sales where brand = 'Kia' and flow = 'region_export' "
+            "and market = 'USA' group by all",
+        )
     finally:
         con.close()
     assert runs["n_series"].to_list() == [1] and runs["horizon"].to_list() == [6]
@@ -55,9 +68,12 @@ def test_a_filtered_run_fills_the_tables_and_the_backtest_recomputes_every_metri
 
     insample = monthly_grid(history)["y"].fill_null(float("nan")).to_numpy()
     horizon = backtest.with_columns(
-        ((pl.col("ds").dt.year() - pl.col("cutoff").dt.year()) * 12
-         + pl.col("ds").dt.month().cast(pl.Int32) - pl.col("cutoff").dt.month().cast(pl.Int32)
-         ).alias("h"))
+        (
+            (pl.col("ds").dt.year() - pl.col("cutoff").dt.year()) * 12
+            + pl.col("ds").dt.month().cast(pl.Int32)
+            - pl.col("cutoff").dt.month().cast(pl.Int32)
+        ).alias("h")
+    )
     for row in metrics.filter(pl.col("scope") == "all_cutoffs").iter_rows(named=True):
         rows = horizon.filter(pl.col("model_name") == row["model_name"])
         if row["horizon"] is not None:
@@ -66,8 +82,9 @@ def test_a_filtered_run_fills_the_tables_and_the_backtest_recomputes_every_metri
         assert row["mase"] == pytest.approx(mase(y, yhat, insample=insample))
         assert row["smape"] == pytest.approx(smape(y, yhat))
         assert row["mape"] == pytest.approx(mape(y, yhat))
-        assert row["coverage80"] == pytest.approx(coverage(
-            y, rows["yhat_lower"].to_numpy(), rows["yhat_upper"].to_numpy()))
+        assert row["coverage80"] == pytest.approx(
+            coverage(y, rows["yhat_lower"].to_numpy(), rows["yhat_upper"].to_numpy())
+        )
     assert np.isfinite(metrics["mase"].drop_nulls().to_numpy()).all()
 
 

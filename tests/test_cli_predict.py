@@ -14,9 +14,17 @@ from app.cli_predict import EXIT_PARTIAL
 from tests.e2e.conftest import trained_copy
 
 pytestmark = pytest.mark.slow
-CUSTOMER = {"gender": "여", "age": 34, "market": "대한민국", "vehicle_class": "중형 SUV",
-            "eco_friendly": True, "budget": 45_000_000, "payment_method": "신용카드",
-            "channel": "온라인", "purchase_count": 0}
+CUSTOMER = {
+    "gender": "여",
+    "age": 34,
+    "market": "대한민국",
+    "vehicle_class": "중형 SUV",
+    "eco_friendly": True,
+    "budget": 45_000_000,
+    "payment_method": "신용카드",
+    "channel": "온라인",
+    "purchase_count": 0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +37,28 @@ def _run(*args: str) -> object:
 
 
 @pytest.mark.parametrize("brand", ["kia", "Kia", "hyundai", "Hyundai"])
-def test_json_customer_prints_segment_type_persona_and_three_cars(artifacts_dir: Path,
-                                                                  brand: str) -> None:
-    result = _run("--brand", brand, "--artifacts", str(artifacts_dir),
-                  "--json", json.dumps(CUSTOMER, ensure_ascii=False))
+def test_json_customer_prints_segment_type_persona_and_three_cars(
+    artifacts_dir: Path, brand: str
+) -> None:
+    result = _run(
+        "--brand",
+        brand,
+        "--artifacts",
+        str(artifacts_dir),
+        "--json",
+        json.dumps(CUSTOMER, ensure_ascii=False),
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["brand"] == brand.capitalize()
-    assert {"segment", "segment_probabilities", "cluster", "persona",
-            "cluster_probabilities", "recommendations"} <= set(out)
+    assert {
+        "segment",
+        "segment_probabilities",
+        "cluster",
+        "persona",
+        "cluster_probabilities",
+        "recommendations",
+    } <= set(out)
     assert out["segment"] in out["segment_probabilities"]
     assert str(out["cluster"]) in out["cluster_probabilities"]
     recs = out["recommendations"]
@@ -49,38 +70,75 @@ def test_json_customer_prints_segment_type_persona_and_three_cars(artifacts_dir:
 
 
 def test_english_reasons_with_lang_en(artifacts_dir: Path) -> None:
-    result = _run("--brand", "kia", "--artifacts", str(artifacts_dir), "--lang", "en",
-                  "--json", json.dumps(CUSTOMER, ensure_ascii=False))
+    result = _run(
+        "--brand",
+        "kia",
+        "--artifacts",
+        str(artifacts_dir),
+        "--lang",
+        "en",
+        "--json",
+        json.dumps(CUSTOMER, ensure_ascii=False),
+    )
     assert result.exit_code == 0, result.output
     reasons = json.loads(result.output)["recommendations"][0]["reasons"]
     assert any("of the budget" in r for r in reasons)
 
 
 def test_invalid_json_input_exits_non_zero_naming_the_field(artifacts_dir: Path) -> None:
-    result = _run("--brand", "kia", "--artifacts", str(artifacts_dir),
-                  "--json", json.dumps({**CUSTOMER, "age": 12, "budget": -1},
-                                       ensure_ascii=False))
+    result = _run(
+        "--brand",
+        "kia",
+        "--artifacts",
+        str(artifacts_dir),
+        "--json",
+        json.dumps({**CUSTOMER, "age": 12, "budget": -1}, ensure_ascii=False),
+    )
     assert result.exit_code == EXIT_REFUSED
     assert "나이는 18~100세여야 합니다 (입력: 12)" in result.output
     assert "예산" in result.output
 
 
 def test_missing_models_are_refused_with_the_fix(tmp_path: Path) -> None:
-    result = _run("--brand", "kia", "--artifacts", str(tmp_path),
-                  "--json", json.dumps(CUSTOMER, ensure_ascii=False))
+    result = _run(
+        "--brand",
+        "kia",
+        "--artifacts",
+        str(tmp_path),
+        "--json",
+        json.dumps(CUSTOMER, ensure_ascii=False),
+    )
     assert result.exit_code == EXIT_REFUSED and "carsight train" in result.output
 
 
-def test_csv_scores_good_rows_and_reports_bad_rows_by_line_and_field(artifacts_dir: Path,
-                                                                     tmp_path: Path) -> None:
+def test_csv_scores_good_rows_and_reports_bad_rows_by_line_and_field(
+    artifacts_dir: Path, tmp_path: Path
+) -> None:
     src, out = tmp_path / "new_customers.csv", tmp_path / "scored.csv"
     good = {**CUSTOMER, "name": "김민지", "email": "minji@example.com"}
-    rows = [good, {**good, "age": 150}, {**good, "gender": "M", "budget": 80_000_000},
-            {**good, "market": "Mars", "channel": "fax"}]
+    rows = [
+        good,
+        {**good, "age": 150},
+        {**good, "gender": "M", "budget": 80_000_000},
+        {**good, "market": "Mars", "channel": "fax"},
+    ]
     pl.DataFrame(rows).write_csv(src)
     result = CliRunner().invoke(
-        main, ["predict", "--brand", "kia", "--artifacts", str(artifacts_dir), "--lang", "en",
-               "--csv", str(src), "--out", str(out)])
+        main,
+        [
+            "predict",
+            "--brand",
+            "kia",
+            "--artifacts",
+            str(artifacts_dir),
+            "--lang",
+            "en",
+            "--csv",
+            str(src),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == EXIT_PARTIAL, result.output
     errors = result.stderr.splitlines()
     assert any("line 3:" in e and "Age must be 18-100 (got: 150)" in e for e in errors)
@@ -88,9 +146,18 @@ def test_csv_scores_good_rows_and_reports_bad_rows_by_line_and_field(artifacts_d
     assert any("line 5:" in e and "Channel" in e for e in errors)
     scored = pl.read_csv(out)
     assert scored.get_column("line").to_list() == [2, 4]
-    for column in ("segment", "segment_probability", "cluster", "cluster_probability",
-                   "persona", "rec1_model", "rec1_expected_price", "rec1_reasons",
-                   "rec3_model", "rec3_reasons"):
+    for column in (
+        "segment",
+        "segment_probability",
+        "cluster",
+        "cluster_probability",
+        "persona",
+        "rec1_model",
+        "rec1_expected_price",
+        "rec1_reasons",
+        "rec3_model",
+        "rec3_reasons",
+    ):
         assert column in scored.columns
     assert scored.get_column("rec1_reasons").str.contains("of the budget").all()
 
@@ -98,7 +165,15 @@ def test_csv_scores_good_rows_and_reports_bad_rows_by_line_and_field(artifacts_d
 def test_csv_with_only_good_rows_exits_zero(artifacts_dir: Path, tmp_path: Path) -> None:
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     pl.DataFrame([CUSTOMER] * 3).write_csv(src)
-    result = _run("--brand", "hyundai", "--artifacts", str(artifacts_dir),
-                  "--csv", str(src), "--out", str(out))
+    result = _run(
+        "--brand",
+        "hyundai",
+        "--artifacts",
+        str(artifacts_dir),
+        "--csv",
+        str(src),
+        "--out",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     assert pl.read_csv(out).height == 3

@@ -8,22 +8,44 @@ import pytest
 from app import figures
 from app.i18n import t
 
-OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-             "#CC79A7", "#999999"}
+OKABE_ITO = {
+    "#000000",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#999999",
+}
 
-TOP10 = pl.DataFrame({"rank": [1, 2, 3], "model": ["G70", "Santa Fe", "NEXO"],
-                      "units": [60, 58, 52], "share": [0.205, 0.199, 0.178]})
+TOP10 = pl.DataFrame(
+    {
+        "rank": [1, 2, 3],
+        "model": ["G70", "Santa Fe", "NEXO"],
+        "units": [60, 58, 52],
+        "share": [0.205, 0.199, 0.178],
+    }
+)
 TOTALS = pl.DataFrame({"market": ["Korea", "USA", "Canada"], "units": [292, 200, 200]})
-DEVIATION = pl.DataFrame({
-    "model": ["G70", "Avante", "Venue"], "units_market": [60, 51, 0],
-    "units_all": [60, 160, 102], "share_market": [0.205, 0.175, 0.0],
-    "share_all": [0.031, 0.084, 0.054], "deviation_pp": [17.4, 9.1, -5.4],
-    "status": ["strong", "strong", "untapped"],
-})
+DEVIATION = pl.DataFrame(
+    {
+        "model": ["G70", "Avante", "Venue"],
+        "units_market": [60, 51, 0],
+        "units_all": [60, 160, 102],
+        "share_market": [0.205, 0.175, 0.0],
+        "share_all": [0.031, 0.084, 0.054],
+        "deviation_pp": [17.4, 9.1, -5.4],
+        "status": ["strong", "strong", "untapped"],
+    }
+)
 HEAT_UNITS = pl.DataFrame({"model": ["Avante", "NEXO"], "Korea": [51, 52], "USA": [16, 10]})
 HEAT_SHARE = pl.DataFrame({"model": ["Avante", "NEXO"], "Korea": [0.5, 0.25], "USA": [0.1, 0.2]})
-SERIES = pl.DataFrame({"month": ["2024-01", "2024-02", "2024-03"], "units": [3, None, 0]},
-                      schema={"month": pl.Utf8, "units": pl.Int64})
+SERIES = pl.DataFrame(
+    {"month": ["2024-01", "2024-02", "2024-03"], "units": [3, None, 0]},
+    schema={"month": pl.Utf8, "units": pl.Int64},
+)
 
 
 def _builders():
@@ -32,17 +54,27 @@ def _builders():
         ("market_bar", lambda f, lang: figures.market_bar(f, focus="Korea", lang=lang), TOTALS),
         ("top10_bar", lambda f, lang: figures.top10_bar(f, market="Korea", lang=lang), TOP10),
         ("top10_pie", lambda f, lang: figures.top10_pie(f, market="Korea", lang=lang), TOP10),
-        ("deviation_bar", lambda f, lang: figures.deviation_bar(
-            f, market="Korea", threshold_pp=5, lang=lang), DEVIATION),
-        ("heatmap", lambda f, lang: figures.heatmap_figure(
-            f, measure="units", top_n=5, lang=lang), HEAT_UNITS),
-        ("trend", lambda f, lang: figures.trend_line(f, model="G70", market="Korea",
-                                                     lang=lang), SERIES),
+        (
+            "deviation_bar",
+            lambda f, lang: figures.deviation_bar(f, market="Korea", threshold_pp=5, lang=lang),
+            DEVIATION,
+        ),
+        (
+            "heatmap",
+            lambda f, lang: figures.heatmap_figure(f, measure="units", top_n=5, lang=lang),
+            HEAT_UNITS,
+        ),
+        (
+            "trend",
+            lambda f, lang: figures.trend_line(f, model="G70", market="Korea", lang=lang),
+            SERIES,
+        ),
     ]
 
 
-@pytest.mark.parametrize(("name", "build", "frame"), _builders(), ids=lambda v: v
-                         if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "build", "frame"), _builders(), ids=lambda v: v if isinstance(v, str) else ""
+)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_an_empty_frame_gives_the_empty_state_figure(name, build, frame, lang):
     fig = build(frame.head(0), lang)
@@ -51,8 +83,9 @@ def test_an_empty_frame_gives_the_empty_state_figure(name, build, frame, lang):
     assert fig.layout.title.text  # the chart still says what it would show
 
 
-@pytest.mark.parametrize(("name", "build", "frame"), _builders(), ids=lambda v: v
-                         if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "build", "frame"), _builders(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_titles_and_axis_labels_follow_the_language(name, build, frame):
     ko, en = build(frame, "ko"), build(frame, "en")
     assert not figures.is_empty_figure(ko)
@@ -110,8 +143,7 @@ def test_the_pie_adds_the_rest_of_the_market_as_one_slice():
 
 
 def test_heatmap_share_is_shown_in_percent_and_the_selected_model_is_outlined():
-    fig = figures.heatmap_figure(HEAT_SHARE, measure="share", top_n=2, lang="ko",
-                                 selected="NEXO")
+    fig = figures.heatmap_figure(HEAT_SHARE, measure="share", top_n=2, lang="ko", selected="NEXO")
     assert list(fig.data[0].z[0]) == [50.0, 10.0]
     assert list(fig.data[0].x) == ["대한민국", "미국"]
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].y0 == 0.5
@@ -124,12 +156,15 @@ def test_trend_draws_missing_months_as_gaps():
 
 
 def test_monthly_series_has_zero_for_a_month_without_this_model_and_a_gap_without_data():
-    sales = pl.DataFrame({
-        "market": ["Korea", "Korea", "Korea", "Korea", "USA"],
-        "model": ["G70", "Avante", "G70", "G70", "G70"],
-        "year": [2024, 2024, 2024, 2024, 2024], "month": [1, 2, 4, 4, 3],
-        "units": [3, 5, 2, 1, 9],
-    })
+    sales = pl.DataFrame(
+        {
+            "market": ["Korea", "Korea", "Korea", "Korea", "USA"],
+            "model": ["G70", "Avante", "G70", "G70", "G70"],
+            "year": [2024, 2024, 2024, 2024, 2024],
+            "month": [1, 2, 4, 4, 3],
+            "units": [3, 5, 2, 1, 9],
+        }
+    )
     series = figures.monthly_series(sales, market="Korea", model="G70")
     # Feb: Korea has data, no G70 -> 0; Mar: no Korea data at all -> gap (null)
     assert series.rows() == [("2024-01", 3), ("2024-02", 0), ("2024-03", None), ("2024-04", 3)]
@@ -150,7 +185,10 @@ def test_tables_translate_headers_statuses_and_show_fractions_as_percent():
 
 def test_table_market_names_and_market_columns_follow_the_language():
     assert [r["market"] for r in figures.table_rows(TOTALS, lang="ko")] == [
-        "대한민국", "미국", "캐나다"]
+        "대한민국",
+        "미국",
+        "캐나다",
+    ]
     columns = figures.table_columns(HEAT_SHARE, lang="ko", fraction_columns=["Korea", "USA"])
     assert [c["name"] for c in columns] == ["모델", "대한민국", "미국"]
     rows = figures.table_rows(HEAT_SHARE, lang="ko", fraction_columns=["Korea", "USA"])
@@ -162,14 +200,18 @@ def test_an_empty_table_says_so():
 
 
 def test_a_long_deviation_chart_keeps_both_ends_and_says_so():
-    many = pl.DataFrame({
-        "model": [f"M{i:02d}" for i in range(40)], "units_market": [1] * 40,
-        "units_all": [1] * 40, "share_market": [0.025] * 40, "share_all": [0.025] * 40,
-        "deviation_pp": [20.0 - i for i in range(40)],
-        "status": ["strong"] * 16 + ["neutral"] * 8 + ["untapped"] * 16,
-    })
+    many = pl.DataFrame(
+        {
+            "model": [f"M{i:02d}" for i in range(40)],
+            "units_market": [1] * 40,
+            "units_all": [1] * 40,
+            "share_market": [0.025] * 40,
+            "share_all": [0.025] * 40,
+            "deviation_pp": [20.0 - i for i in range(40)],
+            "status": ["strong"] * 16 + ["neutral"] * 8 + ["untapped"] * 16,
+        }
+    )
     fig = figures.deviation_bar(many, market="Korea", threshold_pp=5, lang="en", per_side=5)
     drawn = [m for trace in fig.data for m in trace.y]
-    assert sorted(drawn) == ["M00", "M01", "M02", "M03", "M04", "M35", "M36", "M37", "M38",
-                             "M39"]
+    assert sorted(drawn) == ["M00", "M01", "M02", "M03", "M04", "M35", "M36", "M37", "M38", "M39"]
     assert "top and bottom 5 models" in fig.layout.title.text

@@ -26,26 +26,46 @@ def test_every_forecast_id_is_on_the_page_once_built_without_a_query():
 
 
 def test_a_link_sets_the_controls():
-    state, problems = parse_query({"brand": "Kia", "flow": "overseas_retail", "market": "USA",
-                                   "model": "Sportage", "scope": "all_cutoffs",
-                                   "band": "prophet", "backtest": "1"})
+    state, problems = parse_query(
+        {
+            "brand": "Kia",
+            "flow": "overseas_retail",
+            "market": "USA",
+            "model": "Sportage",
+            "scope": "all_cutoffs",
+            "band": "prophet",
+            "backtest": "1",
+        }
+    )
     assert problems == []
-    assert state == {"brand": "Kia", "flow": "overseas_retail", "market": "USA",
-                     "item": item_value("Sportage", None), "scope": "all_cutoffs",
-                     "band": "prophet", "backtest": True}
+    assert state == {
+        "brand": "Kia",
+        "flow": "overseas_retail",
+        "market": "USA",
+        "item": item_value("Sportage", None),
+        "scope": "all_cutoffs",
+        "band": "prophet",
+        "backtest": True,
+    }
 
 
-@pytest.mark.parametrize("query, param", [
-    ({"colour": "red"}, "colour"),
-    ({"scope": "yesterday"}, "scope"),
-    ({"band": "arima"}, "band"),
-    ({"backtest": "maybe"}, "backtest"),
-    ({"market": ["USA", "Canada"]}, "market"),
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ({"colour": "red"}, "colour"),
+        ({"scope": "yesterday"}, "scope"),
+        ({"band": "arima"}, "band"),
+        ({"backtest": "maybe"}, "backtest"),
+        ({"market": ["USA", "Canada"]}, "market"),
+    ],
+)
 def test_bad_parameters_fall_back_to_defaults_and_are_named(query, param):
     state, problems = parse_query(query)
     assert [p.param for p in problems] == [param]
-    assert (state["scope"], state["band"], state["backtest"]) == ("latest_cutoff", "selected",
-                                                                  False)
+    assert (state["scope"], state["band"], state["backtest"]) == (
+        "latest_cutoff",
+        "selected",
+        False,
+    )
     assert state["market"] == TOTAL
     layout(**query)  # and the page still builds

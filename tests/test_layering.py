@@ -16,8 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 # package -> top-level modules it must never import
 FORBIDDEN = {
     "analytics": {"dash", "dash_bootstrap_components", "plotly", "app", "layouts", "callbacks"},
-    "warehouse": {"dash", "dash_bootstrap_components", "plotly", "analytics", "app", "layouts",
-                  "callbacks"},
+    "warehouse": {
+        "dash",
+        "dash_bootstrap_components",
+        "plotly",
+        "analytics",
+        "app",
+        "layouts",
+        "callbacks",
+    },
     "layouts": {"callbacks"},
     "callbacks": {"layouts"},
 }

@@ -13,8 +13,10 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 def test_readme_starts_with_exactly_two_setup_commands():
     setup = README.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```bash\n(.*?)\n```", setup, flags=re.S)
-    assert commands == ['pip install -e . && carsight serve',
-                        'pip install -e ".[test]" && python -m pytest']
+    assert commands == [
+        "pip install -e . && carsight serve",
+        'pip install -e ".[test]" && python -m pytest',
+    ]
 
 
 def test_ci_runs_readme_command_two():
@@ -46,8 +48,10 @@ def test_forecast_leaderboard_query_reads_a_real_forecast_run(reference_db, tmp_
     query = _analyst_queries()[3]
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.sql(query).fetchall()
-        stored = con.sql("select count(distinct model_name) from forecast_metrics "
-                         "where horizon is null and scope = 'latest_cutoff'").fetchall()
+        stored = con.sql(
+            "select count(distinct model_name) from forecast_metrics "
+            "where horizon is null and scope = 'latest_cutoff'"
+        ).fetchall()
     assert {r[0] for r in rows} == {"region_export"}
     assert len(rows) == stored[0][0] >= 4
     assert all(r[2] is not None and r[2] > 0 and r[3] > 0 for r in rows)

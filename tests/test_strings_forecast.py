@@ -9,11 +9,24 @@ from app.strings_forecast import FORECAST_STRINGS, summary_sentence
 
 
 def _summary(**changes) -> Summary:
-    values = dict(model_name="lightgbm", months=6, start=dt.date(2025, 2, 1),
-                  end=dt.date(2025, 7, 1), total=660.0, lower=540.0, upper=780.0,
-                  base_total=600.0, change_pct=10.0, change_lower_pct=-10.0,
-                  change_upper_pct=30.0, recent_months=11, recent_mean=150.0,
-                  vs_recent_pct=-26.666, bottom_up_total=None, bottom_up_diff_pct=None)
+    values = dict(
+        model_name="lightgbm",
+        months=6,
+        start=dt.date(2025, 2, 1),
+        end=dt.date(2025, 7, 1),
+        total=660.0,
+        lower=540.0,
+        upper=780.0,
+        base_total=600.0,
+        change_pct=10.0,
+        change_lower_pct=-10.0,
+        change_upper_pct=30.0,
+        recent_months=11,
+        recent_mean=150.0,
+        vs_recent_pct=-26.666,
+        bottom_up_total=None,
+        bottom_up_diff_pct=None,
+    )
     return Summary(**{**values, **changes})
 
 
@@ -31,20 +44,32 @@ def test_the_sentence_carries_the_computed_numbers_in_both_languages():
 
 
 def test_missing_comparisons_are_said_not_invented():
-    text = " ".join(summary_sentence(_summary(base_total=None, change_pct=None,
-                                              change_lower_pct=None, change_upper_pct=None,
-                                              recent_mean=None, vs_recent_pct=None), "ko"))
+    text = " ".join(
+        summary_sentence(
+            _summary(
+                base_total=None,
+                change_pct=None,
+                change_lower_pct=None,
+                change_upper_pct=None,
+                recent_mean=None,
+                vs_recent_pct=None,
+            ),
+            "ko",
+        )
+    )
     assert "전년 대비 변화는 계산하지 않았습니다" in text
     assert "최근 12개월" not in text and "MASE" not in text
     assert summary_sentence(None, "en") == ["This model has no forecast."]
 
 
 def test_a_total_shows_its_difference_from_the_sum_of_the_parts():
-    text = " ".join(summary_sentence(_summary(bottom_up_total=640.0,
-                                              bottom_up_diff_pct=3.125), "ko"))
+    text = " ".join(
+        summary_sentence(_summary(bottom_up_total=640.0, bottom_up_diff_pct=3.125), "ko")
+    )
     assert "하위 시리즈 예측의 합(640대)과는 +3.1% 차이" in text
 
 
 def test_every_forecast_string_has_korean_and_english():
-    assert all(set(entry) == {"ko", "en"} and all(entry.values())
-               for entry in FORECAST_STRINGS.values())
+    assert all(
+        set(entry) == {"ko", "en"} and all(entry.values()) for entry in FORECAST_STRINGS.values()
+    )

@@ -15,18 +15,31 @@ from app import url_state
 from app.url_state import ANY, Choices, PageState, Problem
 
 FULL = PageState(
-    source="overseas_retail", brand="Kia", period_from="2023-03", period_to="2024-11",
-    vehicle_types=("SUV", "세단"), powertrains=("EV", "HEV"), market="Middle East/Africa",
-    markets=("USA", "Western Europe", "India"), top_n=8, measure="share", threshold_pp=7.5,
-    weights=(("volume", 0.6), ("momentum", 0.4), ("revenue", 0.0)), model="K5 / Optima",
+    source="overseas_retail",
+    brand="Kia",
+    period_from="2023-03",
+    period_to="2024-11",
+    vehicle_types=("SUV", "세단"),
+    powertrains=("EV", "HEV"),
+    market="Middle East/Africa",
+    markets=("USA", "Western Europe", "India"),
+    top_n=8,
+    measure="share",
+    threshold_pp=7.5,
+    weights=(("volume", 0.6), ("momentum", 0.4), ("revenue", 0.0)),
+    model="K5 / Optima",
 )
 
 
-@pytest.mark.parametrize("state", [
-    PageState(market="Korea"),
-    FULL,
-    replace(FULL, model="G70", vehicle_types=("픽업트럭",), markets=()),
-], ids=["defaults", "every-field", "korean-values"])
+@pytest.mark.parametrize(
+    "state",
+    [
+        PageState(market="Korea"),
+        FULL,
+        replace(FULL, model="G70", vehicle_types=("픽업트럭",), markets=()),
+    ],
+    ids=["defaults", "every-field", "korean-values"],
+)
 def test_a_serialised_state_parses_back_to_itself(state):
     back, problems = url_state.parse_search(url_state.to_search(state))
     assert problems == []
@@ -35,36 +48,41 @@ def test_a_serialised_state_parses_back_to_itself(state):
 
 def test_defaults_stay_out_of_the_link_so_it_is_short():
     assert url_state.to_search(PageState(market="Korea")) == (
-        "?source=customers&brand=all&market=Korea")
+        "?source=customers&brand=all&market=Korea"
+    )
 
 
 def test_markets_by_korean_label_and_brand_in_any_spelling():
-    state, problems = url_state.parse({"market": "대한민국", "brand": "현대",
-                                       "markets": ["미국,Canada", "서유럽"]})
+    state, problems = url_state.parse(
+        {"market": "대한민국", "brand": "현대", "markets": ["미국,Canada", "서유럽"]}
+    )
     assert problems == []
     assert (state.market, state.brand) == ("Korea", "Hyundai")
     assert state.markets == ("USA", "Canada", "Western Europe")
 
 
-@pytest.mark.parametrize(("param", "value", "field"), [
-    ("source", "crm", "source"),
-    ("brand", "Toyota", "brand"),
-    ("from", "2024-13", "period_from"),
-    ("to", "last year", "period_to"),
-    ("market", "Atlantis", "market"),
-    ("top", "0", "top_n"),
-    ("top", "2.5", "top_n"),
-    ("top", "abc", "top_n"),
-    ("measure", "euros", "measure"),
-    ("threshold", "-1", "threshold_pp"),
-    ("threshold", "nan", "threshold_pp"),
-    ("weights", "volume:2,speed:1", "weights"),
-    ("weights", "volume=1", "weights"),
-])
-def test_an_invalid_value_falls_back_to_the_default_and_names_the_parameter(param, value,
-                                                                           field):
-    state, problems = url_state.parse({param: value, "market": "USA"} if param != "market"
-                                      else {param: value})
+@pytest.mark.parametrize(
+    ("param", "value", "field"),
+    [
+        ("source", "crm", "source"),
+        ("brand", "Toyota", "brand"),
+        ("from", "2024-13", "period_from"),
+        ("to", "last year", "period_to"),
+        ("market", "Atlantis", "market"),
+        ("top", "0", "top_n"),
+        ("top", "2.5", "top_n"),
+        ("top", "abc", "top_n"),
+        ("measure", "euros", "measure"),
+        ("threshold", "-1", "threshold_pp"),
+        ("threshold", "nan", "threshold_pp"),
+        ("weights", "volume:2,speed:1", "weights"),
+        ("weights", "volume=1", "weights"),
+    ],
+)
+def test_an_invalid_value_falls_back_to_the_default_and_names_the_parameter(param, value, field):
+    state, problems = url_state.parse(
+        {param: value, "market": "USA"} if param != "market" else {param: value}
+    )
     assert getattr(state, field) == getattr(PageState(), field)
     assert problems == [Problem(param, value)]
     assert f"'{param}'" in problems[0].message("en")
@@ -74,8 +92,10 @@ def test_an_invalid_value_falls_back_to_the_default_and_names_the_parameter(para
 def test_unknown_and_repeated_parameters_are_reported_not_fatal():
     state, problems = url_state.parse({"utm_source": "mail", "market": ["Korea", "USA"]})
     assert state == PageState()
-    assert [(p.param, p.kind) for p in problems] == [("utm_source", "unknown"),
-                                                     ("market", "invalid")]
+    assert [(p.param, p.kind) for p in problems] == [
+        ("utm_source", "unknown"),
+        ("market", "invalid"),
+    ]
     assert "utm_source" in problems[0].message("en")
 
 
@@ -94,16 +114,28 @@ def test_weights_name_their_components_and_missing_ones_are_zero():
 
 def test_emptied_controls_mean_the_default_not_an_error():
     state, problems = url_state.from_controls(
-        source="customers", brand="all", period_from=ANY, period_to="", vehicle_types=[],
-        powertrains=None, market=ANY, markets=[], top_n=None, measure="units",
-        threshold=None, weights={"volume": None, "momentum": 0.3, "revenue": 0.2}, model=ANY)
+        source="customers",
+        brand="all",
+        period_from=ANY,
+        period_to="",
+        vehicle_types=[],
+        powertrains=None,
+        market=ANY,
+        markets=[],
+        top_n=None,
+        measure="units",
+        threshold=None,
+        weights={"volume": None, "momentum": 0.3, "revenue": 0.2},
+        model=ANY,
+    )
     assert problems == []
     assert state == PageState()
 
 
 def test_controls_go_through_the_same_rules_as_the_url():
-    state, problems = url_state.from_controls(source="customers", top_n=50, threshold=3,
-                                              market="대한민국")
+    state, problems = url_state.from_controls(
+        source="customers", top_n=50, threshold=3, market="대한민국"
+    )
     assert state.market == "Korea" and state.threshold_pp == 3.0
     assert state.top_n == PageState().top_n
     assert [p.param for p in problems] == ["top"]
@@ -118,9 +150,12 @@ def test_the_store_holds_the_spec_and_gives_the_same_state_back():
 
 # --- checks against the data ---------------------------------------------------------
 
-AVAILABLE = Choices(markets=("USA", "Canada", "Western Europe"),
-                    months=("2024-01", "2024-02", "2024-03"),
-                    vehicle_types=("SUV",), powertrains=("EV", "ICE"))
+AVAILABLE = Choices(
+    markets=("USA", "Canada", "Western Europe"),
+    months=("2024-01", "2024-02", "2024-03"),
+    vehicle_types=("SUV",),
+    powertrains=("EV", "ICE"),
+)
 
 
 def test_a_market_the_source_lacks_becomes_the_default_and_is_reported():
@@ -137,8 +172,14 @@ def test_the_default_market_is_korea_when_the_source_has_it():
 
 
 def test_values_missing_from_the_data_are_dropped_one_by_one():
-    state = PageState(market="USA", markets=("USA", "China"), period_from="2023-12",
-                      period_to="2024-02", vehicle_types=("SUV", "세단"), powertrains=("EV",))
+    state = PageState(
+        market="USA",
+        markets=("USA", "China"),
+        period_from="2023-12",
+        period_to="2024-02",
+        vehicle_types=("SUV", "세단"),
+        powertrains=("EV",),
+    )
     resolved, problems = url_state.resolve(state, AVAILABLE)
     assert resolved.markets == ("USA",)
     assert (resolved.period_from, resolved.period_to) == (None, "2024-02")
@@ -154,11 +195,17 @@ def test_choosing_every_market_is_the_same_as_the_default():
 
 
 def test_choices_come_from_the_frame_in_canonical_market_order():
-    sales = pl.DataFrame({
-        "market": ["USA", "Korea", "USA", "India"], "model": ["A", "B", "C", "A"],
-        "vehicle_type": ["SUV", None, "세단", "SUV"], "powertrain": ["EV", "ICE", "EV", "ICE"],
-        "year": [2024, 2023, 2024, 2024], "month": [2, 11, 1, 2], "units": [1, 2, 3, 4],
-    })
+    sales = pl.DataFrame(
+        {
+            "market": ["USA", "Korea", "USA", "India"],
+            "model": ["A", "B", "C", "A"],
+            "vehicle_type": ["SUV", None, "세단", "SUV"],
+            "powertrain": ["EV", "ICE", "EV", "ICE"],
+            "year": [2024, 2023, 2024, 2024],
+            "month": [2, 11, 1, 2],
+            "units": [1, 2, 3, 4],
+        }
+    )
     found = url_state.choices(sales)
     assert found.markets == ("Korea", "USA", "India")
     assert found.months == ("2023-11", "2024-01", "2024-02")
@@ -168,8 +215,15 @@ def test_choices_come_from_the_frame_in_canonical_market_order():
 
 # --- property: any valid state survives the URL ---------------------------------------
 
-_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z")),
-                min_size=1, max_size=12).map(str.strip).filter(bool)
+_text = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z")),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 _months = st.integers(2015 * 12, 2030 * 12).map(lambda m: f"{m // 12}-{m % 12 + 1:02d}")
 
 
@@ -186,13 +240,14 @@ def page_states(draw) -> PageState:
         vehicle_types=tuple(sorted(set(draw(st.lists(_text, max_size=3))))),
         powertrains=tuple(sorted(set(draw(st.lists(_text, max_size=3))))),
         market=draw(st.none() | st.sampled_from(list(MARKETS))),
-        markets=tuple(dict.fromkeys(draw(st.lists(st.sampled_from(list(MARKETS)),
-                                                  max_size=5)))),
+        markets=tuple(dict.fromkeys(draw(st.lists(st.sampled_from(list(MARKETS)), max_size=5)))),
         top_n=draw(st.integers(1, 20)),
         measure=draw(st.sampled_from(["units", "share"])),
         threshold_pp=draw(st.sampled_from([0.0, 0.5, 2.0, 5.0, 12.25, 100.0])),
-        weights=tuple((c, draw(st.sampled_from([0.0, 0.1, 0.5, 1.0, 3.0])))
-                      for c in ("volume", "momentum", "revenue")),
+        weights=tuple(
+            (c, draw(st.sampled_from([0.0, 0.1, 0.5, 1.0, 3.0])))
+            for c in ("volume", "momentum", "revenue")
+        ),
         model=draw(st.none() | _text),
     )
 

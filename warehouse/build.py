@@ -50,8 +50,12 @@ LOG_SCHEMA: dict[str, Any] = {
     "rows_rejected": pl.Int64, "fact_rows": pl.Int64, "loaded_at": pl.Datetime("us"),
     "seconds": pl.Float64,
 }  # fmt: skip
-DQ_SCHEMA: dict[str, Any] = {"check_name": pl.Utf8, "severity": pl.Utf8, "source_file": pl.Utf8,
-             "detail": pl.Utf8}
+DQ_SCHEMA: dict[str, Any] = {
+    "check_name": pl.Utf8,
+    "severity": pl.Utf8,
+    "source_file": pl.Utf8,
+    "detail": pl.Utf8,
+}
 TOTALS_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "year": pl.Int16,
     "month": pl.Int8, "group_key": pl.Utf8, "label": pl.Utf8, "units": pl.Int64,
@@ -79,13 +83,21 @@ class LoadState:
     def known_hashes(self) -> dict[str, str]:
         return {
             str(e["sha256"]): str(e["source_file"])
-            for e in self.load_log if e["status"] == "loaded"
+            for e in self.load_log
+            if e["status"] == "loaded"
         }
 
-    def note(self, check: str, detail: str, source_file: str | None = None,
-             severity: str = "info") -> None:
-        self.dq.append({"check_name": check, "severity": severity,
-                        "source_file": source_file, "detail": detail})
+    def note(
+        self, check: str, detail: str, source_file: str | None = None, severity: str = "info"
+    ) -> None:
+        self.dq.append(
+            {
+                "check_name": check,
+                "severity": severity,
+                "source_file": source_file,
+                "detail": detail,
+            }
+        )
 
 
 @dataclass
@@ -107,13 +119,17 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
+            )
         elif path.is_file():
             found.append(path)
         else:
-            raise FileRefused(path, "no such file or folder",
-                              hint="Check the path; folders are searched recursively.")
+            raise FileRefused(
+                path,
+                "no such file or folder",
+                hint="Check the path; folders are searched recursively.",
+            )
     return found
 
 
@@ -127,8 +143,9 @@ def _display_name(path: Path) -> str:
     return str(path.resolve())
 
 
-def load_file(state: LoadState, path: Path, *, brand: str | None = None,
-              year: int | None = None) -> str:
+def load_file(
+    state: LoadState, path: Path, *, brand: str | None = None, year: int | None = None
+) -> str:
     """Parse one file into `state`. Returns its status: loaded or duplicate."""
     started = time.perf_counter()
     table = read_table(path)
@@ -136,8 +153,11 @@ def load_file(state: LoadState, path: Path, *, brand: str | None = None,
     known = state.known_hashes()
     if table.sha256 in known:
         state.load_log.append(_log_entry(name, table, "-", None, "duplicate", 0, 0, 0, started))
-        state.note("duplicate_file", f"identical to already loaded {known[table.sha256]}; "
-                   "nothing added", name)
+        state.note(
+            "duplicate_file",
+            f"identical to already loaded {known[table.sha256]}; nothing added",
+            name,
+        )
         return "duplicate"
     detected = detect(table)
     if detected.fact is not None:
@@ -150,41 +170,95 @@ def load_file(state: LoadState, path: Path, *, brand: str | None = None,
             severity = "warning" if check in {"total_mismatch"} else "info"
             state.note(check, detail, name, severity)
         if parsed.totals.height:
-            state.totals.append(parsed.totals.select(
-                pl.lit(name).alias("source_file"), "brand", "flow", "year", "month",
-                "group_key", pl.coalesce("model_label", "vehicle_type", "sales_type",
-                                         "market_label").alias("label"), "units",
-            ).cast(TOTALS_SCHEMA))  # type: ignore[arg-type]
+            state.totals.append(
+                parsed.totals.select(
+                    pl.lit(name).alias("source_file"),
+                    "brand",
+                    "flow",
+                    "year",
+                    "month",
+                    "group_key",
+                    pl.coalesce("model_label", "vehicle_type", "sales_type", "market_label").alias(
+                        "label"
+                    ),
+                    "units",
+                ).cast(TOTALS_SCHEMA)
+            )  # type: ignore[arg-type]
         unknown = facts.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
         for label in sorted(unknown.get_column("market_label").unique().to_list()):
-            state.note("unknown_market", f"market label '{label}' is not in the canonical "
-                       "market list; rows kept with market = null", name, "warning")
+            state.note(
+                "unknown_market",
+                f"market label '{label}' is not in the canonical "
+                "market list; rows kept with market = null",
+                name,
+                "warning",
+            )
         n_rejected_lines = rejected.get_column("line").n_unique()
         brand_value = str(facts.get_column("brand").first()) if facts.height else brand
-        state.load_log.append(_log_entry(
-            name, table, detected.name, brand_value, "loaded", len(table.rows) + len(table.ragged),
-            len(table.rows) + len(table.ragged) - n_rejected_lines, n_rejected_lines, started,
-            facts.height,
-        ))
+        state.load_log.append(
+            _log_entry(
+                name,
+                table,
+                detected.name,
+                brand_value,
+                "loaded",
+                len(table.rows) + len(table.ragged),
+                len(table.rows) + len(table.ragged) - n_rejected_lines,
+                n_rejected_lines,
+                started,
+                facts.height,
+            )
+        )
         if n_rejected_lines:
-            state.note("rejected_rows", f"{n_rejected_lines} row(s) quarantined in rejected_rows",
-                       name, "warning")
+            state.note(
+                "rejected_rows",
+                f"{n_rejected_lines} row(s) quarantined in rejected_rows",
+                name,
+                "warning",
+            )
         return "loaded"
     rows, rejected, brand_value = _load_other(state, table, detected.name, name, brand)
     state.rejected.append(rejected.with_columns(pl.lit(name).alias("source_file")))
     n_rej = rejected.get_column("line").n_unique()
-    state.load_log.append(_log_entry(name, table, detected.name, brand_value, "loaded",
-                                     len(table.rows) + len(table.ragged), rows, n_rej, started))
+    state.load_log.append(
+        _log_entry(
+            name,
+            table,
+            detected.name,
+            brand_value,
+            "loaded",
+            len(table.rows) + len(table.ragged),
+            rows,
+            n_rej,
+            started,
+        )
+    )
     return "loaded"
 
 
-def _log_entry(name: str, table: RawTable, fmt: str, brand: str | None, status: str,
-               read: int, loaded: int, rejected: int, started: float,
-               fact_rows: int = 0) -> dict[str, object]:
+def _log_entry(
+    name: str,
+    table: RawTable,
+    fmt: str,
+    brand: str | None,
+    status: str,
+    read: int,
+    loaded: int,
+    rejected: int,
+    started: float,
+    fact_rows: int = 0,
+) -> dict[str, object]:
     return {
-        "source_file": name, "sha256": table.sha256, "format": fmt, "brand": brand,
-        "encoding": table.encoding, "status": status, "rows_read": read,
-        "rows_loaded": loaded, "rows_rejected": rejected, "fact_rows": fact_rows,
+        "source_file": name,
+        "sha256": table.sha256,
+        "format": fmt,
+        "brand": brand,
+        "encoding": table.encoding,
+        "status": status,
+        "rows_read": read,
+        "rows_loaded": loaded,
+        "rows_rejected": rejected,
+        "fact_rows": fact_rows,
         "loaded_at": dt.datetime.now().replace(microsecond=0),
         "seconds": round(time.perf_counter() - started, 3),
     }
@@ -202,34 +276,43 @@ def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) ->
     region_map = {m: canonical.region_of(m) for m in canonical.MARKETS}
     market = pl.col("market_label").replace_strict(market_map, default=None, return_dtype=pl.Utf8)
     if fmt.endswith("plant_sales"):
-        market = pl.col("plant_label").replace_strict(plant_market, default=None,
-                                                      return_dtype=pl.Utf8)
+        market = pl.col("plant_label").replace_strict(
+            plant_market, default=None, return_dtype=pl.Utf8
+        )
     market = pl.when(pl.col("flow") == "domestic_sales").then(pl.lit("Korea")).otherwise(market)
     frame = frame.with_columns(
         market.alias("market"),
-        pl.col("plant_label").replace_strict(plant_map, default=None, return_dtype=pl.Utf8)
+        pl.col("plant_label")
+        .replace_strict(plant_map, default=None, return_dtype=pl.Utf8)
         .alias("plant"),
-        pl.when(pl.col("flow") == "domestic_sales").then(pl.lit("Korea"))
-        .otherwise(pl.col("market_label")).alias("market_label"),
+        pl.when(pl.col("flow") == "domestic_sales")
+        .then(pl.lit("Korea"))
+        .otherwise(pl.col("market_label"))
+        .alias("market_label"),
     )
     frame = frame.with_columns(
-        pl.col("market").replace_strict(region_map, default=None, return_dtype=pl.Utf8)
+        pl.col("market")
+        .replace_strict(region_map, default=None, return_dtype=pl.Utf8)
         .alias("region"),
-        pl.lit(name).alias("source_file"), pl.lit(fmt).alias("format"),
+        pl.lit(name).alias("source_file"),
+        pl.lit(fmt).alias("format"),
         pl.lit(priority).alias("priority"),
     )
     return frame.select(list(SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
 
 
 def _frame_of(table: RawTable) -> pl.DataFrame:
-    cols = {header_key(h) or f"c{i}": [r[i] for r in table.rows]
-            for i, h in enumerate(table.header)}
+    cols = {
+        header_key(h) or f"c{i}": [r[i] for r in table.rows] for i, h in enumerate(table.header)
+    }
     return pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols}).with_columns(
-        pl.Series("line", table.lines, dtype=pl.Int64))
+        pl.Series("line", table.lines, dtype=pl.Int64)
+    )
 
 
-def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
-                brand: str | None) -> tuple[int, pl.DataFrame, str | None]:
+def _load_other(
+    state: LoadState, table: RawTable, fmt: str, name: str, brand: str | None
+) -> tuple[int, pl.DataFrame, str | None]:
     """Non-fact formats: customers, competitor sales, market context, model production."""
     empty_rej = pl.DataFrame(schema=REJECT_SCHEMA)
     if fmt == "customers":
@@ -245,23 +328,33 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
             pl.col("연도").cast(pl.Int16, strict=False).alias("year"),
             pl.col("국가명").str.strip_chars().alias("market_label"),
             pl.col("모델명").str.strip_chars().alias("model_name"),
-            pl.col("판매량").str.replace_all(",", "").str.strip_chars()
-            .cast(pl.Int64, strict=False).alias("units"),
+            pl.col("판매량")
+            .str.replace_all(",", "")
+            .str.strip_chars()
+            .cast(pl.Int64, strict=False)
+            .alias("units"),
             pl.col("차량구분").str.strip_chars().alias("segment"),
             pl.col("브랜드").str.strip_chars().alias("brand"),
             pl.col("파워트레인").str.strip_chars().alias("powertrain"),
             "line",
         )
-        bad = out.filter(pl.col("year").is_null() | pl.col("units").is_null()
-                         | (pl.col("units") < 0))
-        rejected = bad.select("line", pl.lit("판매량").alias("column"),
-                              pl.lit("year or units not a valid number").alias("reason"),
-                              pl.lit(None, dtype=pl.Utf8).alias("raw"))
+        bad = out.filter(
+            pl.col("year").is_null() | pl.col("units").is_null() | (pl.col("units") < 0)
+        )
+        rejected = bad.select(
+            "line",
+            pl.lit("판매량").alias("column"),
+            pl.lit("year or units not a valid number").alias("reason"),
+            pl.lit(None, dtype=pl.Utf8).alias("raw"),
+        )
         out = out.join(bad.select("line"), on="line", how="anti")
         markets = {m: canonical.market_of(m) for m in out.get_column("market_label").unique()}
-        out = out.with_columns(pl.col("market_label").replace_strict(
-            markets, default=None, return_dtype=pl.Utf8).alias("market"),
-            pl.lit(name).alias("source_file"))
+        out = out.with_columns(
+            pl.col("market_label")
+            .replace_strict(markets, default=None, return_dtype=pl.Utf8)
+            .alias("market"),
+            pl.lit(name).alias("source_file"),
+        )
         state.competitor.append(out.drop("line"))
         return out.height, rejected.cast(REJECT_SCHEMA), None  # type: ignore[arg-type]
     if fmt == "market_context":
@@ -273,31 +366,49 @@ def _load_other(state: LoadState, table: RawTable, fmt: str, name: str,
         ).unique(maintain_order=True)
         markets = {m: canonical.market_of(m) for m in ctx.get_column("market_label").unique()}
         ctx = ctx.with_columns(
-            pl.col("market_label").replace_strict(markets, default=None,
-                                                  return_dtype=pl.Utf8).alias("market"),
-            pl.lit(context_brand).alias("brand"), pl.lit(name).alias("source_file"),
+            pl.col("market_label")
+            .replace_strict(markets, default=None, return_dtype=pl.Utf8)
+            .alias("market"),
+            pl.lit(context_brand).alias("brand"),
+            pl.lit(name).alias("source_file"),
         )
         gdp_counts = ctx.get_column("gdp_trillion_usd").value_counts(sort=True)
         placeholder = gdp_counts.height > 0 and gdp_counts.item(0, "count") > ctx.height / 2
         if placeholder:
-            state.note("gdp_placeholder", "GDP column repeats one value for most markets "
-                       f"({gdp_counts.item(0, 'gdp_trillion_usd')}); treated as a placeholder "
-                       "and not used", name, "warning")
+            state.note(
+                "gdp_placeholder",
+                "GDP column repeats one value for most markets "
+                f"({gdp_counts.item(0, 'gdp_trillion_usd')}); treated as a placeholder "
+                "and not used",
+                name,
+                "warning",
+            )
             ctx = ctx.with_columns(pl.lit(None, dtype=pl.Float64).alias("gdp_trillion_usd"))
-        state.note("market_context_only", "monthly per-model figures in this augmented table "
-                   "are not sales; only climate zone and GDP are used", name)
+        state.note(
+            "market_context_only",
+            "monthly per-model figures in this augmented table "
+            "are not sales; only climate zone and GDP are used",
+            name,
+        )
         state.market_context.append(ctx)
         return ctx.height, empty_rej, context_brand
     if fmt == "model_production":
         out = frame.select(
             pl.col("차량모델").str.strip_chars().alias("model_label"),
-            pl.col("총생산량").cast(pl.Float64, strict=False).cast(pl.Int64)
+            pl.col("총생산량")
+            .cast(pl.Float64, strict=False)
+            .cast(pl.Int64)
             .alias("total_production"),
             pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
         )
         production_brand = brand or _brand_from_path(table.path)
-        out = canonical.with_model_columns(out.lazy(), "model_label").collect().with_columns(
-            pl.lit(production_brand).alias("brand"), pl.lit(name).alias("source_file"))
+        out = (
+            canonical.with_model_columns(out.lazy(), "model_label")
+            .collect()
+            .with_columns(
+                pl.lit(production_brand).alias("brand"), pl.lit(name).alias("source_file")
+            )
+        )
         state.model_production.append(out)
         return out.height, empty_rej, production_brand
     raise FileRefused(table.path, f"format {fmt} has no loader")  # pragma: no cover
@@ -328,23 +439,26 @@ def writer_lock(db_path: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise FileRefused(db_path, "another build or ingest is writing this warehouse",
-                              hint="Wait for it to finish, then run the command again.") from exc
+            raise FileRefused(
+                db_path,
+                "another build or ingest is writing this warehouse",
+                hint="Wait for it to finish, then run the command again.",
+            ) from exc
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _concat(frames: list[pl.DataFrame], schema: Mapping[str, Any] | None = None
-            ) -> pl.DataFrame:
+def _concat(frames: list[pl.DataFrame], schema: Mapping[str, Any] | None = None) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=schema) if schema else pl.DataFrame()
     return pl.concat(frames, how="diagonal_relaxed")
 
 
-def write_warehouse(state: LoadState, db_path: Path, *, ops_db: Path | None = None,
-                    progress: Progress | None = None) -> Path:
+def write_warehouse(
+    state: LoadState, db_path: Path, *, ops_db: Path | None = None, progress: Progress | None = None
+) -> Path:
     """Write `state` to a new file beside `db_path` and atomically swap it in."""
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -383,10 +497,16 @@ def _carry_trained(con: duckdb.DuckDBPyConnection, state: LoadState) -> None:
     """Trained tables always exist; rows of customers still present are carried over."""
     for table_name, (kept, dropped) in trained.carry_over(con, state.trained).items():
         if dropped:
-            con.execute("insert into data_quality_load values (?, ?, ?, ?)", [
-                "trained_rows_dropped", "warning", None,
-                f"{table_name}: {dropped} of {kept + dropped} row(s) dropped because their "
-                "customers are no longer in the warehouse; run `carsight train` to refresh"])
+            con.execute(
+                "insert into data_quality_load values (?, ?, ?, ?)",
+                [
+                    "trained_rows_dropped",
+                    "warning",
+                    None,
+                    f"{table_name}: {dropped} of {kept + dropped} row(s) dropped because their "
+                    "customers are no longer in the warehouse; run `carsight train` to refresh",
+                ],
+            )
 
 
 def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
@@ -396,8 +516,9 @@ def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, i
     `_rewrite_copy` for how. Returns rows written per table.
     """
     _known_tables(tables, trained.TRAINED_TABLES, "trained")
-    return _rewrite_copy(db_path, "trained results",
-                         lambda con: trained.replace_tables(con, tables))
+    return _rewrite_copy(
+        db_path, "trained results", lambda con: trained.replace_tables(con, tables)
+    )
 
 
 def write_forecasts(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
@@ -406,8 +527,7 @@ def write_forecasts(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str,
     The previous run's rows are dropped. Returns rows written per table.
     """
     _known_tables(tables, forecasts.FORECAST_TABLES, "forecast")
-    return _rewrite_copy(db_path, "forecasts",
-                         lambda con: forecasts.replace_tables(con, tables))
+    return _rewrite_copy(db_path, "forecasts", lambda con: forecasts.replace_tables(con, tables))
 
 
 def _known_tables(tables: Mapping[str, object], allowed: tuple[str, ...], kind: str) -> None:
@@ -416,9 +536,9 @@ def _known_tables(tables: Mapping[str, object], allowed: tuple[str, ...], kind: 
             raise ValueError(f"{table_name!r} is not a {kind} table; valid: {', '.join(allowed)}")
 
 
-def _rewrite_copy(db_path: Path, what: str,
-                  apply: Callable[[duckdb.DuckDBPyConnection], dict[str, int]]
-                  ) -> dict[str, int]:
+def _rewrite_copy(
+    db_path: Path, what: str, apply: Callable[[duckdb.DuckDBPyConnection], dict[str, int]]
+) -> dict[str, int]:
     """Run `apply` on a copy of the warehouse and swap the copy in atomically.
 
     Under `writer_lock`, the current file is copied to a temp file beside it,
@@ -427,8 +547,9 @@ def _rewrite_copy(db_path: Path, what: str,
     changes nothing.
     """
     if not db_path.is_file():
-        raise FileRefused(db_path, f"no warehouse to write {what} into",
-                          hint="Run `carsight build` first.")
+        raise FileRefused(
+            db_path, f"no warehouse to write {what} into", hint="Run `carsight build` first."
+        )
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     wal = db_path.with_name(db_path.name + ".wal")
     with writer_lock(db_path):
@@ -482,8 +603,11 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         before = customers.height
         customers = customers.unique(subset=["customer_id"], keep="first", maintain_order=True)
         if customers.height < before:
-            state.note("duplicate_customers", f"{before - customers.height} customer ids "
-                       "appeared in more than one file; the first loaded was kept")
+            state.note(
+                "duplicate_customers",
+                f"{before - customers.height} customer ids "
+                "appeared in more than one file; the first loaded was kept",
+            )
     tables["customers"] = customers
     dq = pl.DataFrame(state.dq, schema=DQ_SCHEMA)
     tables["data_quality_load"] = dq
@@ -497,8 +621,9 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         con.unregister("frame")
 
 
-def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
-                       state: LoadState) -> tuple[pl.DataFrame, int]:
+def _merge_operational(
+    customers: pl.DataFrame, ops_db: Path | None, state: LoadState
+) -> tuple[pl.DataFrame, int]:
     """Customers registered in the app (operational SQLite store) join the warehouse."""
     from warehouse import opstore
 
@@ -508,9 +633,12 @@ def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
     if not rows:
         return customers, 0
     ops = pl.DataFrame(rows, schema=names, orient="row").with_columns(
-        pl.lit(str(ops_db)).alias("source_file"))
-    state.note("operational_customers", f"{ops.height} customer(s) registered in the app merged "
-               f"from {ops_db}")
+        pl.lit(str(ops_db)).alias("source_file")
+    )
+    state.note(
+        "operational_customers",
+        f"{ops.height} customer(s) registered in the app merged from {ops_db}",
+    )
     if customers.height:
         ops = ops.select([c for c in ops.columns if c in customers.columns])
         ops = ops.cast({c: customers.schema[c] for c in ops.columns}, strict=False)
@@ -520,14 +648,21 @@ def _merge_operational(customers: pl.DataFrame, ops_db: Path | None,
 def _operational_predictions(ops_db: Path | None) -> pl.DataFrame:
     """Predicted labels of the app-registered customers (customer_predictions rows)."""
     customers = _operational_table(ops_db, "customers")
-    columns = ["customer_id", "brand", "predicted_segment", "segment_probability",
-               "predicted_cluster", "cluster_probability", "model_version", "predicted_at"]
+    columns = [
+        "customer_id",
+        "brand",
+        "predicted_segment",
+        "segment_probability",
+        "predicted_cluster",
+        "cluster_probability",
+        "model_version",
+        "predicted_at",
+    ]
     if customers.is_empty() or "predicted_segment" not in customers.columns:
         return pl.DataFrame()
-    return (customers.select([pl.col(c) if c in customers.columns else pl.lit(None).alias(c)
-                              for c in columns])
-            .filter(pl.col("predicted_segment").is_not_null()
-                    | pl.col("predicted_cluster").is_not_null()))
+    return customers.select(
+        [pl.col(c) if c in customers.columns else pl.lit(None).alias(c) for c in columns]
+    ).filter(pl.col("predicted_segment").is_not_null() | pl.col("predicted_cluster").is_not_null())
 
 
 def _operational_table(ops_db: Path | None, table: str) -> pl.DataFrame:
@@ -569,15 +704,24 @@ def _write_dimensions(con: duckdb.DuckDBPyConnection) -> None:
 # --- public commands -----------------------------------------------------------------------
 
 
-def build(paths: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
-          brand: str | None = None, year: int | None = None,
-          progress: Progress | None = None) -> LoadReport:
+def build(
+    paths: Sequence[Path],
+    db_path: Path,
+    *,
+    ops_db: Path | None = None,
+    brand: str | None = None,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> LoadReport:
     """Rebuild the warehouse from every data file under `paths`."""
     started = time.perf_counter()
     files = discover(paths)
     if not files:
-        raise FileRefused(paths[0] if paths else Path("."), "no .csv or .xlsx files found",
-                          hint="Point build at the folder that holds the IR downloads.")
+        raise FileRefused(
+            paths[0] if paths else Path("."),
+            "no .csv or .xlsx files found",
+            hint="Point build at the folder that holds the IR downloads.",
+        )
     state = LoadState()
     with writer_lock(db_path):
         state.trained = trained.read_trained(db_path)
@@ -587,14 +731,21 @@ def build(paths: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
     return _report(db_path, state, skipped, started)
 
 
-def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
-           brand: str | None = None, year: int | None = None,
-           progress: Progress | None = None) -> LoadReport:
+def ingest(
+    files: Sequence[Path],
+    db_path: Path,
+    *,
+    ops_db: Path | None = None,
+    brand: str | None = None,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> LoadReport:
     """Add files to an existing warehouse (a new file is written and swapped in)."""
     started = time.perf_counter()
     if not db_path.is_file():
-        raise FileRefused(db_path, "no warehouse to ingest into",
-                          hint="Run `carsight build` first.")
+        raise FileRefused(
+            db_path, "no warehouse to ingest into", hint="Run `carsight build` first."
+        )
     paths = discover(files)
     with writer_lock(db_path):
         state = read_state(db_path, ops_db)
@@ -605,8 +756,14 @@ def ingest(files: Sequence[Path], db_path: Path, *, ops_db: Path | None = None,
     return _report(db_path, state, skipped, started)
 
 
-def _load_all(state: LoadState, files: list[Path], *, brand: str | None, year: int | None,
-              progress: Progress | None) -> list[str]:
+def _load_all(
+    state: LoadState,
+    files: list[Path],
+    *,
+    brand: str | None,
+    year: int | None,
+    progress: Progress | None,
+) -> list[str]:
     skipped: list[str] = []
     for i, path in enumerate(files):
         if progress:
@@ -624,19 +781,23 @@ def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
     state = LoadState()
     con = open_read_only(db_path)
     try:
+
         def frame(query: str) -> pl.DataFrame:
             return query_frame(con, query)
 
         state.source_rows.append(frame("select * from source_rows").cast(SOURCE_SCHEMA))  # type: ignore[arg-type]
         state.load_log = frame("select * from load_log").to_dicts()
-        state.rejected.append(frame("select line, \"column\", reason, raw, source_file "
-                                    "from rejected_rows"))
-        state.dq = frame("select check_name, severity, source_file, detail "
-                         "from data_quality_load").to_dicts()
+        state.rejected.append(
+            frame('select line, "column", reason, raw, source_file from rejected_rows')
+        )
+        state.dq = frame(
+            "select check_name, severity, source_file, detail from data_quality_load"
+        ).to_dicts()
         state.totals.append(frame("select * from reported_totals"))
         # app-registered customers are merged again from the operational store
-        customers = query_frame(con, "select * from customers where source_file <> ?",
-                                [str(ops_db) if ops_db else ""])
+        customers = query_frame(
+            con, "select * from customers where source_file <> ?", [str(ops_db) if ops_db else ""]
+        )
         state.customers.append(customers)
         state.competitor.append(frame("select * from competitor_sales"))
         state.market_context.append(frame("select * from market_context_raw"))
@@ -649,13 +810,16 @@ def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
 def _report(db_path: Path, state: LoadState, skipped: list[str], started: float) -> LoadReport:
     con = open_read_only(db_path)
     try:
-        counts = query_frame(con, "select (select count(*) from fact_sales) as f, "
-                                  "(select count(*) from rejected_rows) as r")
+        counts = query_frame(
+            con,
+            "select (select count(*) from fact_sales) as f, "
+            "(select count(*) from rejected_rows) as r",
+        )
         fact_rows, rejected = counts.item(0, "f"), counts.item(0, "r")
         dq = query_frame(con, "select * from data_quality order by severity desc, check_name")
     finally:
         con.close()
     loaded = sum(1 for e in state.load_log if e["status"] == "loaded")
-    return LoadReport(db_path, loaded, skipped, int(fact_rows), int(rejected), dq,
-                      time.perf_counter() - started)
-
+    return LoadReport(
+        db_path, loaded, skipped, int(fact_rows), int(rejected), dq, time.perf_counter() - started
+    )

@@ -105,8 +105,13 @@ def powertrain(label: str | None) -> str:
     code_tokens = set(re.split(r"[\s/,]+", " ".join(code)))
     if "FCEV" in tokens or family in _FCEV_FAMILIES or "FE" in code_tokens:
         return "FCEV"
-    if "EV" in tokens or family in _EV_FAMILIES or any(t.endswith("EV") and t[:-2] in {
-        "NE", "CE", "JW", "OSI", "OSE", "SX2E"} for t in tokens):
+    if (
+        "EV" in tokens
+        or family in _EV_FAMILIES
+        or any(
+            t.endswith("EV") and t[:-2] in {"NE", "CE", "JW", "OSI", "OSE", "SX2E"} for t in tokens
+        )
+    ):
         return "EV"
     return "ICE"
 

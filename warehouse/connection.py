@@ -18,8 +18,9 @@ import polars as pl
 from warehouse.errors import FileRefused
 
 
-def query_frame(con: duckdb.DuckDBPyConnection, query: str,
-                params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
+def query_frame(
+    con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | dict[str, Any] | None = None
+) -> pl.DataFrame:
     """Run `query` with bound parameters and return a Polars frame."""
     if params:
         return con.sql(query, params=params).pl()
@@ -34,8 +35,9 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     in-memory connection that ATTACHes the file gets a fresh instance every time.
     """
     if not Path(path).is_file():
-        raise FileRefused(path, "the warehouse file does not exist",
-                          hint="Run `carsight build` to create it.")
+        raise FileRefused(
+            path, "the warehouse file does not exist", hint="Run `carsight build` to create it."
+        )
     con = duckdb.connect()
     con.execute("attach ? as wh (read_only)", [str(path)])
     con.execute("use wh")
@@ -93,8 +95,11 @@ class Warehouse:
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if not self.path.is_file():
-            raise FileRefused(self.path, "the warehouse file does not exist",
-                              hint="Run `carsight build` to create it.")
+            raise FileRefused(
+                self.path,
+                "the warehouse file does not exist",
+                hint="Run `carsight build` to create it.",
+            )
         inode = self.path.stat().st_ino
         with self._lock:
             if self._con is None or inode != self._inode:
@@ -113,8 +118,7 @@ class Warehouse:
             local.parent = con
         return local.cursor  # type: ignore[no-any-return]
 
-    def frame(self, query: str, params: list[Any] | dict[str, Any] | None = None
-              ) -> pl.DataFrame:
+    def frame(self, query: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
         return query_frame(self.cursor(), query, params)
 
     def close(self) -> None:

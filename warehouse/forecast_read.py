@@ -53,8 +53,9 @@ PARTS_SCHEMA: dict[str, Any] = {
 _MEMO = BoundedMemo(limit=1024)  # ~3 small frames per series viewed
 
 
-def _read(warehouse: Warehouse, name: str, schema: dict[str, Any],
-          params: dict[str, Any] | None = None) -> pl.DataFrame:
+def _read(
+    warehouse: Warehouse, name: str, schema: dict[str, Any], params: dict[str, Any] | None = None
+) -> pl.DataFrame:
     """Rows of sql/marts/`name`.sql cast to `schema`; empty when the tables are missing."""
     try:
         frame = warehouse.frame(sql.load(f"marts/{name}"), params)
@@ -63,8 +64,7 @@ def _read(warehouse: Warehouse, name: str, schema: dict[str, Any],
     return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
 
-def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame]
-            ) -> pl.DataFrame:
+def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame]) -> pl.DataFrame:
     return _MEMO.get((file_key(warehouse), key), load)
 
 
@@ -81,14 +81,21 @@ def load_runs(warehouse: Warehouse) -> pl.DataFrame:
 
 def load_series(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
     """The series of run `run_id` (columns: SERIES_SCHEMA; n_months in months)."""
-    return _cached(warehouse, ("series", run_id), lambda: _read(
-        warehouse, "forecast_series", SERIES_SCHEMA, {"run_id": run_id}))
+    return _cached(
+        warehouse,
+        ("series", run_id),
+        lambda: _read(warehouse, "forecast_series", SERIES_SCHEMA, {"run_id": run_id}),
+    )
 
 
-def _run_frame(warehouse: Warehouse, name: str, schema: dict[str, Any], run_id: str
-               ) -> pl.DataFrame:
-    return _cached(warehouse, (name, run_id), lambda: _read(
-        warehouse, name, {"series_id": pl.Utf8, **schema}, {"run_id": run_id}))
+def _run_frame(
+    warehouse: Warehouse, name: str, schema: dict[str, Any], run_id: str
+) -> pl.DataFrame:
+    return _cached(
+        warehouse,
+        (name, run_id),
+        lambda: _read(warehouse, name, {"series_id": pl.Utf8, **schema}, {"run_id": run_id}),
+    )
 
 
 def _of_series(frame: pl.DataFrame, series_id: str, schema: dict[str, Any]) -> pl.DataFrame:
@@ -97,38 +104,65 @@ def _of_series(frame: pl.DataFrame, series_id: str, schema: dict[str, Any]) -> p
 
 def load_forecasts(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
     """Future forecasts of one series, every model (yhat and bounds in vehicles/month)."""
-    return _cached(warehouse, ("forecasts", run_id, series_id), lambda: _of_series(
-        _run_frame(warehouse, "forecast_forecasts", FORECAST_SCHEMA, run_id), series_id,
-        FORECAST_SCHEMA))
+    return _cached(
+        warehouse,
+        ("forecasts", run_id, series_id),
+        lambda: _of_series(
+            _run_frame(warehouse, "forecast_forecasts", FORECAST_SCHEMA, run_id),
+            series_id,
+            FORECAST_SCHEMA,
+        ),
+    )
 
 
 def load_backtest(warehouse: Warehouse, *, run_id: str, series_id: str) -> pl.DataFrame:
     """Backtest forecasts and actuals of one series, every model and cutoff (vehicles/month)."""
-    return _cached(warehouse, ("backtest", run_id, series_id), lambda: _of_series(
-        _run_frame(warehouse, "forecast_backtest", BACKTEST_SCHEMA, run_id), series_id,
-        BACKTEST_SCHEMA))
+    return _cached(
+        warehouse,
+        ("backtest", run_id, series_id),
+        lambda: _of_series(
+            _run_frame(warehouse, "forecast_backtest", BACKTEST_SCHEMA, run_id),
+            series_id,
+            BACKTEST_SCHEMA,
+        ),
+    )
 
 
 def load_metrics(warehouse: Warehouse, *, run_id: str) -> pl.DataFrame:
     """Backtest metrics of every series and model of the run (see forecast_metrics.sql)."""
-    return _cached(warehouse, ("metrics", run_id), lambda: _read(
-        warehouse, "forecast_metrics", METRICS_SCHEMA, {"run_id": run_id}))
+    return _cached(
+        warehouse,
+        ("metrics", run_id),
+        lambda: _read(warehouse, "forecast_metrics", METRICS_SCHEMA, {"run_id": run_id}),
+    )
 
 
-def load_history(warehouse: Warehouse, *, brand: str, flow: str, market: str | None,
-                 model: str | None, plant: str | None) -> pl.DataFrame:
+def load_history(
+    warehouse: Warehouse,
+    *,
+    brand: str,
+    flow: str,
+    market: str | None,
+    model: str | None,
+    plant: str | None,
+) -> pl.DataFrame:
     """Monthly actuals of a series (ds: first of month, y: vehicles); unreported months
     are absent. A None market, model or plant means summed over every value."""
 
     def load() -> pl.DataFrame:
-        parts = _cached(warehouse, "parts",
-                        lambda: _read(warehouse, "forecast_history", PARTS_SCHEMA))
+        parts = _cached(
+            warehouse, "parts", lambda: _read(warehouse, "forecast_history", PARTS_SCHEMA)
+        )
         keys = {"market": market, "model": model, "plant": plant}
         return (
             parts.lazy()
-            .filter(pl.col("brand") == brand, pl.col("flow") == flow,
-                    *[pl.col(k) == v for k, v in keys.items() if v is not None])
-            .group_by("ds").agg(pl.col("y").sum())
+            .filter(
+                pl.col("brand") == brand,
+                pl.col("flow") == flow,
+                *[pl.col(k) == v for k, v in keys.items() if v is not None],
+            )
+            .group_by("ds")
+            .agg(pl.col("y").sum())
             .sort("ds")
             .collect()
         )

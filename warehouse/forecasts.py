@@ -21,7 +21,11 @@ from warehouse.connection import open_read_only, query_frame
 from warehouse.trained import conform_to, insert_frame, read_tables, recreate_tables
 
 FORECAST_TABLES: tuple[str, ...] = (
-    "forecast_runs", "forecast_series", "forecasts", "forecast_backtest", "forecast_metrics",
+    "forecast_runs",
+    "forecast_series",
+    "forecasts",
+    "forecast_backtest",
+    "forecast_metrics",
 )
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "forecast_runs": {
@@ -72,8 +76,9 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> i
     return frame.height
 
 
-def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]
-                   ) -> dict[str, int]:
+def replace_tables(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]
+) -> dict[str, int]:
     """Replace every forecast table by the given frames (a missing frame leaves it empty).
 
     Returns rows written per table.
@@ -81,8 +86,7 @@ def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFram
     for name in tables:
         _check(name)
     create_tables(con)
-    return {name: _insert(con, name, tables.get(name, pl.DataFrame()))
-            for name in FORECAST_TABLES}
+    return {name: _insert(con, name, tables.get(name, pl.DataFrame())) for name in FORECAST_TABLES}
 
 
 def read_forecasts(db_path: Path) -> dict[str, pl.DataFrame]:
@@ -90,16 +94,18 @@ def read_forecasts(db_path: Path) -> dict[str, pl.DataFrame]:
     return read_tables(db_path, FORECAST_TABLES)
 
 
-def carry_over(con: duckdb.DuckDBPyConnection, previous: dict[str, pl.DataFrame]
-               ) -> dict[str, int]:
+def carry_over(con: duckdb.DuckDBPyConnection, previous: dict[str, pl.DataFrame]) -> dict[str, int]:
     """Create the forecast tables in a new warehouse and re-insert the previous run's rows.
 
     Rows are kept as they were: a run's `forecast_runs.finished_at` tells how
     old it is; `carsight forecast` refreshes them. Returns rows kept per table.
     """
     create_tables(con)
-    return {name: _insert(con, name, frame) for name, frame in previous.items()
-            if name in FORECAST_TABLES}
+    return {
+        name: _insert(con, name, frame)
+        for name, frame in previous.items()
+        if name in FORECAST_TABLES
+    }
 
 
 def load_forecast_input(db_path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -112,7 +118,9 @@ def load_forecast_input(db_path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """
     con = open_read_only(db_path)
     try:
-        return (query_frame(con, sql.load("build/forecast_input")),
-                query_frame(con, sql.load("build/forecast_input_markets")))
+        return (
+            query_frame(con, sql.load("build/forecast_input")),
+            query_frame(con, sql.load("build/forecast_input_markets")),
+        )
     finally:
         con.close()

@@ -33,7 +33,10 @@ FACT_COLUMNS = [
     "sales_type", "year", "month", "units", "line",
 ]  # fmt: skip
 REJECT_SCHEMA: dict[str, Any] = {
-    "line": pl.Int64, "column": pl.Utf8, "reason": pl.Utf8, "raw": pl.Utf8,
+    "line": pl.Int64,
+    "column": pl.Utf8,
+    "reason": pl.Utf8,
+    "raw": pl.Utf8,
 }
 FLOWS = (
     "domestic_sales", "export_sales", "ckd_export", "region_export",
@@ -91,111 +94,235 @@ _SALES_TYPES = {
 
 FACT_FORMATS: list[FactFormat] = [
     FactFormat(
-        "hmc_sales_by_model", "Hyundai sales by model (IR)", "wide",
+        "hmc_sales_by_model",
+        "Hyundai sales by model (IR)",
+        "wide",
         {"model": "model_label", "vehicletype": "vehicle_type", "salestype": "sales_type"},
-        1, brand="Hyundai", flow_role="sales_type",
+        1,
+        brand="Hyundai",
+        flow_role="sales_type",
         flow_map={"domestic": "domestic_sales", "export": "export_sales"},
-        sales_type_role="sales_type", total_role="model_label", total_group=("sales_type",),
+        sales_type_role="sales_type",
+        total_role="model_label",
+        total_group=("sales_type",),
     ),
     FactFormat(
-        "hmc_plant_sales", "Hyundai overseas-plant sales (IR)", "wide",
+        "hmc_plant_sales",
+        "Hyundai overseas-plant sales (IR)",
+        "wide",
         {"overseasplants": "plant_label", "model": "model_label", "salestype": "sales_type"},
-        1, brand="Hyundai", flow="overseas_plant_sales", sales_type_role="sales_type",
-        total_role="sales_type", total_group=("plant_label", "model_label"),
+        1,
+        brand="Hyundai",
+        flow="overseas_plant_sales",
+        sales_type_role="sales_type",
+        total_role="sales_type",
+        total_group=("plant_label", "model_label"),
         market_from_plant=True,
     ),
     FactFormat(
-        "hmc_export_by_region", "Hyundai exports by region (IR)", "wide",
+        "hmc_export_by_region",
+        "Hyundai exports by region (IR)",
+        "wide",
         {"region": "market_label", "continent": "continent"},
-        1, brand="Hyundai", flow="region_export", total_role="market_label",
+        1,
+        brand="Hyundai",
+        flow="region_export",
+        total_role="market_label",
         total_group=("continent",),
     ),
     FactFormat(
-        "hmc_eu_retail", "Hyundai European retail sales (IR)", "wide",
+        "hmc_eu_retail",
+        "Hyundai European retail sales (IR)",
+        "wide",
         {"models": "model_label", "vehicletype": "vehicle_type"},
-        1, brand="Hyundai", flow="eu_retail", market_label="Europe", total_role="model_label",
+        1,
+        brand="Hyundai",
+        flow="eu_retail",
+        market_label="Europe",
+        total_role="model_label",
     ),
     FactFormat(
-        "kia_plant_sales", "Kia overseas-plant sales (IR)", "wide",
+        "kia_plant_sales",
+        "Kia overseas-plant sales (IR)",
+        "wide",
         {"plant": "plant_name", "plantcode": "plant_label", "model": "model_label"},
-        1, brand="Kia", flow="overseas_plant_sales", sales_type="total",
-        total_role="model_label", total_group=("plant_label",), market_from_plant=True,
-    ),
-    FactFormat(
-        "kia_overseas_retail", "Kia overseas retail sales by market (IR)", "market_wide",
-        {"model": "model_label", "plant": "plant_label", "month": "month_label"},
-        1, brand="Kia", flow="overseas_retail", total_role="model_label",
-        total_group=("plant_label", "market_label"), market_total_column="U.S.A",
-    ),
-    FactFormat(
-        "kia_sales_by_model", "Kia sales by model (IR)", "wide",
-        {"model": "model_label", "vehicletype": "vehicle_type", "trade": "sales_type"},
-        1, brand="Kia", flow_role="sales_type",
-        flow_map={"domestic": "domestic_sales", "export(exclckd)": "export_sales",
-                  "export": "export_sales", "ckd": "ckd_export"},
-        sales_type_role="sales_type", total_role="model_label", total_group=("sales_type",),
-    ),
-    FactFormat(
-        "kia_export_by_region", "Kia exports by region (IR)", "wide",
-        {"car": "vehicle_type", "region": "market_label"},
-        1, brand="Kia", flow_role="vehicle_type", flow_map={"ckd*": "ckd_export"},
-        flow_default="region_export", total_role="vehicle_type", total_group=("market_label",),
-    ),
-    # --- cleaned tables of the original project ------------------------------------
-    FactFormat(
-        "processed_hmc_sales_by_model", "Hyundai sales by model (processed)", "wide",
-        {"차량모델": "model_label", "차량유형": "vehicle_type", "판매구분": "sales_type",
-         "연도": "year"},
-        2, brand="Hyundai", flow_role="sales_type",
-        flow_map={"내수용": "domestic_sales", "수출용": "export_sales"},
-        sales_type_role="sales_type", total_role="sales_type", total_group=("model_label",),
-    ),
-    FactFormat(
-        "processed_hmc_plant_sales", "Hyundai overseas-plant sales (processed)", "wide",
-        {"공장명(국가)": "plant_label", "차량모델": "model_label", "판매구분": "sales_type",
-         "연도": "year"},
-        2, brand="Hyundai", flow="overseas_plant_sales", sales_type_role="sales_type",
-        total_role="sales_type", total_group=("plant_label", "model_label"),
+        1,
+        brand="Kia",
+        flow="overseas_plant_sales",
+        sales_type="total",
+        total_role="model_label",
+        total_group=("plant_label",),
         market_from_plant=True,
     ),
     FactFormat(
-        "processed_hmc_export_by_region", "Hyundai exports by region (processed)", "wide",
+        "kia_overseas_retail",
+        "Kia overseas retail sales by market (IR)",
+        "market_wide",
+        {"model": "model_label", "plant": "plant_label", "month": "month_label"},
+        1,
+        brand="Kia",
+        flow="overseas_retail",
+        total_role="model_label",
+        total_group=("plant_label", "market_label"),
+        market_total_column="U.S.A",
+    ),
+    FactFormat(
+        "kia_sales_by_model",
+        "Kia sales by model (IR)",
+        "wide",
+        {"model": "model_label", "vehicletype": "vehicle_type", "trade": "sales_type"},
+        1,
+        brand="Kia",
+        flow_role="sales_type",
+        flow_map={
+            "domestic": "domestic_sales",
+            "export(exclckd)": "export_sales",
+            "export": "export_sales",
+            "ckd": "ckd_export",
+        },
+        sales_type_role="sales_type",
+        total_role="model_label",
+        total_group=("sales_type",),
+    ),
+    FactFormat(
+        "kia_export_by_region",
+        "Kia exports by region (IR)",
+        "wide",
+        {"car": "vehicle_type", "region": "market_label"},
+        1,
+        brand="Kia",
+        flow_role="vehicle_type",
+        flow_map={"ckd*": "ckd_export"},
+        flow_default="region_export",
+        total_role="vehicle_type",
+        total_group=("market_label",),
+    ),
+    # --- cleaned tables of the original project ------------------------------------
+    FactFormat(
+        "processed_hmc_sales_by_model",
+        "Hyundai sales by model (processed)",
+        "wide",
+        {
+            "차량모델": "model_label",
+            "차량유형": "vehicle_type",
+            "판매구분": "sales_type",
+            "연도": "year",
+        },
+        2,
+        brand="Hyundai",
+        flow_role="sales_type",
+        flow_map={"내수용": "domestic_sales", "수출용": "export_sales"},
+        sales_type_role="sales_type",
+        total_role="sales_type",
+        total_group=("model_label",),
+    ),
+    FactFormat(
+        "processed_hmc_plant_sales",
+        "Hyundai overseas-plant sales (processed)",
+        "wide",
+        {
+            "공장명(국가)": "plant_label",
+            "차량모델": "model_label",
+            "판매구분": "sales_type",
+            "연도": "year",
+        },
+        2,
+        brand="Hyundai",
+        flow="overseas_plant_sales",
+        sales_type_role="sales_type",
+        total_role="sales_type",
+        total_group=("plant_label", "model_label"),
+        market_from_plant=True,
+    ),
+    FactFormat(
+        "processed_hmc_export_by_region",
+        "Hyundai exports by region (processed)",
+        "wide",
         {"국가": "market_label", "연도": "year"},
-        2, brand="Hyundai", flow="region_export", total_role="market_label",
+        2,
+        brand="Hyundai",
+        flow="region_export",
+        total_role="market_label",
     ),
     FactFormat(
-        "processed_export_by_market_long", "Exports by market, long form (processed)", "long",
+        "processed_export_by_market_long",
+        "Exports by market, long form (processed)",
+        "long",
         {"국가": "market_label", "연도": "year", "월": "month", "y": "units", "ds": "ds"},
-        3, flow="region_export", total_role="market_label",
+        3,
+        flow="region_export",
+        total_role="market_label",
     ),
     FactFormat(
-        "processed_kia_sales_by_model", "Kia sales by model (processed)", "wide",
-        {"차종": "model_label", "차량구분": "vehicle_type", "거래유형": "sales_type",
-         "연도": "year"},
-        2, brand="Kia", flow_role="sales_type",
-        flow_map={"국내": "domestic_sales", "수출": "export_sales",
-                  "수출(ckd제외)": "export_sales", "ckd": "ckd_export"},
-        sales_type_role="sales_type", total_role="sales_type", total_group=("model_label",),
+        "processed_kia_sales_by_model",
+        "Kia sales by model (processed)",
+        "wide",
+        {
+            "차종": "model_label",
+            "차량구분": "vehicle_type",
+            "거래유형": "sales_type",
+            "연도": "year",
+        },
+        2,
+        brand="Kia",
+        flow_role="sales_type",
+        flow_map={
+            "국내": "domestic_sales",
+            "수출": "export_sales",
+            "수출(ckd제외)": "export_sales",
+            "ckd": "ckd_export",
+        },
+        sales_type_role="sales_type",
+        total_role="sales_type",
+        total_group=("model_label",),
     ),
     FactFormat(
-        "processed_kia_export_by_region", "Kia exports by region and category (processed)",
-        "wide", {"차량구분": "vehicle_type", "국가명": "market_label", "연도": "year"},
-        2, brand="Kia", flow_role="vehicle_type", flow_map={"ckd*": "ckd_export"},
-        flow_default="region_export", total_role="vehicle_type", total_group=("market_label",),
+        "processed_kia_export_by_region",
+        "Kia exports by region and category (processed)",
+        "wide",
+        {"차량구분": "vehicle_type", "국가명": "market_label", "연도": "year"},
+        2,
+        brand="Kia",
+        flow_role="vehicle_type",
+        flow_map={"ckd*": "ckd_export"},
+        flow_default="region_export",
+        total_role="vehicle_type",
+        total_group=("market_label",),
     ),
     FactFormat(
-        "processed_kia_plant_sales", "Kia overseas-plant sales (processed)", "wide",
-        {"공장명(국가)": "plant_name", "공장코드": "plant_label", "차종": "model_label",
-         "연도": "year"},
-        2, brand="Kia", flow="overseas_plant_sales", sales_type="total",
-        total_role="model_label", total_group=("plant_label",), market_from_plant=True,
+        "processed_kia_plant_sales",
+        "Kia overseas-plant sales (processed)",
+        "wide",
+        {
+            "공장명(국가)": "plant_name",
+            "공장코드": "plant_label",
+            "차종": "model_label",
+            "연도": "year",
+        },
+        2,
+        brand="Kia",
+        flow="overseas_plant_sales",
+        sales_type="total",
+        total_role="model_label",
+        total_group=("plant_label",),
+        market_from_plant=True,
     ),
     FactFormat(
-        "processed_kia_overseas_retail", "Kia overseas retail by market (processed)", "wide",
-        {"국가명": "market_label", "공장명(국가)": "plant_label", "차종": "model_label",
-         "연도": "year"},
-        2, brand="Kia", flow="overseas_retail", total_role="model_label",
-        total_group=("market_label", "plant_label"), market_total_column="U.S.A",
+        "processed_kia_overseas_retail",
+        "Kia overseas retail by market (processed)",
+        "wide",
+        {
+            "국가명": "market_label",
+            "공장명(국가)": "plant_label",
+            "차종": "model_label",
+            "연도": "year",
+        },
+        2,
+        brand="Kia",
+        flow="overseas_retail",
+        total_role="model_label",
+        total_group=("market_label", "plant_label"),
+        market_total_column="U.S.A",
     ),
 ]
 
@@ -211,15 +338,18 @@ class OtherFormat:
 
 OTHER_FORMATS: list[OtherFormat] = [
     OtherFormat(
-        "competitor_sales", "Best-selling models per market, all brands",
+        "competitor_sales",
+        "Best-selling models per market, all brands",
         frozenset({"연도", "국가명", "모델명", "판매량", "차량구분", "브랜드", "파워트레인"}),
     ),
     OtherFormat(
-        "market_context", "Augmented export table: climate zone and GDP per market",
+        "market_context",
+        "Augmented export table: climate zone and GDP per market",
         frozenset({"국가명", "기후대", "gdp", "연도"}),
     ),
     OtherFormat(
-        "model_production", "Total production vs sales per model (processed)",
+        "model_production",
+        "Total production vs sales per model (processed)",
         frozenset({"차량모델", "총생산량", "총판매량"}),
     ),
 ]
@@ -264,21 +394,30 @@ def detect(table: RawTable) -> Detected:
         if m is not None and key not in {"월"}:
             if m in months:
                 raise FileRefused(
-                    table.path, f"month {m} appears twice in the header", line=1, column=raw,
+                    table.path,
+                    f"month {m} appears twice in the header",
+                    line=1,
+                    column=raw,
                     hint="Remove the duplicate month column.",
                 )
             months[m] = idx
         elif key:
             if key in identity:
                 raise FileRefused(
-                    table.path, f"column '{normalise_header(raw)}' appears twice in the header",
-                    line=1, column=normalise_header(raw),
+                    table.path,
+                    f"column '{normalise_header(raw)}' appears twice in the header",
+                    line=1,
+                    column=normalise_header(raw),
                     hint="Remove or rename the duplicate column.",
                 )
             identity[key] = idx
         else:
-            raise FileRefused(table.path, f"header cell {idx + 1} is empty", line=1,
-                              hint="Every column needs a name in the first row.")
+            raise FileRefused(
+                table.path,
+                f"header cell {idx + 1} is empty",
+                line=1,
+                hint="Every column needs a name in the first row.",
+            )
 
     best: tuple[float, FactFormat] | None = None
     for fmt in FACT_FORMATS:
@@ -292,7 +431,10 @@ def detect(table: RawTable) -> Detected:
             if fmt.layout == "long" and months:
                 continue
             return Detected(
-                fmt.name, fmt.title, fmt, months,
+                fmt.name,
+                fmt.title,
+                fmt,
+                months,
                 {fmt.columns[k]: i for k, i in identity.items()},
             )
         overlap = len(wanted & got) / len(wanted | got)
@@ -307,8 +449,7 @@ def detect(table: RawTable) -> Detected:
         original = {header_key(h): normalise_header(h) for h in table.header}
         parts = []
         if missing:
-            parts.append("missing column(s) "
-                         + ", ".join(repr(_display(m)) for m in missing))
+            parts.append("missing column(s) " + ", ".join(repr(_display(m)) for m in missing))
         if extra:
             parts.append("unexpected column(s) " + ", ".join(repr(original[e]) for e in extra))
         if not months and fmt.layout != "long":
@@ -316,13 +457,16 @@ def detect(table: RawTable) -> Detected:
         raise FileRefused(
             table.path,
             f"header looks like '{fmt.title}' but has " + " and ".join(parts),
-            line=1, column=(original.get(extra[0]) if extra
-                            else (_display(missing[0]) if missing else None)),
+            line=1,
+            column=(
+                original.get(extra[0]) if extra else (_display(missing[0]) if missing else None)
+            ),
             hint="Use the file as downloaded, with its original header row.",
         )
     raise FileRefused(
         table.path,
-        "unknown format: the header row " + repr([normalise_header(h) for h in table.header][:8])
+        "unknown format: the header row "
+        + repr([normalise_header(h) for h in table.header][:8])
         + " matches none of the known formats",
         line=1,
         hint="Known formats: " + ", ".join(known_formats()) + ". See README 'Load your own files'.",
@@ -354,15 +498,22 @@ def _detected_market_wide(table: RawTable, fmt: FactFormat, identity: dict[str, 
         label = normalise_header(table.header[idx])
         if canonical.market_of(label) is None and not canonical.is_total(label):
             raise FileRefused(
-                table.path, f"unknown market column '{label}'", line=1, column=label,
+                table.path,
+                f"unknown market column '{label}'",
+                line=1,
+                column=label,
                 hint="Market columns must be markets such as U.S.A, Europe, China.",
             )
         spelling = re.sub(r"[^0-9a-z가-힣]", "", label.lower())
-        twin = next((m for m in markets if re.sub(r"[^0-9a-z가-힣]", "", m.lower()) == spelling),
-                    None)
+        twin = next(
+            (m for m in markets if re.sub(r"[^0-9a-z가-힣]", "", m.lower()) == spelling), None
+        )
         if twin is not None:
             raise FileRefused(
-                table.path, f"market column '{label}' repeats '{twin}'", line=1, column=label,
+                table.path,
+                f"market column '{label}' repeats '{twin}'",
+                line=1,
+                column=label,
                 hint="Remove the duplicate market column.",
             )
         markets[label] = idx
@@ -390,8 +541,10 @@ def resolve_brand(fmt: FactFormat, path: Path, brand: str | None) -> str:
         if found:
             return found
     raise FileRefused(
-        path, f"cannot tell the brand of this '{fmt.title}' file from its header or name",
-        line=1, hint="Name the file with 현대/hyundai or 기아/kia, or pass --brand.",
+        path,
+        f"cannot tell the brand of this '{fmt.title}' file from its header or name",
+        line=1,
+        hint="Name the file with 현대/hyundai or 기아/kia, or pass --brand.",
     )
 
 
@@ -403,8 +556,10 @@ def resolve_year(path: Path, year: int | None, fmt: FactFormat) -> int | None:
     found = year_from_text(path.name)
     if found is None:
         raise FileRefused(
-            path, "no year found in the file name or content (expected e.g. '-y2023' or "
-            "'2024년')", line=1, hint="Pass --year YYYY to say which year the file covers.",
+            path,
+            "no year found in the file name or content (expected e.g. '-y2023' or '2024년')",
+            line=1,
+            hint="Pass --year YYYY to say which year the file covers.",
         )
     return found
 
@@ -421,21 +576,27 @@ def parse_facts(
     frame = pl.DataFrame(columns, schema={k: pl.Utf8 for k in columns}).with_columns(
         pl.Series("line", table.lines, dtype=pl.Int64)
     )
-    raw_text = pl.concat_str([pl.col(f"c{i}").fill_null("") for i in range(table.n_columns)],
-                             separator=",")
+    raw_text = pl.concat_str(
+        [pl.col(f"c{i}").fill_null("") for i in range(table.n_columns)], separator=","
+    )
     raw_lines = frame.select("line", raw_text.alias("raw"))
     rejected: list[pl.DataFrame] = [
         pl.DataFrame(
-            {"line": [ln for ln, _ in table.ragged],
-             "column": [None] * len(table.ragged),
-             "reason": [f"row has {n} fields, the header has {table.n_columns}"
-                        for _, n in table.ragged],
-             "raw": [None] * len(table.ragged)},
+            {
+                "line": [ln for ln, _ in table.ragged],
+                "column": [None] * len(table.ragged),
+                "reason": [
+                    f"row has {n} fields, the header has {table.n_columns}" for _, n in table.ragged
+                ],
+                "raw": [None] * len(table.ragged),
+            },
             schema=REJECT_SCHEMA,
         )
     ]
-    roles = {role: pl.col(f"c{idx}").str.replace_all(r"\s+", " ").str.strip_chars()
-             for role, idx in detected.role_columns.items()}
+    roles = {
+        role: pl.col(f"c{idx}").str.replace_all(r"\s+", " ").str.strip_chars()
+        for role, idx in detected.role_columns.items()
+    }
     frame = frame.with_columns([expr.alias(role) for role, expr in roles.items()])
 
     if fmt.layout == "long":
@@ -452,27 +613,32 @@ def parse_facts(
         long = frame.unpivot(
             index=["line", *roles],
             on=[f"c{i}" for i in detected.market_columns.values()],
-            variable_name="market_col", value_name="units_text",
+            variable_name="market_col",
+            value_name="units_text",
         )
         col_to_market = {f"c{i}": label for label, i in detected.market_columns.items()}
         month_map = {v: month_number(v) for v in frame.get_column("month_label").unique()}
         long = long.with_columns(
             pl.col("market_col").replace_strict(col_to_market).alias("market_label"),
             pl.col("market_col").replace_strict(col_to_market).alias("month_header"),
-            pl.col("month_label").replace_strict(month_map, default=None,
-                                                 return_dtype=pl.Int64).alias("month_num"),
+            pl.col("month_label")
+            .replace_strict(month_map, default=None, return_dtype=pl.Int64)
+            .alias("month_num"),
         )
     else:
         long = frame.unpivot(
             index=["line", *roles],
             on=[f"c{i}" for i in detected.month_columns.values()],
-            variable_name="month_col", value_name="units_text",
+            variable_name="month_col",
+            value_name="units_text",
         )
         col_to_month = {f"c{i}": m for m, i in detected.month_columns.items()}
-        col_to_header = {f"c{i}": normalise_header(table.header[i])
-                         for i in detected.month_columns.values()}
+        col_to_header = {
+            f"c{i}": normalise_header(table.header[i]) for i in detected.month_columns.values()
+        }
         long = long.with_columns(
-            pl.col("month_col").replace_strict(col_to_month, return_dtype=pl.Int64)
+            pl.col("month_col")
+            .replace_strict(col_to_month, return_dtype=pl.Int64)
             .alias("month_num"),
             pl.col("month_col").replace_strict(col_to_header).alias("month_header"),
         )
@@ -481,8 +647,7 @@ def parse_facts(
         long = long.with_columns(pl.lit(file_year, dtype=pl.Int64).alias("year_num"))
     else:
         long = long.with_columns(
-            pl.col("year").str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
-            .alias("year_num")
+            pl.col("year").str.replace(r"\.0+$", "").cast(pl.Int64, strict=False).alias("year_num")
         )
 
     # Cells repeat a lot (0, '-', common counts): parse each distinct text once.
@@ -490,29 +655,38 @@ def parse_facts(
         units_expr("units_text").alias("units"),
         units_problem_expr("units_text").alias("units_problem"),
     )
-    long = long.drop("units", strict=False).join(parsed_units, on="units_text", how="left",
-                                                 nulls_equal=True)
+    long = long.drop("units", strict=False).join(
+        parsed_units, on="units_text", how="left", nulls_equal=True
+    )
     year_header = next((h for h in table.header if header_key(h) == "연도"), "연도")
-    month_header_name = next((h for h in table.header if header_key(h) in {"월", "month"}),
-                             "month")
+    month_header_name = next((h for h in table.header if header_key(h) in {"월", "month"}), "month")
     problems = pl.concat(
         [
             long.filter(pl.col("units_problem").is_not_null()).select(
-                "line", pl.col("month_header").alias("column"),
-                pl.col("units_problem").alias("reason"), pl.lit(None, dtype=pl.Utf8).alias("raw"),
+                "line",
+                pl.col("month_header").alias("column"),
+                pl.col("units_problem").alias("reason"),
+                pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
             long.filter(
                 pl.col("year_num").is_null() | ~pl.col("year_num").is_between(1990, 2100)
             ).select(
-                "line", pl.lit(year_header).alias("column"),
-                (pl.lit("year is not a valid year: '")
-                 + (pl.col("year") if "year" in long.columns else pl.col("year_num"))
-                 .cast(pl.Utf8).fill_null("") + pl.lit("'")).alias("reason"),
+                "line",
+                pl.lit(year_header).alias("column"),
+                (
+                    pl.lit("year is not a valid year: '")
+                    + (pl.col("year") if "year" in long.columns else pl.col("year_num"))
+                    .cast(pl.Utf8)
+                    .fill_null("")
+                    + pl.lit("'")
+                ).alias("reason"),
                 pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
-            long.filter(pl.col("month_num").is_null() | ~pl.col("month_num").is_between(1, 12))
-            .select(
-                "line", pl.lit(month_header_name).alias("column"),
+            long.filter(
+                pl.col("month_num").is_null() | ~pl.col("month_num").is_between(1, 12)
+            ).select(
+                "line",
+                pl.lit(month_header_name).alias("column"),
                 pl.lit("month not recognised").alias("reason"),
                 pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
@@ -525,13 +699,15 @@ def parse_facts(
     if fmt.sales_type_role:
         long = long.with_columns(
             value_key(pl.col(fmt.sales_type_role))
-            .replace_strict(_SALES_TYPES, default=None).alias("sales_type_norm")
+            .replace_strict(_SALES_TYPES, default=None)
+            .alias("sales_type_norm")
         )
     else:
         long = long.with_columns(pl.lit(fmt.sales_type).alias("sales_type_norm"))
     total_expr = (
         value_key(pl.col(fmt.total_role)).is_in(list(canonical.TOTAL_TOKENS))
-        if fmt.total_role else pl.lit(False)
+        if fmt.total_role
+        else pl.lit(False)
     )
     long = long.with_columns(total_expr.alias("is_total"))
     if fmt.flow is not None:
@@ -541,22 +717,27 @@ def parse_facts(
         key = value_key(pl.col(fmt.flow_role))
         flow: pl.Expr = pl.lit(fmt.flow_default, dtype=pl.Utf8)
         for pattern, target in reversed(list(fmt.flow_map.items())):
-            cond = (key.str.starts_with(pattern[:-1]) if pattern.endswith("*")
-                    else key == pattern)
+            cond = key.str.starts_with(pattern[:-1]) if pattern.endswith("*") else key == pattern
             flow = pl.when(cond).then(pl.lit(target)).otherwise(flow)
         long = long.with_columns(flow.alias("flow"))
     unknown_flow = long.filter(pl.col("flow").is_null() & ~pl.col("is_total"))
-    role_header = {role: normalise_header(table.header[i])
-                   for role, i in detected.role_columns.items()}
+    role_header = {
+        role: normalise_header(table.header[i]) for role, i in detected.role_columns.items()
+    }
     if unknown_flow.height:
         rejected.append(
             unknown_flow.select(
-                "line", pl.lit(role_header.get(fmt.flow_role or "", "")).alias("column"),
-                (pl.lit("unknown value '") + pl.col(fmt.flow_role or "line").cast(pl.Utf8)
-                 + pl.lit("'; expected one of " + ", ".join(sorted(fmt.flow_map)))).alias(
-                     "reason"),
+                "line",
+                pl.lit(role_header.get(fmt.flow_role or "", "")).alias("column"),
+                (
+                    pl.lit("unknown value '")
+                    + pl.col(fmt.flow_role or "line").cast(pl.Utf8)
+                    + pl.lit("'; expected one of " + ", ".join(sorted(fmt.flow_map)))
+                ).alias("reason"),
                 pl.lit(None, dtype=pl.Utf8).alias("raw"),
-            ).unique(subset=["line"], maintain_order=True).cast(REJECT_SCHEMA)  # type: ignore[arg-type]
+            )
+            .unique(subset=["line"], maintain_order=True)
+            .cast(REJECT_SCHEMA)  # type: ignore[arg-type]
         )
 
     bad_lines = pl.concat(rejected).get_column("line").unique()
@@ -579,9 +760,11 @@ def parse_facts(
     has_detail = (~pl.col("is_total")).any().over(group) if fmt.total_role else pl.lit(False)
     good = good.with_columns((pl.col("is_total") & has_detail).alias("is_subtotal"))
     group_key = (
-        pl.concat_str([pl.col(c).cast(pl.Utf8).fill_null("") for c in fmt.total_group],
-                      separator="|")
-        if fmt.total_group else pl.lit("")
+        pl.concat_str(
+            [pl.col(c).cast(pl.Utf8).fill_null("") for c in fmt.total_group], separator="|"
+        )
+        if fmt.total_group
+        else pl.lit("")
     )
     good = good.with_columns(group_key.alias("group_key"))
     facts = good.filter(~pl.col("is_subtotal")).select(FACT_COLUMNS)
@@ -592,14 +775,17 @@ def parse_facts(
         notes += shift_notes
     if fmt.market_total_column and fmt.layout != "market_wide":
         facts, column_totals, column_notes = _split_total_market_column(
-            facts, fmt.market_total_column)
+            facts, fmt.market_total_column
+        )
         totals = pl.concat([totals, column_totals], how="vertical_relaxed")
         notes += column_notes
     facts, month_notes = _drop_unreported_months(facts)
     notes += month_notes
-    all_rejected = pl.concat(rejected).join(
-        raw_lines.rename({"raw": "_raw"}), on="line", how="left"
-    ).select("line", "column", "reason", pl.coalesce("raw", "_raw").alias("raw"))
+    all_rejected = (
+        pl.concat(rejected)
+        .join(raw_lines.rename({"raw": "_raw"}), on="line", how="left")
+        .select("line", "column", "reason", pl.coalesce("raw", "_raw").alias("raw"))
+    )
     return ParsedFacts(facts, totals, all_rejected.sort("line"), notes)
 
 
@@ -613,15 +799,22 @@ def _check_totals(totals: pl.DataFrame, details: pl.DataFrame) -> list[tuple[str
         pl.col("detail_sum").fill_null(0)
     )
     bad = joined.filter(pl.col("reported") != pl.col("detail_sum")).sort(keys)
-    notes = [("totals_checked", f"{joined.height} subtotal cells checked against detail rows, "
-              f"{bad.height} mismatched")]
+    notes = [
+        (
+            "totals_checked",
+            f"{joined.height} subtotal cells checked against detail rows, {bad.height} mismatched",
+        )
+    ]
     for row in bad.head(50).iter_rows(named=True):
         group = row["group_key"] or "all rows"
-        notes.append((
-            "total_mismatch",
-            f"{row['year']}-{row['month']:02d} [{group}]: reported total {row['reported']:,} "
-            f"vs detail sum {row['detail_sum']:,} (diff {row['reported'] - row['detail_sum']:+,})",
-        ))
+        notes.append(
+            (
+                "total_mismatch",
+                f"{row['year']}-{row['month']:02d} [{group}]: reported total {row['reported']:,} "
+                f"vs detail sum {row['detail_sum']:,} "
+                f"(diff {row['reported'] - row['detail_sum']:+,})",
+            )
+        )
     return notes
 
 
@@ -638,16 +831,27 @@ def _drop_unreported_months(facts: pl.DataFrame) -> tuple[pl.DataFrame, list[tup
     )
     notes = []
     for row in (
-        dropped.group_by("year").agg(pl.col("month").min().alias("first"),
-                                     pl.col("last_month").first())
-        .sort("year").iter_rows(named=True)
+        dropped.group_by("year")
+        .agg(pl.col("month").min().alias("first"), pl.col("last_month").first())
+        .sort("year")
+        .iter_rows(named=True)
     ):
         if row["last_month"] is None:
-            notes.append(("months_not_reported", f"{row['year']}: every figure is 0 or empty; "
-                          "the whole year is treated as not reported"))
+            notes.append(
+                (
+                    "months_not_reported",
+                    f"{row['year']}: every figure is 0 or empty; "
+                    "the whole year is treated as not reported",
+                )
+            )
         else:
-            notes.append(("months_not_reported", f"{row['year']}: months {row['first']}-12 have "
-                          f"no figures after month {row['last_month']}; treated as not reported"))
+            notes.append(
+                (
+                    "months_not_reported",
+                    f"{row['year']}: months {row['first']}-12 have "
+                    f"no figures after month {row['last_month']}; treated as not reported",
+                )
+            )
     kept = marked.filter(pl.col("month") <= pl.col("last_month")).select(facts.columns)
     return kept, notes
 
@@ -674,20 +878,29 @@ def _split_total_market_column(
     names = total_groups.get_column("plant_label").to_list()
     if not names:
         return facts, pl.DataFrame(schema={**facts.schema, "group_key": pl.Utf8}), []
-    flagged = cells.filter(pl.col("plant_label").is_in(names) & (pl.col("col_units") > 0)
-                           ).select("plant_label", "model_label", "year", "month")
-    facts = facts.join(flagged.with_columns(pl.lit(True).alias("_flag")),
-                       on=["plant_label", "model_label", "year", "month"], how="left",
-                       nulls_equal=True)
+    flagged = cells.filter(pl.col("plant_label").is_in(names) & (pl.col("col_units") > 0)).select(
+        "plant_label", "model_label", "year", "month"
+    )
+    facts = facts.join(
+        flagged.with_columns(pl.lit(True).alias("_flag")),
+        on=["plant_label", "model_label", "year", "month"],
+        how="left",
+        nulls_equal=True,
+    )
     moving = is_col & pl.col("_flag").fill_null(False)
     totals = facts.filter(moving).with_columns(
-        (pl.col("plant_label") + pl.lit("|") + pl.col("model_label").fill_null(""))
-        .alias("group_key"))
+        (pl.col("plant_label") + pl.lit("|") + pl.col("model_label").fill_null("")).alias(
+            "group_key"
+        )
+    )
     notes = [
-        ("total_column", f"plant group '{row['plant_label']}': {row['matches']} {column_market} "
-         "cell(s) hold the total of the other markets of their row (the group sells nothing "
-         f"in {column_market} otherwise); kept as a check, not counted as sales. The market "
-         "split of those rows may be shifted in this table")
+        (
+            "total_column",
+            f"plant group '{row['plant_label']}': {row['matches']} {column_market} "
+            "cell(s) hold the total of the other markets of their row (the group sells nothing "
+            f"in {column_market} otherwise); kept as a check, not counted as sales. The market "
+            "split of those rows may be shifted in this table",
+        )
         for row in total_groups.iter_rows(named=True)
     ]
     totals = totals.drop("_flag")
@@ -696,13 +909,19 @@ def _split_total_market_column(
 
 def _total_column_groups(cells: pl.DataFrame) -> pl.DataFrame:
     """Plant groups where every non-zero total-column cell equals the rest of its row."""
-    return cells.group_by("plant_label").agg(
-        ((pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units")))
-        .sum().alias("matches"),
-        (pl.col("col_units") > 0).sum().alias("col_rows"),
-    ).with_columns(
-        ((pl.col("col_rows") >= 2) & (pl.col("matches") == pl.col("col_rows")))
-        .alias("qualifies")
+    return (
+        cells.group_by("plant_label")
+        .agg(
+            ((pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units")))
+            .sum()
+            .alias("matches"),
+            (pl.col("col_units") > 0).sum().alias("col_rows"),
+        )
+        .with_columns(
+            ((pl.col("col_rows") >= 2) & (pl.col("matches") == pl.col("col_rows"))).alias(
+                "qualifies"
+            )
+        )
     )
 
 
@@ -722,27 +941,35 @@ def _realign_total_rows(
     )
     rest = pl.sum_horizontal([pl.col(f"v{i}") for i in range(1, len(market_cols))])
     cells = values.select(
-        "line", pl.col(plant_col).alias("plant_label"),
-        pl.col("v0").alias("col_units"), rest.alias("other_units"),
+        "line",
+        pl.col(plant_col).alias("plant_label"),
+        pl.col("v0").alias("col_units"),
+        rest.alias("other_units"),
     )
     groups = _total_column_groups(cells).filter(pl.col("qualifies"))
     if groups.height == 0:
         return frame, []
-    shifted = cells.join(groups.select("plant_label"), on="plant_label").filter(
-        (pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units"))
-    ).get_column("line")
+    shifted = (
+        cells.join(groups.select("plant_label"), on="plant_label")
+        .filter((pl.col("col_units") > 0) & (pl.col("col_units") == pl.col("other_units")))
+        .get_column("line")
+    )
     is_shifted = pl.col("line").is_in(shifted.implode())
     last = market_cols[-1]
     realigned = frame.with_columns(
-        [pl.when(is_shifted).then(pl.col(market_cols[i + 1])).otherwise(pl.col(c)).alias(c)
-         for i, c in enumerate(market_cols[:-1])]
+        [
+            pl.when(is_shifted).then(pl.col(market_cols[i + 1])).otherwise(pl.col(c)).alias(c)
+            for i, c in enumerate(market_cols[:-1])
+        ]
         + [pl.when(is_shifted).then(pl.lit("0")).otherwise(pl.col(last)).alias(last)]
     )
-    notes = [(
-        "shifted_rows",
-        f"{shifted.len()} row(s) of plant group(s) {', '.join(sorted(groups['plant_label']))} "
-        "carry a row total in the first market column with the markets shifted one column "
-        f"right (lines {', '.join(str(x) for x in shifted.head(8).to_list())}"
-        f"{', ...' if shifted.len() > 8 else ''}); realigned, the total is not counted",
-    )]
+    notes = [
+        (
+            "shifted_rows",
+            f"{shifted.len()} row(s) of plant group(s) {', '.join(sorted(groups['plant_label']))} "
+            "carry a row total in the first market column with the markets shifted one column "
+            f"right (lines {', '.join(str(x) for x in shifted.head(8).to_list())}"
+            f"{', ...' if shifted.len() > 8 else ''}); realigned, the total is not counted",
+        )
+    ]
     return realigned, notes

@@ -83,12 +83,36 @@ YEARS: tuple[int, ...] = (2023, 2024, 2025)
 REPORTED_MONTHS: dict[int, int] = {2023: 12, 2024: 12, 2025: 10}
 BASE_YEAR = 2023
 
-H_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.",
-            "Nov.", "Dec.")
+H_MONTHS = (
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 K_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # the published Kia file spells February "Febuary"
-K_MONTH_WORDS = ("January", "Febuary", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")
+K_MONTH_WORDS = (
+    "January",
+    "Febuary",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 CUSTOMERS_PER_BRAND_BASE = 1900
 CUSTOMER_GROWTH = 2.7
@@ -113,6 +137,7 @@ def customers_per_brand(scale: float) -> int:
 # random streams
 # ---------------------------------------------------------------------------
 
+
 def _key(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "little")
 
@@ -124,6 +149,7 @@ def _rng(seed: int, *parts: object) -> np.random.Generator:
 # ---------------------------------------------------------------------------
 # seasonality, trend, lifecycle
 # ---------------------------------------------------------------------------
+
 
 def _norm(a: Sequence[float]) -> np.ndarray:
     arr = np.asarray(a, dtype=float)
@@ -159,8 +185,23 @@ def _powertrain(label: str) -> str:
         return "HEV"
     if "NEXO" in up or "FCEV" in up:
         return "FCEV"
-    for tok in (" EV ", " EV", "IONIQ5", "IONIQ 5", "IONIQ 6", "IONIQ6", "IONIQ 9",
-                " EV2", " EV3", " EV4", " EV5", " EV6", " EV9", "PV5", "-EV"):
+    for tok in (
+        " EV ",
+        " EV",
+        "IONIQ5",
+        "IONIQ 5",
+        "IONIQ 6",
+        "IONIQ6",
+        "IONIQ 9",
+        " EV2",
+        " EV3",
+        " EV4",
+        " EV5",
+        " EV6",
+        " EV9",
+        "PV5",
+        "-EV",
+    ):
         if tok in up:
             return "EV"
     return "ICE"
@@ -170,8 +211,9 @@ def _ym(y: int, m: int) -> int:
     return y * 12 + (m - 1)
 
 
-def _lifecycle(year: int, launch: tuple[int, int] | None,
-               end: tuple[int, int] | None) -> np.ndarray:
+def _lifecycle(
+    year: int, launch: tuple[int, int] | None, end: tuple[int, int] | None
+) -> np.ndarray:
     """Per-month factor: 0 outside the production window, ramp-up after launch,
     run-out before the end."""
     f = np.ones(12)
@@ -197,8 +239,9 @@ def _lifecycle(year: int, launch: tuple[int, int] | None,
     return f
 
 
-def _active_in(year: int, launch: tuple[int, int] | None, end: tuple[int, int] | None,
-               grace_years: int = 1) -> bool:
+def _active_in(
+    year: int, launch: tuple[int, int] | None, end: tuple[int, int] | None, grace_years: int = 1
+) -> bool:
     """Row appears in the file of ``year``: launched by the end of the year and
     ended at most ``grace_years`` before it (discontinued models keep an
     all-zero row for a while, like the published files)."""
@@ -233,12 +276,25 @@ def _variant_label(label: str, k: int) -> str:
     return f"{label} #{k + 1}"
 
 
-def _volumes(rng: np.random.Generator, level: float, year: int, model: M, season: np.ndarray,
-             n_variants: int, reported: int, noise: float = 0.13,
-             trend: float = 1.0) -> np.ndarray:
+def _volumes(
+    rng: np.random.Generator,
+    level: float,
+    year: int,
+    model: M,
+    season: np.ndarray,
+    n_variants: int,
+    reported: int,
+    noise: float = 0.13,
+    trend: float = 1.0,
+) -> np.ndarray:
     """(n_variants, 12) non-negative integer matrix of monthly units."""
-    base = (level * trend * POWERTRAIN_TREND[model.pt][year]
-            * _lifecycle(year, model.launch, model.end) * season)
+    base = (
+        level
+        * trend
+        * POWERTRAIN_TREND[model.pt][year]
+        * _lifecycle(year, model.launch, model.end)
+        * season
+    )
     year_shock = math.exp(rng.normal(0.0, 0.06))
     w = rng.dirichlet(np.full(n_variants, 1.5)) if n_variants > 1 else np.ones(1)
     eps = rng.normal(0.0, noise, size=(n_variants, 12))
@@ -302,8 +358,10 @@ _FMT_CACHE: dict[str, _Fmt] = {}
 def _fmt(name: str) -> _Fmt:
     if name not in _FMT_CACHE:
         formatters: dict[str, Callable[[int], str]] = {
-            "hyundai": _fmt_hyundai, "kia_sales": _fmt_kia_sales,
-            "kia_region": _fmt_kia_region, "int": str,
+            "hyundai": _fmt_hyundai,
+            "kia_sales": _fmt_kia_sales,
+            "kia_region": _fmt_kia_region,
+            "int": str,
         }
         fn = formatters[name]
         _FMT_CACHE[name] = _Fmt(fn)
@@ -319,8 +377,9 @@ def _csv_field(text: str) -> str:
 class _Writer:
     """Streams lines to a file with fixed ``\\n`` endings and explicit encoding."""
 
-    def __init__(self, path: Path, encoding: str = "utf-8", bom: bool = False,
-                 trailing_newline: bool = True):
+    def __init__(
+        self, path: Path, encoding: str = "utf-8", bom: bool = False, trailing_newline: bool = True
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._fh = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115
@@ -475,123 +534,159 @@ H_EXPORT: tuple[M, ...] = (
 # Labels keep the published quirks: leading spaces, "Xcent(BA 4DR)" spellings.
 _P = tuple[str, float, tuple[int, int] | None, tuple[int, int] | None]
 
-H_PLANTS: tuple[tuple[str, str, tuple[tuple[str, str, float, tuple[int, int] | None,
-                                              tuple[int, int] | None], ...]], ...] = (
-    ("HMI", "in", (
-        (" Santro (AH2)", "Domestic", 0, None, _E22),
-        (" Xcent (BA 4DR)", "Domestic", 0, None, _E22),
-        (" Aura (AI3 4DR)", "Domestic", 4500, None, None),
-        (" NIOS (AI3 5DR)", "Domestic", 6800, None, None),
-        (" i20 (BI3 5DR)", "Domestic", 6200, None, None),
-        (" Verna (Hci)", "Domestic", 900, None, (2023, 2)),
-        (" Verna (BN7i)", "Domestic", 2900, (2023, 3), None),
-        ("Exter (AI3 SUV)", "Domestic", 7600, (2023, 7), None),
-        (" Venue (QXi)", "Domestic", 10600, None, None),
-        (" Creta (SU2i)", "Domestic", 13500, None, None),
-        (" Creta (SU2i LWB)", "Domestic", 1900, None, None),
-        (" Creta EV (SU2i EV)", "Domestic", 900, (2025, 1), None),
-        (" Kona EV (OSi EV)", "Domestic", 55, None, (2024, 6)),
-        ("IONIQ5 (NEi)", "Domestic", 120, None, None),
-        (" Tucson (TLi)", "Domestic", 0, None, _E22),
-        (" Tucson (NX4i)", "Domestic", 300, None, None),
-        (" Santro (AH2)", "Export", 0, None, _E22),
-        ("Xcent(BA 4DR)", "Export", 0, None, _E22),
-        ("Xcent(BA 5DR)", "Export", 0, None, _E22),
-        (" Aura (AI3 4DR)", "Export", 2400, None, None),
-        (" NIOS (AI3 5DR)", "Export", 3100, None, None),
-        (" i20 (BI3 5DR)", "Export", 650, None, None),
-        (" Verna (Hci)", "Export", 3500, None, (2023, 6)),
-        (" Verna (BN7i)", "Export", 5000, (2023, 5), None),
-        (" Exter(AI3 SUV)", "Export", 40, (2023, 8), None),
-        (" Venue(QXi)", "Export", 1100, None, None),
-        (" Creta(SU2i)", "Export", 800, None, None),
-        (" Creta(SU2i LWB)", "Export", 1000, None, None),
-    )),
-    ("HAOS", "eu", (
-        ("i10 (AC3)", "Domestic", 130, None, None),
-        ("i20 (BC3)", "Domestic", 1800, None, None),
-        ("Bayon (BC3 CUV)", "Domestic", 1450, None, None),
-        ("i20 N (BC3 N)", "Domestic", 30, None, (2024, 12)),
-        ("i10 (AC3)", "Export", 5700, None, None),
-        ("i20 (BC3)", "Export", 6600, None, None),
-        ("Bayon (BC3 CUV)", "Export", 4200, None, None),
-        ("i20 N (BC3 N)", "Export", 680, None, (2024, 12)),
-    )),
-    ("BHMC", "cn", (
-        (" Reina (CB)", "Domestic", 0, None, _E22),
-        (" Verna (YC)", "Domestic", 0, None, _E22),
-        (" Celesta (ID)", "Domestic", 900, None, (2023, 4)),
-        (" Elantra (CN7c)", "Domestic", 9300, None, None),
-        (" La festa (SQ)", "Domestic", 200, None, (2024, 6)),
-        (" La festa EV (SQ EV)", "Domestic", 0, None, _E22),
-        (" Mistra (DU2)", "Domestic", 4, None, (2023, 12)),
-        (" Mistra EV (DU2 EV)", "Domestic", 0, None, _E22),
-        (" Sonata (DN8c)", "Domestic", 200, None, None),
-        (" Custo (KU)", "Domestic", 1050, None, None),
-        (" ix25 (SU2)", "Domestic", 0, None, _E22),
-        (" Tucson (NX4c)", "Domestic", 4900, None, None),
-        (" Tucson HEV (NX4c HEV)", "Domestic", 9, None, (2024, 3)),
-        (" ix35 (NU)", "Domestic", 2500, None, (2023, 6)),
-        (" ix35 (NU2)", "Domestic", 3600, (2023, 5), None),
-        (" Santa Fe (TMc)", "Domestic", 180, None, (2024, 12)),
-        (" Custo (KU)", "Export", 60, (2023, 4), None),
-    )),
-    ("HMMA", "us", (
-        ("Elantra (CN7a)", "Domestic", 2500, None, (2023, 7)),
-        ("Sonata (DN8a)", "Domestic", 0, None, _E22),
-        ("Tucson (NX4a)", "Domestic", 12600, None, None),
-        ("Tucson OB (NX4a OB)", "Domestic", 3300, None, None),
-        ("Santa-Fe (TMa)", "Domestic", 9000, None, (2024, 2)),
-        ("Santa-Fe HEV (TMa HEV)", "Domestic", 1700, None, (2024, 2)),
-        ("Santa-Fe (MX5a)", "Domestic", 8500, (2024, 2), None),
-        ("Santa-Fe HEV (MX5a HEV)", "Domestic", 2600, (2024, 9), None),
-        ("GV70 (JKa)", "Domestic", 1800, (2023, 7), None),
-        ("GV70 EV (Jka EV)", "Domestic", 250, (2023, 2), None),
-        ("Elantra(CN7a)", "Export", 130, None, (2023, 7)),
-        ("Sonata (DN8a)", "Export", 0, None, _E22),
-        ("Tucson (NX4a)", "Export", 0, None, _E22),
-        ("Tucson OB (NX4a OB)", "Export", 410, None, None),
-        ("Santa-Fe (TMa)", "Export", 880, None, (2024, 2)),
-        ("Santa-Fe (MX5a)", "Export", 800, (2024, 3), None),
-        ("GV70 (JKa)", "Export", 15, (2023, 7), None),
-        ("GV70 EV (Jka EV)", "Export", 3, (2023, 3), None),
-    )),
-    ("HMMC", "eu", (
-        (" i30 (PDe)", "Export", 3700, None, None),
-        (" i30 (Pde N)", "Export", 590, None, (2025, 3)),
-        (" Kona EV (OSe EV)", "Export", 3600, None, (2023, 8)),
-        (" Kona EV (SX2e EV)", "Export", 4300, (2023, 8), None),
-        (" Tucson (TLe)", "Export", 0, None, _E22),
-        (" Tucson (NX4e)", "Export", 12500, None, None),
-        (" Tucson HEV (NX4e HEV)", "Export", 5700, None, None),
-        (" Tucson PHEV (NX4e PHEV)", "Export", 2350, None, None),
-    )),
-    ("HMMR", "flat", (
-        ("Solaris (HCr)", "Domestic", 0, None, (2022, 3)),
-        ("Creta (SU2r)", "Domestic", 0, None, (2022, 3)),
-        ("Kia Rio(FB)", "Domestic", 0, None, (2022, 3)),
-        ("Solaris (HCr)", "Export", 0, None, (2022, 3)),
-        ("Creta (SU2r)", "Export", 0, None, (2022, 3)),
-        ("Kia Rio(FB)", "Export", 0, None, (2022, 3)),
-    )),
-    ("HMB", "export", (
-        ("HB20 (BR2)", "Domestic", 10800, None, None),
-        ("Creta (GSb)", "Domestic", 1000, None, (2024, 6)),
-        ("Creta (SU2b)", "Domestic", 4400, None, None),
-        ("HB20 (BR2)", "Export", 1550, None, None),
-        ("Creta (GSb)", "Export", 30, None, (2024, 6)),
-        ("Creta (SU2b)", "Export", 110, None, None),
-    )),
-    ("HMMI", "export", (
-        ("Stargazer (KS)", "Domestic", 1200, None, None),
-        ("IONIQ5 (NE)", "Domestic", 600, None, None),
-        ("Santa-Fe (TMid)", "Domestic", 75, None, (2024, 3)),
-        ("Creta (SU2id)", "Domestic", 530, None, None),
-        ("Stargazer (KS)", "Export", 750, (2023, 2), None),
-        ("IONIQ5 (NE)", "Export", 0, None, _E22),
-        ("Santa-Fe (TMid)", "Export", 0, None, _E22),
-        ("Creta (SU2id)", "Export", 3800, None, None),
-    )),
+H_PLANTS: tuple[
+    tuple[
+        str, str, tuple[tuple[str, str, float, tuple[int, int] | None, tuple[int, int] | None], ...]
+    ],
+    ...,
+] = (
+    (
+        "HMI",
+        "in",
+        (
+            (" Santro (AH2)", "Domestic", 0, None, _E22),
+            (" Xcent (BA 4DR)", "Domestic", 0, None, _E22),
+            (" Aura (AI3 4DR)", "Domestic", 4500, None, None),
+            (" NIOS (AI3 5DR)", "Domestic", 6800, None, None),
+            (" i20 (BI3 5DR)", "Domestic", 6200, None, None),
+            (" Verna (Hci)", "Domestic", 900, None, (2023, 2)),
+            (" Verna (BN7i)", "Domestic", 2900, (2023, 3), None),
+            ("Exter (AI3 SUV)", "Domestic", 7600, (2023, 7), None),
+            (" Venue (QXi)", "Domestic", 10600, None, None),
+            (" Creta (SU2i)", "Domestic", 13500, None, None),
+            (" Creta (SU2i LWB)", "Domestic", 1900, None, None),
+            (" Creta EV (SU2i EV)", "Domestic", 900, (2025, 1), None),
+            (" Kona EV (OSi EV)", "Domestic", 55, None, (2024, 6)),
+            ("IONIQ5 (NEi)", "Domestic", 120, None, None),
+            (" Tucson (TLi)", "Domestic", 0, None, _E22),
+            (" Tucson (NX4i)", "Domestic", 300, None, None),
+            (" Santro (AH2)", "Export", 0, None, _E22),
+            ("Xcent(BA 4DR)", "Export", 0, None, _E22),
+            ("Xcent(BA 5DR)", "Export", 0, None, _E22),
+            (" Aura (AI3 4DR)", "Export", 2400, None, None),
+            (" NIOS (AI3 5DR)", "Export", 3100, None, None),
+            (" i20 (BI3 5DR)", "Export", 650, None, None),
+            (" Verna (Hci)", "Export", 3500, None, (2023, 6)),
+            (" Verna (BN7i)", "Export", 5000, (2023, 5), None),
+            (" Exter(AI3 SUV)", "Export", 40, (2023, 8), None),
+            (" Venue(QXi)", "Export", 1100, None, None),
+            (" Creta(SU2i)", "Export", 800, None, None),
+            (" Creta(SU2i LWB)", "Export", 1000, None, None),
+        ),
+    ),
+    (
+        "HAOS",
+        "eu",
+        (
+            ("i10 (AC3)", "Domestic", 130, None, None),
+            ("i20 (BC3)", "Domestic", 1800, None, None),
+            ("Bayon (BC3 CUV)", "Domestic", 1450, None, None),
+            ("i20 N (BC3 N)", "Domestic", 30, None, (2024, 12)),
+            ("i10 (AC3)", "Export", 5700, None, None),
+            ("i20 (BC3)", "Export", 6600, None, None),
+            ("Bayon (BC3 CUV)", "Export", 4200, None, None),
+            ("i20 N (BC3 N)", "Export", 680, None, (2024, 12)),
+        ),
+    ),
+    (
+        "BHMC",
+        "cn",
+        (
+            (" Reina (CB)", "Domestic", 0, None, _E22),
+            (" Verna (YC)", "Domestic", 0, None, _E22),
+            (" Celesta (ID)", "Domestic", 900, None, (2023, 4)),
+            (" Elantra (CN7c)", "Domestic", 9300, None, None),
+            (" La festa (SQ)", "Domestic", 200, None, (2024, 6)),
+            (" La festa EV (SQ EV)", "Domestic", 0, None, _E22),
+            (" Mistra (DU2)", "Domestic", 4, None, (2023, 12)),
+            (" Mistra EV (DU2 EV)", "Domestic", 0, None, _E22),
+            (" Sonata (DN8c)", "Domestic", 200, None, None),
+            (" Custo (KU)", "Domestic", 1050, None, None),
+            (" ix25 (SU2)", "Domestic", 0, None, _E22),
+            (" Tucson (NX4c)", "Domestic", 4900, None, None),
+            (" Tucson HEV (NX4c HEV)", "Domestic", 9, None, (2024, 3)),
+            (" ix35 (NU)", "Domestic", 2500, None, (2023, 6)),
+            (" ix35 (NU2)", "Domestic", 3600, (2023, 5), None),
+            (" Santa Fe (TMc)", "Domestic", 180, None, (2024, 12)),
+            (" Custo (KU)", "Export", 60, (2023, 4), None),
+        ),
+    ),
+    (
+        "HMMA",
+        "us",
+        (
+            ("Elantra (CN7a)", "Domestic", 2500, None, (2023, 7)),
+            ("Sonata (DN8a)", "Domestic", 0, None, _E22),
+            ("Tucson (NX4a)", "Domestic", 12600, None, None),
+            ("Tucson OB (NX4a OB)", "Domestic", 3300, None, None),
+            ("Santa-Fe (TMa)", "Domestic", 9000, None, (2024, 2)),
+            ("Santa-Fe HEV (TMa HEV)", "Domestic", 1700, None, (2024, 2)),
+            ("Santa-Fe (MX5a)", "Domestic", 8500, (2024, 2), None),
+            ("Santa-Fe HEV (MX5a HEV)", "Domestic", 2600, (2024, 9), None),
+            ("GV70 (JKa)", "Domestic", 1800, (2023, 7), None),
+            ("GV70 EV (Jka EV)", "Domestic", 250, (2023, 2), None),
+            ("Elantra(CN7a)", "Export", 130, None, (2023, 7)),
+            ("Sonata (DN8a)", "Export", 0, None, _E22),
+            ("Tucson (NX4a)", "Export", 0, None, _E22),
+            ("Tucson OB (NX4a OB)", "Export", 410, None, None),
+            ("Santa-Fe (TMa)", "Export", 880, None, (2024, 2)),
+            ("Santa-Fe (MX5a)", "Export", 800, (2024, 3), None),
+            ("GV70 (JKa)", "Export", 15, (2023, 7), None),
+            ("GV70 EV (Jka EV)", "Export", 3, (2023, 3), None),
+        ),
+    ),
+    (
+        "HMMC",
+        "eu",
+        (
+            (" i30 (PDe)", "Export", 3700, None, None),
+            (" i30 (Pde N)", "Export", 590, None, (2025, 3)),
+            (" Kona EV (OSe EV)", "Export", 3600, None, (2023, 8)),
+            (" Kona EV (SX2e EV)", "Export", 4300, (2023, 8), None),
+            (" Tucson (TLe)", "Export", 0, None, _E22),
+            (" Tucson (NX4e)", "Export", 12500, None, None),
+            (" Tucson HEV (NX4e HEV)", "Export", 5700, None, None),
+            (" Tucson PHEV (NX4e PHEV)", "Export", 2350, None, None),
+        ),
+    ),
+    (
+        "HMMR",
+        "flat",
+        (
+            ("Solaris (HCr)", "Domestic", 0, None, (2022, 3)),
+            ("Creta (SU2r)", "Domestic", 0, None, (2022, 3)),
+            ("Kia Rio(FB)", "Domestic", 0, None, (2022, 3)),
+            ("Solaris (HCr)", "Export", 0, None, (2022, 3)),
+            ("Creta (SU2r)", "Export", 0, None, (2022, 3)),
+            ("Kia Rio(FB)", "Export", 0, None, (2022, 3)),
+        ),
+    ),
+    (
+        "HMB",
+        "export",
+        (
+            ("HB20 (BR2)", "Domestic", 10800, None, None),
+            ("Creta (GSb)", "Domestic", 1000, None, (2024, 6)),
+            ("Creta (SU2b)", "Domestic", 4400, None, None),
+            ("HB20 (BR2)", "Export", 1550, None, None),
+            ("Creta (GSb)", "Export", 30, None, (2024, 6)),
+            ("Creta (SU2b)", "Export", 110, None, None),
+        ),
+    ),
+    (
+        "HMMI",
+        "export",
+        (
+            ("Stargazer (KS)", "Domestic", 1200, None, None),
+            ("IONIQ5 (NE)", "Domestic", 600, None, None),
+            ("Santa-Fe (TMid)", "Domestic", 75, None, (2024, 3)),
+            ("Creta (SU2id)", "Domestic", 530, None, None),
+            ("Stargazer (KS)", "Export", 750, (2023, 2), None),
+            ("IONIQ5 (NE)", "Export", 0, None, _E22),
+            ("Santa-Fe (TMid)", "Export", 0, None, _E22),
+            ("Creta (SU2id)", "Export", 3800, None, None),
+        ),
+    ),
 )
 
 # Rows after the plant blocks; "Others" / "CKD" are reported only as Total.
@@ -695,56 +790,96 @@ H_EU_RETAIL: tuple[M, ...] = (
 # ---------------------------------------------------------------------------
 
 # Overseas plants: (plant, code, season, [(model, level, launch, end)])
-K_PLANTS: tuple[tuple[str, str, str, tuple[tuple[str, float, tuple[int, int] | None,
-                                              tuple[int, int] | None], ...]], ...] = (
-    ("US Plant", "KaGA", "us", (
-        ("Optima / K5", 5800, None, (2025, 2)),
-        ("Sportage", 7400, None, None),
-        ("Sorento", 6300, None, None),
-        ("Telluride", 10400, None, None),
-        ("EV9", 1400, (2024, 5), None),
-    )),
-    ("China Plant", "DYK", "cn", (
-        ("Pegas", 4300, None, None),
-        ("K2", 0, None, _E22),
-        ("Cerato", 0, None, _E22),
-        ("Forte", 2200, None, None),
-        ("K3", 650, None, None),
-        ("K4", 0, None, _E22),
-        ("K5", 200, None, (2024, 12)),
-        ("KX1", 780, None, None),
-        ("KX3", 4000, None, None),
-        ("Zhipao", 700, None, None),
-        ("EV5", 1600, (2023, 10), None),
-        ("KX5", 1100, None, None),
-        ("KX7", 0, None, _E22),
-        ("Carnival", 180, None, None),
-        ("Sonet", 900, (2024, 3), None),
-    )),
-    ("Slovakia Plant", "KaSK", "eu", (
-        ("C'eed", 7800, None, None),
-        ("C'eed CUV", 3900, None, None),
-        ("Sportage", 17700, None, None),
-        ("EV4", 2200, (2025, 6), None),
-    )),
-    ("Mexico Plant", "KMX", "us", (
-        ("Rio(pride)", 8200, None, (2025, 6)),
-        ("K3", 12800, None, (2024, 8)),
-        ("K4", 13500, (2024, 7), None),
-        ("Accent (HC)", 0, None, _E22),
-    )),
-    ("India Plant", "KIN", "in", (
-        ("Sonet", 10300, None, None),
-        ("Seltos", 10300, None, None),
-        ("Carens MPV", 6200, None, None),
-        ("Carnival (CKD)", 560, None, (2023, 3)),
-        ("Carnival", 450, (2024, 10), None),
-        ("Syros", 5200, (2025, 2), None),
-    )),
+K_PLANTS: tuple[
+    tuple[
+        str, str, str, tuple[tuple[str, float, tuple[int, int] | None, tuple[int, int] | None], ...]
+    ],
+    ...,
+] = (
+    (
+        "US Plant",
+        "KaGA",
+        "us",
+        (
+            ("Optima / K5", 5800, None, (2025, 2)),
+            ("Sportage", 7400, None, None),
+            ("Sorento", 6300, None, None),
+            ("Telluride", 10400, None, None),
+            ("EV9", 1400, (2024, 5), None),
+        ),
+    ),
+    (
+        "China Plant",
+        "DYK",
+        "cn",
+        (
+            ("Pegas", 4300, None, None),
+            ("K2", 0, None, _E22),
+            ("Cerato", 0, None, _E22),
+            ("Forte", 2200, None, None),
+            ("K3", 650, None, None),
+            ("K4", 0, None, _E22),
+            ("K5", 200, None, (2024, 12)),
+            ("KX1", 780, None, None),
+            ("KX3", 4000, None, None),
+            ("Zhipao", 700, None, None),
+            ("EV5", 1600, (2023, 10), None),
+            ("KX5", 1100, None, None),
+            ("KX7", 0, None, _E22),
+            ("Carnival", 180, None, None),
+            ("Sonet", 900, (2024, 3), None),
+        ),
+    ),
+    (
+        "Slovakia Plant",
+        "KaSK",
+        "eu",
+        (
+            ("C'eed", 7800, None, None),
+            ("C'eed CUV", 3900, None, None),
+            ("Sportage", 17700, None, None),
+            ("EV4", 2200, (2025, 6), None),
+        ),
+    ),
+    (
+        "Mexico Plant",
+        "KMX",
+        "us",
+        (
+            ("Rio(pride)", 8200, None, (2025, 6)),
+            ("K3", 12800, None, (2024, 8)),
+            ("K4", 13500, (2024, 7), None),
+            ("Accent (HC)", 0, None, _E22),
+        ),
+    ),
+    (
+        "India Plant",
+        "KIN",
+        "in",
+        (
+            ("Sonet", 10300, None, None),
+            ("Seltos", 10300, None, None),
+            ("Carens MPV", 6200, None, None),
+            ("Carnival (CKD)", 560, None, (2023, 3)),
+            ("Carnival", 450, (2024, 10), None),
+            ("Syros", 5200, (2025, 2), None),
+        ),
+    ),
 )
 
-K_MARKETS = ("U.S.A", "Canada", "Mexico", "Europe", "Eastern Europe", "Latin America",
-             "Middle East", "Africa", "Asia Pacific", "India", "China")
+K_MARKETS = (
+    "U.S.A",
+    "Canada",
+    "Mexico",
+    "Europe",
+    "Eastern Europe",
+    "Latin America",
+    "Middle East",
+    "Africa",
+    "Asia Pacific",
+    "India",
+    "China",
+)
 
 # Overseas-retail plant groups; names drift between years as in the publications.
 K_GROUP_NAMES: dict[str, dict[int, str | None]] = {
@@ -785,8 +920,9 @@ _KW = {
 }
 
 # (group, model, level, profile, launch, end)
-K_RETAIL: tuple[tuple[str, str, float, str, tuple[int, int] | None,
-                      tuple[int, int] | None], ...] = (
+K_RETAIL: tuple[
+    tuple[str, str, float, str, tuple[int, int] | None, tuple[int, int] | None], ...
+] = (
     ("korea", "Morning / Picanto", 9000, "kr_small", None, None),
     ("korea", "Pride / Rio", 5200, "kr_small", None, (2025, 6)),
     ("korea", "K3", 950, "kr_sedan", None, (2025, 3)),
@@ -879,8 +1015,9 @@ K_RETAIL: tuple[tuple[str, str, float, str, tuple[int, int] | None,
 # launch, end, car category for the region table)
 _OV, _SV = "Ordinary Vehicle", "Special Vehicle"
 _DOM, _EXP, _CKD = "Domestic", "Export(excl CKD)", "CKD"
-K_SALES: tuple[tuple[str, str, str, float, tuple[int, int] | None, tuple[int, int] | None,
-                     str], ...] = (
+K_SALES: tuple[
+    tuple[str, str, str, float, tuple[int, int] | None, tuple[int, int] | None, str], ...
+] = (
     ("Morning", _OV, _DOM, 2100, None, None, "PC"),
     ("Ray", _OV, _DOM, 4200, None, None, "PC"),
     ("K3", _OV, _DOM, 1050, None, (2024, 12), "PC"),
@@ -957,8 +1094,18 @@ K_REGION_CARS: tuple[tuple[str, str], ...] = (
     ("CKD", "CKD(excl, Special Vehicle)"),
     ("CKDSV", "CKD(Special Vehicle)"),
 )
-K_REGIONS = ("US", "Canada", "Mexico", "EU+EFTA", "E.Europe/CIS", "Latin America",
-             "Middle East/Africa", "Asia / Pacific", "India", "China")
+K_REGIONS = (
+    "US",
+    "Canada",
+    "Mexico",
+    "EU+EFTA",
+    "E.Europe/CIS",
+    "Latin America",
+    "Middle East/Africa",
+    "Asia / Pacific",
+    "India",
+    "China",
+)
 # region shares per car category (same order as K_REGIONS)
 K_REGION_WEIGHTS: dict[str, tuple[float, ...]] = {
     "PC": (30, 5, 3, 28, 6, 6, 12, 9, 0.3, 0.7),
@@ -973,6 +1120,7 @@ K_REGION_WEIGHTS: dict[str, tuple[float, ...]] = {
 # ---------------------------------------------------------------------------
 # generation context
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class _Ctx:
@@ -996,8 +1144,15 @@ def _variant_labels(label: str, n: int, vary: bool) -> list[str]:
     return [_variant_label(label, k) for k in range(n)]
 
 
-def _model_block(ctx: _Ctx, key: tuple[object, ...], model: M, year: int, season: np.ndarray,
-                 reported: int, trend: float = 1.0) -> tuple[list[str], np.ndarray]:
+def _model_block(
+    ctx: _Ctx,
+    key: tuple[object, ...],
+    model: M,
+    year: int,
+    season: np.ndarray,
+    reported: int,
+    trend: float = 1.0,
+) -> tuple[list[str], np.ndarray]:
     n = ctx.variants if model.vary else 1
     rng = _rng(ctx.seed, *key)
     mat = _volumes(rng, model.level, year, model, season, n, reported, trend=trend)
@@ -1015,23 +1170,30 @@ def _h_sales_by_model(ctx: _Ctx, year: int) -> tuple[Path, np.ndarray]:
     step = ctx.rel(path)
     rep = REPORTED_MONTHS[year]
     fmt = _fmt("hyundai")
-    blocks = [("Domestic", m, SEASON["kr"]) for m in H_DOMESTIC
-              if _active_in(year, m.launch, m.end)]
-    blocks += [("Export", m, SEASON["export"]) for m in H_EXPORT
-               if _active_in(year, m.launch, m.end)]
+    blocks = [
+        ("Domestic", m, SEASON["kr"]) for m in H_DOMESTIC if _active_in(year, m.launch, m.end)
+    ]
+    blocks += [
+        ("Export", m, SEASON["export"]) for m in H_EXPORT if _active_in(year, m.launch, m.end)
+    ]
     export_total = np.zeros(12, dtype=np.int64)
     ctx.tick(step, 0, len(blocks))
     with _Writer(path, trailing_newline=False) as w:
         w.lines(["Model,Vehicle Type,Sales Type," + ",".join(H_MONTHS)])
         for i, (trade, m, season) in enumerate(blocks):
-            labels, mat = _model_block(ctx, ("h-model", year, trade, m.label), m, year, season,
-                                       rep, _H_YEAR_TREND[year])
+            labels, mat = _model_block(
+                ctx, ("h-model", year, trade, m.label), m, year, season, rep, _H_YEAR_TREND[year]
+            )
             if trade == "Export":
                 export_total += mat.sum(axis=0)
             rows = fmt.rows(mat)
             prefix = f",{m.vtype},{trade},"
-            w.lines([_csv_field(lab) + prefix + ",".join(r)
-                     for lab, r in zip(labels, rows, strict=True)])
+            w.lines(
+                [
+                    _csv_field(lab) + prefix + ",".join(r)
+                    for lab, r in zip(labels, rows, strict=True)
+                ]
+            )
             ctx.tick(step, i + 1, len(blocks))
     return path, export_total
 
@@ -1054,9 +1216,21 @@ def _h_plant_sales(ctx: _Ctx, year: int) -> Path:
         rows.append((plant, trade, M(label, level, vary=False), SEASON[skey]))
     for label, level, launch, end in H_VIETNAM:
         if _active_in(year, launch, end):
-            rows.append(("Vietnam", "Domestic",
-                         M(label, level, launch, end, vtype="CV" if "Truck" in label else "",
-                           vary=label != "Truck"), SEASON["export"]))
+            rows.append(
+                (
+                    "Vietnam",
+                    "Domestic",
+                    M(
+                        label,
+                        level,
+                        launch,
+                        end,
+                        vtype="CV" if "Truck" in label else "",
+                        vary=label != "Truck",
+                    ),
+                    SEASON["export"],
+                )
+            )
     for label, trade, level, launch in H_SINGAPORE:
         rows.append(("Singapore", trade, M(label, level, launch), SEASON["flat"]))
     for label, level in H_CKD:
@@ -1066,13 +1240,24 @@ def _h_plant_sales(ctx: _Ctx, year: int) -> Path:
     with _Writer(path, trailing_newline=False) as w:
         w.lines(["Overseas Plants,Model,Sales Type," + ",".join(H_MONTHS)])
         for i, (plant, trade, m, season) in enumerate(rows):
-            labels, mat = _model_block(ctx, ("h-plant", year, plant, trade, m.label), m, year,
-                                       season, rep, _H_YEAR_TREND[year])
+            labels, mat = _model_block(
+                ctx,
+                ("h-plant", year, plant, trade, m.label),
+                m,
+                year,
+                season,
+                rep,
+                _H_YEAR_TREND[year],
+            )
             cells = fmt.rows(mat)
             if plant == "BHMC":
                 cells = [[pads[j] if c == " - " else c for j, c in enumerate(r)] for r in cells]
-            w.lines([f"{plant},{_csv_field(lab)},{trade}," + ",".join(r)
-                     for lab, r in zip(labels, cells, strict=True)])
+            w.lines(
+                [
+                    f"{plant},{_csv_field(lab)},{trade}," + ",".join(r)
+                    for lab, r in zip(labels, cells, strict=True)
+                ]
+            )
             ctx.tick(step, i + 1, len(rows))
     return path
 
@@ -1093,8 +1278,12 @@ def _h_export_by_region(ctx: _Ctx, year: int, export_total: np.ndarray) -> Path:
     ctx.tick(step, 0, 1)
     with _Writer(path, trailing_newline=False) as w:
         w.lines(["Region,Continent," + ",".join(H_MONTHS)])
-        w.lines([f"{reg},{cont}," + ",".join(r)
-                 for (reg, cont, _), r in zip(H_REGIONS, fmt.rows(mat), strict=True)])
+        w.lines(
+            [
+                f"{reg},{cont}," + ",".join(r)
+                for (reg, cont, _), r in zip(H_REGIONS, fmt.rows(mat), strict=True)
+            ]
+        )
     ctx.tick(step, 1, 1)
     return path
 
@@ -1109,11 +1298,18 @@ def _h_eu_retail(ctx: _Ctx, year: int) -> Path:
     with _Writer(path, trailing_newline=False) as w:
         w.lines(["Models,Vehicle Type," + ",".join(H_MONTHS)])
         for i, m0 in enumerate(models):
-            m = m0 if m0.vtype != "Light CV" else M(m0.label, m0.level, m0.launch, m0.end,
-                                                   m0.vtype, vary=False)
+            m = (
+                m0
+                if m0.vtype != "Light CV"
+                else M(m0.label, m0.level, m0.launch, m0.end, m0.vtype, vary=False)
+            )
             labels, mat = _model_block(ctx, ("h-eu", year, m.label), m, year, SEASON["eu"], rep)
-            w.lines([f"{_csv_field(lab)},{m.vtype}," + ",".join(r)
-                     for lab, r in zip(labels, fmt.rows(mat), strict=True)])
+            w.lines(
+                [
+                    f"{_csv_field(lab)},{m.vtype}," + ",".join(r)
+                    for lab, r in zip(labels, fmt.rows(mat), strict=True)
+                ]
+            )
             ctx.tick(step, i + 1, len(models))
     return path
 
@@ -1137,15 +1333,25 @@ def _k_plant_sales(ctx: _Ctx, year: int) -> Path:
     step = ctx.rel(path)
     rep = REPORTED_MONTHS[year]
     enc, bom = _k_encoding("plant", year)
-    rows = [(plant, code, skey, M(label, level, launch, end))
-            for plant, code, skey, models in K_PLANTS
-            for label, level, launch, end in models if _active_in(year, launch, end)]
+    rows = [
+        (plant, code, skey, M(label, level, launch, end))
+        for plant, code, skey, models in K_PLANTS
+        for label, level, launch, end in models
+        if _active_in(year, launch, end)
+    ]
     ctx.tick(step, 0, len(rows))
     with _Writer(path, encoding=enc, bom=bom) as w:
         w.lines(["Plant,Plant Code,Model," + ",".join(K_MONTHS)])
         for i, (plant, code, skey, m) in enumerate(rows):
-            labels, mat = _model_block(ctx, ("k-plant", year, code, m.label), m, year,
-                                       SEASON[skey], rep, _K_YEAR_TREND[year])
+            labels, mat = _model_block(
+                ctx,
+                ("k-plant", year, code, m.label),
+                m,
+                year,
+                SEASON[skey],
+                rep,
+                _K_YEAR_TREND[year],
+            )
             # months not reported yet, and months after the end of production, are blank
             blank_from = rep
             if m.end is not None and m.end[0] == year:
@@ -1164,9 +1370,18 @@ def _k_retail(ctx: _Ctx, year: int) -> Path:
     step = ctx.rel(path)
     rep = REPORTED_MONTHS[year]
     enc, bom = _k_encoding("retail", year)
-    season_of = {"korea": "export", "slovakia": "eu", "mexico": "us", "russia": "flat",
-                 "us": "us", "china": "cn", "india": "in", "hmgics": "flat", "ckd": "flat",
-                 "special": "flat"}
+    season_of = {
+        "korea": "export",
+        "slovakia": "eu",
+        "mexico": "us",
+        "russia": "flat",
+        "us": "us",
+        "china": "cn",
+        "india": "in",
+        "hmgics": "flat",
+        "ckd": "flat",
+        "special": "flat",
+    }
     # generate the whole year first (month is the outer loop of the file)
     blocks: list[tuple[str, str, list[str], np.ndarray]] = []
     for group, label, level, profile, launch, end in K_RETAIL:
@@ -1175,8 +1390,9 @@ def _k_retail(ctx: _Ctx, year: int) -> Path:
             continue
         m = M(label, level, launch, end)
         key = ("k-retail", year, group, label)
-        labels, tot = _model_block(ctx, key, m, year, SEASON[season_of[group]], rep,
-                                   _K_YEAR_TREND[year])
+        labels, tot = _model_block(
+            ctx, key, m, year, SEASON[season_of[group]], rep, _K_YEAR_TREND[year]
+        )
         rng = _rng(ctx.seed, *key, "markets")
         w0 = np.asarray(_KW[profile], dtype=float)
         p = np.zeros_like(w0)
@@ -1223,13 +1439,24 @@ def _k_sales_by_model(ctx: _Ctx, year: int) -> tuple[Path, dict[str, np.ndarray]
             shown = "Millitary" if (label == "Military" and year == 2023) else label
             m = M(shown, level, launch, end, vtype="CV" if cat in ("CV", "SV", "CKDSV") else "")
             season = SEASON["kr"] if trade == _DOM else SEASON["export"]
-            labels, mat = _model_block(ctx, ("k-sales", year, vtype, trade, label), m, year,
-                                       season, rep, _K_YEAR_TREND[year])
+            labels, mat = _model_block(
+                ctx,
+                ("k-sales", year, vtype, trade, label),
+                m,
+                year,
+                season,
+                rep,
+                _K_YEAR_TREND[year],
+            )
             if trade != _DOM:
                 cat_totals[cat] += mat.sum(axis=0)
             prefix = f",{vtype},{trade},"
-            w.lines([_csv_field(lab) + prefix + ",".join(r)
-                     for lab, r in zip(labels, fmt.rows(mat), strict=True)])
+            w.lines(
+                [
+                    _csv_field(lab) + prefix + ",".join(r)
+                    for lab, r in zip(labels, fmt.rows(mat), strict=True)
+                ]
+            )
             ctx.tick(step, i + 1, len(rows))
     return path, cat_totals
 
@@ -1272,17 +1499,67 @@ def _k_export_by_region(ctx: _Ctx, year: int, cat_totals: dict[str, np.ndarray])
 # customers
 # ---------------------------------------------------------------------------
 
-H_CUSTOMER_HEADER = ",".join((
-    "이름", "생년월일", "연령", "성별", "휴대폰번호", "이메일", "주소", "아이디", "가입일",
-    "차량구분", "구매한 제품", "친환경차", "제품 구매 날짜", "거래 금액", "거래방식",
-    "제품구매빈도", "제품구매경로", "제품출시년월", "국가", "고객 세그먼트", "Cluster"))
-K_CUSTOMER_HEADER = ",".join((
-    "생년월일", "연령", "성별", "휴대폰번호", "이메일", "주소", "아이디", "가입일", "차량구분",
-    "구매한제품", "친환경차", "제품구매날짜", "거래금액", "거래방식", "제품구매빈도",
-    "제품구매경로", "제품출시년월", "국가", "고객세그먼트", "Cluster"))
+H_CUSTOMER_HEADER = ",".join(
+    (
+        "이름",
+        "생년월일",
+        "연령",
+        "성별",
+        "휴대폰번호",
+        "이메일",
+        "주소",
+        "아이디",
+        "가입일",
+        "차량구분",
+        "구매한 제품",
+        "친환경차",
+        "제품 구매 날짜",
+        "거래 금액",
+        "거래방식",
+        "제품구매빈도",
+        "제품구매경로",
+        "제품출시년월",
+        "국가",
+        "고객 세그먼트",
+        "Cluster",
+    )
+)
+K_CUSTOMER_HEADER = ",".join(
+    (
+        "생년월일",
+        "연령",
+        "성별",
+        "휴대폰번호",
+        "이메일",
+        "주소",
+        "아이디",
+        "가입일",
+        "차량구분",
+        "구매한제품",
+        "친환경차",
+        "제품구매날짜",
+        "거래금액",
+        "거래방식",
+        "제품구매빈도",
+        "제품구매경로",
+        "제품출시년월",
+        "국가",
+        "고객세그먼트",
+        "Cluster",
+    )
+)
 
-CUSTOMER_MARKETS = ("대한민국", "미국", "캐나다", "멕시코", "서유럽", "동유럽", "아시아", "중남미",
-                    "중동아프리카")
+CUSTOMER_MARKETS = (
+    "대한민국",
+    "미국",
+    "캐나다",
+    "멕시코",
+    "서유럽",
+    "동유럽",
+    "아시아",
+    "중남미",
+    "중동아프리카",
+)
 _MARKET_P = np.array([1.5, 1, 1, 1, 1, 1, 1, 1, 1]) / 9.5
 
 # (product label, weight, vehicle class, eco-friendly, min price, max price (KRW), launch)
@@ -1357,30 +1634,244 @@ K_PRODUCTS: tuple[tuple[str, float, str, bool, int, int, str], ...] = (
     ("Tasman", 30, "픽업트럭", False, 37_000_000, 55_000_000, "2025-02"),
 )
 
-_FIRST_A = ("Ja", "Ma", "Ro", "Da", "Ke", "Li", "Be", "Sa", "Ca", "Jo", "Ni", "El", "An", "Ar",
-            "Ty", "Le", "Mi", "Ra", "Al", "Bri", "Ev", "Ha", "Lu", "Te")
-_FIRST_B = ("son", "ra", "den", "lyn", "ron", "na", "vin", "ley", "mes", "nie", "la", "rick",
-            "ton", "dra", "cy", "ren", "lie", "mond", "ry", "nor", "die", "an", "sa", "ton")
-_LAST_A = ("Har", "Whit", "Cal", "Mor", "Bran", "Ash", "Fen", "Hol", "Kel", "Mar", "Pen", "Ros",
-           "Stan", "Thorn", "Wel", "Dal", "Gar", "Lin", "Nor", "Bar", "Cor", "Ed", "Fair", "Gil")
-_LAST_B = ("ley", "ton", "ford", "wick", "son", "man", "den", "field", "by", "well", "ing",
-           "ridge", "wood", "er", "dale", "ham", "more", "lock", "stead", "ell", "ston", "worth")
-_KR_SYL = ("min", "seo", "jun", "ji", "hye", "woo", "yeon", "su", "ha", "eun", "jae", "hyun",
-           "sol", "na", "young", "dong", "gyu", "in", "ho", "bin")
-_KR_SURNAME = ("kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han",
-               "oh", "seo", "shin", "kwon")
-_EMAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com",
-                  "example.co.kr")
-_STREET_SUFFIX = ("Street", "Avenue", "Road", "Lane", "Drive", "Court", "Way", "Terrace",
-                  "Place", "Parkway", "Groves", "Estate", "Drives", "Crossing")
-_CITY_SUFFIX = ("ville", "ton", "port", "field", "burg", "haven", "stad", "mouth", "side",
-                "furt", "land", "view")
-_CITY_PREFIX = ("", "", "", "", "East ", "West ", "North ", "South ", "Lake ", "Port ",
-                "New ", "Fort ")
-_US_STATES = ("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL",
-              "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
-              "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
-              "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY")
+_FIRST_A = (
+    "Ja",
+    "Ma",
+    "Ro",
+    "Da",
+    "Ke",
+    "Li",
+    "Be",
+    "Sa",
+    "Ca",
+    "Jo",
+    "Ni",
+    "El",
+    "An",
+    "Ar",
+    "Ty",
+    "Le",
+    "Mi",
+    "Ra",
+    "Al",
+    "Bri",
+    "Ev",
+    "Ha",
+    "Lu",
+    "Te",
+)
+_FIRST_B = (
+    "son",
+    "ra",
+    "den",
+    "lyn",
+    "ron",
+    "na",
+    "vin",
+    "ley",
+    "mes",
+    "nie",
+    "la",
+    "rick",
+    "ton",
+    "dra",
+    "cy",
+    "ren",
+    "lie",
+    "mond",
+    "ry",
+    "nor",
+    "die",
+    "an",
+    "sa",
+    "ton",
+)
+_LAST_A = (
+    "Har",
+    "Whit",
+    "Cal",
+    "Mor",
+    "Bran",
+    "Ash",
+    "Fen",
+    "Hol",
+    "Kel",
+    "Mar",
+    "Pen",
+    "Ros",
+    "Stan",
+    "Thorn",
+    "Wel",
+    "Dal",
+    "Gar",
+    "Lin",
+    "Nor",
+    "Bar",
+    "Cor",
+    "Ed",
+    "Fair",
+    "Gil",
+)
+_LAST_B = (
+    "ley",
+    "ton",
+    "ford",
+    "wick",
+    "son",
+    "man",
+    "den",
+    "field",
+    "by",
+    "well",
+    "ing",
+    "ridge",
+    "wood",
+    "er",
+    "dale",
+    "ham",
+    "more",
+    "lock",
+    "stead",
+    "ell",
+    "ston",
+    "worth",
+)
+_KR_SYL = (
+    "min",
+    "seo",
+    "jun",
+    "ji",
+    "hye",
+    "woo",
+    "yeon",
+    "su",
+    "ha",
+    "eun",
+    "jae",
+    "hyun",
+    "sol",
+    "na",
+    "young",
+    "dong",
+    "gyu",
+    "in",
+    "ho",
+    "bin",
+)
+_KR_SURNAME = (
+    "kim",
+    "lee",
+    "park",
+    "choi",
+    "jung",
+    "kang",
+    "cho",
+    "yoon",
+    "jang",
+    "lim",
+    "han",
+    "oh",
+    "seo",
+    "shin",
+    "kwon",
+)
+_EMAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com", "example.co.kr")
+_STREET_SUFFIX = (
+    "Street",
+    "Avenue",
+    "Road",
+    "Lane",
+    "Drive",
+    "Court",
+    "Way",
+    "Terrace",
+    "Place",
+    "Parkway",
+    "Groves",
+    "Estate",
+    "Drives",
+    "Crossing",
+)
+_CITY_SUFFIX = (
+    "ville",
+    "ton",
+    "port",
+    "field",
+    "burg",
+    "haven",
+    "stad",
+    "mouth",
+    "side",
+    "furt",
+    "land",
+    "view",
+)
+_CITY_PREFIX = (
+    "",
+    "",
+    "",
+    "",
+    "East ",
+    "West ",
+    "North ",
+    "South ",
+    "Lake ",
+    "Port ",
+    "New ",
+    "Fort ",
+)
+_US_STATES = (
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+)
 _KR_REGIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("서울특별시", ("강남구", "종로구", "마포구", "송파구", "서초구", "영등포구")),
     ("부산광역시", ("해운대구", "동래구", "부산진구", "수영구")),
@@ -1400,11 +1891,30 @@ _KR_REGIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("경상남도", ("창원시 성산구", "진주시", "김해시")),
     ("제주특별자치도", ("제주시", "서귀포시")),
 )
-_KR_ROADS = ("중앙로", "대학로", "시청로", "역전로", "문화로", "번영로", "평화로", "희망로",
-             "산업로",
-             "공원로", "테헤란로", "월드컵로", "충렬대로", "상무중앙로", "둔산대로", "나성북로")
-_KR_ADDR = tuple(f"{p} {c} {r}".replace("  ", " ")
-                 for p, cities in _KR_REGIONS for c in cities for r in _KR_ROADS)
+_KR_ROADS = (
+    "중앙로",
+    "대학로",
+    "시청로",
+    "역전로",
+    "문화로",
+    "번영로",
+    "평화로",
+    "희망로",
+    "산업로",
+    "공원로",
+    "테헤란로",
+    "월드컵로",
+    "충렬대로",
+    "상무중앙로",
+    "둔산대로",
+    "나성북로",
+)
+_KR_ADDR = tuple(
+    f"{p} {c} {r}".replace("  ", " ")
+    for p, cities in _KR_REGIONS
+    for c in cities
+    for r in _KR_ROADS
+)
 
 _DATE_ORIGIN = _dt.date(1950, 1, 1)
 _DATE_TABLE: list[str] = []
@@ -1500,8 +2010,11 @@ def _customer_rows(rng: np.random.Generator, brand: str, n: int, uid: np.ndarray
         phones = _us_phones(rng, n)
         st_a, st_b = _pick(rng, _LAST_A, n), _pick(rng, _LAST_B, n)
         st_sfx = _pick(rng, _STREET_SUFFIX, n)
-        c_pre, c_a, c_sfx = (_pick(rng, _CITY_PREFIX, n), _pick(rng, _FIRST_A, n),
-                             _pick(rng, _CITY_SUFFIX, n))
+        c_pre, c_a, c_sfx = (
+            _pick(rng, _CITY_PREFIX, n),
+            _pick(rng, _FIRST_A, n),
+            _pick(rng, _CITY_SUFFIX, n),
+        )
         state = _pick(rng, _US_STATES, n)
         num = rng.integers(1, 99999, size=n).tolist()
         apt = rng.integers(-300, 999, size=n).tolist()
@@ -1531,9 +2044,7 @@ def _customer_rows(rng: np.random.Generator, brand: str, n: int, uid: np.ndarray
                 cls = cls.replace("SUV", "suv")
         elif brand == "hyundai" and cls == "중형 세단" and cls_u[i] < 0.003:
             cls = " 중형 세단"
-        common = (
-            f"{dates[birth_l[i]]},{age_l[i]},{'남' if gender_l[i] == 0 else '여'},"
-        )
+        common = f"{dates[birth_l[i]]},{age_l[i]},{'남' if gender_l[i] == 0 else '여'},"
         tail = (
             f"{dates[signup_l[i]]},{cls},{_csv_field(p[0])},{p[3]},{dates[purchase_l[i]]},"
             f"{amount[i]},{pay[pays[i]]},{freq[i]},{'온라인' if online[i] else '오프라인'},"
@@ -1555,14 +2066,19 @@ def _customer_rows(rng: np.random.Generator, brand: str, n: int, uid: np.ndarray
             if mil[i]:
                 address = f"USNS {last}, FPO AE {zipc[i]:05d}"
             else:
-                apt_s = f" Apt. {apt[i]:03d}" if apt[i] > 600 else (
-                    f" Suite {apt[i]}" if apt[i] > 450 else "")
-                address = (f"{num[i]} {st_a[i]}{st_b[i]} {st_sfx[i]}{apt_s}, "
-                           f"{c_pre[i]}{c_a[i]}{c_sfx[i]}, {state[i]} {zipc[i]:05d}")
+                apt_s = (
+                    f" Apt. {apt[i]:03d}"
+                    if apt[i] > 600
+                    else (f" Suite {apt[i]}" if apt[i] > 450 else "")
+                )
+                address = (
+                    f"{num[i]} {st_a[i]}{st_b[i]} {st_sfx[i]}{apt_s}, "
+                    f"{c_pre[i]}{c_a[i]}{c_sfx[i]}, {state[i]} {zipc[i]:05d}"
+                )
             user = f"{first[0].lower()}{last.lower()}{uid_l[i]}"
-            lines.append(f"{first} {last},{common}{phones[i]},{email},\"{address}\",{user},{tail}")
+            lines.append(f'{first} {last},{common}{phones[i]},{email},"{address}",{user},{tail}')
         else:
-            phone = (f"010-{mid[i]}-{end[i]:04d}" if kr_phone[i] else us_ph[i])
+            phone = f"010-{mid[i]}-{end[i]:04d}" if kr_phone[i] else us_ph[i]
             email = f"{s1[i]}{s2[i]}.{sur[i]}{yy[i]}{uid_l[i]}@{email_dom[i]}"
             address = f"{addr[i]} {addr_no[i]}"
             lines.append(f"{common}{phone},{email},{address},user{uid_l[i]},{tail}")
@@ -1595,99 +2111,135 @@ def _customers(ctx: _Ctx, brand: str) -> Path:
 COMPETITOR_HEADER = "연도,국가명,모델명,판매량,차량 구분,브랜드,파워트레인"
 # market -> (model, class, brand, powertrain, base annual volume)
 _COMPETITORS: tuple[tuple[str, tuple[tuple[str, str, str, str, int], ...]], ...] = (
-    ("Africa", (
-        ("Toyota Hilux", "픽업", "Toyota", "내연기관", 36000),
-        ("Ford Ranger", "픽업", "Ford", "내연기관", 26000),
-        ("Volkswagen Polo Vivo", "컴팩트", "Volkswagen", "내연기관", 24000),
-        ("Toyota Corolla Cross", "SUV", "Toyota", "하이브리드", 21000),
-        ("Isuzu D-Max", "픽업", "Isuzu", "내연기관", 18000),
-        ("Suzuki Swift", "해치백", "Suzuki", "내연기관", 15000),
-    )),
-    ("Asia Pacific", (
-        ("Toyota Hilux", "픽업", "Toyota", "내연기관", 52000),
-        ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 44000),
-        ("Ford Ranger", "픽업", "Ford", "내연기관", 47000),
-        ("Perodua Myvi", "해치백", "Perodua", "내연기관", 60000),
-        ("Perodua Bezza", "세단", "Perodua", "내연기관", 50000),
-        ("Tesla Model Y", "SUV", "Tesla", "전기차", 30000),
-    )),
-    ("Canada", (
-        ("Ford F-Series", "픽업", "Ford", "내연기관", 135000),
-        ("Ram 1500", "픽업", "Ram", "내연기관", 85000),
-        ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 70000),
-        ("Honda CR-V", "SUV", "Honda", "하이브리드", 55000),
-        ("GMC Sierra", "픽업", "GMC", "내연기관", 60000),
-        ("Chevrolet Silverado", "픽업", "Chevrolet", "내연기관", 58000),
-    )),
-    ("China", (
-        ("BYD Song", "SUV", "BYD", "하이브리드", 600000),
-        ("BYD Qin Plus", "세단", "BYD", "하이브리드", 450000),
-        ("Tesla Model Y", "SUV", "Tesla", "전기차", 480000),
-        ("Nissan Sylphy", "세단", "Nissan", "내연기관", 400000),
-        ("Geely Xingyue L", "SUV", "Geely", "내연기관", 250000),
-        ("Changan CS75", "SUV", "Changan", "내연기관", 240000),
-    )),
-    ("Europe", (
-        ("Dacia Sandero", "해치백", "Dacia", "내연기관", 270000),
-        ("Renault Clio", "해치백", "Renault", "내연기관", 230000),
-        ("Volkswagen T-Roc", "SUV", "Volkswagen", "내연기관", 220000),
-        ("Tesla Model Y", "SUV", "Tesla", "전기차", 230000),
-        ("Peugeot 208", "해치백", "Peugeot", "내연기관", 210000),
-        ("Toyota Yaris Cross", "SUV", "Toyota", "하이브리드", 200000),
-        ("Kia Sportage", "SUV", "Kia", "하이브리드", 150000),
-    )),
-    ("Eastern Europe", (
-        ("Dacia Duster", "SUV", "Dacia", "내연기관", 60000),
-        ("Toyota Corolla", "세단", "Toyota", "하이브리드", 45000),
-        ("Dacia Sandero", "해치백", "Dacia", "내연기관", 50000),
-        ("Renault Clio", "해치백", "Renault", "내연기관", 30000),
-        ("Hyundai Tucson", "SUV", "Hyundai", "하이브리드", 32000),
-        ("Opel Corsa", "해치백", "Opel", "내연기관", 28000),
-    )),
-    ("India", (
-        ("Maruti Suzuki Swift", "해치백", "Maruti Suzuki", "내연기관", 195000),
-        ("Maruti Suzuki Wagon R", "해치백", "Maruti Suzuki", "내연기관", 200000),
-        ("Tata Punch", "SUV", "Tata", "내연기관", 190000),
-        ("Maruti Suzuki Baleno", "해치백", "Maruti Suzuki", "내연기관", 180000),
-        ("Hyundai Creta", "SUV", "Hyundai", "내연기관", 175000),
-        ("Tata Nexon", "SUV", "Tata", "내연기관", 165000),
-    )),
-    ("Latin America", (
-        ("Fiat Strada", "픽업", "Fiat", "내연기관", 120000),
-        ("Volkswagen Polo", "해치백", "Volkswagen", "내연기관", 110000),
-        ("Chevrolet Onix", "해치백", "Chevrolet", "내연기관", 100000),
-        ("Toyota Hilux", "픽업", "Toyota", "내연기관", 90000),
-        ("Fiat Argo", "해치백", "Fiat", "내연기관", 80000),
-        ("Jeep Compass", "SUV", "Jeep", "내연기관", 70000),
-    )),
-    ("Mexico", (
-        ("Nissan Versa", "세단", "Nissan", "내연기관", 95000),
-        ("Nissan March", "해치백", "Nissan", "내연기관", 60000),
-        ("Chevrolet Aveo", "세단", "Chevrolet", "내연기관", 55000),
-        ("Nissan NP300", "픽업", "Nissan", "내연기관", 50000),
-        ("MG5", "세단", "MG", "내연기관", 40000),
-        ("Kia K3", "세단", "Kia", "내연기관", 38000),
-    )),
-    ("Middle East", (
-        ("Toyota Land Cruiser", "SUV", "Toyota", "내연기관", 12500),
-        ("Toyota Hilux", "픽업", "Toyota", "내연기관", 11000),
-        ("Nissan Patrol", "SUV", "Nissan", "내연기관", 10000),
-        ("Toyota Camry", "세단", "Toyota", "하이브리드", 9000),
-        ("Nissan Sunny", "세단", "Nissan", "내연기관", 8500),
-        ("Tesla Model 3", "세단", "Tesla", "전기차", 6500),
-    )),
-    ("U.S.A", (
-        ("Ford F-Series", "픽업", "Ford", "내연기관", 750000),
-        ("Chevrolet Silverado", "픽업", "Chevrolet", "내연기관", 550000),
-        ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 450000),
-        ("Ram 1500", "픽업", "Ram", "내연기관", 440000),
-        ("Honda CR-V", "SUV", "Honda", "하이브리드", 400000),
-        ("Tesla Model Y", "SUV", "Tesla", "전기차", 390000),
-        ("Toyota Camry", "세단", "Toyota", "하이브리드", 310000),
-    )),
+    (
+        "Africa",
+        (
+            ("Toyota Hilux", "픽업", "Toyota", "내연기관", 36000),
+            ("Ford Ranger", "픽업", "Ford", "내연기관", 26000),
+            ("Volkswagen Polo Vivo", "컴팩트", "Volkswagen", "내연기관", 24000),
+            ("Toyota Corolla Cross", "SUV", "Toyota", "하이브리드", 21000),
+            ("Isuzu D-Max", "픽업", "Isuzu", "내연기관", 18000),
+            ("Suzuki Swift", "해치백", "Suzuki", "내연기관", 15000),
+        ),
+    ),
+    (
+        "Asia Pacific",
+        (
+            ("Toyota Hilux", "픽업", "Toyota", "내연기관", 52000),
+            ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 44000),
+            ("Ford Ranger", "픽업", "Ford", "내연기관", 47000),
+            ("Perodua Myvi", "해치백", "Perodua", "내연기관", 60000),
+            ("Perodua Bezza", "세단", "Perodua", "내연기관", 50000),
+            ("Tesla Model Y", "SUV", "Tesla", "전기차", 30000),
+        ),
+    ),
+    (
+        "Canada",
+        (
+            ("Ford F-Series", "픽업", "Ford", "내연기관", 135000),
+            ("Ram 1500", "픽업", "Ram", "내연기관", 85000),
+            ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 70000),
+            ("Honda CR-V", "SUV", "Honda", "하이브리드", 55000),
+            ("GMC Sierra", "픽업", "GMC", "내연기관", 60000),
+            ("Chevrolet Silverado", "픽업", "Chevrolet", "내연기관", 58000),
+        ),
+    ),
+    (
+        "China",
+        (
+            ("BYD Song", "SUV", "BYD", "하이브리드", 600000),
+            ("BYD Qin Plus", "세단", "BYD", "하이브리드", 450000),
+            ("Tesla Model Y", "SUV", "Tesla", "전기차", 480000),
+            ("Nissan Sylphy", "세단", "Nissan", "내연기관", 400000),
+            ("Geely Xingyue L", "SUV", "Geely", "내연기관", 250000),
+            ("Changan CS75", "SUV", "Changan", "내연기관", 240000),
+        ),
+    ),
+    (
+        "Europe",
+        (
+            ("Dacia Sandero", "해치백", "Dacia", "내연기관", 270000),
+            ("Renault Clio", "해치백", "Renault", "내연기관", 230000),
+            ("Volkswagen T-Roc", "SUV", "Volkswagen", "내연기관", 220000),
+            ("Tesla Model Y", "SUV", "Tesla", "전기차", 230000),
+            ("Peugeot 208", "해치백", "Peugeot", "내연기관", 210000),
+            ("Toyota Yaris Cross", "SUV", "Toyota", "하이브리드", 200000),
+            ("Kia Sportage", "SUV", "Kia", "하이브리드", 150000),
+        ),
+    ),
+    (
+        "Eastern Europe",
+        (
+            ("Dacia Duster", "SUV", "Dacia", "내연기관", 60000),
+            ("Toyota Corolla", "세단", "Toyota", "하이브리드", 45000),
+            ("Dacia Sandero", "해치백", "Dacia", "내연기관", 50000),
+            ("Renault Clio", "해치백", "Renault", "내연기관", 30000),
+            ("Hyundai Tucson", "SUV", "Hyundai", "하이브리드", 32000),
+            ("Opel Corsa", "해치백", "Opel", "내연기관", 28000),
+        ),
+    ),
+    (
+        "India",
+        (
+            ("Maruti Suzuki Swift", "해치백", "Maruti Suzuki", "내연기관", 195000),
+            ("Maruti Suzuki Wagon R", "해치백", "Maruti Suzuki", "내연기관", 200000),
+            ("Tata Punch", "SUV", "Tata", "내연기관", 190000),
+            ("Maruti Suzuki Baleno", "해치백", "Maruti Suzuki", "내연기관", 180000),
+            ("Hyundai Creta", "SUV", "Hyundai", "내연기관", 175000),
+            ("Tata Nexon", "SUV", "Tata", "내연기관", 165000),
+        ),
+    ),
+    (
+        "Latin America",
+        (
+            ("Fiat Strada", "픽업", "Fiat", "내연기관", 120000),
+            ("Volkswagen Polo", "해치백", "Volkswagen", "내연기관", 110000),
+            ("Chevrolet Onix", "해치백", "Chevrolet", "내연기관", 100000),
+            ("Toyota Hilux", "픽업", "Toyota", "내연기관", 90000),
+            ("Fiat Argo", "해치백", "Fiat", "내연기관", 80000),
+            ("Jeep Compass", "SUV", "Jeep", "내연기관", 70000),
+        ),
+    ),
+    (
+        "Mexico",
+        (
+            ("Nissan Versa", "세단", "Nissan", "내연기관", 95000),
+            ("Nissan March", "해치백", "Nissan", "내연기관", 60000),
+            ("Chevrolet Aveo", "세단", "Chevrolet", "내연기관", 55000),
+            ("Nissan NP300", "픽업", "Nissan", "내연기관", 50000),
+            ("MG5", "세단", "MG", "내연기관", 40000),
+            ("Kia K3", "세단", "Kia", "내연기관", 38000),
+        ),
+    ),
+    (
+        "Middle East",
+        (
+            ("Toyota Land Cruiser", "SUV", "Toyota", "내연기관", 12500),
+            ("Toyota Hilux", "픽업", "Toyota", "내연기관", 11000),
+            ("Nissan Patrol", "SUV", "Nissan", "내연기관", 10000),
+            ("Toyota Camry", "세단", "Toyota", "하이브리드", 9000),
+            ("Nissan Sunny", "세단", "Nissan", "내연기관", 8500),
+            ("Tesla Model 3", "세단", "Tesla", "전기차", 6500),
+        ),
+    ),
+    (
+        "U.S.A",
+        (
+            ("Ford F-Series", "픽업", "Ford", "내연기관", 750000),
+            ("Chevrolet Silverado", "픽업", "Chevrolet", "내연기관", 550000),
+            ("Toyota RAV4", "SUV", "Toyota", "하이브리드", 450000),
+            ("Ram 1500", "픽업", "Ram", "내연기관", 440000),
+            ("Honda CR-V", "SUV", "Honda", "하이브리드", 400000),
+            ("Tesla Model Y", "SUV", "Tesla", "전기차", 390000),
+            ("Toyota Camry", "세단", "Toyota", "하이브리드", 310000),
+        ),
+    ),
 )
-_COMPETITOR_PT_TREND = {"내연기관": (1.0, 0.97, 0.94), "하이브리드": (1.0, 1.12, 1.25),
-                        "전기차": (1.0, 1.05, 1.12)}
+_COMPETITOR_PT_TREND = {
+    "내연기관": (1.0, 0.97, 0.94),
+    "하이브리드": (1.0, 1.12, 1.25),
+    "전기차": (1.0, 1.05, 1.12),
+}
 
 
 def _competitors(ctx: _Ctx) -> Path:
@@ -1698,8 +2250,10 @@ def _competitors(ctx: _Ctx) -> Path:
     ctx.tick(step, 0, 1)
     for yi, year in enumerate(YEARS):
         for market, models in _COMPETITORS:
-            vols = [int(round(b * _COMPETITOR_PT_TREND[pt][yi] * math.exp(rng.normal(0, 0.08))))
-                    for _, _, _, pt, b in models]
+            vols = [
+                int(round(b * _COMPETITOR_PT_TREND[pt][yi] * math.exp(rng.normal(0, 0.08))))
+                for _, _, _, pt, b in models
+            ]
             order = sorted(range(len(models)), key=lambda i: (-vols[i], i))[:5]
             for i in order:
                 name, cls, brand, pt, _ = models[i]
@@ -1711,66 +2265,144 @@ def _competitors(ctx: _Ctx) -> Path:
     return path
 
 
-KIA_EXT_HEADER = ",".join((
-    "국가명", *(f"{m}월" for m in range(1, 13)), "연도", "기후대", "차량 구분 분류", "총수출량",
-    "차종", "GDP", "대표 차량 구분", "차량 구분", "차종 구분"))
+KIA_EXT_HEADER = ",".join(
+    (
+        "국가명",
+        *(f"{m}월" for m in range(1, 13)),
+        "연도",
+        "기후대",
+        "차량 구분 분류",
+        "총수출량",
+        "차종",
+        "GDP",
+        "대표 차량 구분",
+        "차량 구분",
+        "차종 구분",
+    )
+)
 
-HYUNDAI_EXT_HEADER = ",".join((
-    "국가명", *(f"{m}월" for m in range(1, 13)), "연도", "기후대", "차량 구분", "분류",
-    "총수출량", "차종", "GDP", "대표 차량 구분", "차량 구분.1", "차종 구분"))
+HYUNDAI_EXT_HEADER = ",".join(
+    (
+        "국가명",
+        *(f"{m}월" for m in range(1, 13)),
+        "연도",
+        "기후대",
+        "차량 구분",
+        "분류",
+        "총수출량",
+        "차종",
+        "GDP",
+        "대표 차량 구분",
+        "차량 구분.1",
+        "차종 구분",
+    )
+)
 
 # market -> (climate zone, GDP in trillion USD)
 KIA_MARKET_CLIMATE: tuple[tuple[str, str, str], ...] = (
-    ("US", "온대", "29.17"), ("Canada", "한랭", "2.14"), ("Mexico", "열대", "1.27"),
-    ("EU+EFTA", "온대", "18.04"), ("E.Europe/CIS", "한랭", "4.36"),
-    ("Latin America", "열대", "6.73"), ("Middle East/Africa", "건조", "4.98"),
-    ("Asia / Pacific", "열대", "26.28"), ("India", "열대", "3.73"), ("China", "온대", "17.8"),
+    ("US", "온대", "29.17"),
+    ("Canada", "한랭", "2.14"),
+    ("Mexico", "열대", "1.27"),
+    ("EU+EFTA", "온대", "18.04"),
+    ("E.Europe/CIS", "한랭", "4.36"),
+    ("Latin America", "열대", "6.73"),
+    ("Middle East/Africa", "건조", "4.98"),
+    ("Asia / Pacific", "열대", "26.28"),
+    ("India", "열대", "3.73"),
+    ("China", "온대", "17.8"),
 )
 # (model, representative category, vehicle class, level)
 _KIA_EXT_MODELS: tuple[tuple[str, str, str, float], ...] = (
-    ("Morning / Picanto", "승용차", "소형차", 1800), ("Ray EV", "승용차", "전기차", 150),
-    ("Pride / Rio", "승용차", "소형차", 1200), ("K3", "승용차", "세단", 1500),
-    ("K4", "승용차", "세단", 1300), ("K5 / Optima", "승용차", "세단", 1400),
-    ("K7, K8 / Cadenza", "승용차", "세단", 200), ("K9", "승용차", "세단", 40),
-    ("Stonic", "승용차", "SUV", 1100), ("Seltos", "승용차", "SUV", 1700),
-    ("Soul", "승용차", "SUV", 900), ("Niro", "승용차", "SUV", 1500),
-    ("Niro EV", "승용차", "전기차", 800), ("EV3", "휴양용 차량", "전기차", 700),
-    ("EV4", "휴양용 차량", "전기차", 300), ("EV5", "휴양용 차량", "전기차", 400),
-    ("EV6", "휴양용 차량", "전기차", 900), ("EV9", "휴양용 차량", "전기차", 600),
-    ("Syros", "휴양용 차량", "SUV", 500), ("Tasman", "휴양용 차량", "SUV", 250),
-    ("Sportage", "승용차", "SUV", 3000), ("Sorento", "승용차", "SUV", 1800),
-    ("Telluride", "승용차", "SUV", 1200), ("Mohave / Borrego", "승용차", "SUV", 60),
-    ("Carnival / Sedona", "승용차", "미니밴", 1300), ("Carens MPV", "승용차", "미니밴", 900),
-    ("Sonet", "승용차", "SUV", 1500), ("Cee'd", "CKD(특수 차량)", "세단", 900),
-    ("Bongo / Frontier", "상업용 차량", "상업용차", 600), ("Bongo EV", "상업용 차량", "전기차", 90),
-    ("PV5", "상업용 차량", "미니밴", 150), ("Bus", "상업용 차량", "상업용차", 20),
+    ("Morning / Picanto", "승용차", "소형차", 1800),
+    ("Ray EV", "승용차", "전기차", 150),
+    ("Pride / Rio", "승용차", "소형차", 1200),
+    ("K3", "승용차", "세단", 1500),
+    ("K4", "승용차", "세단", 1300),
+    ("K5 / Optima", "승용차", "세단", 1400),
+    ("K7, K8 / Cadenza", "승용차", "세단", 200),
+    ("K9", "승용차", "세단", 40),
+    ("Stonic", "승용차", "SUV", 1100),
+    ("Seltos", "승용차", "SUV", 1700),
+    ("Soul", "승용차", "SUV", 900),
+    ("Niro", "승용차", "SUV", 1500),
+    ("Niro EV", "승용차", "전기차", 800),
+    ("EV3", "휴양용 차량", "전기차", 700),
+    ("EV4", "휴양용 차량", "전기차", 300),
+    ("EV5", "휴양용 차량", "전기차", 400),
+    ("EV6", "휴양용 차량", "전기차", 900),
+    ("EV9", "휴양용 차량", "전기차", 600),
+    ("Syros", "휴양용 차량", "SUV", 500),
+    ("Tasman", "휴양용 차량", "SUV", 250),
+    ("Sportage", "승용차", "SUV", 3000),
+    ("Sorento", "승용차", "SUV", 1800),
+    ("Telluride", "승용차", "SUV", 1200),
+    ("Mohave / Borrego", "승용차", "SUV", 60),
+    ("Carnival / Sedona", "승용차", "미니밴", 1300),
+    ("Carens MPV", "승용차", "미니밴", 900),
+    ("Sonet", "승용차", "SUV", 1500),
+    ("Cee'd", "CKD(특수 차량)", "세단", 900),
+    ("Bongo / Frontier", "상업용 차량", "상업용차", 600),
+    ("Bongo EV", "상업용 차량", "전기차", 90),
+    ("PV5", "상업용 차량", "미니밴", 150),
+    ("Bus", "상업용 차량", "상업용차", 20),
     ("Bongo (CKD)", "상업용 차량", "상업용차(CKD)", 100),
     ("Seltos (CKD)", "승용차", "SUV(CKD)", 200),
-    ("Sorento (CKD)", "승용차", "SUV(CKD)", 60), ("Carnival (CKD)", "승용차", "미니밴(CKD)", 80),
-    ("K3 (CKD)", "승용차", "세단(CKD)", 70), ("Millitary", "특수 차량", "특수차", 30),
+    ("Sorento (CKD)", "승용차", "SUV(CKD)", 60),
+    ("Carnival (CKD)", "승용차", "미니밴(CKD)", 80),
+    ("K3 (CKD)", "승용차", "세단(CKD)", 70),
+    ("Millitary", "특수 차량", "특수차", 30),
     ("Millitary (CKD)", "특수 차량", "특수차(CKD)", 10),
 )
-_KIA_EXT_MARKET_SIZE = {"US": 3.0, "Canada": 0.8, "Mexico": 0.6, "EU+EFTA": 2.5,
-                        "E.Europe/CIS": 0.6, "Latin America": 0.7, "Middle East/Africa": 0.9,
-                        "Asia / Pacific": 1.0, "India": 1.2, "China": 0.5}
+_KIA_EXT_MARKET_SIZE = {
+    "US": 3.0,
+    "Canada": 0.8,
+    "Mexico": 0.6,
+    "EU+EFTA": 2.5,
+    "E.Europe/CIS": 0.6,
+    "Latin America": 0.7,
+    "Middle East/Africa": 0.9,
+    "Asia / Pacific": 1.0,
+    "India": 1.2,
+    "China": 0.5,
+}
 
 HYUNDAI_MARKET_CLIMATE: tuple[tuple[str, str, str], ...] = (
-    ("동유럽", "한랭", "25.0"), ("북미-멕시코", "건조", "20.0"), ("북미-미국", "온대", "20.0"),
-    ("북미-캐나다", "한랭", "20.0"), ("서유럽", "온대", "45.0"), ("아시아", "온대", "20.0"),
-    ("중남미", "열대", "20.0"), ("중동·아프리카", "건조", "20.0"),
+    ("동유럽", "한랭", "25.0"),
+    ("북미-멕시코", "건조", "20.0"),
+    ("북미-미국", "온대", "20.0"),
+    ("북미-캐나다", "한랭", "20.0"),
+    ("서유럽", "온대", "45.0"),
+    ("아시아", "온대", "20.0"),
+    ("중남미", "열대", "20.0"),
+    ("중동·아프리카", "건조", "20.0"),
 )
 _HYUNDAI_EXT_MODELS: tuple[tuple[str, str, float], ...] = (
-    ("i10", "소형차", 900), ("i20", "소형차", 1300), ("i20 N", "소형차", 150),
-    ("Accent", "소형차", 1500), ("Elantra", "소형차", 2500), ("Venue", "소형차", 1500),
-    ("Creta", "소형차", 1700), ("Exter", "소형차", 900), ("HB20", "소형차", 1000),
-    ("Stargazer", "소형차", 500), ("Bayon", "SUV", 900), ("Tucson", "SUV", 4000),
-    ("Tucson OB", "SUV", 700), ("Santa Fe", "SUV", 2600), ("Palisade", "SUV", 2500),
-    ("Kusto", "소형차", 400), ("GV70", "소형차", 900), ("GV70 EV", "전기차", 250),
-    ("IONIQ5", "전기차", 1800), ("IONIQ6", "전기차", 900), ("Santa Fe HEV", "전기차", 1100),
-    ("Porter", "상업용차", 700), ("Mighty", "상업용차", 400), ("Truck", "상업용차", 200),
+    ("i10", "소형차", 900),
+    ("i20", "소형차", 1300),
+    ("i20 N", "소형차", 150),
+    ("Accent", "소형차", 1500),
+    ("Elantra", "소형차", 2500),
+    ("Venue", "소형차", 1500),
+    ("Creta", "소형차", 1700),
+    ("Exter", "소형차", 900),
+    ("HB20", "소형차", 1000),
+    ("Stargazer", "소형차", 500),
+    ("Bayon", "SUV", 900),
+    ("Tucson", "SUV", 4000),
+    ("Tucson OB", "SUV", 700),
+    ("Santa Fe", "SUV", 2600),
+    ("Palisade", "SUV", 2500),
+    ("Kusto", "소형차", 400),
+    ("GV70", "소형차", 900),
+    ("GV70 EV", "전기차", 250),
+    ("IONIQ5", "전기차", 1800),
+    ("IONIQ6", "전기차", 900),
+    ("Santa Fe HEV", "전기차", 1100),
+    ("Porter", "상업용차", 700),
+    ("Mighty", "상업용차", 400),
+    ("Truck", "상업용차", 200),
 )
-_HYUNDAI_EXT_SEASON = _norm([0.55, 0.68, 0.79, 0.9, 0.86, 0.96, 0.78, 0.69, 0.73, 0.76, 0.85,
-                             1.33])
+_HYUNDAI_EXT_SEASON = _norm([0.55, 0.68, 0.79, 0.9, 0.86, 0.96, 0.78, 0.69, 0.73, 0.76, 0.85, 1.33])
 
 
 def _kia_external(ctx: _Ctx) -> Path:
@@ -1786,13 +2418,16 @@ def _kia_external(ctx: _Ctx) -> Path:
             for model, rep_cat, cls, level in _KIA_EXT_MODELS:
                 pt = "EV" if cls.startswith("전기") else "ICE"
                 mult = POWERTRAIN_TREND[pt][year] * size
-                vals = np.rint(level * mult * SEASON["export"]
-                               * np.exp(rng.normal(0, 0.15, 12))).astype(np.int64)
+                vals = np.rint(
+                    level * mult * SEASON["export"] * np.exp(rng.normal(0, 0.15, 12))
+                ).astype(np.int64)
                 vals[rep:] = 0
                 kind = "특수 차량" if rep_cat in ("특수 차량", "CKD(특수 차량)") else "일반 차량"
                 months = ",".join(f"{v}.0" for v in vals.tolist())
-                lines.append(f"{market},{months},{year},{climate},{kind},{int(vals.sum())}.0,"
-                             f"{_csv_field(model)},{gdp},{rep_cat},{cls},{cls}")
+                lines.append(
+                    f"{market},{months},{year},{climate},{kind},{int(vals.sum())}.0,"
+                    f"{_csv_field(model)},{gdp},{rep_cat},{cls},{cls}"
+                )
     with _Writer(path) as w:
         w.lines([KIA_EXT_HEADER])
         w.lines(lines)
@@ -1813,13 +2448,19 @@ def _hyundai_external(ctx: _Ctx) -> Path:
             for j in pick.tolist():
                 model, cls, level = _HYUNDAI_EXT_MODELS[j]
                 pt = "EV" if cls == "전기차" else "ICE"
-                vals = np.rint(level * POWERTRAIN_TREND[pt][year] * _HYUNDAI_EXT_SEASON
-                               * math.exp(rng.normal(0, 0.5))
-                               * np.exp(rng.normal(0, 0.05, 12))).astype(np.int64)
+                vals = np.rint(
+                    level
+                    * POWERTRAIN_TREND[pt][year]
+                    * _HYUNDAI_EXT_SEASON
+                    * math.exp(rng.normal(0, 0.5))
+                    * np.exp(rng.normal(0, 0.05, 12))
+                ).astype(np.int64)
                 vals[rep:] = 0
                 months = ",".join(str(v) for v in vals.tolist())
-                lines.append(f"{market},{months},{year},{climate},{cls},일반 차량,"
-                             f"{int(vals.sum())},{model},{gdp},{cls},{cls},{cls}")
+                lines.append(
+                    f"{market},{months},{year},{climate},{cls},일반 차량,"
+                    f"{int(vals.sum())},{model},{gdp},{cls},{cls},{cls}"
+                )
     with _Writer(path, bom=True) as w:
         w.lines([HYUNDAI_EXT_HEADER])
         w.lines(lines)
@@ -1831,8 +2472,14 @@ def _hyundai_external(ctx: _Ctx) -> Path:
 # entry point
 # ---------------------------------------------------------------------------
 
-def generate(out_dir: Path, *, seed: int = 42, scale: float = 1.0,
-             progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
+
+def generate(
+    out_dir: Path,
+    *,
+    seed: int = 42,
+    scale: float = 1.0,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Path]:
     """Write the synthetic raw data set under out_dir; return written paths (sorted).
 
     ``progress(step_name, done, total)`` is called as each file (``step_name`` is
@@ -1842,8 +2489,13 @@ def generate(out_dir: Path, *, seed: int = 42, scale: float = 1.0,
         raise ValueError("scale must be > 0")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = _Ctx(out=out, seed=int(seed), scale=float(scale),
-               variants=variants_per_model(scale), progress=progress)
+    ctx = _Ctx(
+        out=out,
+        seed=int(seed),
+        scale=float(scale),
+        variants=variants_per_model(scale),
+        progress=progress,
+    )
     written: list[Path] = []
     for year in YEARS:
         path, export_total = _h_sales_by_model(ctx, year)

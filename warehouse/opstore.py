@@ -38,8 +38,10 @@ class DuplicateCustomer(ValueError):
 
     def __init__(self, field: str, value: str, brand: str) -> None:
         self.field, self.value, self.brand = field, value, brand
-        super().__init__(f"{brand}: {field} {value!r} is already registered; nothing was "
-                         f"saved; use another {field}")
+        super().__init__(
+            f"{brand}: {field} {value!r} is already registered; nothing was "
+            f"saved; use another {field}"
+        )
 
 
 @contextlib.contextmanager
@@ -67,8 +69,9 @@ def read_table(path: Path, table: str) -> tuple[list[str], list[tuple]]:
     if not path.is_file():
         return [], []
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-        exists = con.execute("select 1 from sqlite_master where type = 'table' and name = ?",
-                             (table,)).fetchone()
+        exists = con.execute(
+            "select 1 from sqlite_master where type = 'table' and name = ?", (table,)
+        ).fetchone()
         if not exists:
             return [], []
         cur = con.execute(f"select * from {table}")  # table name from the allow-list above
@@ -106,13 +109,17 @@ def register_customer(path: Path, record: Mapping[str, Any]) -> str:
         con.execute("begin immediate")  # the duplicate check and the insert are one step
         if con.execute(sql.load("opstore/customer_user_id_taken"), (brand, user_id)).fetchone():
             raise DuplicateCustomer("user_id", str(user_id), str(brand))
-        if email and con.execute(sql.load("opstore/customer_email_taken"),
-                                 (brand, email)).fetchone():
+        if (
+            email
+            and con.execute(sql.load("opstore/customer_email_taken"), (brand, email)).fetchone()
+        ):
             raise DuplicateCustomer("email", str(email), str(brand))
         if con.execute(sql.load("opstore/customer_id_taken"), (row["customer_id"],)).fetchone():
             raise DuplicateCustomer("user_id", str(user_id), str(brand))
         columns = [c for c in CUSTOMER_COLUMNS if c in row]
-        con.execute(f"insert into customers ({', '.join(columns)}) "  # names: allow-list
-                    f"values ({', '.join('?' for _ in columns)})",
-                    [row[c] for c in columns])
+        con.execute(
+            f"insert into customers ({', '.join(columns)}) "  # names: allow-list
+            f"values ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
+        )
     return str(row["customer_id"])

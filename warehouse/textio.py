@@ -71,8 +71,12 @@ def _encoding_refusal(path: Path, data: bytes, offset: int) -> FileRefused:
 
 def _require_rows(table: RawTable) -> RawTable:
     if not table.rows and not table.ragged:
-        raise FileRefused(table.path, "the file has a header row but no data rows", line=2,
-                          hint="Download the file again; a complete download has data rows.")
+        raise FileRefused(
+            table.path,
+            "the file has a header row but no data rows",
+            line=2,
+            hint="Download the file again; a complete download has data rows.",
+        )
     return table
 
 
@@ -125,8 +129,13 @@ def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTabl
             line=start,
             hint="Download the file again; it appears cut off inside a quoted cell.",
         ) from exc
-    if (text and not text.endswith(("\n", "\r")) and ragged and ragged[-1][0] == start - 1
-            and ragged[-1][1] < width):
+    if (
+        text
+        and not text.endswith(("\n", "\r"))
+        and ragged
+        and ragged[-1][0] == start - 1
+        and ragged[-1][1] < width
+    ):
         # A short last row with no line end is a download cut off mid-row, not one bad row:
         # loading it would silently leave out every row after the cut.
         line, n_fields = ragged[-1]

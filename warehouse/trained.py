@@ -38,8 +38,7 @@ def _check(name: str) -> str:
     return name
 
 
-def conform_to(schema: dict[str, pl.DataType], name: str, frame: pl.DataFrame
-               ) -> pl.DataFrame:
+def conform_to(schema: dict[str, pl.DataType], name: str, frame: pl.DataFrame) -> pl.DataFrame:
     """`frame` with exactly the columns and types of `schema` (missing columns refused)."""
     missing = [c for c in schema if c not in frame.columns]
     if missing:
@@ -52,8 +51,7 @@ def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return conform_to(SCHEMAS[_check(name)], name, frame)
 
 
-def create_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] = TRAINED_TABLES
-                  ) -> None:
+def create_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] = TRAINED_TABLES) -> None:
     """(Re)create empty trained tables from their DDL."""
     recreate_tables(con, tuple(_check(name) for name in names))
 
@@ -69,13 +67,18 @@ def insert_known(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame)
     """Insert rows of `frame` whose customer_id is in `customers`; returns rows inserted."""
     if frame.height == 0:
         return 0
-    insert_frame(con, _check(name), conform(name, frame),
-                 where="where customer_id in (select customer_id from customers)")
+    insert_frame(
+        con,
+        _check(name),
+        conform(name, frame),
+        where="where customer_id in (select customer_id from customers)",
+    )
     return int(query_frame(con, f"select count(*) as n from {name}").item(0, "n"))
 
 
-def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, *,
-                 where: str = "") -> None:
+def insert_frame(
+    con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, *, where: str = ""
+) -> None:
     """Insert `frame` into table `name` by column name; `name` and `where` come from code."""
     con.register("table_frame", frame.to_arrow())
     try:
@@ -84,8 +87,9 @@ def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame,
         con.unregister("table_frame")
 
 
-def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]
-                   ) -> dict[str, int]:
+def replace_tables(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]
+) -> dict[str, int]:
     """Replace each named trained table by its frame; returns rows written per table."""
     for name in tables:
         _check(name)
@@ -111,19 +115,27 @@ def read_tables(db_path: Path, names: tuple[str, ...]) -> dict[str, pl.DataFrame
     except (duckdb.Error, OSError):
         return {}
     try:
-        present = set(query_frame(con, "select table_name from information_schema.tables "
-                                       "where table_catalog = 'wh'")
-                      .get_column("table_name").to_list())
-        return {name: query_frame(con, f"select * from {name}")  # name: allow-list
-                for name in names if name in present}
+        present = set(
+            query_frame(
+                con, "select table_name from information_schema.tables where table_catalog = 'wh'"
+            )
+            .get_column("table_name")
+            .to_list()
+        )
+        return {
+            name: query_frame(con, f"select * from {name}")  # name: allow-list
+            for name in names
+            if name in present
+        }
     except duckdb.Error:
         return {}
     finally:
         con.close()
 
 
-def carry_over(con: duckdb.DuckDBPyConnection, previous: dict[str, pl.DataFrame]
-               ) -> dict[str, tuple[int, int]]:
+def carry_over(
+    con: duckdb.DuckDBPyConnection, previous: dict[str, pl.DataFrame]
+) -> dict[str, tuple[int, int]]:
     """Create the trained tables in a new warehouse and re-insert `previous` rows.
 
     Only rows whose customer_id is in the new `customers` table are kept.

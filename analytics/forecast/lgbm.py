@@ -23,10 +23,29 @@ import polars as pl
 
 from analytics.forecast.naive import month_from_index, month_index
 
-CATEGORICAL = ("brand", "flow", "level", "market", "region", "model", "vehicle_type",
-               "powertrain", "climate_zone")
-NUMERIC = ("lag_1", "lag_2", "lag_3", "seasonal", "mean_3", "mean_12", "log_level", "gdp",
-           "month", "h")
+CATEGORICAL = (
+    "brand",
+    "flow",
+    "level",
+    "market",
+    "region",
+    "model",
+    "vehicle_type",
+    "powertrain",
+    "climate_zone",
+)
+NUMERIC = (
+    "lag_1",
+    "lag_2",
+    "lag_3",
+    "seasonal",
+    "mean_3",
+    "mean_12",
+    "log_level",
+    "gdp",
+    "month",
+    "h",
+)
 FEATURES = (*NUMERIC, *CATEGORICAL)
 QUANTILES = {"yhat": 0.5, "yhat_lower": 0.1, "yhat_upper": 0.9}
 PARAMS: dict[str, object] = {
@@ -48,17 +67,17 @@ def panel(history: pl.DataFrame) -> pl.DataFrame:
     observed = history.filter(pl.col("y").is_not_null()).select(
         "series_id", month_index(pl.col("ds")).alias("m"), pl.col("y").cast(pl.Float64)
     )
-    spans = observed.group_by("series_id").agg(
-        pl.int_ranges(pl.col("m").min(), pl.col("m").max() + 1).alias("m")
-    ).explode("m")
-    return (
-        spans.join(observed, on=["series_id", "m"], how="left")
-        .sort("series_id", "m")
+    spans = (
+        observed.group_by("series_id")
+        .agg(pl.int_ranges(pl.col("m").min(), pl.col("m").max() + 1).alias("m"))
+        .explode("m")
     )
+    return spans.join(observed, on=["series_id", "m"], how="left").sort("series_id", "m")
 
 
-def origin_features(grid: pl.DataFrame, catalog: pl.DataFrame, *, horizons: Sequence[int]
-                    ) -> pl.DataFrame:
+def origin_features(
+    grid: pl.DataFrame, catalog: pl.DataFrame, *, horizons: Sequence[int]
+) -> pl.DataFrame:
     """One row per series, origin month o (reported or not) and horizon h.
 
     Columns: series_id, origin (month index o), h, t (month index o + h),
@@ -84,13 +103,19 @@ def origin_features(grid: pl.DataFrame, catalog: pl.DataFrame, *, horizons: Sequ
             pl.max_horizontal(pl.col("mean_12"), pl.lit(1.0)).alias("level_units"),
         )
         .join(values.rename({"t_m": "t", "t_y": "y_t"}), on=["series_id", "t"], how="left")
-        .join(values.rename({"t_m": "season_m", "t_y": "seasonal"}),
-              on=["series_id", "season_m"], how="left")
+        .join(
+            values.rename({"t_m": "season_m", "t_y": "seasonal"}),
+            on=["series_id", "season_m"],
+            how="left",
+        )
     )
-    scaled = [(pl.col(c) / pl.col("level_units")).alias(c)
-              for c in ("lag_1", "lag_2", "lag_3", "seasonal", "mean_3", "mean_12")]
+    scaled = [
+        (pl.col(c) / pl.col("level_units")).alias(c)
+        for c in ("lag_1", "lag_2", "lag_3", "seasonal", "mean_3", "mean_12")
+    ]
     codes = catalog.select(
-        "series_id", pl.col("gdp"),
+        "series_id",
+        pl.col("gdp"),
         *[pl.col(c).rank("dense").cast(pl.Int32).fill_null(-1).alias(c) for c in CATEGORICAL],
     )
     return (
@@ -101,10 +126,16 @@ def origin_features(grid: pl.DataFrame, catalog: pl.DataFrame, *, horizons: Sequ
             (pl.col("t") % 12 + 1).cast(pl.Float64).alias("month"),
         )
         .join(codes, on="series_id", how="left")
-        .select("series_id", pl.col("m").alias("origin"), "h", "t", "target",
-                pl.col("level_units").alias("level_vehicles"),
-                *[pl.col(c).cast(pl.Float64) for c in NUMERIC if c != "h"],
-                *[pl.col(c) for c in CATEGORICAL])
+        .select(
+            "series_id",
+            pl.col("m").alias("origin"),
+            "h",
+            "t",
+            "target",
+            pl.col("level_units").alias("level_vehicles"),
+            *[pl.col(c).cast(pl.Float64) for c in NUMERIC if c != "h"],
+            *[pl.col(c) for c in CATEGORICAL],
+        )
     )
 
 
@@ -118,15 +149,18 @@ def _fit(train: pl.DataFrame, alpha: float, threads: int):  # type: ignore[no-un
 
     data = lgb.Dataset(
         train.select(FEATURES).to_numpy().astype(np.float64),
-        label=train["target"].to_numpy(), feature_name=list(FEATURES),
-        categorical_feature=list(CATEGORICAL), free_raw_data=True,
+        label=train["target"].to_numpy(),
+        feature_name=list(FEATURES),
+        categorical_feature=list(CATEGORICAL),
+        free_raw_data=True,
     )
     params = {**PARAMS, "objective": "quantile", "alpha": alpha, "num_threads": threads}
     return lgb.train(params, data, num_boost_round=ROUNDS)
 
 
-def fit_predict(features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame,
-                horizon: int, threads: int = 1) -> pl.DataFrame:
+def fit_predict(
+    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int, threads: int = 1
+) -> pl.DataFrame:
     """Fit the three models on rows up to ``cutoff`` and forecast from ``origins``.
 
     ``origins`` has series_id and origin (month index, <= cutoff). Returns
@@ -158,7 +192,9 @@ def fit_predict(features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame,
             month_from_index(pl.col("origin")).alias("cutoff"),
             month_from_index(pl.col("t")).alias("ds"),
             pl.col("h").alias("horizon"),
-            "yhat", "yhat_lower", "yhat_upper",
+            "yhat",
+            "yhat_lower",
+            "yhat_upper",
         )
         .cast(LGBM_FORECAST_SCHEMA)  # type: ignore[arg-type]
     )

@@ -86,8 +86,9 @@ class ForecastResult:
 # --- per-series models (run in worker processes) ------------------------------------------
 
 
-def local_models(series_id: str, history: pl.DataFrame, config: ForecastConfig
-                 ) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+def local_models(
+    series_id: str, history: pl.DataFrame, config: ForecastConfig
+) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
     """Backtest rows and final forecasts of seasonal naive and Prophet for one series.
 
     Returns (backtest rows in ROWS_SCHEMA, final rows in FINAL_SCHEMA, errors).
@@ -103,9 +104,13 @@ def local_models(series_id: str, history: pl.DataFrame, config: ForecastConfig
     backtests, finals, errors = [], [], []
     for name, model in models.items():
         try:
-            backtest = rolling_origin(history, model=model, cutoffs_every=config.cutoffs_every,
-                                      window_months=config.window_months,
-                                      horizon=config.backtest_horizon)
+            backtest = rolling_origin(
+                history,
+                model=model,
+                cutoffs_every=config.cutoffs_every,
+                window_months=config.window_months,
+                horizon=config.backtest_horizon,
+            )
             final = model(history, config.horizon)
         except Exception as exc:  # noqa: BLE001 - any fitting failure is reported, not fatal
             errors.append(f"{series_id}: {name} failed: {exc}")
@@ -122,22 +127,22 @@ def _concat(frames: list[pl.DataFrame], schema: dict[str, Any]) -> pl.DataFrame:
     return pl.concat(frames).cast(schema)  # type: ignore[arg-type]
 
 
-def _timed(fn: Callable[..., object], *args: object, **kwargs: object
-           ) -> tuple[object, float]:
+def _timed(fn: Callable[..., object], *args: object, **kwargs: object) -> tuple[object, float]:
     started = time.perf_counter()
     return fn(*args, **kwargs), time.perf_counter() - started
 
 
-def lgbm_task(features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int
-              ) -> pl.DataFrame:
+def lgbm_task(
+    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int
+) -> pl.DataFrame:
     """One global LightGBM fit and forecast, single-threaded: tasks run side by side
     (LightGBM's own threads stall badly on a busy machine)."""
-    return lgbm.fit_predict(features, cutoff=cutoff, origins=origins, horizon=horizon,
-                            threads=1)
+    return lgbm.fit_predict(features, cutoff=cutoff, origins=origins, horizon=horizon, threads=1)
 
 
-def _lgbm_jobs(history: pl.DataFrame, catalog: pl.DataFrame, origins: pl.DataFrame,
-               config: ForecastConfig) -> list[tuple[str, dict[str, object]]]:
+def _lgbm_jobs(
+    history: pl.DataFrame, catalog: pl.DataFrame, origins: pl.DataFrame, config: ForecastConfig
+) -> list[tuple[str, dict[str, object]]]:
     """(kind, lgbm_task kwargs) per backtest cutoff, and one for the final forecast.
 
     Each job gets only the feature rows it needs, to keep what is sent to a
@@ -150,28 +155,48 @@ def _lgbm_jobs(history: pl.DataFrame, catalog: pl.DataFrame, origins: pl.DataFra
     jobs = []
     for (cutoff,), group in origins.group_by("cutoff_m"):
         starts = group.select("series_id", origin="cutoff_m")
-        jobs.append(("lgbm_backtest", {
-            "features": _job_rows(features, int(cutoff), starts, config.backtest_horizon),
-            "cutoff": int(cutoff), "origins": starts, "horizon": config.backtest_horizon}))
+        jobs.append(
+            (
+                "lgbm_backtest",
+                {
+                    "features": _job_rows(features, int(cutoff), starts, config.backtest_horizon),
+                    "cutoff": int(cutoff),
+                    "origins": starts,
+                    "horizon": config.backtest_horizon,
+                },
+            )
+        )
     last = grid.group_by("series_id").agg(pl.col("m").max().alias("origin"))
     top: int = grid.select(pl.col("m").max()).item()
-    jobs.append(("lgbm_final", {"features": _job_rows(features, top, last, config.horizon),
-                                "cutoff": top, "origins": last, "horizon": config.horizon}))
+    jobs.append(
+        (
+            "lgbm_final",
+            {
+                "features": _job_rows(features, top, last, config.horizon),
+                "cutoff": top,
+                "origins": last,
+                "horizon": config.horizon,
+            },
+        )
+    )
     return jobs
 
 
-def _job_rows(features: pl.DataFrame, cutoff: int, starts: pl.DataFrame, horizon: int
-              ) -> pl.DataFrame:
+def _job_rows(
+    features: pl.DataFrame, cutoff: int, starts: pl.DataFrame, horizon: int
+) -> pl.DataFrame:
     wanted = features.filter(pl.col("h") <= horizon)
-    return pl.concat([
-        lgbm.training_rows(wanted, cutoff=cutoff),
-        wanted.join(starts, on=["series_id", "origin"], how="semi"),
-    ]).unique(maintain_order=True)
+    return pl.concat(
+        [
+            lgbm.training_rows(wanted, cutoff=cutoff),
+            wanted.join(starts, on=["series_id", "origin"], how="semi"),
+        ]
+    ).unique(maintain_order=True)
 
 
-def _run_models(history: pl.DataFrame, catalog: pl.DataFrame, config: ForecastConfig,
-                progress: Progress | None
-                ) -> tuple[pl.DataFrame, pl.DataFrame, list[str], dict[str, float]]:
+def _run_models(
+    history: pl.DataFrame, catalog: pl.DataFrame, config: ForecastConfig, progress: Progress | None
+) -> tuple[pl.DataFrame, pl.DataFrame, list[str], dict[str, float]]:
     """Every base model's backtest rows and final forecasts, in parallel processes.
 
     Returns (backtest rows, final rows, errors, task seconds summed per kind).
@@ -181,9 +206,10 @@ def _run_models(history: pl.DataFrame, catalog: pl.DataFrame, config: ForecastCo
         (kind, lgbm_task, kwargs)
         for kind, kwargs in _lgbm_jobs(history, catalog, series_origins(history, config), config)
     ]
-    jobs += [("local", local_models,
-              {"series_id": sid, "history": parts[sid], "config": config})
-             for sid in catalog["series_id"].to_list()]
+    jobs += [
+        ("local", local_models, {"series_id": sid, "history": parts[sid], "config": config})
+        for sid in catalog["series_id"].to_list()
+    ]
     actuals = history.select("series_id", "ds", "y")
     tag = pl.lit("lightgbm").alias("model_name")
     backtests: list[pl.DataFrame] = []
@@ -200,8 +226,11 @@ def _run_models(history: pl.DataFrame, catalog: pl.DataFrame, config: ForecastCo
             errors.extend(local[2])
         elif kind == "lgbm_backtest":
             predicted: pl.DataFrame = result  # type: ignore[assignment]
-            backtests.append(predicted.join(actuals, on=["series_id", "ds"], how="inner")
-                             .with_columns(tag).select(list(ROWS_SCHEMA)))
+            backtests.append(
+                predicted.join(actuals, on=["series_id", "ds"], how="inner")
+                .with_columns(tag)
+                .select(list(ROWS_SCHEMA))
+            )
         else:
             finals.append(result.with_columns(tag).select(list(FINAL_SCHEMA)))  # type: ignore[attr-defined]
         if progress:
@@ -232,8 +261,11 @@ def earlier_mae(backtest: pl.DataFrame, origins: pl.DataFrame) -> pl.DataFrame:
     """
     return (
         backtest.join(origins, on="series_id", how="inner")
-        .filter(pl.col("cutoff") < pl.col("origin"), pl.col("ds") <= pl.col("origin"),
-                pl.col("yhat").is_not_null())
+        .filter(
+            pl.col("cutoff") < pl.col("origin"),
+            pl.col("ds") <= pl.col("origin"),
+            pl.col("yhat").is_not_null(),
+        )
         .group_by("series_id", "origin", "model_name")
         .agg((pl.col("y") - pl.col("yhat")).abs().mean().alias("mae"), pl.len().alias("n"))
     )
@@ -249,17 +281,24 @@ def ensemble(rows: pl.DataFrame, mae: pl.DataFrame) -> pl.DataFrame:
     """
     weighted = (
         rows.filter(pl.col("model_name").is_in(BASE_MODELS), pl.col("yhat").is_not_null())
-        .join(mae.select("series_id", "origin", "model_name", "mae"),
-              on=["series_id", "origin", "model_name"], how="left")
+        .join(
+            mae.select("series_id", "origin", "model_name", "mae"),
+            on=["series_id", "origin", "model_name"],
+            how="left",
+        )
         .with_columns((1.0 / pl.max_horizontal(pl.col("mae"), pl.lit(1e-9))).alias("w"))
         .with_columns(
             pl.when(pl.col("w").is_null().all().over("series_id", "origin"))
-            .then(pl.lit(1.0)).otherwise(pl.col("w").fill_null(0.0)).alias("w")
+            .then(pl.lit(1.0))
+            .otherwise(pl.col("w").fill_null(0.0))
+            .alias("w")
         )
     )
     return weighted.group_by("series_id", "origin", "ds").agg(
-        [((pl.col(c) * pl.col("w")).sum() / pl.col("w").sum()).alias(c)
-         for c in ("yhat", "yhat_lower", "yhat_upper")]
+        [
+            ((pl.col(c) * pl.col("w")).sum() / pl.col("w").sum()).alias(c)
+            for c in ("yhat", "yhat_lower", "yhat_upper")
+        ]
     )
 
 
@@ -296,20 +335,28 @@ def conformal(rows: pl.DataFrame, earlier: pl.DataFrame, *, level: float) -> pl.
     same columns.
     """
     ratio = earlier.select(
-        "cutoff", "ds", "horizon",
-        ((pl.col("y") - pl.col("yhat")).abs()
-         / pl.max_horizontal(pl.col("yhat").abs(), pl.lit(1.0))).alias("r"),
+        "cutoff",
+        "ds",
+        "horizon",
+        (
+            (pl.col("y") - pl.col("yhat")).abs()
+            / pl.max_horizontal(pl.col("yhat").abs(), pl.lit(1.0))
+        ).alias("r"),
     )
     quantiles = (
-        rows.select("origin").unique().join(ratio, how="cross")
+        rows.select("origin")
+        .unique()
+        .join(ratio, how="cross")
         .filter(pl.col("cutoff") < pl.col("origin"), pl.col("ds") <= pl.col("origin"))
         .group_by("origin", pl.col("horizon").alias("h"))
         .agg(pl.col("r").quantile(level, interpolation="higher").alias("q"))
     )
     stepped = rows.with_columns(
-        (month_index(pl.col("ds")) - month_index(pl.col("origin"))).alias("h"))
+        (month_index(pl.col("ds")) - month_index(pl.col("origin"))).alias("h")
+    )
     filled = (
-        stepped.select("origin", "h").unique()
+        stepped.select("origin", "h")
+        .unique()
         .join(quantiles, on=["origin", "h"], how="left")
         .sort("origin", "h")
         .with_columns(pl.col("q").forward_fill().over("origin"))
@@ -318,17 +365,22 @@ def conformal(rows: pl.DataFrame, earlier: pl.DataFrame, *, level: float) -> pl.
     return (
         stepped.join(filled, on=["origin", "h"], how="left")
         .with_columns(
-            pl.when(q.is_null()).then(pl.col("yhat_lower"))
-            .otherwise((pl.col("yhat") * (1 - q)).clip(lower_bound=0)).alias("yhat_lower"),
-            pl.when(q.is_null()).then(pl.col("yhat_upper"))
-            .otherwise(pl.col("yhat") * (1 + q)).alias("yhat_upper"),
+            pl.when(q.is_null())
+            .then(pl.col("yhat_lower"))
+            .otherwise((pl.col("yhat") * (1 - q)).clip(lower_bound=0))
+            .alias("yhat_lower"),
+            pl.when(q.is_null())
+            .then(pl.col("yhat_upper"))
+            .otherwise(pl.col("yhat") * (1 + q))
+            .alias("yhat_upper"),
         )
         .select(rows.columns)
     )
 
 
-def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
-                                ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _with_ensemble_and_selected(
+    base: pl.DataFrame, *, level: float
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Backtest rows of every model, and the selection per series and cutoff."""
     origins = base.select("series_id", pl.col("cutoff").alias("origin")).unique()
     weights = earlier_mae(base, origins)
@@ -338,10 +390,12 @@ def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
         combined.rename({"origin": "cutoff"})
         .join(actuals, on=["series_id", "cutoff", "ds"], how="inner")
         .with_columns(pl.lit("ensemble").alias("model_name"))
-        .select(list(ROWS_SCHEMA)).cast(ROWS_SCHEMA)  # type: ignore[arg-type]
+        .select(list(ROWS_SCHEMA))
+        .cast(ROWS_SCHEMA)  # type: ignore[arg-type]
     )
-    ensemble_rows = conformal(ensemble_rows.with_columns(pl.col("cutoff").alias("origin")),
-                              ensemble_rows, level=level).drop("origin")
+    ensemble_rows = conformal(
+        ensemble_rows.with_columns(pl.col("cutoff").alias("origin")), ensemble_rows, level=level
+    ).drop("origin")
     candidates = pl.concat([base, ensemble_rows])
     chosen = select_models(earlier_mae(candidates, origins), origins)
     selected = (
@@ -350,8 +404,9 @@ def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
         .with_columns(pl.lit("selected").alias("model_name"))
         .select(list(ROWS_SCHEMA))
     )
-    selected = conformal(selected.with_columns(pl.col("cutoff").alias("origin")), selected,
-                         level=level).drop("origin")
+    selected = conformal(
+        selected.with_columns(pl.col("cutoff").alias("origin")), selected, level=level
+    ).drop("origin")
     return pl.concat([candidates, selected]).sort("series_id", "model_name", "cutoff", "ds"), chosen
 
 
@@ -361,9 +416,12 @@ def _with_ensemble_and_selected(base: pl.DataFrame, *, level: float
 def series_scales(history: pl.DataFrame, *, season: int = 12) -> pl.DataFrame:
     """series_id and scale: in-sample seasonal-naive MAE (vehicles) of the whole history."""
     rows = [
-        {"series_id": sid,
-         "scale": naive_scale(monthly_grid(frame)["y"].fill_null(float("nan")).to_numpy(),
-                              season=season)}
+        {
+            "series_id": sid,
+            "scale": naive_scale(
+                monthly_grid(frame)["y"].fill_null(float("nan")).to_numpy(), season=season
+            ),
+        }
         for (sid,), frame in history.group_by("series_id")
     ]
     return pl.DataFrame(rows, schema={"series_id": pl.Utf8, "scale": pl.Float64})
@@ -378,39 +436,54 @@ def _metric_exprs() -> list[pl.Expr]:
     scale = pl.col("scale").first()
     return [
         pl.when(scale > 0).then(err.mean() / scale).alias("mase"),
-        (200.0 * pl.when(denominator == 0).then(0.0).otherwise(err / denominator).mean())
-        .alias("smape"),
+        (200.0 * pl.when(denominator == 0).then(0.0).otherwise(err / denominator).mean()).alias(
+            "smape"
+        ),
         (100.0 * (err / pl.col("y").abs()).filter(nonzero).mean()).alias("mape"),
         inside.filter(has_bounds).cast(pl.Float64).mean().alias("coverage80"),
     ]
 
 
-def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
-                   ) -> pl.DataFrame:
+def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int) -> pl.DataFrame:
     """forecast_metrics rows (METRICS_SCHEMA) from backtest rows with a horizon column.
 
     Per series, model and scope (all_cutoffs; latest_cutoff = the series' last
     cutoff only), one row per horizon 1..``horizon`` (null metrics where none
     was scored) and one pooled row with horizon null.
     """
-    rows = backtest.filter(pl.col("yhat").is_not_null()).join(scales, on="series_id",
-                                                               how="left")
+    rows = backtest.filter(pl.col("yhat").is_not_null()).join(scales, on="series_id", how="left")
     latest = rows.filter(pl.col("cutoff") == pl.col("cutoff").max().over("series_id"))
-    scoped = pl.concat([rows.with_columns(pl.lit("all_cutoffs").alias("scope")),
-                        latest.with_columns(pl.lit("latest_cutoff").alias("scope"))])
+    scoped = pl.concat(
+        [
+            rows.with_columns(pl.lit("all_cutoffs").alias("scope")),
+            latest.with_columns(pl.lit("latest_cutoff").alias("scope")),
+        ]
+    )
     keys = ["series_id", "model_name", "scope"]
     per_horizon = scoped.group_by(*keys, "horizon").agg(_metric_exprs())
-    pooled = scoped.group_by(keys).agg(_metric_exprs()).with_columns(
-        pl.lit(None, dtype=pl.Int64).alias("horizon"))
-    grid = scoped.select(keys).unique().join(
-        pl.DataFrame({"horizon": range(1, horizon + 1)}, schema={"horizon": pl.Int64}),
-        how="cross",
+    pooled = (
+        scoped.group_by(keys)
+        .agg(_metric_exprs())
+        .with_columns(pl.lit(None, dtype=pl.Int64).alias("horizon"))
+    )
+    grid = (
+        scoped.select(keys)
+        .unique()
+        .join(
+            pl.DataFrame({"horizon": range(1, horizon + 1)}, schema={"horizon": pl.Int64}),
+            how="cross",
+        )
     )
     return (
-        pl.concat([grid.join(per_horizon, on=[*keys, "horizon"], how="left"),
-                   pooled.select(grid.columns + per_horizon.columns[len(grid.columns):])],
-                  how="diagonal_relaxed")
-        .select(list(METRICS_SCHEMA)).cast(METRICS_SCHEMA)  # type: ignore[arg-type]
+        pl.concat(
+            [
+                grid.join(per_horizon, on=[*keys, "horizon"], how="left"),
+                pooled.select(grid.columns + per_horizon.columns[len(grid.columns) :]),
+            ],
+            how="diagonal_relaxed",
+        )
+        .select(list(METRICS_SCHEMA))
+        .cast(METRICS_SCHEMA)  # type: ignore[arg-type]
         .sort("series_id", "model_name", "scope", "horizon", nulls_last=False)
     )
 
@@ -418,15 +491,24 @@ def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
 # --- the run -----------------------------------------------------------------------------
 
 
-def _finals(base: pl.DataFrame, backtest: pl.DataFrame, chosen: pl.DataFrame,
-            catalog: pl.DataFrame, *, level: float) -> pl.DataFrame:
+def _finals(
+    base: pl.DataFrame,
+    backtest: pl.DataFrame,
+    chosen: pl.DataFrame,
+    catalog: pl.DataFrame,
+    *,
+    level: float,
+) -> pl.DataFrame:
     origins = catalog.select("series_id", pl.col("last_ds").alias("origin"))
     base_bt = backtest.filter(pl.col("model_name").is_in(BASE_MODELS))
     combined = conformal(
         ensemble(base.join(origins, on="series_id"), earlier_mae(base_bt, origins)),
-        backtest.filter(pl.col("model_name") == "ensemble"), level=level)
+        backtest.filter(pl.col("model_name") == "ensemble"),
+        level=level,
+    )
     ensemble_rows = combined.with_columns(pl.lit("ensemble").alias("model_name")).select(
-        list(FINAL_SCHEMA))
+        list(FINAL_SCHEMA)
+    )
     everything = pl.concat([base, ensemble_rows.cast(FINAL_SCHEMA)])  # type: ignore[arg-type]
     selected = (
         everything.join(chosen, on="series_id")
@@ -434,8 +516,11 @@ def _finals(base: pl.DataFrame, backtest: pl.DataFrame, chosen: pl.DataFrame,
         .with_columns(pl.lit("selected").alias("model_name"))
         .select(list(FINAL_SCHEMA))
     )
-    selected = conformal(selected.join(origins, on="series_id"),
-                         backtest.filter(pl.col("model_name") == "selected"), level=level)
+    selected = conformal(
+        selected.join(origins, on="series_id"),
+        backtest.filter(pl.col("model_name") == "selected"),
+        level=level,
+    )
     return _with_bottom_up(pl.concat([everything, selected.select(list(FINAL_SCHEMA))]), catalog)
 
 
@@ -452,8 +537,19 @@ def _with_bottom_up(finals: pl.DataFrame, catalog: pl.DataFrame) -> pl.DataFrame
     )
     return (
         described.join(parts, on=["brand", "flow", "model_name", "ds", "level"], how="left")
-        .select("series_id", "brand", "flow", "market", "model", "ds", "model_name", "yhat",
-                "yhat_lower", "yhat_upper", "bottom_up_yhat")
+        .select(
+            "series_id",
+            "brand",
+            "flow",
+            "market",
+            "model",
+            "ds",
+            "model_name",
+            "yhat",
+            "yhat_lower",
+            "yhat_upper",
+            "bottom_up_yhat",
+        )
         .sort("series_id", "model_name", "ds")
     )
 
@@ -463,15 +559,21 @@ def series_origins(history: pl.DataFrame, config: ForecastConfig) -> pl.DataFram
     rows = [
         {"series_id": sid, "cutoff_m": c}
         for (sid,), frame in history.group_by("series_id")
-        for c in cutoffs(frame, cutoffs_every=config.cutoffs_every,
-                         window_months=config.window_months)
+        for c in cutoffs(
+            frame, cutoffs_every=config.cutoffs_every, window_months=config.window_months
+        )
     ]
     return pl.DataFrame(rows, schema={"series_id": pl.Utf8, "cutoff_m": pl.Int64})
 
 
-def run_forecast(facts: pl.DataFrame, *, markets: pl.DataFrame,
-                 config: ForecastConfig | None = None, series_filter: str | None = None,
-                 progress: Progress | None = None) -> ForecastResult:
+def run_forecast(
+    facts: pl.DataFrame,
+    *,
+    markets: pl.DataFrame,
+    config: ForecastConfig | None = None,
+    series_filter: str | None = None,
+    progress: Progress | None = None,
+) -> ForecastResult:
     """Backtest and forecast every series of ``facts`` (see the module docstring).
 
     Raises ValueError when no series qualifies (or matches ``series_filter``).
@@ -481,8 +583,9 @@ def run_forecast(facts: pl.DataFrame, *, markets: pl.DataFrame,
         raise ValueError("horizons must be at least 1 month.")
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    catalog, history = extract_series(facts, markets=markets, min_months=config.min_months,
-                                      series_filter=series_filter)
+    catalog, history = extract_series(
+        facts, markets=markets, min_months=config.min_months, series_filter=series_filter
+    )
     if catalog.is_empty():
         which = f" matching '{series_filter}'" if series_filter else ""
         raise ValueError(
@@ -496,41 +599,54 @@ def run_forecast(facts: pl.DataFrame, *, markets: pl.DataFrame,
     base_bt, base_final, errors, busy = _run_models(history, catalog, config, progress)
     seconds["models (wall)"] = time.perf_counter() - mark
     seconds["lightgbm (task seconds)"] = busy.get("lgbm_backtest", 0.0) + busy.get(
-        "lgbm_final", 0.0)
+        "lgbm_final", 0.0
+    )
     seconds["naive+prophet (task seconds)"] = busy.get("local", 0.0)
 
     mark = time.perf_counter()
     backtest, chosen_by_cutoff = _with_ensemble_and_selected(base_bt, level=config.level)
-    latest = (
-        chosen_by_cutoff.sort("origin")
-        .group_by("series_id").agg(pl.col("chosen").last())
+    latest = chosen_by_cutoff.sort("origin").group_by("series_id").agg(pl.col("chosen").last())
+    chosen = (
+        catalog.select("series_id")
+        .join(latest, on="series_id", how="left")
+        .with_columns(pl.col("chosen").fill_null("seasonal_naive"))
     )
-    chosen = catalog.select("series_id").join(latest, on="series_id", how="left").with_columns(
-        pl.col("chosen").fill_null("seasonal_naive"))
     forecasts = _finals(base_final, backtest, chosen, catalog, level=config.level)
     metrics = score_backtest(backtest, series_scales(history), horizon=config.backtest_horizon)
-    series = catalog.join(chosen, on="series_id", how="left").rename(
-        {"chosen": "chosen_model"})
+    series = catalog.join(chosen, on="series_id", how="left").rename({"chosen": "chosen_model"})
     seconds["ensemble+metrics"] = time.perf_counter() - mark
     return ForecastResult(
-        series=series, history=history, forecasts=forecasts,
-        backtest=backtest.select("series_id", "model_name", "cutoff", "ds", "y", "yhat",
-                                 "yhat_lower", "yhat_upper", "horizon"),
-        metrics=metrics, stage_seconds=seconds, errors=errors,
+        series=series,
+        history=history,
+        forecasts=forecasts,
+        backtest=backtest.select(
+            "series_id",
+            "model_name",
+            "cutoff",
+            "ds",
+            "y",
+            "yhat",
+            "yhat_lower",
+            "yhat_upper",
+            "horizon",
+        ),
+        metrics=metrics,
+        stage_seconds=seconds,
+        errors=errors,
     )
 
 
-def leaderboard(metrics: pl.DataFrame, series: pl.DataFrame, *, scope: str = "latest_cutoff"
-                ) -> pl.DataFrame:
+def leaderboard(
+    metrics: pl.DataFrame, series: pl.DataFrame, *, scope: str = "latest_cutoff"
+) -> pl.DataFrame:
     """Per flow and model: median pooled MASE, series scored, series won.
 
     A series is won by the candidate (not 'selected') with the lowest pooled
     MASE in ``scope``; ties go to the first of CANDIDATES. Returns flow,
     model_name, median_mase (unitless), n_series and wins.
     """
-    pooled = (
-        metrics.filter(pl.col("horizon").is_null(), pl.col("scope") == scope)
-        .join(series.select("series_id", "flow"), on="series_id")
+    pooled = metrics.filter(pl.col("horizon").is_null(), pl.col("scope") == scope).join(
+        series.select("series_id", "flow"), on="series_id"
     )
     rank = pl.DataFrame({"model_name": list(CANDIDATES), "rank": range(len(CANDIDATES))})
     wins = (
@@ -539,17 +655,19 @@ def leaderboard(metrics: pl.DataFrame, series: pl.DataFrame, *, scope: str = "la
         .sort("series_id", "mase", "rank")
         .group_by("series_id", maintain_order=True)
         .agg(pl.col("model_name").first(), pl.col("flow").first())
-        .group_by("flow", "model_name").agg(pl.len().cast(pl.Int64).alias("wins"))
+        .group_by("flow", "model_name")
+        .agg(pl.len().cast(pl.Int64).alias("wins"))
     )
     order = pl.DataFrame({"model_name": list(MODEL_NAMES), "order": range(len(MODEL_NAMES))})
     return (
         pooled.group_by("flow", "model_name")
-        .agg(pl.col("mase").median().alias("median_mase"),
-             pl.col("mase").is_not_null().sum().cast(pl.Int64).alias("n_series"))
+        .agg(
+            pl.col("mase").median().alias("median_mase"),
+            pl.col("mase").is_not_null().sum().cast(pl.Int64).alias("n_series"),
+        )
         .join(wins, on=["flow", "model_name"], how="left")
         .with_columns(pl.col("wins").fill_null(0))
         .join(order, on="model_name")
         .sort("flow", "order")
         .drop("order")
     )
-

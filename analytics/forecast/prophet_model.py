@@ -25,9 +25,14 @@ def _quiet() -> None:
         logging.getLogger(name).disabled = True
 
 
-def prophet_forecast(history: pl.DataFrame, *, horizon: int, level: float = 0.8,
-                     uncertainty_samples: int = UNCERTAINTY_SAMPLES, seed: int = 0
-                     ) -> pl.DataFrame:
+def prophet_forecast(
+    history: pl.DataFrame,
+    *,
+    horizon: int,
+    level: float = 0.8,
+    uncertainty_samples: int = UNCERTAINTY_SAMPLES,
+    seed: int = 0,
+) -> pl.DataFrame:
     """Prophet forecast for the ``horizon`` months after the last observed month.
 
     ``history`` has ds (Date, first of month) and y (vehicles); null y or absent
@@ -46,21 +51,32 @@ def prophet_forecast(history: pl.DataFrame, *, horizon: int, level: float = 0.8,
     from prophet import Prophet
 
     model = Prophet(
-        yearly_seasonality=YEARLY_ORDER, weekly_seasonality=False, daily_seasonality=False,
-        interval_width=level, uncertainty_samples=uncertainty_samples,
+        yearly_seasonality=YEARLY_ORDER,
+        weekly_seasonality=False,
+        daily_seasonality=False,
+        interval_width=level,
+        uncertainty_samples=uncertainty_samples,
     )
-    model.fit(pd.DataFrame({"ds": pd.to_datetime(observed["ds"].to_numpy()),
-                            "y": observed["y"].to_numpy()}))
+    model.fit(
+        pd.DataFrame(
+            {"ds": pd.to_datetime(observed["ds"].to_numpy()), "y": observed["y"].to_numpy()}
+        )
+    )
     last_m: int = grid.select(pl.col("m").max()).item()
-    months = pl.DataFrame({"m": np.arange(last_m + 1, last_m + horizon + 1, dtype=np.int64)}
-                          ).select(month_from_index(pl.col("m")).alias("ds"))
+    months = pl.DataFrame(
+        {"m": np.arange(last_m + 1, last_m + horizon + 1, dtype=np.int64)}
+    ).select(month_from_index(pl.col("m")).alias("ds"))
     np.random.seed(seed)  # Prophet samples its intervals with the global generator
     predicted = model.predict(pd.DataFrame({"ds": pd.to_datetime(months["ds"].to_numpy())}))
     yhat = np.clip(predicted["yhat"].to_numpy(dtype=np.float64), 0, None)
     lower = np.clip(predicted["yhat_lower"].to_numpy(dtype=np.float64), 0, None)
     upper = np.clip(predicted["yhat_upper"].to_numpy(dtype=np.float64), 0, None)
     return pl.DataFrame(
-        {"ds": months["ds"], "yhat": yhat, "yhat_lower": np.minimum(lower, yhat),
-         "yhat_upper": np.maximum(upper, yhat)},
+        {
+            "ds": months["ds"],
+            "yhat": yhat,
+            "yhat_lower": np.minimum(lower, yhat),
+            "yhat_upper": np.maximum(upper, yhat),
+        },
         schema=FORECAST_SCHEMA,
     )

@@ -47,8 +47,7 @@ def series_id_expr() -> pl.Expr:
     )
 
 
-def _level_rows(facts: pl.DataFrame, flow: str, level: str, keys: tuple[str, ...]
-                ) -> pl.LazyFrame:
+def _level_rows(facts: pl.DataFrame, flow: str, level: str, keys: tuple[str, ...]) -> pl.LazyFrame:
     """Facts of one flow with the columns the level does not split by set to null."""
     return (
         facts.lazy()
@@ -67,13 +66,16 @@ def _total_rows(facts: pl.DataFrame) -> pl.LazyFrame:
 
 def _mode(column: str) -> pl.Expr:
     """Most frequent non-null value (ties: alphabetically first), null when none."""
-    return (
-        pl.col(column).drop_nulls().mode().sort().first().alias(column)
-    )
+    return pl.col(column).drop_nulls().mode().sort().first().alias(column)
 
 
-def extract_series(facts: pl.DataFrame, *, markets: pl.DataFrame, min_months: int = 24,
-                   series_filter: str | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def extract_series(
+    facts: pl.DataFrame,
+    *,
+    markets: pl.DataFrame,
+    min_months: int = 24,
+    series_filter: str | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Catalog and monthly history of every series with ``min_months`` reported months.
 
     ``markets`` has market, climate_zone and gdp_trillion_usd. Series with
@@ -91,14 +93,14 @@ def extract_series(facts: pl.DataFrame, *, markets: pl.DataFrame, min_months: in
         markets.select(
             "market", "climate_zone", pl.col("gdp_trillion_usd").cast(pl.Float64).alias("gdp")
         ),
-        on="market", how="left",
+        on="market",
+        how="left",
     )
-    parts = [
-        _level_rows(located, flow, level, keys) for flow, (level, keys) in SPLITS.items()
-    ] + [_total_rows(located)]
-    rows = (
-        pl.concat(parts, how="vertical_relaxed")
-        .with_columns(series_id_expr().alias("series_id"))
+    parts = [_level_rows(located, flow, level, keys) for flow, (level, keys) in SPLITS.items()] + [
+        _total_rows(located)
+    ]
+    rows = pl.concat(parts, how="vertical_relaxed").with_columns(
+        series_id_expr().alias("series_id")
     )
     history = (
         rows.group_by("series_id", "ds")
@@ -123,8 +125,7 @@ def extract_series(facts: pl.DataFrame, *, markets: pl.DataFrame, min_months: in
     )
     if series_filter:
         catalog = catalog.filter(
-            pl.col("series_id").str.to_lowercase().str.contains(series_filter.lower(),
-                                                                 literal=True)
+            pl.col("series_id").str.to_lowercase().str.contains(series_filter.lower(), literal=True)
         )
     catalog_frame = (
         catalog.select([pl.col(name).cast(dtype) for name, dtype in CATALOG_SCHEMA.items()])

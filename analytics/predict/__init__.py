@@ -27,6 +27,15 @@ from analytics.predict.model import Prediction, Predictor, canonical_brand, load
 from analytics.predict.recommend import Reason, Recommendation
 
 __all__ = [
-    "CustomerInput", "FieldError", "InputError", "InputVocab", "Prediction", "Predictor",
-    "Reason", "Recommendation", "canonical_brand", "load_predictor", "parse_input",
+    "CustomerInput",
+    "FieldError",
+    "InputError",
+    "InputVocab",
+    "Prediction",
+    "Predictor",
+    "Reason",
+    "Recommendation",
+    "canonical_brand",
+    "load_predictor",
+    "parse_input",
 ]

@@ -33,21 +33,34 @@ import numpy as np
 import polars as pl
 
 NUMERIC: tuple[str, ...] = ("age", "budget_krw", "purchase_count")
-CATEGORICAL: tuple[str, ...] = ("gender", "market", "vehicle_class", "payment_method",
-                                "channel")
+CATEGORICAL: tuple[str, ...] = ("gender", "market", "vehicle_class", "payment_method", "channel")
 BOOLEAN: tuple[str, ...] = ("eco_friendly",)
 INPUT_COLUMNS: tuple[str, ...] = NUMERIC + CATEGORICAL + BOOLEAN
-TARGET_COLUMNS: frozenset[str] = frozenset({
-    "segment", "cluster", "rfm_cluster", "recency_days", "r_score", "f_score", "m_score",
-    "persona", "persona_ko", "persona_en"})
+TARGET_COLUMNS: frozenset[str] = frozenset(
+    {
+        "segment",
+        "cluster",
+        "rfm_cluster",
+        "recency_days",
+        "r_score",
+        "f_score",
+        "m_score",
+        "persona",
+        "persona_ko",
+        "persona_en",
+    }
+)
 
 
 def categories(vocab: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """The one-hot categories per categorical column, from a vocab dict."""
-    return {"gender": list(vocab["genders"]), "market": list(vocab["markets"]),
-            "vehicle_class": list(vocab["vehicle_classes"]),
-            "payment_method": list(vocab["payment_methods"]),
-            "channel": list(vocab["channels"])}
+    return {
+        "gender": list(vocab["genders"]),
+        "market": list(vocab["markets"]),
+        "vehicle_class": list(vocab["vehicle_classes"]),
+        "payment_method": list(vocab["payment_methods"]),
+        "channel": list(vocab["channels"]),
+    }
 
 
 def feature_names(cats: Mapping[str, Sequence[str]]) -> list[str]:
@@ -65,8 +78,9 @@ def design_matrix(columns: Mapping[str, Any], cats: Mapping[str, Sequence[str]])
     parts.append(np.asarray(columns["eco_friendly"], dtype=np.float64).reshape(-1, 1))
     for c in CATEGORICAL:
         values = np.asarray(columns[c], dtype=object).reshape(-1, 1)
-        parts.append((values == np.asarray(cats[c], dtype=object).reshape(1, -1))
-                     .astype(np.float64))
+        parts.append(
+            (values == np.asarray(cats[c], dtype=object).reshape(1, -1)).astype(np.float64)
+        )
     return np.hstack(parts)
 
 
@@ -75,8 +89,11 @@ def frame_columns(frame: pl.DataFrame) -> dict[str, np.ndarray]:
     out: dict[str, np.ndarray] = {}
     for c in INPUT_COLUMNS:
         series = frame.get_column(c)
-        out[c] = (series.to_numpy().astype(object) if c in CATEGORICAL
-                  else series.cast(pl.Float64).to_numpy())
+        out[c] = (
+            series.to_numpy().astype(object)
+            if c in CATEGORICAL
+            else series.cast(pl.Float64).to_numpy()
+        )
     return out
 
 
@@ -86,7 +103,7 @@ def training_frame(customers: pl.DataFrame) -> pl.DataFrame:
     `customers` has customer_profiles columns plus the targets; the targets
     are kept as they are, the features renamed to their counter meaning.
     """
-    return (customers.with_columns(
+    return customers.with_columns(
         pl.col("amount_krw").alias("budget_krw"),
         (pl.col("purchase_count") - 1).clip(lower_bound=0).alias("purchase_count"),
-    ).drop_nulls(list(INPUT_COLUMNS)))
+    ).drop_nulls(list(INPUT_COLUMNS))

@@ -48,19 +48,50 @@ from warehouse.canonical import market_of, model_family
 
 AGE_MIN, AGE_MAX = 18, 100
 IDENTITY_KEYS = frozenset({"name", "email", "phone", "address", "user_id"})
-GENDERS: dict[str, str] = {"m": "M", "male": "M", "남": "M", "남성": "M", "남자": "M",
-                           "f": "F", "female": "F", "여": "F", "여성": "F", "여자": "F"}
-PAYMENT_METHODS: dict[str, str] = {"현금": "현금", "cash": "현금",
-                                   "계좌이체": "계좌이체", "transfer": "계좌이체",
-                                   "bank transfer": "계좌이체",
-                                   "신용카드": "신용카드", "card": "신용카드",
-                                   "credit card": "신용카드"}
-CHANNELS: dict[str, str] = {"온라인": "온라인", "online": "온라인",
-                            "오프라인": "오프라인", "offline": "오프라인"}
-BOOLEANS: dict[str, bool] = {"true": True, "1": True, "예": True, "yes": True, "y": True,
-                             "네": True, "t": True,
-                             "false": False, "0": False, "아니오": False, "아니요": False,
-                             "no": False, "n": False, "f": False}
+GENDERS: dict[str, str] = {
+    "m": "M",
+    "male": "M",
+    "남": "M",
+    "남성": "M",
+    "남자": "M",
+    "f": "F",
+    "female": "F",
+    "여": "F",
+    "여성": "F",
+    "여자": "F",
+}
+PAYMENT_METHODS: dict[str, str] = {
+    "현금": "현금",
+    "cash": "현금",
+    "계좌이체": "계좌이체",
+    "transfer": "계좌이체",
+    "bank transfer": "계좌이체",
+    "신용카드": "신용카드",
+    "card": "신용카드",
+    "credit card": "신용카드",
+}
+CHANNELS: dict[str, str] = {
+    "온라인": "온라인",
+    "online": "온라인",
+    "오프라인": "오프라인",
+    "offline": "오프라인",
+}
+BOOLEANS: dict[str, bool] = {
+    "true": True,
+    "1": True,
+    "예": True,
+    "yes": True,
+    "y": True,
+    "네": True,
+    "t": True,
+    "false": False,
+    "0": False,
+    "아니오": False,
+    "아니요": False,
+    "no": False,
+    "n": False,
+    "f": False,
+}
 _SPACES = re.compile(r"\s+")
 
 
@@ -116,24 +147,37 @@ class InputVocab:
     budget_rule: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"brand": self.brand, "markets": list(self.markets),
-                "vehicle_classes": list(self.vehicle_classes), "models": list(self.models),
-                "payment_methods": list(self.payment_methods), "channels": list(self.channels),
-                "genders": list(self.genders), "budget_min": self.budget_min,
-                "budget_max": self.budget_max, "age_min": self.age_min,
-                "age_max": self.age_max, "budget_rule": self.budget_rule}
+        return {
+            "brand": self.brand,
+            "markets": list(self.markets),
+            "vehicle_classes": list(self.vehicle_classes),
+            "models": list(self.models),
+            "payment_methods": list(self.payment_methods),
+            "channels": list(self.channels),
+            "genders": list(self.genders),
+            "budget_min": self.budget_min,
+            "budget_max": self.budget_max,
+            "age_min": self.age_min,
+            "age_max": self.age_max,
+            "budget_rule": self.budget_rule,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> InputVocab:
-        return cls(brand=str(data["brand"]), markets=tuple(data["markets"]),
-                   vehicle_classes=tuple(data["vehicle_classes"]),
-                   models=tuple(data["models"]),
-                   payment_methods=tuple(data["payment_methods"]),
-                   channels=tuple(data["channels"]), genders=tuple(data["genders"]),
-                   budget_min=int(data["budget_min"]), budget_max=int(data["budget_max"]),
-                   age_min=int(data.get("age_min", AGE_MIN)),
-                   age_max=int(data.get("age_max", AGE_MAX)),
-                   budget_rule=str(data.get("budget_rule", "")))
+        return cls(
+            brand=str(data["brand"]),
+            markets=tuple(data["markets"]),
+            vehicle_classes=tuple(data["vehicle_classes"]),
+            models=tuple(data["models"]),
+            payment_methods=tuple(data["payment_methods"]),
+            channels=tuple(data["channels"]),
+            genders=tuple(data["genders"]),
+            budget_min=int(data["budget_min"]),
+            budget_max=int(data["budget_max"]),
+            age_min=int(data.get("age_min", AGE_MIN)),
+            age_max=int(data.get("age_max", AGE_MAX)),
+            budget_rule=str(data.get("budget_rule", "")),
+        )
 
 
 def _blank(value: Any) -> bool:
@@ -212,16 +256,14 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
             age = None
     elif (value := get("birth_date")) is not None:
         try:
-            birth = (value if isinstance(value, dt.date)
-                     else dt.date.fromisoformat(_text(value)))
+            birth = value if isinstance(value, dt.date) else dt.date.fromisoformat(_text(value))
         except ValueError:
             fail("birth_date", "not_a_date", value=_text(value))
         else:
             if birth > today:
                 fail("birth_date", "birth_date_future", value=birth.isoformat())
             elif not vocab.age_min <= (age := age_on(birth, today)) <= vocab.age_max:
-                fail("birth_date", "age_range", value=age, min=vocab.age_min,
-                     max=vocab.age_max)
+                fail("birth_date", "age_range", value=age, min=vocab.age_min, max=vocab.age_max)
                 age = None
     else:
         fail("age", "required")
@@ -237,17 +279,23 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
     if (value := get("vehicle_class")) is None:
         fail("vehicle_class", "required")
     elif (vehicle_class := _text(value)) not in vocab.vehicle_classes:
-        fail("vehicle_class", "unknown_value", value=vehicle_class,
-             choices=list(vocab.vehicle_classes))
+        fail(
+            "vehicle_class",
+            "unknown_value",
+            value=vehicle_class,
+            choices=list(vocab.vehicle_classes),
+        )
 
     model = None
     if (value := get("model_of_interest")) is not None:
         family = model_family(_text(value))
-        model = next((m for m in vocab.models
-                      if family is not None and m.lower() == family.lower()), None)
+        model = next(
+            (m for m in vocab.models if family is not None and m.lower() == family.lower()), None
+        )
         if model is None:
-            fail("model_of_interest", "unknown_value", value=_text(value),
-                 choices=list(vocab.models))
+            fail(
+                "model_of_interest", "unknown_value", value=_text(value), choices=list(vocab.models)
+            )
 
     eco = None
     if (value := get("eco_friendly")) is None:
@@ -263,13 +311,21 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
     elif not _is_number(value):
         fail("budget", "not_a_number", value=_text(value))
     else:
-        amount = float(_text(value).replace(",", "").replace("_", "")) if isinstance(
-            value, str) else float(value)
+        amount = (
+            float(_text(value).replace(",", "").replace("_", ""))
+            if isinstance(value, str)
+            else float(value)
+        )
         if amount <= 0:
             fail("budget", "budget_not_positive", value=round(amount))
         elif not vocab.budget_min <= amount <= vocab.budget_max:
-            fail("budget", "budget_range", value=round(amount), min=vocab.budget_min,
-                 max=vocab.budget_max)
+            fail(
+                "budget",
+                "budget_range",
+                value=round(amount),
+                min=vocab.budget_min,
+                max=vocab.budget_max,
+            )
         else:
             budget = round(amount)
 
@@ -277,8 +333,12 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
     if (value := get("payment_method")) is None:
         fail("payment_method", "required")
     elif (payment := _choice(value, PAYMENT_METHODS, vocab.payment_methods)) is None:
-        fail("payment_method", "unknown_value", value=_text(value),
-             choices=list(vocab.payment_methods))
+        fail(
+            "payment_method",
+            "unknown_value",
+            value=_text(value),
+            choices=list(vocab.payment_methods),
+        )
 
     channel = None
     if (value := get("channel")) is None:
@@ -299,7 +359,16 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
         raise InputError(errors)
     assert gender and age is not None and market and vehicle_class and eco is not None
     assert budget is not None and payment and channel and count is not None
-    return CustomerInput(brand=vocab.brand, gender=gender, age=age, market=market,
-                         vehicle_class=vehicle_class, model_of_interest=model,
-                         eco_friendly=eco, budget_krw=budget, payment_method=payment,
-                         channel=channel, purchase_count=count)
+    return CustomerInput(
+        brand=vocab.brand,
+        gender=gender,
+        age=age,
+        market=market,
+        vehicle_class=vehicle_class,
+        model_of_interest=model,
+        eco_friendly=eco,
+        budget_krw=budget,
+        payment_method=payment,
+        channel=channel,
+        purchase_count=count,
+    )

@@ -69,8 +69,16 @@ class _Inferred:
 class Predictor:
     """A brand's verified prediction models (see module docstring)."""
 
-    def __init__(self, *, manifest: dict[str, Any], folder: Path, segment_model: Any,
-                 cluster_model: Any, stats: RecommendationStats, vocab: InputVocab) -> None:
+    def __init__(
+        self,
+        *,
+        manifest: dict[str, Any],
+        folder: Path,
+        segment_model: Any,
+        cluster_model: Any,
+        stats: RecommendationStats,
+        vocab: InputVocab,
+    ) -> None:
         self.manifest = manifest
         self.folder = folder
         self.brand: str = str(manifest["brand"])
@@ -86,9 +94,10 @@ class Predictor:
         self._segment_classes = [str(c) for c in segment_model.classes_]
         self._cluster_classes = [int(c) for c in cluster_model.classes_]
         profiles = manifest["clusters"]["profiles"]
-        self._personas = {int(p["cluster"]): (str(p.get("persona_ko") or ""),
-                                              str(p.get("persona_en") or ""))
-                          for p in profiles}
+        self._personas = {
+            int(p["cluster"]): (str(p.get("persona_ko") or ""), str(p.get("persona_en") or ""))
+            for p in profiles
+        }
 
     def _infer(self, columns: dict[str, Any]) -> _Inferred:
         x = features.design_matrix(columns, self._cats)
@@ -101,10 +110,13 @@ class Predictor:
         segment = np.asarray(self._segment_classes, dtype=object)[seg_p.argmax(axis=1)]
         cluster = np.asarray(self._cluster_classes, dtype=np.int64)[clu_p.argmax(axis=1)]
         scores = recommend.score_matrix(
-            self.stats, cluster=cluster, market=np.asarray(columns["market"], dtype=object),
+            self.stats,
+            cluster=cluster,
+            market=np.asarray(columns["market"], dtype=object),
             vehicle_class=np.asarray(columns["vehicle_class"], dtype=object),
             budget=np.asarray(columns["budget_krw"], dtype=np.float64),
-            eco=np.asarray(columns["eco_friendly"], dtype=bool))
+            eco=np.asarray(columns["eco_friendly"], dtype=bool),
+        )
         return _Inferred(seg_p, clu_p, segment, cluster, scores)
 
     def predict(self, inp: CustomerInput) -> Prediction:
@@ -115,20 +127,32 @@ class Predictor:
         out = self._infer(columns)
         cluster = int(out.cluster[0])
         recs = recommend.recommendations(
-            out.scores, self.stats, 0, cluster=cluster, market=inp.market,
-            vehicle_class=inp.vehicle_class, eco_pref=inp.eco_friendly,
-            model_of_interest=inp.model_of_interest)
+            out.scores,
+            self.stats,
+            0,
+            cluster=cluster,
+            market=inp.market,
+            vehicle_class=inp.vehicle_class,
+            eco_pref=inp.eco_friendly,
+            model_of_interest=inp.model_of_interest,
+        )
         ko, en = self._personas.get(cluster, ("", ""))
         return Prediction(
             segment=str(out.segment[0]),
-            segment_probabilities={c: round(float(p), 4) for c, p in
-                                   zip(self._segment_classes, out.segment_proba[0],
-                                       strict=True)},
+            segment_probabilities={
+                c: round(float(p), 4)
+                for c, p in zip(self._segment_classes, out.segment_proba[0], strict=True)
+            },
             cluster=cluster,
-            cluster_probabilities={c: round(float(p), 4) for c, p in
-                                   zip(self._cluster_classes, out.cluster_proba[0],
-                                       strict=True)},
-            persona_ko=ko, persona_en=en, recommendations=recs, model_version=self.version)
+            cluster_probabilities={
+                c: round(float(p), 4)
+                for c, p in zip(self._cluster_classes, out.cluster_proba[0], strict=True)
+            },
+            persona_ko=ko,
+            persona_en=en,
+            recommendations=recs,
+            model_version=self.version,
+        )
 
     def predict_frame(self, frame: pl.DataFrame) -> pl.DataFrame:
         """Score every row of `frame` (columns: features.INPUT_COLUMNS, canonical values).
@@ -158,12 +182,12 @@ class Predictor:
         for i, k in enumerate(self._cluster_classes):
             cols[f"p_cluster_{k}"] = out.cluster_proba[:, i]
         personas = {k: v for k, v in self._personas.items()}
-        cols["persona_ko"] = np.asarray([personas.get(int(k), ("", ""))[0]
-                                         for k in self._cluster_classes], dtype=object)[
-            np.searchsorted(self._cluster_classes, out.cluster)]
-        cols["persona_en"] = np.asarray([personas.get(int(k), ("", ""))[1]
-                                         for k in self._cluster_classes], dtype=object)[
-            np.searchsorted(self._cluster_classes, out.cluster)]
+        cols["persona_ko"] = np.asarray(
+            [personas.get(int(k), ("", ""))[0] for k in self._cluster_classes], dtype=object
+        )[np.searchsorted(self._cluster_classes, out.cluster)]
+        cols["persona_en"] = np.asarray(
+            [personas.get(int(k), ("", ""))[1] for k in self._cluster_classes], dtype=object
+        )[np.searchsorted(self._cluster_classes, out.cluster)]
         s = out.scores
         models = np.asarray(self.stats.models, dtype=object)
         for i in range(min(recommend.TOP_N, len(self.stats.models))):
@@ -182,15 +206,21 @@ class Predictor:
         rank_cols = [c for c in result.columns if c.endswith("_market_rank")]
         return result.with_columns(
             *(pl.when(pl.col(c) > 0).then(pl.col(c)).alias(c) for c in rank_cols),
-            pl.lit(self.version).alias("model_version"))
+            pl.lit(self.version).alias("model_version"),
+        )
 
     def model_card(self) -> dict[str, Any]:
         """The manifest's prediction section plus brand, version and creation time."""
         card = json.loads(json.dumps(self.manifest["predict"]))
-        return {"brand": self.brand, "version": self.version,
-                "created_at": self.manifest.get("created_at"),
-                "data": {k: self.manifest["data"].get(k)
-                         for k in ("rows", "fingerprint_sha256", "as_of")}, **card}
+        return {
+            "brand": self.brand,
+            "version": self.version,
+            "created_at": self.manifest.get("created_at"),
+            "data": {
+                k: self.manifest["data"].get(k) for k in ("rows", "fingerprint_sha256", "as_of")
+            },
+            **card,
+        }
 
 
 def load_predictor(artifacts_dir: Path, brand: str, version: str | None = None) -> Predictor:
@@ -200,35 +230,49 @@ def load_predictor(artifacts_dir: Path, brand: str, version: str | None = None) 
     folder = artifacts.brand_dir(Path(artifacts_dir), brand) / str(manifest["version"])
     section = manifest.get("predict")
     listed = manifest.get("artifacts") or {}
-    needed = (artifacts.PREDICT_SEGMENT_MODEL, artifacts.PREDICT_CLUSTER_MODEL,
-              artifacts.PREDICT_STATS)
+    needed = (
+        artifacts.PREDICT_SEGMENT_MODEL,
+        artifacts.PREDICT_CLUSTER_MODEL,
+        artifacts.PREDICT_STATS,
+    )
     if not section or any(name not in listed for name in needed):
-        raise ArtifactError(f"{folder / artifacts.MANIFEST}: this training run has no "
-                            f"prediction models (trained before they existed); "
-                            f"{artifacts.RETRAIN}")
+        raise ArtifactError(
+            f"{folder / artifacts.MANIFEST}: this training run has no "
+            f"prediction models (trained before they existed); "
+            f"{artifacts.RETRAIN}"
+        )
     stats_file = folder / artifacts.PREDICT_STATS
     try:
         payload = json.loads(stats_file.read_text(encoding="utf-8"))
         stats = RecommendationStats.from_json(payload["stats"])
         vocab = InputVocab.from_dict(payload["vocab"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise ArtifactError(f"{stats_file}: not valid prediction statistics ({exc}); "
-                            f"{artifacts.RETRAIN}") from None
+        raise ArtifactError(
+            f"{stats_file}: not valid prediction statistics ({exc}); {artifacts.RETRAIN}"
+        ) from None
     width = len(section["features"])
     cats = features.categories(vocab.as_dict())
     if features.feature_names(cats) != list(section["features"]):
-        raise ArtifactError(f"{stats_file}: vocabulary does not give the features listed in "
-                            f"{folder / artifacts.MANIFEST}; {artifacts.RETRAIN}")
+        raise ArtifactError(
+            f"{stats_file}: vocabulary does not give the features listed in "
+            f"{folder / artifacts.MANIFEST}; {artifacts.RETRAIN}"
+        )
     models = {}
     for name in needed[:2]:
         model = artifacts.load_model(folder / name)
         if int(getattr(model, "n_features_in_", -1)) != width:
-            raise ArtifactError(f"{folder / name}: model expects "
-                                f"{getattr(model, 'n_features_in_', '?')} features, "
-                                f"{folder / artifacts.MANIFEST} lists {width}; "
-                                f"{artifacts.RETRAIN}")
+            raise ArtifactError(
+                f"{folder / name}: model expects "
+                f"{getattr(model, 'n_features_in_', '?')} features, "
+                f"{folder / artifacts.MANIFEST} lists {width}; "
+                f"{artifacts.RETRAIN}"
+            )
         models[name] = model
-    return Predictor(manifest=manifest, folder=folder,
-                     segment_model=models[artifacts.PREDICT_SEGMENT_MODEL],
-                     cluster_model=models[artifacts.PREDICT_CLUSTER_MODEL],
-                     stats=stats, vocab=vocab)
+    return Predictor(
+        manifest=manifest,
+        folder=folder,
+        segment_model=models[artifacts.PREDICT_SEGMENT_MODEL],
+        cluster_model=models[artifacts.PREDICT_CLUSTER_MODEL],
+        stats=stats,
+        vocab=vocab,
+    )

@@ -59,14 +59,21 @@ import polars as pl
 
 TOP_N = 3
 MARKET_TOP = 10
-WEIGHTS: dict[str, float] = {"cluster": 0.25, "market": 0.15, "price": 0.25, "class": 0.25,
-                             "eco": 0.10}
+WEIGHTS: dict[str, float] = {
+    "cluster": 0.25,
+    "market": 0.15,
+    "price": 0.25,
+    "class": 0.25,
+    "eco": 0.10,
+}
 PRICE_OVER, PRICE_UNDER = 2.5, 1.0
 ECO_MAJORITY = 0.5  # a model is eco when more than half of its buyers are eco-friendly
 BUDGET_LOW_FACTOR, BUDGET_HIGH_FACTOR = 0.5, 2.0
-BUDGET_RULE = (f"budget must lie in [{BUDGET_LOW_FACTOR} x the 1st percentile, "
-               f"{BUDGET_HIGH_FACTOR} x the 99th percentile] of the brand's transaction "
-               "amounts (amount_krw), rounded outwards to 1,000,000 KRW")
+BUDGET_RULE = (
+    f"budget must lie in [{BUDGET_LOW_FACTOR} x the 1st percentile, "
+    f"{BUDGET_HIGH_FACTOR} x the 99th percentile] of the brand's transaction "
+    "amounts (amount_krw), rounded outwards to 1,000,000 KRW"
+)
 
 
 @dataclass(frozen=True)
@@ -106,29 +113,38 @@ class RecommendationStats:
     class_share: np.ndarray  # classes x models
 
     def to_json(self) -> dict[str, Any]:
-        return {"models": self.models,
-                "expected_price": [int(v) for v in self.expected_price],
-                "eco": [bool(v) for v in self.eco], "buyers": [int(v) for v in self.buyers],
-                "clusters": self.clusters,
-                "cluster_share": np.round(self.cluster_share, 6).tolist(),
-                "markets": self.markets, "market_rank": self.market_rank.astype(int).tolist(),
-                "vehicle_classes": self.vehicle_classes,
-                "class_share": np.round(self.class_share, 6).tolist(),
-                "weights": WEIGHTS, "price_over": PRICE_OVER, "price_under": PRICE_UNDER,
-                "market_top": MARKET_TOP, "eco_majority": ECO_MAJORITY}
+        return {
+            "models": self.models,
+            "expected_price": [int(v) for v in self.expected_price],
+            "eco": [bool(v) for v in self.eco],
+            "buyers": [int(v) for v in self.buyers],
+            "clusters": self.clusters,
+            "cluster_share": np.round(self.cluster_share, 6).tolist(),
+            "markets": self.markets,
+            "market_rank": self.market_rank.astype(int).tolist(),
+            "vehicle_classes": self.vehicle_classes,
+            "class_share": np.round(self.class_share, 6).tolist(),
+            "weights": WEIGHTS,
+            "price_over": PRICE_OVER,
+            "price_under": PRICE_UNDER,
+            "market_top": MARKET_TOP,
+            "eco_majority": ECO_MAJORITY,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RecommendationStats:
-        return cls(models=list(data["models"]),
-                   expected_price=np.asarray(data["expected_price"], dtype=np.float64),
-                   eco=np.asarray(data["eco"], dtype=bool),
-                   buyers=np.asarray(data["buyers"], dtype=np.int64),
-                   clusters=[int(c) for c in data["clusters"]],
-                   cluster_share=np.asarray(data["cluster_share"], dtype=np.float64),
-                   markets=list(data["markets"]),
-                   market_rank=np.asarray(data["market_rank"], dtype=np.int64),
-                   vehicle_classes=list(data["vehicle_classes"]),
-                   class_share=np.asarray(data["class_share"], dtype=np.float64))
+        return cls(
+            models=list(data["models"]),
+            expected_price=np.asarray(data["expected_price"], dtype=np.float64),
+            eco=np.asarray(data["eco"], dtype=bool),
+            buyers=np.asarray(data["buyers"], dtype=np.int64),
+            clusters=[int(c) for c in data["clusters"]],
+            cluster_share=np.asarray(data["cluster_share"], dtype=np.float64),
+            markets=list(data["markets"]),
+            market_rank=np.asarray(data["market_rank"], dtype=np.int64),
+            vehicle_classes=list(data["vehicle_classes"]),
+            class_share=np.asarray(data["class_share"], dtype=np.float64),
+        )
 
 
 def typical_price(stats: RecommendationStats) -> float:
@@ -161,11 +177,13 @@ def budget_bounds(amounts: pl.Series) -> tuple[int, int]:
     return max(step, int(low // step) * step), int(-(-high // step)) * step
 
 
-def _share(frame: pl.DataFrame, by: str, keys: Sequence[Any], models: Sequence[str]
-           ) -> np.ndarray:
+def _share(frame: pl.DataFrame, by: str, keys: Sequence[Any], models: Sequence[str]) -> np.ndarray:
     """keys x models: share of each `by` group's customers who bought each model."""
-    counts = (frame.group_by(by, "model").len()
-              .with_columns((pl.col("len") / pl.col("len").sum().over(by)).alias("share")))
+    counts = (
+        frame.group_by(by, "model")
+        .len()
+        .with_columns((pl.col("len") / pl.col("len").sum().over(by)).alias("share"))
+    )
     out = np.zeros((len(keys), len(models)))
     kx = {k: i for i, k in enumerate(keys)}
     mx = {m: i for i, m in enumerate(models)}
@@ -175,28 +193,40 @@ def _share(frame: pl.DataFrame, by: str, keys: Sequence[Any], models: Sequence[s
     return out
 
 
-def build_stats(customers: pl.DataFrame, *, clusters: Sequence[int], markets: Sequence[str],
-                vehicle_classes: Sequence[str]) -> RecommendationStats:
+def build_stats(
+    customers: pl.DataFrame,
+    *,
+    clusters: Sequence[int],
+    markets: Sequence[str],
+    vehicle_classes: Sequence[str],
+) -> RecommendationStats:
     """Recommendation statistics of one brand.
 
     `customers`: the brand's customer_profiles rows (model, amount_krw in KRW,
     eco_friendly, market, vehicle_class) with their `cluster` (1..K).
     """
     data = customers.filter(pl.col("model").is_not_null())
-    per_model = (data.group_by("model")
-                 .agg(pl.col("amount_krw").median().alias("expected_price"),
-                      pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
-                      pl.len().alias("buyers"))
-                 .sort("model"))
+    per_model = (
+        data.group_by("model")
+        .agg(
+            pl.col("amount_krw").median().alias("expected_price"),
+            pl.col("eco_friendly").cast(pl.Float64).mean().alias("eco_share"),
+            pl.len().alias("buyers"),
+        )
+        .sort("model")
+    )
     models = per_model.get_column("model").to_list()
     rank = np.zeros((len(markets), len(models)), dtype=np.int64)
     mk = {m: i for i, m in enumerate(markets)}
     mx = {m: i for i, m in enumerate(models)}
     # ties in units are broken by model name so the ranks are reproducible
-    ranked = (data.group_by("market", "model").len().sort(["market", "len", "model"],
-                                                          descending=[False, True, False])
-              .with_columns(pl.int_range(1, pl.len() + 1).over("market").alias("rank"))
-              .filter(pl.col("rank") <= MARKET_TOP))
+    ranked = (
+        data.group_by("market", "model")
+        .len()
+        .sort(["market", "len", "model"], descending=[False, True, False])
+        .with_columns(pl.int_range(1, pl.len() + 1).over("market").alias("rank"))
+        .filter(pl.col("rank") <= MARKET_TOP)
+    )
     for market, model, r in ranked.select("market", "model", "rank").iter_rows():
         if market in mk and model in mx:
             rank[mk[market], mx[model]] = r
@@ -205,9 +235,13 @@ def build_stats(customers: pl.DataFrame, *, clusters: Sequence[int], markets: Se
         expected_price=per_model.get_column("expected_price").round(0).to_numpy(),
         eco=per_model.get_column("eco_share").fill_null(0.0).to_numpy() > ECO_MAJORITY,
         buyers=per_model.get_column("buyers").to_numpy(),
-        clusters=list(clusters), cluster_share=_share(data, "cluster", clusters, models),
-        markets=list(markets), market_rank=rank, vehicle_classes=list(vehicle_classes),
-        class_share=_share(data, "vehicle_class", vehicle_classes, models))
+        clusters=list(clusters),
+        cluster_share=_share(data, "cluster", clusters, models),
+        markets=list(markets),
+        market_rank=rank,
+        vehicle_classes=list(vehicle_classes),
+        class_share=_share(data, "vehicle_class", vehicle_classes, models),
+    )
 
 
 def _row_normalised(matrix: np.ndarray) -> np.ndarray:
@@ -234,8 +268,15 @@ class Scores:
     eco_match: np.ndarray
 
 
-def score_matrix(stats: RecommendationStats, *, cluster: np.ndarray, market: np.ndarray,
-                 vehicle_class: np.ndarray, budget: np.ndarray, eco: np.ndarray) -> Scores:
+def score_matrix(
+    stats: RecommendationStats,
+    *,
+    cluster: np.ndarray,
+    market: np.ndarray,
+    vehicle_class: np.ndarray,
+    budget: np.ndarray,
+    eco: np.ndarray,
+) -> Scores:
     """Score every model for every customer.
 
     cluster: predicted customer type per customer (1..K); market,
@@ -253,42 +294,64 @@ def score_matrix(stats: RecommendationStats, *, cluster: np.ndarray, market: np.
     class_share = np.where((vidx >= 0)[:, None], stats.class_share[np.maximum(vidx, 0)], 0.0)
     eco_match = np.asarray(eco, dtype=bool)[:, None] & stats.eco[None, :]
     budget = np.asarray(budget, dtype=np.float64)
-    score = (WEIGHTS["cluster"] * _row_normalised(cluster_share)
-             + WEIGHTS["market"] * np.where(rank > 0, (MARKET_TOP + 1 - rank) / MARKET_TOP, 0.0)
-             + WEIGHTS["price"] * price_fit(stats.expected_price, budget)
-             + WEIGHTS["class"] * _row_normalised(class_share)
-             + WEIGHTS["eco"] * eco_match)
+    score = (
+        WEIGHTS["cluster"] * _row_normalised(cluster_share)
+        + WEIGHTS["market"] * np.where(rank > 0, (MARKET_TOP + 1 - rank) / MARKET_TOP, 0.0)
+        + WEIGHTS["price"] * price_fit(stats.expected_price, budget)
+        + WEIGHTS["class"] * _row_normalised(class_share)
+        + WEIGHTS["eco"] * eco_match
+    )
     # lexsort: last key is primary -> score desc, then price desc, then model name
     names = np.argsort(np.argsort(np.asarray(stats.models, dtype=object)))
     price = np.broadcast_to(stats.expected_price, score.shape)
-    order = np.lexsort((np.broadcast_to(names, score.shape), -price, -np.round(score, 12)),
-                       axis=1)
-    return Scores(score=score, order=order, cluster_share=cluster_share, market_rank=rank,
-                  class_share=class_share,
-                  budget_ratio=stats.expected_price[None, :] / budget[:, None],
-                  eco_match=eco_match)
+    order = np.lexsort((np.broadcast_to(names, score.shape), -price, -np.round(score, 12)), axis=1)
+    return Scores(
+        score=score,
+        order=order,
+        cluster_share=cluster_share,
+        market_rank=rank,
+        class_share=class_share,
+        budget_ratio=stats.expected_price[None, :] / budget[:, None],
+        eco_match=eco_match,
+    )
 
 
-def reason_list(*, cluster: int, cluster_share: float, market: str, market_rank: int | None,
-                budget_ratio: float, vehicle_class: str, class_share: float, eco_pref: bool,
-                model_eco: bool, of_interest: bool = False) -> list[Reason]:
+def reason_list(
+    *,
+    cluster: int,
+    cluster_share: float,
+    market: str,
+    market_rank: int | None,
+    budget_ratio: float,
+    vehicle_class: str,
+    class_share: float,
+    eco_pref: bool,
+    model_eco: bool,
+    of_interest: bool = False,
+) -> list[Reason]:
     """The numbered reasons of one model for one customer, from its signal values.
 
     cluster_share, class_share: 0-1; market_rank: 1..MARKET_TOP or None;
     budget_ratio: expected price / budget. Used for single predictions and for
     the rows of `Predictor.predict_frame` alike.
     """
-    out = [Reason("cluster_share", {"cluster": int(cluster),
-                                    "share_pct": round(100 * cluster_share)})]
+    out = [
+        Reason("cluster_share", {"cluster": int(cluster), "share_pct": round(100 * cluster_share)})
+    ]
     if market_rank:
-        out.append(Reason("market_rank", {"market": market, "rank": int(market_rank),
-                                          "top": MARKET_TOP}))
+        out.append(
+            Reason("market_rank", {"market": market, "rank": int(market_rank), "top": MARKET_TOP})
+        )
     elif of_interest:
         out.append(Reason("market_not_top", {"market": market, "top": MARKET_TOP}))
     out.append(Reason("budget_ratio", {"ratio_pct": round(100 * budget_ratio)}))
     if class_share > 0:
-        out.append(Reason("class_share", {"vehicle_class": vehicle_class,
-                                          "share_pct": round(100 * class_share)}))
+        out.append(
+            Reason(
+                "class_share",
+                {"vehicle_class": vehicle_class, "share_pct": round(100 * class_share)},
+            )
+        )
     if eco_pref and model_eco:
         out.append(Reason("eco_match"))
     elif eco_pref and of_interest:
@@ -296,40 +359,81 @@ def reason_list(*, cluster: int, cluster_share: float, market: str, market_rank:
     return out
 
 
-def reasons(scores: Scores, stats: RecommendationStats, row: int, model: int, *,
-            cluster: int, market: str, vehicle_class: str, eco_pref: bool,
-            of_interest: bool = False) -> list[Reason]:
+def reasons(
+    scores: Scores,
+    stats: RecommendationStats,
+    row: int,
+    model: int,
+    *,
+    cluster: int,
+    market: str,
+    vehicle_class: str,
+    eco_pref: bool,
+    of_interest: bool = False,
+) -> list[Reason]:
     """The numbered reasons of model index `model` for customer `row` of `scores`."""
     return reason_list(
-        cluster=cluster, cluster_share=float(scores.cluster_share[row, model]), market=market,
+        cluster=cluster,
+        cluster_share=float(scores.cluster_share[row, model]),
+        market=market,
         market_rank=int(scores.market_rank[row, model]) or None,
-        budget_ratio=float(scores.budget_ratio[row, model]), vehicle_class=vehicle_class,
-        class_share=float(scores.class_share[row, model]), eco_pref=eco_pref,
-        model_eco=bool(stats.eco[model]), of_interest=of_interest)
+        budget_ratio=float(scores.budget_ratio[row, model]),
+        vehicle_class=vehicle_class,
+        class_share=float(scores.class_share[row, model]),
+        eco_pref=eco_pref,
+        model_eco=bool(stats.eco[model]),
+        of_interest=of_interest,
+    )
 
 
-def recommendations(scores: Scores, stats: RecommendationStats, row: int, *, cluster: int,
-                    market: str, vehicle_class: str, eco_pref: bool,
-                    model_of_interest: str | None, top_n: int = TOP_N) -> list[Recommendation]:
+def recommendations(
+    scores: Scores,
+    stats: RecommendationStats,
+    row: int,
+    *,
+    cluster: int,
+    market: str,
+    vehicle_class: str,
+    eco_pref: bool,
+    model_of_interest: str | None,
+    top_n: int = TOP_N,
+) -> list[Recommendation]:
     """Top `top_n` for customer `row`, plus the model of interest when it ranks lower."""
     order = scores.order[row]
     picks = [int(m) for m in order[:top_n]]
-    interest = (stats.models.index(model_of_interest)
-                if model_of_interest in stats.models else None)
+    interest = stats.models.index(model_of_interest) if model_of_interest in stats.models else None
     if interest is not None and interest not in picks:
         picks.append(interest)
     rank_of = {int(m): r + 1 for r, m in enumerate(order)}
     out = []
     for m in picks:
         flagged = m == interest
-        out.append(Recommendation(
-            model=stats.models[m], expected_price=int(stats.expected_price[m]),
-            eco=bool(stats.eco[m]), score=round(float(scores.score[row, m]), 4),
-            rank=rank_of[m], is_model_of_interest=flagged,
-            reasons=(reasons(scores, stats, row, m, cluster=cluster, market=market,
-                             vehicle_class=vehicle_class, eco_pref=eco_pref,
-                             of_interest=flagged)
-                     + ([Reason("interest_rank", {"rank": rank_of[m],
-                                                  "total": len(stats.models)})]
-                        if flagged and rank_of[m] > top_n else []))))
+        out.append(
+            Recommendation(
+                model=stats.models[m],
+                expected_price=int(stats.expected_price[m]),
+                eco=bool(stats.eco[m]),
+                score=round(float(scores.score[row, m]), 4),
+                rank=rank_of[m],
+                is_model_of_interest=flagged,
+                reasons=(
+                    reasons(
+                        scores,
+                        stats,
+                        row,
+                        m,
+                        cluster=cluster,
+                        market=market,
+                        vehicle_class=vehicle_class,
+                        eco_pref=eco_pref,
+                        of_interest=flagged,
+                    )
+                    + (
+                        [Reason("interest_rank", {"rank": rank_of[m], "total": len(stats.models)})]
+                        if flagged and rank_of[m] > top_n
+                        else []
+                    )
+                ),
+            )
+        )
     return out

@@ -77,8 +77,9 @@ def normalise_email(value: str) -> tuple[str | None, str]:
         return None, str(exc)
 
 
-def parse_registration(raw: Mapping[str, Any], *, today: dt.date,
-                       region: str = DEFAULT_REGION) -> Registration:
+def parse_registration(
+    raw: Mapping[str, Any], *, today: dt.date, region: str = DEFAULT_REGION
+) -> Registration:
     """Validate the registration fields of `raw`; raises InputError listing every error."""
     errors: list[FieldError] = []
     name = _text(raw.get("name"))
@@ -111,8 +112,13 @@ def parse_registration(raw: Mapping[str, Any], *, today: dt.date,
     if user_id is None:
         errors.append(FieldError("user_id", "required"))
     elif not USER_ID.match(user_id):
-        errors.append(FieldError("user_id", "invalid_user_id",
-                                 {"value": user_id, "min": USER_ID_MIN, "max": USER_ID_MAX}))
+        errors.append(
+            FieldError(
+                "user_id",
+                "invalid_user_id",
+                {"value": user_id, "min": USER_ID_MIN, "max": USER_ID_MAX},
+            )
+        )
 
     signup = raw.get("signup_date")
     signup_date = today
@@ -127,12 +133,19 @@ def parse_registration(raw: Mapping[str, Any], *, today: dt.date,
     if errors:
         raise InputError(errors)
     assert name is not None and email is not None and user_id is not None
-    return Registration(name=name, phone=phone, email=email, address=address,
-                        user_id=user_id, signup_date=signup_date)
+    return Registration(
+        name=name,
+        phone=phone,
+        email=email,
+        address=address,
+        user_id=user_id,
+        signup_date=signup_date,
+    )
 
 
-def customer_record(reg: Registration, inp: Any, pred: Any, *,
-                    predicted_at: dt.datetime | None = None) -> dict[str, Any]:
+def customer_record(
+    reg: Registration, inp: Any, pred: Any, *, predicted_at: dt.datetime | None = None
+) -> dict[str, Any]:
     """The operational-store row (warehouse.opstore.CUSTOMER_COLUMNS) of a registration.
 
     `inp` is the `CustomerInput` and `pred` the `Prediction` shown to the
@@ -141,15 +154,28 @@ def customer_record(reg: Registration, inp: Any, pred: Any, *,
     """
     when = predicted_at or dt.datetime.now(dt.UTC)
     return {
-        "brand": inp.brand, "user_id": reg.user_id, "name": reg.name, "phone": reg.phone,
-        "email": reg.email, "address": reg.address,
-        "signup_date": reg.signup_date.isoformat(), "age": inp.age, "gender": inp.gender,
-        "vehicle_class": inp.vehicle_class, "model": inp.model_of_interest,
-        "model_label": inp.model_of_interest, "eco_friendly": int(inp.eco_friendly),
-        "amount_krw": inp.budget_krw, "payment_method": inp.payment_method,
-        "purchase_count": inp.purchase_count, "channel": inp.channel, "market": inp.market,
-        "predicted_segment": pred.segment, "segment_probability": pred.segment_probability,
-        "predicted_cluster": pred.cluster, "cluster_probability": pred.cluster_probability,
+        "brand": inp.brand,
+        "user_id": reg.user_id,
+        "name": reg.name,
+        "phone": reg.phone,
+        "email": reg.email,
+        "address": reg.address,
+        "signup_date": reg.signup_date.isoformat(),
+        "age": inp.age,
+        "gender": inp.gender,
+        "vehicle_class": inp.vehicle_class,
+        "model": inp.model_of_interest,
+        "model_label": inp.model_of_interest,
+        "eco_friendly": int(inp.eco_friendly),
+        "amount_krw": inp.budget_krw,
+        "payment_method": inp.payment_method,
+        "purchase_count": inp.purchase_count,
+        "channel": inp.channel,
+        "market": inp.market,
+        "predicted_segment": pred.segment,
+        "segment_probability": pred.segment_probability,
+        "predicted_cluster": pred.cluster,
+        "cluster_probability": pred.cluster_probability,
         "model_version": pred.model_version,
         "predicted_at": when.strftime("%Y-%m-%d %H:%M:%S"),
     }

@@ -24,8 +24,10 @@ from app.strings_dealer import render_persona
 
 def _metrics(inertia: list[float], silhouette: list[float], start: int = 2) -> pl.DataFrame:
     ks = list(range(start, start + len(inertia)))
-    return pl.DataFrame({"k": ks, "inertia": inertia, "silhouette": silhouette},
-                        schema={"k": pl.Int32, "inertia": pl.Float64, "silhouette": pl.Float64})
+    return pl.DataFrame(
+        {"k": ks, "inertia": inertia, "silhouette": silhouette},
+        schema={"k": pl.Int32, "inertia": pl.Float64, "silhouette": pl.Float64},
+    )
 
 
 # --- the K-selection rule ------------------------------------------------------------------
@@ -44,23 +46,26 @@ def test_no_elbow_on_a_straight_line() -> None:
 
 def test_chosen_k_is_the_silhouette_candidate_closest_to_the_elbow() -> None:
     # elbow at 4; silhouette best at 2, K=4 within 90% of it -> 4
-    m = _metrics([100, 60, 20, 18, 16, 14, 12, 10, 8],
-                 [0.30, 0.25, 0.28, 0.20, 0.18, 0.15, 0.14, 0.13, 0.12])
+    m = _metrics(
+        [100, 60, 20, 18, 16, 14, 12, 10, 8], [0.30, 0.25, 0.28, 0.20, 0.18, 0.15, 0.14, 0.13, 0.12]
+    )
     choice = choose_k(m)
     assert choice == KChoice(4, 4, 2, (2, 4))
 
 
 def test_elbow_outside_the_silhouette_band_moves_to_the_nearest_candidate() -> None:
     # elbow at 4 but its silhouette is poor; candidates are 2 and 6 -> tie broken to the smaller
-    m = _metrics([100, 60, 20, 18, 16, 14, 12, 10, 8],
-                 [0.30, 0.10, 0.10, 0.10, 0.29, 0.10, 0.10, 0.10, 0.10])
+    m = _metrics(
+        [100, 60, 20, 18, 16, 14, 12, 10, 8], [0.30, 0.10, 0.10, 0.10, 0.29, 0.10, 0.10, 0.10, 0.10]
+    )
     choice = choose_k(m)
     assert (choice.k, choice.elbow_k, choice.candidates) == (2, 4, (2, 6))
 
 
 def test_without_an_elbow_the_best_silhouette_wins_and_override_is_respected() -> None:
-    m = _metrics([90, 80, 70, 60, 50, 40, 30, 20, 10],
-                 [0.10, 0.12, 0.20, 0.15, 0.11, 0.1, 0.1, 0.1, 0.1])
+    m = _metrics(
+        [90, 80, 70, 60, 50, 40, 30, 20, 10], [0.10, 0.12, 0.20, 0.15, 0.11, 0.1, 0.1, 0.1, 0.1]
+    )
     assert choose_k(m).k == 4
     forced = choose_k(m, override=7)
     assert forced.k == 7 and forced.overridden
@@ -103,8 +108,17 @@ def test_cluster_ids_are_numbered_by_size() -> None:
 
 def test_segment_label_is_not_a_feature() -> None:
     assert "segment" not in FEATURES
-    assert set(FEATURES) == {"age", "gender", "vehicle_class", "eco_friendly", "amount_krw",
-                             "frequency", "recency_days", "channel", "payment_method"}
+    assert set(FEATURES) == {
+        "age",
+        "gender",
+        "vehicle_class",
+        "eco_friendly",
+        "amount_krw",
+        "frequency",
+        "recency_days",
+        "channel",
+        "payment_method",
+    }
 
 
 # --- profiles and personas ---------------------------------------------------------------
@@ -113,19 +127,22 @@ def test_segment_label_is_not_a_feature() -> None:
 def _customers() -> pl.DataFrame:
     """Cluster 1: 50s, big spenders, SUV; cluster 2: 20s, cheap hatchbacks, online women."""
     n = 10
-    return pl.DataFrame({
-        "cluster": [1] * n + [2] * n,
-        "age": [52, 55, 58, 51, 54, 56, 53, 57, 50, 59] + [24, 26, 28, 22, 25, 27, 23, 29, 21, 20],
-        "gender": ["M"] * 7 + ["F"] * 3 + ["F"] * 8 + ["M"] * 2,
-        "eco_friendly": [False] * 9 + [True] + [True] * 6 + [False] * 4,
-        "amount_krw": [80_000_000] * n + [20_000_000] * n,
-        "frequency": [2] * n + [1] * n,
-        "recency_days": [300] * n + [30] * n,
-        "channel": ["오프라인"] * n + ["온라인"] * 9 + ["오프라인"],
-        "body_type": ["SUV"] * 8 + ["세단"] * 2 + ["해치백"] * 9 + ["SUV"],
-        "model": ["Palisade"] * 6 + ["Tucson"] * 2 + ["Grandeur"] * 2 + ["Casper"] * 10,
-        "market": ["Korea"] * 5 + ["USA"] * 5 + ["Korea"] * 10,
-    })
+    return pl.DataFrame(
+        {
+            "cluster": [1] * n + [2] * n,
+            "age": [52, 55, 58, 51, 54, 56, 53, 57, 50, 59]
+            + [24, 26, 28, 22, 25, 27, 23, 29, 21, 20],
+            "gender": ["M"] * 7 + ["F"] * 3 + ["F"] * 8 + ["M"] * 2,
+            "eco_friendly": [False] * 9 + [True] + [True] * 6 + [False] * 4,
+            "amount_krw": [80_000_000] * n + [20_000_000] * n,
+            "frequency": [2] * n + [1] * n,
+            "recency_days": [300] * n + [30] * n,
+            "channel": ["오프라인"] * n + ["온라인"] * 9 + ["오프라인"],
+            "body_type": ["SUV"] * 8 + ["세단"] * 2 + ["해치백"] * 9 + ["SUV"],
+            "model": ["Palisade"] * 6 + ["Tucson"] * 2 + ["Grandeur"] * 2 + ["Casper"] * 10,
+            "market": ["Korea"] * 5 + ["USA"] * 5 + ["Korea"] * 10,
+        }
+    )
 
 
 def test_profiles_are_in_original_units() -> None:
@@ -170,15 +187,21 @@ def test_persona_without_body_preference_takes_the_strongest_trait() -> None:
 
 
 def test_alike_clusters_get_more_traits_until_names_differ() -> None:
-    traits = pl.DataFrame({
-        "cluster": [1, 2, 3], "age_decade": [40, 40, 40], "spend": ["mid", "mid", "mid"],
-        "body_type": [None, None, None],
-        "extras": [["repeat", "online"], ["repeat", "female"], []],
-    })
+    traits = pl.DataFrame(
+        {
+            "cluster": [1, 2, 3],
+            "age_decade": [40, 40, 40],
+            "spend": ["mid", "mid", "mid"],
+            "body_type": [None, None, None],
+            "extras": [["repeat", "online"], ["repeat", "female"], []],
+        }
+    )
     names = {c: render_persona(p, "en") for c, p in unique_parts(traits).items()}
-    assert names == {1: "40s · mid spend · repeat buyers · buys online",
-                     2: "40s · mid spend · repeat buyers · mostly women",
-                     3: "40s · mid spend"}
+    assert names == {
+        1: "40s · mid spend · repeat buyers · buys online",
+        2: "40s · mid spend · repeat buyers · mostly women",
+        3: "40s · mid spend",
+    }
     same = traits.with_columns(pl.Series("extras", [[], [], []], dtype=pl.List(pl.Utf8)))
     names = {c: render_persona(p, "en") for c, p in unique_parts(same).items()}
     assert names == {c: f"40s · mid spend · cluster {c}" for c in (1, 2, 3)}
@@ -193,24 +216,27 @@ def _fitted_customers(n: int = 600, seed: int = 5) -> tuple[pl.DataFrame, object
 
     rng = np.random.default_rng(seed)
     group = rng.integers(0, 3, n)
-    frame = pl.DataFrame({
-        "customer_id": [f"C{i:05d}" for i in range(n)],
-        "age": 25 + 20 * group + rng.normal(0, 2, n),
-        "amount_krw": (20 + 30 * group + rng.normal(0, 3, n)) * 1e6,
-        "frequency": rng.integers(1, 3, n),
-        "recency_days": rng.integers(10, 900, n),
-        "gender": np.where(group == 1, "F", "M"),
-        "vehicle_class": np.array(["Sedan", "SUV", "Truck"])[group],
-        "eco_friendly": group == 2,
-        "channel": np.where(rng.random(n) < 0.5, "online", "offline"),
-        "payment_method": np.where(rng.random(n) < 0.5, "cash", "loan"),
-    })
+    frame = pl.DataFrame(
+        {
+            "customer_id": [f"C{i:05d}" for i in range(n)],
+            "age": 25 + 20 * group + rng.normal(0, 2, n),
+            "amount_krw": (20 + 30 * group + rng.normal(0, 3, n)) * 1e6,
+            "frequency": rng.integers(1, 3, n),
+            "recency_days": rng.integers(10, 900, n),
+            "gender": np.where(group == 1, "F", "M"),
+            "vehicle_class": np.array(["Sedan", "SUV", "Truck"])[group],
+            "eco_friendly": group == 2,
+            "channel": np.where(rng.random(n) < 0.5, "online", "offline"),
+            "payment_method": np.where(rng.random(n) < 0.5, "cash", "loan"),
+        }
+    )
     features = feature_frame(frame)
     model = make_model(3, seed=0).fit(features)
     labels = assign_clusters(model, features)
     ids = order_by_size(labels)
-    return frame.with_columns(pl.Series("cluster", [ids[int(v)] for v in labels],
-                                        dtype=pl.Int16)), model
+    return frame.with_columns(
+        pl.Series("cluster", [ids[int(v)] for v in labels], dtype=pl.Int16)
+    ), model
 
 
 def test_pca_projection_gives_two_coordinates_per_customer_and_variance_shares() -> None:
@@ -241,12 +267,19 @@ def test_pca_projection_keeps_the_stored_cluster_of_each_customer() -> None:
     from analytics.clusters import pca_projection
 
     frame, model = _fitted_customers()
-    out = pca_projection(frame.with_columns(
-        pl.when(pl.col("customer_id") == "C00000").then(None).otherwise(pl.col("cluster"))
-        .alias("cluster")), models=model)
+    out = pca_projection(
+        frame.with_columns(
+            pl.when(pl.col("customer_id") == "C00000")
+            .then(None)
+            .otherwise(pl.col("cluster"))
+            .alias("cluster")
+        ),
+        models=model,
+    )
     assert "C00000" not in out.points.get_column("customer_id").to_list()
-    joined = out.points.join(frame.select("customer_id", pl.col("cluster").alias("stored")),
-                             on="customer_id")
+    joined = out.points.join(
+        frame.select("customer_id", pl.col("cluster").alias("stored")), on="customer_id"
+    )
     assert joined.height == frame.height - 1
     assert (joined.get_column("cluster") == joined.get_column("stored")).all()
     # the clusters separate on the projection: each cluster's centre is apart from the others

@@ -21,20 +21,34 @@ def _panel(n_series: int = 3, months: int = 36, gap: tuple[int, ...] = ()) -> pl
             if i in gap:
                 continue
             season = 1 + 0.3 * np.sin(2 * np.pi * i / 12)
-            rows.append({"series_id": f"s{s}", "ds": dt.date(2021 + i // 12, i % 12 + 1, 1),
-                         "y": float((s + 1) * 1000 * season + rng.normal(0, 30))})
+            rows.append(
+                {
+                    "series_id": f"s{s}",
+                    "ds": dt.date(2021 + i // 12, i % 12 + 1, 1),
+                    "y": float((s + 1) * 1000 * season + rng.normal(0, 30)),
+                }
+            )
     return pl.DataFrame(rows)
 
 
 def _catalog(history: pl.DataFrame) -> pl.DataFrame:
     ids = history["series_id"].unique().sort()
-    return pl.DataFrame({
-        "series_id": ids, "brand": ["Kia"] * len(ids), "flow": ["region_export"] * len(ids),
-        "level": ["market"] * len(ids), "market": [f"m{i}" for i in range(len(ids))],
-        "region": ["r"] * len(ids), "model": [None] * len(ids),
-        "vehicle_type": [None] * len(ids), "powertrain": [None] * len(ids),
-        "climate_zone": ["temperate"] * len(ids), "gdp": [1.0] * len(ids),
-    }, schema_overrides={"model": pl.Utf8, "vehicle_type": pl.Utf8, "powertrain": pl.Utf8})
+    return pl.DataFrame(
+        {
+            "series_id": ids,
+            "brand": ["Kia"] * len(ids),
+            "flow": ["region_export"] * len(ids),
+            "level": ["market"] * len(ids),
+            "market": [f"m{i}" for i in range(len(ids))],
+            "region": ["r"] * len(ids),
+            "model": [None] * len(ids),
+            "vehicle_type": [None] * len(ids),
+            "powertrain": [None] * len(ids),
+            "climate_zone": ["temperate"] * len(ids),
+            "gdp": [1.0] * len(ids),
+        },
+        schema_overrides={"model": pl.Utf8, "vehicle_type": pl.Utf8, "powertrain": pl.Utf8},
+    )
 
 
 def test_features_for_month_t_use_only_months_before_t():
@@ -44,8 +58,11 @@ def test_features_for_month_t_use_only_months_before_t():
     t0_index = pl.select(t0).item()
     # wreck every month from t0 on: rows forecasting t0 must not notice
     wrecked = history.with_columns(
-        pl.when(month_index(pl.col("ds")) >= t0_index).then(pl.col("y") * 50 + 7)
-        .otherwise(pl.col("y")).alias("y"))
+        pl.when(month_index(pl.col("ds")) >= t0_index)
+        .then(pl.col("y") * 50 + 7)
+        .otherwise(pl.col("y"))
+        .alias("y")
+    )
     again = lgbm.origin_features(lgbm.panel(wrecked), _catalog(history), horizons=range(1, 7))
     before = features.filter(pl.col("t") == t0_index).select(FEATURE_COLUMNS).sort("series_id", "h")
     after = again.filter(pl.col("t") == t0_index).select(FEATURE_COLUMNS).sort("series_id", "h")
@@ -91,6 +108,8 @@ def test_prophet_gives_horizon_rows_with_ordered_bounds_and_ignores_missing_mont
     assert ((out["yhat_lower"] <= out["yhat"]) & (out["yhat"] <= out["yhat_upper"])).all()
     # an unreported month as a null row is the same as no row: never a zero
     as_null = history.with_columns(
-        pl.when(pl.col("ds") == dt.date(2022, 3, 1)).then(None).otherwise(pl.col("y")).alias("y"))
+        pl.when(pl.col("ds") == dt.date(2022, 3, 1)).then(None).otherwise(pl.col("y")).alias("y")
+    )
     assert prophet_forecast(as_null, horizon=8)["yhat"].to_list() == pytest.approx(
-        out["yhat"].to_list())
+        out["yhat"].to_list()
+    )

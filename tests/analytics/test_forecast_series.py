@@ -7,27 +7,56 @@ import polars as pl
 from analytics.forecast.series import extract_series
 
 MARKETS = pl.DataFrame(
-    {"market": ["USA", "Canada"], "climate_zone": ["temperate", "cold"],
-     "gdp_trillion_usd": [27.0, 2.1]}
+    {
+        "market": ["USA", "Canada"],
+        "climate_zone": ["temperate", "cold"],
+        "gdp_trillion_usd": [27.0, 2.1],
+    }
 )
 
 
-def _facts(months: int, *, skip: tuple[int, ...] = (), flow: str = "region_export",
-           markets: tuple[str, ...] = ("USA", "Canada")) -> pl.DataFrame:
+def _facts(
+    months: int,
+    *,
+    skip: tuple[int, ...] = (),
+    flow: str = "region_export",
+    markets: tuple[str, ...] = ("USA", "Canada"),
+) -> pl.DataFrame:
     rows = []
     for i in range(months):
         if i in skip:
             continue
         ds = dt.date(2022 + i // 12, i % 12 + 1, 1)
         for j, market in enumerate(markets):
-            rows.append({"brand": "Kia", "flow": flow, "market": market,
-                         "region": "North America", "model": None, "vehicle_type": None,
-                         "powertrain": None, "plant": None, "ds": ds,
-                         "units": float(100 * (j + 1) + i)})
-    return pl.DataFrame(rows, schema={
-        "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8, "region": pl.Utf8,
-        "model": pl.Utf8, "vehicle_type": pl.Utf8, "powertrain": pl.Utf8, "plant": pl.Utf8,
-        "ds": pl.Date, "units": pl.Float64})
+            rows.append(
+                {
+                    "brand": "Kia",
+                    "flow": flow,
+                    "market": market,
+                    "region": "North America",
+                    "model": None,
+                    "vehicle_type": None,
+                    "powertrain": None,
+                    "plant": None,
+                    "ds": ds,
+                    "units": float(100 * (j + 1) + i),
+                }
+            )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "brand": pl.Utf8,
+            "flow": pl.Utf8,
+            "market": pl.Utf8,
+            "region": pl.Utf8,
+            "model": pl.Utf8,
+            "vehicle_type": pl.Utf8,
+            "powertrain": pl.Utf8,
+            "plant": pl.Utf8,
+            "ds": pl.Date,
+            "units": pl.Float64,
+        },
+    )
 
 
 def test_region_export_gives_one_series_per_market_and_a_total_with_stable_ids():
@@ -59,7 +88,8 @@ def test_short_and_all_zero_series_are_left_out_and_the_filter_is_case_insensiti
     short = _facts(20)
     assert extract_series(short, markets=MARKETS)[0].is_empty()
     zero = _facts(30).with_columns(
-        pl.when(pl.col("market") == "Canada").then(0.0).otherwise(pl.col("units")).alias("units"))
+        pl.when(pl.col("market") == "Canada").then(0.0).otherwise(pl.col("units")).alias("units")
+    )
     catalog, _ = extract_series(zero, markets=MARKETS)
     assert "Kia|region_export|market=Canada|model=|plant=" not in catalog["series_id"].to_list()
     catalog, _ = extract_series(_facts(30), markets=MARKETS, series_filter="MARKET=usa")

@@ -15,14 +15,23 @@ def month(year: int, m: int) -> dt.date:
 
 
 def forecast_frame(rows: list[tuple[str, dt.date, float, float, float]]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema={"model_name": pl.Utf8, "ds": pl.Date, "yhat": pl.Float64,
-                                      "yhat_lower": pl.Float64, "yhat_upper": pl.Float64},
-                        orient="row")
+    return pl.DataFrame(
+        rows,
+        schema={
+            "model_name": pl.Utf8,
+            "ds": pl.Date,
+            "yhat": pl.Float64,
+            "yhat_lower": pl.Float64,
+            "yhat_upper": pl.Float64,
+        },
+        orient="row",
+    )
 
 
 def history_frame(values: dict[dt.date, float]) -> pl.DataFrame:
-    return pl.DataFrame({"ds": list(values), "y": list(values.values())},
-                        schema={"ds": pl.Date, "y": pl.Float64})
+    return pl.DataFrame(
+        {"ds": list(values), "y": list(values.values())}, schema={"ds": pl.Date, "y": pl.Float64}
+    )
 
 
 SIX_MONTHS = [month(2025, m) for m in range(2, 8)]  # 2025-02 .. 2025-07
@@ -33,9 +42,12 @@ SIX_MONTHS = [month(2025, m) for m in range(2, 8)]  # 2025-02 .. 2025-07
 
 def test_quarter_table_sums_months_per_calendar_quarter_and_flags_partial_quarters():
     forecasts = forecast_frame(
-        [("selected", d, 10.0 * (i + 1), 8.0 * (i + 1), 12.0 * (i + 1))
-         for i, d in enumerate(SIX_MONTHS)]
-        + [("prophet", d, 1000.0, 900.0, 1100.0) for d in SIX_MONTHS])
+        [
+            ("selected", d, 10.0 * (i + 1), 8.0 * (i + 1), 12.0 * (i + 1))
+            for i, d in enumerate(SIX_MONTHS)
+        ]
+        + [("prophet", d, 1000.0, 900.0, 1100.0) for d in SIX_MONTHS]
+    )
     table = fv.quarter_table(forecasts, model_name="selected")
     # Feb+Mar = 10+20; Apr+May+Jun = 30+40+50; Jul = 60 (lower x0.8, upper x1.2)
     assert table.to_dicts() == [
@@ -63,8 +75,10 @@ def _year_of_history(*, missing: dt.date | None = None) -> pl.DataFrame:
 
 
 def test_summary_compares_the_next_six_months_with_the_same_months_a_year_earlier():
-    forecasts = forecast_frame([("selected", d, 110.0, 90.0, 130.0) for d in SIX_MONTHS]
-                               + [("selected", month(2025, 8), 999.0, 999.0, 999.0)])
+    forecasts = forecast_frame(
+        [("selected", d, 110.0, 90.0, 130.0) for d in SIX_MONTHS]
+        + [("selected", month(2025, 8), 999.0, 999.0, 999.0)]
+    )
     summary = fv.forecast_summary(_year_of_history(), forecasts, model_name="selected")
     assert summary is not None
     assert (summary.months, summary.start, summary.end) == (6, month(2025, 2), month(2025, 7))
@@ -80,8 +94,9 @@ def test_summary_compares_the_next_six_months_with_the_same_months_a_year_earlie
 
 def test_summary_never_treats_an_unreported_month_as_zero():
     forecasts = forecast_frame([("selected", d, 110.0, 90.0, 130.0) for d in SIX_MONTHS])
-    summary = fv.forecast_summary(_year_of_history(missing=month(2024, 3)), forecasts,
-                                  model_name="selected")
+    summary = fv.forecast_summary(
+        _year_of_history(missing=month(2024, 3)), forecasts, model_name="selected"
+    )
     assert summary is not None
     # a year-on-year base with a hole would be 500, not 600: no comparison instead
     assert summary.base_total is None and summary.change_pct is None
@@ -104,33 +119,94 @@ def test_summary_uses_fewer_months_when_the_forecast_is_shorter_and_none_without
 def _metric_rows() -> pl.DataFrame:
     # (series, flow, model, pooled MASE); flow A has s1, s2, s3; flow B has s4
     table = {
-        "s1": ("A", {"seasonal_naive": 1.0, "prophet": 0.8, "lightgbm": 0.6, "ensemble": 0.7,
-                     "selected": 0.7}),
-        "s2": ("A", {"seasonal_naive": 1.0, "prophet": 1.2, "lightgbm": 0.9, "ensemble": 0.9,
-                     "selected": 0.9}),
-        "s3": ("A", {"seasonal_naive": 1.0, "prophet": 0.5, "lightgbm": 1.1, "ensemble": 0.8,
-                     "selected": 1.1}),
-        "s4": ("B", {"seasonal_naive": 2.0, "prophet": 3.0, "lightgbm": 1.0, "ensemble": 1.5,
-                     "selected": 1.0}),
+        "s1": (
+            "A",
+            {
+                "seasonal_naive": 1.0,
+                "prophet": 0.8,
+                "lightgbm": 0.6,
+                "ensemble": 0.7,
+                "selected": 0.7,
+            },
+        ),
+        "s2": (
+            "A",
+            {
+                "seasonal_naive": 1.0,
+                "prophet": 1.2,
+                "lightgbm": 0.9,
+                "ensemble": 0.9,
+                "selected": 0.9,
+            },
+        ),
+        "s3": (
+            "A",
+            {
+                "seasonal_naive": 1.0,
+                "prophet": 0.5,
+                "lightgbm": 1.1,
+                "ensemble": 0.8,
+                "selected": 1.1,
+            },
+        ),
+        "s4": (
+            "B",
+            {
+                "seasonal_naive": 2.0,
+                "prophet": 3.0,
+                "lightgbm": 1.0,
+                "ensemble": 1.5,
+                "selected": 1.0,
+            },
+        ),
     }
     rows = []
     for series_id, (flow, scores) in table.items():
         for model_name, mase in scores.items():
             for scope, shift in (("latest_cutoff", 0.0), ("all_cutoffs", 5.0)):
-                rows.append((series_id, "Kia", flow, "market", model_name, None, scope,
-                             mase + shift, 10.0 * mase, 12.0, 0.75))
-                rows.append((series_id, "Kia", flow, "market", model_name, 1, scope,
-                             99.0, 99.0, 99.0, 0.0))  # per-horizon rows are not pooled
-    return pl.DataFrame(rows, orient="row", schema={
-        "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "level": pl.Utf8,
-        "model_name": pl.Utf8, "horizon": pl.Int64, "scope": pl.Utf8, "mase": pl.Float64,
-        "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64})
+                rows.append(
+                    (
+                        series_id,
+                        "Kia",
+                        flow,
+                        "market",
+                        model_name,
+                        None,
+                        scope,
+                        mase + shift,
+                        10.0 * mase,
+                        12.0,
+                        0.75,
+                    )
+                )
+                rows.append(
+                    (series_id, "Kia", flow, "market", model_name, 1, scope, 99.0, 99.0, 99.0, 0.0)
+                )  # per-horizon rows are not pooled
+    return pl.DataFrame(
+        rows,
+        orient="row",
+        schema={
+            "series_id": pl.Utf8,
+            "brand": pl.Utf8,
+            "flow": pl.Utf8,
+            "level": pl.Utf8,
+            "model_name": pl.Utf8,
+            "horizon": pl.Int64,
+            "scope": pl.Utf8,
+            "mase": pl.Float64,
+            "smape": pl.Float64,
+            "mape": pl.Float64,
+            "coverage80": pl.Float64,
+        },
+    )
 
 
 def test_leaderboard_gives_median_pooled_mase_and_series_won_per_flow_and_overall():
     board = fv.leaderboard(_metric_rows(), scope="latest_cutoff")
-    got = {(r["flow"], r["model_name"]): (r["series"], r["median_mase"], r["wins"])
-           for r in board.to_dicts()}
+    got = {
+        (r["flow"], r["model_name"]): (r["series"], r["median_mase"], r["wins"])
+        for r in board.to_dicts()
+    }
     # flow A medians: naive 1.0; prophet (0.8, 1.2, 0.5) -> 0.8; lightgbm (0.6, 0.9, 1.1)
     # -> 0.9; ensemble (0.7, 0.9, 0.8) -> 0.8. Wins: s1 lightgbm, s2 ensemble (tied with
     # lightgbm: ensemble comes first in the CLI's tie order), s3 prophet.
@@ -193,12 +269,21 @@ def _series() -> pl.DataFrame:
         ("k-dom-k5", "Kia", "domestic_sales", None, "K5", None, "model"),
         ("k-dom", "Kia", "domestic_sales", None, None, None, "total"),
         ("h-plant", "Hyundai", "overseas_plant_sales", "USA", None, "HMMA", "plant"),
-        ("h-plant-cz", "Hyundai", "overseas_plant_sales", "Czech Republic", None, "HMMC",
-         "plant"),
+        ("h-plant-cz", "Hyundai", "overseas_plant_sales", "Czech Republic", None, "HMMC", "plant"),
     ]
-    return pl.DataFrame(rows, orient="row", schema={
-        "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8,
-        "model": pl.Utf8, "plant": pl.Utf8, "level": pl.Utf8})
+    return pl.DataFrame(
+        rows,
+        orient="row",
+        schema={
+            "series_id": pl.Utf8,
+            "brand": pl.Utf8,
+            "flow": pl.Utf8,
+            "market": pl.Utf8,
+            "model": pl.Utf8,
+            "plant": pl.Utf8,
+            "level": pl.Utf8,
+        },
+    )
 
 
 def test_pick_series_defaults_to_region_export_total_of_the_first_brand_with_it():
@@ -210,21 +295,29 @@ def test_pick_series_defaults_to_region_export_total_of_the_first_brand_with_it(
 
 
 def test_pick_series_finds_models_and_plants_and_names_what_it_replaced():
-    assert fv.pick_series(_series(), brand="Kia", flow="domestic_sales",
-                          model="K5").series_id == "k-dom-k5"
+    assert (
+        fv.pick_series(_series(), brand="Kia", flow="domestic_sales", model="K5").series_id
+        == "k-dom-k5"
+    )
     plant = fv.pick_series(_series(), brand="Hyundai", market="Czech Republic", plant="HMMC")
     assert plant.series_id == "h-plant-cz" and plant.items == ((None, "HMMC"),)
-    bad = fv.pick_series(_series(), brand="Toyota", flow="domestic_sales", market="Mars",
-                         model="Sorento")
+    bad = fv.pick_series(
+        _series(), brand="Toyota", flow="domestic_sales", market="Mars", model="Sorento"
+    )
     # Toyota -> Hyundai, whose only flow is overseas-plant sales and first market Czech Rep.
     assert bad.series_id == "h-plant-cz"
-    assert bad.problems == (("brand", "Toyota"), ("flow", "domestic_sales"),
-                            ("market", "Mars"), ("model", "Sorento"))
+    assert bad.problems == (
+        ("brand", "Toyota"),
+        ("flow", "domestic_sales"),
+        ("market", "Mars"),
+        ("model", "Sorento"),
+    )
     assert fv.pick_series(_series().clear()) == fv.Pick()
 
 
-@pytest.mark.parametrize("model, plant", [(None, None), ("Santa Fe", None), (None, "HMMA"),
-                                          ("A&B=C", "X")])
+@pytest.mark.parametrize(
+    "model, plant", [(None, None), ("Santa Fe", None), (None, "HMMA"), ("A&B=C", "X")]
+)
 def test_item_value_round_trips(model, plant):
     assert fv.parse_item(fv.item_value(model, plant)) == (model, plant)
 
@@ -241,15 +334,22 @@ def test_history_gets_null_for_unreported_months_never_zero():
 
 def test_chart_table_puts_actuals_each_model_and_the_band_side_by_side():
     history = history_frame({month(2025, 1): 100.0})
-    forecasts = forecast_frame([("selected", month(2025, 2), 110.4, 90.0, 130.0),
-                                ("prophet", month(2025, 2), 120.0, 80.0, 160.0)])
+    forecasts = forecast_frame(
+        [
+            ("selected", month(2025, 2), 110.4, 90.0, 130.0),
+            ("prophet", month(2025, 2), 120.0, 80.0, 160.0),
+        ]
+    )
     table = fv.chart_table(history, forecasts, band_model="prophet")
     assert table.columns == ["month", "y", "selected", "prophet", "lower", "upper"]
-    assert table.rows() == [("2025-01", 100, None, None, None, None),
-                            ("2025-02", None, 110, 120, 80, 160)]
+    assert table.rows() == [
+        ("2025-01", 100, None, None, None, None),
+        ("2025-02", None, 110, 120, 80, 160),
+    ]
 
 
 def test_models_of_lists_display_order_then_unknown_models():
-    forecasts = forecast_frame([(m, month(2025, 2), 1.0, 0.0, 2.0)
-                                for m in ("theta", "prophet", "selected")])
+    forecasts = forecast_frame(
+        [(m, month(2025, 2), 1.0, 0.0, 2.0) for m in ("theta", "prophet", "selected")]
+    )
     assert fv.models_of(forecasts) == ["selected", "prophet", "theta"]

@@ -34,9 +34,18 @@ def predictors(trained_reference: tuple[Path, Path]) -> dict[str, Predictor]:
 
 
 def _customer(p: Predictor, **overrides: Any) -> CustomerInput:
-    raw = {"gender": "여", "age": 38, "market": "대한민국", "vehicle_class": "중형 SUV",
-           "eco_friendly": False, "budget": 45_000_000, "payment_method": "신용카드",
-           "channel": "오프라인", "purchase_count": 1, **overrides}
+    raw = {
+        "gender": "여",
+        "age": 38,
+        "market": "대한민국",
+        "vehicle_class": "중형 SUV",
+        "eco_friendly": False,
+        "budget": 45_000_000,
+        "payment_method": "신용카드",
+        "channel": "오프라인",
+        "purchase_count": 1,
+        **overrides,
+    }
     return parse_input(raw, p.vocab, today=TODAY)
 
 
@@ -44,16 +53,32 @@ def _customer(p: Predictor, **overrides: Any) -> CustomerInput:
 
 
 @pytest.mark.parametrize("brand", BRANDS)
-def test_name_email_and_phone_never_change_a_prediction(predictors: dict[str, Predictor],
-                                                        brand: str) -> None:
+def test_name_email_and_phone_never_change_a_prediction(
+    predictors: dict[str, Predictor], brand: str
+) -> None:
     p = predictors[brand]
-    base = {"gender": "M", "age": 52, "market": "USA", "vehicle_class": "대형 SUV",
-            "eco_friendly": True, "budget": 70_000_000, "payment_method": "cash",
-            "channel": "online", "purchase_count": 3}
+    base = {
+        "gender": "M",
+        "age": 52,
+        "market": "USA",
+        "vehicle_class": "대형 SUV",
+        "eco_friendly": True,
+        "budget": 70_000_000,
+        "payment_method": "cash",
+        "channel": "online",
+        "purchase_count": 3,
+    }
     plain = p.predict(parse_input(base, p.vocab, today=TODAY))
-    for identity in ({"name": "김철수", "email": "kim@example.com", "phone": "010-1111-2222"},
-                     {"name": "Jane Doe", "email": "jane@example.org", "phone": "+1 650 253 0000",
-                      "address": "1600 Amphitheatre Pkwy", "user_id": "jane"}):
+    for identity in (
+        {"name": "김철수", "email": "kim@example.com", "phone": "010-1111-2222"},
+        {
+            "name": "Jane Doe",
+            "email": "jane@example.org",
+            "phone": "+1 650 253 0000",
+            "address": "1600 Amphitheatre Pkwy",
+            "user_id": "jane",
+        },
+    ):
         assert p.predict(parse_input({**base, **identity}, p.vocab, today=TODAY)) == plain
 
 
@@ -65,8 +90,8 @@ def test_name_email_and_phone_never_change_a_prediction(predictors: dict[str, Pr
 @pytest.mark.parametrize("eco", [False, True])
 @pytest.mark.parametrize("purchase_count", [0, 3])
 def test_larger_budget_never_lowers_the_top_expected_price_within_a_customer_type(
-        predictors: dict[str, Predictor], brand: str, market: str, eco: bool,
-        purchase_count: int) -> None:
+    predictors: dict[str, Predictor], brand: str, market: str, eco: bool, purchase_count: int
+) -> None:
     # The scoring is monotone in the budget by design for a fixed customer type (concave
     # price fit, see analytics.predict.recommend). The budget is also the strongest input
     # of the type classifier, so a sweep can cross into another type, whose customers
@@ -74,10 +99,10 @@ def test_larger_budget_never_lowers_the_top_expected_price_within_a_customer_typ
     p = predictors[brand]
     base = _customer(p, market=market, eco_friendly=eco, purchase_count=purchase_count)
     budgets = np.geomspace(p.vocab.budget_min, p.vocab.budget_max, 60).astype(int)
-    frame = pl.DataFrame([{**{c: getattr(base, c) for c in INPUT_COLUMNS},
-                           "budget_krw": int(b)} for b in budgets])
-    scored = p.predict_frame(frame).with_columns(
-        pl.col("cluster").rle_id().alias("stretch"))
+    frame = pl.DataFrame(
+        [{**{c: getattr(base, c) for c in INPUT_COLUMNS}, "budget_krw": int(b)} for b in budgets]
+    )
+    scored = p.predict_frame(frame).with_columns(pl.col("cluster").rle_id().alias("stretch"))
     for (stretch,), part in scored.group_by("stretch", maintain_order=True):
         top = part.get_column("rec1_expected_price").to_numpy()
         assert np.all(np.diff(top) >= 0), (stretch, top)
@@ -90,8 +115,7 @@ def _segment(p: Predictor, **overrides: Any) -> str:
     return p.predict(_customer(p, **overrides)).segment
 
 
-def test_reference_customers_land_in_the_expected_segment(
-        predictors: dict[str, Predictor]) -> None:
+def test_reference_customers_land_in_the_expected_segment(predictors: dict[str, Predictor]) -> None:
     # Cases the reference data supports. The customer files count the recorded purchase,
     # so previous purchases = purchase_count - 1. Outside Korea: customers with 4 or more
     # purchases are VIP (Kia 222 of 238, Hyundai 222 of 239), single purchases of 50-70M
@@ -114,7 +138,8 @@ def test_reference_customers_land_in_the_expected_segment(
 
 @pytest.mark.parametrize("brand", BRANDS)
 def test_model_card_has_cross_validated_metrics_and_no_target_among_the_features(
-        predictors: dict[str, Predictor], brand: str) -> None:
+    predictors: dict[str, Predictor], brand: str
+) -> None:
     card = predictors[brand].model_card()
     features = card["features"]
     assert not set(features) & TARGET_COLUMNS
@@ -122,8 +147,7 @@ def test_model_card_has_cross_validated_metrics_and_no_target_among_the_features
     assert "5-fold" in card["cv"]["scheme"]
     for target in ("segment", "cluster"):
         t = card["targets"][target]
-        assert set(t["candidates"]) == {"GradientBoosting", "RandomForest",
-                                        "HistGradientBoosting"}
+        assert set(t["candidates"]) == {"GradientBoosting", "RandomForest", "HistGradientBoosting"}
         assert t["chosen"] in t["candidates"]
         assert t["macro_f1"] == max(c["macro_f1"] for c in t["candidates"].values())
         assert len(t["candidates"][t["chosen"]]["fold_macro_f1"]) == 5
@@ -140,7 +164,8 @@ def test_model_card_has_cross_validated_metrics_and_no_target_among_the_features
 
 @pytest.mark.parametrize("brand", BRANDS)
 def test_prediction_has_probabilities_persona_and_three_cars(
-        predictors: dict[str, Predictor], brand: str) -> None:
+    predictors: dict[str, Predictor], brand: str
+) -> None:
     p = predictors[brand]
     pred = p.predict(_customer(p, model_of_interest=p.vocab.models[-1]))
     assert sum(pred.segment_probabilities.values()) == pytest.approx(1, abs=1e-3)
@@ -153,23 +178,32 @@ def test_prediction_has_probabilities_persona_and_three_cars(
 
 
 @pytest.mark.parametrize("brand", BRANDS)
-def test_batch_scoring_agrees_with_single_predictions(predictors: dict[str, Predictor],
-                                                      brand: str) -> None:
+def test_batch_scoring_agrees_with_single_predictions(
+    predictors: dict[str, Predictor], brand: str
+) -> None:
     p = predictors[brand]
     rng = np.random.default_rng(3)
-    inputs = [_customer(p, gender=str(rng.choice(["M", "F"])), age=int(rng.integers(20, 70)),
-                        market=str(rng.choice(p.vocab.markets)),
-                        vehicle_class=str(rng.choice(p.vocab.vehicle_classes)),
-                        eco_friendly=bool(rng.integers(2)),
-                        budget=int(rng.integers(20, 90)) * 1_000_000,
-                        purchase_count=int(rng.integers(0, 5))) for _ in range(25)]
+    inputs = [
+        _customer(
+            p,
+            gender=str(rng.choice(["M", "F"])),
+            age=int(rng.integers(20, 70)),
+            market=str(rng.choice(p.vocab.markets)),
+            vehicle_class=str(rng.choice(p.vocab.vehicle_classes)),
+            eco_friendly=bool(rng.integers(2)),
+            budget=int(rng.integers(20, 90)) * 1_000_000,
+            purchase_count=int(rng.integers(0, 5)),
+        )
+        for _ in range(25)
+    ]
     frame = pl.DataFrame([{c: getattr(i, c) for c in INPUT_COLUMNS} for i in inputs])
     batch = p.predict_frame(frame)
     for row, inp in zip(batch.iter_rows(named=True), inputs, strict=True):
         single = p.predict(inp)
         assert (row["segment"], row["cluster"]) == (single.segment, single.cluster)
         assert [row[f"rec{i}_model"] for i in (1, 2, 3)] == [
-            r.model for r in single.recommendations[:3]]
+            r.model for r in single.recommendations[:3]
+        ]
 
 
 # --- artifact safety -----------------------------------------------------------------------
@@ -181,10 +215,13 @@ def _copy(art: Path, tmp_path: Path) -> Path:
     return dest
 
 
-@pytest.mark.parametrize("name", [artifacts.PREDICT_SEGMENT_MODEL,
-                                  artifacts.PREDICT_CLUSTER_MODEL, artifacts.PREDICT_STATS])
+@pytest.mark.parametrize(
+    "name",
+    [artifacts.PREDICT_SEGMENT_MODEL, artifacts.PREDICT_CLUSTER_MODEL, artifacts.PREDICT_STATS],
+)
 def test_changing_one_byte_of_a_prediction_artifact_refuses_the_load(
-        trained_reference: tuple[Path, Path], tmp_path: Path, name: str) -> None:
+    trained_reference: tuple[Path, Path], tmp_path: Path, name: str
+) -> None:
     art = _copy(trained_reference[1], tmp_path)
     version, _ = artifacts.latest_version(art, "Kia")
     file = artifacts.brand_dir(art, "Kia") / version / name
@@ -196,7 +233,8 @@ def test_changing_one_byte_of_a_prediction_artifact_refuses_the_load(
 
 
 def test_a_run_without_prediction_models_is_refused_with_the_fix(
-        trained_reference: tuple[Path, Path], tmp_path: Path) -> None:
+    trained_reference: tuple[Path, Path], tmp_path: Path
+) -> None:
     import json
 
     art = _copy(trained_reference[1], tmp_path)
@@ -204,8 +242,11 @@ def test_a_run_without_prediction_models_is_refused_with_the_fix(
     folder = artifacts.brand_dir(art, "Hyundai") / version
     manifest = json.loads((folder / artifacts.MANIFEST).read_text(encoding="utf-8"))
     manifest.pop("predict")
-    for name in (artifacts.PREDICT_SEGMENT_MODEL, artifacts.PREDICT_CLUSTER_MODEL,
-                 artifacts.PREDICT_STATS):
+    for name in (
+        artifacts.PREDICT_SEGMENT_MODEL,
+        artifacts.PREDICT_CLUSTER_MODEL,
+        artifacts.PREDICT_STATS,
+    ):
         manifest["artifacts"].pop(name)
     digest = artifacts.write_manifest(folder, manifest)
     artifacts.write_latest(art, "Hyundai", version, digest)

@@ -15,26 +15,39 @@ MODELS = ["Cheap", "Mid", "Premium", "Eco"]
 
 def _stats(**overrides: object) -> RecommendationStats:
     base = dict(
-        models=MODELS, expected_price=np.array([20e6, 40e6, 80e6, 50e6]),
-        eco=np.array([False, False, False, True]), buyers=np.array([10, 10, 10, 10]),
+        models=MODELS,
+        expected_price=np.array([20e6, 40e6, 80e6, 50e6]),
+        eco=np.array([False, False, False, True]),
+        buyers=np.array([10, 10, 10, 10]),
         clusters=[1, 2],
         cluster_share=np.array([[0.4, 0.3, 0.2, 0.1], [0.1, 0.2, 0.3, 0.4]]),
         markets=["Korea", "USA"],
         market_rank=np.array([[1, 2, 3, 4], [4, 3, 0, 1]]),
         vehicle_classes=["중형 SUV", "준중형 세단"],
-        class_share=np.array([[0.25, 0.25, 0.25, 0.25], [0.5, 0.5, 0.0, 0.0]]))
+        class_share=np.array([[0.25, 0.25, 0.25, 0.25], [0.5, 0.5, 0.0, 0.0]]),
+    )
     base.update(overrides)
     return RecommendationStats(**base)  # type: ignore[arg-type]
 
 
-def _score(stats: RecommendationStats, *, budgets: list[float], cluster: int = 1,
-           market: str = "Korea", vclass: str = "중형 SUV", eco: bool = False
-           ) -> recommend.Scores:
+def _score(
+    stats: RecommendationStats,
+    *,
+    budgets: list[float],
+    cluster: int = 1,
+    market: str = "Korea",
+    vclass: str = "중형 SUV",
+    eco: bool = False,
+) -> recommend.Scores:
     n = len(budgets)
     return recommend.score_matrix(
-        stats, cluster=np.full(n, cluster), market=np.array([market] * n, dtype=object),
-        vehicle_class=np.array([vclass] * n, dtype=object), budget=np.array(budgets),
-        eco=np.full(n, eco))
+        stats,
+        cluster=np.full(n, cluster),
+        market=np.array([market] * n, dtype=object),
+        vehicle_class=np.array([vclass] * n, dtype=object),
+        budget=np.array(budgets),
+        eco=np.full(n, eco),
+    )
 
 
 def test_weights_sum_to_one() -> None:
@@ -52,8 +65,7 @@ def test_score_combines_the_documented_signals() -> None:
     scores = _score(stats, budgets=[40e6])
     w = recommend.WEIGHTS
     # "Mid": cluster share 0.3 of best 0.4, rank 2, exact price, class share 1 of 1, no eco
-    expected = (w["cluster"] * 0.3 / 0.4 + w["market"] * 9 / 10 + w["price"] * 1.0
-                + w["class"] * 1.0)
+    expected = w["cluster"] * 0.3 / 0.4 + w["market"] * 9 / 10 + w["price"] * 1.0 + w["class"] * 1.0
     assert scores.score[0, 1] == pytest.approx(expected)
 
 
@@ -70,9 +82,16 @@ def test_model_of_interest_outside_the_top_three_is_appended_and_flagged() -> No
     scores = _score(stats, budgets=[20e6])
     top = [MODELS[i] for i in scores.order[0, :3]]
     outside = next(m for m in MODELS if m not in top)
-    recs = recommend.recommendations(scores, stats, 0, cluster=1, market="Korea",
-                                     vehicle_class="중형 SUV", eco_pref=True,
-                                     model_of_interest=outside)
+    recs = recommend.recommendations(
+        scores,
+        stats,
+        0,
+        cluster=1,
+        market="Korea",
+        vehicle_class="중형 SUV",
+        eco_pref=True,
+        model_of_interest=outside,
+    )
     assert [r.model for r in recs] == [*top, outside]
     assert [r.rank for r in recs] == [1, 2, 3, 4]
     assert [r.is_model_of_interest for r in recs] == [False, False, False, True]
@@ -83,17 +102,25 @@ def test_model_of_interest_inside_the_top_three_is_flagged_in_place() -> None:
     stats = _stats()
     scores = _score(stats, budgets=[40e6])
     first = MODELS[scores.order[0, 0]]
-    recs = recommend.recommendations(scores, stats, 0, cluster=1, market="Korea",
-                                     vehicle_class="중형 SUV", eco_pref=False,
-                                     model_of_interest=first)
+    recs = recommend.recommendations(
+        scores,
+        stats,
+        0,
+        cluster=1,
+        market="Korea",
+        vehicle_class="중형 SUV",
+        eco_pref=False,
+        model_of_interest=first,
+    )
     assert len(recs) == 3 and recs[0].is_model_of_interest
 
 
 def test_reasons_carry_the_numbers_behind_the_score() -> None:
     stats = _stats()
     scores = _score(stats, budgets=[50e6], eco=True)
-    reasons = recommend.reasons(scores, stats, 0, 3, cluster=1, market="Korea",
-                                vehicle_class="중형 SUV", eco_pref=True)
+    reasons = recommend.reasons(
+        scores, stats, 0, 3, cluster=1, market="Korea", vehicle_class="중형 SUV", eco_pref=True
+    )
     assert reasons == [
         Reason("cluster_share", {"cluster": 1, "share_pct": 10}),
         Reason("market_rank", {"market": "Korea", "rank": 4, "top": 10}),
@@ -102,29 +129,40 @@ def test_reasons_carry_the_numbers_behind_the_score() -> None:
         Reason("eco_match"),
     ]
     assert [render_reason(r, "ko") for r in reasons] == [
-        "유형 1 고객의 10%가 구매", "이 시장 판매 Top-10 중 4위", "예산 대비 100%",
-        "중형 SUV 희망 고객의 25%가 구매", "친환경 선호와 일치"]
+        "유형 1 고객의 10%가 구매",
+        "이 시장 판매 Top-10 중 4위",
+        "예산 대비 100%",
+        "중형 SUV 희망 고객의 25%가 구매",
+        "친환경 선호와 일치",
+    ]
 
 
 def test_ties_go_to_the_more_expensive_model() -> None:
-    stats = _stats(models=["A", "B"], expected_price=np.array([30e6, 30e6 * 1.0]),
-                   eco=np.array([False, False]), buyers=np.array([1, 1]),
-                   cluster_share=np.array([[0.5, 0.5], [0.5, 0.5]]),
-                   market_rank=np.array([[1, 1], [1, 1]]),
-                   class_share=np.array([[0.5, 0.5], [0.5, 0.5]]))
+    stats = _stats(
+        models=["A", "B"],
+        expected_price=np.array([30e6, 30e6 * 1.0]),
+        eco=np.array([False, False]),
+        buyers=np.array([1, 1]),
+        cluster_share=np.array([[0.5, 0.5], [0.5, 0.5]]),
+        market_rank=np.array([[1, 1], [1, 1]]),
+        class_share=np.array([[0.5, 0.5], [0.5, 0.5]]),
+    )
     assert list(_score(stats, budgets=[30e6]).order[0]) == [0, 1]  # equal: by name
 
 
 @pytest.mark.parametrize("cluster", [1, 2])
 @pytest.mark.parametrize("market", ["Korea", "USA"])
 @pytest.mark.parametrize("eco", [False, True])
-def test_larger_budget_never_lowers_the_top_expected_price(cluster: int, market: str,
-                                                           eco: bool) -> None:
+def test_larger_budget_never_lowers_the_top_expected_price(
+    cluster: int, market: str, eco: bool
+) -> None:
     rng = np.random.default_rng(7)
     for _ in range(20):  # random statistics: the property holds by construction
-        stats = _stats(expected_price=rng.uniform(15e6, 90e6, size=4),
-                       cluster_share=rng.dirichlet(np.ones(4), size=2),
-                       class_share=rng.dirichlet(np.ones(4), size=2))
+        stats = _stats(
+            expected_price=rng.uniform(15e6, 90e6, size=4),
+            cluster_share=rng.dirichlet(np.ones(4), size=2),
+            class_share=rng.dirichlet(np.ones(4), size=2),
+        )
         budgets = np.geomspace(10e6, 130e6, 60)
         scores = _score(stats, budgets=list(budgets), cluster=cluster, market=market, eco=eco)
         top_price = stats.expected_price[scores.order[:, 0]]
@@ -132,16 +170,22 @@ def test_larger_budget_never_lowers_the_top_expected_price(cluster: int, market:
 
 
 def test_statistics_come_from_the_customers() -> None:
-    customers = pl.DataFrame({
-        "model": ["K5", "K5", "K5", "EV6", "EV6", "Rio"],
-        "amount_krw": [30e6, 32e6, 34e6, 50e6, 60e6, 20e6],
-        "eco_friendly": [False, False, True, True, True, False],
-        "market": ["Korea", "Korea", "USA", "Korea", "USA", "USA"],
-        "vehicle_class": ["중형 세단"] * 3 + ["중형 SUV"] * 3,
-        "cluster": [1, 1, 2, 2, 2, 1],
-    })
-    stats = recommend.build_stats(customers, clusters=[1, 2], markets=["Korea", "USA"],
-                                  vehicle_classes=["중형 세단", "중형 SUV"])
+    customers = pl.DataFrame(
+        {
+            "model": ["K5", "K5", "K5", "EV6", "EV6", "Rio"],
+            "amount_krw": [30e6, 32e6, 34e6, 50e6, 60e6, 20e6],
+            "eco_friendly": [False, False, True, True, True, False],
+            "market": ["Korea", "Korea", "USA", "Korea", "USA", "USA"],
+            "vehicle_class": ["중형 세단"] * 3 + ["중형 SUV"] * 3,
+            "cluster": [1, 1, 2, 2, 2, 1],
+        }
+    )
+    stats = recommend.build_stats(
+        customers,
+        clusters=[1, 2],
+        markets=["Korea", "USA"],
+        vehicle_classes=["중형 세단", "중형 SUV"],
+    )
     assert stats.models == ["EV6", "K5", "Rio"]
     assert list(stats.expected_price) == [55e6, 32e6, 20e6]
     assert list(stats.eco) == [True, False, False]

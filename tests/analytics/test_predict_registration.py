@@ -12,9 +12,14 @@ from analytics.predict.registration import Registration, parse_registration
 from app.strings_predict import render_error
 
 TODAY = dt.date(2026, 6, 15)
-GOOD: dict[str, Any] = {"name": "김민지", "phone": "010-1234-5678",
-                        "email": "minji.kim@example.com", "address": "서울시 강남구 테헤란로 1",
-                        "user_id": "minji_01", "signup_date": "2026-06-01"}
+GOOD: dict[str, Any] = {
+    "name": "김민지",
+    "phone": "010-1234-5678",
+    "email": "minji.kim@example.com",
+    "address": "서울시 강남구 테헤란로 1",
+    "user_id": "minji_01",
+    "signup_date": "2026-06-01",
+}
 
 
 def _codes(raw: dict[str, Any]) -> dict[str, str]:
@@ -25,41 +30,53 @@ def _codes(raw: dict[str, Any]) -> dict[str, str]:
 
 def test_valid_form_is_normalised() -> None:
     assert parse_registration(GOOD, today=TODAY) == Registration(
-        name="김민지", phone="+821012345678", email="minji.kim@example.com",
-        address="서울시 강남구 테헤란로 1", user_id="minji_01",
-        signup_date=dt.date(2026, 6, 1))
+        name="김민지",
+        phone="+821012345678",
+        email="minji.kim@example.com",
+        address="서울시 강남구 테헤란로 1",
+        user_id="minji_01",
+        signup_date=dt.date(2026, 6, 1),
+    )
 
 
-@pytest.mark.parametrize(("phone", "e164"), [
-    ("010-1234-5678", "+821012345678"), ("+82 10 1234 5678", "+821012345678"),
-    ("02-123-4567", "+8221234567"), ("+1 650-253-0000", "+16502530000"),
-    ("+44 20 7946 0958", "+442079460958"),
-])
+@pytest.mark.parametrize(
+    ("phone", "e164"),
+    [
+        ("010-1234-5678", "+821012345678"),
+        ("+82 10 1234 5678", "+821012345678"),
+        ("02-123-4567", "+8221234567"),
+        ("+1 650-253-0000", "+16502530000"),
+        ("+44 20 7946 0958", "+442079460958"),
+    ],
+)
 def test_phone_numbers_in_national_and_international_formats_become_e164(
-        phone: str, e164: str) -> None:
+    phone: str, e164: str
+) -> None:
     assert parse_registration({**GOOD, "phone": phone}, today=TODAY).phone == e164
 
 
 def test_optional_fields_may_be_empty_and_the_date_defaults_to_today() -> None:
-    reg = parse_registration({**GOOD, "phone": "", "address": None, "signup_date": ""},
-                             today=TODAY)
+    reg = parse_registration({**GOOD, "phone": "", "address": None, "signup_date": ""}, today=TODAY)
     assert (reg.phone, reg.address, reg.signup_date) == (None, None, TODAY)
 
 
-@pytest.mark.parametrize(("field", "value", "code"), [
-    ("name", "", "required"),
-    ("name", "가" * 101, "too_long"),
-    ("phone", "12345", "invalid_phone"),
-    ("phone", "call me", "invalid_phone"),
-    ("email", None, "required"),
-    ("email", "minji@", "invalid_email"),
-    ("email", "minji kim@example.com", "invalid_email"),
-    ("address", "가" * 201, "too_long"),
-    ("user_id", "", "required"),
-    ("user_id", "a b", "invalid_user_id"),
-    ("user_id", "x", "invalid_user_id"),
-    ("signup_date", "2026-02-30", "not_a_date"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("name", "", "required"),
+        ("name", "가" * 101, "too_long"),
+        ("phone", "12345", "invalid_phone"),
+        ("phone", "call me", "invalid_phone"),
+        ("email", None, "required"),
+        ("email", "minji@", "invalid_email"),
+        ("email", "minji kim@example.com", "invalid_email"),
+        ("address", "가" * 201, "too_long"),
+        ("user_id", "", "required"),
+        ("user_id", "a b", "invalid_user_id"),
+        ("user_id", "x", "invalid_user_id"),
+        ("signup_date", "2026-02-30", "not_a_date"),
+    ],
+)
 def test_each_registration_field_is_validated(field: str, value: Any, code: str) -> None:
     assert _codes({**GOOD, field: value}) == {field: code}
 
@@ -67,8 +84,16 @@ def test_each_registration_field_is_validated(field: str, value: Any, code: str)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_registration_errors_render_with_the_field_name(lang: str) -> None:
     with pytest.raises(InputError) as info:
-        parse_registration({"phone": "12345", "email": "x@", "user_id": "a b",
-                            "signup_date": "x", "address": "가" * 201}, today=TODAY)
+        parse_registration(
+            {
+                "phone": "12345",
+                "email": "x@",
+                "user_id": "a b",
+                "signup_date": "x",
+                "address": "가" * 201,
+            },
+            today=TODAY,
+        )
     texts = [render_error(e, lang) for e in info.value.errors]
     assert len(texts) == 6 and all("{" not in t for t in texts)
     assert texts[0].startswith("이름" if lang == "ko" else "Name")
@@ -79,15 +104,35 @@ def test_customer_record_fits_the_operational_store(tmp_path) -> None:
     from analytics.predict.registration import customer_record
     from warehouse import opstore
 
-    inp = CustomerInput(brand="Kia", gender="F", age=34, market="Korea",
-                        vehicle_class="중형 SUV", model_of_interest="EV6", eco_friendly=True,
-                        budget_krw=45_000_000, payment_method="신용카드", channel="온라인",
-                        purchase_count=0)
-    pred = Prediction(segment="신규", segment_probabilities={"신규": 0.7, "VIP": 0.3},
-                      cluster=2, cluster_probabilities={1: 0.1, 2: 0.9}, persona_ko="30대",
-                      persona_en="30s", recommendations=[], model_version="v1")
-    record = customer_record(parse_registration(GOOD, today=TODAY), inp, pred,
-                             predicted_at=dt.datetime(2026, 6, 15, 9, 30))
+    inp = CustomerInput(
+        brand="Kia",
+        gender="F",
+        age=34,
+        market="Korea",
+        vehicle_class="중형 SUV",
+        model_of_interest="EV6",
+        eco_friendly=True,
+        budget_krw=45_000_000,
+        payment_method="신용카드",
+        channel="온라인",
+        purchase_count=0,
+    )
+    pred = Prediction(
+        segment="신규",
+        segment_probabilities={"신규": 0.7, "VIP": 0.3},
+        cluster=2,
+        cluster_probabilities={1: 0.1, 2: 0.9},
+        persona_ko="30대",
+        persona_en="30s",
+        recommendations=[],
+        model_version="v1",
+    )
+    record = customer_record(
+        parse_registration(GOOD, today=TODAY),
+        inp,
+        pred,
+        predicted_at=dt.datetime(2026, 6, 15, 9, 30),
+    )
     assert set(record) <= set(opstore.CUSTOMER_COLUMNS)
     assert (record["segment_probability"], record["cluster_probability"]) == (0.7, 0.9)
     assert record["amount_krw"] == 45_000_000 and record["predicted_at"] == "2026-06-15 09:30:00"

@@ -12,9 +12,20 @@ from analytics.sales import SALES_SCHEMA
 def sales(rows: list[tuple[str, int, int, int, int | None]], market: str = "Korea"):
     """(model, year, month, units, amount_krw) in one market -> a sales frame."""
     return pl.DataFrame(
-        [{"brand": "Kia", "market": market, "model": mo, "vehicle_type": None,
-          "powertrain": "ICE", "year": y, "month": m, "units": u, "amount_krw": a}
-         for mo, y, m, u, a in rows],
+        [
+            {
+                "brand": "Kia",
+                "market": market,
+                "model": mo,
+                "vehicle_type": None,
+                "powertrain": "ICE",
+                "year": y,
+                "month": m,
+                "units": u,
+                "amount_krw": a,
+            }
+            for mo, y, m, u, a in rows
+        ],
         schema=SALES_SCHEMA,
     )
 
@@ -79,18 +90,25 @@ WINDOW = sales(
 
 
 def test_stock_cover_flags_urgent_adequate_and_excess_at_the_thresholds():
-    out = by_model(stock_cover(WINDOW, market="Korea",
-                               stock={"A": 39, "B": 40, "C": 120, "D": 121, "E": 5}))
+    out = by_model(
+        stock_cover(WINDOW, market="Korea", stock={"A": 39, "B": 40, "C": 120, "D": 121, "E": 5})
+    )
     assert out["A"]["avg_weekly_units"] == pytest.approx(10.0)
     assert {m: r["status"] for m, r in out.items()} == {
-        "A": "urgent", "B": "adequate", "C": "adequate", "D": "excess", "E": "no_sales"}
+        "A": "urgent",
+        "B": "adequate",
+        "C": "adequate",
+        "D": "excess",
+        "E": "no_sales",
+    }
     assert out["B"]["weeks_of_cover"] == pytest.approx(4.0)
     assert out["E"]["weeks_of_cover"] is None
 
 
 def test_stock_cover_thresholds_are_adjustable():
-    out = by_model(stock_cover(WINDOW, market="Korea", stock={"A": 39}, urgent_weeks=2,
-                               excess_weeks=3))
+    out = by_model(
+        stock_cover(WINDOW, market="Korea", stock={"A": 39}, urgent_weeks=2, excess_weeks=3)
+    )
     assert out["A"]["status"] == "excess"
 
 

@@ -22,9 +22,20 @@ from app.strings_strategy import STRATEGY_STRINGS, render, render_deviation, tem
 def sales(rows: list[tuple[str, str, int, int, int]]) -> pl.DataFrame:
     """(market, model, year, month, units) -> a sales frame as load_sales returns it."""
     return pl.DataFrame(
-        [{"brand": "Hyundai", "market": m, "model": mo, "vehicle_type": None,
-          "powertrain": "ICE", "year": y, "month": mth, "units": u, "amount_krw": None}
-         for m, mo, y, mth, u in rows],
+        [
+            {
+                "brand": "Hyundai",
+                "market": m,
+                "model": mo,
+                "vehicle_type": None,
+                "powertrain": "ICE",
+                "year": y,
+                "month": mth,
+                "units": u,
+                "amount_krw": None,
+            }
+            for m, mo, y, mth, u in rows
+        ],
         schema=SALES_SCHEMA,
     )
 
@@ -81,8 +92,10 @@ def test_momentum_steps_over_months_missing_from_the_market_instead_of_counting_
 
 def test_momentum_windows_may_share_months_when_the_market_reports_sparsely():
     # Only Jan-Mar of two years: the 3 months before the last 3 are also a year earlier.
-    frame = sales(monthly("Korea", "G70", 2023, {1: 10, 2: 10, 3: 10})
-                  + monthly("Korea", "G70", 2024, {1: 15, 2: 15, 3: 15}))
+    frame = sales(
+        monthly("Korea", "G70", 2023, {1: 10, 2: 10, 3: 10})
+        + monthly("Korea", "G70", 2024, {1: 15, 2: 15, 3: 15})
+    )
     g70 = row(momentum(frame, market="Korea"), "G70")
     assert (g70["last3"], g70["prev3"], g70["yoy_last3"]) == (45, 30, 30)
     assert (g70["momentum_pct"], g70["yoy_pct"], g70["basis"]) == (50.0, 50.0, "yoy")
@@ -124,19 +137,37 @@ def test_momentum_windows_end_at_the_focus_markets_own_latest_month():
 def competitors(rows: list[tuple[str, str, str, int]], market: str = "Korea") -> pl.DataFrame:
     """(model_name, brand, segment, units) -> a frame as load_competitors returns it."""
     return pl.DataFrame(
-        [{"year": 2024, "market": market, "model_name": n, "brand": b, "segment": s,
-          "powertrain": "내연기관", "units": u} for n, b, s, u in rows],
+        [
+            {
+                "year": 2024,
+                "market": market,
+                "model_name": n,
+                "brand": b,
+                "segment": s,
+                "powertrain": "내연기관",
+                "units": u,
+            }
+            for n, b, s, u in rows
+        ],
         schema=COMPETITOR_SCHEMA,
     )
 
 
 def test_a_competitor_is_matched_to_our_best_selling_model_of_its_body_type_in_the_market():
-    ours = pl.DataFrame({"model": ["Tucson", "Santa Fe", "Avante", "Santa Cruz", "Rio"],
-                         "units": [50, 80, 30, 0, 7]})
-    rivals = competitors([("Toyota RAV4", "Toyota", "SUV", 900),
-                          ("Toyota Corolla", "Toyota", "세단", 800),
-                          ("Ford F-150", "Ford", "픽업", 700),
-                          ("Volkswagen Polo Vivo", "Volkswagen", "컴팩트", 600)])
+    ours = pl.DataFrame(
+        {
+            "model": ["Tucson", "Santa Fe", "Avante", "Santa Cruz", "Rio"],
+            "units": [50, 80, 30, 0, 7],
+        }
+    )
+    rivals = competitors(
+        [
+            ("Toyota RAV4", "Toyota", "SUV", 900),
+            ("Toyota Corolla", "Toyota", "세단", 800),
+            ("Ford F-150", "Ford", "픽업", 700),
+            ("Volkswagen Polo Vivo", "Volkswagen", "컴팩트", 600),
+        ]
+    )
     out = match_competitors(rivals, our_models=ours)
     assert out.get_column("model_name").to_list() == rivals.get_column("model_name").to_list()
     assert out.get_column("body_type").to_list() == ["SUV", "sedan", "pickup", "compact"]
@@ -146,10 +177,13 @@ def test_a_competitor_is_matched_to_our_best_selling_model_of_its_body_type_in_t
 
 def test_dual_and_generated_model_names_find_their_body_type():
     ours = pl.DataFrame({"model": ["KX5 / Sportage", "Carnival / Sedona #12"], "units": [5, 9]})
-    rivals = competitors([("Honda CR-V", "Honda", "SUV", 10), ("Toyota Sienna", "Toyota",
-                                                                "MPV", 5)])
+    rivals = competitors(
+        [("Honda CR-V", "Honda", "SUV", 10), ("Toyota Sienna", "Toyota", "MPV", 5)]
+    )
     assert match_competitors(rivals, our_models=ours).get_column("our_model").to_list() == [
-        "KX5 / Sportage", "Carnival / Sedona #12"]
+        "KX5 / Sportage",
+        "Carnival / Sedona #12",
+    ]
 
 
 # --- recommendations --------------------------------------------------------------------
@@ -201,8 +235,11 @@ def test_competitor_recommendations_name_our_competing_model_or_its_absence():
     recs = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "competitor")
     assert [r.model for r in recs] == ["Toyota RAV4", "Ford F-150"]
     rav4, f150 = (r.values for r in recs)
-    assert (rav4["our_model"], rav4["our_units"], rav4["competitor_units"]) == ("Santa Fe", 90,
-                                                                                1000)
+    assert (rav4["our_model"], rav4["our_units"], rav4["competitor_units"]) == (
+        "Santa Fe",
+        90,
+        1000,
+    )
     assert (rav4["segment"], rav4["body_type"], rav4["rank"]) == ("SUV", "SUV", 1)
     assert "our_model" not in f150 and f150["body_type"] == "pickup"
 
@@ -254,8 +291,13 @@ def test_templates_hold_no_digits_and_only_value_fields():
             assert not re.search(r"\d", literal), (key, lang, entry[lang])
     for rec in recommend(FOCUS, market="Korea", competitors=RIVALS):
         for lang in ("ko", "en"):
-            fields = {f for _, f, _, _ in string.Formatter().parse(
-                STRATEGY_STRINGS[template_key(rec)][lang]) if f}
+            fields = {
+                f
+                for _, f, _, _ in string.Formatter().parse(
+                    STRATEGY_STRINGS[template_key(rec)][lang]
+                )
+                if f
+            }
             assert fields <= set(rec.values), (rec.kind, fields - set(rec.values))
 
 

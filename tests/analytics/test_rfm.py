@@ -21,11 +21,18 @@ from analytics.rfm import (
 AS_OF = dt.date(2025, 12, 31)
 
 
-def _customers(rows: list[tuple[str, str, dt.date | None, int | None, int | None]]
-               ) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema={"customer_id": pl.Utf8, "brand": pl.Utf8,
-                                      "purchase_date": pl.Date, "purchase_count": pl.Int32,
-                                      "amount_krw": pl.Int64}, orient="row")
+def _customers(rows: list[tuple[str, str, dt.date | None, int | None, int | None]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "customer_id": pl.Utf8,
+            "brand": pl.Utf8,
+            "purchase_date": pl.Date,
+            "purchase_count": pl.Int32,
+            "amount_krw": pl.Int64,
+        },
+        orient="row",
+    )
 
 
 def _scores(values: list, *, higher_is_better: bool = True) -> list:
@@ -38,23 +45,41 @@ def _scores(values: list, *, higher_is_better: bool = True) -> list:
 
 
 def test_recency_is_days_to_as_of_frequency_is_count_monetary_is_amount() -> None:
-    frame = _customers([("H-a", "Hyundai", dt.date(2025, 12, 1), 3, 50_000_000),
-                        ("H-b", "Hyundai", AS_OF, 1, 20_000_000)])
+    frame = _customers(
+        [
+            ("H-a", "Hyundai", dt.date(2025, 12, 1), 3, 50_000_000),
+            ("H-b", "Hyundai", AS_OF, 1, 20_000_000),
+        ]
+    )
     out = rfm_values(frame, as_of=AS_OF)
     assert out.to_dicts() == [
-        {"customer_id": "H-a", "brand": "Hyundai", "recency_days": 30, "frequency": 3,
-         "monetary_krw": 50_000_000},
-        {"customer_id": "H-b", "brand": "Hyundai", "recency_days": 0, "frequency": 1,
-         "monetary_krw": 20_000_000},
+        {
+            "customer_id": "H-a",
+            "brand": "Hyundai",
+            "recency_days": 30,
+            "frequency": 3,
+            "monetary_krw": 50_000_000,
+        },
+        {
+            "customer_id": "H-b",
+            "brand": "Hyundai",
+            "recency_days": 0,
+            "frequency": 1,
+            "monetary_krw": 20_000_000,
+        },
     ]
 
 
 def test_customers_after_as_of_or_missing_values_are_left_out() -> None:
-    frame = _customers([("H-a", "Hyundai", dt.date(2026, 1, 2), 1, 1),
-                        ("H-b", "Hyundai", None, 1, 1),
-                        ("H-c", "Hyundai", AS_OF, None, 1),
-                        ("H-d", "Hyundai", AS_OF, 1, None),
-                        ("H-e", "Hyundai", AS_OF, 1, 1)])
+    frame = _customers(
+        [
+            ("H-a", "Hyundai", dt.date(2026, 1, 2), 1, 1),
+            ("H-b", "Hyundai", None, 1, 1),
+            ("H-c", "Hyundai", AS_OF, None, 1),
+            ("H-d", "Hyundai", AS_OF, 1, None),
+            ("H-e", "Hyundai", AS_OF, 1, 1),
+        ]
+    )
     assert rfm_values(frame, as_of=AS_OF).get_column("customer_id").to_list() == ["H-e"]
 
 
@@ -98,11 +123,15 @@ def test_recency_is_scored_reversed_and_nulls_stay_null() -> None:
 
 
 def test_scores_are_computed_within_each_brand() -> None:
-    rfm = pl.DataFrame({
-        "customer_id": ["H-1", "H-2", "K-1", "K-2"], "brand": ["Hyundai"] * 2 + ["Kia"] * 2,
-        "recency_days": [10, 20, 1000, 2000], "frequency": [1, 2, 5, 6],
-        "monetary_krw": [1, 2, 100, 200],
-    })
+    rfm = pl.DataFrame(
+        {
+            "customer_id": ["H-1", "H-2", "K-1", "K-2"],
+            "brand": ["Hyundai"] * 2 + ["Kia"] * 2,
+            "recency_days": [10, 20, 1000, 2000],
+            "frequency": [1, 2, 5, 6],
+            "monetary_krw": [1, 2, 100, 200],
+        }
+    )
     out = rfm_scores(rfm)
     assert out.get_column("r_score").to_list() == [5, 1, 5, 1]
     assert out.get_column("f_score").to_list() == [1, 5, 1, 5]
@@ -116,8 +145,17 @@ def test_scores_are_computed_within_each_brand() -> None:
 def _centroids() -> pl.DataFrame:
     # cluster: (recency days, frequency, amount KRW)
     groups = {0: (400, 1.5, 30e6), 1: (900, 1.6, 40e6), 2: (500, 4.0, 60e6), 3: (60, 1.0, 35e6)}
-    rows = [{"customer_id": f"c{c}-{i}", "cluster": c, "recency_days": r, "frequency": f,
-             "monetary_krw": m} for c, (r, f, m) in groups.items() for i in range(3)]
+    rows = [
+        {
+            "customer_id": f"c{c}-{i}",
+            "cluster": c,
+            "recency_days": r,
+            "frequency": f,
+            "monetary_krw": m,
+        }
+        for c, (r, f, m) in groups.items()
+        for i in range(3)
+    ]
     return segment_centroids(pl.DataFrame(rows))
 
 
@@ -147,22 +185,29 @@ def test_planted_vip_at_risk_and_new_groups_are_named_correctly() -> None:
     rng = np.random.default_rng(7)
     n = 150
 
-    def group(name: str, recency: tuple[int, int], freq: tuple[int, int],
-              amount: tuple[float, float]) -> pl.DataFrame:
-        return pl.DataFrame({
-            "customer_id": [f"{name}-{i:03d}" for i in range(n)], "brand": "Hyundai",
-            "recency_days": rng.integers(*recency, n), "frequency": rng.integers(*freq, n),
-            "monetary_krw": rng.uniform(*amount, n).astype(np.int64), "planted": name,
-        })
+    def group(
+        name: str, recency: tuple[int, int], freq: tuple[int, int], amount: tuple[float, float]
+    ) -> pl.DataFrame:
+        return pl.DataFrame(
+            {
+                "customer_id": [f"{name}-{i:03d}" for i in range(n)],
+                "brand": "Hyundai",
+                "recency_days": rng.integers(*recency, n),
+                "frequency": rng.integers(*freq, n),
+                "monetary_krw": rng.uniform(*amount, n).astype(np.int64),
+                "planted": name,
+            }
+        )
 
-    values = pl.concat([
-        group("VIP", (30, 300), (4, 7), (60e6, 90e6)),
-        group("이탈가능", (1500, 2500), (1, 3), (25e6, 45e6)),
-        group("신규", (0, 60), (1, 2), (25e6, 45e6)),
-        group("일반", (200, 600), (2, 4), (20e6, 35e6)),
-    ]).cast({"recency_days": pl.Int32, "frequency": pl.Int32})
-    scored, _, centroids = fit_segments(values.drop("planted"),
-                                        config=TrainConfig(n_init=2))
+    values = pl.concat(
+        [
+            group("VIP", (30, 300), (4, 7), (60e6, 90e6)),
+            group("이탈가능", (1500, 2500), (1, 3), (25e6, 45e6)),
+            group("신규", (0, 60), (1, 2), (25e6, 45e6)),
+            group("일반", (200, 600), (2, 4), (20e6, 35e6)),
+        ]
+    ).cast({"recency_days": pl.Int32, "frequency": pl.Int32})
+    scored, _, centroids = fit_segments(values.drop("planted"), config=TrainConfig(n_init=2))
     got = scored.join(values.select("customer_id", "planted"), on="customer_id")
     agreement = (got.get_column("segment") == got.get_column("planted")).mean()
     assert agreement is not None and agreement > 0.95
@@ -170,11 +215,17 @@ def test_planted_vip_at_risk_and_new_groups_are_named_correctly() -> None:
 
 
 def test_segment_profile_shares_add_up_and_follow_segment_order() -> None:
-    seg = pl.DataFrame({
-        "segment": ["일반", "VIP", "VIP", "이탈가능"], "recency_days": [10, 20, 30, 400],
-        "frequency": [1, 4, 6, 1], "monetary_krw": [10, 50, 70, 20],
-        "r_score": [5, 4, 3, 1], "f_score": [1, 4, 5, 1], "m_score": [1, 4, 5, 2],
-    })
+    seg = pl.DataFrame(
+        {
+            "segment": ["일반", "VIP", "VIP", "이탈가능"],
+            "recency_days": [10, 20, 30, 400],
+            "frequency": [1, 4, 6, 1],
+            "monetary_krw": [10, 50, 70, 20],
+            "r_score": [5, 4, 3, 1],
+            "f_score": [1, 4, 5, 1],
+            "m_score": [1, 4, 5, 2],
+        }
+    )
     out = segment_profile(seg)
     assert out.get_column("segment").to_list() == ["VIP", "일반", "이탈가능"]
     assert out.get_column("customer_share").sum() == pytest.approx(1.0)

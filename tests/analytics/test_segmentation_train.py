@@ -33,8 +33,9 @@ def trained(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     tmp = tmp_path_factory.mktemp("trained")
     db, art = tmp / "warehouse.duckdb", tmp / "artifacts"
     shutil.copyfile(reference_db, db)
-    result = CliRunner().invoke(main, ["train", "--db", str(db), "--artifacts", str(art),
-                                       "--quiet"])
+    result = CliRunner().invoke(
+        main, ["train", "--db", str(db), "--artifacts", str(art), "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     return {"db": db, "artifacts": art, "output": result.output}
 
@@ -58,14 +59,17 @@ def test_cli_prints_chosen_k_silhouette_and_ari_per_brand(trained: dict[str, Any
 
 
 def test_every_customer_gets_one_segment_and_one_cluster(trained: dict[str, Any]) -> None:
-    rows = _rows(trained["db"], """
+    rows = _rows(
+        trained["db"],
+        """
         select c.brand, count(*), count(s.customer_id), count(k.customer_id),
                count(distinct s.segment), min(least(r_score, f_score, m_score)),
                max(greatest(r_score, f_score, m_score))
         from customers c
         left join customer_segments s using (customer_id)
         left join customer_clusters k using (customer_id)
-        group by all order by 1""")
+        group by all order by 1""",
+    )
     assert [r[0] for r in rows] == list(BRANDS)
     for _brand, n, n_seg, n_clu, n_names, lo, hi in rows:
         assert n_seg == n and n_clu == n
@@ -76,10 +80,14 @@ def test_every_customer_gets_one_segment_and_one_cluster(trained: dict[str, Any]
 def test_vip_has_the_highest_value_and_at_risk_the_longest_recency(
     trained: dict[str, Any], brand: str
 ) -> None:
-    rows = _rows(trained["db"], """
+    rows = _rows(
+        trained["db"],
+        """
         select segment, avg(monetary_krw) * avg(frequency), avg(monetary_krw * frequency),
                avg(recency_days)
-        from customer_segments where brand = ? group by all""", [brand])
+        from customer_segments where brand = ? group by all""",
+        [brand],
+    )
     by = {r[0]: r[1:] for r in rows}
     assert set(by) == {"VIP", "일반", "신규", "이탈가능"}
     assert max(by, key=lambda s: by[s][0]) == "VIP"
@@ -92,9 +100,13 @@ def test_manifest_records_metrics_choice_stability_and_naming_inputs(
     trained: dict[str, Any], brand: str
 ) -> None:
     manifest = artifacts.load_manifest(trained["artifacts"], brand)
-    versions = _rows(trained["db"], "select distinct model_version from customer_segments "
-                                    "where brand = ? union select distinct model_version "
-                                    "from customer_clusters where brand = ?", [brand, brand])
+    versions = _rows(
+        trained["db"],
+        "select distinct model_version from customer_segments "
+        "where brand = ? union select distinct model_version "
+        "from customer_clusters where brand = ?",
+        [brand, brand],
+    )
     assert versions == [(manifest["version"],)]
     clusters = manifest["clusters"]
     assert [m["k"] for m in clusters["metrics"]] == list(range(2, 11))
@@ -109,8 +121,11 @@ def test_manifest_records_metrics_choice_stability_and_naming_inputs(
     assert vip["segment"] == "VIP" and "segment" not in manifest["features"]["clusters"]
     assert set(manifest["libraries"]) >= {"scikit-learn", "skops", "numpy", "polars"}
     assert manifest["created_at"].endswith("Z")
-    personas = _rows(trained["db"], "select distinct cluster, persona from customer_clusters "
-                                    "where brand = ? order by 1", [brand])
+    personas = _rows(
+        trained["db"],
+        "select distinct cluster, persona from customer_clusters where brand = ? order by 1",
+        [brand],
+    )
     assert [p for _, p in personas] == [p["persona_ko"] for p in clusters["profiles"]]
 
 
@@ -122,8 +137,9 @@ def test_data_fingerprint_is_the_hash_of_the_sorted_input(
 
     manifest = artifacts.load_manifest(trained["artifacts"], brand)
     rows = load_training_input(trained["db"]).filter(pl.col("brand") == brand)
-    assert manifest["data"]["fingerprint_sha256"] == fingerprint(rows.sample(fraction=1.0,
-                                                                             shuffle=True))
+    assert manifest["data"]["fingerprint_sha256"] == fingerprint(
+        rows.sample(fraction=1.0, shuffle=True)
+    )
 
 
 @pytest.mark.parametrize("brand", BRANDS)
@@ -135,10 +151,13 @@ def test_loaded_models_reproduce_the_stored_assignments(
     loaded = artifacts.load_models(trained["artifacts"], brand)
     con = duckdb.connect(str(trained["db"]), read_only=True)
     try:
-        frame = con.sql("""select p.*, s.recency_days, s.frequency, s.segment, k.cluster
+        frame = con.sql(
+            """select p.*, s.recency_days, s.frequency, s.segment, k.cluster
                            from customer_profiles p join customer_segments s using (customer_id)
                            join customer_clusters k using (customer_id)
-                           where p.brand = ? order by customer_id""", params=[brand]).pl()
+                           where p.brand = ? order by customer_id""",
+            params=[brand],
+        ).pl()
     finally:
         con.close()
     order = {int(k): v for k, v in loaded.manifest["clusters"]["kmeans_label_to_cluster"].items()}
@@ -146,8 +165,9 @@ def test_loaded_models_reproduce_the_stored_assignments(
     assert [order[int(x)] for x in predicted] == frame.get_column("cluster").to_list()
     names = {c["cluster"]: c["segment"] for c in loaded.manifest["rfm"]["centroids"]}
     rfm_x = frame.select("recency_days", "frequency", "amount_krw").to_numpy().astype(float)
-    assert [names[int(x)] for x in loaded.rfm_model.predict(rfm_x)] == \
-        frame.get_column("segment").to_list()
+    assert [names[int(x)] for x in loaded.rfm_model.predict(rfm_x)] == frame.get_column(
+        "segment"
+    ).to_list()
 
 
 # --- artifact safety -------------------------------------------------------------------------
@@ -199,8 +219,7 @@ def test_another_scikit_learn_version_is_refused(
     artifacts_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = artifacts.library_versions()
-    monkeypatch.setattr(artifacts, "library_versions",
-                        lambda: {**real, "scikit-learn": "0.0.1"})
+    monkeypatch.setattr(artifacts, "library_versions", lambda: {**real, "scikit-learn": "0.0.1"})
     with pytest.raises(artifacts.ArtifactError, match="scikit-learn trained with"):
         artifacts.load_manifest(artifacts_copy, "Hyundai")
 
@@ -247,19 +266,23 @@ def test_rebuild_carries_trained_rows_over_for_customers_that_still_exist(
     shutil.copyfile(trained["db"], db)
     before = _rows(db, "select brand, count(*) from customer_segments group by all order by 1")
     build([shared_data], db)
-    assert _rows(db, "select brand, count(*) from customer_segments group by all "
-                     "order by 1") == before
+    assert (
+        _rows(db, "select brand, count(*) from customer_segments group by all order by 1") == before
+    )
     ingest([shared_data / "external"], db)  # already loaded: rewrites the file, adds nothing
-    assert _rows(db, "select brand, count(*) from customer_segments group by all "
-                     "order by 1") == before
+    assert (
+        _rows(db, "select brand, count(*) from customer_segments group by all order by 1") == before
+    )
     only_hyundai = tmp_path / "raw"
     only_hyundai.mkdir()
     shutil.copy(shared_data / "customers" / "현대_고객데이터.csv", only_hyundai)
     build([only_hyundai], db)
-    assert _rows(db, "select brand, count(*) from customer_clusters group by all "
-                     "order by 1") == [before[0]]
-    warnings = _rows(db, "select detail from data_quality where check_name = "
-                         "'trained_rows_dropped'")
+    assert _rows(db, "select brand, count(*) from customer_clusters group by all order by 1") == [
+        before[0]
+    ]
+    warnings = _rows(
+        db, "select detail from data_quality where check_name = 'trained_rows_dropped'"
+    )
     assert len(warnings) == 2 and "carsight train" in warnings[0][0]
 
 
@@ -269,20 +292,24 @@ def test_rebuild_carries_trained_rows_over_for_customers_that_still_exist(
 def _synthetic(n: int = 240, seed: int = 5) -> pl.DataFrame:
     rng = np.random.default_rng(seed)
     start = dt.date(2023, 1, 1)
-    return pl.DataFrame({
-        "customer_id": [f"K-{i:04d}" for i in range(n)], "brand": "Kia",
-        "age": rng.integers(20, 70, n), "gender": rng.choice(["M", "F"], n),
-        "vehicle_class": rng.choice(["중형 SUV", "준중형 세단", "소형 해치백"], n),
-        "body_type": rng.choice(["SUV", "세단", "해치백"], n),
-        "model": rng.choice(["K5", "Sorento", "Rio"], n),
-        "eco_friendly": rng.random(n) < 0.2,
-        "purchase_date": [start + dt.timedelta(days=int(d)) for d in rng.integers(0, 900, n)],
-        "amount_krw": rng.integers(20_000_000, 80_000_000, n),
-        "payment_method": rng.choice(["현금", "신용카드", "계좌이체"], n),
-        "purchase_count": rng.integers(1, 6, n),
-        "channel": rng.choice(["온라인", "오프라인"], n),
-        "market": rng.choice(["Korea", "USA"], n),
-    })
+    return pl.DataFrame(
+        {
+            "customer_id": [f"K-{i:04d}" for i in range(n)],
+            "brand": "Kia",
+            "age": rng.integers(20, 70, n),
+            "gender": rng.choice(["M", "F"], n),
+            "vehicle_class": rng.choice(["중형 SUV", "준중형 세단", "소형 해치백"], n),
+            "body_type": rng.choice(["SUV", "세단", "해치백"], n),
+            "model": rng.choice(["K5", "Sorento", "Rio"], n),
+            "eco_friendly": rng.random(n) < 0.2,
+            "purchase_date": [start + dt.timedelta(days=int(d)) for d in rng.integers(0, 900, n)],
+            "amount_krw": rng.integers(20_000_000, 80_000_000, n),
+            "payment_method": rng.choice(["현금", "신용카드", "계좌이체"], n),
+            "purchase_count": rng.integers(1, 6, n),
+            "channel": rng.choice(["온라인", "오프라인"], n),
+            "market": rng.choice(["Korea", "USA"], n),
+        }
+    )
 
 
 def test_train_brand_honours_k_override_as_of_and_writes_a_verifiable_run(
@@ -290,8 +317,14 @@ def test_train_brand_honours_k_override_as_of_and_writes_a_verifiable_run(
 ) -> None:
     data = _synthetic()
     config = TrainConfig(k=3, k_range=(2, 4), stability_seeds=(1, 2), n_init=1)
-    run = train_brand(data, brand="Kia", artifacts_dir=tmp_path, persona_text=render_persona,
-                      as_of=dt.date(2025, 6, 30), config=config)
+    run = train_brand(
+        data,
+        brand="Kia",
+        artifacts_dir=tmp_path,
+        persona_text=render_persona,
+        as_of=dt.date(2025, 6, 30),
+        config=config,
+    )
     assert run.choice.k == 3 and run.choice.overridden
     assert run.clusters.get_column("cluster").n_unique() == 3
     assert run.segments.height == data.height and run.as_of == dt.date(2025, 6, 30)
@@ -308,8 +341,9 @@ def test_cli_refuses_a_bad_as_of_and_a_missing_warehouse(tmp_path: Path) -> None
     from app.cli import main
 
     runner = CliRunner()
-    bad = runner.invoke(main, ["train", "--db", str(tmp_path / "none.duckdb"),
-                               "--as-of", "31/12/2025"])
+    bad = runner.invoke(
+        main, ["train", "--db", str(tmp_path / "none.duckdb"), "--as-of", "31/12/2025"]
+    )
     assert bad.exit_code == 2 and "--as-of" in bad.output
     missing = runner.invoke(main, ["train", "--db", str(tmp_path / "none.duckdb"), "--quiet"])
     assert missing.exit_code == 2 and "carsight build" in missing.output
@@ -397,9 +431,14 @@ def test_drilldown_shares_add_up_and_promote_the_top_clusters(
 def test_dealer_analysis_documents_and_csv(trained: dict[str, Any], analysis: str) -> None:
     from app.cli_analyze_dealer import run_dealer_analysis
 
-    doc, table = run_dealer_analysis(analysis, db=trained["db"],
-                                     artifacts_dir=trained["artifacts"], brand="kia",
-                                     market="대한민국", lang="en")
+    doc, table = run_dealer_analysis(
+        analysis,
+        db=trained["db"],
+        artifacts_dir=trained["artifacts"],
+        brand="kia",
+        market="대한민국",
+        lang="en",
+    )
     json.dumps(doc, ensure_ascii=False)
     assert doc["filter"] == {"brand": "Kia", "market": "Korea", "from": None, "to": None}
     assert table.height > 0 and table.write_csv()
@@ -416,5 +455,11 @@ def test_dealer_analysis_refuses_bad_filters(trained: dict[str, Any]) -> None:
     with pytest.raises(DealerRefused, match="대한민국"):
         run_dealer_analysis("segments", brand="kia", market="Mars", **common)
     with pytest.raises(DealerRefused, match="after"):
-        run_dealer_analysis("segments", brand="kia", market=None, period_from="2025-05",
-                            period_to="2024-01", **common)
+        run_dealer_analysis(
+            "segments",
+            brand="kia",
+            market=None,
+            period_from="2025-05",
+            period_to="2024-01",
+            **common,
+        )

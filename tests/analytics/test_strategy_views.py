@@ -13,17 +13,26 @@ from analytics.top10 import top10
 
 def _sales(rows: list[tuple[str, str, int]]) -> pl.DataFrame:
     return pl.DataFrame(
-        {"market": [r[0] for r in rows], "model": [r[1] for r in rows],
-         "units": [r[2] for r in rows]},
+        {
+            "market": [r[0] for r in rows],
+            "model": [r[1] for r in rows],
+            "units": [r[2] for r in rows],
+        },
         schema={"market": pl.Utf8, "model": pl.Utf8, "units": pl.Int64},
     )
 
 
-SMALL = _sales([
-    ("Korea", "G70", 60), ("Korea", "Avante", 140), ("Korea", "Tucson", 92),
-    ("USA", "G70", 0), ("USA", "Avante", 100), ("USA", "Tucson", 300),
-    ("India", "Creta", 500),
-])
+SMALL = _sales(
+    [
+        ("Korea", "G70", 60),
+        ("Korea", "Avante", 140),
+        ("Korea", "Tucson", 92),
+        ("USA", "G70", 0),
+        ("USA", "Avante", 100),
+        ("USA", "Tucson", 300),
+        ("India", "Creta", 500),
+    ]
+)
 
 
 def test_top10_ranks_by_units_and_reports_share_of_the_market():

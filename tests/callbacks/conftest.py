@@ -10,7 +10,8 @@ from tests.e2e.conftest import trained_copy
 
 
 @pytest.fixture(scope="session")
-def trained_reference(reference_db: Path, tmp_path_factory: pytest.TempPathFactory
-                      ) -> tuple[Path, Path]:
+def trained_reference(
+    reference_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """(warehouse, artifacts dir) after `carsight train` on a copy of the reference data."""
     return trained_copy(reference_db, tmp_path_factory)

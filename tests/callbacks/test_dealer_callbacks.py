@@ -30,7 +30,6 @@ def _spec(cb, brand="Hyundai", market="all", start="all", end="all") -> dict:
     return spec
 
 
-
 # --- filters ----------------------------------------------------------------------------
 
 
@@ -87,8 +86,7 @@ def test_segment_texts_follow_the_language(cb):
 
 def test_a_market_filter_narrows_the_segments(cb):
     whole = sum(cb.render_segments(_spec(cb), "ko")[2].data[i]["customers"] for i in range(4))
-    korea = sum(r["customers"] for r in cb.render_segments(_spec(cb, market="Korea"),
-                                                           "ko")[2].data)
+    korea = sum(r["customers"] for r in cb.render_segments(_spec(cb, market="Korea"), "ko")[2].data)
     assert 0 < korea < whole
 
 
@@ -126,7 +124,8 @@ def test_pca_projection_colours_the_customers_by_cluster_with_variance_on_the_ax
     figure = cb.render_pca(_spec(cb), "ko")
     assert len(figure.data) == k
     assert [trace.marker.color for trace in figure.data] == [
-        figures.cluster_colour(c) for c in range(1, k + 1)]
+        figures.cluster_colour(c) for c in range(1, k + 1)
+    ]
     assert sum(len(trace.x) for trace in figure.data) <= 5_000
     assert re.fullmatch(r"주성분 1 \(분산의 \d+(\.\d)?%\)", figure.layout.xaxis.title.text)
     assert figure.layout.yaxis.title.text.startswith("주성분 2")
@@ -219,8 +218,11 @@ def _tables(component) -> list:
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_dealer_table_header_comes_from_the_catalogue(cb, lang):
     spec = _spec(cb)
-    tables = [cb.render_segments(spec, lang)[2], *_tables(cb.render_insights(spec, lang)),
-              *_tables(cb.render_drilldown("Korea", "Avante", lang, spec))]
+    tables = [
+        cb.render_segments(spec, lang)[2],
+        *_tables(cb.render_insights(spec, lang)),
+        *_tables(cb.render_drilldown("Korea", "Avante", lang, spec)),
+    ]
     headers = [c["name"] for table in tables for c in table.columns]
     headers += [c["headerName"] for c in cb.render_customers(spec, lang)[1]]
     assert len(tables) == 3 and headers
@@ -245,4 +247,5 @@ def test_an_untrained_warehouse_says_to_run_carsight_train(reference_db, tmp_pat
     assert figures.is_empty_figure(bar)
     assert cb.render_customers(spec, "ko")[0] == []
     assert cb.render_drilldown("Korea", None, "ko", spec).children == (
-        "모델을 선택하거나 모델 × 군집 막대를 클릭하세요.")
+        "모델을 선택하거나 모델 × 군집 막대를 클릭하세요."
+    )

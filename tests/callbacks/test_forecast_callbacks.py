@@ -49,10 +49,16 @@ def sql(forecast_db: Path):
     con.close()
 
 
-def _choose(cb, lang: str = "ko", scope: str = "latest_cutoff", band: str = "selected",
-            backtest: bool = False, problems: list | None = None, **controls) -> dict:
+def _choose(
+    cb,
+    lang: str = "ko",
+    scope: str = "latest_cutoff",
+    band: str = "selected",
+    backtest: bool = False,
+    problems: list | None = None,
+    **controls,
+) -> dict:
     return cb.choose_series({**SELECTS, **controls}, scope, band, backtest, lang, problems or [])
-
 
 
 # --- picker -------------------------------------------------------------------------------
@@ -61,49 +67,66 @@ def _choose(cb, lang: str = "ko", scope: str = "latest_cutoff", band: str = "sel
 def test_the_page_opens_on_the_region_export_total_of_the_stored_run(cb, sql):
     out = _choose(cb, brand="Kia")
     (run_id,) = sql("select run_id from forecast_runs")[0]
-    (series_id,) = sql("select series_id from forecast_series where flow = 'region_export' "
-                       "and brand = 'Kia' and level = 'total'")[0]
-    assert out["spec"] == {"run_id": run_id, "series_id": series_id,
-                           "names": {"brand": "Kia", "flow": "region_export"}}
+    (series_id,) = sql(
+        "select series_id from forecast_series where flow = 'region_export' "
+        "and brand = 'Kia' and level = 'total'"
+    )[0]
+    assert out["spec"] == {
+        "run_id": run_id,
+        "series_id": series_id,
+        "names": {"brand": "Kia", "flow": "region_export"},
+    }
     assert len(json.dumps(out["spec"])) < 500  # a filter spec, never data
-    assert out["values"] == {"brand": "Kia", "flow": "region_export", "market": fv.TOTAL,
-                             "item": fv.TOTAL}
+    assert out["values"] == {
+        "brand": "Kia",
+        "flow": "region_export",
+        "market": fv.TOTAL,
+        "item": fv.TOTAL,
+    }
     markets = [o["value"] for o in out["options"]["market"]]
-    stored = sql("select market from forecast_series where market is not null and brand = "
-                 "'Kia' and flow = 'region_export' order by 1")
+    stored = sql(
+        "select market from forecast_series where market is not null and brand = "
+        "'Kia' and flow = 'region_export' order by 1"
+    )
     assert markets == [fv.TOTAL] + [m for (m,) in stored]
     assert out["search"] is no_update  # the first call never rewrites the opened link
 
 
 def test_a_link_to_a_market_the_run_lacks_falls_back_and_names_the_parameter(cb):
-    out = _choose(cb, brand="Kia", market="Atlantis", problems=[
-        {"param": "foo", "value": "", "kind": "unknown", "fallback": None}])
+    out = _choose(
+        cb,
+        brand="Kia",
+        market="Atlantis",
+        problems=[{"param": "foo", "value": "", "kind": "unknown", "fallback": None}],
+    )
     assert out["values"]["market"] == fv.TOTAL
     assert [p["param"] for p in out["url_problems"]] == ["foo", "market"]
     alert = _text(cb.show_url_problems(out["url_problems"], "ko"))
     assert "'market'" in alert and "Atlantis" in alert and "'foo'" in alert
-    assert "not in the stored forecast" in _text(cb.show_url_problems(out["url_problems"],
-                                                                       "en"))
+    assert "not in the stored forecast" in _text(cb.show_url_problems(out["url_problems"], "en"))
 
 
 def test_choosing_a_market_updates_the_spec_and_the_url(cb, monkeypatch):
     monkeypatch.setattr(cb, "trigger_kind", lambda: "user")
     out = _choose(cb, brand="Kia", market="USA", backtest=True, scope="all_cutoffs")
     assert out["spec"]["names"] == {"brand": "Kia", "flow": "region_export", "market": "USA"}
-    assert out["search"] == ("?brand=Kia&flow=region_export&market=USA&scope=all_cutoffs"
-                             "&backtest=1")
+    assert out["search"] == (
+        "?brand=Kia&flow=region_export&market=USA&scope=all_cutoffs&backtest=1"
+    )
     assert out["url_problems"] is no_update  # later fallbacks are not link problems
 
 
 def test_view_controls_only_rewrite_the_url(cb, usa):
     assert cb.view_url("latest_cutoff", "prophet", False, usa) == (
-        "?brand=Kia&flow=region_export&market=USA&band=prophet")
+        "?brand=Kia&flow=region_export&market=USA&band=prophet"
+    )
     with pytest.raises(PreventUpdate):
         cb.view_url("latest_cutoff", "prophet", False, {"run_id": None})
 
 
 def test_labels_follow_the_language(cb):
     ko, en = _choose(cb, brand="Kia", lang="ko"), _choose(cb, brand="Kia", lang="en")
+
     def brand_labels(out: dict) -> dict[str, str]:
         return {o["value"]: o["label"] for o in out["options"]["brand"]}
 
@@ -121,11 +144,12 @@ def usa(cb) -> dict:
 
 
 def test_status_names_the_run_and_the_series(cb, usa, sql):
-    (run_id, n_series), = sql("select run_id, n_series from forecast_runs")
+    ((run_id, n_series),) = sql("select run_id, n_series from forecast_runs")
     text = _text(cb.render_status(usa, "ko"))
     assert run_id in text and f"{n_series}개 시리즈" in text
-    (chosen,) = sql("select chosen_model from forecast_series where series_id = ?",
-                    [usa["series_id"]])[0]
+    (chosen,) = sql(
+        "select chosen_model from forecast_series where series_id = ?", [usa["series_id"]]
+    )[0]
     assert "선택 모델" in text and chosen is not None
 
 
@@ -133,13 +157,19 @@ def test_chart_draws_history_from_fact_sales_and_every_stored_model(cb, usa, sql
     fig, summary, table = cb.render_chart(usa, ["selected"], "selected", True, "en")
     names = [trace.name for trace in fig.data]
     actual = next(trace for trace in fig.data if trace.name == "Actuals")
-    history = sql("select make_date(year, month, 1)::varchar, sum(units)::double from fact_sales"
-                  " where brand = 'Kia' and flow = 'region_export' and market = 'USA'"
-                  " group by all order by 1")
+    history = sql(
+        "select make_date(year, month, 1)::varchar, sum(units)::double from fact_sales"
+        " where brand = 'Kia' and flow = 'region_export' and market = 'USA'"
+        " group by all order by 1"
+    )
     reported = {d: y for d, y in zip(actual.x, actual.y, strict=True) if y is not None}
     assert reported == dict(history)  # every reported month, no invented zeros
-    models = [m for (m,) in sql("select distinct model_name from forecasts "
-                                "where series_id = ?", [usa["series_id"]])]
+    models = [
+        m
+        for (m,) in sql(
+            "select distinct model_name from forecasts where series_id = ?", [usa["series_id"]]
+        )
+    ]
     assert {"seasonal_naive", "prophet", "lightgbm", "ensemble", "selected"} <= set(models)
     for model in models:
         assert any(n and n.startswith(model_label(model, "en")) for n in names)
@@ -152,13 +182,18 @@ def test_chart_draws_history_from_fact_sales_and_every_stored_model(cb, usa, sql
 
 
 def test_summary_numbers_are_computed_from_the_stored_forecast(cb, usa, sql):
-    rows = sql("select ds, yhat from forecasts where series_id = ? and model_name = 'selected'"
-               " order by ds limit 6", [usa["series_id"]])
+    rows = sql(
+        "select ds, yhat from forecasts where series_id = ? and model_name = 'selected'"
+        " order by ds limit 6",
+        [usa["series_id"]],
+    )
     total = sum(y for _, y in rows)
-    base = sql("select sum(units)::double from fact_sales where brand = 'Kia' and flow = "
-               "'region_export' and market = 'USA' and make_date(year, month, 1) in "
-               f"({', '.join('?' * len(rows))})",
-               [d.replace(year=d.year - 1) for d, _ in rows])[0][0]
+    base = sql(
+        "select sum(units)::double from fact_sales where brand = 'Kia' and flow = "
+        "'region_export' and market = 'USA' and make_date(year, month, 1) in "
+        f"({', '.join('?' * len(rows))})",
+        [d.replace(year=d.year - 1) for d, _ in rows],
+    )[0][0]
     _fig, summary, _table = cb.render_chart(usa, ["selected"], "selected", False, "ko")
     text = _text(summary)
     assert f"{total:,.0f}대" in text
@@ -166,10 +201,14 @@ def test_summary_numbers_are_computed_from_the_stored_forecast(cb, usa, sql):
 
 
 def test_metrics_table_shows_the_stored_pooled_metrics_per_model(cb, usa, sql):
-    pooled_table, *_ = [c for c in cb.render_metrics(usa, "latest_cutoff", "ko")
-                        if hasattr(c, "data")]
-    stored = sql("select model_name, mase from forecast_metrics where series_id = ? and "
-                 "scope = 'latest_cutoff' and horizon is null", [usa["series_id"]])
+    pooled_table, *_ = [
+        c for c in cb.render_metrics(usa, "latest_cutoff", "ko") if hasattr(c, "data")
+    ]
+    stored = sql(
+        "select model_name, mase from forecast_metrics where series_id = ? and "
+        "scope = 'latest_cutoff' and horizon is null",
+        [usa["series_id"]],
+    )
     shown = {row["model_name"]: row["mase"] for row in pooled_table.data}
     labels = {m: model_label(m, "ko") for m, _ in stored}
     assert shown == pytest.approx({labels[m]: v for m, v in stored})
@@ -177,17 +216,26 @@ def test_metrics_table_shows_the_stored_pooled_metrics_per_model(cb, usa, sql):
 
 def test_other_scope_shows_other_numbers(cb, usa, sql):
     tables = [c for c in cb.render_metrics(usa, "all_cutoffs", "en") if hasattr(c, "data")]
-    stored = dict(sql("select model_name, mase from forecast_metrics where series_id = ? and "
-                      "scope = 'all_cutoffs' and horizon is null", [usa["series_id"]]))
-    assert {r["model_name"]: r["mase"] for r in tables[0].data}[model_label("prophet", "en")] == \
-        pytest.approx(stored["prophet"])
+    stored = dict(
+        sql(
+            "select model_name, mase from forecast_metrics where series_id = ? and "
+            "scope = 'all_cutoffs' and horizon is null",
+            [usa["series_id"]],
+        )
+    )
+    assert {r["model_name"]: r["mase"] for r in tables[0].data}[
+        model_label("prophet", "en")
+    ] == pytest.approx(stored["prophet"])
     assert [c["id"] for c in tables[1].columns][:2] == ["model_name", "h1"]
 
 
 def test_quarter_table_and_csv_add_up_the_stored_monthly_forecast(cb, usa, sql):
-    stored = sql("select year(ds) || '-Q' || quarter(ds), sum(yhat) "
-                 "from forecasts where series_id = ? and model_name = 'prophet' "
-                 "group by all order by 1", [usa["series_id"]])
+    stored = sql(
+        "select year(ds) || '-Q' || quarter(ds), sum(yhat) "
+        "from forecasts where series_id = ? and model_name = 'prophet' "
+        "group by all order by 1",
+        [usa["series_id"]],
+    )
     table = cb.render_quarters(usa, "prophet", "ko")
     assert [r["quarter"] for r in table.data] == [q for q, _ in stored]
     assert [r["yhat"] for r in table.data] == pytest.approx([y for _, y in stored], abs=0.5)
@@ -202,18 +250,24 @@ def test_quarter_table_and_csv_add_up_the_stored_monthly_forecast(cb, usa, sql):
 
 def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
     table = cb.render_leaderboard(usa, "latest_cutoff", "en")
-    stored = dict(sql("select model_name, median(mase) from forecast_metrics where horizon is "
-                      "null and scope = 'latest_cutoff' group by all"))
+    stored = dict(
+        sql(
+            "select model_name, median(mase) from forecast_metrics where horizon is "
+            "null and scope = 'latest_cutoff' group by all"
+        )
+    )
     overall = {r["model_name"]: r["median_mase"] for r in table.data if r["flow"] == "All flows"}
     assert overall == pytest.approx({model_label(m, "en"): v for m, v in stored.items()})
 
 
 def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa, sql):
     options, visible, band_options, band, scopes = cb.model_choices(
-        usa, "en", "prophet", ["prophet", "lightgbm"])
+        usa, "en", "prophet", ["prophet", "lightgbm"]
+    )
     assert [o["value"] for o in options][:2] == ["selected", "ensemble"]
-    (chosen,) = sql("select chosen_model from forecast_series where series_id = ?",
-                    [usa["series_id"]])[0]
+    (chosen,) = sql(
+        "select chosen_model from forecast_series where series_id = ?", [usa["series_id"]]
+    )[0]
     assert options[0]["label"] == f"Selected model ({model_label(chosen, 'en')})"
     assert visible is no_update and band is no_update
     _o, visible, _b, band, _s = cb.model_choices(usa, "en", "theta", ["theta"])
@@ -224,8 +278,11 @@ def test_model_choices_are_the_stored_models_and_keep_a_valid_pick(cb, usa, sql)
 
 
 def test_a_series_without_data_says_so(cb, usa):
-    spec = {**usa, "series_id": "Kia|no_such_flow|market=|model=|plant=",
-            "names": {"brand": "Kia", "flow": "no_such_flow"}}
+    spec = {
+        **usa,
+        "series_id": "Kia|no_such_flow|market=|model=|plant=",
+        "names": {"brand": "Kia", "flow": "no_such_flow"},
+    }
     fig, summary, table = cb.render_chart(spec, ["selected"], "selected", True, "en")
     assert figures.is_empty_figure(fig)
     assert "This series has no forecast or actuals" in _text(summary)
@@ -262,5 +319,6 @@ def test_without_a_run_the_page_says_which_command_to_run(no_run):
     fig, summary, table = no_run.render_chart(out["spec"], [], "selected", False, "ko")
     assert figures.is_empty_figure(fig)
     assert "carsight forecast" in _text(summary)
-    assert "데이터가 없습니다" in _text(no_run.render_leaderboard(out["spec"], "latest_cutoff",
-                                                                 "ko"))
+    assert "데이터가 없습니다" in _text(
+        no_run.render_leaderboard(out["spec"], "latest_cutoff", "ko")
+    )

@@ -28,9 +28,20 @@ def cb(reference_db):
 
 
 def _controls(**changes) -> dict:
-    controls = {"source": "customers", "brand": "all", "period_from": ANY, "period_to": ANY,
-                "vehicle_types": [], "powertrains": [], "market": ANY, "markets": [],
-                "top_n": 5, "measure": "units", "threshold": 5, "model": ANY}
+    controls = {
+        "source": "customers",
+        "brand": "all",
+        "period_from": ANY,
+        "period_to": ANY,
+        "vehicle_types": [],
+        "powertrains": [],
+        "market": ANY,
+        "markets": [],
+        "top_n": 5,
+        "measure": "units",
+        "threshold": 5,
+        "model": ANY,
+    }
     return {**controls, **changes}
 
 
@@ -178,8 +189,7 @@ def test_the_trend_is_the_chosen_model_in_the_focus_market_with_gaps_not_zeros(c
 
 
 def test_the_heatmap_highlights_the_chosen_model_and_downloads_its_table(cb):
-    spec = _spec(cb, brand="Hyundai", markets=["Korea", "USA", "Canada"], top_n=3,
-                 model="NEXO")
+    spec = _spec(cb, brand="Hyundai", markets=["Korea", "USA", "Canada"], top_n=3, model="NEXO")
     fig, table = cb.render_heatmap(spec, "ko")
     assert list(fig.data[0].x) == ["대한민국", "미국", "캐나다"]
     assert len(fig.data[0].y) == 3 and len(fig.layout.shapes) == ("NEXO" in fig.data[0].y)
@@ -208,8 +218,9 @@ def test_priority_weights_change_the_order(cb):
 
 def test_the_stock_planner_keeps_entered_stock_and_flags_cover(cb):
     spec = _spec(cb, brand="Hyundai", market="Korea")
-    rows, columns = cb.plan_stock(spec, None, "en", [{"model": "G70", "stock": 0},
-                                                     {"model": "Santa Fe", "stock": 500}])
+    rows, columns = cb.plan_stock(
+        spec, None, "en", [{"model": "G70", "stock": 0}, {"model": "Santa Fe", "stock": 500}]
+    )
     by_model = {r["model"]: r for r in rows}
     assert by_model["G70"]["status"] == "Urgent"
     assert by_model["Santa Fe"]["status"] == "Excess"
@@ -223,9 +234,13 @@ def test_the_stock_planner_keeps_entered_stock_and_flags_cover(cb):
 def test_a_selection_without_data_shows_the_empty_state_everywhere(cb):
     spec = _spec(cb, source="eu_retail", brand="Kia")
     assert spec["market"] is None
-    figs = [cb.render_markets(spec, "en")[0], *cb.render_top10(spec, "en")[:2],
-            cb.render_trend(spec, "en")[0], cb.render_deviation_view(spec, "en")[0],
-            cb.render_heatmap(spec, "en")[0]]
+    figs = [
+        cb.render_markets(spec, "en")[0],
+        *cb.render_top10(spec, "en")[:2],
+        cb.render_trend(spec, "en")[0],
+        cb.render_deviation_view(spec, "en")[0],
+        cb.render_heatmap(spec, "en")[0],
+    ]
     assert all(figures.is_empty_figure(f) for f in figs)
     assert cb.render_priority(spec, "en").children == "No data for this selection"
     assert cb.render_recommendations(spec, "en").children == "No data for this selection"

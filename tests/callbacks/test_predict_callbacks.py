@@ -26,7 +26,6 @@ def cb(trained_reference, tmp_path):
     return module
 
 
-
 def _find(component, class_name: str) -> list:
     """Every component in the tree whose className contains `class_name`."""
     found = []
@@ -44,10 +43,19 @@ def _find(component, class_name: str) -> list:
 def _form(cb, brand="Hyundai", **overrides) -> dict:
     """The form as the page first shows it (defaults from the vocab), with `overrides`."""
     out = cb.form_choices(brand, "ko", None, None, None, None, None, None)
-    values = {"gender": "F", "age": 35, "birth_date": None, "market": out[2],
-              "vehicle_class": out[4], "model_of_interest": out[6], "eco_friendly": False,
-              "budget": out[13], "payment_method": out[8], "channel": out[10],
-              "purchase_count": 1}
+    values = {
+        "gender": "F",
+        "age": 35,
+        "birth_date": None,
+        "market": out[2],
+        "vehicle_class": out[4],
+        "model_of_interest": out[6],
+        "eco_friendly": False,
+        "budget": out[13],
+        "payment_method": out[8],
+        "channel": out[10],
+        "purchase_count": 1,
+    }
     return {**values, **overrides}
 
 
@@ -57,8 +65,8 @@ class Submitted:
     def __init__(self, cb, outputs: tuple) -> None:
         n, m = len(cb.FIELDS), len(cb.INVALID_FIELDS)
         self.messages = dict(zip(cb.FIELDS, outputs[:n], strict=True))
-        self.invalid = dict(zip(cb.INVALID_FIELDS, outputs[n:n + m], strict=True))
-        self.alert, self.spec, self.register_open, self.register_result = outputs[n + m:]
+        self.invalid = dict(zip(cb.INVALID_FIELDS, outputs[n : n + m], strict=True))
+        self.alert, self.spec, self.register_open, self.register_result = outputs[n + m :]
 
     @property
     def wrong(self) -> set[str]:
@@ -73,9 +81,22 @@ def _submit(cb, form: dict, brand="Hyundai", lang="ko") -> Submitted:
 
 
 def test_the_form_offers_the_brands_choices_with_a_valid_default_for_every_field(cb):
-    (status, markets, market, classes, vehicle_class, models, model, payments, payment,
-     channels, channel, genders, brands, budget) = cb.form_choices(
-        "Hyundai", "ko", None, None, None, None, None, None)
+    (
+        status,
+        markets,
+        market,
+        classes,
+        vehicle_class,
+        models,
+        model,
+        payments,
+        payment,
+        channels,
+        channel,
+        genders,
+        brands,
+        budget,
+    ) = cb.form_choices("Hyundai", "ko", None, None, None, None, None, None)
     assert status is None
     assert {"label": "대한민국", "value": "Korea"} in markets and market == "Korea"
     assert vehicle_class in [o["value"] for o in classes] and len(classes) == 11
@@ -91,8 +112,9 @@ def test_the_form_offers_the_brands_choices_with_a_valid_default_for_every_field
 
 
 def test_form_choices_follow_the_language_and_keep_the_users_values(cb):
-    out = cb.form_choices("Kia", "en", "USA", "준중형 SUV", "Sportage", "신용카드", "온라인",
-                          "33,000,000")
+    out = cb.form_choices(
+        "Kia", "en", "USA", "준중형 SUV", "Sportage", "신용카드", "온라인", "33,000,000"
+    )
     assert {"label": "USA", "value": "USA"} in out[1] and out[2] == "USA"
     assert {"label": "Compact SUV", "value": "준중형 SUV"} in out[3] and out[4] == "준중형 SUV"
     assert out[6] == "Sportage"
@@ -135,12 +157,21 @@ def test_a_valid_form_is_accepted_and_opens_registration(cb):
     assert isinstance(out.spec["budget"], int)
 
 
-@pytest.mark.parametrize(("field", "value", "number"), [
-    ("age", 17, "18"), ("age", 101, "100"), ("age", "서른", None),
-    ("budget", "0", None), ("budget", "-5000000", None), ("budget", "많이", None),
-    ("budget", "900,000,000,000", None), ("budget", "1,000", None),
-    ("purchase_count", -1, None), ("purchase_count", "2.5", None),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "number"),
+    [
+        ("age", 17, "18"),
+        ("age", 101, "100"),
+        ("age", "서른", None),
+        ("budget", "0", None),
+        ("budget", "-5000000", None),
+        ("budget", "많이", None),
+        ("budget", "900,000,000,000", None),
+        ("budget", "1,000", None),
+        ("purchase_count", -1, None),
+        ("purchase_count", "2.5", None),
+    ],
+)
 def test_each_wrong_value_gets_its_own_inline_message(cb, field, value, number):
     out = _submit(cb, _form(cb, **{field: value}))
     assert out.wrong == {field}
@@ -154,8 +185,10 @@ def test_each_wrong_value_gets_its_own_inline_message(cb, field, value, number):
     assert label in _text(out.alert) and "바뀌지 않았습니다" in _text(out.alert)
 
 
-@pytest.mark.parametrize("field", ["gender", "market", "vehicle_class", "budget",
-                                   "payment_method", "channel", "purchase_count"])
+@pytest.mark.parametrize(
+    "field",
+    ["gender", "market", "vehicle_class", "budget", "payment_method", "channel", "purchase_count"],
+)
 def test_required_fields_are_refused_when_empty(cb, field):
     out = _submit(cb, _form(cb, **{field: None if field != "budget" else ""}))
     assert out.wrong == {field}
@@ -220,8 +253,7 @@ def test_result_is_rendered_in_english_too(cb):
 
 def test_the_model_of_interest_is_always_shown_with_its_fit(cb):
     spec = _submit(cb, _form(cb)).spec
-    top = [_text(_find(c, "cs-rec-model")) for c in _find(cb.render_result(spec, "ko"),
-                                                          "cs-rec")]
+    top = [_text(_find(c, "cs-rec-model")) for c in _find(cb.render_result(spec, "ko"), "cs-rec")]
     outsider = next(m for m in cb.predictor("Hyundai").vocab.models if m not in top)
     spec = _submit(cb, _form(cb, model_of_interest=outsider)).spec
     children = cb.render_result(spec, "ko")
@@ -258,8 +290,9 @@ def test_model_card_shows_cv_metrics_baseline_and_confusion_matrix_per_target(cb
         assert "층화 5겹 교차검증" in facts
     matrices = _find(body, "cs-confusion")
     assert len(matrices) == 2
-    counts = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", _text(
-        matrices[0].children[2]))]
+    counts = [
+        int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", _text(matrices[0].children[2]))
+    ]
     assert sum(counts) == card["targets"]["segment"]["rows"]
     assert "VIP" in _text(matrices[0])
 
@@ -288,9 +321,14 @@ def test_model_card_toggles(cb):
 
 
 def _registration(**overrides) -> dict:
-    values = {"name": "김하늘", "phone": "010-1234-5678", "email": "haneul.kim@example.com",
-              "address": "서울특별시 강남구 테헤란로 1", "user_id": "haneul01",
-              "signup_date": "2026-01-15"}
+    values = {
+        "name": "김하늘",
+        "phone": "010-1234-5678",
+        "email": "haneul.kim@example.com",
+        "address": "서울특별시 강남구 테헤란로 1",
+        "user_id": "haneul01",
+        "signup_date": "2026-01-15",
+    }
     return {**values, **overrides}
 
 
@@ -298,7 +336,7 @@ class Registered:
     def __init__(self, cb, outputs: tuple) -> None:
         n = len(cb.REG_FIELDS)
         self.messages = dict(zip(cb.REG_FIELDS, outputs[:n], strict=True))
-        self.invalid = dict(zip(cb.REG_FIELDS, outputs[n:2 * n], strict=True))
+        self.invalid = dict(zip(cb.REG_FIELDS, outputs[n : 2 * n], strict=True))
         self.alert = outputs[2 * n]
 
     @property
@@ -354,8 +392,9 @@ def test_a_duplicate_email_or_user_id_is_refused_and_nothing_is_written(cb):
 
 def test_wrong_registration_fields_are_all_reported_and_nothing_is_saved(cb):
     spec = _submit(cb, _form(cb)).spec
-    out = _register(cb, spec, name="", phone="12", email="not-an-email", user_id="a b",
-                    signup_date="2026-13-40")
+    out = _register(
+        cb, spec, name="", phone="12", email="not-an-email", user_id="a b", signup_date="2026-13-40"
+    )
     assert out.wrong == {"name", "phone", "email", "user_id", "signup_date"}
     assert all(out.invalid[f] for f in out.wrong) and not out.invalid["address"]
     assert "저장하지 않았습니다" in _text(out.alert)
@@ -365,8 +404,7 @@ def test_wrong_registration_fields_are_all_reported_and_nothing_is_saved(cb):
 
 def test_international_phone_numbers_are_accepted(cb):
     spec = _submit(cb, _form(cb)).spec
-    out = _register(cb, spec, phone="+1 415 555 0100", user_id="intl01",
-                    email="intl@example.com")
+    out = _register(cb, spec, phone="+1 415 555 0100", user_id="intl01", email="intl@example.com")
     assert out.wrong == set()
     assert _stored(cb)[0]["phone"] == "+14155550100"
 

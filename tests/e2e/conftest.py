@@ -26,8 +26,7 @@ def _free_port() -> int:
 _TRAINED: dict[Path, tuple[Path, Path]] = {}
 
 
-def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory
-                 ) -> tuple[Path, Path]:
+def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(warehouse, artifacts dir): `carsight train` run on a copy of the reference warehouse.
 
     Memoised per reference warehouse, so the callback and browser tests train once.
@@ -46,15 +45,28 @@ def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory
 
 def _serve(db: Path, workdir: Path, **env_extra: str):
     port = _free_port()
-    env = {**os.environ, "CARSIGHT_DB": str(db),
-           "CARSIGHT_OPS_DB": str(workdir / "ops.sqlite"), **env_extra}
+    env = {
+        **os.environ,
+        "CARSIGHT_DB": str(db),
+        "CARSIGHT_OPS_DB": str(workdir / "ops.sqlite"),
+        **env_extra,
+    }
     with open(workdir / "serve.log", "w") as log:
         proc = subprocess.Popen(
             # As the `carsight` console script runs it (not `-m app.cli`, which would load
             # the CLI module twice: once as __main__ and once as app.cli).
-            [sys.executable, "-c", "from app.cli import main; main()", "serve",
-             "--port", str(port)],
-            cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-c",
+                "from app.cli import main; main()",
+                "serve",
+                "--port",
+                str(port),
+            ],
+            cwd=workdir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             yield _wait_until_up(proc, f"http://127.0.0.1:{port}/", workdir / "serve.log")
@@ -73,8 +85,9 @@ def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
 def served_dealer_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """`carsight serve` on a trained copy of the reference warehouse (dealer page data)."""
     db, artifacts = trained_copy(reference_db, tmp_path_factory)
-    yield from _serve(db, tmp_path_factory.mktemp("serve-dealer"),
-                      CARSIGHT_ARTIFACTS_DIR=str(artifacts))
+    yield from _serve(
+        db, tmp_path_factory.mktemp("serve-dealer"), CARSIGHT_ARTIFACTS_DIR=str(artifacts)
+    )
 
 
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
@@ -94,18 +107,28 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
 @pytest.fixture()
 def browser(tmp_path: Path):
     if not (CHROMIUM and CHROMEDRIVER):
-        pytest.fail("chromium and chromedriver are required for e2e tests "
-                    "(Debian: apt-get install chromium chromium-driver; .ci/run does this)")
+        pytest.fail(
+            "chromium and chromedriver are required for e2e tests "
+            "(Debian: apt-get install chromium chromium-driver; .ci/run does this)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path / 'chrome'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path / 'chrome'}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -116,15 +139,20 @@ def browser(tmp_path: Path):
 
 def severe_logs(driver) -> list[dict]:
     """Browser console errors, ignoring the favicon request."""
-    return [entry for entry in driver.get_log("browser")
-            if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+    return [
+        entry
+        for entry in driver.get_log("browser")
+        if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
+    ]
 
 
 def figure_title(driver, graph_id: str) -> str:
     """The title text of a dcc.Graph's plotly figure ('' while it is still drawing)."""
     return driver.execute_script(
         "const t = document.querySelector(`[id='${arguments[0]}'] .gtitle`);"
-        "return t ? t.textContent : '';", graph_id)
+        "return t ? t.textContent : '';",
+        graph_id,
+    )
 
 
 def query_of(driver) -> dict[str, list[str]]:
@@ -139,4 +167,5 @@ def dash_idle(driver) -> bool:
     `data-dash-is-loading` while it waits for the server."""
     return driver.execute_script(
         "return document.title !== 'Updating...' && "
-        "!document.querySelector('[data-dash-is-loading=\"true\"]');")
+        "!document.querySelector('[data-dash-is-loading=\"true\"]');"
+    )

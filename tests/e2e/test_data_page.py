@@ -11,8 +11,7 @@ from app import ids
 from tests.e2e.conftest import severe_logs
 
 
-def test_data_page_shows_warehouse_counts_and_switches_language(served_app, browser,
-                                                                reference_db):
+def test_data_page_shows_warehouse_counts_and_switches_language(served_app, browser, reference_db):
     con = duckdb.connect(str(reference_db), read_only=True)
     fact_rows = con.sql("select count(*) from fact_sales").fetchall()[0][0]
     con.close()

@@ -25,11 +25,12 @@ return [best, gd.data[0].x[1]];
 def _drill_title(driver) -> str:
     return driver.execute_script(
         "const t = document.querySelector(`[id='${arguments[0]}'] .gtitle`);"
-        "return t ? t.textContent : '';", ids.DEALER_DRILLDOWN)
+        "return t ? t.textContent : '';",
+        ids.DEALER_DRILLDOWN,
+    )
 
 
-def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_dealer_app,
-                                                                       browser):
+def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_dealer_app, browser):
     browser.get(served_dealer_app + "dealer?brand=Hyundai")
     wait = WebDriverWait(browser, 30, poll_frequency=0.1)
     wait.until(lambda d: figure_title(d, ids.DEALER_MODEL_CLUSTER) and dash_idle(d))
@@ -42,7 +43,8 @@ def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_de
     bar, model = browser.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)
     assert model not in _drill_title(browser)
     browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", bar)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", bar
+    )
     ActionChains(browser).move_to_element(bar).click().perform()
     wait.until(lambda d: f"대한민국 · {model} " in _drill_title(d))
     drill = browser.find_element(By.ID, ids.DEALER_DRILLDOWN).text

@@ -31,7 +31,8 @@ def _visible_traces(driver) -> list[str]:
     return driver.execute_script(
         "const gd = document.querySelector(`[id='${arguments[0]}'] .js-plotly-plot`);"
         "return gd ? gd.data.filter(t => t.visible !== 'legendonly').map(t => t.name) : [];",
-        ids.FC_CHART)
+        ids.FC_CHART,
+    )
 
 
 def test_choose_a_series_and_the_chart_metrics_and_url_follow(served_forecast_app, browser):
@@ -62,8 +63,7 @@ def test_choose_a_series_and_the_chart_metrics_and_url_follow(served_forecast_ap
     assert severe_logs(browser) == []
 
 
-def test_a_copied_link_reopens_the_view_and_names_a_bad_parameter(served_forecast_app,
-                                                                  browser):
+def test_a_copied_link_reopens_the_view_and_names_a_bad_parameter(served_forecast_app, browser):
     browser.get(served_forecast_app + "forecast?brand=Kia&market=USA&backtest=1&market2=x")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
     wait.until(lambda d: "미국" in figure_title(d, ids.FC_CHART) and dash_idle(d))

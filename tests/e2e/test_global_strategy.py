@@ -28,13 +28,15 @@ def _click(browser, element) -> None:
     clear of the sticky navbar."""
     WebDriverWait(browser, 30, poll_frequency=0.1).until(dash_idle)
     browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.click()
 
 
 def _value(browser, select_id: str) -> str:
     return Select(browser.find_element(By.ID, select_id)).first_selected_option.get_attribute(
-        "value")
+        "value"
+    )
 
 
 def test_reference_check_g70_is_17_4_points_above_average_in_korea(served_app, browser):
@@ -96,8 +98,10 @@ def test_a_copied_url_reopens_the_same_view(served_app, browser):
     threshold.clear()
     threshold.send_keys("3\n")
     wait.until(lambda d: query_of(d).get("threshold") == ["3"])
-    _click(browser, browser.find_element(
-        By.CSS_SELECTOR, f"#{ids.GS_HEATMAP_MEASURE} input[value='share']"))
+    _click(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, f"#{ids.GS_HEATMAP_MEASURE} input[value='share']"),
+    )
     wait.until(lambda d: query_of(d).get("measure") == ["share"])
     wait.until(lambda d: "점유율" in figure_title(d, ids.GS_HEATMAP) and dash_idle(d))
     copied = browser.current_url
@@ -108,9 +112,11 @@ def test_a_copied_url_reopens_the_same_view(served_app, browser):
     assert _value(browser, ids.GS_MARKET) == "Canada"
     assert browser.find_element(By.ID, ids.GS_THRESHOLD).get_attribute("value") == "3"
     assert browser.find_element(
-        By.CSS_SELECTOR, f"#{ids.GS_HEATMAP_MEASURE} input[value='share']").is_selected()
-    assert browser.find_element(By.CSS_SELECTOR, f"#{ids.GS_BRAND} input[value='Hyundai']"
-                                ).is_selected()
+        By.CSS_SELECTOR, f"#{ids.GS_HEATMAP_MEASURE} input[value='share']"
+    ).is_selected()
+    assert browser.find_element(
+        By.CSS_SELECTOR, f"#{ids.GS_BRAND} input[value='Hyundai']"
+    ).is_selected()
     wait.until(lambda d: "캐나다" in figure_title(d, ids.GS_TOP10_BAR))
     wait.until(lambda d: "점유율" in figure_title(d, ids.GS_HEATMAP))
     strong = browser.find_element(By.ID, ids.GS_DEVIATION_STRONG)

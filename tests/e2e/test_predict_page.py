@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 def served_predict_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """`carsight serve` on the trained reference copy, with a fresh operational store."""
     db, artifacts = trained_copy(reference_db, tmp_path_factory)
-    yield from _serve(db, tmp_path_factory.mktemp("serve-predict"),
-                      CARSIGHT_ARTIFACTS_DIR=str(artifacts))
+    yield from _serve(
+        db, tmp_path_factory.mktemp("serve-predict"), CARSIGHT_ARTIFACTS_DIR=str(artifacts)
+    )
 
 
 def _click(browser, element_id: str) -> None:
@@ -29,7 +30,8 @@ def _click(browser, element_id: str) -> None:
     WebDriverWait(browser, 30, poll_frequency=0.1).until(dash_idle)
     element = browser.find_element(By.ID, element_id)
     browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.click()
 
 
@@ -37,7 +39,8 @@ def _type(browser, element_id: str, text: str) -> None:
     """Replace an input's text as a user would (select all, type)."""
     element = browser.find_element(By.ID, element_id)
     browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.send_keys(Keys.CONTROL, "a")
     element.send_keys(Keys.DELETE)
     element.send_keys(text)
@@ -48,11 +51,11 @@ def _text(browser, element_id: str) -> str:
 
 
 def test_predict_then_register_and_a_second_registration_with_the_same_email_is_refused(
-        served_predict_app, browser):
+    served_predict_app, browser
+):
     browser.get(served_predict_app + "predict?brand=Hyundai")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
-    wait.until(lambda d: Select(d.find_element(By.ID, ids.PREDICT_MARKET)).options
-               and dash_idle(d))
+    wait.until(lambda d: Select(d.find_element(By.ID, ids.PREDICT_MARKET)).options and dash_idle(d))
 
     # a rejected form says which field is wrong and changes nothing
     _type(browser, ids.PREDICT_AGE, "17")
@@ -93,8 +96,9 @@ def test_predict_then_register_and_a_second_registration_with_the_same_email_is_
     email = browser.find_element(By.ID, ids.PREDICT_REG_EMAIL)
     assert "is-invalid" in email.get_attribute("class")
     assert email.get_attribute("value") == "e2e.customer@example.com"
-    assert browser.find_element(By.ID, ids.PREDICT_REG_USER_ID).get_attribute(
-        "value") == "e2e_second"
+    assert (
+        browser.find_element(By.ID, ids.PREDICT_REG_USER_ID).get_attribute("value") == "e2e_second"
+    )
 
     # the result follows the language toggle
     _click(browser, ids.LANG_TOGGLE)
@@ -106,13 +110,19 @@ def test_predict_then_register_and_a_second_registration_with_the_same_email_is_
 def test_the_model_card_opens_with_cross_validated_metrics(served_predict_app, browser):
     browser.get(served_predict_app + "predict?brand=kia")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
-    wait.until(lambda d: Select(d.find_element(By.ID, ids.PREDICT_MARKET)).options
-               and dash_idle(d))
-    assert browser.find_element(By.ID, ids.PREDICT_BRAND).find_element(
-        By.CSS_SELECTOR, "input[value='Kia']").is_selected()
+    wait.until(lambda d: Select(d.find_element(By.ID, ids.PREDICT_MARKET)).options and dash_idle(d))
+    assert (
+        browser.find_element(By.ID, ids.PREDICT_BRAND)
+        .find_element(By.CSS_SELECTOR, "input[value='Kia']")
+        .is_selected()
+    )
     _click(browser, ids.PREDICT_CARD_TOGGLE)
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".cs-confusion")) == 2
-               and d.find_element(By.ID, ids.PREDICT_CARD_BODY).is_displayed())
+    wait.until(
+        lambda d: (
+            len(d.find_elements(By.CSS_SELECTOR, ".cs-confusion")) == 2
+            and d.find_element(By.ID, ids.PREDICT_CARD_BODY).is_displayed()
+        )
+    )
     card = _text(browser, ids.PREDICT_CARD_BODY)
     assert "Macro-F1" in card and "층화 5겹 교차검증" in card and "다수 클래스" in card
     assert severe_logs(browser) == []

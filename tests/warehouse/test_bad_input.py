@@ -39,31 +39,85 @@ from warehouse.errors import FileRefused  # noqa: E402
 from warehouse.formats import detect, header_key, parse_facts  # noqa: E402
 from warehouse.textio import read_table  # noqa: E402
 
-H_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.",
-            "Nov.", "Dec."]
+H_MONTHS = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 K_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_STYLES = {
     "Jan.": H_MONTHS,
     "Jan": K_MONTHS,
-    "January": ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"],
+    "January": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     "1월": [f"{m}월" for m in range(1, 13)],
 }
 
 HMC_IDENTITY = ["Model", "Vehicle Type", "Sales Type"]
 # Cells as published, with the units they mean (vehicles).
 HMC_ROWS: list[tuple[list[str], list[str], list[int]]] = [
-    (["Avante (CN7)", "PC", "Domestic"],
-     [" 5,241 ", "1,214", " - ", "-", "", " 120 ", "7", "8", "9", "10", "11", " 4,120 "],
-     [5241, 1214, 0, 0, 0, 120, 7, 8, 9, 10, 11, 4120]),
-    (["Tucson (NX4)", "RV", "Export"],
-     ["1,000", "2,000", "3,000", "4,000", "5,000", "6,000", "7,000", "8,000", "9,000",
-      "10,000", "11,000", "12,000"],
-     [1000 * m for m in range(1, 13)]),
-    (["Sonata (DN8)", "PC", "Domestic"],
-     [" 812 ", " 790 ", " - ", " 1,001 ", " 66 ", " 54 ", " 43 ", " 32 ", " 21 ", " 10 ",
-      " 9 ", " 8 "],
-     [812, 790, 0, 1001, 66, 54, 43, 32, 21, 10, 9, 8]),
+    (
+        ["Avante (CN7)", "PC", "Domestic"],
+        [" 5,241 ", "1,214", " - ", "-", "", " 120 ", "7", "8", "9", "10", "11", " 4,120 "],
+        [5241, 1214, 0, 0, 0, 120, 7, 8, 9, 10, 11, 4120],
+    ),
+    (
+        ["Tucson (NX4)", "RV", "Export"],
+        [
+            "1,000",
+            "2,000",
+            "3,000",
+            "4,000",
+            "5,000",
+            "6,000",
+            "7,000",
+            "8,000",
+            "9,000",
+            "10,000",
+            "11,000",
+            "12,000",
+        ],
+        [1000 * m for m in range(1, 13)],
+    ),
+    (
+        ["Sonata (DN8)", "PC", "Domestic"],
+        [
+            " 812 ",
+            " 790 ",
+            " - ",
+            " 1,001 ",
+            " 66 ",
+            " 54 ",
+            " 43 ",
+            " 32 ",
+            " 21 ",
+            " 10 ",
+            " 9 ",
+            " 8 ",
+        ],
+        [812, 790, 0, 1001, 66, 54, 43, 32, 21, 10, 9, 8],
+    ),
 ]
 HMC_TOTAL = sum(sum(units) for _, _, units in HMC_ROWS)
 
@@ -97,8 +151,9 @@ def csv_text(header: list[str], rows: list[list[str]]) -> str:
     return csv_lines([header, *rows])
 
 
-def hmc_sales_text(months: list[str] = H_MONTHS,
-                   rows: list[tuple[list[str], list[str], list[int]]] = HMC_ROWS) -> str:
+def hmc_sales_text(
+    months: list[str] = H_MONTHS, rows: list[tuple[list[str], list[str], list[int]]] = HMC_ROWS
+) -> str:
     return csv_text([*HMC_IDENTITY, *months], [ident + cells for ident, cells, _ in rows])
 
 
@@ -174,9 +229,13 @@ def rows(db: Path, query: str, params: list[object] | None = None) -> list[tuple
 
 def facts_of(db: Path, *, year: int | None = None) -> list[tuple]:
     """fact_sales without the file name, so copies of the same data compare equal."""
-    return rows(db, "select brand, flow, model_label, vehicle_type, market, sales_type, year, "
-                    "month, units, source_line from fact_sales where year = coalesce(?, year) "
-                    "order by all", [year])
+    return rows(
+        db,
+        "select brand, flow, model_label, vehicle_type, market, sales_type, year, "
+        "month, units, source_line from fact_sales where year = coalesce(?, year) "
+        "order by all",
+        [year],
+    )
 
 
 def leftovers(db: Path) -> list[str]:
@@ -230,16 +289,20 @@ def bad_hmc_2024(tmp_path: Path, text: str | bytes, encoding: str = "utf-8") -> 
 
 def test_baseline_loads_every_detail_row_and_no_total_row(baseline: Path) -> None:
     assert rows(baseline, "select sum(units) from fact_sales where brand = 'Hyundai'") == [
-        (HMC_TOTAL,)]
+        (HMC_TOTAL,)
+    ]
     # Kia `Total` rows are subtotals: kept in reported_totals, never added to the facts.
     assert rows(baseline, "select sum(units) from fact_sales where brand = 'Kia'") == [
-        (KIA_DETAIL_TOTAL,)]
+        (KIA_DETAIL_TOTAL,)
+    ]
     assert rows(baseline, "select sum(units) from reported_totals") == [(KIA_DETAIL_TOTAL,)]
-    assert rows(baseline, "select count(*) from fact_sales where brand = 'Kia' "
-                          "and vehicle_type = 'Total'") == [(0,)]
+    assert rows(
+        baseline, "select count(*) from fact_sales where brand = 'Kia' and vehicle_type = 'Total'"
+    ) == [(0,)]
     assert rows(baseline, "select count(*) from rejected_rows") == [(0,)]
-    assert rows(baseline, "select count(*) from data_quality "
-                          "where check_name = 'total_mismatch'") == [(0,)]
+    assert rows(
+        baseline, "select count(*) from data_quality where check_name = 'total_mismatch'"
+    ) == [(0,)]
 
 
 # --- file-level problems: refused, warehouse unchanged ------------------------------------
@@ -273,8 +336,7 @@ def test_missing_column_is_named_as_the_format_spells_it(warehouse: Path, tmp_pa
 
 def test_extra_column_is_refused_naming_the_column(warehouse: Path, tmp_path: Path) -> None:
     header = [*HMC_IDENTITY[:2], "Colour", HMC_IDENTITY[2], *H_MONTHS]
-    src = bad_hmc_2024(tmp_path, csv_text(header, [["Kona", "RV", "red", "Domestic",
-                                                    *["1"] * 12]]))
+    src = bad_hmc_2024(tmp_path, csv_text(header, [["Kona", "RV", "red", "Domestic", *["1"] * 12]]))
     exc = refuse_ingest(src, warehouse)
     assert (exc.line, exc.column) == (1, "Colour")
     assert "column 'Colour'" in str(exc)
@@ -311,8 +373,9 @@ def test_truncated_xlsx_is_refused_and_previous_warehouse_survives(
     warehouse: Path, tmp_path: Path
 ) -> None:
     whole = write_xlsx(tmp_path / "whole.xlsx", hmc_sales_text(), numbers=True).read_bytes()
-    src = write(tmp_path / "in" / "hmc-sales-by-model-december-y2024.xlsx",
-                whole[: len(whole) // 2])
+    src = write(
+        tmp_path / "in" / "hmc-sales-by-model-december-y2024.xlsx", whole[: len(whole) // 2]
+    )
     before = snapshot(warehouse)
     with pytest.raises(FileRefused) as info:
         ingest([src], warehouse)
@@ -323,13 +386,18 @@ def test_truncated_xlsx_is_refused_and_previous_warehouse_survives(
 @pytest.mark.parametrize(
     ("data", "bad_line"),
     [
-        pytest.param(hmc_sales_text().replace("Sonata", "Société").encode("cp1252"), 4,
-                     id="cp1252"),
+        pytest.param(
+            hmc_sales_text().replace("Sonata", "Société").encode("cp1252"), 4, id="cp1252"
+        ),
         pytest.param(hmc_sales_text().encode("utf-16"), 1, id="utf-16"),
         pytest.param(
-            hmc_sales_text().replace("Avante", "아반떼").replace("Sonata", "쏘나타")
-            .encode("cp949").replace("쏘나타".encode("cp949"), b"\xff" + "쏘나타".encode("cp949")),
-            4, id="cp949-with-a-stray-byte",
+            hmc_sales_text()
+            .replace("Avante", "아반떼")
+            .replace("Sonata", "쏘나타")
+            .encode("cp949")
+            .replace("쏘나타".encode("cp949"), b"\xff" + "쏘나타".encode("cp949")),
+            4,
+            id="cp949-with-a-stray-byte",
         ),
     ],
 )
@@ -343,8 +411,11 @@ def test_wrong_encoding_is_refused_naming_the_line(
     assert "UTF-8" in exc.hint
 
 
-@pytest.mark.parametrize("data", [b"", b"\n\n", b"\xef\xbb\xbf", b"  \r\n \t"],
-                         ids=["zero-bytes", "blank-lines", "bom-only", "whitespace"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\n\n", b"\xef\xbb\xbf", b"  \r\n \t"],
+    ids=["zero-bytes", "blank-lines", "bom-only", "whitespace"],
+)
 def test_empty_file_is_refused_and_previous_warehouse_survives(
     warehouse: Path, tmp_path: Path, data: bytes
 ) -> None:
@@ -387,20 +458,22 @@ def test_refused_file_in_a_build_leaves_the_previous_warehouse(
 def ingest_with_bad_rows(warehouse: Path, tmp_path: Path, bad_cells: list[list[str]]) -> Path:
     """A 2024 file: two good rows, a blank line, then one bad row per entry from line 5 on."""
     good = hmc_sales_text(rows=HMC_ROWS[:2])
-    bad = csv_lines([[f"Kona (SX{i})", "RV", "Domestic", *cells]
-                     for i, cells in enumerate(bad_cells)])
+    bad = csv_lines(
+        [[f"Kona (SX{i})", "RV", "Domestic", *cells] for i, cells in enumerate(bad_cells)]
+    )
     src = bad_hmc_2024(tmp_path, good + "\n" + bad)
     baseline_facts = facts_of(warehouse)
     ingest([src], warehouse)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         # The good rows of the new file are in, the bad ones are not.
-        assert con.sql("select sum(units), max(source_line) from fact_sales "
-                       "where year = 2024").fetchall() == [
-            (sum(sum(u) for _, _, u in HMC_ROWS[:2]), 3)]
-        assert con.sql("select rows_read, rows_loaded, rows_rejected from load_log "
-                       "where source_file like '%y2024%'").fetchall() == [
-            (2 + len(bad_cells), 2, len(bad_cells))]
+        assert con.sql(
+            "select sum(units), max(source_line) from fact_sales where year = 2024"
+        ).fetchall() == [(sum(sum(u) for _, _, u in HMC_ROWS[:2]), 3)]
+        assert con.sql(
+            "select rows_read, rows_loaded, rows_rejected from load_log "
+            "where source_file like '%y2024%'"
+        ).fetchall() == [(2 + len(bad_cells), 2, len(bad_cells))]
         files = con.sql("select distinct source_file from rejected_rows").fetchall()
         assert [Path(f).resolve() for (f,) in files] == [src.resolve()]
     finally:
@@ -461,39 +534,50 @@ def test_ingesting_an_already_loaded_file_adds_nothing(warehouse: Path, raw_dir:
     assert dict(after.counts)["fact_sales"] == dict(before.counts)["fact_sales"]
     assert after.fact_units == before.fact_units
     assert report.files_skipped == [f"{src}: duplicate"]
-    assert rows(warehouse, "select status from load_log where source_file like ? "
-                           "order by status", ["%kia-export%"]) == [("duplicate",), ("loaded",)]
+    assert rows(
+        warehouse,
+        "select status from load_log where source_file like ? order by status",
+        ["%kia-export%"],
+    ) == [("duplicate",), ("loaded",)]
 
 
 def test_ingesting_a_new_file_twice_adds_it_once(warehouse: Path, tmp_path: Path) -> None:
     src = bad_hmc_2024(tmp_path, hmc_2024_text())
     ingest([src], warehouse)
     once = snapshot(warehouse)
-    copy = write(tmp_path / "downloads" / "hmc-sales-by-model-december-y2024 (1).csv",
-                 src.read_bytes())
+    copy = write(
+        tmp_path / "downloads" / "hmc-sales-by-model-december-y2024 (1).csv", src.read_bytes()
+    )
     ingest([src], warehouse)
     ingest([copy], warehouse)
     twice = snapshot(warehouse)
     assert dict(twice.counts)["fact_sales"] == dict(once.counts)["fact_sales"]
     assert twice.fact_units == once.fact_units
-    assert rows(warehouse, "select status, count(*) from load_log where source_file like ? "
-                           "group by status order by status", ["%y2024%"]) == [
-        ("duplicate", 2), ("loaded", 1)]
+    assert rows(
+        warehouse,
+        "select status, count(*) from load_log where source_file like ? "
+        "group by status order by status",
+        ["%y2024%"],
+    ) == [("duplicate", 2), ("loaded", 1)]
 
 
 def test_build_counts_byte_identical_copies_once(raw_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "downloads"
     shutil.copytree(raw_dir, folder)
-    shutil.copyfile(folder / "hyundai" / "hmc-sales-by-model-december-y2023.csv",
-                    folder / "hmc-sales-by-model-december-y2023 (1).csv")
+    shutil.copyfile(
+        folder / "hyundai" / "hmc-sales-by-model-december-y2023.csv",
+        folder / "hmc-sales-by-model-december-y2023 (1).csv",
+    )
     single, double = tmp_path / "single.duckdb", tmp_path / "double.duckdb"
     build([raw_dir], single)
     build([folder], double)
     assert facts_of(double) == facts_of(single)
     assert rows(double, "select sum(units) from fact_sales where brand = 'Hyundai'") == [
-        (HMC_TOTAL,)]
-    assert rows(double, "select status, count(*) from load_log group by status "
-                        "order by status") == [("duplicate", 1), ("loaded", 2)]
+        (HMC_TOTAL,)
+    ]
+    assert rows(
+        double, "select status, count(*) from load_log group by status order by status"
+    ) == [("duplicate", 1), ("loaded", 2)]
 
 
 # --- readers during a rebuild ------------------------------------------------------------
@@ -520,7 +604,8 @@ def test_open_read_only_connection_survives_a_rebuild(
     finally:
         analyst.close()
     assert rows(warehouse, "select count(*), sum(units) from fact_sales") == [
-        (old[0][0] + 36, old[0][1] + HMC_TOTAL)]
+        (old[0][0] + 36, old[0][1] + HMC_TOTAL)
+    ]
     assert leftovers(warehouse) == []
 
 
@@ -548,16 +633,19 @@ def test_two_ingests_while_a_reader_is_open_keep_both_files(
     warehouse: Path, tmp_path: Path
 ) -> None:
     first = bad_hmc_2024(tmp_path, hmc_2024_text())
-    second = write(tmp_path / "in" / "hmc-sales-by-model-december-y2025.csv",
-                   hmc_sales_text(rows=HMC_ROWS[:2]))
+    second = write(
+        tmp_path / "in" / "hmc-sales-by-model-december-y2025.csv", hmc_sales_text(rows=HMC_ROWS[:2])
+    )
     analyst = duckdb.connect(str(warehouse), read_only=True)
     try:
         ingest([first], warehouse)
         ingest([second], warehouse)
     finally:
         analyst.close()
-    assert rows(warehouse, "select year, count(*) from fact_sales where brand = 'Hyundai' "
-                           "group by year order by year") == [(2023, 36), (2024, 36), (2025, 24)]
+    assert rows(
+        warehouse,
+        "select year, count(*) from fact_sales where brand = 'Hyundai' group by year order by year",
+    ) == [(2023, 36), (2024, 36), (2025, 24)]
 
 
 # --- spellings of months, numbers and encodings ---------------------------------------------
@@ -573,18 +661,24 @@ def parsed(path: Path, **kwargs: object) -> pl.DataFrame:
 @pytest.mark.parametrize("style", list(MONTH_STYLES))
 def test_month_header_spellings_give_identical_facts(tmp_path: Path, style: str) -> None:
     reference = parsed(write(tmp_path / "a" / "hmc-sales-y2023.csv", hmc_sales_text()))
-    variant = parsed(write(tmp_path / "b" / "hmc-sales-y2023.csv",
-                           hmc_sales_text(MONTH_STYLES[style])))
+    variant = parsed(
+        write(tmp_path / "b" / "hmc-sales-y2023.csv", hmc_sales_text(MONTH_STYLES[style]))
+    )
     assert variant.equals(reference)
     assert reference.height == 36
 
 
 def test_number_spellings_parse_to_vehicles(baseline: Path) -> None:
-    got = rows(baseline, "select month, units from fact_sales where model_label = 'Avante (CN7)'"
-                         " order by month")
+    got = rows(
+        baseline,
+        "select month, units from fact_sales where model_label = 'Avante (CN7)' order by month",
+    )
     assert [u for _, u in got] == HMC_ROWS[0][2]
-    kia = rows(baseline, "select month, units from fact_sales where brand = 'Kia' and "
-                         "vehicle_type = 'Passenger Car' and market_label = 'US' order by month")
+    kia = rows(
+        baseline,
+        "select month, units from fact_sales where brand = 'Kia' and "
+        "vehicle_type = 'Passenger Car' and market_label = 'US' order by month",
+    )
     assert [u for _, u in kia] == KIA_DETAIL[("Passenger Car", "US")]
 
 
@@ -627,8 +721,9 @@ def test_xlsx_with_a_wrong_dimension_tag_keeps_every_column(tmp_path: Path) -> N
     """Some exporters write `<dimension ref="A1"/>`; openpyxl's read-only mode trusts it."""
     import zipfile
 
-    good = write_xlsx(tmp_path / "good" / "hmc-sales-by-model-december-y2023.xlsx",
-                      hmc_sales_text(), numbers=True)
+    good = write_xlsx(
+        tmp_path / "good" / "hmc-sales-by-model-december-y2023.xlsx", hmc_sales_text(), numbers=True
+    )
     bad = tmp_path / "bad" / "hmc-sales-by-model-december-y2023.xlsx"
     bad.parent.mkdir()
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -645,12 +740,16 @@ def test_xlsx_with_a_wrong_dimension_tag_keeps_every_column(tmp_path: Path) -> N
 
 def carsight(*args: str, cwd: Path, columns: int = 120) -> subprocess.CompletedProcess:
     """Run the installed CLI in `cwd` with no settings from the caller's environment."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CARSIGHT_", "FORCE_COLOR", "TTY_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CARSIGHT_", "FORCE_COLOR", "TTY_"))
+    }
     env["CARSIGHT_OPS_DB"] = str(cwd / "no-operational.sqlite")
     env["COLUMNS"] = str(columns)  # a typical terminal; rich wraps at this width
-    return subprocess.run(["carsight", *args, "--quiet"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["carsight", *args, "--quiet"], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 @pytest.mark.parametrize(
@@ -658,8 +757,11 @@ def carsight(*args: str, cwd: Path, columns: int = 120) -> subprocess.CompletedP
     [
         pytest.param("Foo,Bar,Baz\n1,2,3\n", "line 1: unknown format", id="unknown-format"),
         pytest.param(hmc_sales_text()[:-40], "line 4: the file is truncated", id="truncated"),
-        pytest.param(hmc_sales_text().replace("Sonata", "Société").encode("cp1252"),
-                     "line 4: cannot decode byte", id="wrong-encoding"),
+        pytest.param(
+            hmc_sales_text().replace("Sonata", "Société").encode("cp1252"),
+            "line 4: cannot decode byte",
+            id="wrong-encoding",
+        ),
     ],
 )
 def test_cli_ingest_refuses_bad_file_with_exit_code_2(
@@ -667,8 +769,9 @@ def test_cli_ingest_refuses_bad_file_with_exit_code_2(
 ) -> None:
     src = bad_hmc_2024(tmp_path, content)
     before = snapshot(warehouse)
-    result = carsight("ingest", str(src.relative_to(tmp_path)), "--db", str(warehouse),
-                      cwd=tmp_path)
+    result = carsight(
+        "ingest", str(src.relative_to(tmp_path)), "--db", str(warehouse), cwd=tmp_path
+    )
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("error: ")
     assert f"{src.name}, {expected}" in result.stderr
@@ -683,18 +786,26 @@ def test_cli_asks_for_year_then_loads_with_it(
     from app.cli import main
 
     src = write(tmp_path / "in" / "hmc-sales-by-model.csv", hmc_2024_text())
-    refused = carsight("ingest", "in/hmc-sales-by-model.csv", "--db", str(warehouse),
-                       cwd=tmp_path)
+    refused = carsight("ingest", "in/hmc-sales-by-model.csv", "--db", str(warehouse), cwd=tmp_path)
     assert refused.returncode == 2
     assert f"{src.name}, line 1" in refused.stderr and "--year" in refused.stderr
     # The same command with --year, in-process to keep the suite fast.
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CARSIGHT_OPS_DB", str(tmp_path / "no-operational.sqlite"))
-    loaded = CliRunner().invoke(main, ["ingest", "in/hmc-sales-by-model.csv", "--db",
-                                       str(warehouse), "--year", "2024", "--quiet"])
+    loaded = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            "in/hmc-sales-by-model.csv",
+            "--db",
+            str(warehouse),
+            "--year",
+            "2024",
+            "--quiet",
+        ],
+    )
     assert loaded.exit_code == 0, loaded.output
-    assert rows(warehouse, "select sum(units) from fact_sales where year = 2024") == [
-        (HMC_TOTAL,)]
+    assert rows(warehouse, "select sum(units) from fact_sales where year = 2024") == [(HMC_TOTAL,)]
 
 
 def test_cli_build_refuses_a_folder_with_a_bad_file(warehouse: Path, tmp_path: Path) -> None:
@@ -706,9 +817,7 @@ def test_cli_build_refuses_a_folder_with_a_bad_file(warehouse: Path, tmp_path: P
     assert snapshot(warehouse) == before
 
 
-def test_cli_refusal_is_one_line_even_for_long_file_names(
-    warehouse: Path, tmp_path: Path
-) -> None:
+def test_cli_refusal_is_one_line_even_for_long_file_names(warehouse: Path, tmp_path: Path) -> None:
     name = "hmc-sales-by-model-december-y2024-downloaded-from-the-ir-site-for-the-board-deck.csv"
     write(tmp_path / "in" / name, "Foo,Bar,Baz\n1,2,3\n")
     result = carsight("ingest", f"in/{name}", "--db", str(warehouse), cwd=tmp_path, columns=100)

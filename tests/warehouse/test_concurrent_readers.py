@@ -10,8 +10,8 @@ from warehouse.build import build
 from warehouse.connection import open_read_only
 
 HEADER = "Model,Vehicle Type,Sales Type," + ",".join(
-    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.",
-     "Dec."])
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+)
 READER = """
 import sys, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
@@ -25,7 +25,8 @@ print(con.sql(q).fetchall()[0], flush=True)
 def _write(raw: Path, units: int) -> None:
     raw.mkdir(exist_ok=True)
     (raw / "hmc-sales-by-model-december-y2023.csv").write_text(
-        HEADER + "\nAvante (CN7),PC,Domestic" + f",{units}" * 12 + "\n", encoding="utf-8")
+        HEADER + "\nAvante (CN7),PC,Domestic" + f",{units}" * 12 + "\n", encoding="utf-8"
+    )
 
 
 def test_reader_in_another_process_keeps_working_during_a_rebuild(tmp_path):
@@ -33,8 +34,13 @@ def test_reader_in_another_process_keeps_working_during_a_rebuild(tmp_path):
     raw = tmp_path / "raw"
     _write(raw, 10)
     build([raw], db)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert reader.stdout.readline().strip() == "(12, 120)"
         _write(raw, 20)

@@ -26,15 +26,34 @@ def _count(db: Path, table: str) -> int:
 def _run(run_id: str) -> dict[str, pl.DataFrame]:
     now = dt.datetime(2026, 1, 1, 3, 0)
     return {
-        "forecast_runs": pl.DataFrame({
-            "run_id": [run_id], "started_at": [now], "finished_at": [now], "horizon": [6],
-            "series_filter": [None], "n_series": [1], "seconds": [1.5], "source": ["x"]}),
-        "forecasts": pl.DataFrame({
-            "run_id": [run_id] * 2, "series_id": ["Kia|region_export|market=USA|model=|plant="] * 2,
-            "brand": ["Kia"] * 2, "flow": ["region_export"] * 2, "market": ["USA"] * 2,
-            "model": [None, None], "ds": [dt.date(2025, 2, 1), dt.date(2025, 3, 1)],
-            "model_name": ["prophet"] * 2, "yhat": [1.0, 2.0], "yhat_lower": [0.5, 1.0],
-            "yhat_upper": [2.0, 3.0], "bottom_up_yhat": [None, None]}),
+        "forecast_runs": pl.DataFrame(
+            {
+                "run_id": [run_id],
+                "started_at": [now],
+                "finished_at": [now],
+                "horizon": [6],
+                "series_filter": [None],
+                "n_series": [1],
+                "seconds": [1.5],
+                "source": ["x"],
+            }
+        ),
+        "forecasts": pl.DataFrame(
+            {
+                "run_id": [run_id] * 2,
+                "series_id": ["Kia|region_export|market=USA|model=|plant="] * 2,
+                "brand": ["Kia"] * 2,
+                "flow": ["region_export"] * 2,
+                "market": ["USA"] * 2,
+                "model": [None, None],
+                "ds": [dt.date(2025, 2, 1), dt.date(2025, 3, 1)],
+                "model_name": ["prophet"] * 2,
+                "yhat": [1.0, 2.0],
+                "yhat_lower": [0.5, 1.0],
+                "yhat_upper": [2.0, 3.0],
+                "bottom_up_yhat": [None, None],
+            }
+        ),
     }
 
 
@@ -54,8 +73,13 @@ def test_a_fresh_build_has_every_forecast_table_empty(reference_db: Path):
 def test_each_write_replaces_the_previous_run(db: Path):
     assert write_forecasts(db, _run("a"))["forecasts"] == 2
     counts = write_forecasts(db, _run("b"))
-    assert counts == {"forecast_runs": 1, "forecast_series": 0, "forecasts": 2,
-                      "forecast_backtest": 0, "forecast_metrics": 0}
+    assert counts == {
+        "forecast_runs": 1,
+        "forecast_series": 0,
+        "forecasts": 2,
+        "forecast_backtest": 0,
+        "forecast_metrics": 0,
+    }
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.sql("select distinct run_id from forecasts").fetchall() == [("b",)]

@@ -27,8 +27,20 @@ from warehouse.generate import (  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
-H_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.",
-            "Nov.", "Dec."]
+H_MONTHS = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 K_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -56,8 +68,11 @@ def expected_files() -> list[str]:
 
 
 def digests(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def decode(path: Path) -> str:
@@ -87,6 +102,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- determinism --------------------------------------------------------------
+
 
 def test_same_seed_is_byte_identical(base: Path, tmp_path: Path) -> None:
     again = tmp_path / "b"
@@ -203,8 +219,12 @@ def test_hyundai_number_format_and_eof(base: Path) -> None:
 
 
 def test_hyundai_2025_is_partial(base: Path) -> None:
-    for name in ("hmc-sales-by-model", "hmc-global-plant-sales", "hmc-export-by-region",
-                 "hmc-eu-retail-sales"):
+    for name in (
+        "hmc-sales-by-model",
+        "hmc-global-plant-sales",
+        "hmc-export-by-region",
+        "hmc-eu-retail-sales",
+    ):
         table = rows(base / f"raw/hyundai/{name}-december-y2025.csv")
         assert table[0][-12:] == H_MONTHS
         body = table[1:]
@@ -233,9 +253,15 @@ def test_kia_region_total_rows_are_subtotals(base: Path) -> None:
     for y in YEARS:
         table = rows(base / f"raw/kia/kia-export-by-region-{y}.csv")[1:]
         cars = {r[0] for r in table}
-        assert cars == {"Passenger Car", "Recreational Vehicle", "Commercial Vehicle",
-                        "Special Vehicle", "CKD(excl, Special Vehicle)", "CKD(Special Vehicle)",
-                        "Total"}
+        assert cars == {
+            "Passenger Car",
+            "Recreational Vehicle",
+            "Commercial Vehicle",
+            "Special Vehicle",
+            "CKD(excl, Special Vehicle)",
+            "CKD(Special Vehicle)",
+            "Total",
+        }
         detail: dict[tuple[str, int], int] = {}
         total: dict[tuple[str, int], int] = {}
         for r in table:
@@ -252,8 +278,7 @@ def test_kia_region_matches_sales_by_model_exports(base: Path) -> None:
         assert sales[0][:3] == ["Model", "Vehicle Type", "Trade"]
         assert {r[2] for r in sales[1:]} == {"Domestic", "Export(excl CKD)", "CKD"}
         assert {r[1] for r in sales[1:]} == {"Ordinary Vehicle", "Special Vehicle"}
-        exported = [sum(num(r[3 + m]) for r in sales[1:] if r[2] != "Domestic")
-                    for m in range(12)]
+        exported = [sum(num(r[3 + m]) for r in sales[1:] if r[2] != "Domestic") for m in range(12)]
         region = rows(base / f"raw/kia/kia-export-by-region-{y}.csv")[1:]
         totals = [sum(num(r[2 + m]) for r in region if r[0] == "Total") for m in range(12)]
         assert exported == totals
@@ -273,7 +298,7 @@ def test_ev_share_grows(base: Path) -> None:
         n = REPORTED_MONTHS[y]
         tot = eco = 0
         for r in table:
-            v = sum(num(c) for c in r[3:3 + n])
+            v = sum(num(c) for c in r[3 : 3 + n])
             tot += v
             if any(k in r[0] for k in ("HEV", "EV", "IONIQ", "NEXO")):
                 eco += v
@@ -283,6 +308,7 @@ def test_ev_share_grows(base: Path) -> None:
 
 
 # --- customers ------------------------------------------------------------------
+
 
 def test_customers(base: Path) -> None:
     h = rows(base / "customers/현대_고객데이터.csv")
@@ -297,8 +323,17 @@ def test_customers(base: Path) -> None:
     assert any(c.startswith(" ") for c in classes)
     assert {"카드", "신용카드"} <= {r["거래방식"] for r in hd}
     assert {"Santa-Fe ™", "G70 (IK)"} <= {r["구매한 제품"] for r in hd}
-    markets = {"대한민국", "미국", "캐나다", "멕시코", "서유럽", "동유럽", "아시아", "중남미",
-               "중동아프리카"}
+    markets = {
+        "대한민국",
+        "미국",
+        "캐나다",
+        "멕시코",
+        "서유럽",
+        "동유럽",
+        "아시아",
+        "중남미",
+        "중동아프리카",
+    }
     assert {r["국가"] for r in hd} == markets == {r["국가"] for r in kd}
     for r in hd:
         assert "2023-01-01" <= r["제품 구매 날짜"] <= "2025-12-31"
@@ -313,6 +348,7 @@ def test_customers(base: Path) -> None:
 
 
 # --- scaling --------------------------------------------------------------------
+
 
 def test_scaling_formulas() -> None:
     assert variants_per_model(1) == 1 and variants_per_model(0.05) == 1
@@ -339,6 +375,5 @@ def test_trim_variants_at_scale(tmp_path: Path) -> None:
 
 
 def test_import_is_light() -> None:
-    code = ("import warehouse.generate as g; "
-            "assert not g._FMT_CACHE and not g._DATE_TABLE")
+    code = "import warehouse.generate as g; assert not g._FMT_CACHE and not g._DATE_TABLE"
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)

@@ -10,15 +10,16 @@ from warehouse import opstore, sql
 from warehouse.build import build, ingest
 
 HEADER = "Model,Vehicle Type,Sales Type," + ",".join(
-    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.",
-     "Dec."])
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+)
 
 
 def _raw(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "hmc-sales-by-model-december-y2023.csv").write_text(
-        HEADER + "\nAvante (CN7),PC,Domestic" + ",10" * 12 + "\n", encoding="utf-8")
+        HEADER + "\nAvante (CN7),PC,Domestic" + ",10" * 12 + "\n", encoding="utf-8"
+    )
     return raw
 
 
@@ -38,16 +39,21 @@ def test_customer_and_email_written_by_the_app_appear_after_the_next_build(tmp_p
     assert _rows(db, "select count(*) from customers") == [(0,)]
 
     with opstore.connect(ops) as con:
-        con.execute("insert into customers (customer_id, brand, user_id, name, gender, age, "
-                    "market, model, amount_krw) values ('N-kim01', 'Kia', 'kim01', '김민수', "
-                    "'M', 41, 'Korea', 'K5', 35000000)")
-        con.execute("insert into email_log (customer_id, recipient, subject, status) "
-                    "values ('N-kim01', 'kim@example.com', 'K5 시승 초대', 'sent')")
+        con.execute(
+            "insert into customers (customer_id, brand, user_id, name, gender, age, "
+            "market, model, amount_krw) values ('N-kim01', 'Kia', 'kim01', '김민수', "
+            "'M', 41, 'Korea', 'K5', 35000000)"
+        )
+        con.execute(
+            "insert into email_log (customer_id, recipient, subject, status) "
+            "values ('N-kim01', 'kim@example.com', 'K5 시승 초대', 'sent')"
+        )
         con.execute("insert into users (user_name, role) values ('dealer1', 'dealer')")
 
     build([raw], db, ops_db=ops)
     assert _rows(db, "select customer_id, brand, model, amount_krw from customers") == [
-        ("N-kim01", "Kia", "K5", 35_000_000)]
+        ("N-kim01", "Kia", "K5", 35_000_000)
+    ]
     assert _rows(db, "select recipient, status from email_log") == [("kim@example.com", "sent")]
     assert _rows(db, "select user_name, role from app_users") == [("dealer1", "dealer")]
 
@@ -65,11 +71,15 @@ def test_duplicate_user_id_in_the_store_is_refused(tmp_path):
 
     ops = tmp_path / "ops.sqlite"
     with opstore.connect(ops) as con:
-        con.execute("insert into customers (customer_id, brand, user_id, email) "
-                    "values ('N-a', 'Kia', 'a', 'a@example.com')")
+        con.execute(
+            "insert into customers (customer_id, brand, user_id, email) "
+            "values ('N-a', 'Kia', 'a', 'a@example.com')"
+        )
     with pytest.raises(sqlite3.IntegrityError), opstore.connect(ops) as con:
-        con.execute("insert into customers (customer_id, brand, user_id, email) "
-                    "values ('N-a2', 'Kia', 'a', 'b@example.com')")
+        con.execute(
+            "insert into customers (customer_id, brand, user_id, email) "
+            "values ('N-a2', 'Kia', 'a', 'b@example.com')"
+        )
     assert opstore.read_table(ops, "customers")[1][0][0] == "N-a"
 
 
@@ -77,12 +87,23 @@ def test_duplicate_user_id_in_the_store_is_refused(tmp_path):
 
 
 def _registration(**overrides: object) -> dict:
-    record = {"brand": "Kia", "user_id": "minji01", "name": "김민지", "email": "minji@example.com",
-              "phone": "+821012345678", "gender": "F", "age": 34, "market": "Korea",
-              "amount_krw": 45_000_000, "predicted_segment": "신규",
-              "segment_probability": 0.71, "predicted_cluster": 2,
-              "cluster_probability": 0.64, "model_version": "20260101T000000Z-abcdef12",
-              "predicted_at": "2026-01-01 09:00:00"}
+    record = {
+        "brand": "Kia",
+        "user_id": "minji01",
+        "name": "김민지",
+        "email": "minji@example.com",
+        "phone": "+821012345678",
+        "gender": "F",
+        "age": 34,
+        "market": "Korea",
+        "amount_krw": 45_000_000,
+        "predicted_segment": "신규",
+        "segment_probability": 0.71,
+        "predicted_cluster": 2,
+        "cluster_probability": 0.64,
+        "model_version": "20260101T000000Z-abcdef12",
+        "predicted_at": "2026-01-01 09:00:00",
+    }
     record.update(overrides)
     return record
 
@@ -96,8 +117,7 @@ def test_registration_refuses_a_duplicate_user_id_or_email_per_brand(tmp_path):
         opstore.register_customer(ops, _registration(email="other@example.com"))
     assert (same_id.value.field, same_id.value.value) == ("user_id", "minji01")
     with pytest.raises(opstore.DuplicateCustomer) as same_email:
-        opstore.register_customer(ops, _registration(user_id="minji02",
-                                                     email="MINJI@example.com"))
+        opstore.register_customer(ops, _registration(user_id="minji02", email="MINJI@example.com"))
     assert same_email.value.field == "email" and "already registered" in str(same_email.value)
     # the other brand is a separate customer base
     assert opstore.register_customer(ops, _registration(brand="Hyundai")) == "N-Hyundai-minji01"
@@ -108,10 +128,13 @@ def test_an_old_store_gets_the_probability_columns_on_open(tmp_path):
     import sqlite3
 
     ops = tmp_path / "ops.sqlite"
-    old_schema = "\n".join(line for line in sql.load("opstore/schema").splitlines()
-                           if not line.strip().startswith(("segment_probability",
-                                                           "cluster_probability",
-                                                           "predicted_at")))
+    old_schema = "\n".join(
+        line
+        for line in sql.load("opstore/schema").splitlines()
+        if not line.strip().startswith(
+            ("segment_probability", "cluster_probability", "predicted_at")
+        )
+    )
     con = sqlite3.connect(ops)
     con.executescript(old_schema)
     assert "segment_probability" not in {r[1] for r in con.execute("pragma table_info(customers)")}
@@ -129,10 +152,23 @@ def test_predictions_of_registered_customers_reach_the_warehouse_at_the_next_bui
     raw = _raw(tmp_path)
     opstore.register_customer(ops, _registration())
     build([raw], db, ops_db=ops)
-    assert _rows(db, "select customer_id, brand, predicted_segment, segment_probability, "
-                     "predicted_cluster, cluster_probability, model_version, predicted_at "
-                     "from customer_predictions") == [
-        ("N-Kia-minji01", "Kia", "신규", 0.71, 2, 0.64, "20260101T000000Z-abcdef12",
-         "2026-01-01 09:00:00")]
+    assert _rows(
+        db,
+        "select customer_id, brand, predicted_segment, segment_probability, "
+        "predicted_cluster, cluster_probability, model_version, predicted_at "
+        "from customer_predictions",
+    ) == [
+        (
+            "N-Kia-minji01",
+            "Kia",
+            "신규",
+            0.71,
+            2,
+            0.64,
+            "20260101T000000Z-abcdef12",
+            "2026-01-01 09:00:00",
+        )
+    ]
     assert _rows(db, "select customer_id, amount_krw from customers") == [
-        ("N-Kia-minji01", 45_000_000)]
+        ("N-Kia-minji01", 45_000_000)
+    ]

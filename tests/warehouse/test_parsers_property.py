@@ -47,10 +47,34 @@ FAST = settings(max_examples=200, deadline=None)  # pure Python: cheap examples
 POLARS = settings(max_examples=100, deadline=None)  # one Polars frame per example
 FEWER = settings(max_examples=40, deadline=None)  # examples that parse a whole table
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
-H_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.",
-            "Nov.", "Dec."]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+H_MONTHS = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 K_MONTHS = [m[:3] for m in MONTH_NAMES]
 KO_MONTHS = [f"{m}월" for m in range(1, 13)]
 
@@ -63,8 +87,25 @@ PUBLISHED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "hmc_eu_retail": (["Models", "Vehicle Type"], H_MONTHS, []),
     "kia_plant_sales": (["Plant", "Plant Code", "Model"], K_MONTHS, []),
     "kia_overseas_retail": (
-        ["Model", "Plant", "Month", "U.S.A", "Canada", "Mexico", "Europe", "Eastern Europe",
-         "Latin America", "Middle East", "Africa", "Asia Pacific", "India", "China"], [], []),
+        [
+            "Model",
+            "Plant",
+            "Month",
+            "U.S.A",
+            "Canada",
+            "Mexico",
+            "Europe",
+            "Eastern Europe",
+            "Latin America",
+            "Middle East",
+            "Africa",
+            "Asia Pacific",
+            "India",
+            "China",
+        ],
+        [],
+        [],
+    ),
     "kia_sales_by_model": (["Model", "Vehicle Type", "Trade"], K_MONTHS, []),
     "kia_export_by_region": (["Car", "Region"], K_MONTHS, []),
     "processed_hmc_sales_by_model": (["차량 모델", "차량 유형", "판매 구분"], KO_MONTHS, ["연도"]),
@@ -91,8 +132,9 @@ def published_header(name: str) -> list[str]:
     return [*before, *months, *after]
 
 
-def raw_table(header: list[str], rows: list[list[str]] | None = None,
-              name: str = "ir-download-y2023.csv") -> RawTable:
+def raw_table(
+    header: list[str], rows: list[list[str]] | None = None, name: str = "ir-download-y2023.csv"
+) -> RawTable:
     rows = rows or []
     return RawTable(Path(name), "0" * 64, "utf-8", header, rows, list(range(2, len(rows) + 2)))
 
@@ -126,8 +168,9 @@ non_numeric_cells = st.builds(
     st.text(alphabet=string.ascii_letters + "가나다라#/?*", min_size=1, max_size=8),
     st.text(alphabet="0123456789.", max_size=3),
 )
-zero_cells = st.builds(lambda a, t, b: a + t + b, padding, st.sampled_from(["", "-", "–", "—"]),
-                       padding)
+zero_cells = st.builds(
+    lambda a, t, b: a + t + b, padding, st.sampled_from(["", "-", "–", "—"]), padding
+)
 
 
 @POLARS
@@ -180,11 +223,17 @@ def test_missing_cell_is_zero() -> None:
 
 
 @POLARS
-@given(st.lists(st.one_of(unit_cells().map(lambda c: (c[1], c[0])),
-                          negative_cells().map(lambda c: (c, None)),
-                          non_numeric_cells.map(lambda c: (c, None)),
-                          zero_cells.map(lambda c: (c, 0))),
-                max_size=30))
+@given(
+    st.lists(
+        st.one_of(
+            unit_cells().map(lambda c: (c[1], c[0])),
+            negative_cells().map(lambda c: (c, None)),
+            non_numeric_cells.map(lambda c: (c, None)),
+            zero_cells.map(lambda c: (c, 0)),
+        ),
+        max_size=30,
+    )
+)
 def test_units_expr_parses_a_column_cell_by_cell(cases: list[tuple[str, int | None]]) -> None:
     frame = pl.DataFrame({"cell": [c for c, _ in cases]}, schema={"cell": pl.Utf8})
     parsed = frame.select(units_expr("cell").alias("units")).get_column("units").to_list()
@@ -222,8 +271,25 @@ def test_every_month_spelling_gives_its_number(case: tuple[int, str]) -> None:
 
 OTHER_HEADER_WORDS = sorted(
     {c for before, _, after in PUBLISHED.values() for c in before + after}
-    | {"Model", "Market", "Total", "Region", "Month", "Year", "Units", "Sales", "월", "연도",
-       "13월", "0월", "합계", "Marketing", "Junior", "Mayor", ""}
+    | {
+        "Model",
+        "Market",
+        "Total",
+        "Region",
+        "Month",
+        "Year",
+        "Units",
+        "Sales",
+        "월",
+        "연도",
+        "13월",
+        "0월",
+        "합계",
+        "Marketing",
+        "Junior",
+        "Mayor",
+        "",
+    }
 )
 MONTH_PREFIXES = {n[:3].lower() for n in MONTH_NAMES}
 
@@ -234,17 +300,23 @@ def test_identity_header_words_are_not_months(word: str) -> None:
 
 
 @FAST
-@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=12)
-       .filter(lambda w: w[:3].lower() not in MONTH_PREFIXES))
+@given(
+    st.text(alphabet=string.ascii_letters, min_size=1, max_size=12).filter(
+        lambda w: w[:3].lower() not in MONTH_PREFIXES
+    )
+)
 def test_a_word_is_only_a_month_if_it_starts_like_one(word: str) -> None:
     assert month_number(word) is None
 
 
 @FAST
-@given(year=st.integers(min_value=2000, max_value=2099),
-       stem=st.text(alphabet=string.ascii_lowercase + "-_", max_size=20),
-       spelling=st.sampled_from(["{stem}-y{year}.csv", "기아_{year}년_{stem}.csv",
-                                 "{stem}_{year}.xlsx"]))
+@given(
+    year=st.integers(min_value=2000, max_value=2099),
+    stem=st.text(alphabet=string.ascii_lowercase + "-_", max_size=20),
+    spelling=st.sampled_from(
+        ["{stem}-y{year}.csv", "기아_{year}년_{stem}.csv", "{stem}_{year}.xlsx"]
+    ),
+)
 def test_year_in_a_file_name_is_found(year: int, stem: str, spelling: str) -> None:
     assert year_from_text(spelling.format(stem=stem, year=year)) == year
 
@@ -268,8 +340,11 @@ def test_published_header_is_detected(name: str) -> None:
 
 
 @FAST
-@given(st.sampled_from(FORMAT_NAMES).flatmap(
-    lambda name: st.tuples(st.just(name), st.permutations(published_header(name)))))
+@given(
+    st.sampled_from(FORMAT_NAMES).flatmap(
+        lambda name: st.tuples(st.just(name), st.permutations(published_header(name)))
+    )
+)
 def test_column_order_does_not_change_the_detected_format(case: tuple[str, list[str]]) -> None:
     name, shuffled = case
     original = published_header(name)
@@ -279,7 +354,8 @@ def test_column_order_does_not_change_the_detected_format(case: tuple[str, list[
     # Every role, month and market still points at the same header cell.
     for attr in ("role_columns", "month_columns", "market_columns"):
         assert by_header(shuffled, getattr(detected, attr)) == by_header(
-            original, getattr(reference, attr))
+            original, getattr(reference, attr)
+        )
 
 
 def by_header(header: list[str], mapping: dict[object, int]) -> dict[object, str]:
@@ -287,9 +363,11 @@ def by_header(header: list[str], mapping: dict[object, int]) -> dict[object, str
     return {key: header[i] for key, i in mapping.items()}
 
 
-HMC_ROWS = [["Avante (CN7)", "PC", "Domestic", " 5,241 ", " - ", "", *[" 1,214 "] * 9],
-            ["Tucson (NX4)", "RV", "Export", *[f"{m:,}" for m in range(100, 1300, 100)]],
-            ["Total", "", "Domestic", " 5,241 ", " - ", "", *[" 1,214 "] * 9]]
+HMC_ROWS = [
+    ["Avante (CN7)", "PC", "Domestic", " 5,241 ", " - ", "", *[" 1,214 "] * 9],
+    ["Tucson (NX4)", "RV", "Export", *[f"{m:,}" for m in range(100, 1300, 100)]],
+    ["Total", "", "Domestic", " 5,241 ", " - ", "", *[" 1,214 "] * 9],
+]
 
 
 @pytest.fixture(scope="module")
@@ -303,8 +381,7 @@ def hmc_facts() -> pl.DataFrame:
 
 @FEWER
 @given(st.permutations(list(range(15))))
-def test_column_order_does_not_change_the_facts(hmc_facts: pl.DataFrame, order: list[int]
-                                                ) -> None:
+def test_column_order_does_not_change_the_facts(hmc_facts: pl.DataFrame, order: list[int]) -> None:
     header = published_header("hmc_sales_by_model")
     shuffled = raw_table([header[i] for i in order], [[r[i] for i in order] for r in HMC_ROWS])
     assert parse_facts(shuffled, detect(shuffled)).facts.sort("line", "month").equals(hmc_facts)
@@ -312,18 +389,23 @@ def test_column_order_does_not_change_the_facts(hmc_facts: pl.DataFrame, order: 
 
 def is_unknown_column(name: str) -> bool:
     key = header_key(name)
-    return (bool(key) and key not in KNOWN_KEYS and month_number(name) is None
-            and canonical.market_of(name) is None and not canonical.is_total(name))
+    return (
+        bool(key)
+        and key not in KNOWN_KEYS
+        and month_number(name) is None
+        and canonical.market_of(name) is None
+        and not canonical.is_total(name)
+    )
 
 
-unknown_columns = st.text(alphabet=string.ascii_letters + string.digits + " _-#()", min_size=1,
-                          max_size=15).filter(is_unknown_column)
+unknown_columns = st.text(
+    alphabet=string.ascii_letters + string.digits + " _-#()", min_size=1, max_size=15
+).filter(is_unknown_column)
 
 
 @FAST
 @given(name=st.sampled_from(FORMAT_NAMES), column=unknown_columns, data=st.data())
-def test_an_unknown_column_is_refused_by_name(name: str, column: str, data: st.DataObject
-                                              ) -> None:
+def test_an_unknown_column_is_refused_by_name(name: str, column: str, data: st.DataObject) -> None:
     header = published_header(name)
     at = data.draw(st.integers(min_value=0, max_value=len(header)), label="position")
     header.insert(at, column)
@@ -336,9 +418,13 @@ def test_an_unknown_column_is_refused_by_name(name: str, column: str, data: st.D
 
 @pytest.mark.parametrize(
     ("name", "column"),
-    [("hmc_sales_by_model", "Model"), ("kia_export_by_region", "Region"),
-     ("processed_kia_sales_by_model", "차종"), ("kia_overseas_retail", "U.S.A"),
-     ("kia_overseas_retail", "USA")],
+    [
+        ("hmc_sales_by_model", "Model"),
+        ("kia_export_by_region", "Region"),
+        ("processed_kia_sales_by_model", "차종"),
+        ("kia_overseas_retail", "U.S.A"),
+        ("kia_overseas_retail", "USA"),
+    ],
 )
 def test_a_repeated_column_is_refused_by_name(name: str, column: str) -> None:
     header = published_header(name)

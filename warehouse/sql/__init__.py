@@ -8,8 +8,12 @@ from pathlib import Path
 _ROOT = Path(__file__).resolve().parent
 
 # Analyst views, created in this order (later views may use earlier ones).
-VIEWS = ["views/monthly_sales", "views/model_market_share", "views/customer_profiles",
-         "views/market_month_coverage"]
+VIEWS = [
+    "views/monthly_sales",
+    "views/model_market_share",
+    "views/customer_profiles",
+    "views/market_month_coverage",
+]
 
 
 @cache
