@@ -84,6 +84,12 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
         "purchases on average (VIP {vip_frequency:.1f}), {recency_days:,} days since "
         "the last purchase",
     },
+    "insight.segment.신규.no_vip": {
+        "ko": "신규 — {customers:,}명({customer_share_pct:.1f}%), 평균 구매 {frequency:.1f}회, "
+        "마지막 구매 후 평균 {recency_days:,}일",
+        "en": "New — {customers:,} customers ({customer_share_pct:.1f}%), {frequency:.1f} "
+        "purchases on average, {recency_days:,} days since the last purchase",
+    },
     "action.segment.신규": {
         "ko": "온보딩 케어와 두 번째 구매 혜택 제안",
         "en": "Onboard: welcome care and a second-purchase offer",
@@ -93,6 +99,12 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
         "백만원(VIP {vip_amount_mkrw:,.1f}백만원)",
         "en": "Regular — {customers:,} customers ({customer_share_pct:.1f}%), mean amount "
         "{amount_mkrw:,.1f}M KRW (VIP {vip_amount_mkrw:,.1f}M)",
+    },
+    "insight.segment.일반.no_vip": {
+        "ko": "일반 — {customers:,}명({customer_share_pct:.1f}%), 평균 거래 "
+        "{amount_mkrw:,.1f}백만원",
+        "en": "Regular — {customers:,} customers ({customer_share_pct:.1f}%), mean amount "
+        "{amount_mkrw:,.1f}M KRW",
     },
     "action.segment.일반": {
         "ko": "상위 트림·옵션 업셀과 교차 판매",
@@ -262,6 +274,13 @@ def template_key(insight: Any, part: str = "insight") -> str:
     key = f"{part}.{insight.kind}"
     if insight.kind == "drilldown" and part == "action" and not insight.values.get("test_clusters"):
         key = "action.drilldown.all"
+    # a slice without VIP customers has nothing to compare 신규 and 일반 with
+    if (
+        part == "insight"
+        and insight.kind in ("segment.신규", "segment.일반")
+        and "vip_frequency" not in insight.values
+    ):
+        key += ".no_vip"
     return key
 
 
