@@ -182,8 +182,8 @@ def load_file(
                         "label"
                     ),
                     "units",
-                ).cast(TOTALS_SCHEMA)
-            )  # type: ignore[arg-type]
+                ).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
+            )
         unknown = facts.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
         for label in sorted(unknown.get_column("market_label").unique().to_list()):
             state.note(
