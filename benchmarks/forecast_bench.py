@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--series-filter", default=None)
     args = parser.parse_args()
 
-    from app.cli_forecast import run_forecast_command
+    from app.cli.forecast import run_forecast_command
     from warehouse.build import build
 
     with tempfile.TemporaryDirectory() as tmp:

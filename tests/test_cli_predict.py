@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import EXIT_REFUSED, main
-from app.cli_predict import EXIT_PARTIAL
+from app.cli.predict import EXIT_PARTIAL
 from tests.e2e.conftest import trained_copy
 
 pytestmark = pytest.mark.slow

@@ -429,7 +429,7 @@ def test_drilldown_shares_add_up_and_promote_the_top_clusters(
 
 @pytest.mark.parametrize("analysis", ["segments", "clusters", "insights"])
 def test_dealer_analysis_documents_and_csv(trained: dict[str, Any], analysis: str) -> None:
-    from app.cli_analyze_dealer import run_dealer_analysis
+    from app.cli.analyze_dealer import run_dealer_analysis
 
     doc, table = run_dealer_analysis(
         analysis,
@@ -447,7 +447,7 @@ def test_dealer_analysis_documents_and_csv(trained: dict[str, Any], analysis: st
 
 
 def test_dealer_analysis_refuses_bad_filters(trained: dict[str, Any]) -> None:
-    from app.cli_analyze_dealer import DealerRefused, run_dealer_analysis
+    from app.cli.analyze_dealer import DealerRefused, run_dealer_analysis
 
     common = {"db": trained["db"], "artifacts_dir": trained["artifacts"]}
     with pytest.raises(DealerRefused, match="one brand"):

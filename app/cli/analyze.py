@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-EXIT_REFUSED = 2
+from app.cli.common import EXIT_REFUSED
+
 ANALYSES = ("top10", "deviation", "heatmap", "recommend")
 
 
@@ -224,7 +225,7 @@ def analyze(
     Example: carsight analyze deviation --brand hyundai --source customers
     --market 대한민국 --format json
     """
-    from app.cli_analyze_dealer import DEALER_ANALYSES, DealerRefused, run_dealer_analysis
+    from app.cli.analyze_dealer import DEALER_ANALYSES, DealerRefused, run_dealer_analysis
     from app.settings import load_settings
 
     try:

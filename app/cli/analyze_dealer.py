@@ -1,8 +1,8 @@
 """The dealer analyses for `carsight analyze segments|clusters|insights`.
 
-`app.cli_analyze.analyze` is a single click command (ANALYSIS argument), not a
+`app.cli.analyze.analyze` is a single click command (ANALYSIS argument), not a
 group, so this module registers nothing: `run_dealer_analysis` returns the
-same (JSON document, CSV table) pair as `app.cli_analyze.run_analysis`, ready
+same (JSON document, CSV table) pair as `app.cli.analyze.run_analysis`, ready
 for that command to dispatch DEALER_ANALYSES to. It is built on the analytics
 functions the dealer page uses, so the numbers are the page's numbers.
 """

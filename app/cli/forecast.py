@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from app.cli.common import cli_settings, progress_bar, refuse, require_warehouse
+
 if TYPE_CHECKING:
     from analytics.forecast.pipeline import ForecastResult, Progress
 
@@ -124,12 +126,10 @@ def forecast(
     quiet: bool,
 ) -> None:
     """Backtest and forecast every sales series; write the five forecast tables."""
-    # app.cli imports this module to register the command: import it back lazily
-    from app.cli import _refused, _require_warehouse, _settings, progress_bar
     from warehouse.errors import FileRefused
 
-    settings = _settings(ctx, db=db)
-    _require_warehouse(settings.db)
+    settings = cli_settings(db=db)
+    require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
             result = run_forecast_command(
@@ -140,7 +140,7 @@ def forecast(
                 progress=progress,
             )
         except (FileRefused, ValueError) as exc:
-            _refused(exc)
+            refuse(exc)
             return
     for error in result.errors:
         click.echo(f"WARNING {error}", err=True)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from app.cli.common import cli_settings, progress_bar, refuse, require_warehouse
+
 
 def _as_of(value: str | None) -> dt.date | None:
     if value is None:
@@ -57,17 +59,15 @@ def train(
 ) -> None:
     """Train RFM segments, customer types and the prediction models per brand; write artifacts
     and both tables."""
-    # app.cli imports this module to register the command: import it back lazily
     from analytics.artifacts import ArtifactError
     from analytics.segmentation_train import TrainConfig
     from analytics.segmentation_train import train as run
-    from app.cli import _refused, _require_warehouse, _settings, progress_bar
     from app.strings_dealer import render_persona
     from warehouse.errors import FileRefused
 
     date = _as_of(as_of)
-    settings = _settings(ctx, db=db, artifacts_dir=artifacts_dir)
-    _require_warehouse(settings.db)
+    settings = cli_settings(db=db, artifacts_dir=artifacts_dir)
+    require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
             report = run(
@@ -79,7 +79,7 @@ def train(
                 progress=progress,
             )
         except (FileRefused, ArtifactError, ValueError) as exc:
-            _refused(exc)
+            refuse(exc)
             return
     for r in report.runs:
         click.echo(

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from app.cli.common import cli_settings, refuse
+
 if TYPE_CHECKING:
     import polars as pl
 
@@ -65,12 +67,11 @@ def prediction_to_json(pred: Prediction, lang: str = "ko") -> dict[str, Any]:
 def _load(artifacts_dir: Path, brand: str) -> Predictor:
     from analytics.artifacts import ArtifactError
     from analytics.predict import load_predictor
-    from app.cli import _refused
 
     try:
         return load_predictor(artifacts_dir, brand)
     except ArtifactError as exc:
-        _refused(exc)
+        refuse(exc)
         raise  # unreachable: _refused exits
 
 
@@ -82,20 +83,19 @@ def _errors_text(errors: list[Any], lang: str) -> str:
 
 def _score_json(predictor: Predictor, text: str, lang: str, today: dt.date) -> None:
     from analytics.predict import InputError, parse_input
-    from app.cli import _refused
 
     try:
         raw = json.loads(text)
     except ValueError as exc:
-        _refused(ValueError(f"--json is not valid JSON ({exc})"))
+        refuse(ValueError(f"--json is not valid JSON ({exc})"))
         return
     if not isinstance(raw, dict):
-        _refused(ValueError('--json must be one JSON object, e.g. \'{"gender": "F", ...}\''))
+        refuse(ValueError('--json must be one JSON object, e.g. \'{"gender": "F", ...}\''))
         return
     try:
         inp = parse_input(raw, predictor.vocab, today=today)
     except InputError as exc:
-        _refused(ValueError(f"invalid input: {_errors_text(exc.errors, lang)}"))
+        refuse(ValueError(f"invalid input: {_errors_text(exc.errors, lang)}"))
         return
     click.echo(
         json.dumps(
@@ -151,12 +151,11 @@ def _score_csv(predictor: Predictor, src: Path, out: Path, lang: str, today: dt.
 
     from analytics.predict import InputError, parse_input
     from analytics.predict.features import INPUT_COLUMNS
-    from app.cli import _refused
 
     try:
         frame = pl.read_csv(src, infer_schema=False)
     except (OSError, pl.exceptions.PolarsError) as exc:
-        _refused(ValueError(f"{src}: cannot read the CSV ({exc})"))
+        refuse(ValueError(f"{src}: cannot read the CSV ({exc})"))
         return 2
     rows, lines, bad = [], [], 0
     for n, raw in enumerate(frame.iter_rows(named=True), start=2):  # line 1 is the header
@@ -280,13 +279,12 @@ def predict(
     or input, unreadable CSV); 3 some CSV rows invalid (reported on stderr by
     line and field), the valid rows still scored.
     """
-    from app.cli import _settings
 
     if (json_text is None) == (csv_path is None):
         raise click.UsageError("give exactly one of --json or --csv")
     if csv_path is not None and out_path is None:
         raise click.UsageError("--csv needs --out for the scored rows")
-    settings = _settings(ctx, artifacts_dir=artifacts_dir)
+    settings = cli_settings(artifacts_dir=artifacts_dir)
     predictor = _load(settings.artifacts_dir, brand)
     today = dt.date.today()
     if json_text is not None:

@@ -1,0 +1,34 @@
+"""The `carsight` command line. Every sub-command has `--help`.
+
+Long steps show a progress bar. Errors are printed as one clear message with
+the file, line and column where known, and the process exits non-zero.
+
+One module per command; the helpers they share live in `app.cli.common`. This
+module only gathers the commands into the `carsight` group (`app.cli:main`).
+"""
+
+from __future__ import annotations
+
+import click
+
+from app.cli.analyze import analyze
+from app.cli.build import build
+from app.cli.common import EXIT_REFUSED
+from app.cli.forecast import forecast
+from app.cli.generate import generate
+from app.cli.ingest import ingest
+from app.cli.predict import predict
+from app.cli.serve import serve
+from app.cli.train import train
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="carsight")
+def main() -> None:
+    """CarSight: Hyundai/Kia sales strategy on a DuckDB warehouse."""
+
+
+for _command in (generate, build, ingest, serve, analyze, train, forecast, predict):
+    main.add_command(_command)
+
+__all__ = ["EXIT_REFUSED", "main"]

@@ -1,0 +1,133 @@
+"""Helpers every `carsight` command shares: settings, refusals, progress bars.
+
+The command modules import this module; nothing here imports a command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from app.settings import Settings, load_settings
+
+EXIT_REFUSED = 2
+
+
+def _console():  # rich is imported lazily: `carsight --help` stays fast
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar driven by `callback(step, done, total)` calls."""
+    if not enabled:
+        yield lambda step, done, total: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description:<45}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(),
+        transient=False,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(step: str, done: int, total: int) -> None:
+            phase = (
+                step.split(":")[0]
+                if ":" in step
+                else ("reading files" if step.startswith(("reading", "files read")) else step)
+            )
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total, description=step[:45])
+
+        yield update
+
+
+def cli_settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except Exception as exc:  # pydantic ValidationError or a bad carsight.toml
+        raise click.ClickException(f"invalid settings: {exc}") from exc
+
+
+def refuse(exc: Exception) -> None:
+    # Plain text on one line: file names may contain [brackets] and must not wrap.
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_REFUSED)
+
+
+def require_warehouse(db: Path) -> None:
+    """Refuse (exit 2) when the warehouse file a command reads does not exist."""
+    if not db.is_file():
+        from warehouse.errors import FileRefused
+
+        refuse(
+            FileRefused(
+                db,
+                "the warehouse file does not exist",
+                hint="Run `carsight build` first, or pass --db.",
+            )
+        )
+
+
+def print_report(report: object, limit: int = 40) -> None:
+    """Warnings one per line (file: detail), then a count of info notes per check."""
+    dq = report.data_quality  # type: ignore[attr-defined]
+    warnings = dq.filter(dq["severity"] == "warning")
+    for row in warnings.head(limit).iter_rows(named=True):
+        where = Path(row["source_file"]).name if row["source_file"] else "warehouse"
+        click.echo(f"WARNING {row['check_name']} {where}: {row['detail']}", err=True)
+    if warnings.height > limit:
+        click.echo(
+            f"... {warnings.height - limit} more warnings: "
+            "select * from data_quality where severity = 'warning'",
+            err=True,
+        )
+    infos = dq.filter(dq["severity"] == "info").group_by("check_name").len().sort("check_name")
+    if infos.height:
+        click.echo(
+            "info: "
+            + ", ".join(f"{r['check_name']} x{r['len']}" for r in infos.iter_rows(named=True))
+            + " (see the data_quality table)",
+            err=True,
+        )
+    for skipped in report.files_skipped:  # type: ignore[attr-defined]
+        click.echo(f"skipped {skipped}", err=True)
+    click.echo(
+        f"warehouse {report.db_path}: {report.files_loaded} files, "  # type: ignore[attr-defined]
+        f"{report.fact_rows:,} fact rows, {report.rejected_rows:,} rejected rows, "  # type: ignore[attr-defined]
+        f"{report.seconds:.1f}s"  # type: ignore[attr-defined]
+    )
+
+
+def load_options(func: Callable) -> Callable:
+    """Options shared by `build` and `ingest`."""
+    for option in reversed(
+        [
+            click.option(
+                "--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB]."
+            ),
+            click.option(
+                "--brand",
+                type=click.Choice(["Hyundai", "Kia"]),
+                help="Brand for files whose header and name do not tell it.",
+            ),
+            click.option(
+                "--year", type=int, help="Year for files whose name and content do not tell it."
+            ),
+            click.option("--quiet", is_flag=True, help="No progress bar."),
+        ]
+    ):
+        func = option(func)
+    return func
