@@ -6,7 +6,7 @@ r/f/m scores, segment, cluster and persona) or a table made from it, and
 returns a Polars frame or a list of `Insight`. Shares are fractions 0-1 in
 tables; in `Insight.values` every number a sentence cites is already rounded
 the way it is shown (`*_pct`: percent, 0.1; `*_mkrw`: million KRW, 0.1;
-days and counts: integers), so `app.strings_dealer.render` can only print
+days and counts: integers), so `app.i18n.dealer.render` can only print
 computed numbers. Customers not yet trained (null segment or cluster) are left
 out of the segment and cluster views.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from analytics.rfm import SEGMENTS, segment_profile
+from analytics.segments.rfm import SEGMENTS, segment_profile
 
 VIEWS: tuple[str, ...] = (
     "gender", "age", "amount_frequency", "model_cluster", "segment_cluster",
@@ -33,7 +33,7 @@ MIN_GROUP = 10  # a "highest share" insight only considers groups of at least 10
 class Insight:
     """One generated sentence: `kind` picks the templates, `values` holds every cited value.
 
-    `app.strings_dealer.render(insight, lang)` gives the insight,
+    `app.i18n.dealer.render(insight, lang)` gives the insight,
     `render(insight, lang, part="action")` the marketing suggestion.
     """
 
@@ -89,7 +89,8 @@ def _trained(frame: pl.DataFrame, column: str) -> pl.DataFrame:
 
 
 def segment_summary(frame: pl.DataFrame) -> pl.DataFrame:
-    """Per segment: size, revenue share and mean R, F, M (see `analytics.rfm.segment_profile`)."""
+    """Per segment: size, revenue share and mean R, F, M (see
+    `analytics.segments.rfm.segment_profile`)."""
     return segment_profile(_trained(frame, "segment"))
 
 

@@ -12,7 +12,7 @@ Rules (threshold in percentage points, default 5):
   `analytics.competitors.load_competitors`), each with the one of our models
   it competes with (`match_competitors`); best-selling first.
 
-The text is not made here: `app.strings_strategy.render` formats a template
+The text is not made here: `app.i18n.global_strategy.render` formats a template
 with `values` only, so a sentence can hold no number that was not computed.
 """
 

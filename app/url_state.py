@@ -30,8 +30,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
-import polars as pl
-
+from analytics.filters import Choices
 from analytics.priority import COMPONENTS, DEFAULT_WEIGHTS
 from analytics.sales import (
     SOURCES,
@@ -41,12 +40,10 @@ from analytics.sales import (
     normalise_market,
     parse_year_month,
 )
-from warehouse.canonical import MARKETS
 
 MEASURES = ("units", "share")
 TOP_N_MIN, TOP_N_MAX, TOP_N_DEFAULT = 1, 20, 5
 THRESHOLD_MAX, THRESHOLD_DEFAULT = 100.0, 5.0
-DEFAULT_MARKET = "Korea"
 # Option value for "no bound" / "the default" in single-choice selects: a native
 # <select> cannot offer "" as a choice (it is the placeholder's value).
 ANY = "*"
@@ -368,65 +365,6 @@ def to_search(state: PageState) -> str:
 
 
 # --- checking against the data ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What the data offers for a source and brand (all months, all types)."""
-
-    markets: tuple[str, ...] = ()  # canonical order (warehouse.canonical.MARKETS)
-    months: tuple[str, ...] = ()  # 'YYYY-MM', ascending
-    vehicle_types: tuple[str, ...] = ()
-    powertrains: tuple[str, ...] = ()
-
-    def default_market(self) -> str | None:
-        if DEFAULT_MARKET in self.markets:
-            return DEFAULT_MARKET
-        return self.markets[0] if self.markets else None
-
-
-def market_totals(sales: pl.DataFrame) -> pl.DataFrame:
-    """Units (vehicles) per market over the frame, canonical market order: market, units."""
-    order = {m: i for i, m in enumerate(MARKETS)}
-    return (
-        sales.lazy()
-        .group_by("market")
-        .agg(pl.col("units").sum().cast(pl.Int64))
-        .with_columns(
-            pl.col("market")
-            .replace_strict(order, default=len(order), return_dtype=pl.Int64)
-            .alias("_order")
-        )
-        .sort(["_order", "market"])
-        .select("market", "units")
-        .collect()
-    )
-
-
-def choices(sales: pl.DataFrame) -> Choices:
-    """The markets, months, vehicle types and powertrains present in `sales`."""
-    months = (
-        sales.lazy()
-        .select(
-            pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8).str.zfill(2))
-            .unique()
-            .sort()
-            .alias("ym")
-        )
-        .collect()
-        .get_column("ym")
-        .to_list()
-    )
-
-    def distinct(column: str) -> tuple[str, ...]:
-        return tuple(sales.get_column(column).drop_nulls().unique().sort().to_list())
-
-    return Choices(
-        markets=tuple(market_totals(sales).get_column("market").to_list()),
-        months=tuple(months),
-        vehicle_types=distinct("vehicle_type"),
-        powertrains=distinct("powertrain"),
-    )
 
 
 def resolve(state: PageState, available: Choices) -> tuple[PageState, list[Problem]]:

@@ -25,8 +25,8 @@ def percentile(times: list[float], q: float) -> float:
 
 def build_and_train(tmp: Path) -> tuple[Path, Path]:
     """(warehouse, artifacts): the shared data built and trained into `tmp`."""
-    from analytics.segmentation_train import train
-    from app.strings_dealer import render_persona
+    from analytics.segments.train import train
+    from app.i18n.dealer import render_persona
     from warehouse.build import build
 
     db, artifacts = tmp / "warehouse.duckdb", tmp / "artifacts"

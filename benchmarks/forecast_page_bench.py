@@ -51,7 +51,7 @@ Case = Callable[[dict, dict, int], Any]
 
 def cases(cb: Any) -> list[tuple[str, Case]]:
     """(name, call(spec, controls, i)) for every forecast callback, in page order."""
-    from analytics.forecast_view import MODELS, SCOPES
+    from analytics.forecast.view import MODELS, SCOPES
 
     def lang(i: int) -> str:
         return ("ko", "en")[i % 2]
@@ -96,7 +96,7 @@ def cases(cb: Any) -> list[tuple[str, Case]]:
 
 
 def run(db: Path, n: int) -> tuple[list[dict[str, Any]], int]:
-    from analytics.forecast_view import TOTAL, item_value
+    from analytics.forecast.view import TOTAL, item_value
     from app.factory import use_settings
     from app.settings import load_settings
     from warehouse import forecast_read

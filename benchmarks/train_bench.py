@@ -8,7 +8,7 @@ the real command (`python -m app.cli train --quiet`) in its own process, timed
 wall-clock from process start (imports included) to exit; peak RSS is the
 child's. Reports the median over --runs.
 
-What keeps it fast (see analytics/segmentation_train.py): every KMeans fit
+What keeps it fast (see analytics/segments/train.py): every KMeans fit
 (RFM K=4, the K=2..10 search, 5 stability refits) runs on a fixed-seed sample
 of at most 50,000 customers per brand and all customers are then assigned to
 the nearest centroid; silhouettes use a 5,000-row sample. Usage:

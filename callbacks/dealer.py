@@ -26,8 +26,9 @@ from analytics import clusters, insights
 from analytics.artifacts import ArtifactError, LoadedSegmentation, load_manifest, load_models
 from app import figures, ids
 from app.factory import settings, warehouse
+from app.figures import dealer as dealer_figures
 from app.i18n import market_label, t
-from app.strings_dealer import body_label, gender_label, powertrain_label, render, segment_label
+from app.i18n.dealer import body_label, gender_label, powertrain_label, render, segment_label
 from callbacks.common import trigger_kind
 from warehouse.connection import BoundedMemo, file_key
 from warehouse.errors import FileRefused
@@ -256,8 +257,8 @@ def render_segments(spec: dict | None, lang: str | None):
     summary = insights.segment_summary(frame)
     actions = insights.segment_actions(summary)
     return (
-        figures.segment_bar(summary, lang=lang),
-        figures.rfm_heatmap(insights.rfm_grid(frame), lang=lang),
+        dealer_figures.segment_bar(summary, lang=lang),
+        dealer_figures.rfm_heatmap(insights.rfm_grid(frame), lang=lang),
         figures.data_table(
             summary,
             lang=lang,
@@ -300,8 +301,10 @@ def render_clusters(spec: dict | None, lang: str | None):
     summary = insights.cluster_summary(frame)
     return (
         quality,
-        figures.k_curves(pl.DataFrame(fit["metrics"]), chosen_k=int(fit["chosen_k"]), lang=lang),
-        figures.cluster_bar(insights.cluster_sizes(frame), lang=lang, personas=personas),
+        dealer_figures.k_curves(
+            pl.DataFrame(fit["metrics"]), chosen_k=int(fit["chosen_k"]), lang=lang
+        ),
+        dealer_figures.cluster_bar(insights.cluster_sizes(frame), lang=lang, personas=personas),
         dbc.Row(
             [
                 dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
@@ -322,7 +325,7 @@ def render_pca(spec: dict | None, lang: str | None):
     if frame.is_empty() or models is None:
         return figures.empty_figure(lang, title=t("fig.pca.title", lang))
     projection = clusters.pca_projection(frame, models=models)
-    return figures.dealer_pca(
+    return dealer_figures.dealer_pca(
         projection.points,
         explained=projection.explained,
         lang=lang,
@@ -375,7 +378,7 @@ def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> 
             ]
         ),
         className="h-100 cs-cluster-card",
-        style={"borderLeft": f"4px solid {figures.cluster_colour(row['cluster'])}"},
+        style={"borderLeft": f"4px solid {dealer_figures.cluster_colour(row['cluster'])}"},
     )
 
 
@@ -391,7 +394,7 @@ def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> 
 def render_model_cluster(spec: dict | None, lang: str | None):
     lang, frame = lang or "ko", _frame(spec)
     return (
-        figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
+        dealer_figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
         if not frame.is_empty()
         else figures.empty_figure(lang),
         _sentences(
@@ -407,7 +410,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
     if view == "gender":
         table = insights.gender_mix(frame)
         labels = {g: gender_label(g, lang) for g in table.get_column("gender").unique()}
-        return figures.share_bar(
+        return dealer_figures.share_bar(
             table,
             x="cluster",
             colour="gender",
@@ -417,7 +420,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
             colour_labels=labels,
         )
     if view == "age":
-        return figures.share_bar(
+        return dealer_figures.share_bar(
             insights.age_distribution(frame),
             x="cluster",
             colour="age_band",
@@ -427,7 +430,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
             colour_labels=age,
         )
     if view == "amount_frequency":
-        return figures.cluster_value_bar(
+        return dealer_figures.cluster_value_bar(
             insights.amount_frequency(frame),
             value="amount_krw_mean",
             title=title,
@@ -437,7 +440,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
     if view == "segment_cluster":
         table = insights.segment_by_cluster(frame)
         labels = {s: segment_label(s, lang) for s in table.get_column("segment").unique()}
-        return figures.share_bar(
+        return dealer_figures.share_bar(
             table,
             x="cluster",
             colour="segment",
@@ -448,7 +451,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
         )
     if view == "body_market":
         table = insights.body_type_by_market(frame)
-        return figures.share_bar(
+        return dealer_figures.share_bar(
             table,
             x="market",
             colour="body_type",
@@ -458,7 +461,7 @@ def _view_figure(view: str, frame: pl.DataFrame, lang: str):
             colour_labels={b: body_label(b, lang) for b in table.get_column("body_type").unique()},
         )
     table = insights.powertrain_by_age(frame)
-    return figures.share_bar(
+    return dealer_figures.share_bar(
         table,
         x="age_band",
         colour="powertrain",
@@ -597,7 +600,7 @@ def render_drilldown(market: str | None, model: str | None, lang: str | None, sp
         return figures.empty_table(lang)
     return [
         dcc.Graph(
-            figure=figures.drilldown_bar(table, market=market, model=model, lang=lang),
+            figure=dealer_figures.drilldown_bar(table, market=market, model=model, lang=lang),
             config={"displayModeBar": False, "responsive": True},
             className="cs-drill-graph",
         ),

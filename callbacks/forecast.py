@@ -1,4 +1,4 @@
-"""Callbacks of the forecast page: thin adapters around `analytics.forecast_view`.
+"""Callbacks of the forecast page: thin adapters around `analytics.forecast.view`.
 
 Flow: brand, flow, market and model/plant selects -> `choose_series` (resolved
 against the newest stored run) -> the spec in FC_SPEC (run id, series id and the
@@ -25,9 +25,9 @@ from dash.exceptions import PreventUpdate
 from analytics import forecast_view as fv
 from app import figures, ids
 from app.factory import warehouse
-from app.figures_forecast import accuracy_table, forecast_chart
+from app.figures.forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
-from app.strings_forecast import flow_label, model_label, summary_sentence
+from app.i18n.forecast import flow_label, model_label, summary_sentence
 from app.url_state import Problem
 from callbacks.common import trigger_kind
 from warehouse import forecast_read

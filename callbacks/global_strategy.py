@@ -17,16 +17,20 @@ from dash.exceptions import PreventUpdate
 
 from analytics.competitors import load_competitors
 from analytics.deviation import deviation
+from analytics.filters import Choices, choices
 from analytics.heatmap import heatmap
+from analytics.markets import market_totals
 from analytics.momentum import market_model_units
 from analytics.priority import priority, stock_cover
 from analytics.recommend import KINDS, recommend
 from analytics.sales import SOURCES, cached_sales
 from analytics.top10 import top10
+from analytics.trend import monthly_series
 from app import figures, ids, url_state
 from app.factory import warehouse
+from app.figures import global_strategy as gs_figures
 from app.i18n import dropdown_labels, market_label, t
-from app.strings_strategy import render, render_deviation
+from app.i18n.global_strategy import render, render_deviation
 from callbacks.common import trigger_kind
 from warehouse.errors import FileRefused
 
@@ -92,9 +96,9 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
     lang = lang or "ko"
     state, _ = url_state.from_controls(source=source, brand=brand)
     try:
-        available = url_state.choices(cached_sales(warehouse(), state.choices_filter()))
+        available = choices(cached_sales(warehouse(), state.choices_filter()))
     except FileRefused:
-        available = url_state.Choices()
+        available = Choices()
     markets = [{"label": market_label(m, lang), "value": m} for m in available.markets]
     months = [{"label": m, "value": m} for m in available.months]
     return {
@@ -163,7 +167,7 @@ def resolve_filters(
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     try:
-        available = url_state.choices(cached_sales(warehouse(), state.choices_filter()))
+        available = choices(cached_sales(warehouse(), state.choices_filter()))
     except FileRefused:
         alert = dbc.Alert(t("data.missing", lang), color="warning")
         return {
@@ -268,9 +272,9 @@ def model_from_pie_click(click: dict | None) -> str:
 )
 def render_markets(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
-    totals = url_state.market_totals(_sales(state))
+    totals = market_totals(_sales(state))
     return (
-        figures.market_bar(totals, focus=state.market, lang=lang),
+        gs_figures.market_bar(totals, focus=state.market, lang=lang),
         figures.data_table(totals, lang=lang),
     )
 
@@ -293,10 +297,10 @@ def render_top10(spec: dict | None, lang: str | None):
         {"label": m, "value": m} for m in models
     ]
     return (
-        figures.top10_bar(
+        gs_figures.top10_bar(
             frame, market=state.market, lang=lang, selected=state.model, brand=state.brand
         ),
-        figures.top10_pie(frame, market=state.market, lang=lang),
+        gs_figures.top10_pie(frame, market=state.market, lang=lang),
         figures.data_table(frame, lang=lang),
         options,
     )
@@ -316,9 +320,9 @@ def render_trend(spec: dict | None, lang: str | None):
         iter(top10(market_model_units(sales), market=state.market or "", n=1).get_column("model")),
         None,
     )
-    series = figures.monthly_series(sales, market=state.market, model=model)
+    series = monthly_series(sales, market=state.market, model=model)
     return (
-        figures.trend_line(series, model=model, market=state.market, lang=lang),
+        gs_figures.trend_line(series, model=model, market=state.market, lang=lang),
         figures.data_table(series, lang=lang, page_size=12),
     )
 
@@ -343,7 +347,7 @@ def render_deviation_view(spec: dict | None, lang: str | None):
         return [html.Li(render_deviation(row, lang)) for row in rows]
 
     return (
-        figures.deviation_bar(
+        gs_figures.deviation_bar(
             frame, market=state.market, threshold_pp=state.threshold_pp, lang=lang
         ),
         items(strong) if not frame.is_empty() else [html.Li(t("empty", lang))],
@@ -378,7 +382,7 @@ def render_heatmap(spec: dict | None, lang: str | None):
         )
     fractions = frame.columns[1:] if state.measure == "share" else ()
     return (
-        figures.heatmap_figure(
+        gs_figures.heatmap_figure(
             frame, measure=state.measure, top_n=state.top_n, lang=lang, selected=state.model
         ),
         figures.data_table(frame, lang=lang, fraction_columns=fractions),

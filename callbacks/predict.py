@@ -23,13 +23,13 @@ from dash.exceptions import PreventUpdate
 from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError, load_predictor
 from analytics.predict.inputs import InputError, parse_input
-from analytics.predict.recommend import TOP_N, typical_class, typical_price
+from analytics.predict.recommend_vehicles import TOP_N, typical_class, typical_price
 from analytics.predict.registration import customer_record, parse_registration
 from app import ids
 from app.factory import settings
 from app.i18n import market_label, t
-from app.strings_dealer import segment_label
-from app.strings_predict import render_error, render_reason
+from app.i18n.dealer import segment_label
+from app.i18n.predict import render_error, render_reason
 from warehouse.connection import BoundedMemo
 from warehouse.opstore import DuplicateCustomer, register_customer
 

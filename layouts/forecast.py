@@ -15,7 +15,7 @@ from dataclasses import asdict
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from analytics.forecast_view import MODELS, SCOPES, TOTAL, item_value
+from analytics.forecast.view import MODELS, SCOPES, TOTAL, item_value
 from app import ids
 from app.i18n import label, t
 from app.url_state import Problem

@@ -5,7 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from analytics.trend import monthly_series
 from app import figures
+from app.figures import global_strategy as gs_figures
 from app.i18n import t
 
 OKABE_ITO = {
@@ -51,22 +53,22 @@ SERIES = pl.DataFrame(
 def _builders():
     """(name, factory(frame, lang), a non-empty frame) for every chart of the page."""
     return [
-        ("market_bar", lambda f, lang: figures.market_bar(f, focus="Korea", lang=lang), TOTALS),
-        ("top10_bar", lambda f, lang: figures.top10_bar(f, market="Korea", lang=lang), TOP10),
-        ("top10_pie", lambda f, lang: figures.top10_pie(f, market="Korea", lang=lang), TOP10),
+        ("market_bar", lambda f, lang: gs_figures.market_bar(f, focus="Korea", lang=lang), TOTALS),
+        ("top10_bar", lambda f, lang: gs_figures.top10_bar(f, market="Korea", lang=lang), TOP10),
+        ("top10_pie", lambda f, lang: gs_figures.top10_pie(f, market="Korea", lang=lang), TOP10),
         (
             "deviation_bar",
-            lambda f, lang: figures.deviation_bar(f, market="Korea", threshold_pp=5, lang=lang),
+            lambda f, lang: gs_figures.deviation_bar(f, market="Korea", threshold_pp=5, lang=lang),
             DEVIATION,
         ),
         (
             "heatmap",
-            lambda f, lang: figures.heatmap_figure(f, measure="units", top_n=5, lang=lang),
+            lambda f, lang: gs_figures.heatmap_figure(f, measure="units", top_n=5, lang=lang),
             HEAT_UNITS,
         ),
         (
             "trend",
-            lambda f, lang: figures.trend_line(f, model="G70", market="Korea", lang=lang),
+            lambda f, lang: gs_figures.trend_line(f, model="G70", market="Korea", lang=lang),
             SERIES,
         ),
     ]
@@ -109,19 +111,19 @@ def test_every_colour_is_from_the_okabe_ito_palette():
     assert set(figures.BRAND_COLOURS.values()) <= OKABE_ITO
     assert set(figures.STATUS_COLOURS.values()) <= OKABE_ITO
     assert set(figures.market_colours().values()) <= OKABE_ITO
-    fig = figures.deviation_bar(DEVIATION, market="Korea", threshold_pp=5)
+    fig = gs_figures.deviation_bar(DEVIATION, market="Korea", threshold_pp=5)
     assert {trace.marker.color for trace in fig.data} <= OKABE_ITO
 
 
 def test_a_market_keeps_its_colour_on_every_chart():
-    bar = figures.market_bar(TOTALS, focus="USA")
+    bar = gs_figures.market_bar(TOTALS, focus="USA")
     assert list(bar.data[0].marker.color) == [figures.market_colour(m) for m in TOTALS["market"]]
-    trend = figures.trend_line(SERIES, model="G70", market="USA")
+    trend = gs_figures.trend_line(SERIES, model="G70", market="USA")
     assert trend.data[0].line.color == figures.market_colour("USA") == bar.data[0].marker.color[1]
 
 
 def test_the_focus_market_bar_is_outlined_and_carries_its_name_for_clicks():
-    fig = figures.market_bar(TOTALS, focus="USA", lang="ko")
+    fig = gs_figures.market_bar(TOTALS, focus="USA", lang="ko")
     bar = fig.data[0]
     assert list(bar.customdata) == ["Korea", "USA", "Canada"]
     assert list(bar.x) == ["대한민국", "미국", "캐나다"]
@@ -130,27 +132,29 @@ def test_the_focus_market_bar_is_outlined_and_carries_its_name_for_clicks():
 
 
 def test_top10_bars_carry_the_model_for_clicks_and_outline_the_selected_one():
-    fig = figures.top10_bar(TOP10, market="Korea", selected="NEXO")
+    fig = gs_figures.top10_bar(TOP10, market="Korea", selected="NEXO")
     assert [c[0] for c in fig.data[0].customdata] == ["G70", "Santa Fe", "NEXO"]
     assert list(fig.data[0].marker.line.width) == [0, 0, 3]
 
 
 def test_the_pie_adds_the_rest_of_the_market_as_one_slice():
-    fig = figures.top10_pie(TOP10, market="Korea", lang="en")
+    fig = gs_figures.top10_pie(TOP10, market="Korea", lang="en")
     pie = fig.data[0]
     assert list(pie.labels)[-1] == "Other models"
     assert sum(pie.values) == pytest.approx(1.0)
 
 
 def test_heatmap_share_is_shown_in_percent_and_the_selected_model_is_outlined():
-    fig = figures.heatmap_figure(HEAT_SHARE, measure="share", top_n=2, lang="ko", selected="NEXO")
+    fig = gs_figures.heatmap_figure(
+        HEAT_SHARE, measure="share", top_n=2, lang="ko", selected="NEXO"
+    )
     assert list(fig.data[0].z[0]) == [50.0, 10.0]
     assert list(fig.data[0].x) == ["대한민국", "미국"]
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].y0 == 0.5
 
 
 def test_trend_draws_missing_months_as_gaps():
-    fig = figures.trend_line(SERIES, model="G70", market="Korea")
+    fig = gs_figures.trend_line(SERIES, model="G70", market="Korea")
     assert list(fig.data[0].y) == [3, None, 0]
     assert fig.data[0].connectgaps is False
 
@@ -165,11 +169,11 @@ def test_monthly_series_has_zero_for_a_month_without_this_model_and_a_gap_withou
             "units": [3, 5, 2, 1, 9],
         }
     )
-    series = figures.monthly_series(sales, market="Korea", model="G70")
+    series = monthly_series(sales, market="Korea", model="G70")
     # Feb: Korea has data, no G70 -> 0; Mar: no Korea data at all -> gap (null)
     assert series.rows() == [("2024-01", 3), ("2024-02", 0), ("2024-03", None), ("2024-04", 3)]
-    assert figures.monthly_series(sales, market="Korea", model="Tucson").is_empty()
-    assert figures.monthly_series(sales, market=None, model="G70").is_empty()
+    assert monthly_series(sales, market="Korea", model="Tucson").is_empty()
+    assert monthly_series(sales, market=None, model="G70").is_empty()
 
 
 def test_tables_translate_headers_statuses_and_show_fractions_as_percent():
@@ -211,7 +215,7 @@ def test_a_long_deviation_chart_keeps_both_ends_and_says_so():
             "status": ["strong"] * 16 + ["neutral"] * 8 + ["untapped"] * 16,
         }
     )
-    fig = figures.deviation_bar(many, market="Korea", threshold_pp=5, lang="en", per_side=5)
+    fig = gs_figures.deviation_bar(many, market="Korea", threshold_pp=5, lang="en", per_side=5)
     drawn = [m for trace in fig.data for m in trace.y]
     assert sorted(drawn) == ["M00", "M01", "M02", "M03", "M04", "M35", "M36", "M37", "M38", "M39"]
     assert "top and bottom 5 models" in fig.layout.title.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.forecast_view import TOTAL, item_value
+from analytics.forecast.view import TOTAL, item_value
 from app import ids
 from layouts.forecast import layout, parse_query
 

@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analytics.filters import Choices, choices
+from analytics.markets import market_totals
 from analytics.priority import DEFAULT_WEIGHTS
 from analytics.sales import SOURCES
 from app import url_state
-from app.url_state import ANY, Choices, PageState, Problem
+from app.url_state import ANY, PageState, Problem
 
 FULL = PageState(
     source="overseas_retail",
@@ -206,11 +208,11 @@ def test_choices_come_from_the_frame_in_canonical_market_order():
             "units": [1, 2, 3, 4],
         }
     )
-    found = url_state.choices(sales)
+    found = choices(sales)
     assert found.markets == ("Korea", "USA", "India")
     assert found.months == ("2023-11", "2024-01", "2024-02")
     assert found.vehicle_types == ("SUV", "세단")
-    assert url_state.market_totals(sales).rows() == [("Korea", 2), ("USA", 4), ("India", 4)]
+    assert market_totals(sales).rows() == [("Korea", 2), ("USA", 4), ("India", 4)]
 
 
 # --- property: any valid state survives the URL ---------------------------------------

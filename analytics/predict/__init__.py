@@ -24,7 +24,7 @@ from analytics.predict.inputs import (
     parse_input,
 )
 from analytics.predict.model import Prediction, Predictor, canonical_brand, load_predictor
-from analytics.predict.recommend import Reason, Recommendation
+from analytics.predict.recommend_vehicles import Reason, Recommendation
 
 __all__ = [
     "CustomerInput",

@@ -24,11 +24,11 @@ Keys and accepted values:
 
 Budget bounds (`InputVocab.budget_min` / `budget_max`) are derived at train
 time from the brand's transaction amounts (see
-`analytics.predict.recommend.budget_bounds`) and stored in the artifact, so a
+`analytics.predict.recommend_vehicles.budget_bounds`) and stored in the artifact, so a
 budget far outside what the brand's customers ever paid is refused instead of
 being scored by extrapolation.
 
-Error codes (rendered in the app layer, `app.strings_predict.render_error`):
+Error codes (rendered in the app layer, `app.i18n.predict.render_error`):
 required, not_a_number, not_an_integer, not_a_date, not_a_boolean,
 unknown_value, age_range, budget_not_positive, budget_range,
 purchase_count_negative, birth_date_future.

@@ -20,9 +20,9 @@ import polars as pl
 
 from analytics import artifacts
 from analytics.artifacts import ArtifactError
-from analytics.predict import features, recommend
+from analytics.predict import features, recommend_vehicles
 from analytics.predict.inputs import CustomerInput, InputVocab
-from analytics.predict.recommend import Recommendation, RecommendationStats
+from analytics.predict.recommend_vehicles import Recommendation, RecommendationStats
 
 BRANDS: dict[str, str] = {"kia": "Kia", "기아": "Kia", "hyundai": "Hyundai", "현대": "Hyundai"}
 
@@ -63,7 +63,7 @@ class _Inferred:
     cluster_proba: np.ndarray
     segment: np.ndarray
     cluster: np.ndarray
-    scores: recommend.Scores
+    scores: recommend_vehicles.Scores
 
 
 class Predictor:
@@ -109,7 +109,7 @@ class Predictor:
             clu_p = self._cluster_model.predict_proba(x)
         segment = np.asarray(self._segment_classes, dtype=object)[seg_p.argmax(axis=1)]
         cluster = np.asarray(self._cluster_classes, dtype=np.int64)[clu_p.argmax(axis=1)]
-        scores = recommend.score_matrix(
+        scores = recommend_vehicles.score_matrix(
             self.stats,
             cluster=cluster,
             market=np.asarray(columns["market"], dtype=object),
@@ -126,7 +126,7 @@ class Predictor:
         columns = {c: [getattr(inp, c)] for c in features.INPUT_COLUMNS}
         out = self._infer(columns)
         cluster = int(out.cluster[0])
-        recs = recommend.recommendations(
+        recs = recommend_vehicles.recommendations(
             out.scores,
             self.stats,
             0,
@@ -190,7 +190,7 @@ class Predictor:
         )[np.searchsorted(self._cluster_classes, out.cluster)]
         s = out.scores
         models = np.asarray(self.stats.models, dtype=object)
-        for i in range(min(recommend.TOP_N, len(self.stats.models))):
+        for i in range(min(recommend_vehicles.TOP_N, len(self.stats.models))):
             m = s.order[:, i]
             rank = s.market_rank[rows, m]
             cols[f"rec{i + 1}_model"] = models[m]

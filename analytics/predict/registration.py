@@ -2,7 +2,7 @@
 
 `parse_registration` checks name, phone, e-mail, address, user id and sign-up
 date and raises `InputError` with every `FieldError` at once (the same error
-type as the prediction inputs; messages in `app.strings_predict`):
+type as the prediction inputs; messages in `app.i18n.predict`):
 
 - name: required, at most 100 characters;
 - phone: optional; parsed with `phonenumbers` (international formats such as

@@ -22,7 +22,7 @@ per brand, is used in full):
 
 Besides the two models the run writes `predict_stats.json`: the brand's input
 vocabulary, budget bounds and the recommendation statistics
-(`analytics.predict.recommend.build_stats`).
+(`analytics.predict.recommend_vehicles.build_stats`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import numpy as np
 import polars as pl
 
 from analytics import artifacts, clusters
-from analytics.predict import features, recommend
+from analytics.predict import features, recommend_vehicles
 
 CANDIDATES: tuple[str, ...] = ("GradientBoosting", "RandomForest", "HistGradientBoosting")
 FOLDS = 5
@@ -47,8 +47,8 @@ CV_SCHEME = (
 )
 SELECTION_RULE = "best macro-F1 over the folds' out-of-fold predictions; ties: candidate order"
 TARGETS: dict[str, str] = {
-    "segment": "RFM segment (analytics.rfm)",
-    "cluster": "customer type (analytics.clusters)",
+    "segment": "RFM segment (analytics.segments.rfm)",
+    "cluster": "customer type (analytics.segments.clusters)",
 }
 
 
@@ -164,7 +164,7 @@ def _vocab(data: pl.DataFrame, *, brand: str) -> dict[str, Any]:
         first = [v for v in (order or []) if v in seen]
         return first + sorted(seen - set(first))
 
-    low, high = recommend.budget_bounds(data.get_column("amount_krw"))
+    low, high = recommend_vehicles.budget_bounds(data.get_column("amount_krw"))
     return {
         "brand": brand,
         "markets": ordered("market", list(CUSTOMER_MARKETS)),
@@ -177,7 +177,7 @@ def _vocab(data: pl.DataFrame, *, brand: str) -> dict[str, Any]:
         "budget_max": high,
         "age_min": AGE_MIN,
         "age_max": AGE_MAX,
-        "budget_rule": recommend.BUDGET_RULE,
+        "budget_rule": recommend_vehicles.BUDGET_RULE,
     }
 
 
@@ -232,7 +232,7 @@ def train_predict(
         entries[file] = {
             "model": f"{result['chosen']}Classifier on the counter features -> {target}"
         }
-    stats = recommend.build_stats(
+    stats = recommend_vehicles.build_stats(
         frame,
         clusters=sorted(int(c) for c in frame.get_column("cluster").unique()),
         markets=vocab["markets"],
@@ -268,15 +268,15 @@ def train_predict(
         "targets": targets,
         "vocab": vocab,
         "recommendation": {
-            "weights": recommend.WEIGHTS,
-            "top_n": recommend.TOP_N,
-            "market_top": recommend.MARKET_TOP,
-            "price_fit": f"1 - {recommend.PRICE_OVER} * max(x, 0) - "
-            f"{recommend.PRICE_UNDER} * max(-x, 0), x = ln(price / budget)",
+            "weights": recommend_vehicles.WEIGHTS,
+            "top_n": recommend_vehicles.TOP_N,
+            "market_top": recommend_vehicles.MARKET_TOP,
+            "price_fit": f"1 - {recommend_vehicles.PRICE_OVER} * max(x, 0) - "
+            f"{recommend_vehicles.PRICE_UNDER} * max(-x, 0), x = ln(price / budget)",
             "expected_price": "median amount_krw of the model's buyers (no catalogue price "
             "in the data)",
             "market_source": "customer_profiles: customers per model and market",
-            "eco_rule": f"eco when more than {recommend.ECO_MAJORITY:.0%} of the model's "
+            "eco_rule": f"eco when more than {recommend_vehicles.ECO_MAJORITY:.0%} of the model's "
             "buyers are eco-friendly",
             "models": len(stats.models),
         },

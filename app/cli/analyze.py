@@ -132,7 +132,7 @@ def run_analysis(
         doc.update(top_n=n, rows=_rows(table))
         return doc, table
 
-    from app.strings_strategy import render, render_deviation
+    from app.i18n.global_strategy import render, render_deviation
 
     if analysis == "deviation":
         dev = deviation(sales, market=focus, threshold_pp=threshold)

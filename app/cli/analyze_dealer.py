@@ -75,7 +75,7 @@ def run_dealer_analysis(
     import polars as pl
 
     from analytics import artifacts, insights
-    from app.strings_dealer import render
+    from app.i18n.dealer import render
     from warehouse.connection import Warehouse
     from warehouse.errors import FileRefused
     from warehouse.trained import load_dealer_customers

@@ -38,7 +38,7 @@ CSV_TOP = 3
 
 def prediction_to_json(pred: Prediction, lang: str = "ko") -> dict[str, Any]:
     """The JSON form of a prediction, reasons rendered in `lang`."""
-    from app.strings_predict import render_reason
+    from app.i18n.predict import render_reason
 
     return {
         "segment": pred.segment,
@@ -76,7 +76,7 @@ def _load(artifacts_dir: Path, brand: str) -> Predictor:
 
 
 def _errors_text(errors: list[Any], lang: str) -> str:
-    from app.strings_predict import render_error
+    from app.i18n.predict import render_error
 
     return "; ".join(render_error(e, lang) for e in errors)
 
@@ -108,8 +108,8 @@ def _score_json(predictor: Predictor, text: str, lang: str, today: dt.date) -> N
 
 def _csv_reasons(scored: pl.DataFrame, valid: pl.DataFrame, lang: str) -> dict[str, list[str]]:
     """rec<i>_reasons text columns (joined with ' · ') from predict_frame's signal columns."""
-    from analytics.predict.recommend import reason_list
-    from app.strings_predict import render_reason
+    from analytics.predict.recommend_vehicles import reason_list
+    from app.i18n.predict import render_reason
 
     out: dict[str, list[str]] = {}
     inputs = valid.select("market", "vehicle_class", "eco_friendly").rows()

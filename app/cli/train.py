@@ -1,4 +1,4 @@
-"""`carsight train`: RFM segments and customer types per brand (analytics.segmentation_train).
+"""`carsight train`: RFM segments and customer types per brand (analytics.segments.train).
 
 Writes versioned artifacts with a manifest under `<artifacts>/segmentation/`
 and the per-customer tables `customer_segments` and `customer_clusters` into
@@ -60,9 +60,9 @@ def train(
     """Train RFM segments, customer types and the prediction models per brand; write artifacts
     and both tables."""
     from analytics.artifacts import ArtifactError
-    from analytics.segmentation_train import TrainConfig
-    from analytics.segmentation_train import train as run
-    from app.strings_dealer import render_persona
+    from analytics.segments.train import TrainConfig
+    from analytics.segments.train import train as run
+    from app.i18n.dealer import render_persona
     from warehouse.errors import FileRefused
 
     date = _as_of(as_of)

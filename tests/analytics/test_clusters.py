@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from analytics.clusters import (
+from analytics.segments.clusters import (
     FEATURES,
     KChoice,
     choose_k,
@@ -19,7 +19,7 @@ from analytics.clusters import (
     stability,
     unique_parts,
 )
-from app.strings_dealer import render_persona
+from app.i18n.dealer import render_persona
 
 
 def _metrics(inertia: list[float], silhouette: list[float], start: int = 2) -> pl.DataFrame:
@@ -212,7 +212,7 @@ def test_alike_clusters_get_more_traits_until_names_differ() -> None:
 
 def _fitted_customers(n: int = 600, seed: int = 5) -> tuple[pl.DataFrame, object]:
     """Customers with FEATURES and their stored cluster ids from a fitted make_model."""
-    from analytics.clusters import assign_clusters, feature_frame, make_model
+    from analytics.segments.clusters import assign_clusters, feature_frame, make_model
 
     rng = np.random.default_rng(seed)
     group = rng.integers(0, 3, n)
@@ -242,7 +242,7 @@ def _fitted_customers(n: int = 600, seed: int = 5) -> tuple[pl.DataFrame, object
 def test_pca_projection_gives_two_coordinates_per_customer_and_variance_shares() -> None:
     from types import SimpleNamespace
 
-    from analytics.clusters import pca_projection
+    from analytics.segments.clusters import pca_projection
 
     frame, model = _fitted_customers()
     out = pca_projection(frame, models=SimpleNamespace(cluster_model=model))
@@ -254,7 +254,7 @@ def test_pca_projection_gives_two_coordinates_per_customer_and_variance_shares()
 
 
 def test_pca_projection_is_deterministic_and_samples_at_most_the_limit() -> None:
-    from analytics.clusters import pca_projection
+    from analytics.segments.clusters import pca_projection
 
     frame, model = _fitted_customers()
     a = pca_projection(frame, models=model, sample=200)
@@ -264,7 +264,7 @@ def test_pca_projection_is_deterministic_and_samples_at_most_the_limit() -> None
 
 
 def test_pca_projection_keeps_the_stored_cluster_of_each_customer() -> None:
-    from analytics.clusters import pca_projection
+    from analytics.segments.clusters import pca_projection
 
     frame, model = _fitted_customers()
     out = pca_projection(
@@ -289,7 +289,7 @@ def test_pca_projection_keeps_the_stored_cluster_of_each_customer() -> None:
 
 
 def test_pca_projection_of_no_customers_is_empty() -> None:
-    from analytics.clusters import pca_projection
+    from analytics.segments.clusters import pca_projection
 
     frame, model = _fitted_customers()
     out = pca_projection(frame.clear(), models=model)

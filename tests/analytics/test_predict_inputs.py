@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from analytics.predict import CustomerInput, FieldError, InputError, InputVocab, parse_input
-from app.strings_predict import PREDICT_STRINGS, render_error
+from app.i18n.catalogues.predict import PREDICT_STRINGS
+from app.i18n.predict import render_error
 
 TODAY = dt.date(2026, 6, 15)
 VOCAB = InputVocab(

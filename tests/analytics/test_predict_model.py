@@ -93,7 +93,7 @@ def test_larger_budget_never_lowers_the_top_expected_price_within_a_customer_typ
     predictors: dict[str, Predictor], brand: str, market: str, eco: bool, purchase_count: int
 ) -> None:
     # The scoring is monotone in the budget by design for a fixed customer type (concave
-    # price fit, see analytics.predict.recommend). The budget is also the strongest input
+    # price fit, see analytics.predict.recommend_vehicles). The budget is also the strongest input
     # of the type classifier, so a sweep can cross into another type, whose customers
     # bought other models: the property is asserted on each stretch of one type.
     p = predictors[brand]

@@ -9,7 +9,7 @@ import pytest
 
 from analytics.predict import InputError
 from analytics.predict.registration import Registration, parse_registration
-from app.strings_predict import render_error
+from app.i18n.predict import render_error
 
 TODAY = dt.date(2026, 6, 15)
 GOOD: dict[str, Any] = {

@@ -16,7 +16,8 @@ from analytics.momentum import market_model_units, momentum
 from analytics.recommend import Recommendation, recommend
 from analytics.sales import SALES_SCHEMA
 from analytics.top10 import top10
-from app.strings_strategy import STRATEGY_STRINGS, render, render_deviation, template_key
+from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
+from app.i18n.global_strategy import render, render_deviation, template_key
 
 
 def sales(rows: list[tuple[str, str, int, int, int]]) -> pl.DataFrame:

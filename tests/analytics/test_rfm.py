@@ -8,7 +8,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from analytics.rfm import (
+from analytics.segments.rfm import (
     SEGMENTS,
     name_segments,
     quintile_score,
@@ -180,7 +180,7 @@ def test_every_segment_name_is_used_once_and_fewer_clusters_get_the_first_names(
 
 
 def test_planted_vip_at_risk_and_new_groups_are_named_correctly() -> None:
-    from analytics.segmentation_train import TrainConfig, fit_segments
+    from analytics.segments.train import TrainConfig, fit_segments
 
     rng = np.random.default_rng(7)
     n = 150

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from analytics import artifacts
-from analytics.segmentation_train import TrainConfig, fingerprint, train_brand
-from app.strings_dealer import render_persona
+from analytics.segments.train import TrainConfig, fingerprint, train_brand
+from app.i18n.dealer import render_persona
 
 BRANDS = ("Hyundai", "Kia")
 
@@ -146,7 +146,7 @@ def test_data_fingerprint_is_the_hash_of_the_sorted_input(
 def test_loaded_models_reproduce_the_stored_assignments(
     trained: dict[str, Any], brand: str
 ) -> None:
-    from analytics.clusters import feature_frame
+    from analytics.segments.clusters import feature_frame
 
     loaded = artifacts.load_models(trained["artifacts"], brand)
     con = duckdb.connect(str(trained["db"]), read_only=True)
@@ -384,7 +384,7 @@ def test_every_sentence_cites_only_computed_numbers(dealer_frame: pl.DataFrame) 
     import re
 
     from analytics import insights
-    from app.strings_dealer import render
+    from app.i18n.dealer import render
 
     items = insights.segment_actions(insights.segment_summary(dealer_frame))
     for view in insights.VIEWS:

@@ -9,6 +9,7 @@ from dash import dash_table, no_update
 from dash.exceptions import PreventUpdate
 
 from app import figures
+from app.figures import dealer as dealer_figures
 from tests.callbacks.dash_text import text_of as _text
 
 
@@ -124,7 +125,7 @@ def test_pca_projection_colours_the_customers_by_cluster_with_variance_on_the_ax
     figure = cb.render_pca(_spec(cb), "ko")
     assert len(figure.data) == k
     assert [trace.marker.color for trace in figure.data] == [
-        figures.cluster_colour(c) for c in range(1, k + 1)
+        dealer_figures.cluster_colour(c) for c in range(1, k + 1)
     ]
     assert sum(len(trace.x) for trace in figure.data) <= 5_000
     assert re.fullmatch(r"주성분 1 \(분산의 \d+(\.\d)?%\)", figure.layout.xaxis.title.text)

@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 
 from analytics import forecast_view as fv
 from app import figures
-from app.strings_forecast import model_label
+from app.i18n.forecast import model_label
 from tests.callbacks.dash_text import text_of as _text
 from tests.forecast_support import forecast_copy
 

@@ -32,8 +32,8 @@ def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -
     Memoised per reference warehouse, so the callback and browser tests train once.
     """
     if reference_db not in _TRAINED:
-        from analytics.segmentation_train import train
-        from app.strings_dealer import render_persona
+        from analytics.segments.train import train
+        from app.i18n.dealer import render_persona
 
         folder = tmp_path_factory.mktemp("trained")
         db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analytics.forecast_view import Summary
-from app.strings_forecast import FORECAST_STRINGS, summary_sentence
+from analytics.forecast.view import Summary
+from app.i18n.catalogues.forecast import FORECAST_STRINGS
+from app.i18n.forecast import summary_sentence
 
 
 def _summary(**changes) -> Summary:

@@ -78,7 +78,7 @@ BUDGET_RULE = (
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a model is recommended; rendered by `app.strings_predict.render_reason`."""
+    """Why a model is recommended; rendered by `app.i18n.predict.render_reason`."""
 
     code: str
     params: dict[str, Any] = field(default_factory=dict)

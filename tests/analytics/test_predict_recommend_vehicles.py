@@ -6,9 +6,9 @@ import numpy as np
 import polars as pl
 import pytest
 
-from analytics.predict import recommend
-from analytics.predict.recommend import Reason, RecommendationStats
-from app.strings_predict import render_reason
+from analytics.predict import recommend_vehicles
+from analytics.predict.recommend_vehicles import Reason, RecommendationStats
+from app.i18n.predict import render_reason
 
 MODELS = ["Cheap", "Mid", "Premium", "Eco"]
 
@@ -38,9 +38,9 @@ def _score(
     market: str = "Korea",
     vclass: str = "중형 SUV",
     eco: bool = False,
-) -> recommend.Scores:
+) -> recommend_vehicles.Scores:
     n = len(budgets)
-    return recommend.score_matrix(
+    return recommend_vehicles.score_matrix(
         stats,
         cluster=np.full(n, cluster),
         market=np.array([market] * n, dtype=object),
@@ -51,11 +51,11 @@ def _score(
 
 
 def test_weights_sum_to_one() -> None:
-    assert sum(recommend.WEIGHTS.values()) == pytest.approx(1.0)
+    assert sum(recommend_vehicles.WEIGHTS.values()) == pytest.approx(1.0)
 
 
 def test_price_fit_is_one_at_the_budget_and_punishes_overspending_harder() -> None:
-    fit = recommend.price_fit(np.array([40e6, 48e6, 33.3e6]), np.array([40e6]))[0]
+    fit = recommend_vehicles.price_fit(np.array([40e6, 48e6, 33.3e6]), np.array([40e6]))[0]
     assert fit[0] == pytest.approx(1.0)
     assert fit[1] < fit[2] < 1.0  # 20% over the budget fits worse than 17% under
 
@@ -63,7 +63,7 @@ def test_price_fit_is_one_at_the_budget_and_punishes_overspending_harder() -> No
 def test_score_combines_the_documented_signals() -> None:
     stats = _stats()
     scores = _score(stats, budgets=[40e6])
-    w = recommend.WEIGHTS
+    w = recommend_vehicles.WEIGHTS
     # "Mid": cluster share 0.3 of best 0.4, rank 2, exact price, class share 1 of 1, no eco
     expected = w["cluster"] * 0.3 / 0.4 + w["market"] * 9 / 10 + w["price"] * 1.0 + w["class"] * 1.0
     assert scores.score[0, 1] == pytest.approx(expected)
@@ -73,7 +73,7 @@ def test_eco_preference_lifts_the_eco_model_only() -> None:
     stats = _stats()
     plain = _score(stats, budgets=[40e6]).score[0]
     eco = _score(stats, budgets=[40e6], eco=True).score[0]
-    assert eco[3] - plain[3] == pytest.approx(recommend.WEIGHTS["eco"])
+    assert eco[3] - plain[3] == pytest.approx(recommend_vehicles.WEIGHTS["eco"])
     assert np.allclose(eco[:3], plain[:3])
 
 
@@ -82,7 +82,7 @@ def test_model_of_interest_outside_the_top_three_is_appended_and_flagged() -> No
     scores = _score(stats, budgets=[20e6])
     top = [MODELS[i] for i in scores.order[0, :3]]
     outside = next(m for m in MODELS if m not in top)
-    recs = recommend.recommendations(
+    recs = recommend_vehicles.recommendations(
         scores,
         stats,
         0,
@@ -102,7 +102,7 @@ def test_model_of_interest_inside_the_top_three_is_flagged_in_place() -> None:
     stats = _stats()
     scores = _score(stats, budgets=[40e6])
     first = MODELS[scores.order[0, 0]]
-    recs = recommend.recommendations(
+    recs = recommend_vehicles.recommendations(
         scores,
         stats,
         0,
@@ -118,7 +118,7 @@ def test_model_of_interest_inside_the_top_three_is_flagged_in_place() -> None:
 def test_reasons_carry_the_numbers_behind_the_score() -> None:
     stats = _stats()
     scores = _score(stats, budgets=[50e6], eco=True)
-    reasons = recommend.reasons(
+    reasons = recommend_vehicles.reasons(
         scores, stats, 0, 3, cluster=1, market="Korea", vehicle_class="중형 SUV", eco_pref=True
     )
     assert reasons == [
@@ -180,7 +180,7 @@ def test_statistics_come_from_the_customers() -> None:
             "cluster": [1, 1, 2, 2, 2, 1],
         }
     )
-    stats = recommend.build_stats(
+    stats = recommend_vehicles.build_stats(
         customers,
         clusters=[1, 2],
         markets=["Korea", "USA"],
@@ -195,21 +195,21 @@ def test_statistics_come_from_the_customers() -> None:
 
 def test_budget_bounds_follow_the_documented_rule() -> None:
     amounts = pl.Series(np.linspace(20e6, 80e6, 101))
-    low, high = recommend.budget_bounds(amounts)
+    low, high = recommend_vehicles.budget_bounds(amounts)
     assert (low, high) == (10_000_000, 159_000_000)
 
 
 def test_typical_price_is_the_buyer_weighted_median_price() -> None:
     # buyers 1 (20M), 1 (40M), 5 (80M), 1 (50M): 8 buyers, the 4th and 5th pay 80M
     stats = _stats(buyers=np.array([1, 1, 5, 1]))
-    assert recommend.typical_price(stats) == 80e6
+    assert recommend_vehicles.typical_price(stats) == 80e6
     # equal buyers: half of 40 buyers is reached at the second-cheapest model (40M)
-    assert recommend.typical_price(_stats()) == 40e6
+    assert recommend_vehicles.typical_price(_stats()) == 40e6
 
 
 def test_typical_class_is_the_class_most_tied_to_the_best_seller() -> None:
     # best seller: Cheap (buyers 9); its share is 0.5 in 준중형 세단, 0.25 in 중형 SUV
     stats = _stats(buyers=np.array([9, 1, 1, 1]))
-    assert recommend.typical_class(stats) == "준중형 세단"
+    assert recommend_vehicles.typical_class(stats) == "준중형 세단"
     # best seller: Premium, bought only by 중형 SUV customers
-    assert recommend.typical_class(_stats(buyers=np.array([1, 1, 9, 1]))) == "중형 SUV"
+    assert recommend_vehicles.typical_class(_stats(buyers=np.array([1, 1, 9, 1]))) == "중형 SUV"

@@ -1,36 +1,31 @@
-"""Text of the dealer page: segment names and actions, persona names and insights.
+"""Texts of the dealer page: segment names and actions, persona names and insights (data
+only: `app.i18n` merges DEALER_STRINGS; `app.i18n.dealer` renders them).
 
 Every template is a `str.format` template over the `values` of the structured
 object it renders (an `analytics.insights.Insight`, a persona part), so a
-sentence can hold no number that was not computed. DEALER_STRINGS can be merged
-into the app's catalogue (`app.i18n`) like STRATEGY_STRINGS.
+sentence can hold no number that was not computed.
 """
-
-from __future__ import annotations
-
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 SEPARATOR = " · "
 
 # Vocabulary for values that appear inside sentences (Korean data values -> English).
-_BODY_EN = {"SUV": "SUV", "세단": "sedan", "해치백": "hatchback", "픽업트럭": "pickup"}
-_SEGMENT_EN = {"VIP": "VIP", "일반": "regular", "신규": "new", "이탈가능": "at risk"}
-_POWERTRAIN_KO = {
+BODY_EN = {"SUV": "SUV", "세단": "sedan", "해치백": "hatchback", "픽업트럭": "pickup"}
+SEGMENT_EN = {"VIP": "VIP", "일반": "regular", "신규": "new", "이탈가능": "at risk"}
+POWERTRAIN_KO = {
     "ICE": "내연기관",
     "HEV": "하이브리드",
     "PHEV": "플러그인 하이브리드",
     "EV": "전기차",
     "FCEV": "수소전기차",
 }
-_POWERTRAIN_EN = {
+POWERTRAIN_EN = {
     "ICE": "combustion",
     "HEV": "hybrid",
     "PHEV": "plug-in hybrid",
     "EV": "electric",
     "FCEV": "fuel-cell",
 }
-_GENDER = {"M": {"ko": "남성", "en": "men"}, "F": {"ko": "여성", "en": "women"}}
+GENDER = {"M": {"ko": "남성", "en": "men"}, "F": {"ko": "여성", "en": "women"}}
 
 DEALER_STRINGS: dict[str, dict[str, str]] = {
     # segment names
@@ -199,92 +194,3 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
         "en": "Promote {model} to cluster(s) {promote_clusters} ({promote_pct:.1f}% of buyers)",
     },
 }
-
-
-def _t(key: str, lang: str, **values: Any) -> str:
-    entry = DEALER_STRINGS[key]
-    return (entry.get(lang) or entry["ko"]).format(**values)
-
-
-def body_label(body: str, lang: str) -> str:
-    """A body type value (SUV, 세단, ...) in `lang`."""
-    return _BODY_EN.get(body, body) if lang == "en" else body
-
-
-def segment_label(segment: str, lang: str) -> str:
-    """A segment value (VIP, 일반, 신규, 이탈가능) as shown in `lang`."""
-    key = f"segment.{segment}"
-    return _t(key, lang) if key in DEALER_STRINGS else segment
-
-
-def powertrain_label(powertrain: str, lang: str) -> str:
-    table = _POWERTRAIN_EN if lang == "en" else _POWERTRAIN_KO
-    return table.get(powertrain, powertrain)
-
-
-def gender_label(gender: str, lang: str) -> str:
-    return _GENDER.get(gender, {}).get(lang, gender)
-
-
-def render_persona(parts: Sequence[tuple[str, Any]], lang: str) -> str:
-    """Persona name from `analytics.clusters.unique_parts` pieces, e.g. 50대 · 고액 · SUV 선호."""
-    words = []
-    for part, value in parts:
-        if part == "age":
-            words.append(_t("persona.age", lang, age=value))
-        elif part == "spend":
-            words.append(_t(f"persona.spend.{value}", lang))
-        elif part == "body":
-            words.append(_t("persona.body", lang, body=body_label(value, lang)))
-        elif part == "trait":
-            words.append(_t(f"persona.trait.{value}", lang))
-        elif part == "cluster":
-            words.append(_t("persona.cluster", lang, cluster=value))
-        else:
-            raise ValueError(f"unknown persona part {part!r}")
-    return SEPARATOR.join(words)
-
-
-def render_values(key: str, lang: str, values: Mapping[str, Any]) -> str:
-    """Format template `key` with `values` only."""
-    return _t(key, lang, **values)
-
-
-def _display(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """`values` with data words (body type, segment, powertrain, market) in `lang`."""
-    from warehouse.canonical import MARKETS
-
-    out = dict(values)
-    if "body_type" in out:
-        out["body_type"] = body_label(str(out["body_type"]), lang)
-    if "powertrain" in out:
-        out["powertrain"] = powertrain_label(str(out["powertrain"]), lang)
-    for key in ("segment", "top_segment"):
-        if key in out and out[key] is not None:
-            out[key] = segment_label(str(out[key]), lang)
-    if lang != "en" and "market" in out and out["market"] in MARKETS:
-        out["market"] = MARKETS[out["market"]][0]
-    return out
-
-
-def template_key(insight: Any, part: str = "insight") -> str:
-    """The DEALER_STRINGS key that `render` uses for `insight` ('insight' or 'action')."""
-    if part not in ("insight", "action"):
-        raise ValueError(f"part must be 'insight' or 'action', not {part!r}")
-    key = f"{part}.{insight.kind}"
-    if insight.kind == "drilldown" and part == "action" and not insight.values.get("test_clusters"):
-        key = "action.drilldown.all"
-    # a slice without VIP customers has nothing to compare 신규 and 일반 with
-    if (
-        part == "insight"
-        and insight.kind in ("segment.신규", "segment.일반")
-        and "vip_frequency" not in insight.values
-    ):
-        key += ".no_vip"
-    return key
-
-
-def render(insight: Any, lang: str, part: str = "insight") -> str:
-    """The sentence of an `analytics.insights.Insight`: its finding, or with
-    part='action' its marketing suggestion. Only `insight.values` are cited."""
-    return _t(template_key(insight, part), lang, **_display(insight.values, lang))

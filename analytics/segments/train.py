@@ -9,11 +9,11 @@ the new run. Serving (loading and verifying) is `analytics.artifacts`.
 Per brand:
 
 1. RFM values as of `as_of` (default: the brand's latest purchase date) and
-   ties-aware quintile scores (`analytics.rfm`).
+   ties-aware quintile scores (`analytics.segments.rfm`).
 2. KMeans (K=4) on log1p-transformed, standard-scaled R, F and M; clusters
-   named by `analytics.rfm.name_segments` from their centroids in original
+   named by `analytics.segments.rfm.name_segments` from their centroids in original
    units; the centroids and the rule go into the manifest.
-3. Customer types (`analytics.clusters`): inertia and silhouette for each K in
+3. Customer types (`analytics.segments.clusters`): inertia and silhouette for each K in
    the range, K by `choose_k` (or `--k`), stability as the adjusted Rand index
    of refits with 5 other seeds, profiles in original units and persona names.
 4. Prediction models for counter customers (`analytics.predict.train`):
@@ -57,7 +57,7 @@ import numpy as np
 import polars as pl
 
 from analytics import artifacts, clusters, rfm
-from analytics.clusters import KChoice, Stability
+from analytics.segments.clusters import KChoice, Stability
 
 Progress = Callable[[str, int, int], None]
 PersonaText = Callable[[Sequence[tuple[str, Any]], str], str]
@@ -501,7 +501,7 @@ def _manifest(
                 "text": "age decade of the mean age; spend vs the brand mean amount; the "
                 "body type with the highest share lift when distinct; then the "
                 "strongest extra trait (or more, to tell clusters apart); see "
-                "analytics.clusters.persona_traits",
+                "analytics.segments.clusters.persona_traits",
             },
         },
     }

@@ -1,18 +1,11 @@
-"""Text of the global strategy page's recommendations and deviation lists.
+"""Sentences of the global strategy page's recommendations and deviation lists (data
+only: `app.i18n` merges it; `app.i18n.global_strategy` renders them).
 
 Every template is a `str.format` template over the keys of
 `Recommendation.values` (or of a deviation row) only, so a sentence can hold no
 number that was not computed. Counts like "3 months" are values too
-(`window_months`). STRATEGY_STRINGS is merged into the app's one catalogue
-(`app.i18n`); `render` and `render_deviation` pick the variant a row needs.
+(`window_months`).
 """
-
-from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
-
-from analytics.recommend import Recommendation
 
 _EXPAND_KO = (
     "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높고(점유율 {share_market_pct:.1f}%, "
@@ -128,35 +121,3 @@ STRATEGY_STRINGS: dict[str, dict[str, str]] = {
     "stock.excess": {"ko": "과잉", "en": "Excess"},
     "stock.no_sales": {"ko": "판매 없음", "en": "No sales"},
 }
-
-
-def _format(key: str, lang: str, values: Mapping[str, Any]) -> str:
-    entry = STRATEGY_STRINGS[key]
-    return (entry.get(lang) or entry["ko"]).format(**values)
-
-
-def template_key(rec: Recommendation) -> str:
-    """The STRATEGY_STRINGS key that `render` uses for `rec`."""
-    v = rec.values
-    if rec.kind in ("expand", "promote"):
-        return f"rec.{rec.kind}.{v['basis']}"
-    if rec.kind == "test_marketing":
-        return "rec.test_marketing.absent" if v["units_market"] == 0 else "rec.test_marketing"
-    return "rec.competitor" if "our_model" in v else "rec.competitor.none"
-
-
-def render(rec: Recommendation, lang: str) -> str:
-    """The sentence for `rec` in 'ko' or 'en' (unknown languages fall back to Korean)."""
-    return _format(template_key(rec), lang, rec.values)
-
-
-def render_deviation(row: Mapping[str, Any], lang: str) -> str:
-    """Sentence for one `analytics.deviation` row with status 'strong' or 'untapped'.
-
-    'untapped' rows say the gap as a positive number (gap_pp = |deviation_pp|).
-    """
-    status = row["status"]
-    if status not in ("strong", "untapped"):
-        raise ValueError(f"no sentence for status {status!r}; only strong and untapped rows")
-    values = {**row, "gap_pp": abs(row["deviation_pp"])}
-    return _format(f"deviation.{status}", lang, values)

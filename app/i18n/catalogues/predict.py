@@ -1,11 +1,5 @@
-"""Texts of the customer-prediction page (고객 예측), merged into `app.i18n.CATALOGUE`."""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from analytics.predict import FieldError, Reason
+"""Texts of the customer-prediction page (고객 예측) (data only: `app.i18n` merges it;
+`app.i18n.predict` renders errors and reasons)."""
 
 PREDICT_STRINGS: dict[str, dict[str, str]] = {
     # --- page texts (predict.ui.*; owned by the page) ---
@@ -327,41 +321,3 @@ PREDICT_STRINGS.update(
         },
     }
 )
-
-_MAX_CHOICES = 12
-
-
-def _text(key: str, lang: str, **values: object) -> str:
-    entry = PREDICT_STRINGS[key]
-    return (entry.get(lang) or entry["ko"]).format(**values)
-
-
-def _value_label(value: object, lang: str) -> str:
-    entry = PREDICT_STRINGS.get(f"predict.ui.value.{value}")
-    return (entry.get(lang) or entry["ko"]) if entry else str(value)
-
-
-def render_error(err: FieldError, lang: str = "ko") -> str:
-    """Message of an `analytics.predict.FieldError` (field, code, params) in `lang`."""
-    field, code = err.field, err.code
-    params = dict(err.params)
-    label_key = f"predict.error.field.{field}"
-    label = _text(label_key, lang) if label_key in PREDICT_STRINGS else field
-    if "choices" in params:
-        choices = [_value_label(c, lang) for c in params["choices"]]
-        params["choices"] = ", ".join(choices[:_MAX_CHOICES]) + (
-            " …" if len(choices) > _MAX_CHOICES else ""
-        )
-    params.setdefault("reason", "")
-    key = f"predict.error.{code}"
-    if key not in PREDICT_STRINGS:
-        return f"{label}: {code} {params}"
-    return _text(key, lang, field=label, **{k: v for k, v in params.items() if k != "field"})
-
-
-def render_reason(reason: Reason, lang: str = "ko") -> str:
-    """Text of an `analytics.predict.Reason` (code, params) in `lang`."""
-    params = dict(reason.params)
-    if "vehicle_class" in params:
-        params["vehicle_class"] = _value_label(params["vehicle_class"], lang)
-    return _text(f"predict.reason.{reason.code}", lang, **params)

@@ -1,21 +1,7 @@
-"""All UI strings in one catalogue. Korean is the default language.
+"""Texts of the app shell, the data page, the global strategy page's controls and the
+figures and tables every page shares (data only: `app.i18n` merges it)."""
 
-`CATALOGUE` is the page texts below merged with the strategy sentences of
-`app.strings_strategy` and the dealer sentences of `app.strings_dealer`, so every
-string has one lookup: `t(key, lang)`.
-Templates with `{names}` are filled with `t(key, lang, **values)`.
-"""
-
-from __future__ import annotations
-
-from app.strings_dealer import DEALER_STRINGS
-from app.strings_forecast import FORECAST_STRINGS
-from app.strings_predict import PREDICT_STRINGS
-from app.strings_strategy import STRATEGY_STRINGS
-
-LANGUAGES = ("ko", "en")
-
-_UI: dict[str, dict[str, str]] = {
+COMMON_STRINGS: dict[str, dict[str, str]] = {
     "app.title": {
         "ko": "CarSight — 현대·기아 판매 전략",
         "en": "CarSight — Hyundai/Kia sales strategy",
@@ -377,55 +363,3 @@ _UI: dict[str, dict[str, str]] = {
     "status.untapped": {"ko": "미개척", "en": "Untapped"},
     "status.neutral": {"ko": "보통", "en": "Neutral"},
 }
-
-CATALOGUE: dict[str, dict[str, str]] = {
-    **_UI,
-    **STRATEGY_STRINGS,
-    **DEALER_STRINGS,
-    **FORECAST_STRINGS,
-    **PREDICT_STRINGS,
-}
-
-
-def t(key: str, lang: str = "ko", **values: object) -> str:
-    """Translate `key` (filling `{names}` from `values`); an unknown key shows itself
-    so gaps are visible, not silent."""
-    entry = CATALOGUE.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry["ko"]
-    return text.format(**values) if values else text
-
-
-def market_label(market: str, lang: str = "ko") -> str:
-    """A canonical market's display name: its Korean label in Korean, else the name."""
-    from warehouse.canonical import MARKETS
-
-    if lang == "ko" and market in MARKETS:
-        return MARKETS[market][0]
-    return market
-
-
-def dropdown_labels(lang: str = "ko") -> dict[str, str]:
-    """Texts of dcc.Dropdown's own widgets ("Select all", search box, ...)."""
-    names = (
-        "select_all",
-        "deselect_all",
-        "selected_count",
-        "search",
-        "clear_search",
-        "clear_selection",
-        "no_options_found",
-    )
-    return {
-        n: CATALOGUE[f"dropdown.{n}"].get(lang) or CATALOGUE[f"dropdown.{n}"]["ko"] for n in names
-    }
-
-
-def label(key: str, part: str = "", lang: str = "ko"):
-    """A static text component that follows the language toggle (see `app.ids.text`)."""
-    from dash import html
-
-    from app import ids
-
-    return html.Span(t(key, lang), id=ids.text(key, part))

@@ -14,7 +14,7 @@ import polars as pl
 from dash.dash_table import DataTable
 from dash.dash_table.Format import Format, Scheme
 
-from analytics.forecast_view import has_bottom_up, models_of
+from analytics.forecast.view import has_bottom_up, models_of
 from app.figures import (
     BLACK,
     BLUE,
@@ -29,7 +29,7 @@ from app.figures import (
     template,
 )
 from app.i18n import t
-from app.strings_forecast import model_label
+from app.i18n.forecast import model_label
 
 # Okabe-Ito: each model keeps its colour everywhere; actuals are black.
 MODEL_COLOURS = {

@@ -488,7 +488,7 @@ def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.
     - the profile numbers the name is made from, so a renderer cites nothing
       it was not given.
 
-    `app.strings_dealer.render_persona` turns the parts of one row
+    `app.i18n.dealer.render_persona` turns the parts of one row
     (`unique_parts`) into a name such as "50대 · 고액 · SUV 선호".
     """
 
