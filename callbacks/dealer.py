@@ -22,8 +22,9 @@ import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from analytics import clusters, insights
+from analytics import insights
 from analytics.artifacts import ArtifactError, LoadedSegmentation, load_manifest, load_models
+from analytics.segments import clusters
 from app import figures, ids
 from app.factory import settings, warehouse
 from app.figures import dealer as dealer_figures

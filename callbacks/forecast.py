@@ -22,7 +22,7 @@ import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from analytics import forecast_view as fv
+from analytics.forecast import view as fv
 from app import figures, ids
 from app.factory import warehouse
 from app.figures.forecast import accuracy_table, forecast_chart

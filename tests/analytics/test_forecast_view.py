@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from analytics import forecast_view as fv
+from analytics.forecast import view as fv
 
 
 def month(year: int, m: int) -> dt.date:

@@ -14,7 +14,7 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
-from analytics import forecast_view as fv
+from analytics.forecast import view as fv
 from app import figures
 from app.i18n.forecast import model_label
 from tests.callbacks.dash_text import text_of as _text
