@@ -30,7 +30,8 @@ def monthly_series(sales: pl.DataFrame, *, market: str | None, model: str | None
     )
     if covered.is_empty() or mine.is_empty():
         return pl.DataFrame(schema=schema)
-    axis = pl.DataFrame({"mi": pl.int_range(covered.min(), covered.max() + 1, eager=True)})
+    first, last = int(covered.min()), int(covered.max())  # type: ignore[arg-type]
+    axis = pl.DataFrame({"mi": pl.int_range(first, last + 1, eager=True)})
     return (
         axis.join(mine, on="mi", how="left")
         .with_columns(

@@ -36,8 +36,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from analytics import artifacts, clusters
+from analytics import artifacts
 from analytics.predict import features, recommend_vehicles
+from analytics.segments import clusters
 
 CANDIDATES: tuple[str, ...] = ("GradientBoosting", "RandomForest", "HistGradientBoosting")
 FOLDS = 5

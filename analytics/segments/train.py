@@ -56,7 +56,8 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from analytics import artifacts, clusters, rfm
+from analytics import artifacts
+from analytics.segments import clusters, rfm
 from analytics.segments.clusters import KChoice, Stability
 
 Progress = Callable[[str, int, int], None]
