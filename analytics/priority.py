@@ -7,12 +7,12 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from analytics.momentum import market_model_units, market_rows, momentum
+from analytics.momentum import market_model_units, momentum
+from analytics.sales import SalesAggregate
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {"volume": 0.5, "momentum": 0.3, "revenue": 0.2}
 COMPONENTS: tuple[str, ...] = ("volume", "momentum", "revenue")
 STOCK_STATUSES: tuple[str, ...] = ("urgent", "adequate", "excess", "no_sales")
-_DAYS_PER_MONTH = 365.25 / 12
 
 
 def _minmax(column: str) -> pl.Expr:
@@ -38,7 +38,7 @@ def _checked_weights(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def priority(
-    sales: pl.DataFrame,
+    sales: SalesAggregate,
     *,
     market: str,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
@@ -111,22 +111,21 @@ def _months_days(months: list[int]) -> int:
 
 
 def stock_cover(
-    sales: pl.DataFrame,
+    sales: SalesAggregate,
     *,
     market: str,
     stock: Mapping[str, int],
     urgent_weeks: float = 4,
     excess_weeks: float = 12,
-    weeks_window: int = 13,
 ) -> pl.DataFrame:
     """Weeks of cover for the stock entered per model in `market`.
 
     One row per model in `stock`, in ascending weeks of cover (no-sales rows last):
     - stock: vehicles on hand, as entered;
-    - avg_weekly_units: vehicles per week over the last `weeks_window` weeks of
-      data, taken as the latest round(weeks_window * 7 / 30.44) months with
-      data for the market (13 weeks = 3 months): units / (calendar days / 7).
-      Months the market has no data for are stepped over, never counted as zero;
+    - avg_weekly_units: vehicles per week over the market's latest 3 months with
+      data (about 13 weeks; the momentum window `last3`): units / (calendar days
+      / 7). Months the market has no data for are stepped over, never counted
+      as zero;
     - weeks_of_cover: stock / avg_weekly_units; null when the model sold nothing
       in that window;
     - status: 'urgent' (cover < urgent_weeks), 'excess' (cover > excess_weeks),
@@ -136,15 +135,12 @@ def stock_cover(
         raise ValueError("urgent_weeks must not exceed excess_weeks")
     if any(v < 0 for v in stock.values()):
         raise ValueError("stock must be >= 0 for every model")
-    n_months = max(1, round(weeks_window * 7 / _DAYS_PER_MONTH))
-    in_market = market_rows(sales, market=market)
-    months = in_market.get_column("mi").unique().sort().to_list()[-n_months:]
-    weeks = _months_days(months) / 7
+    windows = sales.windows.get(market)
+    weeks = _months_days(windows.months["last3"]) / 7 if windows else 0
     recent = (
-        in_market.lazy()
-        .filter(pl.col("mi").is_in(months))
-        .group_by("model")
-        .agg(pl.col("units").sum().alias("window_units"))
+        sales.totals.lazy()
+        .filter(pl.col("market") == market)
+        .select("model", pl.col("last3").alias("window_units"))
     )
     entered = pl.LazyFrame(
         {"model": list(stock), "stock": list(stock.values())},

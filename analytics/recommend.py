@@ -26,6 +26,7 @@ import polars as pl
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
 from analytics.momentum import WINDOW_MONTHS, market_model_units, momentum
+from analytics.sales import SalesAggregate
 
 Kind = Literal["expand", "promote", "test_marketing", "competitor"]
 KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")
@@ -67,7 +68,7 @@ def _records(frame: pl.DataFrame, kind: Kind, model_col: str = "model") -> list[
 
 
 def recommend(
-    sales: pl.DataFrame,
+    sales: SalesAggregate,
     *,
     market: str,
     competitors: pl.DataFrame,
@@ -76,7 +77,7 @@ def recommend(
 ) -> list[Recommendation]:
     """Recommendations for `market`, in KINDS order, at most `limit_per_kind` of each.
 
-    `sales`: the sales frame (all markets of the filter; see analytics.sales).
+    `sales`: the filter's aggregate (all markets; see analytics.sales).
     `competitors`: `load_competitors(...)` for the same market (may be empty).
     """
     dev = deviation(market_model_units(sales), market=market, threshold_pp=threshold_pp)

@@ -1,23 +1,33 @@
-"""The sales frame every strategy view starts from.
+"""The sales aggregate every strategy view starts from, aggregated in DuckDB.
 
-`load_sales` is the only function here that touches the warehouse; everything
-else in `analytics/` is a pure function of the frame it returns:
+A filter's sales are never loaded row by row: DuckDB aggregates them
+(warehouse/sql/marts/sales_*.sql over the `sales_rows` of the chosen source) and
+the views receive only aggregates, so the first request for a new filter on a
+10M-row warehouse costs one scan, not a multi-million-row frame. The loaders
+here are the only functions that touch the warehouse; everything else in the
+strategy analytics is a pure function of what they return:
 
-    brand, market, model, vehicle_type, powertrain: str
-    year: int, month: int
-    units: int        vehicles (customer source: purchases)
-    amount_krw: int   transaction amounts, KRW (customer source only; else null)
+- `SalesAggregate.totals`: one row per market and model (see TOTALS_SCHEMA);
+- `SalesAggregate.months`: one row per market and month with data;
+- `load_choices`: units per market, month, vehicle type and powertrain;
+- `load_trend`: one model's units per month in one market.
+
+Sales rows (the `sales_rows` relation; SALES_SCHEMA, `aggregate_rows` takes a
+frame of them): market, model, vehicle_type, powertrain: str; year, month: int;
+units: vehicles (customer source: one per purchase); amount_krw: KRW (customer
+source only; else null).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 import polars as pl
 
 from warehouse import canonical, sql
-from warehouse.connection import BoundedMemo, Warehouse, file_key
+from warehouse.connection import BoundedMemo, Warehouse, file_key, query_frames
 
 Brand = Literal["Hyundai", "Kia", "all"]
 # Sources with market x model detail. Each is used alone: adding flows together
@@ -27,10 +37,21 @@ SOURCES: tuple[str, ...] = (
 )  # fmt: skip
 BRANDS: tuple[str, ...] = ("all", "Hyundai", "Kia")
 SALES_SCHEMA = {
-    "brand": pl.Utf8, "market": pl.Utf8, "model": pl.Utf8, "vehicle_type": pl.Utf8,
-    "powertrain": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64,
-    "amount_krw": pl.Int64,
+    "market": pl.Utf8, "model": pl.Utf8, "vehicle_type": pl.Utf8, "powertrain": pl.Utf8,
+    "year": pl.Int32, "month": pl.Int32, "units": pl.Int64, "amount_krw": pl.Int64,
 }  # fmt: skip
+CHOICES_SCHEMA = {
+    "market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "vehicle_type": pl.Utf8,
+    "powertrain": pl.Utf8, "units": pl.Int64,
+}  # fmt: skip
+MONTHS_SCHEMA = {"market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64}
+WINDOW_MONTHS = 3
+WINDOWS = ("last3", "prev3", "yoy_last3")
+TOTALS_SCHEMA = {
+    "market": pl.Utf8, "model": pl.Utf8, "units": pl.Int64, "amount_krw": pl.Int64,
+    **dict.fromkeys(WINDOWS, pl.Int64),
+}  # fmt: skip
+TREND_SCHEMA = {"year": pl.Int32, "month": pl.Int32, "units": pl.Int64}
 
 
 class InvalidFilter(ValueError):
@@ -101,38 +122,197 @@ def parse_year_month(value: str, name: str = "period") -> int:
     return y * 100 + m
 
 
-def load_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
-    """Monthly units per brand, market and model for the filter (see module doc)."""
-    flt = flt.validated()
-    params = {
+def _rows_sql(flt: SalesFilter) -> str:
+    """The SQL file whose query is the filter's `sales_rows` (source from an allow-list)."""
+    return "marts/sales_rows_customers" if flt.source == "customers" else "marts/sales_rows_flow"
+
+
+def _rows_params(flt: SalesFilter) -> dict[str, object]:
+    params: dict[str, object] = {
         "brand": flt.brand,
         "from_ym": parse_year_month(flt.period_from) if flt.period_from else 0,
         "to_ym": parse_year_month(flt.period_to) if flt.period_to else 999_999,
+        "vehicle_types": list(flt.vehicle_types),
+        "powertrains": list(flt.powertrains),
     }
-    if flt.source == "customers":
-        frame = warehouse.frame(sql.load("marts/sales_customers"), params)
-    else:
-        frame = warehouse.frame(sql.load("marts/sales_flow"), {**params, "flow": flt.source})
-    frame = frame.cast(SALES_SCHEMA)  # type: ignore[arg-type]
+    if flt.source != "customers":
+        params["flow"] = flt.source
+    return params
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The momentum windows of one market, over its months with data (month index
+    = year*12 + month-1). A month without data for the market is stepped over,
+    never counted as zero.
+
+    - last3: the latest 3 months with data (fewer when the market has fewer);
+    - prev3: the 3 months with data before those; only when the market has >= 6;
+    - yoy_last3: the same calendar months as last3 one year earlier; only when
+      last3 has 3 months and the market has data in all three of them.
+    """
+
+    months: dict[str, list[int]]  # window name -> its months; only computable windows
+    end: int  # latest month with data
+
+    @classmethod
+    def of(cls, present: list[int]) -> Windows:
+        last = present[-WINDOW_MONTHS:]
+        months = {"last3": last}
+        if len(present) >= 2 * WINDOW_MONTHS:
+            months["prev3"] = present[-2 * WINDOW_MONTHS : -WINDOW_MONTHS]
+        yoy = [m - 12 for m in last]
+        if len(last) == WINDOW_MONTHS and set(yoy) <= set(present):
+            months["yoy_last3"] = yoy
+        return cls(months, present[-1])
+
+
+@dataclass(frozen=True, eq=False)
+class SalesAggregate:
+    """One filter's sales, aggregated (see the module doc).
+
+    - totals: market, model; units (vehicles over the filtered period);
+      amount_krw (KRW; null where the source has no amounts); last3, prev3,
+      yoy_last3 (vehicles in each momentum window of the market, see `Windows`;
+      0 where the model has no row in those months, also for a window the
+      market cannot compute: `windows` says which exist);
+    - months: market, year, month, units (vehicles): one row per month in which
+      the market has data;
+    - windows: market -> its `Windows`.
+    """
+
+    totals: pl.DataFrame
+    months: pl.DataFrame
+    windows: dict[str, Windows]
+
+
+def _months(choices: pl.DataFrame, flt: SalesFilter) -> pl.DataFrame:
+    """The market x month rows of the filter, from its source and brand's choices:
+    the same rows the filter's own scan would group (period, types and
+    powertrains are columns of the choices)."""
+    ym = pl.col("year") * 100 + pl.col("month")
+    lo = parse_year_month(flt.period_from) if flt.period_from else 0
+    hi = parse_year_month(flt.period_to) if flt.period_to else 999_999
+    keep = ym.is_between(lo, hi)
     if flt.vehicle_types:
-        frame = frame.filter(pl.col("vehicle_type").is_in(list(flt.vehicle_types)))
+        keep &= pl.col("vehicle_type").is_in(list(flt.vehicle_types))
     if flt.powertrains:
-        frame = frame.filter(pl.col("powertrain").is_in(list(flt.powertrains)))
-    return frame
+        keep &= pl.col("powertrain").is_in(list(flt.powertrains))
+    return (
+        choices.lazy()
+        .filter(keep)
+        .group_by("market", "year", "month")
+        .agg(pl.col("units").sum())
+        .sort("market", "year", "month")
+        .collect()
+        .cast(MONTHS_SCHEMA)  # type: ignore[arg-type]
+    )
 
 
-def empty_sales() -> pl.DataFrame:
-    return pl.DataFrame(schema=SALES_SCHEMA)
+def _windows(months: pl.DataFrame) -> dict[str, Windows]:
+    present = (
+        months.lazy()
+        .group_by("market")
+        .agg((pl.col("year").cast(pl.Int64) * 12 + pl.col("month") - 1).sort().alias("mi"))
+        .collect()
+    )
+    return {market: Windows.of(mis) for market, mis in present.iter_rows()}
+
+
+def _window_params(windows: dict[str, Windows]) -> dict[str, list]:
+    """`sales_totals.sql`'s window lists: one entry per (market, window month)."""
+    entries = [
+        (market, mi, *[mi in w.months.get(name, ()) for name in WINDOWS])
+        for market, w in windows.items()
+        for mi in sorted(set().union(*w.months.values()))
+    ]
+    names = ("window_markets", "window_months", *(f"in_{name}" for name in WINDOWS))
+    return {name: [e[i] for e in entries] for i, name in enumerate(names)}
+
+
+def _aggregate(
+    choices: pl.DataFrame, flt: SalesFilter, totals: Callable[[dict[str, list]], pl.DataFrame]
+) -> SalesAggregate:
+    months = _months(choices, flt)
+    windows = _windows(months)
+    frame = totals(_window_params(windows)).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
+    return SalesAggregate(totals=frame, months=months, windows=windows)
+
+
+def load_choices(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
+    """Units (vehicles) per market, month, vehicle type and powertrain of the filter's
+    source and brand, whatever its period and types: CHOICES_SCHEMA."""
+    flt = SalesFilter(flt.source, flt.brand).validated()
+    query = sql.over("marts/sales_choices", sales_rows=_rows_sql(flt))
+    return warehouse.frame(query, _rows_params(flt)).cast(CHOICES_SCHEMA)  # type: ignore[arg-type]
+
+
+def load_sales(warehouse: Warehouse, flt: SalesFilter) -> SalesAggregate:
+    """The filter's `SalesAggregate`: one DuckDB scan for the totals (the months come
+    from the source and brand's cached choices)."""
+    flt = flt.validated()
+    query = sql.over("marts/sales_totals", sales_rows=_rows_sql(flt))
+    params = _rows_params(flt)
+    return _aggregate(
+        cached_choices(warehouse, flt),
+        flt,
+        lambda windows: warehouse.frame(query, {**params, **windows}),
+    )
+
+
+def aggregate_rows(rows: pl.DataFrame) -> SalesAggregate:
+    """The `SalesAggregate` of sales rows already in memory (SALES_SCHEMA columns),
+    through the same SQL marts in an in-memory DuckDB: for small data and tests."""
+    rows = rows.select(*SALES_SCHEMA).cast(SALES_SCHEMA)  # type: ignore[arg-type]
+    choices = query_frames(sql.load("marts/sales_choices"), sales_rows=rows)
+    return _aggregate(
+        choices.cast(CHOICES_SCHEMA),  # type: ignore[arg-type]
+        SalesFilter(),
+        lambda windows: query_frames(sql.load("marts/sales_totals"), windows, sales_rows=rows),
+    )
+
+
+def load_trend(warehouse: Warehouse, flt: SalesFilter, *, market: str, model: str) -> pl.DataFrame:
+    """Units (vehicles) of `model` in `market` per month with a row: year, month, units."""
+    flt = flt.validated()
+    query = sql.over("marts/sales_trend", sales_rows=_rows_sql(flt))
+    params = {**_rows_params(flt), "market": market, "model": model}
+    return warehouse.frame(query, params).cast(TREND_SCHEMA)  # type: ignore[arg-type]
 
 
 _SALES_MEMO = BoundedMemo(limit=64)
+_CHOICES_MEMO = BoundedMemo(limit=16)
+_TREND_MEMO = BoundedMemo(limit=256)
 
 
-def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
+def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> SalesAggregate:
     """`load_sales` memoised by warehouse file (path + inode) and filter spec.
 
     A rebuild swaps in a new file (new inode), so stale entries are never served.
-    Frames are immutable, so sharing them between callbacks is safe.
+    Aggregates are immutable, so sharing them between callbacks is safe.
     """
     flt = flt.validated()
     return _SALES_MEMO.get((file_key(warehouse), flt), lambda: load_sales(warehouse, flt))
+
+
+def cached_choices(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
+    """`load_choices` memoised like `cached_sales`, per source and brand."""
+    flt = SalesFilter(flt.source, flt.brand).validated()
+    return _CHOICES_MEMO.get((file_key(warehouse), flt), lambda: load_choices(warehouse, flt))
+
+
+def cached_trend(
+    warehouse: Warehouse, flt: SalesFilter, *, market: str, model: str
+) -> pl.DataFrame:
+    """`load_trend` memoised like `cached_sales`."""
+    flt = flt.validated()
+    return _TREND_MEMO.get(
+        (file_key(warehouse), flt, market, model),
+        lambda: load_trend(warehouse, flt, market=market, model=model),
+    )
+
+
+def clear_caches() -> None:
+    """Forget every memoised aggregate (benchmarks time the cold path with it)."""
+    for memo in (_SALES_MEMO, _CHOICES_MEMO, _TREND_MEMO):
+        memo.clear()

@@ -4,34 +4,33 @@ from __future__ import annotations
 
 import polars as pl
 
+from analytics.sales import SalesAggregate
 
-def monthly_series(sales: pl.DataFrame, *, market: str | None, model: str | None) -> pl.DataFrame:
-    """One model's units per month in one market, for a trend chart: month ('YYYY-MM'),
-    units (vehicles).
+TREND_SERIES_SCHEMA = {"month": pl.Utf8, "units": pl.Int64}
 
+
+def monthly_series(
+    sales: SalesAggregate, model_months: pl.DataFrame | None, *, market: str | None
+) -> pl.DataFrame:
+    """One model's units per month in `market`: month ('YYYY-MM'), units (vehicles).
+
+    `model_months`: the model's year, month, units in the market (`load_trend`);
+    None when no model is chosen.
     Every month from the market's first to its last month with data appears once.
     A month where the market has data but this model has no row is 0 (it sold
     none); a month the market has no data for is null, drawn as a gap — never a
     zero. Empty when the market has no data or the model never sold there.
     """
-    schema = {"month": pl.Utf8, "units": pl.Int64}
-    if not market or not model:
-        return pl.DataFrame(schema=schema)
-    month_index = pl.col("year").cast(pl.Int64) * 12 + pl.col("month").cast(pl.Int64) - 1
-    in_market = (
-        sales.lazy().filter(pl.col("market") == market).with_columns(month_index.alias("mi"))
+    if not market or model_months is None or model_months.is_empty():
+        return pl.DataFrame(schema=TREND_SERIES_SCHEMA)
+    month_index = (pl.col("year").cast(pl.Int64) * 12 + pl.col("month") - 1).alias("mi")
+    covered = sales.months.filter(pl.col("market") == market).select(month_index).get_column("mi")
+    if covered.is_empty():
+        return pl.DataFrame(schema=TREND_SERIES_SCHEMA)
+    mine = model_months.select(month_index, pl.col("units").cast(pl.Int64))
+    axis = covered.to_frame().select(
+        pl.int_range(pl.col("mi").min(), pl.col("mi").max() + 1, dtype=pl.Int64).alias("mi")
     )
-    covered = in_market.select(pl.col("mi").unique()).collect().get_column("mi")
-    mine = (
-        in_market.filter(pl.col("model") == model)
-        .group_by("mi")
-        .agg(pl.col("units").sum().cast(pl.Int64))
-        .collect()
-    )
-    if covered.is_empty() or mine.is_empty():
-        return pl.DataFrame(schema=schema)
-    first, last = int(covered.min()), int(covered.max())  # type: ignore[arg-type]
-    axis = pl.DataFrame({"mi": pl.int_range(first, last + 1, eager=True)})
     return (
         axis.join(mine, on="mi", how="left")
         .with_columns(
@@ -44,5 +43,5 @@ def monthly_series(sales: pl.DataFrame, *, market: str | None, model: str | None
             ).alias("month"),
         )
         .select("month", "units")
-        .cast(schema)  # type: ignore[arg-type]
+        .cast(TREND_SERIES_SCHEMA)  # type: ignore[arg-type]
     )

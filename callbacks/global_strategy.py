@@ -2,8 +2,9 @@
 
 Flow: the controls -> `resolve_filters` (validated against what the data offers)
 -> the filter spec in `GS_SPEC` and the URL query string -> one render callback
-per view, each reading the sales frame from the server-side cache keyed by the
-spec. Only the spec travels through the browser, never data.
+per view, each reading the sales aggregate (DuckDB-aggregated totals, never fact
+rows) from the server-side cache keyed by the spec. Only the spec travels
+through the browser, never data.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from analytics.markets import market_totals
 from analytics.momentum import market_model_units
 from analytics.priority import priority, stock_cover
 from analytics.recommend import KINDS, recommend
-from analytics.sales import SOURCES, cached_sales
+from analytics.sales import SOURCES, cached_choices, cached_sales, cached_trend
 from analytics.top10 import top10
 from analytics.trend import monthly_series
 from app import figures, ids, url_state
@@ -48,7 +49,7 @@ def _sales(state: url_state.PageState):
 
 
 def _totals(state: url_state.PageState):
-    """Market x model totals of the cached frame: same top-10/deviation/heatmap, ~30x fewer rows."""
+    """Market x model totals of the filter (aggregated in DuckDB)."""
     return market_model_units(_sales(state))
 
 
@@ -96,7 +97,7 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
     lang = lang or "ko"
     state, _ = url_state.from_controls(source=source, brand=brand)
     try:
-        available = choices(cached_sales(warehouse(), state.choices_filter()))
+        available = choices(cached_choices(warehouse(), state.choices_filter()))
     except FileRefused:
         available = Choices()
     markets = [{"label": market_label(m, lang), "value": m} for m in available.markets]
@@ -167,7 +168,7 @@ def resolve_filters(
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     try:
-        available = choices(cached_sales(warehouse(), state.choices_filter()))
+        available = choices(cached_choices(warehouse(), state.choices_filter()))
     except FileRefused:
         alert = dbc.Alert(t("data.missing", lang), color="warning")
         return {
@@ -272,7 +273,7 @@ def model_from_pie_click(click: dict | None) -> str:
 )
 def render_markets(spec: dict | None, lang: str | None):
     state, lang = _state(spec), lang or "ko"
-    totals = market_totals(_sales(state))
+    totals = market_totals(_sales(state).months)
     return (
         gs_figures.market_bar(totals, focus=state.market, lang=lang),
         figures.data_table(totals, lang=lang),
@@ -320,7 +321,12 @@ def render_trend(spec: dict | None, lang: str | None):
         iter(top10(market_model_units(sales), market=state.market or "", n=1).get_column("model")),
         None,
     )
-    series = monthly_series(sales, market=state.market, model=model)
+    model_months = (
+        cached_trend(warehouse(), state.sales_filter(), market=state.market, model=model)
+        if state.market and model
+        else None
+    )
+    series = monthly_series(sales, model_months, market=state.market)
     return (
         gs_figures.trend_line(series, model=model, market=state.market, lang=lang),
         figures.data_table(series, lang=lang, page_size=12),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from analytics.trend import monthly_series
 from app import figures
 from app.figures import global_strategy as gs_figures
 from app.i18n import t
@@ -157,23 +156,6 @@ def test_trend_draws_missing_months_as_gaps():
     fig = gs_figures.trend_line(SERIES, model="G70", market="Korea")
     assert list(fig.data[0].y) == [3, None, 0]
     assert fig.data[0].connectgaps is False
-
-
-def test_monthly_series_has_zero_for_a_month_without_this_model_and_a_gap_without_data():
-    sales = pl.DataFrame(
-        {
-            "market": ["Korea", "Korea", "Korea", "Korea", "USA"],
-            "model": ["G70", "Avante", "G70", "G70", "G70"],
-            "year": [2024, 2024, 2024, 2024, 2024],
-            "month": [1, 2, 4, 4, 3],
-            "units": [3, 5, 2, 1, 9],
-        }
-    )
-    series = monthly_series(sales, market="Korea", model="G70")
-    # Feb: Korea has data, no G70 -> 0; Mar: no Korea data at all -> gap (null)
-    assert series.rows() == [("2024-01", 3), ("2024-02", 0), ("2024-03", None), ("2024-04", 3)]
-    assert monthly_series(sales, market="Korea", model="Tucson").is_empty()
-    assert monthly_series(sales, market=None, model="G70").is_empty()
 
 
 def test_tables_translate_headers_statuses_and_show_fractions_as_percent():

@@ -72,6 +72,10 @@ class BoundedMemo:
             self._data[key] = value
         return value
 
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
 
 def file_key(warehouse: Warehouse) -> tuple[str, int]:
     """The warehouse file currently on disk: path and inode (-1 when it is missing)."""
@@ -126,3 +130,17 @@ class Warehouse:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+
+
+def query_frames(
+    query: str, params: list[Any] | dict[str, Any] | None = None, **tables: pl.DataFrame
+) -> pl.DataFrame:
+    """Run `query` in a fresh in-memory DuckDB where each frame in `tables` is a
+    relation under its keyword name: the warehouse's SQL over data already in memory."""
+    con = duckdb.connect()
+    try:
+        for name, frame in tables.items():
+            con.register(name, frame)
+        return query_frame(con, query, params)
+    finally:
+        con.close()

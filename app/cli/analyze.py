@@ -72,6 +72,7 @@ def run_analysis(
 
     from analytics.deviation import deviation
     from analytics.heatmap import heatmap
+    from analytics.momentum import market_model_units
     from analytics.sales import InvalidFilter, SalesFilter, cached_sales, parse_year_month
     from analytics.top10 import top10
     from warehouse.connection import Warehouse
@@ -97,9 +98,10 @@ def run_analysis(
             raise _Refused(f"no warehouse at {db}; run `carsight build` first or pass --db")
         wh = Warehouse(db)
         sales = cached_sales(wh, flt)
+        totals = market_model_units(sales)
     except (InvalidFilter, FileRefused) as exc:
         raise _Refused(str(exc)) from None
-    known = sorted(sales.get_column("market").unique().to_list())
+    known = sorted(totals.get_column("market").unique().to_list())
     spec: dict[str, Any] = {
         "source": flt.source,
         "brand": flt.brand,
@@ -114,7 +116,7 @@ def run_analysis(
         chosen = [_market(m, known, flt.source) for m in markets] if markets else known
         n = top_n if top_n is not None else 5
         table = heatmap(
-            sales, markets=chosen, top_n=n, measure="share" if measure == "share" else "units"
+            totals, markets=chosen, top_n=n, measure="share" if measure == "share" else "units"
         )
         doc.update(markets=chosen, top_n=n, measure=measure, rows=_rows(table))
         return doc, table
@@ -128,14 +130,14 @@ def run_analysis(
 
     if analysis == "top10":
         n = top_n if top_n is not None else 10
-        table = top10(sales, market=focus, n=n)
+        table = top10(totals, market=focus, n=n)
         doc.update(top_n=n, rows=_rows(table))
         return doc, table
 
     from app.i18n.global_strategy import render, render_deviation
 
     if analysis == "deviation":
-        dev = deviation(sales, market=focus, threshold_pp=threshold)
+        dev = deviation(totals, market=focus, threshold_pp=threshold)
         texts = [
             render_deviation(r, lang) if r["status"] != "neutral" else None
             for r in dev.select("model", "deviation_pp", "status").to_dicts()

@@ -148,7 +148,7 @@ def top10_pie(frame: pl.DataFrame, *, market: str | None, lang: str = "ko") -> g
 def trend_line(
     series: pl.DataFrame, *, model: str | None, market: str | None, lang: str = "ko"
 ) -> go.Figure:
-    """Monthly units of one model (`series` from `monthly_series`); null months are gaps."""
+    """Monthly units of one model (`analytics.trend.monthly_series`); null months are gaps."""
     title = t("fig.trend.title", lang, model=model or "", market=market_label(market or "", lang))
     if series.is_empty() or series.get_column("units").is_null().all():
         return empty_figure(lang, title=title)

@@ -6,15 +6,16 @@ import polars as pl
 import pytest
 
 from analytics.priority import DEFAULT_WEIGHTS, priority, stock_cover
-from analytics.sales import SALES_SCHEMA
+from analytics.sales import SALES_SCHEMA, SalesAggregate, aggregate_rows
 
 
-def sales(rows: list[tuple[str, int, int, int, int | None]], market: str = "Korea"):
-    """(model, year, month, units, amount_krw) in one market -> a sales frame."""
-    return pl.DataFrame(
+def sales(
+    rows: list[tuple[str, int, int, int, int | None]], market: str = "Korea"
+) -> SalesAggregate:
+    """(model, year, month, units, amount_krw) in one market -> its sales aggregate."""
+    frame = pl.DataFrame(
         [
             {
-                "brand": "Kia",
                 "market": market,
                 "model": mo,
                 "vehicle_type": None,
@@ -28,6 +29,7 @@ def sales(rows: list[tuple[str, int, int, int, int | None]], market: str = "Kore
         ],
         schema=SALES_SCHEMA,
     )
+    return aggregate_rows(frame)
 
 
 def six_months(model: str, first3: int, last3: int, amount: int | None = None):

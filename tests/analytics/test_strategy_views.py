@@ -7,6 +7,7 @@ import pytest
 
 from analytics.deviation import deviation
 from analytics.heatmap import heatmap
+from analytics.momentum import market_model_units
 from analytics.sales import InvalidFilter, SalesFilter, load_sales, normalise_market
 from analytics.top10 import top10
 
@@ -103,10 +104,11 @@ def test_reference_g70_is_17_4_points_above_average_in_korea(reference_db):
     from warehouse.connection import Warehouse
 
     sales = load_sales(Warehouse(reference_db), SalesFilter(source="customers", brand="Hyundai"))
-    g70 = deviation(sales, market="Korea").filter(pl.col("model") == "G70").row(0, named=True)
+    totals = market_model_units(sales)
+    g70 = deviation(totals, market="Korea").filter(pl.col("model") == "G70").row(0, named=True)
     assert (g70["units_market"], g70["units_all"]) == (60, 60)
-    assert sales.filter(pl.col("market") == "Korea").get_column("units").sum() == 292
-    assert sales.get_column("units").sum() == 1892
+    assert totals.filter(pl.col("market") == "Korea").get_column("units").sum() == 292
+    assert totals.get_column("units").sum() == 1892
     assert g70["deviation_pp"] == 17.4
     assert g70["status"] == "strong"
 

@@ -27,3 +27,14 @@ def load(name: str) -> str:
 
 def view_names() -> list[str]:
     return list(VIEWS)
+
+
+def over(name: str, **relations: str) -> str:
+    """`warehouse/sql/<name>.sql` reading each relation from another SQL file.
+
+    `over("marts/sales_totals", sales_rows="marts/sales_rows_flow")` binds the mart's
+    `sales_rows` to that file's query (a CTE), so one mart serves every source. Names
+    come from code, never from users.
+    """
+    ctes = ",\n".join(f"{alias} as (\n{load(file)}\n)" for alias, file in relations.items())
+    return f"with {ctes}\nselect * from (\n{load(name)}\n)"
