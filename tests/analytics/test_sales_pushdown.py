@@ -23,7 +23,9 @@ import pytest
 
 from analytics.competitors import load_competitors
 from analytics.deviation import deviation
+from analytics.filters import choices as offered
 from analytics.heatmap import heatmap
+from analytics.markets import market_totals
 from analytics.momentum import market_model_units, momentum
 from analytics.priority import priority, stock_cover
 from analytics.recommend import recommend
@@ -36,8 +38,6 @@ from analytics.sales import (
 )
 from analytics.top10 import top10
 from analytics.trend import monthly_series
-from analytics.filters import choices as offered
-from analytics.markets import market_totals
 from warehouse.connection import Warehouse
 
 GOLDEN = Path(__file__).parent / "golden" / "strategy_reference.json"
