@@ -28,11 +28,21 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, forecasts, sql, trained
+from warehouse import canonical, claims, forecasts, sql, trained
+from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
-from warehouse.formats import REJECT_SCHEMA, detect, header_key, parse_facts
-from warehouse.textio import RawTable, read_table
+from warehouse.formats import (
+    REJECT_SCHEMA,
+    Detected,
+    detect,
+    header_key,
+    latin_columns,
+    parse_facts,
+    resolve_brand,
+    resolve_year,
+)
+from warehouse.textio import RawTable, check_plausible_text, read_table
 
 DATA_SUFFIXES = {".csv", ".xlsx"}
 Progress = Callable[[str, int, int], None]
@@ -48,7 +58,7 @@ LOG_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "sha256": pl.Utf8, "format": pl.Utf8, "brand": pl.Utf8,
     "encoding": pl.Utf8, "status": pl.Utf8, "rows_read": pl.Int64, "rows_loaded": pl.Int64,
     "rows_rejected": pl.Int64, "fact_rows": pl.Int64, "loaded_at": pl.Datetime("us"),
-    "seconds": pl.Float64,
+    "seconds": pl.Float64, "year": pl.Int16, "relabel": pl.Utf8,
 }  # fmt: skip
 DQ_SCHEMA: dict[str, Any] = {
     "check_name": pl.Utf8,
@@ -80,12 +90,9 @@ class LoadState:
     # `carsight forecast` results of the previous warehouse, carried over unchanged
     forecasts: dict[str, pl.DataFrame] = field(default_factory=dict)
 
-    def known_hashes(self) -> dict[str, str]:
-        return {
-            str(e["sha256"]): str(e["source_file"])
-            for e in self.load_log
-            if e["status"] == "loaded"
-        }
+    def known_hashes(self) -> dict[str, dict[str, object]]:
+        """sha256 -> the load_log entry of the loaded file with those bytes."""
+        return {str(e["sha256"]): e for e in self.load_log if e["status"] == "loaded"}
 
     def note(
         self, check: str, detail: str, source_file: str | None = None, severity: str = "info"
@@ -143,25 +150,69 @@ def _display_name(path: Path) -> str:
     return str(path.resolve())
 
 
+@dataclass
+class Claim:
+    """What one file is taken to be: its brand and year, and any forced relabel."""
+
+    brand: str | None
+    year: int | None  # None when the rows carry their own year (or have none)
+    relabel: list[str]
+    warning: str | None = None
+
+
+def claim_of(table: RawTable, detected: Detected, flags: Flags) -> Claim:
+    """Brand and year of a file from its header, content and name; flags fill gaps only."""
+    from warehouse import customers
+
+    relabel: list[str] = []
+    if detected.fact is not None:
+        brand = resolve_brand(detected.fact, table.path, flags, relabel)
+        return Claim(brand, resolve_year(table.path, flags, detected.fact, relabel), relabel)
+    if detected.name == "customers":
+        brand, warning = customers.resolve_brand(table, flags, relabel)
+        return Claim(brand, None, relabel, warning)
+    if detected.name == "competitor_sales":
+        return Claim(None, None, relabel)
+    named = claims.brand_of_name(table.path)
+    return Claim(claims.resolve_brand(table.path, named, "the file name", flags, relabel), None, [])
+
+
 def load_file(
-    state: LoadState, path: Path, *, brand: str | None = None, year: int | None = None
+    state: LoadState,
+    path: Path,
+    *,
+    brand: str | None = None,
+    year: int | None = None,
+    flags: Flags | None = None,
 ) -> str:
-    """Parse one file into `state`. Returns its status: loaded or duplicate."""
+    """Parse one file into `state`. Returns its status: loaded or duplicate.
+
+    A file with the bytes of an already loaded one is a duplicate only when it
+    claims the same brand and year; claiming others, it is refused.
+    """
+    flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
-    table = read_table(path)
+    table = read_table(path, encoding=flags.encoding)
     name = _display_name(path)
-    known = state.known_hashes()
-    if table.sha256 in known:
-        state.load_log.append(_log_entry(name, table, "-", None, "duplicate", 0, 0, 0, started))
+    detected = detect(table)
+    check_plausible_text(table, latin_columns(table, detected))
+    claim = claim_of(table, detected, flags)
+    known = state.known_hashes().get(table.sha256)
+    if known is not None:
+        _same_claims(path, known, claim)
+        state.load_log.append(_log_entry(name, table, "-", claim, "duplicate", 0, 0, 0, started))
         state.note(
             "duplicate_file",
-            f"identical to already loaded {known[table.sha256]}; nothing added",
+            f"identical to already loaded {known['source_file']}; nothing added",
             name,
         )
         return "duplicate"
-    detected = detect(table)
+    for note in claim.relabel:
+        state.note("relabelled", note, name, "warning")
+    if claim.warning:
+        state.note("other_brand_models", claim.warning, name, "warning")
     if detected.fact is not None:
-        parsed = parse_facts(table, detected, brand=brand, year=year)
+        parsed = parse_facts(table, detected, flags=flags)
         facts = _canonical_facts(parsed.facts, name, detected.fact.name, detected.fact.priority)
         state.source_rows.append(facts)
         rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
@@ -194,13 +245,12 @@ def load_file(
                 "warning",
             )
         n_rejected_lines = rejected.get_column("line").n_unique()
-        brand_value = str(facts.get_column("brand").first()) if facts.height else brand
         state.load_log.append(
             _log_entry(
                 name,
                 table,
                 detected.name,
-                brand_value,
+                claim,
                 "loaded",
                 len(table.rows) + len(table.ragged),
                 len(table.rows) + len(table.ragged) - n_rejected_lines,
@@ -217,7 +267,7 @@ def load_file(
                 "warning",
             )
         return "loaded"
-    rows, rejected, brand_value = _load_other(state, table, detected.name, name, brand)
+    rows, rejected = _load_other(state, table, detected.name, name, claim.brand)
     state.rejected.append(rejected.with_columns(pl.lit(name).alias("source_file")))
     n_rej = rejected.get_column("line").n_unique()
     state.load_log.append(
@@ -225,7 +275,7 @@ def load_file(
             name,
             table,
             detected.name,
-            brand_value,
+            claim,
             "loaded",
             len(table.rows) + len(table.ragged),
             rows,
@@ -236,11 +286,31 @@ def load_file(
     return "loaded"
 
 
+def _same_claims(path: Path, known: Mapping[str, object], claim: Claim) -> None:
+    """Identical bytes are the same file only under the same brand and year."""
+    # a warehouse built before load_log had a year column compares the brand only
+    before = (known.get("brand"), known.get("year", claim.year))
+    if before == (claim.brand, claim.year):
+        return
+
+    def label(brand: object, year: object) -> str:
+        return " ".join(str(v) for v in (brand, year) if v is not None) or "no brand or year"
+
+    raise FileRefused(
+        path,
+        f"the same bytes as {known['source_file']}, which was loaded as "
+        f"{label(*before)}, but this file claims {label(claim.brand, claim.year)}",
+        line=1,
+        hint="One of the two is misnamed: keep the copy whose name tells the right year "
+        "and brand, and delete the other",
+    )
+
+
 def _log_entry(
     name: str,
     table: RawTable,
     fmt: str,
-    brand: str | None,
+    claim: Claim,
     status: str,
     read: int,
     loaded: int,
@@ -252,7 +322,7 @@ def _log_entry(
         "source_file": name,
         "sha256": table.sha256,
         "format": fmt,
-        "brand": brand,
+        "brand": claim.brand,
         "encoding": table.encoding,
         "status": status,
         "rows_read": read,
@@ -261,6 +331,8 @@ def _log_entry(
         "fact_rows": fact_rows,
         "loaded_at": dt.datetime.now().replace(microsecond=0),
         "seconds": round(time.perf_counter() - started, 3),
+        "year": claim.year,
+        "relabel": "; ".join(claim.relabel) or None,
     }
 
 
@@ -312,16 +384,16 @@ def _frame_of(table: RawTable) -> pl.DataFrame:
 
 def _load_other(
     state: LoadState, table: RawTable, fmt: str, name: str, brand: str | None
-) -> tuple[int, pl.DataFrame, str | None]:
+) -> tuple[int, pl.DataFrame]:
     """Non-fact formats: customers, competitor sales, market context, model production."""
     empty_rej = pl.DataFrame(schema=REJECT_SCHEMA)
     if fmt == "customers":
         from warehouse import customers
 
-        brand_value = brand or _brand_of_customers(table)
-        frame, rejected = customers.parse_customers(table, brand=brand_value)
+        assert brand is not None  # customers.resolve_brand always finds one or refuses
+        frame, rejected = customers.parse_customers(table, brand=brand)
         state.customers.append(frame.with_columns(pl.lit(name).alias("source_file")))
-        return frame.height, rejected.cast(REJECT_SCHEMA), brand_value  # type: ignore[arg-type]
+        return frame.height, rejected.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
     frame = _frame_of(table)
     if fmt == "competitor_sales":
         out = frame.select(
@@ -356,9 +428,8 @@ def _load_other(
             pl.lit(name).alias("source_file"),
         )
         state.competitor.append(out.drop("line"))
-        return out.height, rejected.cast(REJECT_SCHEMA), None  # type: ignore[arg-type]
+        return out.height, rejected.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
     if fmt == "market_context":
-        context_brand = brand or _brand_from_path(table.path)
         ctx = frame.select(
             pl.col("국가명").str.strip_chars().alias("market_label"),
             pl.col("기후대").str.strip_chars().alias("climate_zone"),
@@ -369,7 +440,7 @@ def _load_other(
             pl.col("market_label")
             .replace_strict(markets, default=None, return_dtype=pl.Utf8)
             .alias("market"),
-            pl.lit(context_brand).alias("brand"),
+            pl.lit(brand).alias("brand"),
             pl.lit(name).alias("source_file"),
         )
         gdp_counts = ctx.get_column("gdp_trillion_usd").value_counts(sort=True)
@@ -391,7 +462,7 @@ def _load_other(
             name,
         )
         state.market_context.append(ctx)
-        return ctx.height, empty_rej, context_brand
+        return ctx.height, empty_rej
     if fmt == "model_production":
         out = frame.select(
             pl.col("차량모델").str.strip_chars().alias("model_label"),
@@ -401,30 +472,14 @@ def _load_other(
             .alias("total_production"),
             pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
         )
-        production_brand = brand or _brand_from_path(table.path)
         out = (
             canonical.with_model_columns(out.lazy(), "model_label")
             .collect()
-            .with_columns(
-                pl.lit(production_brand).alias("brand"), pl.lit(name).alias("source_file")
-            )
+            .with_columns(pl.lit(brand).alias("brand"), pl.lit(name).alias("source_file"))
         )
         state.model_production.append(out)
-        return out.height, empty_rej, production_brand
+        return out.height, empty_rej
     raise FileRefused(table.path, f"format {fmt} has no loader")  # pragma: no cover
-
-
-def _brand_from_path(path: Path) -> str | None:
-    for part in [path.name, *[p.name for p in path.parents][:3]]:
-        found = canonical.brand_from_text(part)
-        if found:
-            return found
-    return None
-
-
-def _brand_of_customers(table: RawTable) -> str:
-    keys = {header_key(h) for h in table.header}
-    return "Hyundai" if "이름" in keys else "Kia"
 
 
 # --- the warehouse file ------------------------------------------------------------------
@@ -601,12 +656,12 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
     customers, ops_count = _merge_operational(customers, ops_db, state)
     if customers.height:
         before = customers.height
-        customers = customers.unique(subset=["customer_id"], keep="first", maintain_order=True)
+        customers = customers.unique(subset=["customer_id"], keep="last", maintain_order=True)
         if customers.height < before:
             state.note(
                 "duplicate_customers",
                 f"{before - customers.height} customer ids "
-                "appeared in more than one file; the first loaded was kept",
+                "appeared in more than one file; the last loaded updates the earlier",
             )
     tables["customers"] = customers
     dq = pl.DataFrame(state.dq, schema=DQ_SCHEMA)
@@ -711,9 +766,14 @@ def build(
     ops_db: Path | None = None,
     brand: str | None = None,
     year: int | None = None,
+    flags: Flags | None = None,
     progress: Progress | None = None,
 ) -> LoadReport:
-    """Rebuild the warehouse from every data file under `paths`."""
+    """Rebuild the warehouse from every data file under `paths`.
+
+    `flags` (or `brand`/`year`) fill in what files do not tell; see warehouse.claims.
+    """
+    flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
     files = discover(paths)
     if not files:
@@ -726,7 +786,7 @@ def build(
     with writer_lock(db_path):
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
-        skipped = _load_all(state, files, brand=brand, year=year, progress=progress)
+        skipped = _load_all(state, files, flags=flags, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
 
@@ -738,9 +798,11 @@ def ingest(
     ops_db: Path | None = None,
     brand: str | None = None,
     year: int | None = None,
+    flags: Flags | None = None,
     progress: Progress | None = None,
 ) -> LoadReport:
     """Add files to an existing warehouse (a new file is written and swapped in)."""
+    flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
     if not db_path.is_file():
         raise FileRefused(
@@ -751,7 +813,7 @@ def ingest(
         state = read_state(db_path, ops_db)
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
-        skipped = _load_all(state, paths, brand=brand, year=year, progress=progress)
+        skipped = _load_all(state, paths, flags=flags, progress=progress)
         write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
 
@@ -760,15 +822,14 @@ def _load_all(
     state: LoadState,
     files: list[Path],
     *,
-    brand: str | None,
-    year: int | None,
+    flags: Flags,
     progress: Progress | None,
 ) -> list[str]:
     skipped: list[str] = []
     for i, path in enumerate(files):
         if progress:
             progress(f"reading {path.name}", i, len(files))
-        status = load_file(state, path, brand=brand, year=year)
+        status = load_file(state, path, flags=flags)
         if status != "loaded":
             skipped.append(f"{path}: {status}")
     if progress:

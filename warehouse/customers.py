@@ -16,13 +16,17 @@ kept; the second and later get `customer_id` `H-wi~2`, `H-wi~3`, in file order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
+from importlib import resources
 
 import polars as pl
+import yaml
 
-from warehouse.canonical import market_of, with_model_columns
+from warehouse import claims
+from warehouse.canonical import market_of, model_family, with_model_columns
 from warehouse.errors import FileRefused
 from warehouse.numbers import normalise_header
 from warehouse.textio import RawTable
@@ -63,11 +67,15 @@ _HYUNDAI_HEADER = [
     "제품구매빈도", "제품구매경로", "제품출시년월", "국가", "고객 세그먼트", "Cluster",
 ]  # fmt: skip
 
-#: variant name -> the header exactly as the published file spells it
+#: variant name -> the header exactly as the published file spells it. The variant is
+#: named after the file it was first seen in; it tells the layout, never the brand.
 CUSTOMER_HEADER_VARIANTS: dict[str, list[str]] = {
     "hyundai": _HYUNDAI_HEADER,
     "kia": _KIA_HEADER,
 }
+_LAYOUT_TITLE = {"hyundai": "the layout with 이름", "kia": "the layout without 이름"}
+# The brand of a customer file is the brand of at least this share of its purchased models.
+BRAND_SHARE = 0.75
 
 #: the warehouse table `customers` (public contract): column -> dtype
 CUSTOMER_SCHEMA: dict[str, pl.DataType] = {
@@ -181,13 +189,73 @@ def _check_header(table: RawTable) -> dict[str, int]:
             reason,
             line=1,
             column=(missing or extra)[0],
-            hint=f"{hint}; a {name} customer file has the columns: {expected}.",
+            hint=f"{hint}; a customer file in {_LAYOUT_TITLE[name]} has the columns: {expected}.",
         )
     return {_FIELD_OF_KEY[_key(cell)]: i for i, cell in enumerate(table.header)}
 
 
 def _quoted(cells: list[str]) -> str:
     return ", ".join(f"'{c}'" for c in cells)
+
+
+@functools.cache
+def model_brands() -> dict[str, str]:
+    """Model family -> the only brand that sells it (warehouse/model_brands.yml)."""
+    text = resources.files("warehouse").joinpath("model_brands.yml").read_text(encoding="utf-8")
+    return {str(m): brand for brand, models in yaml.safe_load(text).items() for m in models}
+
+
+def resolve_brand(
+    table: RawTable, flags: claims.Flags, relabel: list[str]
+) -> tuple[str, str | None]:
+    """(brand, warning) of a customer file: from its purchased models and its name.
+
+    The header's layout is no evidence. The models' brand is the brand of at
+    least three quarters of the rows with a model; rows of the other brand are
+    kept and counted in the warning. When no brand reaches three quarters, or
+    the file name names the other brand, the file is refused with the counts.
+    """
+    column = next(i for i, h in enumerate(table.header) if _key(h) == "구매한제품")
+    labels = Counter(row[column].strip() for row in table.rows if row[column].strip())
+    known = model_brands()
+    per_brand: dict[str, Counter[str]] = {}
+    for label, n in labels.items():
+        family = model_family(label)
+        brand = known.get(family or "", "unknown")
+        per_brand.setdefault(brand, Counter())[family or label] += n
+    counts = {b: sum(c.values()) for b, c in per_brand.items()}
+    rows = sum(labels.values())
+    found = next((b for b, n in counts.items() if b != "unknown" and n >= BRAND_SHARE * rows), None)
+    summary = ", ".join(f"{b} {counts[b]:,}" for b in sorted(counts)) + f" of {rows:,} rows"
+    named = claims.brand_of_name(table.path)
+    column_name = normalise_header(table.header[column])
+    if found is None and flags.force_brand is None:
+        raise FileRefused(
+            table.path,
+            f"no brand sells at least three quarters of the purchased models ({summary})",
+            column=column_name,
+            hint="Split the file by brand, or pass --force-brand to label it on purpose",
+        )
+    if found is not None and named is not None and named != found:
+        raise FileRefused(
+            table.path,
+            f"the file name says {named}, but the purchased models say {found} ({summary})",
+            column=column_name,
+            hint="Rename the file after its brand, or check that it is the file you meant",
+        )
+    resolved = claims.resolve_brand(table.path, found, "the purchased models", flags, relabel)
+    assert resolved is not None
+    brand = resolved
+    others = {b: c for b, c in per_brand.items() if b not in {brand, "unknown"}}
+    warning = None
+    if others:
+        n_other = sum(counts[b] for b in others)
+        top = ", ".join(f"{m} {n}" for c in others.values() for m, n in c.most_common(6))
+        warning = (
+            f"{n_other:,} of {rows:,} rows purchased models of {', '.join(sorted(others))} "
+            f"({top}); kept as {brand} customers"
+        )
+    return brand, warning
 
 
 # --- cell parsers -------------------------------------------------------------

@@ -17,14 +17,14 @@ from typing import Any, Literal
 
 import polars as pl
 
-from warehouse import canonical
+from warehouse import canonical, claims
+from warehouse.claims import Flags
 from warehouse.errors import FileRefused
 from warehouse.numbers import (
     month_number,
     normalise_header,
     units_expr,
     units_problem_expr,
-    year_from_text,
 )
 from warehouse.textio import RawTable
 
@@ -367,6 +367,23 @@ class Detected:
     market_columns: dict[str, int] = field(default_factory=dict)  # market label -> index
 
 
+# Roles whose cells are Latin text in every published IR format (codes, English words).
+_LATIN_ROLES = frozenset({"sales_type", "vehicle_type", "continent", "month_label", "plant_label"})
+# Customer columns that are Latin or digits in every customer file.
+_LATIN_CUSTOMER_KEYS = frozenset({"이메일", "휴대폰번호"})
+
+
+def latin_columns(table: RawTable, detected: Detected) -> list[int]:
+    """Columns of `table` that hold Latin text in every known file of its format."""
+    if detected.fact is not None:
+        if detected.fact.kind != "raw":
+            return []
+        return [i for role, i in detected.role_columns.items() if role in _LATIN_ROLES]
+    if detected.name == "customers":
+        return [i for i, h in enumerate(table.header) if header_key(h) in _LATIN_CUSTOMER_KEYS]
+    return []
+
+
 def known_formats() -> list[str]:
     return (
         [f.name for f in FACT_FORMATS]
@@ -529,48 +546,47 @@ class ParsedFacts:
     totals: pl.DataFrame  # FACT_COLUMNS + group_key: subtotal rows, kept for checks only
     rejected: pl.DataFrame  # REJECT_SCHEMA
     notes: list[tuple[str, str]]  # (check, detail) for the data-quality report
+    brand: str = ""
+    relabel: list[str] = field(default_factory=list)  # --force-brand/--force-year notes
 
 
-def resolve_brand(fmt: FactFormat, path: Path, brand: str | None) -> str:
-    if fmt.brand is not None:
-        return fmt.brand
-    if brand is not None:
-        return brand
-    for part in [path.name, *[p.name for p in path.parents][:3]]:
-        found = canonical.brand_from_text(part)
-        if found:
-            return found
-    raise FileRefused(
-        path,
-        f"cannot tell the brand of this '{fmt.title}' file from its header or name",
-        line=1,
-        hint="Name the file with 현대/hyundai or 기아/kia, or pass --brand.",
-    )
-
-
-def resolve_year(path: Path, year: int | None, fmt: FactFormat) -> int | None:
-    if "year" in fmt.columns.values():
-        return None
-    if year is not None:
-        return year
-    found = year_from_text(path.name)
+def resolve_brand(fmt: FactFormat, path: Path, flags: Flags, relabel: list[str]) -> str:
+    """The header's brand, else the file or folder name's, else --brand (see claims)."""
+    told, told_by = fmt.brand, f"the '{fmt.title}' header"
+    if told is None:
+        told, told_by = claims.brand_of_name(path), "the file name"
+    found = claims.resolve_brand(path, told, told_by, flags, relabel)
     if found is None:
         raise FileRefused(
             path,
-            "no year found in the file name or content (expected e.g. '-y2023' or '2024년')",
+            f"cannot tell the brand of this '{fmt.title}' file from its header or name",
             line=1,
-            hint="Pass --year YYYY to say which year the file covers.",
+            hint="Name the file with 현대/hyundai or 기아/kia, or pass --brand.",
         )
     return found
 
 
+def resolve_year(path: Path, flags: Flags, fmt: FactFormat, relabel: list[str]) -> int | None:
+    """None when the rows carry their year (a 연도 column), else the file's year."""
+    if "year" in fmt.columns.values():
+        return None
+    return claims.resolve_year(path, flags, relabel)
+
+
 def parse_facts(
-    table: RawTable, detected: Detected, *, brand: str | None = None, year: int | None = None
+    table: RawTable,
+    detected: Detected,
+    *,
+    brand: str | None = None,
+    year: int | None = None,
+    flags: Flags | None = None,
 ) -> ParsedFacts:
     fmt = detected.fact
     assert fmt is not None
-    brand_value = resolve_brand(fmt, table.path, brand)
-    file_year = resolve_year(table.path, year, fmt)
+    flags = flags or Flags(brand=brand, year=year)
+    relabel: list[str] = []
+    brand_value = resolve_brand(fmt, table.path, flags, relabel)
+    file_year = resolve_year(table.path, flags, fmt, relabel)
 
     columns = {f"c{i}": [row[i] for row in table.rows] for i in range(table.n_columns)}
     frame = pl.DataFrame(columns, schema={k: pl.Utf8 for k in columns}).with_columns(
@@ -598,6 +614,8 @@ def parse_facts(
         for role, idx in detected.role_columns.items()
     }
     frame = frame.with_columns([expr.alias(role) for role, expr in roles.items()])
+    refuse_repeated_rows(table, frame, detected)
+    rejected.append(formula_like_labels(table, frame, detected))
 
     if fmt.layout == "long":
         long = frame.with_columns(
@@ -650,6 +668,13 @@ def parse_facts(
             pl.col("year").str.replace(r"\.0+$", "").cast(pl.Int64, strict=False).alias("year_num")
         )
 
+    latest = claims.latest_year()
+    if file_year is None:
+        years = long.get_column("year_num").drop_nulls().unique()
+        claims.check_content_years(
+            table.path, years.filter(years.is_between(1990, latest)).to_list(), flags
+        )
+
     # Cells repeat a lot (0, '-', common counts): parse each distinct text once.
     parsed_units = long.select(pl.col("units_text").unique()).with_columns(
         units_expr("units_text").alias("units"),
@@ -669,12 +694,14 @@ def parse_facts(
                 pl.lit(None, dtype=pl.Utf8).alias("raw"),
             ),
             long.filter(
-                pl.col("year_num").is_null() | ~pl.col("year_num").is_between(1990, 2100)
+                pl.col("year_num").is_null() | ~pl.col("year_num").is_between(1990, latest)
             ).select(
                 "line",
                 pl.lit(year_header).alias("column"),
                 (
-                    pl.lit("year is not a valid year: '")
+                    pl.when(pl.col("year_num") > latest)
+                    .then(pl.lit(f"year is after next year ({latest}): '"))
+                    .otherwise(pl.lit("year is not a valid year: '"))
                     + (pl.col("year") if "year" in long.columns else pl.col("year_num"))
                     .cast(pl.Utf8)
                     .fill_null("")
@@ -786,7 +813,68 @@ def parse_facts(
         .join(raw_lines.rename({"raw": "_raw"}), on="line", how="left")
         .select("line", "column", "reason", pl.coalesce("raw", "_raw").alias("raw"))
     )
-    return ParsedFacts(facts, totals, all_rejected.sort("line"), notes)
+    return ParsedFacts(facts, totals, all_rejected.sort("line"), notes, brand_value, relabel)
+
+
+_NOT_LABELS = frozenset({"year", "month", "units", "ds"})
+
+
+def _label_roles(detected: Detected) -> list[str]:
+    return [role for role in detected.role_columns if role not in _NOT_LABELS]
+
+
+def refuse_repeated_rows(table: RawTable, frame: pl.DataFrame, detected: Detected) -> None:
+    """Refuse a file in which two rows have the same identifying columns.
+
+    `frame` has a `line` column and one column per role (whitespace-normalised).
+    The identifying columns are every role but the numbers; a repeated row would
+    be counted twice.
+    """
+    key = [role for role in detected.role_columns if role not in {"units", "ds"}]
+    if not key or frame.height < 2:
+        return
+    repeated = (
+        frame.select("line", *key)
+        .with_columns(pl.col("line").min().over(key).alias("first_line"))
+        .filter(pl.col("line") != pl.col("first_line"))
+        .sort("line")
+    )
+    if repeated.height == 0:
+        return
+    row = repeated.row(0, named=True)
+    headers = [normalise_header(table.header[detected.role_columns[k]]) for k in key]
+    values = ", ".join(f"{h}={row[k]!r}" for h, k in zip(headers, key, strict=True))
+    raise FileRefused(
+        table.path,
+        f"lines {row['first_line']} and {row['line']} repeat the same row ({values}); "
+        f"{repeated.height} repeated row(s) in all, which would be counted twice",
+        line=row["line"],
+        hint="Remove the repeated rows (or correct their labels) and load the file again",
+    )
+
+
+def formula_like_labels(table: RawTable, frame: pl.DataFrame, detected: Detected) -> pl.DataFrame:
+    """Rows whose label cell starts with =, +, - or @ (REJECT_SCHEMA): labels are never formulas."""
+    parts = []
+    for role in _label_roles(detected):
+        header = normalise_header(table.header[detected.role_columns[role]])
+        parts.append(
+            frame.filter(pl.col(role).str.contains(r"^[=+\-@]")).select(
+                "line",
+                pl.lit(header).alias("column"),
+                (
+                    pl.lit("label starts with '")
+                    + pl.col(role).str.slice(0, 1)
+                    + pl.lit("': a formula or formula-like text is never a label: '")
+                    + pl.col(role)
+                    + pl.lit("'")
+                ).alias("reason"),
+                pl.lit(None, dtype=pl.Utf8).alias("raw"),
+            )
+        )
+    if not parts:
+        return pl.DataFrame(schema=REJECT_SCHEMA)
+    return pl.concat(parts).cast(REJECT_SCHEMA)  # type: ignore[arg-type]
 
 
 def _check_totals(totals: pl.DataFrame, details: pl.DataFrame) -> list[tuple[str, str]]:

@@ -1,15 +1,24 @@
 """Read a CSV or XLSX file into a header plus string rows, with line numbers.
 
 Encoding is detected from the bytes, never from the file name: UTF-8 (with or
-without BOM) first, then CP949/EUC-KR. Ragged rows are returned separately so
-the caller can quarantine them with their line number.
+without BOM) first, then CP949/EUC-KR, or the encoding given with `--encoding`
+for files that are not UTF-8. A CP949 guess that yields implausible text
+(`check_plausible_text`) is refused, asking for `--encoding`. Ragged rows are
+returned separately so the caller can quarantine them with their line number.
+
+XLSX cells are read as Excel last computed them: a formula cell without a
+computed (cached) value refuses the file; a formula whose value is text is read
+as its formula, so that a label column never takes a formula's result as a name.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,8 +48,19 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name). Refuse the file when neither encoding fits."""
+def check_encoding_name(name: str) -> str:
+    """The codec name Python knows `name` by; ValueError when there is none."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(f"unknown encoding '{name}'; e.g. latin-1, cp1252, cp949") from None
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name). Refuse the file when no encoding fits.
+
+    `encoding` replaces the CP949 guess for files that are not UTF-8.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -49,6 +69,11 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf_exc:
+        if encoding is not None:
+            try:
+                return data.decode(encoding), check_encoding_name(encoding)
+            except UnicodeDecodeError as exc:
+                raise _encoding_refusal(path, data, exc.start, encoding) from exc
         try:
             return data.decode("cp949"), "cp949"
         except UnicodeDecodeError as cp_exc:
@@ -58,14 +83,77 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             raise _encoding_refusal(path, data, offset) from utf_exc
 
 
-def _encoding_refusal(path: Path, data: bytes, offset: int) -> FileRefused:
+def _encoding_refusal(
+    path: Path, data: bytes, offset: int, encoding: str | None = None
+) -> FileRefused:
     line = data.count(b"\n", 0, offset) + 1
+    tried = f"UTF-8 nor {encoding}" if encoding else "UTF-8 nor CP949/EUC-KR"
     return FileRefused(
         path,
-        f"cannot decode byte 0x{data[offset]:02x} at offset {offset}: "
-        "the file is neither UTF-8 nor CP949/EUC-KR",
+        f"cannot decode byte 0x{data[offset]:02x} at offset {offset}: the file is neither {tried}",
         line=line,
-        hint="Re-save it as UTF-8 CSV (Excel: 'CSV UTF-8') or as XLSX and load it again.",
+        hint="Re-save it as UTF-8 CSV (Excel: 'CSV UTF-8') or as XLSX and load it again, "
+        "or pass `--encoding latin-1` (or the file's encoding)",
+    )
+
+
+_HANGUL = "\uac00-\ud7a3\u3131-\u318e"
+_HANJA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(r"[^\s()\[\],./\-:;&+_'\"#*!?|]+")
+_SCRIPTS = {
+    "Hangul": re.compile(f"[{_HANGUL}]"),
+    "Hanja": re.compile(f"[{_HANJA}]"),
+    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+}
+
+
+def implausible_word(text: str) -> str | None:
+    """The first word of `text` that mixes scripts (Hangul, Hanja, Latin), else None."""
+    for word in _WORD.findall(text):
+        if sum(1 for script in _SCRIPTS.values() if script.search(word)) > 1:
+            return word
+    return None
+
+
+def check_plausible_text(table: RawTable, latin_columns: Iterable[int] = ()) -> None:
+    """Refuse a CP949 guess that reads like another encoding decoded as CP949.
+
+    Latin-1 text decoded as CP949 turns accented letters into Hangul and Hanja
+    (`ÀÉÔÜ (CN7)` -> `읠胴 (CN7)`): a word that mixes scripts, or Hangul in a
+    column that is Latin in every known format (`latin_columns`), is refused.
+    Only guessed CP949 is checked: UTF-8 and an explicit `--encoding` are trusted.
+    """
+    if table.encoding != "cp949":
+        return
+    latin = set(latin_columns)
+    hangul = _SCRIPTS["Hangul"]
+    for cell in table.header:
+        if implausible_word(cell):
+            raise _implausible(table, 1, cell, f"header cell '{cell}' mixes scripts")
+    for line, row in zip(table.lines, table.rows, strict=True):
+        for col, cell in enumerate(row):
+            word = implausible_word(cell)
+            if word is not None:
+                raise _implausible(
+                    table, line, table.header[col], f"'{cell}' mixes scripts in one word ({word})"
+                )
+            if col in latin and hangul.search(cell):
+                raise _implausible(
+                    table,
+                    line,
+                    table.header[col],
+                    f"'{cell}' has Hangul in a column that is Latin in every known format",
+                )
+
+
+def _implausible(table: RawTable, line: int, column: str, what: str) -> FileRefused:
+    return FileRefused(
+        table.path,
+        f"read as CP949, {what}: the file is probably in another encoding",
+        line=line,
+        column=column.strip(),
+        hint="If it was saved as Latin-1 or Windows-1252, pass `--encoding latin-1` "
+        "(or cp1252); if it is CP949, re-save it as UTF-8",
     )
 
 
@@ -80,8 +168,11 @@ def _require_rows(table: RawTable) -> RawTable:
     return table
 
 
-def read_table(path: Path) -> RawTable:
-    """Read the file at `path`; raises FileRefused for whole-file problems."""
+def read_table(path: Path, encoding: str | None = None) -> RawTable:
+    """Read the file at `path`; raises FileRefused for whole-file problems.
+
+    `encoding` decodes CSV files that are not UTF-8 (default: CP949).
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -91,8 +182,8 @@ def read_table(path: Path) -> RawTable:
         raise FileRefused(path, "the file is empty", line=1, hint="Download it again.")
     if data.startswith(XLSX_MAGIC):
         return _require_rows(_read_xlsx(path, data, digest))
-    text, encoding = decode(path, data)
-    return _require_rows(_read_csv_text(path, text, digest, encoding))
+    text, used = decode(path, data, encoding)
+    return _require_rows(_read_csv_text(path, text, digest, used))
 
 
 def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTable:
@@ -153,19 +244,28 @@ def _read_xlsx(path: Path, data: bytes, digest: str) -> RawTable:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for broken zips
         raise FileRefused(path, f"cannot open the XLSX workbook ({exc})") from exc
     sheet = book.worksheets[0]
+    formula_sheet = formulas.worksheets[0]
     # Read-only mode trusts the sheet's <dimension> tag, which some exporters write wrong
     # (e.g. "A1"); every column beyond it would be dropped without a word.
-    if hasattr(sheet, "reset_dimensions"):
-        sheet.reset_dimensions()
+    for ws in (sheet, formula_sheet):
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     ragged: list[tuple[int, int]] = []
-    for line_no, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = ["" if v is None else _xlsx_cell(v) for v in values]
+    pairs = zip(
+        sheet.iter_rows(values_only=True), formula_sheet.iter_rows(values_only=True), strict=False
+    )
+    for line_no, (values, written) in enumerate(pairs, start=1):
+        cells = [
+            _xlsx_value(path, sheet.title, line_no, i, v, f, header)
+            for i, (v, f) in enumerate(zip(values, written, strict=False))
+        ]
         while cells and cells[-1] == "" and (header is None or len(cells) > len(header)):
             cells.pop()
         if header is None:
@@ -181,9 +281,38 @@ def _read_xlsx(path: Path, data: bytes, digest: str) -> RawTable:
         rows.append(cells)
         lines.append(line_no)
     book.close()
+    formulas.close()
     if header is None:
         raise FileRefused(path, "the workbook's first sheet is empty", line=1)
     return RawTable(path, digest, "xlsx", header, rows, lines, ragged)
+
+
+def _xlsx_value(
+    path: Path,
+    sheet: str,
+    line: int,
+    col: int,
+    value: object,
+    written: object,
+    header: list[str] | None,
+) -> str:
+    """A cell as text: its cached value; a text formula as its formula (never a label)."""
+    if isinstance(written, str) and written.startswith("="):
+        if value is None:
+            from openpyxl.utils import get_column_letter
+
+            cell = f"{get_column_letter(col + 1)}{line}"
+            raise FileRefused(
+                path,
+                f"sheet '{sheet}', cell {cell} holds the formula {written} without a computed "
+                "value (a script wrote the workbook and no spreadsheet program calculated it)",
+                line=line,
+                column=header[col].strip() if header and col < len(header) else None,
+                hint="Open and save it in Excel (or LibreOffice), or export it as CSV",
+            )
+        if isinstance(value, str):
+            return written
+    return "" if value is None else _xlsx_cell(value)
 
 
 def _xlsx_cell(value: object) -> str:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import cli_settings, load_options, print_report, progress_bar, refuse
+from app.cli.common import (
+    cli_settings,
+    load_flags,
+    load_options,
+    print_report,
+    progress_bar,
+    refuse,
+)
 
 
 @click.command()
@@ -17,9 +24,8 @@ def build(
     ctx: click.Context,
     raw_dirs: tuple[Path, ...],
     db: Path | None,
-    brand: str | None,
-    year: int | None,
     quiet: bool,
+    **options: object,
 ) -> None:
     """Rebuild the warehouse from every file under RAW_DIRS.
 
@@ -31,6 +37,7 @@ def build(
     from warehouse.errors import FileRefused
 
     settings = cli_settings(db=db)
+    flags = load_flags(options)
     dirs = list(raw_dirs)
     with progress_bar(not quiet) as progress:
         if not dirs:
@@ -39,9 +46,7 @@ def build(
             gen(settings.sample_dir, seed=settings.sample_seed, scale=1.0, progress=progress)
             dirs = [settings.sample_dir]
         try:
-            report = run(
-                dirs, settings.db, ops_db=settings.ops_db, brand=brand, year=year, progress=progress
-            )
+            report = run(dirs, settings.db, ops_db=settings.ops_db, flags=flags, progress=progress)
         except FileRefused as exc:
             refuse(exc)
             return

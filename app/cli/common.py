@@ -121,13 +121,46 @@ def load_options(func: Callable) -> Callable:
             click.option(
                 "--brand",
                 type=click.Choice(["Hyundai", "Kia"]),
-                help="Brand for files whose header and name do not tell it.",
+                help="Brand for files whose header and name do not tell it; a file that "
+                "tells another brand is refused.",
             ),
             click.option(
-                "--year", type=int, help="Year for files whose name and content do not tell it."
+                "--year",
+                type=int,
+                help="Year for files whose name and content do not tell it; a file that "
+                "tells another year is refused.",
+            ),
+            click.option(
+                "--force-brand",
+                type=click.Choice(["Hyundai", "Kia"]),
+                help="Relabel every file as this brand (warned, recorded in load_log).",
+            ),
+            click.option(
+                "--force-year",
+                type=int,
+                help="Relabel every file without a year column as this year (warned, recorded).",
+            ),
+            click.option(
+                "--encoding",
+                help="Encoding of CSV files that are not UTF-8, e.g. latin-1 [default: CP949].",
             ),
             click.option("--quiet", is_flag=True, help="No progress bar."),
         ]
     ):
         func = option(func)
     return func
+
+
+def load_flags(options: dict[str, object]):  # -> warehouse.claims.Flags
+    """The labelling options of `build`/`ingest` (see `load_options`) as Flags."""
+    from warehouse.claims import Flags
+    from warehouse.textio import check_encoding_name
+
+    encoding = options.get("encoding")
+    if encoding is not None:
+        try:
+            check_encoding_name(str(encoding))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--encoding") from None
+    names = ("brand", "year", "force_brand", "force_year", "encoding")
+    return Flags(**{k: options.get(k) for k in names})  # type: ignore[arg-type]

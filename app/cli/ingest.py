@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import cli_settings, load_options, print_report, progress_bar, refuse
+from app.cli.common import (
+    cli_settings,
+    load_flags,
+    load_options,
+    print_report,
+    progress_bar,
+    refuse,
+)
 
 
 @click.command()
@@ -17,23 +24,22 @@ def ingest(
     ctx: click.Context,
     files: tuple[Path, ...],
     db: Path | None,
-    brand: str | None,
-    year: int | None,
     quiet: bool,
+    **options: object,
 ) -> None:
     """Add FILES to an existing warehouse. Loading the same file twice adds nothing."""
     from warehouse.build import ingest as run
     from warehouse.errors import FileRefused
 
     settings = cli_settings(db=db)
+    flags = load_flags(options)
     with progress_bar(not quiet) as progress:
         try:
             report = run(
                 list(files),
                 settings.db,
                 ops_db=settings.ops_db,
-                brand=brand,
-                year=year,
+                flags=flags,
                 progress=progress,
             )
         except FileRefused as exc:

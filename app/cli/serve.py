@@ -26,7 +26,7 @@ def serve(
     settings = cli_settings(db=db, host=host, port=port)
     if not settings.db.is_file():
         click.echo(f"no warehouse at {settings.db}: building the built-in sample data set")
-        ctx.invoke(build, raw_dirs=(), db=settings.db, brand=None, year=None, quiet=False)
+        ctx.invoke(build, raw_dirs=(), db=settings.db, quiet=False)
         click.echo("training the customer segmentation on the sample data")
         ctx.invoke(train, db=settings.db, as_of=None, k=None, artifacts_dir=None, quiet=False)
         # every sample series takes minutes; the region exports take seconds

@@ -10,5 +10,7 @@ create table load_log (
     rows_rejected bigint not null, -- rows quarantined in rejected_rows
     fact_rows bigint not null,     -- tidy rows produced (row x month x market)
     loaded_at timestamp not null,
-    seconds double not null        -- wall time to parse the file
+    seconds double not null,       -- wall time to parse the file
+    year smallint,                 -- year the file claims (name or --year); null: rows carry it
+    relabel varchar                -- --force-brand / --force-year relabels, '; '-separated
 );
