@@ -4,10 +4,10 @@ models competes with each.
 Matching rule (`match_competitors`): a competitor model competes with our models
 of the same body type. The competitor file's segment (차량 구분) maps to a body
 type (SEGMENT_BODY: SUV, 세단 -> sedan, 해치백 -> hatchback, 픽업 -> pickup, MPV);
-컴팩트 (small car) matches our small sedans and hatchbacks. Our models' body
-types come from BODY_TYPES, a fixed table of the Hyundai/Kia/Genesis line-up:
-the warehouse has no reliable body type per model (the customer files' 차종 is
-not consistent per model, the IR files publish only PC/RV). Of the matching
+컴팩트 (small car) matches our small (경형, 소형) sedans and hatchbacks. Our
+models' body types come from the model catalogue (warehouse.catalogue), since
+the customer files' 차종 is not consistent per model and the IR files publish
+only PC/RV. Of the matching
 models, the one with the most units in the focus market is "our" competitor;
 none (null) when we sell no model of that body type there, which is itself a
 gap worth seeing.
@@ -19,7 +19,7 @@ from functools import cache
 
 import polars as pl
 
-from warehouse import sql
+from warehouse import catalogue, sql
 from warehouse.connection import BoundedMemo, Warehouse, file_key
 
 COMPETITOR_SCHEMA = {
@@ -33,48 +33,13 @@ SEGMENT_BODY: dict[str, str] = {
     "컴팩트": "compact",
 }  # fmt: skip
 
-# Our model families (canonical names, see warehouse.canonical) -> (body type, small car).
-# Small cars (A/B segment) also compete with the competitor file's 컴팩트 models.
-BODY_TYPES: dict[str, tuple[str, bool]] = {
-    # Hyundai
-    "Accent": ("sedan", True), "Aura": ("sedan", True), "Avante": ("sedan", False),
-    "Bayon": ("SUV", True), "Casper": ("SUV", True), "Celesta": ("sedan", False),
-    "County": ("commercial", False), "Creta": ("SUV", False), "Custo": ("MPV", False),
-    "Elantra": ("sedan", False), "Exter": ("SUV", True), "Grandeur": ("sedan", False),
-    "HB20": ("hatchback", True), "HCV": ("commercial", False), "IONIQ": ("hatchback", False),
-    "IONIQ 5": ("SUV", False), "IONIQ 6": ("sedan", False), "IONIQ 9": ("SUV", False),
-    "Kona": ("SUV", False), "La Festa": ("sedan", False), "LCV": ("commercial", False),
-    "Light CV": ("commercial", False), "Mighty": ("commercial", False),
-    "Mistra": ("sedan", False), "Mufasa": ("SUV", False), "NEXO": ("SUV", False),
-    "NX4m": ("SUV", False), "Palisade": ("SUV", False), "Porter": ("commercial", False),
-    "Reina": ("sedan", True), "Santa Cruz": ("pickup", False), "Santa Fe": ("SUV", False),
-    "Santro": ("hatchback", True), "Solaris": ("sedan", True), "Solati": ("commercial", False),
-    "Sonata": ("sedan", False), "Stargazer": ("MPV", False), "Tucson": ("SUV", False),
-    "Veloster": ("hatchback", False), "Venue": ("SUV", True), "Verna": ("sedan", True),
-    "Xcent": ("sedan", True), "i10": ("hatchback", True), "i20": ("hatchback", True),
-    "i30": ("hatchback", False), "i40": ("sedan", False), "ix20": ("MPV", True),
-    "ix25": ("SUV", False), "ix35": ("SUV", False),
-    # Genesis (sold under Hyundai in the source files)
-    "G70": ("sedan", False), "G80": ("sedan", False), "G90": ("sedan", False),
-    "GV60": ("SUV", False), "GV70": ("SUV", False), "GV80": ("SUV", False),
-    "GV80 Coupe": ("SUV", False),
-    # Kia
-    "Bongo": ("commercial", False), "Carens": ("MPV", False), "New Carens": ("MPV", False),
-    "Carnival": ("MPV", False), "Cee'd": ("hatchback", False), "Ceed": ("hatchback", False),
-    "Cee'd CUV": ("SUV", False), "XCeed": ("SUV", False), "Cerato": ("sedan", False),
-    "Forte": ("sedan", False), "K2": ("sedan", True), "K3": ("sedan", False),
-    "K4": ("sedan", False), "K5": ("sedan", False), "K7": ("sedan", False),
-    "K8": ("sedan", False), "K9": ("sedan", False), "EV2": ("SUV", True), "EV3": ("SUV", False),
-    "EV4": ("sedan", False), "EV5": ("SUV", False), "EV6": ("SUV", False),
-    "EV9": ("SUV", False), "KX1": ("SUV", True), "KX3": ("SUV", False), "KX5": ("SUV", False),
-    "KX7": ("SUV", False), "Military": ("commercial", False), "Mohave": ("SUV", False),
-    "Morning": ("hatchback", True), "Niro": ("SUV", False), "Niro Plus": ("SUV", False),
-    "PV5": ("commercial", False), "Pegas": ("sedan", True), "Ray": ("hatchback", True),
-    "Rio": ("hatchback", True), "Seltos": ("SUV", False), "Sonet": ("SUV", True),
-    "Sorento": ("SUV", False), "Soul": ("SUV", False), "Sportage": ("SUV", False),
-    "Stinger": ("sedan", False), "Stonic": ("SUV", True), "Syros": ("SUV", True),
-    "Tasman": ("pickup", False), "Telluride": ("SUV", False), "Zhipao": ("SUV", False),
+# Catalogue body type (warehouse.catalogue) -> the competitor file's body type words.
+CATALOGUE_BODY: dict[str, str] = {
+    "세단": "sedan", "해치백": "hatchback", "SUV": "SUV", "MPV": "MPV", "픽업트럭": "pickup",
+    "트럭": "commercial", "밴": "commercial", "버스": "commercial",
 }  # fmt: skip
+# Size classes of small cars (A/B segment), which also meet the file's 컴팩트 models.
+SMALL_CLASSES = ("경형", "소형")
 
 MATCH_SCHEMA = {
     **COMPETITOR_SCHEMA, "body_type": pl.Utf8, "our_model": pl.Utf8, "our_units": pl.Int64,
@@ -105,29 +70,29 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
 
 @cache
 def body_types() -> pl.DataFrame:
-    """BODY_TYPES as a frame: model, body_type, small (bool)."""
-    return pl.DataFrame(
-        {
-            "model": list(BODY_TYPES),
-            "body_type": [v[0] for v in BODY_TYPES.values()],
-            "small": [v[1] for v in BODY_TYPES.values()],
-        },
-        schema={"model": pl.Utf8, "body_type": pl.Utf8, "small": pl.Boolean},
-    )
-
-
-def _family_key(column: str) -> pl.Expr:
-    """Lookup key into BODY_TYPES: dual names ('KX5 / Sportage', 'K7, K8 / Cadenza')
-    look up by their first name; generated names drop their ' #n' suffix."""
+    """Our model families from the model catalogue: model, body_type (CATALOGUE_BODY
+    words), small (bool: a 경형 or 소형 car)."""
     return (
-        pl.col(column)
-        .str.replace(r"\s*#\d+$", "")
-        .str.split(" / ")
-        .list.first()
-        .str.split(",")
-        .list.first()
-        .str.strip_chars()
+        catalogue.families()
+        .filter(~pl.col("is_category"))
+        .select(
+            pl.col("family").alias("model"),
+            pl.col("body_type")
+            .replace_strict(CATALOGUE_BODY, default=None, return_dtype=pl.Utf8)
+            .alias("body_type"),
+            pl.col("size_class").is_in(SMALL_CLASSES).fill_null(False).alias("small"),
+        )
     )
+
+
+def _families(names: pl.Series) -> pl.Series:
+    """The catalogue family of each model name (dual names such as 'KX5 / Sportage' and
+    generated variants such as 'Carnival / Sedona #12' included); null when unknown."""
+    lookup: dict[str, str | None] = {}
+    for name in names.unique().drop_nulls().to_list():
+        found = [catalogue.resolve_label(b, name) for b in ("Hyundai", "Kia")]
+        lookup[name] = next((str(r["model"]) for r in found if r["in_catalogue"]), None)
+    return names.replace_strict(lookup, default=None, return_dtype=pl.Utf8)
 
 
 def match_competitors(competitors: pl.DataFrame, *, our_models: pl.DataFrame) -> pl.DataFrame:
@@ -146,7 +111,7 @@ def match_competitors(competitors: pl.DataFrame, *, our_models: pl.DataFrame) ->
         .filter(pl.col("units") > 0)
         .group_by("model")
         .agg(pl.col("units").sum().cast(pl.Int64))
-        .with_columns(_family_key("model").alias("family"))
+        .with_columns(pl.col("model").map_batches(_families, return_dtype=pl.Utf8).alias("family"))
         .join(body_types().lazy().rename({"model": "family"}), on="family", how="inner")
     )
     # One candidate row per (body type our model serves); small sedans and

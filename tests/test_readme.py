@@ -31,11 +31,16 @@ def _analyst_queries() -> list[str]:
 
 def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
     queries = _analyst_queries()
-    assert len(queries) == 4
-    results = [ref(q) for q in queries[:3]]
+    assert len(queries) == 5
+    results = [ref(q) for q in queries[:4]]
     assert all(results), "every README query returns rows on the reference data"
     top_model = results[0][0]
     assert top_model[0] and top_model[1] > 0
+    # categories such as LCV are not models (they used to top Hyundai's domestic list)
+    models = [row[0] for row in results[0]]
+    assert "LCV" not in models and None not in models
+    assert ref("select is_category from dim_model where model = ?", [top_model[0]]) == [(False,)]
+    assert results[2][0][0] and results[2][0][2] > 0  # a segment, e.g. 준중형 SUV
 
 
 @pytest.mark.slow
@@ -45,7 +50,7 @@ def test_forecast_leaderboard_query_reads_a_real_forecast_run(reference_db, tmp_
     from tests.forecast_support import forecast_copy
 
     db = forecast_copy(reference_db, tmp_path_factory)
-    query = _analyst_queries()[3]
+    query = _analyst_queries()[4]
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.sql(query).fetchall()
         stored = con.sql(

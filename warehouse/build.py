@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, claims, forecasts, sql, trained
+from warehouse import canonical, catalogue, claims, forecasts, sql, trained
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
@@ -49,7 +49,8 @@ Progress = Callable[[str, int, int], None]
 
 SOURCE_SCHEMA: dict[str, Any] = {
     "source_file": pl.Utf8, "format": pl.Utf8, "priority": pl.Int8, "line": pl.Int64,
-    "brand": pl.Utf8, "model": pl.Utf8, "model_label": pl.Utf8, "vehicle_type": pl.Utf8,
+    "brand": pl.Utf8, "model": pl.Utf8, "category": pl.Utf8, "model_label": pl.Utf8,
+    "vehicle_type": pl.Utf8,
     "powertrain": pl.Utf8, "market": pl.Utf8, "market_label": pl.Utf8, "region": pl.Utf8,
     "plant": pl.Utf8, "flow": pl.Utf8, "sales_type": pl.Utf8, "year": pl.Int16,
     "month": pl.Int8, "units": pl.Int64,
@@ -215,6 +216,7 @@ def load_file(
         parsed = parse_facts(table, detected, flags=flags)
         facts = _canonical_facts(parsed.facts, name, detected.fact.name, detected.fact.priority)
         state.source_rows.append(facts)
+        _note_uncatalogued(state, facts, name)
         rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
         state.rejected.append(rejected)
         for check, detail in parsed.notes:
@@ -373,6 +375,23 @@ def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) ->
     return frame.select(list(SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
 
 
+def _note_uncatalogued(state: LoadState, frame: pl.DataFrame, name: str) -> None:
+    """Warn about model labels the model catalogue does not know (warehouse/catalogue)."""
+    labels = frame.select("brand", pl.col("model_label").alias("label")).unique().drop_nulls()
+    unknown = catalogue.resolve(labels).filter(~pl.col("in_catalogue"))
+    for brand, label, model in (
+        unknown.sort("brand", "label").select("brand", "label", "model").iter_rows()
+    ):
+        state.note(
+            "model_not_in_catalogue",
+            f"{brand} model label '{label}' is not in the model catalogue; counted as model "
+            f"'{model}' without body type or size class; add the spelling to "
+            "warehouse/catalogue/spellings.csv",
+            name,
+            "warning",
+        )
+
+
 def _frame_of(table: RawTable) -> pl.DataFrame:
     cols = {
         header_key(h) or f"c{i}": [r[i] for r in table.rows] for i, h in enumerate(table.header)
@@ -392,6 +411,7 @@ def _load_other(
 
         assert brand is not None  # customers.resolve_brand always finds one or refuses
         frame, rejected = customers.parse_customers(table, brand=brand)
+        _note_uncatalogued(state, frame, name)
         state.customers.append(frame.with_columns(pl.lit(name).alias("source_file")))
         return frame.height, rejected.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
     frame = _frame_of(table)
@@ -473,9 +493,12 @@ def _load_other(
             pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
         )
         out = (
-            canonical.with_model_columns(out.lazy(), "model_label")
+            canonical.with_model_columns(
+                out.with_columns(pl.lit(brand).alias("brand")), "model_label"
+            )
             .collect()
-            .with_columns(pl.lit(brand).alias("brand"), pl.lit(name).alias("source_file"))
+            .drop("in_catalogue")
+            .with_columns(pl.lit(name).alias("source_file"))
         )
         state.model_production.append(out)
         return out.height, empty_rej
@@ -531,7 +554,9 @@ def write_warehouse(
             _step(progress, steps, 2)
             con.execute(sql.load("build/fact_sales"))
             _write_dimensions(con)
+            con.register("catalogue_frame", catalogue.families().to_arrow())
             con.execute(sql.load("build/dim_model"))
+            con.unregister("catalogue_frame")
             con.execute(sql.load("build/data_quality"))
             _step(progress, steps, 3)
             for view in sql.view_names():
@@ -634,7 +659,7 @@ def _step(progress: Progress | None, steps: list[str], i: int) -> None:
 
 
 def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path | None) -> None:
-    source = _concat(state.source_rows, SOURCE_SCHEMA).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
+    source = _catalogued(_concat(state.source_rows, SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
     con.register("source_frame", source.to_arrow())
     con.execute(sql.load("build/source_rows"))
     con.unregister("source_frame")
@@ -653,7 +678,7 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         "customer_predictions": _operational_predictions(ops_db),
     }
     customers = _concat(state.customers)
-    customers, ops_count = _merge_operational(customers, ops_db, state)
+    customers, ops_count = _merge_operational(_catalogued(customers), ops_db, state)
     if customers.height:
         before = customers.height
         customers = customers.unique(subset=["customer_id"], keep="last", maintain_order=True)
@@ -674,6 +699,19 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         con.register("frame", frame.select([c for c in columns if c in frame.columns]).to_arrow())
         con.execute(f"insert into {table_name} by name select * from frame")  # names: allow-list
         con.unregister("frame")
+
+
+def _catalogued(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with model, category and powertrain from the current model catalogue.
+
+    Rows carried over from an existing warehouse (ingest) get the catalogue's
+    current answer too, so a catalogue change applies at the next build or ingest.
+    """
+    if frame.is_empty() or "model_label" not in frame.columns:
+        return frame
+    derived = [c for c in ("model", "category", "powertrain") if c in frame.columns]
+    resolved = canonical.with_model_columns(frame.drop(derived), "model_label").collect()
+    return resolved.select(frame.columns)
 
 
 def _merge_operational(

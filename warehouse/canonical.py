@@ -116,19 +116,24 @@ def powertrain(label: str | None) -> str:
     return "ICE"
 
 
-def with_model_columns(frame: pl.LazyFrame | pl.DataFrame, label_col: str = "model_label"):
-    """Add `model` and `powertrain` columns derived from `label_col`."""
+def with_model_columns(
+    frame: pl.LazyFrame | pl.DataFrame, label_col: str = "model_label", brand_col: str = "brand"
+) -> pl.LazyFrame:
+    """Add `model`, `category`, `powertrain` and `in_catalogue` from the model catalogue.
+
+    `model` is the canonical family (null for category rows such as LCV or
+    Military), `category` the category (null for models); see warehouse.catalogue.
+    """
+    from warehouse import catalogue
+
     lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-    labels = lazy.select(pl.col(label_col).unique()).collect().get_column(label_col).to_list()
-    mapping = pl.DataFrame(
-        {
-            label_col: labels,
-            "model": [model_family(v) for v in labels],
-            "powertrain": [powertrain(v) if v is not None else None for v in labels],
-        },
-        schema={label_col: pl.Utf8, "model": pl.Utf8, "powertrain": pl.Utf8},
+    pairs = (
+        lazy.select(pl.col(brand_col).alias("brand"), pl.col(label_col).alias("label"))
+        .unique()
+        .collect()
     )
-    return lazy.join(mapping.lazy(), on=label_col, how="left", nulls_equal=True)
+    mapping = catalogue.resolve(pairs).rename({"brand": brand_col, "label": label_col})
+    return lazy.join(mapping.lazy(), on=[brand_col, label_col], how="left", nulls_equal=True)
 
 
 # --- markets -----------------------------------------------------------------

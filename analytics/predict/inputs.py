@@ -44,7 +44,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from warehouse.canonical import market_of, model_family
+from warehouse.canonical import market_of
+from warehouse.catalogue import family_of
 
 AGE_MIN, AGE_MAX = 18, 100
 IDENTITY_KEYS = frozenset({"name", "email", "phone", "address", "user_id"})
@@ -288,7 +289,7 @@ def parse_input(raw: Mapping[str, Any], vocab: InputVocab, *, today: dt.date) ->
 
     model = None
     if (value := get("model_of_interest")) is not None:
-        family = model_family(_text(value))
+        family = family_of(vocab.brand, _text(value))
         model = next(
             (m for m in vocab.models if family is not None and m.lower() == family.lower()), None
         )
