@@ -11,6 +11,13 @@ recommendations and the trend of the top model. Today's code must reproduce
 every value: exactly, except floats, which may differ in the last bit (Polars
 divides by a constant as a multiplication by its reciprocal on some paths and
 not on others).
+
+Regenerated once, deliberately, when the model catalogue (warehouse/catalogue)
+replaced the spelling-based model names: one car is one family (Carnival /
+Sedona -> Carnival, Verna -> Accent, KX5 -> Sportage), category rows left the
+rankings, rows whose label does not state a powertrain are no longer ICE by
+guess, and top-10s drop models without units; the values that changed follow
+from these.
 """
 
 from __future__ import annotations
@@ -80,7 +87,8 @@ def outputs(db: Path, specs: list[dict]) -> list[dict]:
             top_models = t10.get_column("model").to_list()
             stock = {m: 50 * (i + 1) for i, m in enumerate(top_models[:5])}
             competitors = load_competitors(wh, market=market)
-            trend = load_trend(wh, flt, market=market, model=top_models[0])
+            # a market whose models all sold 0 has an empty top-10 and no trend
+            trend = load_trend(wh, flt, market=market, model=top_models[0]) if top_models else None
             doc["markets"][market] = {
                 "top10": _rows(t10),
                 "deviation": _rows(deviation(units, market=market)),
@@ -94,7 +102,9 @@ def outputs(db: Path, specs: list[dict]) -> list[dict]:
                     [r.kind, r.model, r.values]
                     for r in recommend(sales, market=market, competitors=competitors)
                 ],
-                "trend": _rows(monthly_series(sales, trend, market=market)),
+                "trend": _rows(monthly_series(sales, trend, market=market))
+                if trend is not None
+                else [],
             }
         out.append(doc)
     wh.close()

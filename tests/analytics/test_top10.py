@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from analytics.momentum import market_model_units
 from analytics.sales import SalesFilter, load_sales
 from analytics.top10 import top10
 from warehouse.connection import Warehouse
@@ -23,7 +24,7 @@ def test_models_without_units_are_not_ranked():
 def test_kia_india_retail_top10_has_no_zero_unit_models(reference_db):
     # the reference India block used to list Bongo, Cee'd and EV2 with 0 units
     sales = load_sales(Warehouse(reference_db), SalesFilter(source="overseas_retail", brand="Kia"))
-    out = top10(sales, market="India")
+    out = top10(market_model_units(sales), market="India")
     assert out.height > 0
     assert out.get_column("units").min() > 0
     assert not {"Bongo", "Cee'd", "Ceed", "EV2"} & set(out.get_column("model").to_list())
