@@ -18,6 +18,7 @@ from app.cli.forecast import forecast
 from app.cli.generate import generate
 from app.cli.ingest import ingest
 from app.cli.predict import predict
+from app.cli.report import report
 from app.cli.serve import serve
 from app.cli.train import train
 
@@ -28,7 +29,17 @@ def main() -> None:
     """CarSight: Hyundai/Kia sales strategy on a DuckDB warehouse."""
 
 
-for _command in (generate, build, ingest, serve, analyze, train, forecast, predict):
+for _command in (
+    generate,
+    build,
+    ingest,
+    serve,
+    analyze,
+    train,
+    forecast,
+    predict,
+    report,
+):
     main.add_command(_command)
 
 __all__ = ["EXIT_REFUSED", "main"]

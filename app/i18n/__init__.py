@@ -8,6 +8,7 @@ import nothing from the app). The sentence renderers of each feature
 
 from __future__ import annotations
 
+from app.i18n.catalogues.automation import AUTOMATION_STRINGS
 from app.i18n.catalogues.common import COMMON_STRINGS
 from app.i18n.catalogues.dealer import DEALER_STRINGS
 from app.i18n.catalogues.forecast import FORECAST_STRINGS
@@ -22,6 +23,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **DEALER_STRINGS,
     **FORECAST_STRINGS,
     **PREDICT_STRINGS,
+    **AUTOMATION_STRINGS,
 }
 
 
