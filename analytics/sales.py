@@ -140,6 +140,13 @@ def _rows_params(flt: SalesFilter) -> dict[str, object]:
     return params
 
 
+def rows_query(flt: SalesFilter, mart: str) -> tuple[str, dict[str, object]]:
+    """(SQL, params) of `mart` (a marts/*.sql reading `sales_rows`) over the filter's
+    sales rows: for analyses beyond the strategy views (e.g. the report's KPIs)."""
+    flt = flt.validated()
+    return sql.over(mart, sales_rows=_rows_sql(flt)), _rows_params(flt)
+
+
 @dataclass(frozen=True)
 class Windows:
     """The momentum windows of one market, over its months with data (month index

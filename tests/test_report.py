@@ -10,6 +10,7 @@ import polars as pl
 import pypdf
 import pytest
 
+from analytics.momentum import market_model_units
 from analytics.report.content import ReportSpec, report_content
 from analytics.sales import SalesFilter, load_sales
 from analytics.top10 import top10
@@ -52,7 +53,7 @@ def test_report_on_the_reference_data_in_three_formats(reference_db: Path, tmp_p
     content = files.content
     assert content is not None
     sales = load_sales(Warehouse(reference_db), SalesFilter(source="customers", brand="Hyundai"))
-    expected = top10(sales, market=content.focus_market or "", n=5)
+    expected = top10(market_model_units(sales), market=content.focus_market or "", n=5)
     sheet = book["시장별 상위 모델"]
     rows = list(sheet.iter_rows(min_row=2, max_row=1 + expected.height, values_only=True))
     assert [r[3] for r in rows] == expected.get_column("units").to_list()

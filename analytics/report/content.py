@@ -22,7 +22,7 @@ from analytics.forecast import view as fv
 from analytics.heatmap import heatmap
 from analytics.momentum import market_model_units
 from analytics.recommend import Recommendation, recommend
-from analytics.report.kpi import kpis
+from analytics.report.kpi import kpis, load_kpi_rows
 from analytics.sales import (
     SOURCES,
     InvalidFilter,
@@ -126,14 +126,13 @@ class ReportContent:
     clusters: pl.DataFrame  # insights.cluster_summary
 
 
-def _sales(wh: Warehouse, spec: ReportSpec, *, with_period: bool) -> pl.DataFrame:
-    flt = SalesFilter(
+def _filter(spec: ReportSpec) -> SalesFilter:
+    return SalesFilter(
         source=spec.source,
         brand=spec.brand,
-        period_from=spec.period_from if with_period else None,
-        period_to=spec.period_to if with_period else None,
+        period_from=spec.period_from,
+        period_to=spec.period_to,
     )
-    return cached_sales(wh, flt)
 
 
 def _market_units(totals: pl.DataFrame) -> pl.DataFrame:
@@ -233,7 +232,7 @@ def report_content(
     """Gather the report of `spec` (validated here; raises InvalidFilter on bad values,
     FileRefused when the warehouse file is missing)."""
     spec = spec.validated()
-    sales = _sales(warehouse, spec, with_period=True)
+    sales = cached_sales(warehouse, _filter(spec))
     totals = market_model_units(sales)
     market_units = _market_units(totals)
     markets = market_units.get_column("market").to_list()
@@ -255,7 +254,7 @@ def report_content(
         focus_market=focus,
         generated_at=dt.datetime.now().replace(microsecond=0),
         kpis=kpis(
-            _sales(warehouse, spec, with_period=False),
+            load_kpi_rows(warehouse, _filter(spec)),
             period_from=spec.period_from,
             period_to=spec.period_to,
         ),

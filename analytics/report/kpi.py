@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.sales import parse_year_month
+from analytics.sales import SalesFilter, parse_year_month, rows_query
+from warehouse.connection import Warehouse
+
+ROWS_SCHEMA = {
+    "market": pl.Utf8, "model": pl.Utf8, "year": pl.Int32, "month": pl.Int32,
+    "units": pl.Int64, "amount_krw": pl.Int64,
+}  # fmt: skip
 
 KPI_SCHEMA = {
     "metric": pl.Utf8,
@@ -38,12 +44,21 @@ def _measures(frame: pl.DataFrame) -> dict[str, float | None]:
     }
 
 
+def load_kpi_rows(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
+    """Units (vehicles) and amounts (KRW) per month, market and model of the filter's
+    source and brand over ALL months (the period is applied by `kpis`, which needs
+    the year before it): ROWS_SCHEMA. Same `sales_rows` as every strategy view."""
+    query, params = rows_query(SalesFilter(flt.source, flt.brand), "marts/report_kpi_rows")
+    return warehouse.frame(query, params).cast(ROWS_SCHEMA)  # type: ignore[arg-type]
+
+
 def kpis(sales: pl.DataFrame, *, period_from: str | None, period_to: str | None) -> pl.DataFrame:
     """The period's totals and their change against the same months a year earlier.
 
-    `sales`: the sales frame (analytics.sales) WITHOUT a period filter, so the year
-    before is in it. One row per metric: units (vehicles), revenue_krw (KRW; null
-    when the source has no amounts), markets and models (distinct counts).
+    `sales`: `load_kpi_rows` (market, model, year, month, units, amount_krw) WITHOUT
+    a period filter, so the year before is in it. One row per metric: units
+    (vehicles), revenue_krw (KRW; null when the source has no amounts), markets and
+    models (distinct counts).
     value: the metric over every reported month of the period. The comparison
     uses only the months reported in BOTH years (months_compared of them;
     unreported months are missing, never zero): value_compared is the metric over

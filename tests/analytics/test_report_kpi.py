@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from analytics.report.kpi import kpis
-from analytics.sales import SALES_SCHEMA
+from analytics.report.kpi import ROWS_SCHEMA, kpis
 
 
 def _sales(rows: list[tuple]) -> pl.DataFrame:
     """rows: (market, model, year, month, units, amount_krw)."""
     return pl.DataFrame(
         [
-            {"brand": "Kia", "market": m, "model": mo, "vehicle_type": None, "powertrain": None,
-             "year": y, "month": mon, "units": u, "amount_krw": a}
+            {"market": m, "model": mo, "year": y, "month": mon, "units": u, "amount_krw": a}
             for m, mo, y, mon, u, a in rows
         ],
-        schema=SALES_SCHEMA,
+        schema=ROWS_SCHEMA,
     )  # fmt: skip
 
 
