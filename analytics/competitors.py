@@ -16,11 +16,13 @@ gap worth seeing.
 from __future__ import annotations
 
 from functools import cache
+from threading import Lock
 
 import polars as pl
+from cachetools import LRUCache, cached
 
 from warehouse import catalogue, sql
-from warehouse.connection import BoundedMemo, Warehouse, file_key
+from warehouse.connection import DataVersion, Warehouse
 
 COMPETITOR_SCHEMA = {
     "year": pl.Int32, "market": pl.Utf8, "model_name": pl.Utf8, "brand": pl.Utf8,
@@ -46,7 +48,7 @@ MATCH_SCHEMA = {
 }  # fmt: skip
 
 
-_COMPETITOR_MEMO = BoundedMemo(limit=256)
+_CACHE: LRUCache = LRUCache(maxsize=256)
 
 
 def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = None) -> pl.DataFrame:
@@ -56,16 +58,18 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     세단), powertrain (as published), units (vehicles in the year). `year=None`
     takes the latest year the file has for the market (which may be a partial
     year: the text cites the year). Hyundai, Kia and Genesis models are left out.
-    Cached by warehouse file (path + inode, so a rebuild is never served stale),
-    market and year.
+    Cached by data version (a rebuild is never served stale), market and year.
     """
+    return _load_competitors(warehouse, warehouse.version(), market, year)
 
-    def load() -> pl.DataFrame:
-        # A missing file raises FileRefused here (it is never cached).
-        frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
-        return frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
 
-    return _COMPETITOR_MEMO.get((file_key(warehouse), market, year), load)
+@cached(_CACHE, key=lambda _wh, version, market, year: (version, market, year), lock=Lock())
+def _load_competitors(
+    warehouse: Warehouse, version: DataVersion, market: str, year: int | None
+) -> pl.DataFrame:
+    # A missing file raises FileRefused here (it is never cached).
+    frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
+    return frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
 
 
 @cache

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import Literal
 
 import polars as pl
+from cachetools import LRUCache, cached
 
 from warehouse import canonical, sql
-from warehouse.connection import BoundedMemo, Warehouse, file_key, query_frames
+from warehouse.connection import DataVersion, Warehouse, query_frames
 
 Brand = Literal["Hyundai", "Kia", "all"]
 # Sources with market x model detail. Each is used alone: adding flows together
@@ -287,39 +289,54 @@ def load_trend(warehouse: Warehouse, flt: SalesFilter, *, market: str, model: st
     return warehouse.frame(query, params).cast(TREND_SCHEMA)  # type: ignore[arg-type]
 
 
-_SALES_MEMO = BoundedMemo(limit=64)
-_CHOICES_MEMO = BoundedMemo(limit=16)
-_TREND_MEMO = BoundedMemo(limit=256)
+# LRU caches keyed by data version: a rebuild swaps in a new file (a new version), so
+# stale entries are never served; aggregates are immutable, so callbacks share them.
+_SALES: LRUCache = LRUCache(maxsize=64)
+_CHOICES: LRUCache = LRUCache(maxsize=16)
+_TREND: LRUCache = LRUCache(maxsize=256)
+_LOCK = Lock()
 
 
 def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> SalesAggregate:
-    """`load_sales` memoised by warehouse file (path + inode) and filter spec.
+    """`load_sales` memoised by data version and filter spec."""
+    return _cached_sales(warehouse, warehouse.version(), flt.validated())
 
-    A rebuild swaps in a new file (new inode), so stale entries are never served.
-    Aggregates are immutable, so sharing them between callbacks is safe.
-    """
-    flt = flt.validated()
-    return _SALES_MEMO.get((file_key(warehouse), flt), lambda: load_sales(warehouse, flt))
+
+@cached(_SALES, key=lambda _wh, version, flt: (version, flt), lock=_LOCK)
+def _cached_sales(warehouse: Warehouse, version: DataVersion, flt: SalesFilter) -> SalesAggregate:
+    return load_sales(warehouse, flt)
 
 
 def cached_choices(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
     """`load_choices` memoised like `cached_sales`, per source and brand."""
-    flt = SalesFilter(flt.source, flt.brand).validated()
-    return _CHOICES_MEMO.get((file_key(warehouse), flt), lambda: load_choices(warehouse, flt))
+    return _cached_choices(
+        warehouse, warehouse.version(), SalesFilter(flt.source, flt.brand).validated()
+    )
+
+
+@cached(_CHOICES, key=lambda _wh, version, flt: (version, flt), lock=_LOCK)
+def _cached_choices(warehouse: Warehouse, version: DataVersion, flt: SalesFilter) -> pl.DataFrame:
+    return load_choices(warehouse, flt)
 
 
 def cached_trend(
     warehouse: Warehouse, flt: SalesFilter, *, market: str, model: str
 ) -> pl.DataFrame:
     """`load_trend` memoised like `cached_sales`."""
-    flt = flt.validated()
-    return _TREND_MEMO.get(
-        (file_key(warehouse), flt, market, model),
-        lambda: load_trend(warehouse, flt, market=market, model=model),
-    )
+    return _cached_trend(warehouse, warehouse.version(), flt.validated(), market, model)
+
+
+@cached(
+    _TREND, key=lambda _wh, version, flt, market, model: (version, flt, market, model), lock=_LOCK
+)
+def _cached_trend(
+    warehouse: Warehouse, version: DataVersion, flt: SalesFilter, market: str, model: str
+) -> pl.DataFrame:
+    return load_trend(warehouse, flt, market=market, model=model)
 
 
 def clear_caches() -> None:
     """Forget every memoised aggregate (benchmarks time the cold path with it)."""
-    for memo in (_SALES_MEMO, _CHOICES_MEMO, _TREND_MEMO):
-        memo.clear()
+    with _LOCK:
+        for cache in (_SALES, _CHOICES, _TREND):
+            cache.clear()

@@ -6,11 +6,9 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app import ids
+from app import ids, services
 from app.i18n import label, t
 from app.settings import Settings
-
-_STATE: dict[str, object] = {}
 
 # (page module name, path, catalogue key of its navigation label)
 PAGES = (
@@ -23,29 +21,8 @@ PAGES = (
 )
 
 
-def settings() -> Settings:
-    """Settings of the running app (set by `build_app`)."""
-    return _STATE["settings"]  # type: ignore[return-value]
-
-
-def warehouse():
-    """The app's read-only warehouse handle, opened lazily on first use."""
-    from warehouse.connection import Warehouse
-
-    if "warehouse" not in _STATE:
-        _STATE["warehouse"] = Warehouse(settings().db)
-    return _STATE["warehouse"]
-
-
-def use_settings(app_settings: Settings) -> None:
-    """Point `settings()` and `warehouse()` at `app_settings` (also used by tests that
-    call callbacks as plain functions)."""
-    _STATE.clear()
-    _STATE["settings"] = app_settings
-
-
 def build_app(app_settings: Settings) -> dash.Dash:
-    use_settings(app_settings)
+    services.install(app_settings)
     # Importing the callback modules registers their @dash.callback functions.
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401

@@ -97,7 +97,7 @@ def cases(cb: Any) -> list[tuple[str, Case]]:
 
 def run(db: Path, n: int) -> tuple[list[dict[str, Any]], int]:
     from analytics.forecast.view import TOTAL, item_value
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
     from warehouse import forecast_read
     from warehouse.connection import Warehouse

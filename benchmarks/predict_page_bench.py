@@ -106,7 +106,7 @@ def cases(cb: Any) -> list[tuple[str, Callable[[str, dict, str], Any]]]:
 
 
 def run(db: Path, artifacts: Path, n: int) -> list[dict[str, Any]]:
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     use_settings(load_settings(db=db, artifacts_dir=artifacts))

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dash_table, html
 from dash.exceptions import PreventUpdate
 
-from app import figures, ids
+from app import figures, ids, services
 from app.i18n import LANGUAGES, t
 
 
@@ -32,14 +32,10 @@ def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
     Input(ids.LANG_STORE, "data"),
 )
 def render_status(lang: str | None):
-    from analytics.warehouse_status import warehouse_status
-    from app.factory import warehouse
-    from warehouse.errors import FileRefused
-
     lang = lang or "ko"
     try:
-        status = warehouse_status(warehouse=warehouse())
-    except FileRefused:
+        status = services.warehouse_status()
+    except services.WarehouseMissing:
         return dbc.Alert(t("data.missing", lang), color="warning"), None, None
     cards = dbc.Row(
         [

@@ -17,27 +17,21 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-import duckdb
 import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analytics import insights
-from analytics.artifacts import ArtifactError, LoadedSegmentation, load_manifest, load_models
+from analytics.artifacts import LoadedSegmentation
 from analytics.segments import clusters
-from app import figures, ids
-from app.factory import settings, warehouse
+from app import figures, ids, services
 from app.figures import dealer as dealer_figures
 from app.i18n import market_label, t
 from app.i18n.dealer import body_label, gender_label, powertrain_label, render, segment_label
 from callbacks.common import trigger_kind
-from warehouse.connection import BoundedMemo, file_key
-from warehouse.errors import FileRefused
-from warehouse.trained import load_dealer_contacts, load_dealer_customers
 
 BRANDS = ("Hyundai", "Kia")
 ANY = "all"
-_MEMO = BoundedMemo(limit=16)
 
 GRID_COLUMNS = (
     "customer_id",
@@ -64,25 +58,15 @@ SUMMARY_FRACTIONS = (
 )
 
 
-# --- data access (cached on the server, keyed by warehouse file and brand) -------------------
-
-
-def _cached(kind: str, brand: str, load):
-    wh = warehouse()
-    return _MEMO.get((kind, file_key(wh), brand), lambda: load(wh))
+# --- data access (app.services caches it per data version and brand) ------------------------
 
 
 def _customers(brand: str) -> pl.DataFrame:
     """The brand's dealer frame; empty when the warehouse or its trained tables are missing."""
     try:
-        return _cached("customers", brand, lambda wh: load_dealer_customers(wh, brand=brand))
-    except (FileRefused, FileNotFoundError, duckdb.Error):
+        return services.dealer_customers(brand)
+    except services.Unavailable:
         return pl.DataFrame()
-
-
-def _contacts(brand: str) -> pl.DataFrame:
-    """Phone and e-mail masked inside DuckDB (sql/marts/dealer_contacts.sql)."""
-    return _cached("contacts", brand, lambda wh: load_dealer_contacts(wh, brand=brand))
 
 
 def is_trained(frame: pl.DataFrame) -> bool:
@@ -90,23 +74,11 @@ def is_trained(frame: pl.DataFrame) -> bool:
 
 
 def _manifest(brand: str) -> dict | None:
-    try:
-        return load_manifest(settings().artifacts_dir, brand)
-    except ArtifactError:
-        return None
+    return services.segmentation_manifest(brand)
 
 
 def _models(brand: str) -> LoadedSegmentation | None:
-    """The brand's verified models, cached per manifest version (None when not trained)."""
-    manifest = _manifest(brand)
-    if manifest is None:
-        return None
-    root = settings().artifacts_dir
-    key = ("models", str(root), brand, manifest["version"])
-    try:
-        return _MEMO.get(key, lambda: load_models(root, brand, manifest["version"]))
-    except ArtifactError:
-        return None
+    return services.segmentation_models(brand)
 
 
 def _spec_brand(spec: dict | None) -> str:
@@ -230,10 +202,9 @@ def render_status(spec: dict | None, lang: str | None):
     brand = _spec_brand(spec)
     if not is_trained(_customers(brand)):
         return dbc.Alert(t("dealer.not_trained", lang), color="warning")
-    try:
-        load_manifest(settings().artifacts_dir, brand)
-    except ArtifactError as exc:
-        return dbc.Alert(t("dealer.artifacts_problem", lang, detail=str(exc)), color="warning")
+    problem = services.segmentation_problem(brand)
+    if problem is not None:
+        return dbc.Alert(t("dealer.artifacts_problem", lang, detail=problem), color="warning")
     if _frame(spec).is_empty():
         return dbc.Alert(t("empty", lang), color="secondary")
     return None
@@ -626,7 +597,7 @@ def render_customers(spec: dict | None, lang: str | None):
     if frame.is_empty():
         return [], columns
     rows = (
-        frame.join(_contacts(spec["brand"]), on="customer_id", how="left")  # type: ignore[index]
+        frame.join(services.dealer_contacts(spec["brand"]), on="customer_id", how="left")  # type: ignore[index]
         .select(GRID_COLUMNS)
         .with_columns(pl.col("purchase_date").cast(pl.Utf8))
     )

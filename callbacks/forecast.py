@@ -4,7 +4,7 @@ Flow: brand, flow, market and model/plant selects -> `choose_series` (resolved
 against the newest stored run) -> the spec in FC_SPEC (run id, series id and the
 series' names; never data) and the URL query string -> one render callback per
 section, each reading the stored frames from the server-side memo of
-`warehouse.forecast_read` (keyed by warehouse file, run and series).
+`app.services` (keyed by data version, run and series).
 
 Before the first `carsight forecast` there is no run: FC_STATUS says which command
 to run and every section shows its empty state.
@@ -17,39 +17,35 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-import duckdb
 import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analytics.forecast import view as fv
-from app import figures, ids
-from app.factory import warehouse
+from app import figures, ids, services
 from app.figures.forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
 from app.i18n.forecast import flow_label, model_label, summary_sentence
 from app.url_state import Problem
 from callbacks.common import trigger_kind
-from warehouse import forecast_read
-from warehouse.errors import FileRefused
 
 SELECTS = ("brand", "flow", "market", "item")
 
 
-# --- data access (memoised in warehouse.forecast_read) ----------------------------------------
+# --- data access (app.services; memoised per data version) -----------------------------------
 
 
 def _latest_run() -> dict | None:
     """The newest stored run as a dict; None when there is none (or no warehouse)."""
     try:
-        runs = forecast_read.load_runs(warehouse())
-    except (FileRefused, FileNotFoundError, duckdb.Error):
+        runs = services.forecast_runs()
+    except services.Unavailable:
         return None
     return runs.row(0, named=True) if runs.height else None
 
 
 def _series(run_id: str) -> pl.DataFrame:
-    return forecast_read.load_series(warehouse(), run_id=run_id)
+    return services.forecast_series(run_id=run_id)
 
 
 def _spec(spec: dict | None) -> dict:
@@ -60,32 +56,13 @@ def _spec(spec: dict | None) -> dict:
 
 def _frames(spec: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(history, forecasts, backtest) of the spec's series; empty frames without one."""
-    wh, run_id, series_id = warehouse(), spec.get("run_id"), spec.get("series_id")
-    if not run_id or not series_id:
-        return (
-            pl.DataFrame(schema=forecast_read.HISTORY_SCHEMA),
-            pl.DataFrame(schema=forecast_read.FORECAST_SCHEMA),
-            pl.DataFrame(schema=forecast_read.BACKTEST_SCHEMA),
-        )
-    names = spec["names"]
-    return (
-        forecast_read.load_history(
-            wh,
-            brand=names["brand"],
-            flow=names["flow"],
-            market=names.get("market"),
-            model=names.get("model"),
-            plant=names.get("plant"),
-        ),
-        forecast_read.load_forecasts(wh, run_id=run_id, series_id=series_id),
-        forecast_read.load_backtest(wh, run_id=run_id, series_id=series_id),
+    return services.forecast_frames(
+        run_id=spec.get("run_id"), series_id=spec.get("series_id"), names=spec.get("names") or {}
     )
 
 
 def _metrics(spec: dict) -> pl.DataFrame:
-    if not spec.get("run_id"):
-        return pl.DataFrame(schema=forecast_read.METRICS_SCHEMA)
-    return forecast_read.load_metrics(warehouse(), run_id=spec["run_id"])
+    return services.forecast_metrics(run_id=spec.get("run_id"))
 
 
 def _search(names: dict, scope: str | None, band: str | None, backtest: bool | None) -> str:

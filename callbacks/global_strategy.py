@@ -16,7 +16,6 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from analytics.competitors import load_competitors
 from analytics.deviation import deviation
 from analytics.filters import Choices, choices
 from analytics.heatmap import heatmap
@@ -24,16 +23,14 @@ from analytics.markets import market_totals
 from analytics.momentum import market_model_units
 from analytics.priority import priority, stock_cover
 from analytics.recommend import KINDS, recommend
-from analytics.sales import SOURCES, cached_choices, cached_sales, cached_trend
+from analytics.sales import SOURCES
 from analytics.top10 import top10
 from analytics.trend import monthly_series
-from app import figures, ids, url_state
-from app.factory import warehouse
+from app import figures, ids, services, url_state
 from app.figures import global_strategy as gs_figures
 from app.i18n import dropdown_labels, market_label, t
 from app.i18n.global_strategy import render, render_deviation
 from callbacks.common import trigger_kind
-from warehouse.errors import FileRefused
 
 LIST_LIMIT = 10  # models per "strong" / "untapped" list (the table has them all)
 
@@ -45,7 +42,7 @@ def _state(spec: dict | None) -> url_state.PageState:
 
 
 def _sales(state: url_state.PageState):
-    return cached_sales(warehouse(), state.sales_filter())
+    return services.sales(state.sales_filter())
 
 
 def _totals(state: url_state.PageState):
@@ -97,8 +94,8 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
     lang = lang or "ko"
     state, _ = url_state.from_controls(source=source, brand=brand)
     try:
-        available = choices(cached_choices(warehouse(), state.choices_filter()))
-    except FileRefused:
+        available = choices(services.choices(state.choices_filter()))
+    except services.WarehouseMissing:
         available = Choices()
     markets = [{"label": market_label(m, lang), "value": m} for m in available.markets]
     months = [{"label": m, "value": m} for m in available.months]
@@ -168,8 +165,8 @@ def resolve_filters(
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     try:
-        available = choices(cached_choices(warehouse(), state.choices_filter()))
-    except FileRefused:
+        available = choices(services.choices(state.choices_filter()))
+    except services.WarehouseMissing:
         alert = dbc.Alert(t("data.missing", lang), color="warning")
         return {
             **dict.fromkeys(
@@ -322,7 +319,7 @@ def render_trend(spec: dict | None, lang: str | None):
         None,
     )
     model_months = (
-        cached_trend(warehouse(), state.sales_filter(), market=state.market, model=model)
+        services.trend(state.sales_filter(), market=state.market, model=model)
         if state.market and model
         else None
     )
@@ -426,7 +423,7 @@ def render_recommendations(spec: dict | None, lang: str | None):
         _sales(state),
         market=state.market,
         threshold_pp=state.threshold_pp,
-        competitors=load_competitors(warehouse(), market=state.market),
+        competitors=services.competitors(market=state.market),
     )
     if not recs:
         return html.P(t("rec.none", lang), className="text-muted")

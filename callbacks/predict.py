@@ -21,21 +21,17 @@ from dash import Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analytics.artifacts import ArtifactError
-from analytics.predict import FieldError, load_predictor
+from analytics.predict import FieldError
 from analytics.predict.inputs import InputError, parse_input
 from analytics.predict.recommend_vehicles import TOP_N, typical_class, typical_price
 from analytics.predict.registration import customer_record, parse_registration
-from app import ids
-from app.factory import settings
+from app import ids, services
 from app.i18n import market_label, t
 from app.i18n.dealer import segment_label
 from app.i18n.predict import render_error, render_reason
-from warehouse.connection import BoundedMemo
-from warehouse.opstore import DuplicateCustomer, register_customer
 
 BRANDS = ("Hyundai", "Kia")
 NO_MODEL = "none"  # the model-of-interest choice "선택 안 함" (a Select shows "" as blank)
-_MEMO = BoundedMemo(limit=8)
 
 # Form fields (parse_input keys) -> (control, inline message, control has `invalid`).
 FIELDS: dict[str, tuple[str, str, bool]] = {
@@ -64,18 +60,12 @@ REG_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
-# --- the predictor (cached on the server per brand and model version) ---------------------
+# --- the predictor (app.services caches it per brand and model version) -------------------
 
 
 def predictor(brand: str):
     """The brand's verified predictor; raises ArtifactError naming the file."""
-    from analytics.artifacts import latest_version
-
-    root = settings().artifacts_dir
-    version, _digest = latest_version(root, brand)
-    return _MEMO.get(
-        ("predictor", str(root), brand, version), lambda: load_predictor(root, brand, version)
-    )
+    return services.predictor(brand)
 
 
 def warm() -> None:
@@ -779,14 +769,14 @@ def register(n_clicks: int | None, *values_and_state):
     try:
         reg = parse_registration(dict(zip(REG_FIELDS, values, strict=True)), today=dt.date.today())
         _pred, inp, prediction = predict_spec(spec)
-        customer_id = register_customer(settings().ops_db, customer_record(reg, inp, prediction))
+        customer_id = services.register_customer(customer_record(reg, inp, prediction))
     except InputError as err:
         messages = {e.field: render_error(e, lang) for e in err.errors}
         names = ", ".join(t(f"predict.ui.reg.{f}", lang) for f in REG_FIELDS if f in messages)
         return _reg_outputs(
             messages, dbc.Alert(t("predict.ui.reg.rejected", lang, fields=names), color="danger")
         )
-    except DuplicateCustomer as dup:
+    except services.DuplicateCustomer as dup:
         message = render_error(FieldError(dup.field, "duplicate", {"value": dup.value}), lang)
         return _reg_outputs(
             {dup.field: message},

@@ -1,4 +1,4 @@
-"""Read-only access to the warehouse, with one cursor per thread.
+"""Read-only access to the warehouse: a connection per data version, a cursor per read.
 
 The app and analysts only read: the file is opened with `read_only=True`, so
 a reader never blocks a rebuild (which writes a new file and renames it over
@@ -8,9 +8,11 @@ the old one) and never takes a write lock.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -44,92 +46,126 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-T = TypeVar("T")
+DataVersion = tuple[str, int]
 
 
-class BoundedMemo:
-    """A small thread-safe memo that drops its oldest entry beyond `limit` entries.
+def data_version(path: Path) -> DataVersion:
+    """The warehouse file currently at `path`: path and inode (-1 when it is missing).
 
-    Server-side caches of the app (sales frames, competitor frames, dealer
-    frames, loaded models) share it; callers put `file_key(warehouse)` in the
-    key so a rebuilt warehouse (a new file) is never served from stale entries.
-    A `load` that raises is not cached.
+    A rebuild renames a new file over the old one, so the inode names the data a
+    reader sees; caches key on it so a rebuilt warehouse is never served stale.
     """
-
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._data: dict[Hashable, Any] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, load: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._data:
-                return self._data[key]  # type: ignore[no-any-return]
-        value = load()
-        with self._lock:
-            if key not in self._data and len(self._data) >= self._limit:
-                self._data.pop(next(iter(self._data)))
-            self._data[key] = value
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-
-
-def file_key(warehouse: Warehouse) -> tuple[str, int]:
-    """The warehouse file currently on disk: path and inode (-1 when it is missing)."""
-    path = warehouse.path
     return str(path), path.stat().st_ino if path.is_file() else -1
 
 
-class Warehouse:
-    """Lazily opened read-only warehouse; `cursor()` gives the calling thread its own cursor.
+@dataclass(eq=False)
+class _Opened:
+    """One opened data version and the number of reads using it right now."""
 
-    When the file on disk is replaced by a rebuild, the next `cursor()` call
-    notices (inode change) and reopens, so readers see the new warehouse.
+    version: DataVersion
+    con: duckdb.DuckDBPyConnection
+    users: int = 0
+    replaced: bool = False
+
+
+class Warehouse:
+    """The app's read-only warehouse: one connection per data version, shared by the
+    requests that read it.
+
+    Each read leases the connection of the newest version (opening it on first use),
+    reads through its own cursor, and gives it back. When a rebuild swaps in a new
+    file, new reads go to a new connection; the old one is closed only when the last
+    read using it is done, so no request ever sees its connection closed under it.
+    If the new file cannot be opened yet (an analyst holds it read-write), reads keep
+    using the version already open.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._inode: int | None = None
-        self._local = threading.local()
+        self._newest: _Opened | None = None
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        if not self.path.is_file():
-            raise FileRefused(
-                self.path,
-                "the warehouse file does not exist",
-                hint="Run `carsight build` to create it.",
-            )
-        inode = self.path.stat().st_ino
+    def version(self) -> DataVersion:
+        """The data version reads are served from now: the file on disk, or the version
+        still open while the file on disk cannot be opened. Raises FileRefused when
+        there is neither."""
+        opened = self._acquire()
+        self._release(opened)
+        return opened.version
+
+    def _acquire(self) -> _Opened:
+        version = data_version(self.path)
         with self._lock:
-            if self._con is None or inode != self._inode:
-                if self._con is not None:
-                    self._con.close()
-                self._con = open_read_only(self.path)
-                self._inode = inode
-            return self._con
+            newest = self._newest
+            if newest is None or newest.version != version:
+                try:
+                    if version[1] == -1:
+                        raise _missing(self.path)
+                    con = open_read_only(self.path)
+                except (FileRefused, duckdb.IOException) as exc:
+                    if newest is None:
+                        raise _unreadable(self.path, exc) from exc
+                    # keep serving the version already open (see the class doc)
+                else:
+                    if newest is not None:
+                        newest.replaced = True
+                        if newest.users == 0:
+                            newest.con.close()
+                    newest = self._newest = _Opened(version, con)
+            newest.users += 1
+            return newest
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        con = self._connect()
-        local = self._local
-        if getattr(local, "parent", None) is not con:
-            local.cursor = con.cursor()
-            local.cursor.execute("use wh")  # each cursor starts in the in-memory catalog
-            local.parent = con
-        return local.cursor  # type: ignore[no-any-return]
+    def _release(self, opened: _Opened) -> None:
+        with self._lock:
+            opened.users -= 1
+            if opened.replaced and opened.users == 0:
+                opened.con.close()
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the newest data version, for the `with` block only."""
+        opened = self._acquire()
+        try:
+            with self._lock:  # cursors are made one at a time from the shared connection
+                cursor = opened.con.cursor()
+            try:
+                cursor.execute("use wh")  # each cursor starts in the in-memory catalog
+                yield cursor
+            finally:
+                cursor.close()
+        finally:
+            self._release(opened)
 
     def frame(self, query: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
-        return query_frame(self.cursor(), query, params)
+        with self.read() as cursor:
+            return query_frame(cursor, query, params)
 
     def close(self) -> None:
+        """Close the connection once no read uses it (the app is shutting down)."""
         with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            newest, self._newest = self._newest, None
+            if newest is not None:
+                newest.replaced = True
+                if newest.users == 0:
+                    newest.con.close()
+
+
+def _missing(path: Path) -> FileRefused:
+    return FileRefused(path, "the warehouse file does not exist", hint="Run `carsight build`.")
+
+
+def _unreadable(path: Path, exc: Exception) -> FileRefused:
+    if isinstance(exc, FileRefused):
+        return exc
+    if "lock" in str(exc).lower():
+        return FileRefused(
+            path,
+            "the warehouse file is locked by another process that opened it read-write "
+            f"({str(exc).splitlines()[0]})",
+            hint="Close that session or reopen it with `duckdb -readonly`; "
+            "the app reads the file again on the next request.",
+        )
+    return FileRefused(path, f"the warehouse file cannot be opened ({exc})")
 
 
 def query_frames(

@@ -1,7 +1,7 @@
 """Read the stored results of `carsight forecast` for the forecast page.
 
 Tiny getters, one SQL file each (warehouse/sql/marts/forecast_*.sql), memoised per
-warehouse file (`file_key`: path + inode) and arguments, so a new run (written by
+data version (`Warehouse.version`: path + inode) and arguments, so a new run (written by
 swapping in a new file) is never served from stale entries. A run's forecasts and
 backtests and the monthly facts are read once, whole (tens of thousands of rows), and
 each series is cut from them in memory: a series the user has not opened yet costs
@@ -13,13 +13,15 @@ frame with the documented columns, and the page shows how to create them.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from threading import Lock
 from typing import Any
 
 import duckdb
 import polars as pl
+from cachetools import LRUCache
 
 from warehouse import sql
-from warehouse.connection import BoundedMemo, Warehouse, file_key
+from warehouse.connection import Warehouse
 
 RUN_SCHEMA: dict[str, Any] = {
     "run_id": pl.Utf8, "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"),
@@ -50,7 +52,8 @@ PARTS_SCHEMA: dict[str, Any] = {
     "ds": pl.Date, "y": pl.Float64,
 }  # fmt: skip
 
-_MEMO = BoundedMemo(limit=1024)  # ~3 small frames per series viewed
+_CACHE: LRUCache = LRUCache(maxsize=1024)  # ~3 small frames per series viewed
+_LOCK = Lock()
 
 
 def _read(
@@ -65,13 +68,20 @@ def _read(
 
 
 def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame]) -> pl.DataFrame:
-    return _MEMO.get((file_key(warehouse), key), load)
+    full_key = (warehouse.version(), key)
+    with _LOCK:
+        if full_key in _CACHE:
+            return _CACHE[full_key]  # type: ignore[no-any-return]
+    frame = load()
+    with _LOCK:
+        _CACHE[full_key] = frame
+    return frame
 
 
 def clear_cache() -> None:
     """Forget every memoised frame (benchmarks measure cold calls with it)."""
-    global _MEMO
-    _MEMO = BoundedMemo(limit=1024)
+    with _LOCK:
+        _CACHE.clear()
 
 
 def load_runs(warehouse: Warehouse) -> pl.DataFrame:

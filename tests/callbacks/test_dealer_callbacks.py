@@ -16,7 +16,7 @@ from tests.callbacks.dash_text import text_of as _text
 @pytest.fixture()
 def cb(trained_reference):
     """The callback module with the app's settings pointed at the trained copy."""
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     db, artifacts = trained_reference
@@ -235,7 +235,7 @@ def test_every_dealer_table_header_comes_from_the_catalogue(cb, lang):
 
 
 def test_an_untrained_warehouse_says_to_run_carsight_train(reference_db, tmp_path):
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     use_settings(load_settings(db=reference_db, artifacts_dir=tmp_path / "none"))

@@ -33,7 +33,7 @@ def forecast_db(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture(scope="module")
 def cb(forecast_db: Path):
     """The callback module with the app's warehouse getter pointed at the forecast run."""
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     use_settings(load_settings(db=forecast_db))
@@ -301,7 +301,8 @@ def test_callbacks_wait_for_the_spec(cb):
 @pytest.fixture()
 def no_run(reference_db, cb):
     """The callbacks pointed at the reference warehouse, where nothing was forecast."""
-    from app.factory import settings, use_settings
+    from app.services import install as use_settings
+    from app.services import settings
     from app.settings import load_settings
 
     before = settings()

@@ -18,7 +18,7 @@ WEIGHT_IDS = [ids.gs_weight(name) for name in ("volume", "momentum", "revenue")]
 @pytest.fixture(scope="module")
 def cb(reference_db):
     """The callback module with the app's warehouse getter pointed at the reference data."""
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     use_settings(load_settings(db=reference_db))

@@ -16,7 +16,7 @@ from tests.callbacks.dash_text import text_of as _text
 @pytest.fixture()
 def cb(trained_reference, tmp_path):
     """The callback module with the app's settings pointed at the trained copy."""
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     db, artifacts = trained_reference
@@ -137,7 +137,7 @@ def test_budget_hint_formats_thousands_and_states_the_brand_range(cb):
 
 
 def test_missing_artifacts_say_which_file_and_to_run_carsight_train(cb, tmp_path):
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     use_settings(load_settings(artifacts_dir=tmp_path / "none"))
@@ -350,7 +350,7 @@ def _register(cb, spec, lang="ko", **overrides) -> Registered:
 
 
 def _stored(cb) -> list[dict]:
-    path = cb.settings().ops_db
+    path = services.settings().ops_db
     if not path.exists():
         return []
     with sqlite3.connect(path) as con:

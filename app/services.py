@@ -1,0 +1,263 @@
+"""What callbacks use from the running app: settings, warehouse reads, trained models and the
+operational store.
+
+A leaf: it imports no callback, layout or `app.factory`, so callbacks can import it and
+the factory can install it without a cycle. `app.create_app` calls `install(settings)`;
+tests that call callbacks as plain functions do the same. Callbacks never import
+`warehouse/` themselves: every read they need is a function here, so one place holds the
+caches (cachetools, keyed by data version) and, later, the access checks.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+from cachetools import LRUCache, cached
+
+from warehouse import opstore
+from warehouse.connection import Warehouse
+from warehouse.errors import FileRefused
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from analytics.artifacts import LoadedSegmentation
+    from analytics.predict import Predictor
+    from analytics.sales import SalesAggregate, SalesFilter
+    from app.settings import Settings
+
+# What a read can raise when the warehouse, a table of it or an artifact is not there
+# (yet): callbacks show the empty state or a banner for these, never a 500.
+Unavailable: tuple[type[Exception], ...] = (FileRefused, FileNotFoundError, duckdb.Error)
+WarehouseMissing = FileRefused
+DuplicateCustomer = opstore.DuplicateCustomer
+
+
+@dataclass(frozen=True)
+class Services:
+    """The running app's settings and its one read-only warehouse handle."""
+
+    settings: Settings
+    warehouse: Warehouse
+
+
+_current: Services | None = None
+_install_lock = threading.Lock()
+
+
+def install(app_settings: Settings) -> Services:
+    """Make `app_settings` (and a warehouse handle on its `db`) what callbacks use."""
+    global _current
+    with _install_lock:
+        if _current is not None and _current.settings == app_settings:
+            return _current
+        old, _current = _current, Services(app_settings, Warehouse(app_settings.db))
+    if old is not None:
+        old.warehouse.close()
+    return _current
+
+
+def current() -> Services:
+    if _current is None:
+        raise RuntimeError("no app services installed: call app.services.install(settings)")
+    return _current
+
+
+def settings() -> Settings:
+    return current().settings
+
+
+def warehouse() -> Warehouse:
+    return current().warehouse
+
+
+def data_version() -> tuple[str, int]:
+    """The warehouse data version requests are served from (cache keys include it)."""
+    return warehouse().version()
+
+
+# --- warehouse reads ----------------------------------------------------------------------
+
+
+def sales(flt: SalesFilter) -> SalesAggregate:
+    from analytics.sales import cached_sales
+
+    return cached_sales(warehouse(), flt)
+
+
+def choices(flt: SalesFilter) -> pl.DataFrame:
+    """What the source and brand of `flt` offer to filter by (analytics.sales)."""
+    from analytics.sales import cached_choices
+
+    return cached_choices(warehouse(), flt)
+
+
+def trend(flt: SalesFilter, *, market: str, model: str) -> pl.DataFrame:
+    """One model's months in one market under `flt` (analytics.sales)."""
+    from analytics.sales import cached_trend
+
+    return cached_trend(warehouse(), flt, market=market, model=model)
+
+
+def competitors(*, market: str) -> pl.DataFrame:
+    from analytics.competitors import load_competitors
+
+    return load_competitors(warehouse(), market=market)
+
+
+def warehouse_status():
+    from analytics.warehouse_status import warehouse_status as status
+
+    return status(warehouse=warehouse())
+
+
+_DEALER_CACHE: LRUCache = LRUCache(maxsize=16)
+_DEALER_LOCK = threading.Lock()
+
+
+@cached(_DEALER_CACHE, key=lambda kind, version, brand: (kind, version, brand), lock=_DEALER_LOCK)
+def _dealer_frame(kind: str, version: tuple[str, int], brand: str) -> pl.DataFrame:
+    from warehouse.trained import load_dealer_contacts, load_dealer_customers
+
+    load = load_dealer_customers if kind == "customers" else load_dealer_contacts
+    return load(warehouse(), brand=brand)
+
+
+def dealer_customers(brand: str) -> pl.DataFrame:
+    """The brand's dealer frame (warehouse.trained), cached per data version."""
+    return _dealer_frame("customers", data_version(), brand)
+
+
+def dealer_contacts(brand: str) -> pl.DataFrame:
+    """Phone and e-mail masked inside DuckDB (sql/marts/dealer_contacts.sql)."""
+    return _dealer_frame("contacts", data_version(), brand)
+
+
+def forecast_runs() -> pl.DataFrame:
+    """Every stored forecast run, newest first (`warehouse.forecast_read.load_runs`)."""
+    from warehouse import forecast_read
+
+    return forecast_read.load_runs(warehouse())
+
+
+def forecast_series(*, run_id: str) -> pl.DataFrame:
+    from warehouse import forecast_read
+
+    return forecast_read.load_series(warehouse(), run_id=run_id)
+
+
+def forecast_frames(
+    *, run_id: str | None, series_id: str | None, names: dict[str, str | None]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(history, forecasts, backtest) of one stored series; empty frames without one."""
+    import polars as pl
+
+    from warehouse import forecast_read as fr
+
+    if not run_id or not series_id:
+        return (
+            pl.DataFrame(schema=fr.HISTORY_SCHEMA),
+            pl.DataFrame(schema=fr.FORECAST_SCHEMA),
+            pl.DataFrame(schema=fr.BACKTEST_SCHEMA),
+        )
+    wh = warehouse()
+    return (
+        fr.load_history(
+            wh,
+            brand=names["brand"],  # type: ignore[arg-type]
+            flow=names["flow"],  # type: ignore[arg-type]
+            market=names.get("market"),
+            model=names.get("model"),
+            plant=names.get("plant"),
+        ),
+        fr.load_forecasts(wh, run_id=run_id, series_id=series_id),
+        fr.load_backtest(wh, run_id=run_id, series_id=series_id),
+    )
+
+
+def forecast_metrics(*, run_id: str | None) -> pl.DataFrame:
+    """Backtest metrics of a run; empty (with its columns) without one."""
+    import polars as pl
+
+    from warehouse import forecast_read as fr
+
+    if not run_id:
+        return pl.DataFrame(schema=fr.METRICS_SCHEMA)
+    return fr.load_metrics(warehouse(), run_id=run_id)
+
+
+# --- trained models (the model registry) --------------------------------------------------
+
+_MODEL_CACHE: LRUCache = LRUCache(maxsize=8)
+_MODEL_LOCK = threading.Lock()
+
+
+def segmentation_manifest(brand: str) -> dict | None:
+    """The brand's segmentation manifest; None when not trained (or unreadable)."""
+    from analytics.artifacts import ArtifactError, load_manifest
+
+    try:
+        return load_manifest(settings().artifacts_dir, brand)
+    except ArtifactError:
+        return None
+
+
+def segmentation_problem(brand: str) -> str | None:
+    """Why the brand's segmentation artifacts cannot be used (the file and the fix), or
+    None when its manifest reads."""
+    from analytics.artifacts import ArtifactError, load_manifest
+
+    try:
+        load_manifest(settings().artifacts_dir, brand)
+    except ArtifactError as exc:
+        return str(exc)
+    return None
+
+
+@cached(_MODEL_CACHE, key=lambda kind, root, brand, version: (kind, root, brand, version))
+def _model(kind: str, root: str, brand: str, version: str) -> Any:
+    from pathlib import Path
+
+    from analytics.artifacts import load_models
+    from analytics.predict import load_predictor
+
+    load = load_models if kind == "segmentation" else load_predictor
+    return load(Path(root), brand, version)
+
+
+def segmentation_models(brand: str) -> LoadedSegmentation | None:
+    """The brand's verified segmentation models, cached per manifest version (None when
+    not trained or the artifacts fail verification)."""
+    from analytics.artifacts import ArtifactError
+
+    manifest = segmentation_manifest(brand)
+    if manifest is None:
+        return None
+    try:
+        with _MODEL_LOCK:
+            return _model("segmentation", str(settings().artifacts_dir), brand, manifest["version"])
+    except ArtifactError:
+        return None
+
+
+def predictor(brand: str) -> Predictor:
+    """The brand's verified predictor, cached per model version; raises ArtifactError
+    naming the file when it is missing or tampered with."""
+    from analytics.artifacts import latest_version
+
+    root = settings().artifacts_dir
+    version, _digest = latest_version(root, brand)
+    with _MODEL_LOCK:
+        return _model("predictor", str(root), brand, version)  # type: ignore[no-any-return]
+
+
+# --- the operational store ------------------------------------------------------------------
+
+
+def register_customer(record: dict[str, Any]) -> str:
+    """Write a new customer to the operational store; raises DuplicateCustomer or
+    sqlite3.Error."""
+    return opstore.register_customer(settings().ops_db, record)
