@@ -13,13 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    PyprojectTomlConfigSettingsSource,
+    SettingsConfigDict,
+)
 
 
 class Settings(BaseSettings):
     """Everything CarSight can be configured with."""
 
-    model_config = SettingsConfigDict(env_prefix="CARSIGHT_", extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix="CARSIGHT_", extra="forbid", pyproject_toml_table_header=("carsight",)
+    )
 
     db: Path = Field(default=Path("data/warehouse.duckdb"), description="DuckDB warehouse file")
     ops_db: Path = Field(
@@ -44,31 +51,17 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, _TomlSource(settings_cls))
-
-
-class _TomlSource(PydanticBaseSettingsSource):
-    """Reads `carsight.toml` (or `$CARSIGHT_CONFIG`); absent file means no values."""
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
+        # The `[carsight]` table of carsight.toml (or $CARSIGHT_CONFIG); an absent file
+        # gives no values. extra="forbid" above refuses unknown keys, naming them.
         path = Path(os.environ.get("CARSIGHT_CONFIG", "carsight.toml"))
-        if not path.is_file():
-            return {}
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path}: invalid TOML ({exc}). Fix the file or remove it.") from exc
-        section = data.get("carsight", data)
-        unknown = set(section) - set(Settings.model_fields)
-        if unknown:
-            raise ValueError(
-                f"{path}: unknown setting(s) {sorted(unknown)}; "
-                f"allowed are {sorted(Settings.model_fields)}"
-            )
-        return dict(section)
+        return (init_settings, env_settings, _toml_source(settings_cls, path))
+
+
+def _toml_source(settings_cls: type[BaseSettings], path: Path) -> PydanticBaseSettingsSource:
+    try:
+        return PyprojectTomlConfigSettingsSource(settings_cls, toml_file=path)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid TOML ({exc}). Fix the file or remove it.") from exc
 
 
 def load_settings(**overrides: Any) -> Settings:
