@@ -59,7 +59,28 @@ def build_app(app_settings: Settings) -> dash.Dash:
             name, path=path, name=t(nav_key), title=t("app.title"), layout=page_layouts[name]
         )
     app.layout = _shell(app_settings.language)
+    app.server.before_request(_refuse_odd_router_input)
     return app
+
+
+def _refuse_odd_router_input():
+    """Dash's page router reads the location's pathname as a path ('/...') and its search
+    as a string; a crafted request with anything else gets no update (204) instead of a
+    500 inside Dash."""
+    from flask import request
+
+    if not request.path.endswith("/_dash-update-component"):
+        return None
+    body = request.get_json(silent=True) or {}
+    for entry in body.get("inputs") or []:
+        if not isinstance(entry, dict) or entry.get("id") != "_pages_location":
+            continue
+        value = entry.get("value")
+        if not isinstance(value, str | None) or (
+            entry.get("property") == "pathname" and value is not None and not value.startswith("/")
+        ):
+            return "", 204
+    return None
 
 
 def _assets_folder():
@@ -96,7 +117,21 @@ def _shell(language: str = "ko") -> html.Div:
                 children=[*nav, toggle],
             ),
             html.Main(
-                dbc.Container(dash.page_container, fluid=True, className="py-3"), id=ids.MAIN
+                dbc.Container(
+                    [
+                        dbc.Alert(
+                            id=ids.INPUT_ALERT,
+                            is_open=False,
+                            color="warning",
+                            dismissable=True,
+                            className="mb-3",
+                        ),
+                        dash.page_container,
+                    ],
+                    fluid=True,
+                    className="py-3",
+                ),
+                id=ids.MAIN,
             ),
         ],
         id=ids.SHELL,

@@ -12,6 +12,7 @@ LANG_TOGGLE = "app-lang-toggle"
 URL = "app-url"
 SHELL = "app-shell"
 MAIN = "app-main"
+INPUT_ALERT = "app-input-alert"  # refused input / unreadable warehouse (callbacks.registry)
 
 # --- data page ---------------------------------------------------------------
 DATA_SUMMARY = "data-summary"

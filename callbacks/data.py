@@ -3,13 +3,16 @@ the app shell every page shares: the language toggle and the static texts."""
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dash_table, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, ids, services
 from app.i18n import LANGUAGES, t
+from app.inputs import Clicks, Lang, TextId
+from callbacks.registry import for_page
+
+callback = for_page("data")
 
 
 def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
@@ -25,13 +28,13 @@ def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.DATA_SUMMARY, "children"),
     Output(ids.DATA_QUALITY_TABLE, "children"),
     Output(ids.DATA_LOAD_LOG_TABLE, "children"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_status(lang: str | None):
+def render_status(lang: Lang):
     lang = lang or "ko"
     try:
         status = services.warehouse_status()
@@ -57,30 +60,30 @@ def render_status(lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.LANG_STORE, "data"),
     Input(ids.LANG_TOGGLE, "n_clicks"),
     State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def toggle_language(n_clicks: int | None, current: str | None) -> str:
+def toggle_language(n_clicks: Clicks, current: str | None) -> str:
     if not n_clicks:
         raise PreventUpdate
     return "en" if (current or "ko") == "ko" else "ko"
 
 
-@dash.callback(Output(ids.LANG_TOGGLE, "children"), Input(ids.LANG_STORE, "data"))
-def language_button_label(lang: str | None) -> str:
+@callback(Output(ids.LANG_TOGGLE, "children"), Input(ids.LANG_STORE, "data"))
+def language_button_label(lang: Lang) -> str:
     return t("lang.toggle", lang or "ko")
 
 
-@dash.callback(
+@callback(
     Output({"type": ids.TEXT_TYPE, "key": ALL, "part": ALL}, "children"),
     Output(ids.SHELL, "lang"),
     Input(ids.LANG_STORE, "data"),
     State({"type": ids.TEXT_TYPE, "key": ALL, "part": ALL}, "id"),
 )
-def translate_texts(lang: str | None, text_ids: list[dict]) -> tuple[list[str], str]:
+def translate_texts(lang: Lang, text_ids: list[TextId]) -> tuple[list[str], str]:
     """Every static text on screen (navigation, headings, labels) in the chosen language."""
     lang = lang if lang in LANGUAGES else "ko"
     return [t(text_id["key"], lang) for text_id in text_ids], lang

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-import dash
 import dash_bootstrap_components as dbc
 import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
@@ -28,7 +27,11 @@ from app import figures, ids, services
 from app.figures import dealer as dealer_figures
 from app.i18n import market_label, t
 from app.i18n.dealer import body_label, gender_label, powertrain_label, render, segment_label
+from app.inputs import ClickData, Clicks, DealerSpec, Lang
 from callbacks.common import trigger_kind
+from callbacks.registry import for_page
+
+callback = for_page("dealer")
 
 BRANDS = ("Hyundai", "Kia")
 ANY = "all"
@@ -81,13 +84,13 @@ def _models(brand: str) -> LoadedSegmentation | None:
     return services.segmentation_models(brand)
 
 
-def _spec_brand(spec: dict | None) -> str:
+def _spec_brand(spec: DealerSpec | None) -> str:
     if not spec:
         raise PreventUpdate
     return spec["brand"]
 
 
-def _frame(spec: dict | None) -> pl.DataFrame:
+def _frame(spec: DealerSpec | None) -> pl.DataFrame:
     """The spec's customers (market and purchase years); empty when not trained."""
     frame = _customers(_spec_brand(spec))
     if not is_trained(frame):
@@ -137,7 +140,7 @@ def _sentences(found: list, lang: str) -> list:
 # --- filters ---------------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_MARKET, "options"),
     Output(ids.DEALER_PERIOD_FROM, "options"),
     Output(ids.DEALER_PERIOD_TO, "options"),
@@ -145,7 +148,7 @@ def _sentences(found: list, lang: str) -> list:
     Input(ids.DEALER_BRAND, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def filter_choices(brand: str | None, lang: str | None):
+def filter_choices(brand: str | None, lang: Lang):
     """Markets and purchase years the brand's customers have, plus 전체 / open ends."""
     lang = lang or "ko"
     frame = _customers(brand if brand in BRANDS else BRANDS[0])
@@ -167,7 +170,7 @@ def filter_choices(brand: str | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_SPEC, "data"),
     Output(ids.DEALER_URL, "search"),
     Input(ids.DEALER_BRAND, "value"),
@@ -191,12 +194,12 @@ def resolve_filters(brand: str | None, market: str | None, start: str | None, en
     return spec, search if trigger_kind() == "user" else no_update
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_STATUS, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_status(spec: dict | None, lang: str | None):
+def render_status(spec: DealerSpec | None, lang: Lang):
     """Tells the user to run `carsight train` when the trained tables are missing."""
     lang = lang or "ko"
     brand = _spec_brand(spec)
@@ -213,7 +216,7 @@ def render_status(spec: dict | None, lang: str | None):
 # --- 1. segments --------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_SEGMENT_BAR, "figure"),
     Output(ids.DEALER_RFM_GRID, "figure"),
     Output(ids.DEALER_SEGMENT_TABLE, "children"),
@@ -221,7 +224,7 @@ def render_status(spec: dict | None, lang: str | None):
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_segments(spec: dict | None, lang: str | None):
+def render_segments(spec: DealerSpec | None, lang: Lang):
     lang, frame = lang or "ko", _frame(spec)
     if frame.is_empty():
         empty = figures.empty_figure(lang)
@@ -244,7 +247,7 @@ def render_segments(spec: dict | None, lang: str | None):
 # --- 2. clusters ----------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_CLUSTER_QUALITY, "children"),
     Output(ids.DEALER_K_CURVES, "figure"),
     Output(ids.DEALER_CLUSTER_SIZES, "figure"),
@@ -252,7 +255,7 @@ def render_segments(spec: dict | None, lang: str | None):
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_clusters(spec: dict | None, lang: str | None):
+def render_clusters(spec: DealerSpec | None, lang: Lang):
     """Quality metrics and K curves of the trained model; sizes and cards of the selection."""
     lang, brand = lang or "ko", _spec_brand(spec)
     frame, manifest = _frame(spec), _manifest(brand)
@@ -287,10 +290,10 @@ def render_clusters(spec: dict | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_PCA, "figure"), Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data")
 )
-def render_pca(spec: dict | None, lang: str | None):
+def render_pca(spec: DealerSpec | None, lang: Lang):
     """The selection's customers on two principal components, coloured by cluster."""
     lang, brand = lang or "ko", _spec_brand(spec)
     frame, models = _frame(spec), _models(brand)
@@ -357,13 +360,13 @@ def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> 
 # --- 3. insights ----------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_MODEL_CLUSTER, "figure"),
     Output(ids.DEALER_MODEL_CLUSTER_TEXT, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_model_cluster(spec: dict | None, lang: str | None):
+def render_model_cluster(spec: DealerSpec | None, lang: Lang):
     lang, frame = lang or "ko", _frame(spec)
     return (
         dealer_figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
@@ -456,12 +459,12 @@ CHART_VIEWS = (
 )
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_INSIGHTS, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_insights(spec: dict | None, lang: str | None):
+def render_insights(spec: DealerSpec | None, lang: Lang):
     """Every other insight view: its chart, its generated insight and suggestion."""
     lang, frame = lang or "ko", _frame(spec)
     if frame.is_empty():
@@ -498,14 +501,14 @@ def render_insights(spec: dict | None, lang: str | None):
 # --- 4. drill-down ----------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_DRILL_MARKET, "options"),
     Output(ids.DEALER_DRILL_MARKET, "value"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
     State(ids.DEALER_DRILL_MARKET, "value"),
 )
-def drill_markets(spec: dict | None, lang: str | None, current: str | None):
+def drill_markets(spec: DealerSpec | None, lang: Lang, current: str | None):
     """The filter's market, or (for 전체) the current pick or the market with most buyers."""
     lang = lang or "ko"
     frame = _frame({**(spec or {}), "market": None} if spec else None)
@@ -517,14 +520,14 @@ def drill_markets(spec: dict | None, lang: str | None, current: str | None):
     return [{"label": market_label(m, lang), "value": m} for m in markets], value
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_DRILL_MODEL, "options"),
     Output(ids.DEALER_DRILL_MODEL, "value"),
     Input(ids.DEALER_DRILL_MARKET, "value"),
     State(ids.DEALER_SPEC, "data"),
     State(ids.DEALER_DRILL_MODEL, "value"),
 )
-def drill_models(market: str | None, spec: dict | None, current: str | None):
+def drill_models(market: str | None, spec: DealerSpec | None, current: str | None):
     """Models bought in the drill-down market, most buyers first; keeps the current model."""
     if not market:
         raise PreventUpdate
@@ -537,12 +540,12 @@ def drill_models(market: str | None, spec: dict | None, current: str | None):
     return [{"label": m, "value": m} for m in models], value
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_DRILL_MODEL, "value", allow_duplicate=True),
     Input(ids.DEALER_MODEL_CLUSTER, "clickData"),
     prevent_initial_call=True,
 )
-def model_from_click(click: dict | None) -> str:
+def model_from_click(click: ClickData | None) -> str:
     """A click on a model x cluster bar opens that model's drill-down."""
     points = (click or {}).get("points") or []
     model = points[0].get("customdata") if points else None
@@ -551,14 +554,14 @@ def model_from_click(click: dict | None) -> str:
     return str(model)
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_DRILLDOWN, "children"),
     Input(ids.DEALER_DRILL_MARKET, "value"),
     Input(ids.DEALER_DRILL_MODEL, "value"),
     Input(ids.LANG_STORE, "data"),
     State(ids.DEALER_SPEC, "data"),
 )
-def render_drilldown(market: str | None, model: str | None, lang: str | None, spec: dict | None):
+def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: DealerSpec | None):
     """Which clusters buy `model` in `market`, with shares and the suggested campaign."""
     lang = lang or "ko"
     if not spec:
@@ -584,13 +587,13 @@ def render_drilldown(market: str | None, model: str | None, lang: str | None, sp
 # --- 5. customers -------------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_CUSTOMERS_GRID, "rowData"),
     Output(ids.DEALER_CUSTOMERS_GRID, "columnDefs"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_customers(spec: dict | None, lang: str | None):
+def render_customers(spec: DealerSpec | None, lang: Lang):
     """The selection's customers with masked phone and e-mail (never the raw values)."""
     lang, frame = lang or "ko", _frame(spec)
     columns = [{"field": c, "headerName": t(f"col.{c}", lang)} for c in GRID_COLUMNS]
@@ -604,12 +607,12 @@ def render_customers(spec: dict | None, lang: str | None):
     return rows.to_dicts(), columns
 
 
-@dash.callback(
+@callback(
     Output(ids.DEALER_CUSTOMERS_GRID, "exportDataAsCsv"),
     Input(ids.DEALER_CUSTOMERS_EXPORT, "n_clicks"),
     prevent_initial_call=True,
 )
-def export_customers(n_clicks: int | None) -> bool:
+def export_customers(n_clicks: Clicks) -> bool:
     """CSV of the grid as shown (masked contacts), made in the browser."""
     if not n_clicks:
         raise PreventUpdate

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from urllib.parse import urlencode
 
-import dash
 import dash_bootstrap_components as dbc
 import polars as pl
 from dash import Input, Output, State, dcc, html, no_update
@@ -26,8 +25,12 @@ from app import figures, ids, services
 from app.figures.forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
 from app.i18n.forecast import flow_label, model_label, summary_sentence
+from app.inputs import Clicks, FcControls, FcSpec, Lang, ProblemRecord
 from app.url_state import Problem
 from callbacks.common import trigger_kind
+from callbacks.registry import for_page
+
+callback = for_page("forecast")
 
 SELECTS = ("brand", "flow", "market", "item")
 
@@ -48,7 +51,7 @@ def _series(run_id: str) -> pl.DataFrame:
     return services.forecast_series(run_id=run_id)
 
 
-def _spec(spec: dict | None) -> dict:
+def _spec(spec: FcSpec | None) -> dict:
     if not spec:
         raise PreventUpdate
     return spec
@@ -102,7 +105,7 @@ def _options(pick: fv.Pick, lang: str) -> dict[str, list[dict]]:
     }
 
 
-@dash.callback(
+@callback(
     output={
         "options": {k: Output(getattr(ids, f"FC_{k.upper()}"), "options") for k in SELECTS},
         "values": {k: Output(getattr(ids, f"FC_{k.upper()}"), "value") for k in SELECTS},
@@ -120,12 +123,12 @@ def _options(pick: fv.Pick, lang: str) -> dict[str, list[dict]]:
     },
 )
 def choose_series(
-    controls: dict,
+    controls: FcControls,
     scope: str | None,
     band: str | None,
     backtest: bool | None,
-    lang: str | None,
-    url_problems: list[dict] | None,
+    lang: Lang,
+    url_problems: list[ProblemRecord] | None,
 ) -> dict:
     """Selects -> the stored series they name (each level falls back to its default),
     the options of every select, the spec and the URL. Values the run lacks in the
@@ -171,7 +174,7 @@ def choose_series(
     }
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_URL, "search", allow_duplicate=True),
     Input(ids.FC_SCOPE, "value"),
     Input(ids.FC_BAND, "value"),
@@ -179,7 +182,9 @@ def choose_series(
     State(ids.FC_SPEC, "data"),
     prevent_initial_call=True,
 )
-def view_url(scope: str | None, band: str | None, backtest: bool | None, spec: dict | None) -> str:
+def view_url(
+    scope: str | None, band: str | None, backtest: bool | None, spec: FcSpec | None
+) -> str:
     """Scope, band and backtest changes go into the link too (the series is unchanged)."""
     if not spec or not spec.get("names"):
         raise PreventUpdate
@@ -198,12 +203,12 @@ def _problem_text(problem: dict, lang: str) -> str:
     return Problem(**problem).message(lang)
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_URL_ALERT, "children"),
     Input(ids.FC_URL_PROBLEMS, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def show_url_problems(problems: list[dict] | None, lang: str | None):
+def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
     """The URL parameters the page could not use, named, with what is shown instead."""
     if not problems:
         return None
@@ -216,10 +221,10 @@ def show_url_problems(problems: list[dict] | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_STATUS, "children"), Input(ids.FC_SPEC, "data"), Input(ids.LANG_STORE, "data")
 )
-def render_status(spec: dict | None, lang: str | None):
+def render_status(spec: FcSpec | None, lang: Lang):
     """The run shown (or how to create one) and the chosen series' facts."""
     lang, spec = lang or "ko", _spec(spec)
     run = _latest_run()
@@ -256,7 +261,7 @@ def render_status(spec: dict | None, lang: str | None):
     return html.P(lines, className="small text-muted mb-3")
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_MODELS, "options"),
     Output(ids.FC_MODELS, "value"),
     Output(ids.FC_BAND, "options"),
@@ -267,7 +272,7 @@ def render_status(spec: dict | None, lang: str | None):
     Input(ids.FC_BAND, "value"),
     State(ids.FC_MODELS, "value"),
 )
-def model_choices(spec: dict | None, lang: str | None, band: str | None, shown: list[str] | None):
+def model_choices(spec: FcSpec | None, lang: Lang, band: str | None, shown: list[str] | None):
     """The series' models for the checklist and the band select; keeps valid choices
     and always shows the band model's line with its band."""
     lang, spec = lang or "ko", _spec(spec)
@@ -300,7 +305,7 @@ def model_choices(spec: dict | None, lang: str | None, band: str | None, shown: 
 # --- views ------------------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_CHART, "figure"),
     Output(ids.FC_SUMMARY, "children"),
     Output(ids.FC_CHART_TABLE, "children"),
@@ -311,11 +316,11 @@ def model_choices(spec: dict | None, lang: str | None, band: str | None, shown: 
     Input(ids.LANG_STORE, "data"),
 )
 def render_chart(
-    spec: dict | None,
+    spec: FcSpec | None,
     shown: list[str] | None,
     band: str | None,
     backtest: bool | None,
-    lang: str | None,
+    lang: Lang,
 ):
     """History, the models' forecasts, the band model's 80% interval and backtest,
     the generated summary and the chart's data as a table."""
@@ -370,13 +375,13 @@ def _series_title(spec: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_METRICS_TABLE, "children"),
     Input(ids.FC_SPEC, "data"),
     Input(ids.FC_SCOPE, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_metrics(spec: dict | None, scope: str | None, lang: str | None):
+def render_metrics(spec: FcSpec | None, scope: str | None, lang: Lang):
     """MASE, sMAPE, MAPE and coverage per model, pooled and per horizon."""
     lang, spec = lang or "ko", _spec(spec)
     if not spec.get("series_id"):
@@ -400,13 +405,13 @@ def render_metrics(spec: dict | None, scope: str | None, lang: str | None):
     ]
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_QUARTER_TABLE, "children"),
     Input(ids.FC_SPEC, "data"),
     Input(ids.FC_BAND, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_quarters(spec: dict | None, band: str | None, lang: str | None):
+def render_quarters(spec: FcSpec | None, band: str | None, lang: Lang):
     """The band model's forecast, lower and upper per quarter."""
     lang, spec = lang or "ko", _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
@@ -415,14 +420,14 @@ def render_quarters(spec: dict | None, band: str | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_QUARTER_DOWNLOAD, "data"),
     Input(ids.FC_QUARTER_DOWNLOAD_BUTTON, "n_clicks"),
     State(ids.FC_SPEC, "data"),
     State(ids.FC_BAND, "value"),
     prevent_initial_call=True,
 )
-def download_quarters(n_clicks: int | None, spec: dict | None, band: str | None):
+def download_quarters(n_clicks: Clicks, spec: FcSpec | None, band: str | None):
     """The quarter table as CSV (machine-readable column names, vehicles)."""
     if not n_clicks:
         raise PreventUpdate
@@ -438,13 +443,13 @@ def download_quarters(n_clicks: int | None, spec: dict | None, band: str | None)
     return dcc.send_string(table.write_csv(), f"carsight-forecast-quarters-{stem}.csv")
 
 
-@dash.callback(
+@callback(
     Output(ids.FC_LEADERBOARD_TABLE, "children"),
     Input(ids.FC_SPEC, "data"),
     Input(ids.FC_SCOPE, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_leaderboard(spec: dict | None, scope: str | None, lang: str | None):
+def render_leaderboard(spec: FcSpec | None, scope: str | None, lang: Lang):
     """Median MASE and series won per model, for every flow and overall."""
     lang, spec = lang or "ko", _spec(spec)
     board = fv.leaderboard(_metrics(spec), scope=scope if scope in fv.SCOPES else fv.SCOPES[0])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -30,12 +29,26 @@ from app import figures, ids, services, url_state
 from app.figures import global_strategy as gs_figures
 from app.i18n import dropdown_labels, market_label, t
 from app.i18n.global_strategy import render, render_deviation
+from app.inputs import (
+    ClickData,
+    Clicks,
+    GsControls,
+    GsSpec,
+    Lang,
+    Number,
+    ProblemRecord,
+    StockRow,
+    WeightId,
+)
 from callbacks.common import trigger_kind
+from callbacks.registry import for_page
+
+callback = for_page("global_strategy")
 
 LIST_LIMIT = 10  # models per "strong" / "untapped" list (the table has them all)
 
 
-def _state(spec: dict | None) -> url_state.PageState:
+def _state(spec: GsSpec | None) -> url_state.PageState:
     if not spec:
         raise PreventUpdate
     return url_state.PageState.from_store(spec)
@@ -50,7 +63,7 @@ def _totals(state: url_state.PageState):
     return market_model_units(_sales(state))
 
 
-def _clicked(click: dict | None) -> str:
+def _clicked(click: ClickData | None) -> str:
     points = (click or {}).get("points") or []
     value = points[0].get("customdata") if points else None
     if isinstance(value, list):
@@ -63,7 +76,7 @@ def _clicked(click: dict | None) -> str:
 # --- filters -----------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     output={
         "source": Output(ids.GS_SOURCE, "options"),
         "brand": Output(ids.GS_BRAND, "options"),
@@ -89,7 +102,7 @@ def _clicked(click: dict | None) -> str:
         "lang": Input(ids.LANG_STORE, "data"),
     },
 )
-def filter_choices(source: str | None, brand: str | None, lang: str | None) -> dict:
+def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
     """The options of every filter: what the data has for this source and brand."""
     lang = lang or "ko"
     state, _ = url_state.from_controls(source=source, brand=brand)
@@ -114,7 +127,7 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
     }
 
 
-@dash.callback(
+@callback(
     output={
         "spec": Output(ids.GS_SPEC, "data"),
         "search": Output(ids.GS_URL, "search"),
@@ -149,11 +162,11 @@ def filter_choices(source: str | None, brand: str | None, lang: str | None) -> d
     },
 )
 def resolve_filters(
-    controls: dict,
-    weights: list,
-    weight_ids: list,
-    url_problems: list[dict] | None,
-    lang: str | None,
+    controls: GsControls,
+    weights: list[Number],
+    weight_ids: list[WeightId],
+    url_problems: list[ProblemRecord] | None,
+    lang: Lang,
 ) -> dict:
     """Controls -> the validated filter spec, the URL, corrected control values and
     an alert naming any value that was replaced.
@@ -217,12 +230,12 @@ def _alert(problems: list[url_state.Problem], lang: str):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_URL_ALERT, "children"),
     Input(ids.GS_URL_PROBLEMS, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def show_url_problems(problems: list[dict] | None, lang: str | None):
+def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
     """The URL parameters the page could not use, named, with what is shown instead."""
     return _alert([url_state.Problem(**p) for p in problems or []], lang or "ko")
 
@@ -230,45 +243,45 @@ def show_url_problems(problems: list[dict] | None, lang: str | None):
 # --- cross-filtering -------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_MARKET, "value", allow_duplicate=True),
     Input(ids.GS_MARKET_BAR, "clickData"),
     prevent_initial_call=True,
 )
-def focus_market_from_click(click: dict | None) -> str:
+def focus_market_from_click(click: ClickData | None) -> str:
     """A click on a market bar makes that market the focus market."""
     return _clicked(click)
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_MODEL, "value", allow_duplicate=True),
     Input(ids.GS_TOP10_BAR, "clickData"),
     prevent_initial_call=True,
 )
-def model_from_bar_click(click: dict | None) -> str:
+def model_from_bar_click(click: ClickData | None) -> str:
     """A click on a top-10 bar picks the model for the trend and the heatmap highlight."""
     return _clicked(click)
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_MODEL, "value", allow_duplicate=True),
     Input(ids.GS_TOP10_PIE, "clickData"),
     prevent_initial_call=True,
 )
-def model_from_pie_click(click: dict | None) -> str:
+def model_from_pie_click(click: ClickData | None) -> str:
     return _clicked(click)
 
 
 # --- views ---------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_MARKET_BAR, "figure"),
     Output(ids.GS_MARKET_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_markets(spec: dict | None, lang: str | None):
+def render_markets(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     totals = market_totals(_sales(state).months)
     return (
@@ -277,7 +290,7 @@ def render_markets(spec: dict | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_TOP10_BAR, "figure"),
     Output(ids.GS_TOP10_PIE, "figure"),
     Output(ids.GS_TOP10_TABLE, "children"),
@@ -285,7 +298,7 @@ def render_markets(spec: dict | None, lang: str | None):
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_top10(spec: dict | None, lang: str | None):
+def render_top10(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     frame = top10(_totals(state), market=state.market or "")
     models = frame.get_column("model").to_list()
@@ -304,13 +317,13 @@ def render_top10(spec: dict | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_TREND, "figure"),
     Output(ids.GS_TREND_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_trend(spec: dict | None, lang: str | None):
+def render_trend(spec: GsSpec | None, lang: Lang):
     """Monthly units of the chosen model (default: the top model) in the focus market."""
     state, lang = _state(spec), lang or "ko"
     sales = _sales(state)
@@ -330,7 +343,7 @@ def render_trend(spec: dict | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_DEVIATION_BAR, "figure"),
     Output(ids.GS_DEVIATION_STRONG, "children"),
     Output(ids.GS_DEVIATION_UNTAPPED, "children"),
@@ -338,7 +351,7 @@ def render_trend(spec: dict | None, lang: str | None):
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_deviation_view(spec: dict | None, lang: str | None):
+def render_deviation_view(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     frame = deviation(_totals(state), market=state.market or "", threshold_pp=state.threshold_pp)
     strong = frame.filter(status="strong").head(LIST_LIMIT).to_dicts()
@@ -359,7 +372,7 @@ def render_deviation_view(spec: dict | None, lang: str | None):
     )
 
 
-def _heatmap_frame(spec: dict | None):
+def _heatmap_frame(spec: GsSpec | None):
     state = _state(spec)
     markets = spec.get("heatmap_markets") if spec else None
     if not markets:  # no data for this source and brand
@@ -367,13 +380,13 @@ def _heatmap_frame(spec: dict | None):
     return state, heatmap(_totals(state), markets=markets, top_n=state.top_n, measure=state.measure)  # type: ignore[arg-type]
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_HEATMAP, "figure"),
     Output(ids.GS_HEATMAP_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_heatmap(spec: dict | None, lang: str | None):
+def render_heatmap(spec: GsSpec | None, lang: Lang):
     lang = lang or "ko"
     state, frame = _heatmap_frame(spec)
     if frame is None:
@@ -392,13 +405,13 @@ def render_heatmap(spec: dict | None, lang: str | None):
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_HEATMAP_DOWNLOAD, "data"),
     Input(ids.GS_HEATMAP_DOWNLOAD_BUTTON, "n_clicks"),
     State(ids.GS_SPEC, "data"),
     prevent_initial_call=True,
 )
-def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
+def download_heatmap(n_clicks: Clicks, spec: GsSpec | None) -> dict:
     """The heatmap's cross table as CSV (values as on screen: units, or share 0-1)."""
     if not n_clicks:
         raise PreventUpdate
@@ -410,12 +423,12 @@ def download_heatmap(n_clicks: int | None, spec: dict | None) -> dict:
     )
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_RECOMMENDATIONS, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_recommendations(spec: dict | None, lang: str | None):
+def render_recommendations(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     if not state.market:
         return figures.empty_table(lang)
@@ -438,18 +451,18 @@ def render_recommendations(spec: dict | None, lang: str | None):
     return blocks
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_PRIORITY_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_priority(spec: dict | None, lang: str | None):
+def render_priority(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     frame = priority(_sales(state), market=state.market or "", weights=state.weight_map())
     return figures.data_table(frame, lang=lang)
 
 
-@dash.callback(
+@callback(
     Output(ids.GS_STOCK_TABLE, "data"),
     Output(ids.GS_STOCK_TABLE, "columns"),
     Input(ids.GS_SPEC, "data"),
@@ -457,7 +470,7 @@ def render_priority(spec: dict | None, lang: str | None):
     Input(ids.LANG_STORE, "data"),
     State(ids.GS_STOCK_TABLE, "data"),
 )
-def plan_stock(spec: dict | None, _edited: int | None, lang: str | None, rows: list[dict] | None):
+def plan_stock(spec: GsSpec | None, _edited: int | None, lang: Lang, rows: list[StockRow] | None):
     """One row per model of the focus market; typing a stock figure gives its weeks of
     cover and status. Entered figures survive a change of filters (by model name)."""
     state, lang = _state(spec), lang or "ko"

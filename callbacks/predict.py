@@ -15,7 +15,6 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
@@ -29,6 +28,10 @@ from app import ids, services
 from app.i18n import market_label, t
 from app.i18n.dealer import segment_label
 from app.i18n.predict import render_error, render_reason
+from app.inputs import Clicks, Lang
+from callbacks.registry import for_page
+
+callback = for_page("predict")
 
 BRANDS = ("Hyundai", "Kia")
 NO_MODEL = "none"  # the model-of-interest choice "선택 안 함" (a Select shows "" as blank)
@@ -104,7 +107,7 @@ def _keep(current: Any, allowed, default: Any) -> Any:
 # --- form ----------------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_STATUS, "children"),
     Output(ids.PREDICT_MARKET, "options"),
     Output(ids.PREDICT_MARKET, "value"),
@@ -130,7 +133,7 @@ def _keep(current: Any, allowed, default: Any) -> Any:
 )
 def form_choices(
     brand: str | None,
-    lang: str | None,
+    lang: Lang,
     market: str | None,
     vehicle_class: str | None,
     model: str | None,
@@ -203,7 +206,7 @@ def form_defaults(vocab, typical: float, vehicle_class: str | None = None) -> di
     }
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_URL, "search"), Input(ids.PREDICT_BRAND, "value"), prevent_initial_call=True
 )
 def brand_in_url(brand: str | None) -> str:
@@ -211,12 +214,12 @@ def brand_in_url(brand: str | None) -> str:
     return f"?brand={_brand(brand)}"
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_BUDGET, "placeholder"),
     Output(ids.PREDICT_REG_PHONE, "placeholder"),
     Input(ids.LANG_STORE, "data"),
 )
-def placeholders(lang: str | None) -> tuple[str, str]:
+def placeholders(lang: Lang) -> tuple[str, str]:
     lang = lang or "ko"
     return t("predict.ui.budget.placeholder", lang), t("predict.ui.reg.phone.placeholder", lang)
 
@@ -226,13 +229,13 @@ def _digits(text: Any) -> int | None:
     return int(cleaned) if cleaned.isdigit() else None
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_BUDGET_HINT, "children"),
     Input(ids.PREDICT_BUDGET, "value"),
     Input(ids.PREDICT_BRAND, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def budget_hint(budget: str | None, brand: str | None, lang: str | None) -> str:
+def budget_hint(budget: str | None, brand: str | None, lang: Lang) -> str:
     """The typed budget with thousands separators, and the brand's plausible range."""
     lang, amount = lang or "ko", _digits(budget)
     parts = []
@@ -301,7 +304,7 @@ def accepted_spec(inp) -> dict[str, Any]:
     }
 
 
-@dash.callback(
+@callback(
     *[Output(feedback, "children") for _c, feedback, _i in FIELDS.values()],
     *[Output(FIELDS[f][0], "invalid") for f in INVALID_FIELDS],
     Output(ids.PREDICT_FORM_ALERT, "children"),
@@ -314,7 +317,7 @@ def accepted_spec(inp) -> dict[str, Any]:
     State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def submit(n_clicks: int | None, brand: str | None, *values_and_lang):
+def submit(n_clicks: Clicks, brand: str | None, *values_and_lang):
     """Validate the whole form: every wrong field gets its message, or the input is kept
     (and the previous registration's confirmation is cleared: it was another customer)."""
     if not n_clicks:
@@ -367,12 +370,12 @@ def predict_spec(spec: dict[str, Any]):
     return pred, inp, pred.predict(inp)
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_RESULT, "children"),
     Input(ids.PREDICT_INPUT, "data"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_result(spec: dict | None, lang: str | None):
+def render_result(spec: dict | None, lang: Lang):
     """Segment, customer type, persona and the recommended cars, in `lang`."""
     if not spec:
         raise PreventUpdate
@@ -562,24 +565,24 @@ def _interest_card(rec, lang: str) -> dbc.Card:
 # --- model card ----------------------------------------------------------------------------
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_CARD_COLLAPSE, "is_open"),
     Input(ids.PREDICT_CARD_TOGGLE, "n_clicks"),
     State(ids.PREDICT_CARD_COLLAPSE, "is_open"),
     prevent_initial_call=True,
 )
-def toggle_card(n_clicks: int | None, is_open: bool | None) -> bool:
+def toggle_card(n_clicks: Clicks, is_open: bool | None) -> bool:
     if not n_clicks:
         raise PreventUpdate
     return not is_open
 
 
-@dash.callback(
+@callback(
     Output(ids.PREDICT_CARD_BODY, "children"),
     Input(ids.PREDICT_BRAND, "value"),
     Input(ids.LANG_STORE, "data"),
 )
-def render_model_card(brand: str | None, lang: str | None):
+def render_model_card(brand: str | None, lang: Lang):
     """Per target: method, chosen classifier, CV accuracy and macro-F1 against the
     majority baseline, every candidate's scores and the confusion matrix."""
     lang = lang or "ko"
@@ -745,7 +748,7 @@ def _reg_outputs(messages: dict[str, str], alert) -> tuple:
     return (*[messages.get(f) for f in REG_FIELDS], *[f in messages for f in REG_FIELDS], alert)
 
 
-@dash.callback(
+@callback(
     *[Output(feedback, "children") for _c, feedback in REG_FIELDS.values()],
     *[Output(control, "invalid") for control, _fb in REG_FIELDS.values()],
     Output(ids.PREDICT_REG_RESULT, "children"),
@@ -755,7 +758,7 @@ def _reg_outputs(messages: dict[str, str], alert) -> tuple:
     State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def register(n_clicks: int | None, *values_and_state):
+def register(n_clicks: Clicks, *values_and_state):
     """Save the customer with the prediction of the accepted form; a wrong field or a
     duplicate user id / e-mail is refused and the form keeps its values."""
     if not n_clicks:

@@ -145,8 +145,7 @@ def test_pages_never_import_the_factory_or_the_cli(package):
     wrong = {
         name: sorted(n for n in deps if n.startswith(APP_TOP) or n == "app")
         for name, deps in graph.items()
-        if name.startswith(package + ".")
-        and any(n.startswith(APP_TOP) or n == "app" for n in deps)
+        if name.startswith(package + ".") and any(n.startswith(APP_TOP) or n == "app" for n in deps)
     }
     assert wrong == {}, f"{package} imports the top of app/: {wrong}"
 

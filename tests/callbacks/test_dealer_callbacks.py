@@ -8,7 +8,7 @@ import pytest
 from dash import dash_table, no_update
 from dash.exceptions import PreventUpdate
 
-from app import figures
+from app import figures, services
 from app.figures import dealer as dealer_figures
 from tests.callbacks.dash_text import text_of as _text
 
@@ -197,7 +197,7 @@ def test_customers_grid_masks_phone_and_email(cb):
 
 
 def test_phone_masking_keeps_the_country_code_and_last_four_digits(cb):
-    frame = cb._contacts("Hyundai")
+    frame = services.dealer_contacts("Hyundai")
     phones = [p for p in frame.get_column("phone").to_list() if p and p.startswith("+1-")]
     assert phones, "the reference data has US numbers like +1-xxx-xxx-xxxx"
     assert all(re.fullmatch(r"\+1-\*\*\*-\*\*\*-\d{4}", p) for p in phones[:20]), phones[:5]

@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture()
 def cb(trained_reference):
-    from app.factory import use_settings
+    from app.services import install as use_settings
     from app.settings import load_settings
 
     db, artifacts = trained_reference

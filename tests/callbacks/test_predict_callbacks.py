@@ -10,6 +10,7 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
+from app import services
 from tests.callbacks.dash_text import text_of as _text
 
 

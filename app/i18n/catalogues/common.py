@@ -9,6 +9,16 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "lang.toggle": {"ko": "English", "en": "한국어"},
     "lang.toggle.label": {"ko": "Switch to English", "en": "한국어로 전환"},
     "empty": {"ko": "선택한 조건에 데이터가 없습니다", "en": "No data for this selection"},
+    "input.refused": {
+        "ko": "입력값을 사용할 수 없어 화면을 바꾸지 않았습니다 ({fields}). "
+        "조건을 다시 선택하거나 주소(URL)를 확인하세요.",
+        "en": "Some input could not be used, so the view did not change ({fields}). "
+        "Choose the filters again or check the address (URL).",
+    },
+    "input.unavailable": {
+        "ko": "웨어하우스를 읽을 수 없습니다: {detail}",
+        "en": "The warehouse cannot be read: {detail}",
+    },
     # navigation
     "nav.skip": {"ko": "본문으로 건너뛰기", "en": "Skip to content"},
     "nav.strategy": {"ko": "글로벌 전략", "en": "Global strategy"},

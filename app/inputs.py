@@ -1,0 +1,170 @@
+"""The input boundary: what each callback input, store and URL value may be.
+
+Callbacks annotate their parameters with these types; `callbacks.registry.callback`
+validates every call against the annotations (pydantic), so a value of the wrong type,
+shape or range never reaches the analytics: the callback gives no update and the shell
+shows one translated message instead. Typed dicts keep the stores plain JSON (the browser
+carries the filter spec, never data) while saying exactly which keys and values they hold.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints
+from typing_extensions import TypedDict
+
+from analytics.sales import SOURCES
+from app.i18n import LANGUAGES
+
+
+def _language(value: str | None) -> str:
+    # a missing or unknown language is the default (Korean), not an error
+    return value if value in LANGUAGES else LANGUAGES[0]
+
+
+Lang = Annotated[str | None, AfterValidator(_language)]
+"""The UI language from the language store: 'ko' or 'en' (anything else reads 'ko')."""
+
+Text = Annotated[str, StringConstraints(max_length=200)] | None
+"""One select or text value (a market, a model, a brand; None when cleared)."""
+
+Texts = list[Annotated[str, StringConstraints(max_length=200)]] | None
+"""A multi-select's values."""
+
+Number = Annotated[float, Field(allow_inf_nan=False)] | None
+"""A numeric control (finite; ranges are checked by the feature's own rules)."""
+
+Clicks = Annotated[int, Field(ge=0)] | None
+"""A button's n_clicks."""
+
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+
+
+class ClickPoint(TypedDict, total=False):
+    customdata: str | int | list[str | int | None] | None
+
+
+class ClickData(TypedDict, total=False):
+    """A figure's clickData: only the clicked point's customdata is read."""
+
+    points: list[ClickPoint]
+
+
+class ProblemRecord(TypedDict):
+    """A refused URL value (`app.url_state.Problem` as stored in the browser)."""
+
+    param: Annotated[str, StringConstraints(max_length=50)]
+    value: Annotated[str, StringConstraints(max_length=2_000)]
+    kind: Literal["invalid", "unknown", "unavailable"]
+    fallback: str | None
+
+
+class TextId(TypedDict):
+    """The id of a translated static text (`app.ids.text`)."""
+
+    type: str
+    key: Annotated[str, StringConstraints(max_length=100)]
+    part: Annotated[str, StringConstraints(max_length=100)]
+
+
+class WeightId(TypedDict):
+    type: str
+    name: Annotated[str, StringConstraints(max_length=50)]
+
+
+# --- global strategy ------------------------------------------------------------------
+
+
+class GsControls(TypedDict, total=False):
+    """The global strategy page's filter controls (the URL's parameters)."""
+
+    source: Text
+    brand: Text
+    period_from: Text
+    period_to: Text
+    vehicle_types: Texts
+    powertrains: Texts
+    market: Text
+    markets: Texts
+    top_n: Number
+    measure: Text
+    threshold: Number
+    model: Text
+
+
+class GsSpec(TypedDict):
+    """The resolved filter spec of the global strategy page (`PageState.to_store` plus
+    the heatmap's markets)."""
+
+    source: Literal[SOURCES]  # type: ignore[valid-type]
+    brand: Literal["all", "Hyundai", "Kia"]
+    period_from: Month | None
+    period_to: Month | None
+    vehicle_types: list[str]
+    powertrains: list[str]
+    market: str | None
+    markets: list[str]
+    top_n: Annotated[int, Field(ge=1, le=20)]
+    measure: Literal["units", "share"]
+    threshold_pp: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+    weights: dict[str, Annotated[float, Field(ge=0, le=1_000, allow_inf_nan=False)]]
+    model: str | None
+    heatmap_markets: list[str]
+
+
+class StockRow(TypedDict, total=False):
+    model: str
+    stock: Annotated[float, Field(allow_inf_nan=False)] | None
+
+
+# --- dealer ---------------------------------------------------------------------------
+
+DealerSpec = TypedDict(
+    "DealerSpec",
+    {
+        "brand": Literal["Hyundai", "Kia"],
+        "market": Text,
+        "from": Year | None,
+        "to": Year | None,
+    },
+)
+"""The dealer page's filter spec: brand, market and purchase years."""
+
+
+# --- forecast -------------------------------------------------------------------------
+
+
+class FcControls(TypedDict, total=False):
+    brand: Text
+    flow: Text
+    market: Text
+    item: Text
+
+
+class SeriesNames(TypedDict, total=False):
+    brand: str
+    flow: str
+    market: str | None
+    model: str | None
+    plant: str | None
+
+
+class FcSpec(TypedDict, total=False):
+    """The forecast page's spec: the newest run and the chosen series' names."""
+
+    run_id: Annotated[str, StringConstraints(max_length=100)] | None
+    series_id: Annotated[str, StringConstraints(max_length=300)] | None
+    names: SeriesNames
+
+
+# --- prediction -----------------------------------------------------------------------
+
+FormValue = Annotated[str, StringConstraints(max_length=500)] | int | float | bool | None
+"""A prediction or registration form field as the browser sends it; the feature's
+parser (analytics.predict) checks the value and names the field in its message."""
+
+PredictSpec = dict[str, Any]
+"""The accepted prediction input (`callbacks.predict.accepted_spec`), re-parsed by
+analytics.predict before use."""

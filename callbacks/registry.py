@@ -1,0 +1,93 @@
+"""The one place callbacks are registered: `@callback(...)` instead of `@dash.callback`.
+
+Every callback goes through `callback`, which
+- validates the inputs at the boundary: the callback's type annotations (pydantic, via
+  `validate_call`) say what each input may be; anything else gives no update and one
+  translated message in the shell's input alert, never an HTTP 500;
+- turns a warehouse that cannot be read (missing, locked read-write by another process)
+  into the same visible message, naming the file and what to do;
+- records the callback in `REGISTRY` with its page and access rule, so the access table
+  (who may call what) has one place to read and check.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import dash
+from dash import no_update
+from dash.exceptions import MissingCallbackContextException
+from pydantic import ConfigDict, ValidationError, validate_call
+
+from app import ids, services
+from app.i18n import LANGUAGES, t
+
+log = logging.getLogger(__name__)
+
+PUBLIC = "public"  # the access rule of every callback until sign-in exists
+
+
+@dataclass(frozen=True)
+class Registered:
+    """One registered callback: where it lives and who may call it."""
+
+    page: str
+    name: str  # module.function
+    access: str
+    function: Callable[..., Any]
+
+
+REGISTRY: list[Registered] = []
+
+
+def callback(*dependencies: Any, page: str, access: str = PUBLIC, **options: Any):
+    """`dash.callback` with the input boundary and an entry in REGISTRY (see module doc)."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        checked = validate_call(func, config=ConfigDict(arbitrary_types_allowed=True))
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return checked(*args, **kwargs)
+            except ValidationError as exc:
+                fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+                lang = _lang(signature, args, kwargs)
+                return _refuse(t("input.refused", lang, fields=", ".join(fields)))
+            except services.Unavailable as exc:
+                lang = _lang(signature, args, kwargs)
+                return _refuse(t("input.unavailable", lang, detail=str(exc)))
+
+        dash.callback(*dependencies, **options)(guarded)
+        REGISTRY.append(Registered(page, f"{func.__module__}.{func.__name__}", access, func))
+        return guarded
+
+    return register
+
+
+def for_page(page: str, access: str = PUBLIC) -> Callable[..., Any]:
+    """`callback` with the page (and access rule) of a whole callbacks module bound."""
+    return functools.partial(callback, page=page, access=access)
+
+
+def _lang(signature: inspect.Signature, args: tuple, kwargs: dict) -> str:
+    try:
+        lang = signature.bind_partial(*args, **kwargs).arguments.get("lang")
+    except TypeError:
+        return LANGUAGES[0]
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def _refuse(message: str) -> Any:
+    """No update to the callback's outputs; `message` in the shell's input alert."""
+    try:
+        dash.set_props(ids.INPUT_ALERT, {"children": message, "is_open": True})
+    except MissingCallbackContextException:  # called as a plain function (tests)
+        log.info("input refused: %s", message)
+    return no_update
