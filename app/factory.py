@@ -23,12 +23,13 @@ PAGES = (
 
 def build_app(app_settings: Settings) -> dash.Dash:
     services.install(app_settings)
-    # Importing the callback modules registers their @dash.callback functions.
+    # Importing the callback modules records their callbacks in callbacks.registry.
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401
     import callbacks.forecast  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
     import callbacks.predict  # noqa: F401
+    import callbacks.registry
     import layouts.coming_soon
     import layouts.data
     import layouts.dealer
@@ -59,6 +60,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
             name, path=path, name=t(nav_key), title=t("app.title"), layout=page_layouts[name]
         )
     app.layout = _shell(app_settings.language)
+    callbacks.registry.register_all(app)
     app.server.before_request(_refuse_odd_router_input)
     return app
 

@@ -43,7 +43,7 @@ Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
 
 
 class ClickPoint(TypedDict, total=False):
-    customdata: str | int | list[str | int | None] | None
+    customdata: str | int | float | list[str | int | float | None] | None
 
 
 class ClickData(TypedDict, total=False):

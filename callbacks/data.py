@@ -38,8 +38,8 @@ def render_status(lang: Lang):
     lang = lang or "ko"
     try:
         status = services.warehouse_status()
-    except services.WarehouseMissing:
-        return dbc.Alert(t("data.missing", lang), color="warning"), None, None
+    except services.WarehouseMissing as exc:
+        return dbc.Alert(t("input.unavailable", lang, detail=exc), color="warning"), None, None
     cards = dbc.Row(
         [
             dbc.Col(dbc.Card(dbc.CardBody([html.H6(t(key, lang)), html.H3(f"{value:,}")])))

@@ -179,8 +179,8 @@ def resolve_filters(
     state, problems = url_state.from_controls(**controls, weights=named)
     try:
         available = choices(services.choices(state.choices_filter()))
-    except services.WarehouseMissing:
-        alert = dbc.Alert(t("data.missing", lang), color="warning")
+    except services.WarehouseMissing as exc:
+        alert = dbc.Alert(t("input.unavailable", lang, detail=exc), color="warning")
         return {
             **dict.fromkeys(
                 (

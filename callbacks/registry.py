@@ -8,6 +8,10 @@ Every callback goes through `callback`, which
   into the same visible message, naming the file and what to do;
 - records the callback in `REGISTRY` with its page and access rule, so the access table
   (who may call what) has one place to read and check.
+
+Registering is separate from defining: `register_all(app)` (called by `app.create_app`)
+adds every recorded callback to one Dash app, so each app the factory builds (the served
+one, or one per test) gets the same callbacks.
 """
 
 from __future__ import annotations
@@ -39,7 +43,9 @@ class Registered:
     page: str
     name: str  # module.function
     access: str
-    function: Callable[..., Any]
+    function: Callable[..., Any]  # the guarded function (validation + messages)
+    dependencies: tuple[Any, ...]  # Output/Input/State, as given to dash.callback
+    options: dict[str, Any]
 
 
 REGISTRY: list[Registered] = []
@@ -64,11 +70,17 @@ def callback(*dependencies: Any, page: str, access: str = PUBLIC, **options: Any
                 lang = _lang(signature, args, kwargs)
                 return _refuse(t("input.unavailable", lang, detail=str(exc)))
 
-        dash.callback(*dependencies, **options)(guarded)
-        REGISTRY.append(Registered(page, f"{func.__module__}.{func.__name__}", access, func))
+        name = f"{func.__module__}.{func.__name__}"
+        REGISTRY.append(Registered(page, name, access, guarded, dependencies, options))
         return guarded
 
     return register
+
+
+def register_all(app: dash.Dash) -> None:
+    """Add every recorded callback to `app`."""
+    for entry in REGISTRY:
+        app.callback(*entry.dependencies, **entry.options)(entry.function)
 
 
 def for_page(page: str, access: str = PUBLIC) -> Callable[..., Any]:
