@@ -341,7 +341,7 @@ def _log_entry(
 def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) -> pl.DataFrame:
     labels = facts.select(pl.col("model_label").str.strip_chars()).to_series()
     frame = facts.with_columns(labels.alias("model_label"))
-    frame = canonical.with_model_columns(frame.lazy(), "model_label").collect()
+    frame = catalogue.with_model_columns(frame.lazy(), "model_label").collect()
     market_labels = frame.get_column("market_label").unique().to_list()
     plants = frame.get_column("plant_label").unique().to_list()
     market_map = {m: canonical.market_of(m) for m in market_labels if m is not None}
@@ -493,7 +493,7 @@ def _load_other(
             pl.col("총판매량").cast(pl.Float64, strict=False).cast(pl.Int64).alias("total_sales"),
         )
         out = (
-            canonical.with_model_columns(
+            catalogue.with_model_columns(
                 out.with_columns(pl.lit(brand).alias("brand")), "model_label"
             )
             .collect()
@@ -710,7 +710,7 @@ def _catalogued(frame: pl.DataFrame) -> pl.DataFrame:
     if frame.is_empty() or "model_label" not in frame.columns:
         return frame
     derived = [c for c in ("model", "category", "powertrain") if c in frame.columns]
-    resolved = canonical.with_model_columns(frame.drop(derived), "model_label").collect()
+    resolved = catalogue.with_model_columns(frame.drop(derived), "model_label").collect()
     return resolved.select(frame.columns)
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-import polars as pl
-
 TOTAL_TOKENS = frozenset({"total", "총합", "합계", "소계", "subtotal"})
 
 _TRAILING_TOKENS = {"EV", "HEV", "PHEV", "N", "OB", "S/B", "LWB", "(CKD)", "CKD"}
@@ -114,26 +112,6 @@ def powertrain(label: str | None) -> str:
     ):
         return "EV"
     return "ICE"
-
-
-def with_model_columns(
-    frame: pl.LazyFrame | pl.DataFrame, label_col: str = "model_label", brand_col: str = "brand"
-) -> pl.LazyFrame:
-    """Add `model`, `category`, `powertrain` and `in_catalogue` from the model catalogue.
-
-    `model` is the canonical family (null for category rows such as LCV or
-    Military), `category` the category (null for models); see warehouse.catalogue.
-    """
-    from warehouse import catalogue
-
-    lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-    pairs = (
-        lazy.select(pl.col(brand_col).alias("brand"), pl.col(label_col).alias("label"))
-        .unique()
-        .collect()
-    )
-    mapping = catalogue.resolve(pairs).rename({"brand": brand_col, "label": label_col})
-    return lazy.join(mapping.lazy(), on=[brand_col, label_col], how="left", nulls_equal=True)
 
 
 # --- markets -----------------------------------------------------------------

@@ -26,7 +26,8 @@ import polars as pl
 import yaml
 
 from warehouse import claims
-from warehouse.canonical import market_of, model_family, with_model_columns
+from warehouse.canonical import market_of, model_family
+from warehouse.catalogue import with_model_columns
 from warehouse.errors import FileRefused
 from warehouse.numbers import normalise_header
 from warehouse.textio import RawTable

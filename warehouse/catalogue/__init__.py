@@ -291,3 +291,21 @@ __all__ = [
     "spellings",
     "stated_powertrain",
 ]
+
+
+def with_model_columns(
+    frame: pl.LazyFrame | pl.DataFrame, label_col: str = "model_label", brand_col: str = "brand"
+) -> pl.LazyFrame:
+    """Add `model`, `category`, `powertrain` and `in_catalogue` from the model catalogue.
+
+    `model` is the canonical family (null for category rows such as LCV or
+    Military), `category` the category (null for models); see this module's doc.
+    """
+    lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
+    pairs = (
+        lazy.select(pl.col(brand_col).alias("brand"), pl.col(label_col).alias("label"))
+        .unique()
+        .collect()
+    )
+    mapping = resolve(pairs).rename({"brand": brand_col, "label": label_col})
+    return lazy.join(mapping.lazy(), on=[brand_col, label_col], how="left", nulls_equal=True)
