@@ -93,6 +93,7 @@ DEALER_DRILL_MARKET = "dealer-drill-market"
 DEALER_DRILL_MODEL = "dealer-drill-model"
 DEALER_DRILLDOWN = "dealer-drilldown"
 
+DEALER_PROSPECTS = "dealer-prospects"  # prospects registered at the counter (not purchases)
 DEALER_CUSTOMERS_GRID = "dealer-customers-grid"
 DEALER_CUSTOMERS_EXPORT = "dealer-customers-export"
 

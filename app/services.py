@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # (yet): callbacks show the empty state or a banner for these, never a 500.
 Unavailable: tuple[type[Exception], ...] = (FileRefused, FileNotFoundError, duckdb.Error)
 WarehouseMissing = FileRefused
-DuplicateCustomer = opstore.DuplicateCustomer
+DuplicateProspect = opstore.DuplicateProspect
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,14 @@ def predictor(brand: str) -> Predictor:
 # --- the operational store ------------------------------------------------------------------
 
 
-def register_customer(record: dict[str, Any]) -> str:
-    """Write a new customer to the operational store; raises DuplicateCustomer or
-    sqlite3.Error."""
-    return opstore.register_customer(settings().ops_db, record)
+def register_prospect(record: dict[str, Any]) -> str:
+    """Write a new prospect (registered at the counter, not a purchase) to the operational
+    store; returns its prospect_id; raises DuplicateProspect or sqlite3.Error."""
+    return opstore.register_prospect(settings().ops_db, record)
+
+
+def prospects(brand: str, *, market: str | None = None) -> pl.DataFrame:
+    """The brand's prospects, live from the operational store (analytics.prospects)."""
+    from analytics.prospects import load_prospects
+
+    return load_prospects(settings().ops_db, brand=brand, market=market)

@@ -22,6 +22,7 @@ from dash.exceptions import PreventUpdate
 
 from analytics import insights
 from analytics.artifacts import LoadedSegmentation
+from analytics.prospects import prospect_table
 from analytics.segments import clusters
 from app import figures, ids, services
 from app.figures import dealer as dealer_figures
@@ -617,3 +618,34 @@ def export_customers(n_clicks: Clicks) -> bool:
     if not n_clicks:
         raise PreventUpdate
     return True
+
+
+# --- 6. prospects -------------------------------------------------------------------------------
+
+
+@callback(
+    Output(ids.DEALER_PROSPECTS, "children"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+)
+def render_prospects(spec: DealerSpec | None, lang: Lang):
+    """Prospects registered at the counter (live from the operational store): count,
+    list and predicted type. They are not customers: no purchase, no segment counts."""
+    lang, brand = lang or "ko", _spec_brand(spec)
+    found = services.prospects(brand, market=spec.get("market"))  # type: ignore[union-attr]
+    if found.is_empty():
+        return html.P(t("dealer.prospects.none", lang), className="text-muted")
+    table = prospect_table(
+        found,
+        personas=_personas(brand, lang),
+        model_version=(_manifest(brand) or {}).get("version"),
+    )
+    return [
+        html.P(t("dealer.prospects.count", lang, count=found.height), className="fw-semibold"),
+        figures.data_table(
+            table,
+            lang=lang,
+            value_labels={"predicted_segment": "segment"},
+            fraction_columns=("cluster_probability",),
+        ),
+    ]

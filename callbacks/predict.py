@@ -23,7 +23,7 @@ from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError
 from analytics.predict.inputs import InputError, parse_input
 from analytics.predict.recommend_vehicles import TOP_N, typical_class, typical_price
-from analytics.predict.registration import customer_record, parse_registration
+from analytics.predict.registration import parse_registration, prospect_record
 from app import ids, services
 from app.i18n import market_label, t
 from app.i18n.dealer import segment_label
@@ -772,14 +772,14 @@ def register(n_clicks: Clicks, *values_and_state):
     try:
         reg = parse_registration(dict(zip(REG_FIELDS, values, strict=True)), today=dt.date.today())
         _pred, inp, prediction = predict_spec(spec)
-        customer_id = services.register_customer(customer_record(reg, inp, prediction))
+        prospect_id = services.register_prospect(prospect_record(reg, inp, prediction))
     except InputError as err:
         messages = {e.field: render_error(e, lang) for e in err.errors}
         names = ", ".join(t(f"predict.ui.reg.{f}", lang) for f in REG_FIELDS if f in messages)
         return _reg_outputs(
             messages, dbc.Alert(t("predict.ui.reg.rejected", lang, fields=names), color="danger")
         )
-    except services.DuplicateCustomer as dup:
+    except services.DuplicateProspect as dup:
         message = render_error(FieldError(dup.field, "duplicate", {"value": dup.value}), lang)
         return _reg_outputs(
             {dup.field: message},
@@ -807,7 +807,7 @@ def register(n_clicks: Clicks, *values_and_state):
             t(
                 "predict.ui.reg.saved",
                 lang,
-                customer_id=customer_id,
+                prospect_id=prospect_id,
                 segment=segment_label(prediction.segment, lang),
                 cluster=prediction.cluster,
                 version=prediction.model_version,

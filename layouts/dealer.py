@@ -49,6 +49,7 @@ def layout(**query: str) -> html.Div:
             _insights_section(),
             _drilldown_section(),
             _customers_section(),
+            _prospects_section(),
         ],
         className="cs-page",
     )
@@ -203,4 +204,12 @@ def _customers_section() -> dbc.Card:
             loading(grid),
         ],
         hint_key="dealer.customers.hint",
+    )
+
+
+def _prospects_section() -> dbc.Card:
+    return card(
+        "dealer.prospects.title",
+        [loading(html.Div(id=ids.DEALER_PROSPECTS))],
+        hint_key="dealer.prospects.hint",
     )

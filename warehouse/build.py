@@ -675,10 +675,11 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         "model_production": _concat(state.model_production),
         "email_log": _operational_table(ops_db, "email_log"),
         "app_users": _operational_table(ops_db, "users"),
-        "customer_predictions": _operational_predictions(ops_db),
     }
-    customers = _concat(state.customers)
-    customers, ops_count = _merge_operational(_catalogued(customers), ops_db, state)
+    prospects = _operational_prospects(ops_db, state)
+    tables["prospects"] = prospects
+    tables["customer_predictions"] = _prospect_predictions(prospects)
+    customers = _catalogued(_concat(state.customers))
     if customers.height:
         before = customers.height
         customers = customers.unique(subset=["customer_id"], keep="last", maintain_order=True)
@@ -714,35 +715,29 @@ def _catalogued(frame: pl.DataFrame) -> pl.DataFrame:
     return resolved.select(frame.columns)
 
 
-def _merge_operational(
-    customers: pl.DataFrame, ops_db: Path | None, state: LoadState
-) -> tuple[pl.DataFrame, int]:
-    """Customers registered in the app (operational SQLite store) join the warehouse."""
+def _operational_prospects(ops_db: Path | None, state: LoadState) -> pl.DataFrame:
+    """Prospects registered in the app (operational store): never purchases, so they go
+    to `prospects`, not `customers`."""
     from warehouse import opstore
 
     if ops_db is None:
-        return customers, 0
-    names, rows = opstore.read_table(ops_db, "customers")
-    if not rows:
-        return customers, 0
-    ops = pl.DataFrame(rows, schema=names, orient="row").with_columns(
-        pl.lit(str(ops_db)).alias("source_file")
-    )
-    state.note(
-        "operational_customers",
-        f"{ops.height} customer(s) registered in the app merged from {ops_db}",
-    )
-    if customers.height:
-        ops = ops.select([c for c in ops.columns if c in customers.columns])
-        ops = ops.cast({c: customers.schema[c] for c in ops.columns}, strict=False)
-    return _concat([customers, ops]), ops.height
+        return pl.DataFrame(schema=opstore.PROSPECT_SCHEMA)
+    prospects = opstore.read_prospects(ops_db)
+    if prospects.height:
+        state.note(
+            "operational_prospects",
+            f"{prospects.height} prospect(s) registered in the app merged from {ops_db} into "
+            "prospects; they are not purchases",
+        )
+    return _catalogued(prospects).with_columns(pl.lit(str(ops_db)).alias("source_file"))
 
 
-def _operational_predictions(ops_db: Path | None) -> pl.DataFrame:
-    """Predicted labels of the app-registered customers (customer_predictions rows)."""
-    customers = _operational_table(ops_db, "customers")
-    columns = [
-        "customer_id",
+def _prospect_predictions(prospects: pl.DataFrame) -> pl.DataFrame:
+    """customer_predictions rows: the counter predictions of the prospects."""
+    return prospects.filter(
+        pl.col("predicted_segment").is_not_null() | pl.col("predicted_cluster").is_not_null()
+    ).select(
+        pl.col("prospect_id").alias("customer_id"),
         "brand",
         "predicted_segment",
         "segment_probability",
@@ -750,12 +745,7 @@ def _operational_predictions(ops_db: Path | None) -> pl.DataFrame:
         "cluster_probability",
         "model_version",
         "predicted_at",
-    ]
-    if customers.is_empty() or "predicted_segment" not in customers.columns:
-        return pl.DataFrame()
-    return customers.select(
-        [pl.col(c) if c in customers.columns else pl.lit(None).alias(c) for c in columns]
-    ).filter(pl.col("predicted_segment").is_not_null() | pl.col("predicted_cluster").is_not_null())
+    )
 
 
 def _operational_table(ops_db: Path | None, table: str) -> pl.DataFrame:

@@ -143,13 +143,14 @@ def parse_registration(
     )
 
 
-def customer_record(
+def prospect_record(
     reg: Registration, inp: Any, pred: Any, *, predicted_at: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """The operational-store row (warehouse.opstore.CUSTOMER_COLUMNS) of a registration.
+    """The operational-store row (warehouse.opstore.PROSPECT_COLUMNS) of a registration.
 
     `inp` is the `CustomerInput` and `pred` the `Prediction` shown to the
-    dealer; the budget is stored as amount_krw, the model of interest as the
+    dealer; the budget is stored as budget_krw (a prospect has bought nothing
+    yet, so it is never a transaction amount), the model of interest as the
     model, with the predicted labels, their probabilities and the model version.
     """
     when = predicted_at or dt.datetime.now(dt.UTC)
@@ -167,7 +168,7 @@ def customer_record(
         "model": inp.model_of_interest,
         "model_label": inp.model_of_interest,
         "eco_friendly": int(inp.eco_friendly),
-        "amount_krw": inp.budget_krw,
+        "budget_krw": inp.budget_krw,
         "payment_method": inp.payment_method,
         "purchase_count": inp.purchase_count,
         "channel": inp.channel,

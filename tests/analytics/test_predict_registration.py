@@ -99,9 +99,9 @@ def test_registration_errors_render_with_the_field_name(lang: str) -> None:
     assert texts[0].startswith("이름" if lang == "ko" else "Name")
 
 
-def test_customer_record_fits_the_operational_store(tmp_path) -> None:
+def test_prospect_record_fits_the_operational_store(tmp_path) -> None:
     from analytics.predict import CustomerInput, Prediction
-    from analytics.predict.registration import customer_record
+    from analytics.predict.registration import prospect_record
     from warehouse import opstore
 
     inp = CustomerInput(
@@ -127,13 +127,14 @@ def test_customer_record_fits_the_operational_store(tmp_path) -> None:
         recommendations=[],
         model_version="v1",
     )
-    record = customer_record(
+    record = prospect_record(
         parse_registration(GOOD, today=TODAY),
         inp,
         pred,
         predicted_at=dt.datetime(2026, 6, 15, 9, 30),
     )
-    assert set(record) <= set(opstore.CUSTOMER_COLUMNS)
+    assert set(record) <= set(opstore.PROSPECT_COLUMNS)
     assert (record["segment_probability"], record["cluster_probability"]) == (0.7, 0.9)
-    assert record["amount_krw"] == 45_000_000 and record["predicted_at"] == "2026-06-15 09:30:00"
-    assert opstore.register_customer(tmp_path / "ops.sqlite", record) == "N-Kia-minji_01"
+    assert record["budget_krw"] == 45_000_000 and record["predicted_at"] == "2026-06-15 09:30:00"
+    assert "amount_krw" not in record  # a budget is not a transaction amount
+    assert opstore.register_prospect(tmp_path / "ops.sqlite", record) == "N-Kia-minji_01"

@@ -3,6 +3,7 @@ reference data, with a temporary operational store."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 
@@ -356,7 +357,7 @@ def _stored(cb) -> list[dict]:
         return []
     with sqlite3.connect(path) as con:
         con.row_factory = sqlite3.Row
-        return [dict(r) for r in con.execute("select * from customers order by customer_id")]
+        return [dict(r) for r in con.execute("select * from prospects order by prospect_id")]
 
 
 def test_registration_saves_the_customer_with_the_prediction_and_model_version(cb):
@@ -364,15 +365,16 @@ def test_registration_saves_the_customer_with_the_prediction_and_model_version(c
     out = _register(cb, spec)
     assert out.wrong == set() and not any(out.invalid.values())
     assert "cs-reg-saved" in out.alert.className
-    assert "고객 ID N-Hyundai-haneul01" in _text(out.alert)
+    assert "가망 고객 ID N-Hyundai-haneul01" in _text(out.alert)
+    assert "구매 기록 아님" in _text(out.alert)
     [row] = _stored(cb)
     _pred, _inp, prediction = cb.predict_spec(spec)
-    assert row["customer_id"] == "N-Hyundai-haneul01"
+    assert row["prospect_id"] == "N-Hyundai-haneul01"
     assert row["phone"] == "+821012345678"  # normalised to E.164
     assert row["predicted_segment"] == prediction.segment
     assert row["predicted_cluster"] == prediction.cluster
     assert row["model_version"] == prediction.model_version == cb.predictor("Hyundai").version
-    assert row["market"] == "Korea" and row["amount_krw"] == spec["budget"]
+    assert row["market"] == "Korea" and row["budget_krw"] == spec["budget"]
     assert row["model"] == "Avante" and row["signup_date"] == "2026-01-15"
     assert 0 < row["segment_probability"] <= 1
 
@@ -441,3 +443,49 @@ def test_the_layout_holds_every_page_id_and_takes_the_brand_from_the_query():
     assert page[ids.PREDICT_BRAND].value == "Kia"
     assert page[ids.PREDICT_AGE].value == predict.DEFAULT_AGE
     assert _by_id(predict.layout(brand="Tesla"))[ids.PREDICT_BRAND].value == "Hyundai"
+
+
+def test_a_rebuild_after_a_registration_keeps_the_prospect_apart_from_purchases(
+    cb, shared_data, tmp_path
+):
+    import duckdb
+
+    from warehouse.build import build
+
+    spec = _submit(cb, _form(cb, model_of_interest="Avante")).spec
+    assert "cs-reg-saved" in _register(cb, spec).alert.className
+    db = tmp_path / "rebuilt.duckdb"
+    build([shared_data], db, ops_db=services.settings().ops_db)  # failed: string -> date cast
+    cluster = cb.predict_spec(spec)[2].cluster
+    with duckdb.connect(str(db), read_only=True) as con:
+        prospects = con.sql(
+            "select prospect_id, brand, model, budget_krw, predicted_cluster, signup_date "
+            "from prospects"
+        ).fetchall()
+        as_customer = con.sql(
+            "select count(*) from customers where customer_id like 'N-%'"
+        ).fetchall()
+        predictions = con.sql("select customer_id from customer_predictions").fetchall()
+    assert prospects == [
+        ("N-Hyundai-haneul01", "Hyundai", "Avante", spec["budget"], cluster, dt.date(2026, 1, 15))
+    ]
+    assert as_customer == [(0,)]  # a prospect is not a purchase
+    assert predictions == [("N-Hyundai-haneul01",)]
+
+
+def test_the_dealer_page_lists_registered_prospects_with_their_predicted_type(cb):
+    import callbacks.dealer as dealer
+
+    spec = _submit(cb, _form(cb, model_of_interest="Avante")).spec
+    assert "cs-reg-saved" in _register(cb, spec).alert.className
+    filters, _search = dealer.resolve_filters("Hyundai", "all", "all", "all")
+    count, table = dealer.render_prospects(filters, "ko")
+    assert count.children == "가망 고객 1명"
+    [row] = table.data
+    prediction = cb.predict_spec(spec)[2]
+    assert row["prospect_id"] == "N-Hyundai-haneul01" and row["model"] == "Avante"
+    assert row["budget_krw"] == spec["budget"] and row["predicted_cluster"] == prediction.cluster
+    assert row["persona"]  # the current training run's name of the type
+    assert "name" not in row and "phone" not in row and "email" not in row
+    kia, _search = dealer.resolve_filters("Kia", "all", "all", "all")
+    assert "등록된 가망 고객이 없습니다" in dealer.render_prospects(kia, "ko").children

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from warehouse import opstore, sql
+from warehouse import opstore
 from warehouse.build import build, ingest
 
 HEADER = "Model,Vehicle Type,Sales Type," + ",".join(
@@ -31,18 +34,18 @@ def _rows(db: Path, query: str) -> list[tuple]:
         con.close()
 
 
-def test_customer_and_email_written_by_the_app_appear_after_the_next_build(tmp_path):
+def test_prospects_and_emails_written_by_the_app_appear_after_the_next_build(tmp_path):
     ops = tmp_path / "ops.sqlite"
     db = tmp_path / "wh.duckdb"
     raw = _raw(tmp_path)
     build([raw], db, ops_db=ops)
-    assert _rows(db, "select count(*) from customers") == [(0,)]
+    assert _rows(db, "select count(*) from prospects") == [(0,)]
 
     with opstore.connect(ops) as con:
         con.execute(
-            "insert into customers (customer_id, brand, user_id, name, gender, age, "
-            "market, model, amount_krw) values ('N-kim01', 'Kia', 'kim01', '김민수', "
-            "'M', 41, 'Korea', 'K5', 35000000)"
+            "insert into prospects (prospect_id, brand, user_id, name, gender, age, "
+            "market, model_label, model, budget_krw, signup_date) values ('N-kim01', 'Kia', "
+            "'kim01', '김민수', 'M', 41, 'Korea', 'Optima / K5', 'K5', 35000000, '2026-02-01')"
         )
         con.execute(
             "insert into email_log (customer_id, recipient, subject, status) "
@@ -51,17 +54,18 @@ def test_customer_and_email_written_by_the_app_appear_after_the_next_build(tmp_p
         con.execute("insert into users (user_name, role) values ('dealer1', 'dealer')")
 
     build([raw], db, ops_db=ops)
-    assert _rows(db, "select customer_id, brand, model, amount_krw from customers") == [
-        ("N-kim01", "Kia", "K5", 35_000_000)
-    ]
+    assert _rows(
+        db, "select prospect_id, brand, model, budget_krw, signup_date from prospects"
+    ) == [("N-kim01", "Kia", "K5", 35_000_000, dt.date(2026, 2, 1))]
+    assert _rows(db, "select count(*) from customers") == [(0,)]  # not a purchase
     assert _rows(db, "select recipient, status from email_log") == [("kim@example.com", "sent")]
     assert _rows(db, "select user_name, role from app_users") == [("dealer1", "dealer")]
 
-    # An ingest re-merges the store: the customer is there once, not twice.
+    # An ingest re-merges the store: the prospect is there once, not twice.
     extra = tmp_path / "hmc-sales-by-model-december-y2024.csv"
     extra.write_text(HEADER + "\nAvante (CN7),PC,Domestic" + ",5" * 12 + "\n", encoding="utf-8")
     ingest([extra], db, ops_db=ops)
-    assert _rows(db, "select count(*) from customers") == [(1,)]
+    assert _rows(db, "select count(*) from prospects") == [(1,)]
 
 
 def test_duplicate_user_id_in_the_store_is_refused(tmp_path):
@@ -72,15 +76,15 @@ def test_duplicate_user_id_in_the_store_is_refused(tmp_path):
     ops = tmp_path / "ops.sqlite"
     with opstore.connect(ops) as con:
         con.execute(
-            "insert into customers (customer_id, brand, user_id, email) "
+            "insert into prospects (prospect_id, brand, user_id, email) "
             "values ('N-a', 'Kia', 'a', 'a@example.com')"
         )
     with pytest.raises(sqlite3.IntegrityError), opstore.connect(ops) as con:
         con.execute(
-            "insert into customers (customer_id, brand, user_id, email) "
+            "insert into prospects (prospect_id, brand, user_id, email) "
             "values ('N-a2', 'Kia', 'a', 'b@example.com')"
         )
-    assert opstore.read_table(ops, "customers")[1][0][0] == "N-a"
+    assert opstore.read_table(ops, "prospects")[1][0][0] == "N-a"
 
 
 # --- registrations from the prediction page (issue 5) ---------------------------------------
@@ -96,7 +100,7 @@ def _registration(**overrides: object) -> dict:
         "gender": "F",
         "age": 34,
         "market": "Korea",
-        "amount_krw": 45_000_000,
+        "budget_krw": 45_000_000,
         "predicted_segment": "신규",
         "segment_probability": 0.71,
         "predicted_cluster": 2,
@@ -112,45 +116,67 @@ def test_registration_refuses_a_duplicate_user_id_or_email_per_brand(tmp_path):
     import pytest
 
     ops = tmp_path / "ops.sqlite"
-    assert opstore.register_customer(ops, _registration()) == "N-Kia-minji01"
-    with pytest.raises(opstore.DuplicateCustomer) as same_id:
-        opstore.register_customer(ops, _registration(email="other@example.com"))
+    assert opstore.register_prospect(ops, _registration()) == "N-Kia-minji01"
+    with pytest.raises(opstore.DuplicateProspect) as same_id:
+        opstore.register_prospect(ops, _registration(email="other@example.com"))
     assert (same_id.value.field, same_id.value.value) == ("user_id", "minji01")
-    with pytest.raises(opstore.DuplicateCustomer) as same_email:
-        opstore.register_customer(ops, _registration(user_id="minji02", email="MINJI@example.com"))
+    with pytest.raises(opstore.DuplicateProspect) as same_email:
+        opstore.register_prospect(ops, _registration(user_id="minji02", email="MINJI@example.com"))
     assert same_email.value.field == "email" and "already registered" in str(same_email.value)
     # the other brand is a separate customer base
-    assert opstore.register_customer(ops, _registration(brand="Hyundai")) == "N-Hyundai-minji01"
-    assert len(opstore.read_table(ops, "customers")[1]) == 2
+    assert opstore.register_prospect(ops, _registration(brand="Hyundai")) == "N-Hyundai-minji01"
+    assert len(opstore.read_table(ops, "prospects")[1]) == 2
 
 
-def test_an_old_store_gets_the_probability_columns_on_open(tmp_path):
-    import sqlite3
+LEGACY_SCHEMA = """
+create table customers (
+    customer_id text primary key, brand text not null, user_id text not null, name text,
+    email text, signup_date text, model text, amount_krw integer, predicted_segment text,
+    predicted_cluster integer, model_version text, created_at text,
+    unique (brand, user_id), unique (brand, email)
+);
+"""
 
-    ops = tmp_path / "ops.sqlite"
-    old_schema = "\n".join(
-        line
-        for line in sql.load("opstore/schema").splitlines()
-        if not line.strip().startswith(
-            ("segment_probability", "cluster_probability", "predicted_at")
-        )
-    )
+
+def _legacy_store(ops: Path) -> None:
+    """A store written before prospects existed: registrations in `customers`, the budget as
+    amount_krw, without the probability columns."""
     con = sqlite3.connect(ops)
-    con.executescript(old_schema)
-    assert "segment_probability" not in {r[1] for r in con.execute("pragma table_info(customers)")}
-    con.execute("insert into customers (customer_id, brand, user_id) values ('N-a', 'Kia', 'a')")
+    con.executescript(LEGACY_SCHEMA)
+    con.execute(
+        "insert into customers (customer_id, brand, user_id, email, signup_date, model, "
+        "amount_krw, predicted_segment, predicted_cluster) values ('N-Kia-old1', 'Kia', 'old1', "
+        "'old1@example.com', '2025-11-02', 'K5', 31000000, '신규', 3)"
+    )
     con.commit()
     con.close()
-    opstore.register_customer(ops, _registration())
-    names, rows = opstore.read_table(ops, "customers")
-    assert {"segment_probability", "cluster_probability", "predicted_at"} <= set(names)
-    assert len(rows) == 2
 
 
-def test_predictions_of_registered_customers_reach_the_warehouse_at_the_next_build(tmp_path):
+def test_registrations_of_an_old_store_are_prospects_not_purchases(tmp_path):
+    ops, db = tmp_path / "ops.sqlite", tmp_path / "wh.duckdb"
+    _legacy_store(ops)
+    # read before any writer opened the store: the legacy rows already read as prospects
+    build([_raw(tmp_path)], db, ops_db=ops)
+    assert _rows(db, "select prospect_id, budget_krw, signup_date from prospects") == [
+        ("N-Kia-old1", 31_000_000, dt.date(2025, 11, 2))
+    ]
+    assert _rows(db, "select count(*) from customers") == [(0,)]
+    # the next write moves them into prospects and drops the legacy table, losing nothing
+    opstore.register_prospect(ops, _registration())
+    names, rows = opstore.read_table(ops, "prospects")
+    assert sorted(r[names.index("prospect_id")] for r in rows) == ["N-Kia-minji01", "N-Kia-old1"]
+    with sqlite3.connect(ops) as con:
+        tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
+    assert "customers" not in tables
+    # the legacy user id stays taken
+    with pytest.raises(opstore.DuplicateProspect):
+        opstore.register_prospect(ops, _registration(user_id="old1", email="new@example.com"))
+
+
+def test_predictions_of_registered_prospects_reach_the_warehouse_at_the_next_build(tmp_path):
     ops, db = tmp_path / "ops.sqlite", tmp_path / "wh.duckdb"
     raw = _raw(tmp_path)
-    opstore.register_customer(ops, _registration())
+    opstore.register_prospect(ops, _registration())
     build([raw], db, ops_db=ops)
     assert _rows(
         db,
@@ -169,6 +195,6 @@ def test_predictions_of_registered_customers_reach_the_warehouse_at_the_next_bui
             "2026-01-01 09:00:00",
         )
     ]
-    assert _rows(db, "select customer_id, amount_krw from customers") == [
+    assert _rows(db, "select prospect_id, budget_krw from prospects") == [
         ("N-Kia-minji01", 45_000_000)
     ]

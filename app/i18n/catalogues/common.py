@@ -203,6 +203,28 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
         "en": "Phone numbers and e-mail addresses are masked.",
     },
     "dealer.export": {"ko": "CSV 내보내기", "en": "Export CSV"},
+    "dealer.prospects.title": {"ko": "6. 가망 고객", "en": "6. Prospects"},
+    "dealer.prospects.hint": {
+        "ko": "고객 예측 화면에서 등록했지만 아직 구매하지 않은 고객입니다. 매출·세그먼트·군집 "
+        "집계에는 포함되지 않으며, 예측된 유형은 등록 당시 모델의 예측입니다.",
+        "en": "Registered on the prediction page but not bought yet. They count in no sales, "
+        "segment or cluster; the type is the prediction made at registration.",
+    },
+    "dealer.prospects.count": {
+        "ko": "가망 고객 {count:,}명",
+        "en": "{count:,} prospect(s)",
+    },
+    "dealer.prospects.none": {
+        "ko": "등록된 가망 고객이 없습니다. 고객 예측 화면(/predict)에서 등록할 수 있습니다.",
+        "en": "No prospects registered yet; register them on the prediction page (/predict).",
+    },
+    "col.prospect_id": {"ko": "가망 고객 ID", "en": "Prospect ID"},
+    "col.signup_date": {"ko": "등록일", "en": "Registered"},
+    "col.vehicle_class": {"ko": "희망 차급", "en": "Wanted class"},
+    "col.budget_krw": {"ko": "예산 (원)", "en": "Budget (KRW)"},
+    "col.predicted_segment": {"ko": "예측 세그먼트", "en": "Predicted segment"},
+    "col.predicted_cluster": {"ko": "예측 유형 (군집)", "en": "Predicted type (cluster)"},
+    "col.cluster_probability": {"ko": "유형 확률 (%)", "en": "Type probability (%)"},
     "view.gender": {"ko": "군집별 성별 구성", "en": "Gender mix by cluster"},
     "view.age": {"ko": "군집별 연령대", "en": "Age band by cluster"},
     "view.amount_frequency": {

@@ -174,10 +174,10 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     "predict.ui.reg.signup_date": {"ko": "가입일", "en": "Sign-up date"},
     "predict.ui.reg.submit": {"ko": "고객 등록", "en": "Register"},
     "predict.ui.reg.saved": {
-        "ko": "등록했습니다. 고객 ID {customer_id} · 세그먼트 {segment} · 유형 {cluster} · "
-        "모델 버전 {version}",
-        "en": "Registered. Customer ID {customer_id} · segment {segment} · type {cluster} · "
-        "model version {version}",
+        "ko": "가망 고객으로 등록했습니다(구매 기록 아님). 가망 고객 ID {prospect_id} · "
+        "세그먼트 {segment} · 유형 {cluster} · 모델 버전 {version}",
+        "en": "Registered as a prospect (not a purchase). Prospect ID {prospect_id} · "
+        "segment {segment} · type {cluster} · model version {version}",
     },
     "predict.ui.reg.duplicate": {
         "ko": "이미 등록된 {field}입니다 ({value}). 저장하지 않았습니다. 다른 값을 입력하세요.",

@@ -1,7 +1,10 @@
--- The operational store (SQLite): what the app itself writes. Created on first use;
--- columns added later are in opstore.MIGRATIONS.
-create table if not exists customers (
-    customer_id text primary key,       -- 'N-<brand>-<user id>' for app-registered customers
+-- The operational store (SQLite): what the app itself writes. Created on first use.
+-- Prospects: people registered at the dealer counter (/predict) who have not bought
+-- yet. They are never purchases: the warehouse keeps them in `prospects`, apart
+-- from `customers`. (Stores written before prospects existed kept them in a
+-- `customers` table; opstore.connect moves those rows here.)
+create table if not exists prospects (
+    prospect_id text primary key,       -- 'N-<brand>-<user id>'
     brand text not null,
     user_id text not null,
     name text,
@@ -12,18 +15,18 @@ create table if not exists customers (
     email text,
     address text,
     signup_date text,                   -- YYYY-MM-DD
-    vehicle_class text,
-    model_label text,
-    model text,
-    eco_friendly integer,
-    amount_krw integer,                 -- budget or transaction amount, KRW
+    market text,                        -- canonical market
+    vehicle_class text,                 -- wanted, e.g. 중형 SUV
+    model_label text,                   -- model of interest as chosen
+    model text,                         -- its catalogue family
+    eco_friendly integer,               -- 0 | 1: wants an eco-friendly car
+    budget_krw integer,                 -- the budget the prospect named, KRW (not a purchase)
     payment_method text,
-    purchase_count integer,
+    purchase_count integer,             -- purchases before (as told at the counter)
     channel text,
-    market text,
     predicted_segment text,
     segment_probability real,           -- 0-1, of predicted_segment
-    predicted_cluster integer,
+    predicted_cluster integer,          -- predicted customer type
     cluster_probability real,           -- 0-1, of predicted_cluster
     model_version text,
     predicted_at text,                  -- UTC, 'YYYY-MM-DD HH:MM:SS'

@@ -1,2 +1,2 @@
 -- Is this e-mail already registered for the brand (letter case ignored)? Parameters: brand, email.
-select 1 from customers where brand = ? and lower(email) = lower(?)
+select 1 from prospects where brand = ? and lower(email) = lower(?)
