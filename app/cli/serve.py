@@ -41,15 +41,30 @@ def serve(
             workers=None,
             quiet=False,
         )
-    from app import create_app
-
-    app = create_app(settings)
     import threading
 
     import callbacks.predict
+    from app import create_app
 
+    app = create_app(settings)
+    _import_heavy_modules()
     # verifying and loading the prediction models takes seconds: do it before the first
     # customer arrives, not in their request
     threading.Thread(target=callbacks.predict.warm, name="warm-predictor", daemon=True).start()
     click.echo(f"CarSight on http://{settings.host}:{settings.port}/")
     app.run(host=settings.host, port=settings.port, debug=debug)
+
+
+def _import_heavy_modules() -> None:
+    """Import what the warm-up thread and the first requests need before serving.
+
+    A module imported for the first time by two threads at once (the warm-up thread
+    loading the models, a request thread encoding a figure) can be seen half-initialised
+    by one of them: that gave a 500. Imported here, in one thread, it cannot.
+    """
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+    import plotly.graph_objects  # noqa: F401
+    import plotly.io  # noqa: F401
+    import sklearn.pipeline  # noqa: F401
+    import skops.io  # noqa: F401
