@@ -14,14 +14,14 @@ def test_readme_starts_with_exactly_two_setup_commands():
     setup = README.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```bash\n(.*?)\n```", setup, flags=re.S)
     assert commands == [
-        "pip install -e . && carsight serve",
-        'pip install -e ".[test]" && python -m pytest',
+        "python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e . && .venv/bin/carsight serve",
+        'pip install -r requirements.lock -e ".[test]" && python -m pytest',
     ]
 
 
 def test_ci_runs_readme_command_two():
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'pip install -e ".[test]" && python -m pytest' in ci
+    assert 'pip install -r requirements.lock -e ".[test]" && python -m pytest' in ci
 
 
 def _analyst_queries() -> list[str]:
