@@ -37,3 +37,13 @@ def ref(reference_db: Path):
 
     yield run
     con.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/e2e/ drives a real browser: it is `e2e` (and `slow`)
+    whether or not its file says so, so `-m "not e2e"` never starts Chromium."""
+    e2e = Path(__file__).resolve().parent / "e2e"
+    for item in items:
+        if e2e in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
