@@ -14,7 +14,8 @@ def test_readme_starts_with_exactly_two_setup_commands():
     setup = README.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```bash\n(.*?)\n```", setup, flags=re.S)
     assert commands == [
-        "python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e . && .venv/bin/carsight serve",
+        "python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e . "
+        "&& .venv/bin/carsight serve",
         'pip install -r requirements.lock -e ".[test]" && python -m pytest',
     ]
 
