@@ -21,13 +21,15 @@ from threading import Lock
 import polars as pl
 from cachetools import LRUCache, cached
 
+from analytics.sales import SalesFilter, rows_query
 from warehouse import catalogue, sql
 from warehouse.connection import DataVersion, Warehouse
 
 COMPETITOR_SCHEMA = {
     "year": pl.Int32, "market": pl.Utf8, "model_name": pl.Utf8, "brand": pl.Utf8,
-    "segment": pl.Utf8, "powertrain": pl.Utf8, "units": pl.Int64,
+    "segment": pl.Utf8, "powertrain": pl.Utf8, "units": pl.Int64, "months": pl.Int8,
 }  # fmt: skip
+OUR_UNITS_SCHEMA = {"model": pl.Utf8, "units": pl.Int64}
 
 # Competitor segment as published -> body type.
 SEGMENT_BODY: dict[str, str] = {
@@ -55,9 +57,11 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     """Competitor models sold in `market` (canonical name) in `year`, best first.
 
     Columns: year, market, model_name, brand, segment (as published, e.g. SUV,
-    세단), powertrain (as published), units (vehicles in the year). `year=None`
-    takes the latest year the file has for the market (which may be a partial
-    year: the text cites the year). Hyundai, Kia and Genesis models are left out.
+    세단), powertrain (as published), units (vehicles in the year's first `months`
+    months), months (12 for a full year; fewer for a partial year, see
+    warehouse/competitors.py). `year=None` takes the latest year the file has for
+    the market. Hyundai, Kia and Genesis models are left out, and so are blocks
+    that copy another market's (the reference India 2025 rows repeat Mexico's).
     Cached by data version (a rebuild is never served stale), market and year.
     """
     return _load_competitors(warehouse, warehouse.version(), market, year)
@@ -70,6 +74,39 @@ def _load_competitors(
     # A missing file raises FileRefused here (it is never cached).
     frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})
     return frame.cast(COMPETITOR_SCHEMA)  # type: ignore[arg-type]
+
+
+def load_our_units(
+    warehouse: Warehouse, flt: SalesFilter, *, market: str, competitors: pl.DataFrame
+) -> pl.DataFrame:
+    """Our units per model in `market` over the competitor figures' period: the year of
+    `competitors` (from `load_competitors`), January to its `months`-th month, under
+    the filter's source, brand, vehicle types and powertrains (its own period is
+    replaced). Columns: model, units (vehicles). Empty when there are no competitors.
+    A partial year is so compared on the same months only.
+    """
+    if competitors.is_empty():
+        return pl.DataFrame(schema=OUR_UNITS_SCHEMA)
+    year, months = int(competitors.item(0, "year")), int(competitors.item(0, "months"))
+    period = SalesFilter(
+        flt.source,
+        flt.brand,
+        f"{year}-01",
+        f"{year}-{months:02d}",
+        flt.vehicle_types,
+        flt.powertrains,
+    )
+    query, params = rows_query(period, "marts/competitor_period_units")
+    frame = warehouse.frame(query, {**params, "market": market})
+    return frame.cast(OUR_UNITS_SCHEMA)  # type: ignore[arg-type]
+
+
+def load_competitor_context(
+    warehouse: Warehouse, flt: SalesFilter, *, market: str
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(`load_competitors`, `load_our_units`) of `market`: what `recommend` compares."""
+    competitors = load_competitors(warehouse, market=market)
+    return competitors, load_our_units(warehouse, flt, market=market, competitors=competitors)
 
 
 @cache

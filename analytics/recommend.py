@@ -48,9 +48,10 @@ class Recommendation:
     threshold_pp.
     competitor (model = the competitor model): market, rank (1 = best seller),
     competitor, competitor_brand, segment (as published), body_type (English),
-    powertrain, year, competitor_units (vehicles in the year); our_model and
-    our_units (vehicles over the filtered period) when we sell a model of that
-    body type in the market.
+    powertrain, year, months (the figure covers January to this month; 12 = the
+    full year), competitor_units (vehicles in that period); our_model and
+    our_units (vehicles over the same year and months, from `our_units`) when we
+    sell a model of that body type in the market in that period.
     """
 
     kind: Kind
@@ -72,6 +73,7 @@ def recommend(
     *,
     market: str,
     competitors: pl.DataFrame,
+    our_units: pl.DataFrame,
     threshold_pp: float = 5.0,
     limit_per_kind: int = 3,
 ) -> list[Recommendation]:
@@ -79,6 +81,8 @@ def recommend(
 
     `sales`: the filter's aggregate (all markets; see analytics.sales).
     `competitors`: `load_competitors(...)` for the same market (may be empty).
+    `our_units`: `load_our_units(...)`: our units per model over the competitor
+    figures' year and months, so a partial year is compared on the same months.
     """
     dev = deviation(market_model_units(sales), market=market, threshold_pp=threshold_pp)
     if dev.is_empty():
@@ -142,13 +146,12 @@ def recommend(
         )
         .head(limit_per_kind)
     )
-    ours = dev.select("model", pl.col("units_market").alias("units"))
     rivals = (
         match_competitors(
             competitors.sort(["units", "model_name"], descending=[True, False]).head(
                 limit_per_kind
             ),
-            our_models=ours,
+            our_models=our_units,
         )
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("rank"))
         .select(
@@ -161,6 +164,7 @@ def recommend(
             pl.coalesce("body_type", "segment").alias("body_type"),
             "powertrain",
             "year",
+            "months",
             pl.col("units").alias("competitor_units"),
             "our_model",
             "our_units",

@@ -102,10 +102,11 @@ def trend(flt: SalesFilter, *, market: str, model: str) -> pl.DataFrame:
     return cached_trend(warehouse(), flt, market=market, model=model)
 
 
-def competitors(*, market: str) -> pl.DataFrame:
-    from analytics.competitors import load_competitors
+def competitor_context(flt: SalesFilter, *, market: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The market's competitor models and our units over their period (analytics.competitors)."""
+    from analytics.competitors import load_competitor_context
 
-    return load_competitors(warehouse(), market=market)
+    return load_competitor_context(warehouse(), flt, market=market)
 
 
 def warehouse_status():

@@ -34,7 +34,7 @@ BIG = Path("/tmp/bigwh/w.duckdb")
 
 from analytics import momentum as momentum_mod  # noqa: E402
 from analytics import sales as sales_mod  # noqa: E402
-from analytics.competitors import load_competitors  # noqa: E402
+from analytics.competitors import load_competitor_context  # noqa: E402
 from analytics.deviation import deviation  # noqa: E402
 from analytics.heatmap import heatmap  # noqa: E402
 from analytics.momentum import market_model_units  # noqa: E402
@@ -104,7 +104,8 @@ def bench_source(wh: Warehouse, source: str, n: int, cold_n: int) -> list[dict[s
 
     def do_recommend(i: int) -> None:
         m = market(i)
-        recommend(sales(), market=m, competitors=load_competitors(wh, market=m))
+        rivals, ours = load_competitor_context(wh, flt, market=m)
+        recommend(sales(), market=m, competitors=rivals, our_units=ours)
 
     steps: dict[str, Callable[[int], Any]] = {
         "load (warm)": lambda i: sales(),

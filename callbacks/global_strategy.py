@@ -432,11 +432,13 @@ def render_recommendations(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
     if not state.market:
         return figures.empty_table(lang)
+    rivals, ours = services.competitor_context(state.sales_filter(), market=state.market)
     recs = recommend(
         _sales(state),
         market=state.market,
         threshold_pp=state.threshold_pp,
-        competitors=services.competitors(market=state.market),
+        competitors=rivals,
+        our_units=ours,
     )
     if not recs:
         return html.P(t("rec.none", lang), className="text-muted")

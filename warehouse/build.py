@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, catalogue, claims, forecasts, sql, trained
+from warehouse import canonical, catalogue, claims, competitors, forecasts, sql, trained
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
@@ -670,7 +670,7 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         .select("source_file", "line", "column", "reason", "raw")
         .sort("source_file", "line", maintain_order=True),
         "reported_totals": _concat(state.totals, TOTALS_SCHEMA),
-        "competitor_sales": _concat(state.competitor),
+        "competitor_sales": _checked_competitors(state),
         "market_context_raw": _concat(state.market_context),
         "model_production": _concat(state.model_production),
         "email_log": _operational_table(ops_db, "email_log"),
@@ -713,6 +713,17 @@ def _catalogued(frame: pl.DataFrame) -> pl.DataFrame:
     derived = [c for c in ("model", "category", "powertrain") if c in frame.columns]
     resolved = catalogue.with_model_columns(frame.drop(derived), "model_label").collect()
     return resolved.select(frame.columns)
+
+
+def _checked_competitors(state: LoadState) -> pl.DataFrame:
+    """The competitor rows with repeated market blocks and partial years flagged
+    (warehouse.competitors); their notes replace any from an earlier load."""
+    frame, notes = competitors.check_blocks(_concat(state.competitor))
+    state.dq = [e for e in state.dq if e["check_name"] not in competitors.CHECKS]
+    files = sorted(set(frame.get_column("source_file").to_list())) if frame.height else []
+    for check, severity, detail in notes:
+        state.note(check, detail, ", ".join(files) or None, severity)
+    return frame
 
 
 def _operational_prospects(ops_db: Path | None, state: LoadState) -> pl.DataFrame:

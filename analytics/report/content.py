@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 
 from analytics import insights
-from analytics.competitors import load_competitors
+from analytics.competitors import load_competitor_context
 from analytics.deviation import deviation
 from analytics.forecast import view as fv
 from analytics.heatmap import heatmap
@@ -242,11 +242,13 @@ def report_content(
         shown = [focus, *shown[: TOP_MARKETS - 1]]
     recs: list[Recommendation] = []
     if focus is not None:
+        rivals, ours = load_competitor_context(warehouse, _filter(spec), market=focus)
         recs = recommend(
             sales,
             market=focus,
             threshold_pp=threshold_pp,
-            competitors=load_competitors(warehouse, market=focus),
+            competitors=rivals,
+            our_units=ours,
         )
     customers = _customers(warehouse, spec)
     return ReportContent(

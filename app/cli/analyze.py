@@ -146,11 +146,12 @@ def run_analysis(
         doc.update(threshold_pp=threshold, rows=_rows(table))
         return doc, table
 
-    from analytics.competitors import load_competitors
+    from analytics.competitors import load_competitor_context
     from analytics.recommend import recommend
 
+    rivals, ours = load_competitor_context(wh, flt, market=focus)
     recs = recommend(
-        sales, market=focus, competitors=load_competitors(wh, market=focus), threshold_pp=threshold
+        sales, market=focus, competitors=rivals, our_units=ours, threshold_pp=threshold
     )
     rows = [
         {"kind": r.kind, "model": r.model, "values": r.values, "text": render(r, lang)}

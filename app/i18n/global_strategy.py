@@ -21,7 +21,8 @@ def template_key(rec: Recommendation) -> str:
         return f"rec.{rec.kind}.{v['basis']}"
     if rec.kind == "test_marketing":
         return "rec.test_marketing.absent" if v["units_market"] == 0 else "rec.test_marketing"
-    return "rec.competitor" if "our_model" in v else "rec.competitor.none"
+    key = "rec.competitor" if "our_model" in v else "rec.competitor.none"
+    return key + ".partial" if v.get("months", 12) < 12 else key
 
 
 def render(rec: Recommendation, lang: str) -> str:

@@ -139,7 +139,9 @@ def test_momentum_windows_end_at_the_focus_markets_own_latest_month():
 # --- competitors ----------------------------------------------------------------------
 
 
-def competitors(rows: list[tuple[str, str, str, int]], market: str = "Korea") -> pl.DataFrame:
+def competitors(
+    rows: list[tuple[str, str, str, int]], market: str = "Korea", months: int = 12
+) -> pl.DataFrame:
     """(model_name, brand, segment, units) -> a frame as load_competitors returns it."""
     return pl.DataFrame(
         [
@@ -151,6 +153,7 @@ def competitors(rows: list[tuple[str, str, str, int]], market: str = "Korea") ->
                 "segment": s,
                 "powertrain": "내연기관",
                 "units": u,
+                "months": months,
             }
             for n, b, s, u in rows
         ],
@@ -206,6 +209,8 @@ FOCUS_ROWS = sales_rows(
 )
 FOCUS = aggregate_rows(FOCUS_ROWS)
 RIVALS = competitors([("Toyota RAV4", "Toyota", "SUV", 1000), ("Ford F-150", "Ford", "픽업", 900)])
+# our units in Korea over the rivals' period (2024, twelve months): what load_our_units gives
+OURS = pl.DataFrame({"model": ["G70", "Santa Fe", "Avante"], "units": [90, 90, 30]})
 
 
 def by_kind(recs: list[Recommendation], kind: str) -> list[Recommendation]:
@@ -213,7 +218,7 @@ def by_kind(recs: list[Recommendation], kind: str) -> list[Recommendation]:
 
 
 def test_over_indexed_and_rising_model_is_recommended_for_expansion():
-    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "expand")
+    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS), "expand")
     assert rec.model == "G70"
     v = rec.values
     assert v["deviation_pp"] == round((90 / 210 - 96 / 1122) * 100, 1)
@@ -223,14 +228,16 @@ def test_over_indexed_and_rising_model_is_recommended_for_expansion():
 
 
 def test_over_indexed_but_falling_model_gets_promotion_priority():
-    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "promote")
+    [rec] = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS), "promote")
     assert rec.model == "Santa Fe"
     assert rec.values["change_pct"] == -50.0
     assert rec.values["deviation_pp"] >= 5
 
 
 def test_globally_strong_model_missing_or_weak_here_is_proposed_for_test_marketing():
-    recs = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "test_marketing")
+    recs = by_kind(
+        recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS), "test_marketing"
+    )
     assert [r.model for r in recs] == ["Tucson", "Avante"]  # by global rank
     tucson, avante = (r.values for r in recs)
     assert (tucson["global_rank"], tucson["units_market"]) == (1, 0)
@@ -238,7 +245,9 @@ def test_globally_strong_model_missing_or_weak_here_is_proposed_for_test_marketi
 
 
 def test_competitor_recommendations_name_our_competing_model_or_its_absence():
-    recs = by_kind(recommend(FOCUS, market="Korea", competitors=RIVALS), "competitor")
+    recs = by_kind(
+        recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS), "competitor"
+    )
     assert [r.model for r in recs] == ["Toyota RAV4", "Ford F-150"]
     rav4, f150 = (r.values for r in recs)
     assert (rav4["our_model"], rav4["our_units"], rav4["competitor_units"]) == (
@@ -250,15 +259,36 @@ def test_competitor_recommendations_name_our_competing_model_or_its_absence():
     assert "our_model" not in f150 and f150["body_type"] == "pickup"
 
 
+def test_a_partial_competitor_year_is_compared_on_the_same_months_and_says_so():
+    partial = competitors([("Toyota RAV4", "Toyota", "SUV", 80)], months=1)
+    january = pl.DataFrame({"model": ["G70", "Santa Fe"], "units": [10, 20]})  # 2024-01
+    [rec] = by_kind(
+        recommend(FOCUS, market="Korea", competitors=partial, our_units=january), "competitor"
+    )
+    assert (rec.values["our_model"], rec.values["our_units"], rec.values["months"]) == (
+        "Santa Fe",
+        20,
+        1,
+    )
+    assert render(rec, "ko") == (
+        "Toyota RAV4(Toyota, SUV) — 2024년 첫 1개월(부분 연도) 80대, 이 시장 경쟁 모델 1위. "
+        "맞설 우리 모델: Santa Fe(같은 1개월 20대, 같은 달끼리 비교)"
+    )
+    assert "in the first 1 month(s) of 2024 (a partial year)" in render(rec, "en")
+    assert "(20 in the same months)" in render(rec, "en")
+
+
 def test_threshold_and_limit_control_what_is_recommended():
-    strict = recommend(FOCUS, market="Korea", competitors=RIVALS, threshold_pp=50)
+    strict = recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS, threshold_pp=50)
     assert not by_kind(strict, "expand") and not by_kind(strict, "promote")
-    one = recommend(FOCUS, market="Korea", competitors=RIVALS, limit_per_kind=1)
+    one = recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS, limit_per_kind=1)
     assert len(by_kind(one, "test_marketing")) == 1 and len(by_kind(one, "competitor")) == 1
 
 
 def test_a_market_without_sales_gets_no_recommendations():
-    assert recommend(FOCUS, market="China", competitors=RIVALS.head(0)) == []
+    assert (
+        recommend(FOCUS, market="China", competitors=RIVALS.head(0), our_units=OURS.head(0)) == []
+    )
 
 
 def test_the_market_by_model_aggregate_gives_the_same_views_as_the_rows():
@@ -282,7 +312,7 @@ def numbers(text: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_number_in_a_rendered_recommendation_is_one_of_its_values(lang):
-    recs = recommend(FOCUS, market="Korea", competitors=RIVALS)
+    recs = recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS)
     assert {r.kind for r in recs} == {"expand", "promote", "test_marketing", "competitor"}
     for rec in recs:
         text = render(rec, lang)
@@ -295,7 +325,7 @@ def test_templates_hold_no_digits_and_only_value_fields():
         for lang in ("ko", "en"):
             literal = re.sub(r"\{[^}]*\}", "", entry[lang])
             assert not re.search(r"\d", literal), (key, lang, entry[lang])
-    for rec in recommend(FOCUS, market="Korea", competitors=RIVALS):
+    for rec in recommend(FOCUS, market="Korea", competitors=RIVALS, our_units=OURS):
         for lang in ("ko", "en"):
             fields = {
                 f

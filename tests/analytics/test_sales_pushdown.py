@@ -17,7 +17,9 @@ replaced the spelling-based model names: one car is one family (Carnival /
 Sedona -> Carnival, Verna -> Accent, KX5 -> Sportage), category rows left the
 rankings, rows whose label does not state a powertrain are no longer ICE by
 guess, and top-10s drop models without units; the values that changed follow
-from these.
+from these. The competitor recommendations changed once more when our units were
+compared over the competitor figures' own year and months (a partial year on the
+same months only) instead of the selected period.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analytics.competitors import load_competitors
+from analytics.competitors import load_competitor_context
 from analytics.deviation import deviation
 from analytics.filters import choices as offered
 from analytics.heatmap import heatmap
@@ -86,7 +88,7 @@ def outputs(db: Path, specs: list[dict]) -> list[dict]:
             t10 = top10(units, market=market)
             top_models = t10.get_column("model").to_list()
             stock = {m: 50 * (i + 1) for i, m in enumerate(top_models[:5])}
-            competitors = load_competitors(wh, market=market)
+            competitors, ours = load_competitor_context(wh, flt, market=market)
             # a market whose models all sold 0 has an empty top-10 and no trend
             trend = load_trend(wh, flt, market=market, model=top_models[0]) if top_models else None
             doc["markets"][market] = {
@@ -100,7 +102,9 @@ def outputs(db: Path, specs: list[dict]) -> list[dict]:
                 "stock_cover": _rows(stock_cover(sales, market=market, stock=stock)),
                 "recommend": [
                     [r.kind, r.model, r.values]
-                    for r in recommend(sales, market=market, competitors=competitors)
+                    for r in recommend(
+                        sales, market=market, competitors=competitors, our_units=ours
+                    )
                 ],
                 "trend": _rows(monthly_series(sales, trend, market=market))
                 if trend is not None

@@ -78,17 +78,33 @@ STRATEGY_STRINGS: dict[str, dict[str, str]] = {
     },
     "rec.competitor": {
         "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 {competitor_units:,}대, "
-        "이 시장 경쟁 모델 {rank}위. 맞설 우리 모델: {our_model}(선택 기간 "
+        "이 시장 경쟁 모델 {rank}위. 맞설 우리 모델: {our_model}(같은 {year}년 "
         "{our_units:,}대)",
         "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
         "in {year}, #{rank} competitor model here. Our model against it: {our_model} "
-        "({our_units:,} in the selected period)",
+        "({our_units:,} in {year})",
+    },
+    "rec.competitor.partial": {
+        "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 첫 {months}개월"
+        "(부분 연도) {competitor_units:,}대, 이 시장 경쟁 모델 {rank}위. 맞설 우리 모델: "
+        "{our_model}(같은 {months}개월 {our_units:,}대, 같은 달끼리 비교)",
+        "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
+        "in the first {months} month(s) of {year} (a partial year), #{rank} competitor model "
+        "here. Our model against it: {our_model} ({our_units:,} in the same months)",
     },
     "rec.competitor.none": {
         "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 {competitor_units:,}대, "
-        "이 시장 경쟁 모델 {rank}위. 이 시장에서 판매 중인 같은 차종의 우리 모델 없음",
+        "이 시장 경쟁 모델 {rank}위. {year}년 이 시장에서 판매한 같은 차종의 우리 모델 없음",
         "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
-        "in {year}, #{rank} competitor model here. We sell no {body_type} here",
+        "in {year}, #{rank} competitor model here. We sold no {body_type} here in {year}",
+    },
+    "rec.competitor.none.partial": {
+        "ko": "{competitor}({competitor_brand}, {segment}) — {year}년 첫 {months}개월"
+        "(부분 연도) {competitor_units:,}대, 이 시장 경쟁 모델 {rank}위. 같은 달에 이 시장에서 "
+        "판매한 같은 차종의 우리 모델 없음",
+        "en": "{competitor} ({competitor_brand}, {body_type}) — {competitor_units:,} vehicles "
+        "in the first {months} month(s) of {year} (a partial year), #{rank} competitor model "
+        "here. We sold no {body_type} here in those months",
     },
     # Deviation lists (rendered by `render_deviation`)
     "deviation.strong.title": {
