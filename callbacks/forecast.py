@@ -12,6 +12,7 @@ to run and every section shows its empty state.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from urllib.parse import urlencode
 
@@ -24,7 +25,7 @@ from analytics.forecast import view as fv
 from app import figures, ids, services
 from app.figures.forecast import accuracy_table, forecast_chart
 from app.i18n import market_label, t
-from app.i18n.forecast import flow_label, model_label, summary_sentence
+from app.i18n.forecast import flow_label, model_label, rule_label, summary_sentence
 from app.inputs import Clicks, FcControls, FcSpec, Lang, ProblemRecord
 from app.url_state import Problem
 from callbacks.common import trigger_kind
@@ -245,6 +246,8 @@ def render_status(spec: FcSpec | None, lang: Lang):
         )
     ]
     if row is not None:
+        chosen = model_label(row["chosen_model"] or "—", lang)
+        rule = rule_label(row.get("selection_rule"), lang)
         lines += [
             html.Br(),
             html.Span(
@@ -254,7 +257,7 @@ def render_status(spec: FcSpec | None, lang: Lang):
                     n_months=row["n_months"],
                     first=f"{row['first_ds']:%Y-%m}" if row["first_ds"] else "—",
                     last=f"{row['last_ds']:%Y-%m}" if row["last_ds"] else "—",
-                    chosen=model_label(row["chosen_model"] or "—", lang),
+                    chosen=f"{chosen} ({rule})" if rule else chosen,
                 )
             ),
         ]
@@ -336,6 +339,9 @@ def render_chart(
         )
     band = band or fv.MODELS[0]
     title = f"{title} — {_series_title(spec, lang)}"
+    unvalidated = fv.unvalidated_from(fv.series_row(_series(spec["run_id"]), spec["series_id"]))
+    if unvalidated and (forecasts.is_empty() or forecasts["ds"].max() < unvalidated[0]):
+        unvalidated = None
     figure = forecast_chart(
         fv.history_with_gaps(history),
         forecasts,
@@ -345,6 +351,7 @@ def render_chart(
         band_model=band,
         show_backtest=bool(backtest),
         lang=lang,
+        unvalidated=unvalidated,
     )
     pooled = fv.pooled_metrics(
         fv.metrics_table(_metrics(spec), series_id=spec["series_id"], scope="latest_cutoff")
@@ -355,6 +362,10 @@ def render_chart(
         lang,
         mase=mase.get(band),
         naive_mase=mase.get(fv.BASELINE),
+        typical_error=fv.typical_error(
+            _metrics(spec), series_id=spec["series_id"], model_name=band
+        ),
+        unvalidated=unvalidated,
     )
     table = fv.chart_table(history, forecasts, band_model=band)
     return (
@@ -402,6 +413,12 @@ def render_metrics(spec: FcSpec | None, scope: str | None, lang: Lang):
         ),
         html.H3(t("fc.metrics.by_horizon", lang), className="h6 mt-3"),
         accuracy_table(fv.horizon_table(table), lang=lang, value_labels=labels),
+        html.H3(t("fc.metrics.coverage_by_horizon", lang), className="h6 mt-3"),
+        accuracy_table(
+            fv.horizon_table(table, metric="coverage80"), lang=lang, value_labels=labels
+        ),
+        html.H3(t("fc.metrics.width_by_horizon", lang), className="h6 mt-3"),
+        accuracy_table(fv.horizon_table(table, metric="width80"), lang=lang, value_labels=labels),
     ]
 
 
@@ -416,8 +433,18 @@ def render_quarters(spec: FcSpec | None, band: str | None, lang: Lang):
     lang, spec = lang or "ko", _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     return figures.data_table(
-        fv.quarter_table(forecasts, model_name=band or fv.MODELS[0]), lang=lang
+        fv.quarter_table(
+            forecasts, model_name=band or fv.MODELS[0], validated=_validated_until(spec)
+        ),
+        lang=lang,
     )
+
+
+def _validated_until(spec: dict) -> dt.date | None:
+    """The last month the backtest validated for the spec's series (None: not stored)."""
+    if not spec.get("run_id") or not spec.get("series_id"):
+        return None
+    return fv.validated_until(fv.series_row(_series(spec["run_id"]), spec["series_id"]))
 
 
 @callback(
@@ -434,7 +461,7 @@ def download_quarters(n_clicks: Clicks, spec: FcSpec | None, band: str | None):
     spec = _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     band = band or fv.MODELS[0]
-    table = fv.quarter_table(forecasts, model_name=band)
+    table = fv.quarter_table(forecasts, model_name=band, validated=_validated_until(spec))
     names = spec.get("names") or {}
     stem = "-".join(str(v) for v in names.values()).replace(" ", "_").replace("/", "_")
     table = table.with_columns(
@@ -452,11 +479,25 @@ def download_quarters(n_clicks: Clicks, spec: FcSpec | None, band: str | None):
 def render_leaderboard(spec: FcSpec | None, scope: str | None, lang: Lang):
     """Median MASE and series won per model, for every flow and overall."""
     lang, spec = lang or "ko", _spec(spec)
-    board = fv.leaderboard(_metrics(spec), scope=scope if scope in fv.SCOPES else fv.SCOPES[0])
-    return accuracy_table(
-        board,
-        lang=lang,
-        page_size=15,
-        value_labels={"model_name": "fc.model", "flow": "fc.flow"},
-        fraction_columns=("coverage80", "beats_naive"),
-    )
+    scope = scope if scope in fv.SCOPES else fv.SCOPES[0]
+    metrics = _metrics(spec)
+    board = fv.leaderboard(metrics, scope=scope)
+    labels = {"model_name": "fc.model", "flow": "fc.flow"}
+    flow = (spec.get("names") or {}).get("flow")
+    intervals = fv.flow_interval_table(metrics, flow=flow or "", scope=scope)
+    return [
+        accuracy_table(
+            board,
+            lang=lang,
+            page_size=15,
+            value_labels=labels,
+            fraction_columns=("coverage80", "beats_naive"),
+        ),
+        html.H3(t("fc.leaderboard.intervals", lang), className="h6 mt-3"),
+        accuracy_table(
+            intervals.rename({"series": "series_count"}),
+            lang=lang,
+            page_size=12 * len(fv.MODELS),
+            value_labels=labels,
+        ),
+    ]

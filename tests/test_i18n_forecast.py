@@ -74,3 +74,18 @@ def test_every_forecast_string_has_korean_and_english():
     assert all(
         set(entry) == {"ko", "en"} and all(entry.values()) for entry in FORECAST_STRINGS.values()
     )
+
+
+def test_the_typical_error_is_said_in_cars_per_month():
+    ko = " ".join(summary_sentence(_summary(), "ko", typical_error=(1234.4, 45)))
+    assert "보통 ±1,234대/월 빗나갔습니다 (검증 45개월의 오차 중앙값)" in ko
+    en = " ".join(summary_sentence(_summary(), "en", typical_error=(7.6, 12)))
+    assert "typically ±8 units/month off (median error over 12 months)" in en
+    assert "±" not in " ".join(summary_sentence(_summary(), "en"))  # not stored: not said
+
+
+def test_months_past_the_backtest_are_named():
+    ko = " ".join(summary_sentence(_summary(), "ko", unvalidated=(dt.date(2025, 8, 1), 6)))
+    assert "2025-08 이후(6개월 앞 이후)는 백테스트로 검증되지 않은 예측입니다" in ko
+    en = " ".join(summary_sentence(_summary(), "en", unvalidated=(dt.date(2025, 8, 1), 6)))
+    assert "Months from 2025-08 on (beyond 6 months ahead) were not validated" in en

@@ -32,7 +32,7 @@ def _analyst_queries() -> list[str]:
 
 def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
     queries = _analyst_queries()
-    assert len(queries) == 5
+    assert len(queries) == 6
     results = [ref(q) for q in queries[:4]]
     assert all(results), "every README query returns rows on the reference data"
     top_model = results[0][0]
@@ -61,3 +61,24 @@ def test_forecast_leaderboard_query_reads_a_real_forecast_run(reference_db, tmp_
     assert {r[0] for r in rows} == {"region_export"}
     assert len(rows) == stored[0][0] >= 4
     assert all(r[2] is not None and r[2] > 0 and r[3] > 0 for r in rows)
+
+
+@pytest.mark.slow
+def test_interval_query_matches_the_page_on_a_real_forecast_run(reference_db, tmp_path_factory):
+    import duckdb
+    import polars as pl
+
+    from analytics.forecast.view import interval_table
+    from tests.forecast_support import forecast_copy
+
+    db = forecast_copy(reference_db, tmp_path_factory)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.sql(_analyst_queries()[5]).fetchall()
+        backtest = pl.from_arrow(con.sql("select * from forecast_backtest").to_arrow_table())
+    table = interval_table(backtest)  # type: ignore[arg-type]
+    expected = {
+        (r["model_name"], r["horizon"]): (round(r["coverage80"], 2), round(r["width80"], 2))
+        for r in table.iter_rows(named=True)
+    }
+    assert {(m, h): (c, w) for m, h, c, w in rows} == pytest.approx(expected, abs=0.0051)
+    assert max(h for _, h, _, _ in rows) == 12  # Kia's region exports: a year ahead

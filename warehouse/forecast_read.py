@@ -31,7 +31,8 @@ RUN_SCHEMA: dict[str, Any] = {
 SERIES_SCHEMA: dict[str, Any] = {
     "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "market": pl.Utf8,
     "model": pl.Utf8, "plant": pl.Utf8, "level": pl.Utf8, "n_months": pl.Int64,
-    "first_ds": pl.Date, "last_ds": pl.Date, "chosen_model": pl.Utf8,
+    "first_ds": pl.Date, "last_ds": pl.Date, "chosen_model": pl.Utf8, "selection_rule": pl.Utf8,
+    "backtest_horizon": pl.Int64,
 }  # fmt: skip
 FORECAST_SCHEMA: dict[str, Any] = {
     "model_name": pl.Utf8, "ds": pl.Date, "yhat": pl.Float64, "yhat_lower": pl.Float64,
@@ -44,7 +45,8 @@ BACKTEST_SCHEMA: dict[str, Any] = {
 METRICS_SCHEMA: dict[str, Any] = {
     "series_id": pl.Utf8, "brand": pl.Utf8, "flow": pl.Utf8, "level": pl.Utf8,
     "model_name": pl.Utf8, "horizon": pl.Int64, "scope": pl.Utf8, "mase": pl.Float64,
-    "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64,
+    "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64, "width80": pl.Float64,
+    "median_abs_error": pl.Float64, "scored_months": pl.Int64, "interval_months": pl.Int64,
 }  # fmt: skip
 HISTORY_SCHEMA: dict[str, Any] = {"ds": pl.Date, "y": pl.Float64}
 PARTS_SCHEMA: dict[str, Any] = {

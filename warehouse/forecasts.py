@@ -37,7 +37,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "run_id": pl.Utf8(), "series_id": pl.Utf8(), "brand": pl.Utf8(), "flow": pl.Utf8(),
         "market": pl.Utf8(), "model": pl.Utf8(), "plant": pl.Utf8(), "level": pl.Utf8(),
         "n_months": pl.Int32(), "first_ds": pl.Date(), "last_ds": pl.Date(),
-        "chosen_model": pl.Utf8(),
+        "chosen_model": pl.Utf8(), "selection_rule": pl.Utf8(), "backtest_horizon": pl.Int16(),
     },
     "forecasts": {
         "run_id": pl.Utf8(), "series_id": pl.Utf8(), "brand": pl.Utf8(), "flow": pl.Utf8(),
@@ -54,6 +54,8 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "run_id": pl.Utf8(), "series_id": pl.Utf8(), "model_name": pl.Utf8(),
         "horizon": pl.Int16(), "mase": pl.Float64(), "smape": pl.Float64(),
         "mape": pl.Float64(), "coverage80": pl.Float64(), "scope": pl.Utf8(),
+        "width80": pl.Float64(), "median_abs_error": pl.Float64(), "scored_months": pl.Int32(),
+        "interval_months": pl.Int32(),
     },
 }  # fmt: skip
 
@@ -69,9 +71,19 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     recreate_tables(con, FORECAST_TABLES)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
+def _insert(
+    con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, *, older: bool = False
+) -> int:
+    """Insert `frame` into forecast table `name`; with `older` (a run stored before a
+    column existed) the missing columns are null rather than refused."""
     if frame.height == 0:
         return 0
+    if older:
+        frame = frame.with_columns(
+            pl.lit(None, dtype=dtype).alias(column)
+            for column, dtype in SCHEMAS[name].items()
+            if column not in frame.columns
+        )
     insert_frame(con, _check(name), conform_to(SCHEMAS[name], name, frame))
     return frame.height
 
@@ -98,11 +110,12 @@ def carry_over(con: duckdb.DuckDBPyConnection, previous: dict[str, pl.DataFrame]
     """Create the forecast tables in a new warehouse and re-insert the previous run's rows.
 
     Rows are kept as they were: a run's `forecast_runs.finished_at` tells how
-    old it is; `carsight forecast` refreshes them. Returns rows kept per table.
+    old it is; `carsight forecast` refreshes them. Columns added since that run
+    was stored are null. Returns rows kept per table.
     """
     create_tables(con)
     return {
-        name: _insert(con, name, frame)
+        name: _insert(con, name, frame, older=True)
         for name, frame in previous.items()
         if name in FORECAST_TABLES
     }

@@ -159,18 +159,45 @@ def _fit(train: pl.DataFrame, alpha: float, threads: int):  # type: ignore[no-un
 
 
 def fit_predict(
-    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int, threads: int = 1
+    features: pl.DataFrame,
+    *,
+    cutoff: int,
+    origins: pl.DataFrame,
+    horizon: int,
+    threads: int = 1,
+    block: int | None = None,
 ) -> pl.DataFrame:
     """Fit the three models on rows up to ``cutoff`` and forecast from ``origins``.
 
     ``origins`` has series_id and origin (month index, <= cutoff). Returns
     LGBM_FORECAST_SCHEMA rows (cutoff = the origin month) for h = 1..horizon;
     forecasts are clipped at 0 vehicles and ordered lower <= yhat <= upper.
+    With ``block`` the horizons are split into blocks of that many months
+    (1-6, 7-12, ...), each with its own three models trained on its horizons
+    only: rows 12 months ahead, from older origins, otherwise blunt the
+    one-month-ahead forecasts.
     """
-    train = training_rows(features, cutoff=cutoff).filter(pl.col("h") <= horizon)
-    query = features.join(origins, on=["series_id", "origin"], how="semi").filter(
-        pl.col("h") <= horizon
-    )
+    size = block or horizon
+    parts = [
+        _fit_predict_block(
+            features,
+            cutoff=cutoff,
+            origins=origins,
+            low=low,
+            high=min(low + size - 1, horizon),
+            threads=threads,
+        )
+        for low in range(1, horizon + 1, size)
+    ]
+    return pl.concat(parts).sort("series_id", "cutoff", "horizon")
+
+
+def _fit_predict_block(
+    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, low: int, high: int, threads: int
+) -> pl.DataFrame:
+    steps = pl.col("h").is_between(low, high)
+    train = training_rows(features, cutoff=cutoff).filter(steps)
+    query = features.join(origins, on=["series_id", "origin"], how="semi").filter(steps)
     if train.height == 0 or query.height == 0:
         return pl.DataFrame(schema=LGBM_FORECAST_SCHEMA)
     matrix = query.select(FEATURES).to_numpy().astype(np.float64)
@@ -197,4 +224,29 @@ def fit_predict(
             "yhat_upper",
         )
         .cast(LGBM_FORECAST_SCHEMA)  # type: ignore[arg-type]
+    )
+
+
+def insample_one_step(history: pl.DataFrame, catalog: pl.DataFrame) -> pl.DataFrame:
+    """The global median model fitted on every month of ``history`` (horizons 1-6, as
+    the final forecast's first block) and evaluated one month ahead on the same months.
+
+    An in-sample fit, not a forecast: it scores the model on targets it was trained
+    on. Returns series_id, ds (Date) and yhat (vehicles per month, clipped at 0) for
+    every reported month that has a month before it.
+    """
+    grid = panel(history)
+    features = origin_features(grid, catalog, horizons=range(1, 7))
+    top: int = grid.select(pl.col("m").max()).item()
+    train = training_rows(features, cutoff=top)
+    model = _fit(train, QUANTILES["yhat"], 1)
+    one = train.filter(pl.col("h") == 1)
+    yhat = np.clip(
+        model.predict(one.select(FEATURES).to_numpy().astype(np.float64))
+        * one["level_vehicles"].to_numpy(),
+        0,
+        None,
+    )
+    return one.select("series_id", month_from_index(pl.col("t")).alias("ds")).with_columns(
+        pl.Series("yhat", yhat, dtype=pl.Float64)
     )

@@ -94,3 +94,26 @@ def coverage(y: FloatLike, lower: FloatLike, upper: FloatLike) -> float | None:
         return None
     inside = (low[keep] <= actual[keep]) & (actual[keep] <= high[keep])
     return float(np.mean(inside))
+
+
+def relative_width(y: FloatLike, lower: FloatLike, upper: FloatLike) -> float | None:
+    """Median interval width as a multiple of the actual, (upper - lower) / |y| (unitless).
+
+    Pairs with a missing actual or bound, or a zero actual, are skipped; None
+    when none is left. 1.0 means the band is as wide as what it brackets.
+    """
+    actual, low, high = _as_float(y), _as_float(lower), _as_float(upper)
+    if not actual.shape == low.shape == high.shape:
+        raise ValueError("y, lower and upper must have the same shape; pass aligned arrays.")
+    keep = ~np.isnan(actual) & ~np.isnan(low) & ~np.isnan(high) & (actual != 0)
+    if not keep.any():
+        return None
+    return float(np.median((high[keep] - low[keep]) / np.abs(actual[keep])))
+
+
+def median_abs_error(y: FloatLike, yhat: FloatLike) -> float | None:
+    """Median absolute error, in the series' units (vehicles per month); None if nothing scored."""
+    actual, forecast = _pairs(y, yhat)
+    if actual.size == 0:
+        return None
+    return float(np.median(np.abs(actual - forecast)))

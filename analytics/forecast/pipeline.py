@@ -3,27 +3,33 @@
 For every series (analytics.forecast.series):
 
 1. seasonal naive and Prophet are backtested per series (rolling origin:
-   cutoffs every 3 months over the last 12 months, 1-6 months ahead) and refitted
-   on the whole history for the final forecast; series run in parallel processes;
-2. one global LightGBM model (analytics.forecast.lgbm) is fitted per cutoff on
-   every series' months up to that cutoff, and once on everything;
+   cutoffs every 3 months over the last 12 months, 1-6 months ahead; for a
+   series with 48 reported months over the last 24 months, 1-12 months ahead:
+   :meth:`ForecastConfig.plan`) and refitted on the whole history for the
+   final forecast; series run in parallel processes;
+2. one global LightGBM model (analytics.forecast.lgbm) is fitted at each of
+   those cutoffs on every series' months up to it, and once on everything.
+   Fits every 3 months further back, and each fit's forecasts from the months
+   up to the next fit, add LightGBM forecasts from every month
+   (:func:`lgbm_origins`): they only calibrate its interval;
 3. the ensemble at origin o (a backtest cutoff, or the last month for the final
    forecast) weights the three by 1 / MAE of their backtest forecasts from
-   cutoffs before o for months up to o: it never sees what it forecasts. Its
-   80% interval is split-conformal (:func:`conformal`) from the ensemble's own
-   earlier relative errors, pooled over every series per horizon;
-4. the selection at origin o is the candidate (seasonal_naive, ensemble,
-   lightgbm, prophet; ties in that order) with the lowest MAE on the same
-   earlier rows. The series' chosen model is the selection at the latest cutoff,
+   cutoffs before o for months up to o: it never sees what it forecasts;
+4. the selection at each cutoff follows analytics.forecast.selection (a flow
+   default, overridden per series only on clear evidence from earlier
+   cutoffs). The series' chosen model is the selection at the latest cutoff,
    so its `latest_cutoff` score is out of sample; the final `selected`
-   forecast is that model's point forecast. Its 80% interval is split-conformal
-   like the ensemble's, from the earlier errors of `selected` itself (the base
-   models' own intervals, too narrow for Prophet and seasonal naive, are kept
-   as they are under their own names).
+   forecast is that model's point forecast;
+5. intervals: lightgbm, ensemble and selected share LightGBM's quantile band,
+   conformalised per flow and horizon on LightGBM's earlier forecasts only
+   (analytics.forecast.calibration) and widened to contain their own point
+   forecast; seasonal naive and Prophet keep their own bands.
 
 Metrics (MASE primary) are per series, model, horizon and scope; MASE divides
 by the seasonal-naive MAE over the series' whole reported history
 (analytics.forecast.metrics.naive_scale), one scale for every cutoff.
+Everything a worker process runs (:func:`local_models`, :func:`lgbm_task`) is a
+pure function of its arguments.
 """
 
 from __future__ import annotations
@@ -39,13 +45,25 @@ import polars as pl
 
 from analytics.forecast import lgbm
 from analytics.forecast.backtest import BACKTEST_SCHEMA, cutoffs, rolling_origin
+from analytics.forecast.calibration import (
+    calibrated,
+    calibration_quantiles,
+    conformity_scores,
+    containing,
+)
 from analytics.forecast.metrics import naive_scale
-from analytics.forecast.naive import FORECAST_SCHEMA, month_index, monthly_grid, seasonal_naive
+from analytics.forecast.naive import (
+    FORECAST_SCHEMA,
+    month_from_index,
+    month_index,
+    monthly_grid,
+    seasonal_naive,
+)
+from analytics.forecast.selection import CANDIDATES, FALLBACK, earlier_errors, select_models
 from analytics.forecast.series import extract_series
 
 Progress = Callable[[str, int, int], None]
 BASE_MODELS = ("seasonal_naive", "prophet", "lightgbm")
-CANDIDATES = ("seasonal_naive", "ensemble", "lightgbm", "prophet")  # tie order
 MODEL_NAMES = ("seasonal_naive", "prophet", "lightgbm", "ensemble", "selected")
 SCOPES = ("all_cutoffs", "latest_cutoff")
 
@@ -54,20 +72,51 @@ FINAL_SCHEMA = {"series_id": pl.Utf8, "model_name": pl.Utf8, **FORECAST_SCHEMA}
 METRICS_SCHEMA = {
     "series_id": pl.Utf8, "model_name": pl.Utf8, "horizon": pl.Int16, "mase": pl.Float64,
     "smape": pl.Float64, "mape": pl.Float64, "coverage80": pl.Float64, "scope": pl.Utf8,
+    "width80": pl.Float64, "median_abs_error": pl.Float64, "scored_months": pl.Int32,
+    "interval_months": pl.Int32,
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ForecastConfig:
-    """horizon: months forecast; backtest_horizon: months ahead scored per cutoff."""
+    """How a run forecasts and backtests (months unless named otherwise).
+
+    horizon: months forecast. Backtest: cutoffs every ``cutoffs_every`` months
+    over the last ``window_months`` months, each scored ``backtest_horizon``
+    months ahead; a series with at least ``long_history_months`` reported
+    months is backtested over its last ``long_window_months`` months and scored
+    ``long_backtest_horizon`` months ahead (see :meth:`plan`). LightGBM is also
+    fitted at every month from ``max(horizon)`` months before a series' first
+    cutoff to its last month but one (series with ``calibration_min_months``
+    of history at that month), to calibrate its interval (analytics.forecast.
+    calibration, at least ``min_scores`` scores per flow and horizon).
+    """
 
     horizon: int = 12
     backtest_horizon: int = 6
     cutoffs_every: int = 3
     window_months: int = 12
+    long_history_months: int = 48
+    long_window_months: int = 24
+    long_backtest_horizon: int = 12
     min_months: int = 24
+    calibration_min_months: int = 12
+    calibration_window: int = 6
+    min_scores: int = 20
     level: float = 0.8
     workers: int = 1
+
+    def plan(self, n_months: int) -> tuple[int, int]:
+        """(window_months, backtest horizon) of a series with ``n_months`` reported months."""
+        if n_months >= self.long_history_months:
+            return self.long_window_months, self.long_backtest_horizon
+        return self.window_months, self.backtest_horizon
+
+    @property
+    def fit_horizon(self) -> int:
+        """Horizons LightGBM forecasts (1..this), in blocks of ``backtest_horizon`` months
+        with their own models; the same for backtests and the final fit."""
+        return max(self.horizon, self.backtest_horizon, self.long_backtest_horizon)
 
 
 @dataclass
@@ -101,6 +150,7 @@ def local_models(
         "seasonal_naive": lambda train, h: seasonal_naive(train, horizon=h, level=config.level),
         "prophet": lambda train, h: prophet_forecast(train, horizon=h, level=config.level),
     }
+    window, horizon = config.plan(history.filter(pl.col("y").is_not_null()).height)
     backtests, finals, errors = [], [], []
     for name, model in models.items():
         try:
@@ -108,8 +158,8 @@ def local_models(
                 history,
                 model=model,
                 cutoffs_every=config.cutoffs_every,
-                window_months=config.window_months,
-                horizon=config.backtest_horizon,
+                window_months=window,
+                horizon=horizon,
             )
             final = model(history, config.horizon)
         except Exception as exc:  # noqa: BLE001 - any fitting failure is reported, not fatal
@@ -133,36 +183,39 @@ def _timed(fn: Callable[..., object], *args: object, **kwargs: object) -> tuple[
 
 
 def lgbm_task(
-    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int
+    features: pl.DataFrame, *, cutoff: int, origins: pl.DataFrame, horizon: int, block: int
 ) -> pl.DataFrame:
-    """One global LightGBM fit and forecast, single-threaded: tasks run side by side
-    (LightGBM's own threads stall badly on a busy machine)."""
-    return lgbm.fit_predict(features, cutoff=cutoff, origins=origins, horizon=horizon, threads=1)
+    """One global LightGBM fit per horizon block and its forecasts, single-threaded: tasks
+    run side by side (LightGBM's own threads stall badly on a busy machine)."""
+    return lgbm.fit_predict(
+        features, cutoff=cutoff, origins=origins, horizon=horizon, threads=1, block=block
+    )
 
 
 def _lgbm_jobs(
-    history: pl.DataFrame, catalog: pl.DataFrame, origins: pl.DataFrame, config: ForecastConfig
+    history: pl.DataFrame, catalog: pl.DataFrame, lgbm_origins: pl.DataFrame, config: ForecastConfig
 ) -> list[tuple[str, dict[str, object]]]:
-    """(kind, lgbm_task kwargs) per backtest cutoff, and one for the final forecast.
+    """(kind, lgbm_task kwargs) per LightGBM cutoff month, and one for the final forecast.
 
-    Each job gets only the feature rows it needs, to keep what is sent to a
-    worker process small.
+    ``lgbm_origins`` (series_id, fit_m, origin_m; :func:`lgbm_origins`) lists every
+    LightGBM backtest forecast; one global model is fitted per distinct fit_m and
+    forecasts from each of its origins. Each job gets
+    only the feature rows it needs, to keep what is sent to a worker small.
     """
     grid = lgbm.panel(history)
-    features = lgbm.origin_features(
-        grid, catalog, horizons=range(1, max(config.horizon, config.backtest_horizon) + 1)
-    )
+    features = lgbm.origin_features(grid, catalog, horizons=range(1, config.fit_horizon + 1))
     jobs = []
-    for (cutoff,), group in origins.group_by("cutoff_m"):
-        starts = group.select("series_id", origin="cutoff_m")
+    for (cutoff,), group in lgbm_origins.sort("fit_m").group_by("fit_m", maintain_order=True):
+        starts = group.select("series_id", origin="origin_m")
         jobs.append(
             (
                 "lgbm_backtest",
                 {
-                    "features": _job_rows(features, int(cutoff), starts, config.backtest_horizon),
+                    "features": _job_rows(features, int(cutoff), starts, config.fit_horizon),
                     "cutoff": int(cutoff),
                     "origins": starts,
-                    "horizon": config.backtest_horizon,
+                    "horizon": config.fit_horizon,
+                    "block": config.backtest_horizon,
                 },
             )
         )
@@ -172,10 +225,11 @@ def _lgbm_jobs(
         (
             "lgbm_final",
             {
-                "features": _job_rows(features, top, last, config.horizon),
+                "features": _job_rows(features, top, last, config.fit_horizon),
                 "cutoff": top,
                 "origins": last,
-                "horizon": config.horizon,
+                "horizon": config.fit_horizon,
+                "block": config.backtest_horizon,
             },
         )
     )
@@ -194,17 +248,36 @@ def _job_rows(
     ).unique(maintain_order=True)
 
 
-def _run_models(
-    history: pl.DataFrame, catalog: pl.DataFrame, config: ForecastConfig, progress: Progress | None
-) -> tuple[pl.DataFrame, pl.DataFrame, list[str], dict[str, float]]:
-    """Every base model's backtest rows and final forecasts, in parallel processes.
+@dataclass
+class ModelRuns:
+    """Raw output of every base model (vehicles per month).
 
-    Returns (backtest rows, final rows, errors, task seconds summed per kind).
+    backtest: seasonal naive and Prophet rows at the scored cutoffs (ROWS_SCHEMA);
+    lightgbm: LightGBM rows at every LightGBM cutoff, scored or calibration-only,
+    with its raw quantile band (ROWS_SCHEMA); finals: final forecasts
+    (FINAL_SCHEMA); errors: models that failed on a series; busy: task seconds
+    summed per job kind.
     """
+
+    backtest: pl.DataFrame
+    lightgbm: pl.DataFrame
+    finals: pl.DataFrame
+    errors: list[str]
+    busy: dict[str, float]
+
+
+def _run_models(
+    history: pl.DataFrame,
+    catalog: pl.DataFrame,
+    lgbm_cutoffs: pl.DataFrame,
+    config: ForecastConfig,
+    progress: Progress | None,
+) -> ModelRuns:
+    """Every base model's backtest rows and final forecasts, in parallel processes."""
     parts = {sid: frame.select("ds", "y") for (sid,), frame in history.group_by("series_id")}
     jobs: list[tuple[str, Callable[..., object], dict[str, object]]] = [
         (kind, lgbm_task, kwargs)
-        for kind, kwargs in _lgbm_jobs(history, catalog, series_origins(history, config), config)
+        for kind, kwargs in _lgbm_jobs(history, catalog, lgbm_cutoffs, config)
     ]
     jobs += [
         ("local", local_models, {"series_id": sid, "history": parts[sid], "config": config})
@@ -213,6 +286,7 @@ def _run_models(
     actuals = history.select("series_id", "ds", "y")
     tag = pl.lit("lightgbm").alias("model_name")
     backtests: list[pl.DataFrame] = []
+    lightgbm: list[pl.DataFrame] = []
     finals: list[pl.DataFrame] = []
     errors: list[str] = []
     busy: dict[str, float] = {}
@@ -226,13 +300,18 @@ def _run_models(
             errors.extend(local[2])
         elif kind == "lgbm_backtest":
             predicted: pl.DataFrame = result  # type: ignore[assignment]
-            backtests.append(
+            lightgbm.append(
                 predicted.join(actuals, on=["series_id", "ds"], how="inner")
                 .with_columns(tag)
                 .select(list(ROWS_SCHEMA))
             )
         else:
-            finals.append(result.with_columns(tag).select(list(FINAL_SCHEMA)))  # type: ignore[attr-defined]
+            final: pl.DataFrame = result  # type: ignore[assignment]
+            finals.append(
+                final.filter(pl.col("horizon") <= config.horizon)
+                .with_columns(tag)
+                .select(list(FINAL_SCHEMA))
+            )
         if progress:
             progress("forecast: fitting models", done, len(jobs))
 
@@ -246,7 +325,13 @@ def _run_models(
             futures = {pool.submit(_timed, fn, **kwargs): kind for kind, fn, kwargs in jobs}
             for done, future in enumerate(as_completed(futures), 1):
                 collect(futures[future], *future.result(), done)
-    return _concat(backtests, ROWS_SCHEMA), _concat(finals, FINAL_SCHEMA), errors, busy
+    return ModelRuns(
+        backtest=_concat(backtests, ROWS_SCHEMA),
+        lightgbm=_concat(lightgbm, ROWS_SCHEMA),
+        finals=_concat(finals, FINAL_SCHEMA),
+        errors=errors,
+        busy=busy,
+    )
 
 
 # --- ensemble and selection ----------------------------------------------------------------
@@ -302,89 +387,82 @@ def ensemble(rows: pl.DataFrame, mae: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def select_models(mae: pl.DataFrame, origins: pl.DataFrame) -> pl.DataFrame:
-    """The candidate with the lowest earlier MAE per series and origin.
-
-    Returns series_id, origin and chosen (model name); seasonal_naive where no
-    candidate has an earlier MAE. Ties go to the first of CANDIDATES.
-    """
-    rank = pl.DataFrame({"model_name": list(CANDIDATES), "rank": range(len(CANDIDATES))})
-    best = (
-        mae.join(rank, on="model_name", how="inner")
-        .sort("series_id", "origin", "mae", "rank")
-        .group_by("series_id", "origin", maintain_order=True)
-        .agg(pl.col("model_name").first().alias("chosen"))
-    )
-    return (
-        origins.select("series_id", "origin")
-        .join(best, on=["series_id", "origin"], how="left")
-        .with_columns(pl.col("chosen").fill_null("seasonal_naive"))
-    )
-
-
-def conformal(rows: pl.DataFrame, earlier: pl.DataFrame, *, level: float) -> pl.DataFrame:
-    """Split-conformal bounds for ``rows`` from the residuals of ``earlier`` forecasts.
-
-    ``rows`` has series_id, origin (Date), ds, yhat, yhat_lower and yhat_upper;
-    ``earlier`` has cutoff, ds, horizon, y and yhat (backtest rows of the same
-    model, every series). For each origin and horizon h, q is the ``level``
-    quantile of |y - yhat| / max(yhat, 1) over the rows of every series with
-    cutoff < origin, ds <= origin and horizon h (the largest scored horizon
-    below h when h has none); the bounds become yhat * (1 -/+ q), clipped at 0.
-    Rows with no earlier residual keep their bounds. Returns ``rows`` with the
-    same columns.
-    """
-    ratio = earlier.select(
-        "cutoff",
-        "ds",
-        "horizon",
-        (
-            (pl.col("y") - pl.col("yhat")).abs()
-            / pl.max_horizontal(pl.col("yhat").abs(), pl.lit(1.0))
-        ).alias("r"),
-    )
-    quantiles = (
-        rows.select("origin")
-        .unique()
-        .join(ratio, how="cross")
-        .filter(pl.col("cutoff") < pl.col("origin"), pl.col("ds") <= pl.col("origin"))
-        .group_by("origin", pl.col("horizon").alias("h"))
-        .agg(pl.col("r").quantile(level, interpolation="higher").alias("q"))
-    )
-    stepped = rows.with_columns(
-        (month_index(pl.col("ds")) - month_index(pl.col("origin"))).alias("h")
-    )
-    filled = (
-        stepped.select("origin", "h")
-        .unique()
-        .join(quantiles, on=["origin", "h"], how="left")
-        .sort("origin", "h")
-        .with_columns(pl.col("q").forward_fill().over("origin"))
-    )
-    q = pl.col("q")
-    return (
-        stepped.join(filled, on=["origin", "h"], how="left")
-        .with_columns(
-            pl.when(q.is_null())
-            .then(pl.col("yhat_lower"))
-            .otherwise((pl.col("yhat") * (1 - q)).clip(lower_bound=0))
-            .alias("yhat_lower"),
-            pl.when(q.is_null())
-            .then(pl.col("yhat_upper"))
-            .otherwise(pl.col("yhat") * (1 + q))
-            .alias("yhat_upper"),
-        )
-        .select(rows.columns)
-    )
-
-
-def _with_ensemble_and_selected(
-    base: pl.DataFrame, *, level: float
+def _lgbm_band(
+    lgbm_rows: pl.DataFrame,
+    scores: pl.DataFrame,
+    flows: pl.DataFrame,
+    *,
+    config: ForecastConfig,
+    fill_horizons: bool,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Backtest rows of every model, and the selection per series and cutoff."""
+    """LightGBM's calibrated band for ``lgbm_rows`` (series_id, origin, ds, bounds).
+
+    Returns (band: series_id, origin, ds, yhat_lower, yhat_upper; quantiles:
+    flow, origin, horizon, q, n_scores), see analytics.forecast.calibration.
+    """
+    rows = lgbm_rows.join(flows, on="series_id", how="inner").with_columns(
+        (month_index(pl.col("ds")) - month_index(pl.col("origin"))).alias("horizon")
+    )
+    quantiles = calibration_quantiles(
+        scores,
+        rows.select("flow", "origin", "horizon"),
+        level=config.level,
+        min_scores=config.min_scores,
+        window=config.calibration_window,
+        fill_horizons=fill_horizons,
+    )
+    band = calibrated(
+        rows.select("series_id", "flow", "origin", "ds", "yhat", "yhat_lower", "yhat_upper"),
+        quantiles,
+    ).select("series_id", "origin", "ds", "yhat_lower", "yhat_upper")
+    return band, quantiles
+
+
+def _banded(rows: pl.DataFrame, band: pl.DataFrame, model_name: str) -> pl.DataFrame:
+    """Backtest ``rows`` (ROWS_SCHEMA columns) of ``model_name`` inside the calibrated band."""
+    keyed = rows.with_columns(pl.col("cutoff").alias("origin"))
+    return (
+        containing(keyed, band, on=["series_id", "origin", "ds"])
+        .with_columns(pl.lit(model_name).alias("model_name"))
+        .select(list(ROWS_SCHEMA))
+    )
+
+
+def backtest_models(
+    runs: ModelRuns, scored: pl.DataFrame, flows: pl.DataFrame, *, config: ForecastConfig
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Backtest rows of every model at the scored cutoffs, and the choice per cutoff.
+
+    ``scored`` has series_id, cutoff (Date) and horizon (the series' backtest
+    horizon); ``flows`` series_id and flow. seasonal_naive and prophet keep
+    their own bands. lightgbm, ensemble and selected get LightGBM's band
+    calibrated on earlier cutoffs (null where too few earlier scores exist),
+    widened to contain their point forecasts. Returns (rows in ROWS_SCHEMA
+    order, choices in analytics.forecast.selection.CHOICE_SCHEMA, conformity
+    scores of every LightGBM cutoff).
+    """
+    lgbm_scored = (
+        runs.lightgbm.join(
+            scored.select("series_id", "cutoff", pl.col("horizon").alias("_max")),
+            on=["series_id", "cutoff"],
+            how="inner",
+        )
+        .filter(pl.col("horizon") <= pl.col("_max"))
+        .drop("_max")
+    )
+    base = pl.concat([runs.backtest, lgbm_scored.select(list(ROWS_SCHEMA))])
+    scores = conformity_scores(runs.lightgbm.join(flows, on="series_id", how="inner"))
+    band, _ = _lgbm_band(
+        lgbm_scored.with_columns(pl.col("cutoff").alias("origin")),
+        scores,
+        flows,
+        config=config,
+        fill_horizons=False,
+    )
     origins = base.select("series_id", pl.col("cutoff").alias("origin")).unique()
-    weights = earlier_mae(base, origins)
-    combined = ensemble(base.with_columns(pl.col("cutoff").alias("origin")), weights)
+    combined = ensemble(
+        base.with_columns(pl.col("cutoff").alias("origin")), earlier_mae(base, origins)
+    )
     actuals = base.select("series_id", "cutoff", "ds", "horizon", "y").unique()
     ensemble_rows = (
         combined.rename({"origin": "cutoff"})
@@ -393,21 +471,20 @@ def _with_ensemble_and_selected(
         .select(list(ROWS_SCHEMA))
         .cast(ROWS_SCHEMA)  # type: ignore[arg-type]
     )
-    ensemble_rows = conformal(
-        ensemble_rows.with_columns(pl.col("cutoff").alias("origin")), ensemble_rows, level=level
-    ).drop("origin")
-    candidates = pl.concat([base, ensemble_rows])
-    chosen = select_models(earlier_mae(candidates, origins), origins)
-    selected = (
-        candidates.join(chosen.rename({"origin": "cutoff"}), on=["series_id", "cutoff"])
-        .filter(pl.col("model_name") == pl.col("chosen"))
-        .with_columns(pl.lit("selected").alias("model_name"))
-        .select(list(ROWS_SCHEMA))
+    candidates = pl.concat(
+        [
+            runs.backtest,
+            _banded(lgbm_scored, band, "lightgbm"),
+            _banded(ensemble_rows, band, "ensemble"),
+        ]
     )
-    selected = conformal(
-        selected.with_columns(pl.col("cutoff").alias("origin")), selected, level=level
-    ).drop("origin")
-    return pl.concat([candidates, selected]).sort("series_id", "model_name", "cutoff", "ds"), chosen
+    chosen = select_models(earlier_errors(candidates, origins), origins, flows)
+    selected = candidates.join(
+        chosen.select("series_id", pl.col("origin").alias("cutoff"), "chosen"),
+        on=["series_id", "cutoff"],
+    ).filter(pl.col("model_name") == pl.col("chosen"))
+    rows = pl.concat([candidates, _banded(selected, band, "selected")])
+    return rows.sort("series_id", "model_name", "cutoff", "ds"), chosen, scores
 
 
 # --- metrics -----------------------------------------------------------------------------
@@ -433,6 +510,7 @@ def _metric_exprs() -> list[pl.Expr]:
     nonzero = pl.col("y") != 0
     has_bounds = pl.col("yhat_lower").is_not_null() & pl.col("yhat_upper").is_not_null()
     inside = (pl.col("yhat_lower") <= pl.col("y")) & (pl.col("y") <= pl.col("yhat_upper"))
+    width = (pl.col("yhat_upper") - pl.col("yhat_lower")) / pl.col("y").abs()
     scale = pl.col("scale").first()
     return [
         pl.when(scale > 0).then(err.mean() / scale).alias("mase"),
@@ -441,16 +519,29 @@ def _metric_exprs() -> list[pl.Expr]:
         ),
         (100.0 * (err / pl.col("y").abs()).filter(nonzero).mean()).alias("mape"),
         inside.filter(has_bounds).cast(pl.Float64).mean().alias("coverage80"),
+        width.filter(has_bounds & nonzero).median().alias("width80"),
+        err.median().alias("median_abs_error"),
+        pl.len().cast(pl.Int32).alias("scored_months"),
+        has_bounds.sum().cast(pl.Int32).alias("interval_months"),
     ]
 
 
-def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int) -> pl.DataFrame:
+def score_backtest(
+    backtest: pl.DataFrame, scales: pl.DataFrame, *, horizons: pl.DataFrame | int
+) -> pl.DataFrame:
     """forecast_metrics rows (METRICS_SCHEMA) from backtest rows with a horizon column.
 
-    Per series, model and scope (all_cutoffs; latest_cutoff = the series' last
-    cutoff only), one row per horizon 1..``horizon`` (null metrics where none
-    was scored) and one pooled row with horizon null.
+    ``horizons`` is each series' backtest horizon (series_id, horizon) or one
+    horizon for all. Per series, model and scope (all_cutoffs; latest_cutoff =
+    the series' last cutoff only), one row per horizon 1..its backtest horizon
+    (null metrics and 0 months where none was scored) and one pooled row with
+    horizon null. Units: mase, width80 unitless; smape, mape percent;
+    coverage80 0-1; median_abs_error vehicles per month.
     """
+    if isinstance(horizons, int):
+        horizons = (
+            backtest.select("series_id").unique().with_columns(pl.lit(horizons).alias("horizon"))
+        )
     rows = backtest.filter(pl.col("yhat").is_not_null()).join(scales, on="series_id", how="left")
     latest = rows.filter(pl.col("cutoff") == pl.col("cutoff").max().over("series_id"))
     scoped = pl.concat(
@@ -470,10 +561,15 @@ def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
         scoped.select(keys)
         .unique()
         .join(
-            pl.DataFrame({"horizon": range(1, horizon + 1)}, schema={"horizon": pl.Int64}),
-            how="cross",
+            horizons.select(
+                "series_id", pl.int_ranges(1, pl.col("horizon") + 1).alias("horizon")
+            ).explode("horizon"),
+            on="series_id",
+            how="inner",
         )
+        .cast({"horizon": pl.Int64})
     )
+    counts = {"scored_months": 0, "interval_months": 0}
     return (
         pl.concat(
             [
@@ -482,6 +578,7 @@ def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
             ],
             how="diagonal_relaxed",
         )
+        .with_columns(pl.col(c).fill_null(v) for c, v in counts.items())
         .select(list(METRICS_SCHEMA))
         .cast(METRICS_SCHEMA)  # type: ignore[arg-type]
         .sort("series_id", "model_name", "scope", "horizon", nulls_last=False)
@@ -492,36 +589,52 @@ def score_backtest(backtest: pl.DataFrame, scales: pl.DataFrame, *, horizon: int
 
 
 def _finals(
-    base: pl.DataFrame,
+    runs: ModelRuns,
     backtest: pl.DataFrame,
+    scores: pl.DataFrame,
     chosen: pl.DataFrame,
     catalog: pl.DataFrame,
     *,
-    level: float,
+    config: ForecastConfig,
 ) -> pl.DataFrame:
+    """Final forecasts of every model; lightgbm, ensemble and selected inside LightGBM's
+    band calibrated on every backtest cutoff (horizons past the calibrated ones take
+    the largest calibrated horizon's margin)."""
+    flows = catalog.select("series_id", "flow")
     origins = catalog.select("series_id", pl.col("last_ds").alias("origin"))
+    base = runs.finals.join(origins, on="series_id")
+    band, _ = _lgbm_band(
+        base.filter(pl.col("model_name") == "lightgbm"),
+        scores,
+        flows,
+        config=config,
+        fill_horizons=True,
+    )
     base_bt = backtest.filter(pl.col("model_name").is_in(BASE_MODELS))
-    combined = conformal(
-        ensemble(base.join(origins, on="series_id"), earlier_mae(base_bt, origins)),
-        backtest.filter(pl.col("model_name") == "ensemble"),
-        level=level,
+    combined = ensemble(base, earlier_mae(base_bt, origins)).with_columns(
+        pl.lit("ensemble").alias("model_name")
     )
-    ensemble_rows = combined.with_columns(pl.lit("ensemble").alias("model_name")).select(
-        list(FINAL_SCHEMA)
+    keys = ["series_id", "origin", "ds"]
+    everything = pl.concat(
+        [
+            base.filter(pl.col("model_name") != "lightgbm").select(list(FINAL_SCHEMA)),
+            containing(base.filter(pl.col("model_name") == "lightgbm"), band, on=keys).select(
+                list(FINAL_SCHEMA)
+            ),
+            containing(combined, band, on=keys).select(list(FINAL_SCHEMA)).cast(FINAL_SCHEMA),  # type: ignore[arg-type]
+        ]
     )
-    everything = pl.concat([base, ensemble_rows.cast(FINAL_SCHEMA)])  # type: ignore[arg-type]
     selected = (
         everything.join(chosen, on="series_id")
         .filter(pl.col("model_name") == pl.col("chosen"))
+        .join(origins, on="series_id")
+    )
+    selected = (
+        containing(selected, band, on=keys)
         .with_columns(pl.lit("selected").alias("model_name"))
         .select(list(FINAL_SCHEMA))
     )
-    selected = conformal(
-        selected.join(origins, on="series_id"),
-        backtest.filter(pl.col("model_name") == "selected"),
-        level=level,
-    )
-    return _with_bottom_up(pl.concat([everything, selected.select(list(FINAL_SCHEMA))]), catalog)
+    return _with_bottom_up(pl.concat([everything, selected]), catalog)
 
 
 def _with_bottom_up(finals: pl.DataFrame, catalog: pl.DataFrame) -> pl.DataFrame:
@@ -554,16 +667,67 @@ def _with_bottom_up(finals: pl.DataFrame, catalog: pl.DataFrame) -> pl.DataFrame
     )
 
 
+ORIGINS_SCHEMA = {"series_id": pl.Utf8, "cutoff_m": pl.Int64, "horizon": pl.Int64}
+
+
 def series_origins(history: pl.DataFrame, config: ForecastConfig) -> pl.DataFrame:
-    """series_id and cutoff_m (month index) of every backtest cutoff of every series."""
-    rows = [
-        {"series_id": sid, "cutoff_m": c}
-        for (sid,), frame in history.group_by("series_id")
-        for c in cutoffs(
-            frame, cutoffs_every=config.cutoffs_every, window_months=config.window_months
+    """Every backtest cutoff of every series: series_id, cutoff_m (month index) and horizon
+    (months ahead scored from it, from :meth:`ForecastConfig.plan`)."""
+    rows = []
+    for (sid,), frame in history.group_by("series_id"):
+        window, horizon = config.plan(frame.filter(pl.col("y").is_not_null()).height)
+        rows += [
+            {"series_id": sid, "cutoff_m": c, "horizon": horizon}
+            for c in cutoffs(frame, cutoffs_every=config.cutoffs_every, window_months=window)
+        ]
+    return pl.DataFrame(rows, schema=ORIGINS_SCHEMA)
+
+
+LGBM_ORIGINS_SCHEMA = {"series_id": pl.Utf8, "fit_m": pl.Int64, "origin_m": pl.Int64}
+
+
+def lgbm_origins(
+    history: pl.DataFrame, scored: pl.DataFrame, config: ForecastConfig
+) -> pl.DataFrame:
+    """Every LightGBM backtest forecast: series_id, fit_m (the month the model is fitted
+    up to) and origin_m (the month it forecasts from, fit_m <= origin_m; month indices).
+
+    A series' models are fitted at its scored cutoffs and, every ``cutoffs_every``
+    months before the first one, back to ``fit_horizon + calibration_window - 1``
+    months before it, as long as the series has ``calibration_min_months`` of
+    history at the fit. Each fit forecasts from its own month (the scored
+    backtest) and from the months up to the next fit: those forecasts, of months
+    the model never trained on, only calibrate the interval.
+    """
+    spans = (
+        history.filter(pl.col("y").is_not_null())
+        .group_by("series_id")
+        .agg(
+            month_index(pl.col("ds")).min().alias("first_m"),
+            month_index(pl.col("ds")).max().alias("last_m"),
         )
-    ]
-    return pl.DataFrame(rows, schema={"series_id": pl.Utf8, "cutoff_m": pl.Int64})
+        .join(
+            scored.group_by("series_id").agg(pl.col("cutoff_m").sort()),
+            on="series_id",
+            how="inner",
+        )
+    )
+    step = config.cutoffs_every
+    rows: list[dict[str, object]] = []
+    for sid, first_m, last_m, cuts in spans.sort("series_id").iter_rows():
+        earliest = max(
+            first_m + config.calibration_min_months - 1,
+            cuts[0] - config.fit_horizon - config.calibration_window + 1,
+        )
+        fits = list(cuts)
+        while fits[0] - step >= earliest:
+            fits.insert(0, fits[0] - step)
+        for fit in fits:
+            rows += [
+                {"series_id": sid, "fit_m": fit, "origin_m": origin}
+                for origin in range(fit, min(fit + step - 1, last_m - 1) + 1)
+            ]
+    return pl.DataFrame(rows, schema=LGBM_ORIGINS_SCHEMA)
 
 
 def run_forecast(
@@ -593,27 +757,43 @@ def run_forecast(
             "check --series-filter against the series ids (brand|flow|market=..|model=..|"
             "plant=..) or load more history."
         )
+    scored_m = series_origins(history, config)
     seconds["series"] = time.perf_counter() - started
 
     mark = time.perf_counter()
-    base_bt, base_final, errors, busy = _run_models(history, catalog, config, progress)
+    runs = _run_models(history, catalog, lgbm_origins(history, scored_m, config), config, progress)
     seconds["models (wall)"] = time.perf_counter() - mark
-    seconds["lightgbm (task seconds)"] = busy.get("lgbm_backtest", 0.0) + busy.get(
+    seconds["lightgbm (task seconds)"] = runs.busy.get("lgbm_backtest", 0.0) + runs.busy.get(
         "lgbm_final", 0.0
     )
-    seconds["naive+prophet (task seconds)"] = busy.get("local", 0.0)
+    seconds["naive+prophet (task seconds)"] = runs.busy.get("local", 0.0)
 
     mark = time.perf_counter()
-    backtest, chosen_by_cutoff = _with_ensemble_and_selected(base_bt, level=config.level)
-    latest = chosen_by_cutoff.sort("origin").group_by("series_id").agg(pl.col("chosen").last())
+    flows = catalog.select("series_id", "flow")
+    scored = scored_m.select(
+        "series_id", month_from_index(pl.col("cutoff_m")).alias("cutoff"), "horizon"
+    )
+    backtest, chosen_by_cutoff, scores = backtest_models(runs, scored, flows, config=config)
+    latest = (
+        chosen_by_cutoff.sort("origin")
+        .group_by("series_id")
+        .agg(pl.col("chosen").last(), pl.col("rule").last())
+    )
     chosen = (
         catalog.select("series_id")
         .join(latest, on="series_id", how="left")
-        .with_columns(pl.col("chosen").fill_null("seasonal_naive"))
+        .with_columns(pl.col("chosen").fill_null(FALLBACK), pl.col("rule").fill_null("no_history"))
     )
-    forecasts = _finals(base_final, backtest, chosen, catalog, level=config.level)
-    metrics = score_backtest(backtest, series_scales(history), horizon=config.backtest_horizon)
-    series = catalog.join(chosen, on="series_id", how="left").rename({"chosen": "chosen_model"})
+    forecasts = _finals(
+        runs, backtest, scores, chosen.select("series_id", "chosen"), catalog, config=config
+    )
+    horizons = scored.group_by("series_id").agg(pl.col("horizon").max())
+    metrics = score_backtest(backtest, series_scales(history), horizons=horizons)
+    series = (
+        catalog.join(chosen, on="series_id", how="left")
+        .join(horizons.rename({"horizon": "backtest_horizon"}), on="series_id", how="left")
+        .rename({"chosen": "chosen_model", "rule": "selection_rule"})
+    )
     seconds["ensemble+metrics"] = time.perf_counter() - mark
     return ForecastResult(
         series=series,
@@ -632,7 +812,7 @@ def run_forecast(
         ),
         metrics=metrics,
         stage_seconds=seconds,
-        errors=errors,
+        errors=runs.errors,
     )
 
 

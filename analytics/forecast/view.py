@@ -3,13 +3,16 @@
 Inputs are the frames of `warehouse.forecast_read` (one run):
 
     series:    series_id, brand, flow, market, model, plant, level, n_months, first_ds,
-               last_ds, chosen_model (null market/model/plant = summed over that column)
+               last_ds, chosen_model, selection_rule, backtest_horizon (months ahead the
+               backtest scored; null market/model/plant = summed over that column)
     forecasts: model_name, ds (Date, first of month), yhat, yhat_lower, yhat_upper
                (vehicles per month; the bounds are the 80% interval), optionally
                bottom_up_yhat (total series: the sum of the parts' yhat, else null)
     backtest:  model_name, cutoff, ds, y, yhat, yhat_lower, yhat_upper (vehicles per month)
     metrics:   series_id, brand, flow, level, model_name, horizon (months ahead, null =
-               pooled), scope, mase (unitless), smape and mape (percent), coverage80 (0-1)
+               pooled), scope, mase (unitless), smape and mape (percent), coverage80 (0-1),
+               width80 (interval width / actual), median_abs_error (vehicles per month),
+               scored_months, interval_months
     history:   ds, y (vehicles per month; unreported months are absent, never 0)
 
 Nothing here reads the warehouse or knows about Dash.
@@ -40,7 +43,7 @@ FLOW_ORDER: tuple[str, ...] = (
 DEFAULT_FLOW = "region_export"
 TOTAL = "*"  # picker value of "every market" / "the market's total"
 SUMMARY_MONTHS = 6
-METRIC_COLUMNS: tuple[str, ...] = ("mase", "smape", "mape", "coverage80")
+METRIC_COLUMNS: tuple[str, ...] = ("mase", "smape", "mape", "coverage80", "width80")
 
 
 # --- series picker -----------------------------------------------------------------------
@@ -245,6 +248,66 @@ def metrics_table(metrics: pl.DataFrame, *, series_id: str, scope: str) -> pl.Da
     )
 
 
+def typical_error(
+    metrics: pl.DataFrame, *, series_id: str, model_name: str
+) -> tuple[float, int] | None:
+    """(median absolute error in vehicles per month, months scored) of `model_name` on
+    the series over every backtest cutoff; None when the run does not have it."""
+    if "median_abs_error" not in metrics.columns:
+        return None
+    rows = metrics.filter(
+        (pl.col("series_id") == series_id)
+        & (pl.col("model_name") == model_name)
+        & (pl.col("scope") == "all_cutoffs")
+        & pl.col("horizon").is_null()
+        & pl.col("median_abs_error").is_not_null()
+    )
+    if rows.is_empty():
+        return None
+    return float(rows.item(0, "median_abs_error")), int(rows.item(0, "scored_months") or 0)
+
+
+def flow_interval_table(metrics: pl.DataFrame, *, flow: str, scope: str) -> pl.DataFrame:
+    """The 80% intervals of every series of `flow` per model and horizon, in `scope`.
+
+    coverage80: share (0-1) of the flow's backtest months with an interval whose actual
+    fell inside (each series' coverage weighted by its interval_months, so exactly the
+    pooled share); width80: median over the series of their median width / actual
+    (unitless); series: how many series had an interval at that horizon. Rows by
+    model (display order) and horizon; empty for a run without interval columns.
+    """
+    schema = {
+        "model_name": pl.Utf8,
+        "horizon": pl.Int64,
+        "coverage80": pl.Float64,
+        "width80": pl.Float64,
+        "series": pl.UInt32,
+    }
+    if "interval_months" not in metrics.columns:
+        return pl.DataFrame(schema=schema)
+    rows = metrics.filter(
+        (pl.col("flow") == flow)
+        & (pl.col("scope") == scope)
+        & pl.col("horizon").is_not_null()
+        & (pl.col("interval_months") > 0)
+        & pl.col("model_name").is_in(MODELS)
+    )
+    return (
+        rows.group_by("model_name", "horizon")
+        .agg(
+            (
+                (pl.col("coverage80") * pl.col("interval_months")).sum()
+                / pl.col("interval_months").sum()
+            ).alias("coverage80"),
+            pl.col("width80").median(),
+            pl.col("series_id").n_unique().alias("series"),
+        )
+        .sort(_model_order(), "horizon")
+        .select(list(schema))
+        .cast(schema)  # type: ignore[arg-type]
+    )
+
+
 def pooled_metrics(table: pl.DataFrame) -> pl.DataFrame:
     """The pooled rows (horizon null) of `metrics_table`, without the horizon column."""
     return table.filter(pl.col("horizon").is_null()).drop("horizon")
@@ -352,28 +415,96 @@ def leaderboard(metrics: pl.DataFrame, *, scope: str) -> pl.DataFrame:
 # --- quarters and the summary -------------------------------------------------------------
 
 
-def quarter_table(forecasts: pl.DataFrame, *, model_name: str) -> pl.DataFrame:
+def validated_until(row: dict | None) -> dt.date | None:
+    """The last forecast month the backtest validated for a `series_row` (its last
+    reported month + backtest_horizon months); None when the run does not say."""
+    if not row or row.get("backtest_horizon") is None or row.get("last_ds") is None:
+        return None
+    last: dt.date = row["last_ds"]
+    index = last.year * 12 + last.month - 1 + int(row["backtest_horizon"])
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def unvalidated_from(row: dict | None) -> tuple[dt.date, int] | None:
+    """(first forecast month past what the backtest validated, backtest horizon) of a
+    `series_row`; None when the run does not say."""
+    last = validated_until(row)
+    if last is None or row is None:
+        return None
+    index = last.year * 12 + last.month  # the month after `last`
+    return dt.date(index // 12, index % 12 + 1, 1), int(row["backtest_horizon"])
+
+
+def quarter_table(
+    forecasts: pl.DataFrame, *, model_name: str, validated: dt.date | None = None
+) -> pl.DataFrame:
     """`model_name`'s forecast per calendar quarter: quarter ('2025-Q3'), months (forecast
-    months in it; < 3 for a partial quarter), yhat, yhat_lower, yhat_upper (vehicles,
-    sums of the monthly values rounded to whole vehicles). The bounds are sums of the
-    monthly 80% bounds, so the quarter band is at least as wide as an 80% interval."""
+    months in it; < 3 for a partial quarter), validated_months (of them, months no later
+    than `validated`, the last month the backtest validated; every month when None),
+    yhat, yhat_lower, yhat_upper (vehicles, sums of the monthly values rounded to whole
+    vehicles; a bound is null when a month lacks it). The bounds are sums of the monthly
+    80% bounds, so the quarter band is at least as wide as an 80% interval."""
+    checked = pl.col("ds").is_not_null() if validated is None else pl.col("ds") <= pl.lit(validated)
     return (
         forecasts.lazy()
         .filter(pl.col("model_name") == model_name)
         .group_by(pl.col("ds").dt.year().alias("_y"), pl.col("ds").dt.quarter().alias("_q"))
         .agg(
             pl.len().cast(pl.Int64).alias("months"),
-            pl.col("yhat", "yhat_lower", "yhat_upper").sum().round(0).cast(pl.Int64),
+            checked.sum().cast(pl.Int64).alias("validated_months"),
+            *[
+                pl.when(pl.col(c).null_count() == 0)
+                .then(pl.col(c).sum().round(0))
+                .cast(pl.Int64)
+                .alias(c)
+                for c in ("yhat", "yhat_lower", "yhat_upper")
+            ],
         )
         .sort("_y", "_q")
         .select(
             pl.format("{}-Q{}", "_y", "_q").alias("quarter"),
             "months",
+            "validated_months",
             "yhat",
             "yhat_lower",
             "yhat_upper",
         )
         .collect()
+    )
+
+
+def interval_table(backtest: pl.DataFrame, *, models: tuple[str, ...] = MODELS) -> pl.DataFrame:
+    """How the 80% intervals of `backtest` rows (any series) did, per model and horizon.
+
+    `backtest` has model_name, cutoff, ds, y, yhat_lower and yhat_upper. Months with
+    an interval count: coverage80 is the share (0-1) of actuals inside it, width80
+    the median (upper - lower) / actual over those with a non-zero actual (unitless),
+    months how many there were. Rows: model_name (in `models` order), horizon (months
+    from cutoff to ds).
+    """
+    banded = backtest.filter(
+        pl.col("model_name").is_in(models),
+        pl.col("yhat_lower").is_not_null(),
+        pl.col("yhat_upper").is_not_null(),
+        pl.col("y").is_not_null(),
+    ).with_columns(
+        (
+            (pl.col("ds").dt.year().cast(pl.Int64) - pl.col("cutoff").dt.year().cast(pl.Int64)) * 12
+            + pl.col("ds").dt.month().cast(pl.Int64)
+            - pl.col("cutoff").dt.month().cast(pl.Int64)
+        ).alias("horizon")
+    )
+    inside = (pl.col("yhat_lower") <= pl.col("y")) & (pl.col("y") <= pl.col("yhat_upper"))
+    width = (pl.col("yhat_upper") - pl.col("yhat_lower")) / pl.col("y").abs()
+    order = {m: i for i, m in enumerate(models)}
+    return (
+        banded.group_by("model_name", "horizon")
+        .agg(
+            inside.cast(pl.Float64).mean().alias("coverage80"),
+            width.filter(pl.col("y") != 0).median().alias("width80"),
+            pl.len().cast(pl.Int64).alias("months"),
+        )
+        .sort(pl.col("model_name").replace_strict(order, return_dtype=pl.Int64), "horizon")
     )
 
 

@@ -69,11 +69,14 @@ def forecast_chart(
     band_model: str,
     show_backtest: bool,
     lang: str = "ko",
+    unvalidated: tuple[dt.date, int] | None = None,
 ) -> go.Figure:
     """History (`history`: ds, y with null for unreported months), every model's
     forecast (`forecasts`: model_name, ds, yhat, bounds; models not in `visible` start
     hidden but stay in the legend), the band model's 80% interval and, when
-    `show_backtest`, its backtest forecasts per cutoff (`backtest`: cutoff, ds, y, yhat)."""
+    `show_backtest`, its backtest forecasts per cutoff (`backtest`: cutoff, ds, y, yhat).
+    `unvalidated` (first forecast month past the backtest, backtest horizon) shades the
+    months the backtest did not validate and names them."""
     if history.is_empty() and forecasts.is_empty():
         return empty_figure(lang, title=title, height=420)
     shown = set(visible)
@@ -166,6 +169,11 @@ def forecast_chart(
     }
     if not history.is_empty() and not forecasts.is_empty():
         layout.update(_start_marker(history.get_column("ds").max(), lang))
+    last = forecasts.get_column("ds").max() if not forecasts.is_empty() else None
+    if unvalidated is not None and last is not None and unvalidated[0] <= last:
+        shade = _unvalidated_shade(unvalidated[0], last, unvalidated[1], lang)
+        layout["shapes"] = [*layout.get("shapes", []), *shade["shapes"]]
+        layout["annotations"] = [*layout.get("annotations", []), *shade["annotations"]]
     # Traces are built here from typed frames, so plotly's per-property validation
     # (most of the time of a 12-trace chart) is skipped.
     return go.Figure(data=data, layout=layout, _validate=False)
@@ -191,6 +199,47 @@ def _backtest_traces(backtest: pl.DataFrame, band_model: str, lang: str) -> list
             }
         )
     return traces
+
+
+def _mid_month_before(month: dt.date) -> str:
+    return (dt.datetime.combine(month, dt.time()) - dt.timedelta(days=15)).isoformat()
+
+
+def _unvalidated_shade(first: dt.date, last: dt.date, horizon: int, lang: str) -> dict:
+    """A grey band over the forecast months from `first` to `last` that the backtest did
+    not validate, labelled at its top."""
+    x0 = _mid_month_before(first)
+    x1 = (dt.datetime.combine(last, dt.time()) + dt.timedelta(days=15)).isoformat()
+    return {
+        "shapes": [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x0,
+                "x1": x1,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(108,117,125,0.12)",
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        ],
+        "annotations": [
+            {
+                "x": x0,
+                "y": 0.92,
+                "xref": "x",
+                "yref": "paper",
+                "showarrow": False,
+                "text": t("fc.unvalidated", lang, horizon=horizon),
+                "xanchor": "left",
+                "xshift": 4,
+                "yanchor": "top",
+                "font": {"size": 11, "color": "#6C757D"},
+            }
+        ],
+    }
 
 
 def _start_marker(last_actual: dt.date, lang: str) -> dict:
@@ -245,6 +294,10 @@ def accuracy_table(
     )
     if isinstance(table, DataTable):
         two = Format(precision=2, scheme=Scheme.fixed)
-        mase_like = {c for c in frame.columns if "mase" in c or (c[:1] == "h" and c[1:].isdigit())}
+        mase_like = {
+            c
+            for c in frame.columns
+            if "mase" in c or "width" in c or (c[:1] == "h" and c[1:].isdigit())
+        }
         table.columns = [{**c, "format": two} if c["id"] in mase_like else c for c in table.columns]
     return table

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from app.i18n import t
@@ -22,12 +23,29 @@ def flow_label(flow: str, lang: str = "ko") -> str:
     return flow if text == f"fc.flow.{flow}" else text
 
 
+def rule_label(rule: str | None, lang: str = "ko") -> str | None:
+    """Display name of a forecast_series.selection_rule (None for a run without one)."""
+    if not rule:
+        return None
+    text = t(f"fc.rule.{rule}", lang)
+    return rule if text == f"fc.rule.{rule}" else text
+
+
 def summary_sentence(
-    summary: Any, lang: str = "ko", *, mase: float | None = None, naive_mase: float | None = None
+    summary: Any,
+    lang: str = "ko",
+    *,
+    mase: float | None = None,
+    naive_mase: float | None = None,
+    typical_error: tuple[float, int] | None = None,
+    unvalidated: tuple[dt.date, int] | None = None,
 ) -> list[str]:
-    """Sentences of the generated summary from an `analytics.forecast_view.Summary`;
+    """Sentences of the generated summary from an `analytics.forecast.view.Summary`;
     `mase` and `naive_mase` are the pooled latest-cutoff MASE of the model and of
-    seasonal naive (the accuracy sentence needs both)."""
+    seasonal naive (the accuracy sentence needs both); `typical_error` is the model's
+    (median absolute backtest error in vehicles per month, months scored) and
+    `unvalidated` (first forecast month past the backtest, backtest horizon) when the
+    forecast reaches beyond what the backtest validated."""
     if summary is None:
         return [t("fc.summary.none", lang)]
     model = model_label(summary.model_name, lang)
@@ -96,5 +114,13 @@ def summary_sentence(
                 naive=naive_mase,
                 verdict=t(f"fc.verdict.{verdict}", lang),
             )
+        )
+    if typical_error is not None:
+        error, months = typical_error
+        out.append(t("fc.summary.typical", lang, error=error, months=months))
+    if unvalidated is not None:
+        first, horizon = unvalidated
+        out.append(
+            t("fc.summary.unvalidated", lang, first=first.strftime("%Y-%m"), horizon=horizon)
         )
     return out

@@ -6,15 +6,20 @@ import numpy as np
 import polars as pl
 import pytest
 
-from analytics.forecast.metrics import coverage, mape, mase, smape
+from analytics.forecast.metrics import (
+    coverage,
+    mape,
+    mase,
+    median_abs_error,
+    relative_width,
+    smape,
+)
 from analytics.forecast.pipeline import (
     ForecastConfig,
-    conformal,
     earlier_mae,
     ensemble,
     run_forecast,
     score_backtest,
-    select_models,
 )
 
 CUTOFFS = [dt.date(2024, 1, 1), dt.date(2024, 4, 1), dt.date(2024, 7, 1), dt.date(2024, 10, 1)]
@@ -51,29 +56,11 @@ def _backtest(errors: dict[str, tuple[float, float]]) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
-def test_selection_never_sees_the_window_it_is_scored_on():
-    # prophet is perfect exactly in the scored window (after the latest cutoff) and bad
-    # before it; lightgbm the reverse: the choice at the latest cutoff must be lightgbm
-    backtest = _backtest(
-        {"prophet": (50.0, 0.0), "lightgbm": (5.0, 80.0), "seasonal_naive": (20.0, 20.0)}
-    )
-    origins = pl.DataFrame({"series_id": ["s"], "origin": [CUTOFFS[-1]]})
-    chosen = select_models(earlier_mae(backtest, origins), origins)
-    assert chosen["chosen"].to_list() == ["lightgbm"]
-    # whatever happens in the scored window, the choice does not move
-    scored = (pl.col("cutoff") == CUTOFFS[-1]) | (pl.col("ds") > CUTOFFS[-1])
-    changed = backtest.with_columns(
-        pl.when(scored).then(pl.col("yhat") * 3).otherwise(pl.col("yhat")).alias("yhat")
-    )
-    assert select_models(earlier_mae(changed, origins), origins)["chosen"].to_list() == ["lightgbm"]
-
-
-def test_first_cutoff_falls_back_to_seasonal_naive_and_ensemble_weights_equally():
+def test_at_the_first_cutoff_the_ensemble_weights_every_model_equally():
     backtest = _backtest({"prophet": (10.0, 10.0), "lightgbm": (30.0, 30.0)})
     origins = pl.DataFrame({"series_id": ["s"], "origin": [CUTOFFS[0]]})
     mae = earlier_mae(backtest, origins)
     assert mae.is_empty()
-    assert select_models(mae, origins)["chosen"].to_list() == ["seasonal_naive"]
     rows = backtest.filter(pl.col("cutoff") == CUTOFFS[0]).with_columns(
         pl.col("cutoff").alias("origin")
     )
@@ -107,7 +94,7 @@ def test_metrics_equal_the_reference_functions_per_horizon_and_pooled():
     history = rng.uniform(50, 150, 25)
     scale = float(np.mean(np.abs(history[12:] - history[:-12])))
     metrics = score_backtest(
-        backtest, pl.DataFrame({"series_id": ["s"], "scale": [scale]}), horizon=6
+        backtest, pl.DataFrame({"series_id": ["s"], "scale": [scale]}), horizons=6
     )
     assert metrics.filter(pl.col("scope") == "all_cutoffs").height == 7
     for horizon in (None, 1, 4):
@@ -120,9 +107,11 @@ def test_metrics_equal_the_reference_functions_per_horizon_and_pooled():
         assert got["mase"] == pytest.approx(mase(y, yhat, insample=history))
         assert got["smape"] == pytest.approx(smape(y, yhat))
         assert got["mape"] == pytest.approx(mape(y, yhat))
-        assert got["coverage80"] == pytest.approx(
-            coverage(y, rows["yhat_lower"].to_numpy(), rows["yhat_upper"].to_numpy())
-        )
+        lower, upper = rows["yhat_lower"].to_numpy(), rows["yhat_upper"].to_numpy()
+        assert got["coverage80"] == pytest.approx(coverage(y, lower, upper))
+        assert got["width80"] == pytest.approx(relative_width(y, lower, upper))
+        assert got["median_abs_error"] == pytest.approx(median_abs_error(y, yhat))
+        assert got["scored_months"] == got["interval_months"] == rows.height
     latest = metrics.filter(pl.col("scope") == "latest_cutoff")
     assert latest.filter(pl.col("horizon") > 3)["mase"].null_count() == 3  # no actuals yet
 
@@ -181,47 +170,14 @@ def test_a_small_run_fills_every_model_and_keeps_selection_consistent():
         dt.date(2024, 6, 1),
         dt.date(2024, 9, 1),
     }
-    # `selected` keeps the chosen model's point forecast but has its own split-conformal
-    # interval (from earlier `selected` errors), bracketing the forecast
+    # lightgbm, ensemble and selected share LightGBM's calibrated band, widened to hold
+    # their own forecast; every final month has one
     for frame in (result.forecasts, result.backtest):
-        sel = frame.filter(pl.col("model_name") == "selected")
-        assert (sel["yhat_lower"] <= sel["yhat"]).all() and (sel["yhat"] <= sel["yhat_upper"]).all()
-    earlier = result.backtest.filter(pl.col("model_name") == "selected")
-    final = result.forecasts.filter(pl.col("model_name") == "selected").with_columns(
-        pl.lit(dt.date(2024, 12, 1)).alias("origin")
-    )
-    expected = conformal(
-        final.select("series_id", "origin", "ds", "yhat", "yhat_lower", "yhat_upper"),
-        earlier,
-        level=0.8,
-    )
-    assert final["yhat_upper"].to_list() == pytest.approx(expected["yhat_upper"].to_list())
-
-
-def test_conformal_bounds_come_from_earlier_relative_errors_at_the_same_horizon():
-    earlier = pl.DataFrame(
-        {
-            "cutoff": [CUTOFFS[0]] * 4 + [CUTOFFS[-1]],
-            "ds": [_month(CUTOFFS[0], h) for h in (1, 1, 2, 2)] + [_month(CUTOFFS[-1], 1)],
-            "horizon": [1, 1, 2, 2, 1],
-            "y": [110.0, 90.0, 150.0, 100.0, 999.0],
-            "yhat": [100.0] * 5,
-        }
-    )
-    rows = pl.DataFrame(
-        {
-            "series_id": ["s"] * 3,
-            "origin": [CUTOFFS[-1]] * 3,
-            "ds": [_month(CUTOFFS[-1], h) for h in (1, 2, 3)],
-            "yhat": [200.0] * 3,
-            "yhat_lower": [190.0] * 3,
-            "yhat_upper": [210.0] * 3,
-        }
-    )
-    out = conformal(rows, earlier, level=0.8)
-    # h=1: errors 10% and 10% -> +-10%; h=2: 50% and 0% -> +-50%; h=3 falls back to h=2;
-    # the row at the origin's own cutoff (999) is never used
-    assert out["yhat_lower"].to_list() == pytest.approx([180.0, 100.0, 100.0])
-    assert out["yhat_upper"].to_list() == pytest.approx([220.0, 300.0, 300.0])
-    first = conformal(rows.with_columns(pl.lit(CUTOFFS[0]).alias("origin")), earlier, level=0.8)
-    assert first["yhat_lower"].to_list() == [190.0] * 3  # nothing earlier: bounds kept
+        banded = frame.filter(pl.col("model_name").is_in(["lightgbm", "ensemble", "selected"]))
+        inside = banded.drop_nulls(["yhat_lower", "yhat_upper"])
+        assert (inside["yhat_lower"] <= inside["yhat"]).all()
+        assert (inside["yhat"] <= inside["yhat_upper"]).all()
+    finals = result.forecasts.filter(pl.col("model_name").is_in(["lightgbm", "selected"]))
+    assert finals["yhat_lower"].null_count() == finals["yhat_upper"].null_count() == 0
+    assert set(result.series["backtest_horizon"]) == {6}  # 36 months: validated 6 ahead
+    assert set(result.series["selection_rule"]) == {"flow_default"}

@@ -50,10 +50,52 @@ def test_quarter_table_sums_months_per_calendar_quarter_and_flags_partial_quarte
     )
     table = fv.quarter_table(forecasts, model_name="selected")
     # Feb+Mar = 10+20; Apr+May+Jun = 30+40+50; Jul = 60 (lower x0.8, upper x1.2)
-    assert table.to_dicts() == [
+    assert table.drop("validated_months").to_dicts() == [
         {"quarter": "2025-Q1", "months": 2, "yhat": 30, "yhat_lower": 24, "yhat_upper": 36},
         {"quarter": "2025-Q2", "months": 3, "yhat": 120, "yhat_lower": 96, "yhat_upper": 144},
         {"quarter": "2025-Q3", "months": 1, "yhat": 60, "yhat_lower": 48, "yhat_upper": 72},
+    ]
+    assert table["validated_months"].to_list() == [2, 3, 1]  # no limit known: all of them
+
+
+def test_quarter_table_counts_the_months_the_backtest_validated():
+    forecasts = forecast_frame([("selected", d, 10.0, 8.0, 12.0) for d in SIX_MONTHS])
+    # last reported 2025-01, backtested 4 months ahead: Feb-May are validated
+    row = {"last_ds": dt.date(2025, 1, 1), "backtest_horizon": 4}
+    assert fv.validated_until(row) == dt.date(2025, 5, 1)
+    table = fv.quarter_table(forecasts, model_name="selected", validated=fv.validated_until(row))
+    assert table.select("quarter", "months", "validated_months").rows() == [
+        ("2025-Q1", 2, 2),
+        ("2025-Q2", 3, 2),
+        ("2025-Q3", 1, 0),
+    ]
+    assert fv.validated_until({"last_ds": dt.date(2025, 1, 1), "backtest_horizon": None}) is None
+    with_gap = forecasts.with_columns(
+        pl.when(pl.col("ds") == SIX_MONTHS[0])
+        .then(None)
+        .otherwise("yhat_lower")
+        .alias("yhat_lower")
+    )
+    # a month without a bound leaves the quarter's bound unknown, never a smaller sum
+    assert fv.quarter_table(with_gap, model_name="selected")["yhat_lower"].to_list()[0] is None
+
+
+def test_interval_table_scores_coverage_and_width_per_model_and_horizon():
+    rows = pl.DataFrame(
+        {
+            "model_name": ["selected"] * 4 + ["prophet"],
+            "cutoff": [dt.date(2024, 10, 1)] * 5,
+            "ds": [dt.date(2024, 11, 1)] * 3 + [dt.date(2024, 12, 1)] * 2,
+            "y": [100.0, 50.0, 200.0, 100.0, 100.0],
+            "yhat_lower": [90.0, 60.0, 150.0, None, 0.0],
+            "yhat_upper": [110.0, 90.0, 250.0, None, 10.0],
+        }
+    )
+    table = fv.interval_table(rows)
+    assert table.rows() == [
+        # inside, below, inside; widths 0.2, 0.6, 0.5 -> median 0.5
+        ("selected", 1, pytest.approx(2 / 3), pytest.approx(0.5), 3),
+        ("prophet", 2, 0.0, pytest.approx(0.1), 1),  # the row without bounds is left out
     ]
 
 
@@ -198,7 +240,7 @@ def _metric_rows() -> pl.DataFrame:
             "mape": pl.Float64,
             "coverage80": pl.Float64,
         },
-    )
+    ).with_columns((pl.col("coverage80") + 0.5).alias("width80"))
 
 
 def test_leaderboard_gives_median_pooled_mase_and_series_won_per_flow_and_overall():
@@ -249,7 +291,15 @@ def test_leaderboard_reads_only_the_requested_scope():
 
 def test_metrics_table_orders_models_and_puts_the_pooled_row_first():
     table = fv.metrics_table(_metric_rows(), series_id="s4", scope="latest_cutoff")
-    assert table.columns == ["model_name", "horizon", "mase", "smape", "mape", "coverage80"]
+    assert table.columns == [
+        "model_name",
+        "horizon",
+        "mase",
+        "smape",
+        "mape",
+        "coverage80",
+        "width80",
+    ]
     assert table.get_column("model_name").to_list() == [m for m in fv.MODELS for _ in (0, 1)]
     assert table.get_column("horizon").to_list()[:2] == [None, 1]
     pooled = fv.pooled_metrics(table)

@@ -6,6 +6,7 @@ come straight from the warehouse tables with DuckDB, not from the page's own cod
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -242,14 +243,16 @@ def test_quarter_table_and_csv_add_up_the_stored_monthly_forecast(cb, usa, sql):
     csv = cb.download_quarters(1, usa, "prophet")
     assert csv["filename"].endswith(".csv") and "USA" in csv["filename"]
     lines = csv["content"].splitlines()
-    assert lines[0] == "quarter,months,yhat,yhat_lower,yhat_upper,series_id,model_name"
+    assert lines[0] == (
+        "quarter,months,validated_months,yhat,yhat_lower,yhat_upper,series_id,model_name"
+    )
     assert len(lines) == len(stored) + 1
     with pytest.raises(PreventUpdate):
         cb.download_quarters(None, usa, "prophet")
 
 
 def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
-    table = cb.render_leaderboard(usa, "latest_cutoff", "en")
+    table, _heading, _intervals = cb.render_leaderboard(usa, "latest_cutoff", "en")
     stored = dict(
         sql(
             "select model_name, median(mase) from forecast_metrics where horizon is "
@@ -323,3 +326,82 @@ def test_without_a_run_the_page_says_which_command_to_run(no_run):
     assert "데이터가 없습니다" in _text(
         no_run.render_leaderboard(out["spec"], "latest_cutoff", "ko")
     )
+
+
+@pytest.fixture(scope="module")
+def mexico(cb) -> dict:
+    """Kia's exports to Mexico: 25 reported months, so backtested 6 months ahead only."""
+    return _choose(cb, brand="Kia", market="Mexico")["spec"]
+
+
+def test_months_past_the_backtest_are_marked_on_the_chart_and_in_the_quarters(cb, mexico, sql):
+    ((last, horizon),) = sql(
+        "select last_ds, backtest_horizon from forecast_series where series_id = ?",
+        [mexico["series_id"]],
+    )
+    assert horizon == 6
+    fig, summary, _table = cb.render_chart(mexico, ["selected"], "selected", False, "en")
+    shade = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(shade) == 1
+    first = last.replace(year=last.year + (last.month + 6) // 12, month=(last.month + 6) % 12 + 1)
+    # from half a month before the first month past the backtest
+    start = dt.datetime.combine(first, dt.time()) - dt.timedelta(days=15)
+    assert shade[0].x0 == start.isoformat()
+    assert any(a.text == "Not validated (beyond 6 months ahead)" for a in fig.layout.annotations)
+    assert f"Months from {first:%Y-%m} on (beyond 6 months ahead)" in _text(summary)
+    table = cb.render_quarters(mexico, "selected", "en")
+    months = sql(
+        "select year(ds) || '-Q' || quarter(ds), count(*), count(*) filter (where ds < ?) "
+        "from forecasts where series_id = ? and model_name = 'selected' group by all order by 1",
+        [first, mexico["series_id"]],
+    )
+    assert [(r["quarter"], r["months"], r["validated_months"]) for r in table.data] == months
+
+
+def test_a_long_series_is_validated_a_year_ahead_and_not_marked(cb, usa, sql):
+    ((horizon,),) = sql(
+        "select backtest_horizon from forecast_series where series_id = ?", [usa["series_id"]]
+    )
+    assert horizon == 12
+    fig, summary, _table = cb.render_chart(usa, ["selected"], "selected", False, "ko")
+    assert not [s for s in fig.layout.shapes if s.type == "rect"]
+    assert "검증되지 않은" not in _text(summary)
+    table = cb.render_quarters(usa, "selected", "ko")
+    assert all(r["validated_months"] == r["months"] for r in table.data)
+
+
+def test_the_summary_states_the_typical_error_in_cars(cb, usa, sql):
+    ((error, months),) = sql(
+        "select median(abs(y - yhat)), count(*) from forecast_backtest "
+        "where series_id = ? and model_name = 'selected'",
+        [usa["series_id"]],
+    )
+    _fig, summary, _table = cb.render_chart(usa, ["selected"], "selected", False, "ko")
+    assert f"보통 ±{error:,.0f}대/월 빗나갔습니다 (검증 {months}개월의 오차 중앙값)" in _text(
+        summary
+    )
+
+
+def test_coverage_and_width_per_horizon_are_shown_and_recomputed_from_the_backtest(cb, usa, sql):
+    tables = [c for c in cb.render_metrics(usa, "all_cutoffs", "en") if hasattr(c, "data")]
+    coverage, width = tables[2], tables[3]
+    ((inside, w),) = sql(
+        "select avg((y between yhat_lower and yhat_upper)::int), "
+        "median((yhat_upper - yhat_lower) / y) from forecast_backtest "
+        "where series_id = ? and model_name = 'selected' and date_diff('month', cutoff, ds) = 1 "
+        "and yhat_lower is not null",
+        [usa["series_id"]],
+    )
+    label = model_label("selected", "en")
+    assert {r["model_name"]: r["h1"] for r in coverage.data}[label] == pytest.approx(inside)
+    assert {r["model_name"]: r["h1"] for r in width.data}[label] == pytest.approx(w)
+    assert "h12" in {c["id"] for c in coverage.columns}  # validated a year ahead
+    _board, _heading, intervals = cb.render_leaderboard(usa, "all_cutoffs", "en")
+    ((pooled,),) = sql(
+        "select avg((b.y between b.yhat_lower and b.yhat_upper)::int) from forecast_backtest b "
+        "join forecast_series s using (series_id) where s.flow = 'region_export' "
+        "and b.model_name = 'selected' and date_diff('month', b.cutoff, b.ds) = 1 "
+        "and b.yhat_lower is not null"
+    )
+    row = next(r for r in intervals.data if r["model_name"] == label and r["horizon"] == 1)
+    assert row["coverage80"] == pytest.approx(pooled)

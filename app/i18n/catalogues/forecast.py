@@ -108,6 +108,37 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
         "en": "On the latest cutoff (never used to choose the model) this model's MASE is "
         "{mase:.2f} against {naive:.2f} for seasonal naive: {verdict}.",
     },
+    "fc.summary.typical": {
+        "ko": "백테스트에서 이 모델은 보통 ±{error:,.0f}대/월 빗나갔습니다 "
+        "(검증 {months}개월의 오차 중앙값).",
+        "en": "In the backtest this model was typically ±{error:,.0f} units/month off "
+        "(median error over {months} months).",
+    },
+    "fc.summary.unvalidated": {
+        "ko": "{first} 이후({horizon}개월 앞 이후)는 백테스트로 검증되지 않은 예측입니다.",
+        "en": "Months from {first} on (beyond {horizon} months ahead) were not validated "
+        "by the backtest.",
+    },
+    "fc.unvalidated": {
+        "ko": "미검증 ({horizon}개월 앞 이후)",
+        "en": "Not validated (beyond {horizon} months ahead)",
+    },
+    "fc.rule.flow_default": {"ko": "흐름 기본값", "en": "flow default"},
+    "fc.rule.series_evidence": {"ko": "시리즈 근거", "en": "series evidence"},
+    "fc.rule.no_history": {"ko": "이력 없음", "en": "no history"},
+    "fc.metrics.coverage_by_horizon": {
+        "ko": "예측 시차별 80% 구간 적중률 (목표 0.80)",
+        "en": "80% interval coverage by horizon (target 0.80)",
+    },
+    "fc.metrics.width_by_horizon": {
+        "ko": "예측 시차별 80% 구간 폭 (실적 대비 배수, 중앙값)",
+        "en": "80% interval width by horizon (median, x the actual)",
+    },
+    "fc.leaderboard.intervals": {
+        "ko": "이 흐름의 80% 구간: 예측 시차별 적중률과 폭 (폭은 시리즈별 중앙값의 중앙값)",
+        "en": "This flow's 80% intervals by horizon: coverage and width (width: median "
+        "over the series of each series' median)",
+    },
     "fc.verdict.better": {"ko": "기준보다 정확합니다", "en": "better than the baseline"},
     "fc.verdict.worse": {"ko": "기준보다 부정확합니다", "en": "worse than the baseline"},
     "fc.verdict.equal": {"ko": "기준과 같습니다", "en": "as good as the baseline"},
@@ -125,11 +156,13 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
     "fc.metrics.hint": {
         "ko": "MASE < 1이면 계절 나이브(작년 같은 달)보다 정확합니다. sMAPE·MAPE는 %, "
-        "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%)입니다. '최근 검증 구간'은 "
-        "모델 선택에 쓰이지 않은 마지막 기준 시점입니다.",
+        "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%), width80은 구간 폭을 실적으로 "
+        "나눈 값의 중앙값(1.0 = 실적만큼 넓음)입니다. '최근 검증 구간'은 모델 선택에 쓰이지 "
+        "않은 마지막 기준 시점입니다.",
         "en": "MASE < 1 beats seasonal naive (same month last year). sMAPE and MAPE are in "
-        "%, coverage80 is the share of actuals inside the 80% interval (target 80%). "
-        "'Latest cutoff' is the last window, never used to choose the model.",
+        "%, coverage80 is the share of actuals inside the 80% interval (target 80%), "
+        "width80 the median interval width divided by the actual (1.0 = as wide as the "
+        "actual). 'Latest cutoff' is the last window, never used to choose the model.",
     },
     "fc.scope": {"ko": "평가 구간", "en": "Scored window"},
     "fc.scope.latest_cutoff": {"ko": "최근 검증 구간", "en": "Latest cutoff"},
@@ -143,10 +176,12 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.quarters.title": {"ko": "분기별 예측", "en": "Forecast by quarter"},
     "fc.quarters.hint": {
         "ko": "월별 예측의 분기 합계입니다. 하한·상한은 월별 80% 구간의 합이라 분기 80% "
-        "구간보다 넓습니다. 개월 수가 3보다 작으면 일부 분기입니다.",
+        "구간보다 넓습니다. 개월 수가 3보다 작으면 일부 분기입니다. '검증된 개월 수'가 "
+        "개월 수보다 작으면 그 분기의 나머지 달은 백테스트로 검증되지 않은 예측입니다.",
         "en": "Quarterly sums of the monthly forecast. Lower and upper are sums of the "
         "monthly 80% bounds, so wider than a quarterly 80% interval. Fewer than 3 "
-        "months means a partial quarter.",
+        "months means a partial quarter. When 'Validated months' is below 'Months', the "
+        "quarter's other months lie beyond what the backtest validated.",
     },
     "fc.download_csv": {"ko": "CSV 다운로드", "en": "Download CSV"},
     # leaderboard
@@ -164,6 +199,9 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "col.smape": {"ko": "sMAPE (%)", "en": "sMAPE (%)"},
     "col.mape": {"ko": "MAPE (%)", "en": "MAPE (%)"},
     "col.coverage80": {"ko": "80% 구간 적중률 (%)", "en": "80% coverage (%)"},
+    "col.width80": {"ko": "80% 구간 폭 (실적 대비 배)", "en": "80% width (x actual)"},
+    "col.validated_months": {"ko": "검증된 개월 수", "en": "Validated months"},
+    "col.series_count": {"ko": "시리즈 수", "en": "Series"},
     "col.quarter": {"ko": "분기", "en": "Quarter"},
     "col.months": {"ko": "개월 수", "en": "Months"},
     "col.yhat": {"ko": "예측 (대)", "en": "Forecast (vehicles)"},

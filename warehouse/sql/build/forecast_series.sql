@@ -11,5 +11,7 @@ create table forecast_series (
     n_months integer not null,        -- reported months in the history
     first_ds date not null,           -- first reported month (first of month)
     last_ds date not null,            -- last reported month (first of month)
-    chosen_model varchar              -- chosen on backtest cutoffs before the latest one
+    chosen_model varchar,             -- chosen on backtest cutoffs before the latest one
+    selection_rule varchar,           -- flow_default | series_evidence | no_history
+    backtest_horizon smallint         -- months ahead the backtest scored (6 or 12)
 );

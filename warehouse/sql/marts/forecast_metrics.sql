@@ -2,7 +2,8 @@
 -- and level (for the leaderboard). params: $run_id.
 -- mase: MAE / in-sample seasonal-naive MAE (unitless, < 1 beats the baseline);
 -- smape, mape: percent (0-200, 0-inf); coverage80: share (0-1) of actuals inside the
--- 80% interval. horizon: months ahead, null = pooled over every horizon.
+-- 80% interval; width80: median interval width / actual (unitless); median_abs_error:
+-- vehicles per month. horizon: months ahead, null = pooled over every horizon.
 with metrics as (
     select * from forecast_metrics
     where run_id = $run_id
@@ -16,7 +17,8 @@ series as (
 final as (
     select
         m.series_id, s.brand, s.flow, s.level, m.model_name, m.horizon::integer as horizon,
-        m.scope, m.mase, m.smape, m.mape, m.coverage80
+        m.scope, m.mase, m.smape, m.mape, m.coverage80, m.width80, m.median_abs_error,
+        m.scored_months, m.interval_months
     from metrics as m
     inner join series as s using (series_id)
 )

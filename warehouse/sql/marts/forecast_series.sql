@@ -9,7 +9,7 @@ with series as (
 final as (
     select
         series_id, brand, flow, market, model, plant, level, n_months, first_ds, last_ds,
-        chosen_model
+        chosen_model, selection_rule, backtest_horizon
     from series
 )
 
