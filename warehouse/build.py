@@ -18,7 +18,9 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import re
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, catalogue, claims, competitors, forecasts, sql, trained
+from warehouse import canonical, catalogue, claims, competitors, forecasts, meta, sql, trained
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
@@ -90,6 +92,9 @@ class LoadState:
     trained: dict[str, pl.DataFrame] = field(default_factory=dict)
     # `carsight forecast` results of the previous warehouse, carried over unchanged
     forecasts: dict[str, pl.DataFrame] = field(default_factory=dict)
+    # warehouse_meta of the previous warehouse: which data the carried results came from
+    previous_meta: dict[str, str | None] = field(default_factory=dict)
+    command: str = "build"
 
     def known_hashes(self) -> dict[str, dict[str, object]]:
         """sha256 -> the load_log entry of the loaded file with those bytes."""
@@ -523,9 +528,50 @@ def writer_lock(db_path: Path) -> Iterator[None]:
                 hint="Wait for it to finish, then run the command again.",
             ) from exc
         try:
+            remove_leftovers(db_path)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by another user
+        return True
+    return True
+
+
+def remove_leftovers(db_path: Path, *, say: Callable[[str], None] | None = None) -> list[Path]:
+    """Delete temporary and WAL files of writers that are no longer running, and say so.
+
+    A writer killed hard (kill -9, power loss) leaves `.<name>.tmp-<pid>` and its
+    `.wal` beside the warehouse; the warehouse itself is intact (the swap is an
+    atomic rename). Called by every writer while it holds `writer_lock`, so no
+    other writer can be using them; the pid check also spares a live process's
+    files. Returns the removed paths.
+    """
+    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.tmp-(\d+)(\.wal)?$")
+    removed: list[Path] = []
+    for path in sorted(db_path.parent.iterdir()):
+        match = pattern.match(path.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    if removed:
+        message = (
+            f"removed {len(removed)} leftover file(s) of writers that are no longer running: "
+            + ", ".join(p.name for p in removed)
+        )
+        (say or _say)(message)
+    return removed
+
+
+def _say(message: str) -> None:
+    print(f"note: {message}", file=sys.stderr)
 
 
 def _concat(frames: list[pl.DataFrame], schema: Mapping[str, Any] | None = None) -> pl.DataFrame:
@@ -558,6 +604,12 @@ def write_warehouse(
             con.execute(sql.load("build/dim_model"))
             con.unregister("catalogue_frame")
             con.execute(sql.load("build/data_quality"))
+            meta.stamp(
+                con,
+                fingerprint=meta.fingerprint(state.load_log),
+                command=state.command,
+                previous=state.previous_meta,
+            )
             _step(progress, steps, 3)
             for view in sql.view_names():
                 con.execute(sql.load(view))
@@ -589,25 +641,40 @@ def _carry_trained(con: duckdb.DuckDBPyConnection, state: LoadState) -> None:
             )
 
 
-def write_trained(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+def write_trained(
+    db_path: Path, tables: dict[str, pl.DataFrame], *, data_version: str | None = None
+) -> dict[str, int]:
     """Replace trained tables (customer_segments, customer_clusters) in the warehouse.
 
     Only rows whose customer_id is in `customers` are written; see
-    `_rewrite_copy` for how. Returns rows written per table.
+    `_rewrite_copy` for how. `data_version` is the version training read: when
+    the warehouse holds another by now, nothing is written (meta.DataChanged).
+    Returns rows written per table.
     """
     _known_tables(tables, trained.TRAINED_TABLES, "trained")
     return _rewrite_copy(
-        db_path, "trained results", lambda con: trained.replace_tables(con, tables)
+        db_path,
+        "train",
+        lambda con: trained.replace_tables(con, tables),
+        data_version=data_version,
     )
 
 
-def write_forecasts(db_path: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+def write_forecasts(
+    db_path: Path, tables: dict[str, pl.DataFrame], *, data_version: str | None = None
+) -> dict[str, int]:
     """Replace every forecast table (warehouse.forecasts) by `tables`; see `_rewrite_copy`.
 
-    The previous run's rows are dropped. Returns rows written per table.
+    The previous run's rows are dropped. `data_version` as in `write_trained`.
+    Returns rows written per table.
     """
     _known_tables(tables, forecasts.FORECAST_TABLES, "forecast")
-    return _rewrite_copy(db_path, "forecasts", lambda con: forecasts.replace_tables(con, tables))
+    return _rewrite_copy(
+        db_path,
+        "forecast",
+        lambda con: forecasts.replace_tables(con, tables),
+        data_version=data_version,
+    )
 
 
 def _known_tables(tables: Mapping[str, object], allowed: tuple[str, ...], kind: str) -> None:
@@ -617,15 +684,22 @@ def _known_tables(tables: Mapping[str, object], allowed: tuple[str, ...], kind: 
 
 
 def _rewrite_copy(
-    db_path: Path, what: str, apply: Callable[[duckdb.DuckDBPyConnection], dict[str, int]]
+    db_path: Path,
+    command: str,
+    apply: Callable[[duckdb.DuckDBPyConnection], dict[str, int]],
+    *,
+    data_version: str | None = None,
 ) -> dict[str, int]:
     """Run `apply` on a copy of the warehouse and swap the copy in atomically.
 
     Under `writer_lock`, the current file is copied to a temp file beside it,
     `apply` changes the copy, which is checkpointed and renamed over the
     warehouse, so an open read-only session keeps working and a failure
-    changes nothing.
+    changes nothing. `command` (train | forecast) names the writer; the copy's
+    data version must be `data_version` (when given), and is recorded as the
+    one the results came from.
     """
+    what = {"train": "trained results", "forecast": "forecasts"}[command]
     if not db_path.is_file():
         raise FileRefused(
             db_path, f"no warehouse to write {what} into", hint="Run `carsight build` first."
@@ -641,7 +715,10 @@ def _rewrite_copy(
                 shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
             con = duckdb.connect(str(tmp))
             try:
+                meta.check_unchanged(con, db_path, data_version, command)
                 counts = apply(con)
+                kind = "trained" if command == "train" else "forecast"
+                meta.mark_derived(con, kind, data_version or meta.version_of(con))
                 con.execute("checkpoint")
             finally:
                 con.close()
@@ -823,6 +900,7 @@ def build(
         )
     state = LoadState()
     with writer_lock(db_path):
+        state.previous_meta = meta.read_meta(db_path)
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, files, flags=flags, progress=progress)
@@ -850,6 +928,8 @@ def ingest(
     paths = discover(files)
     with writer_lock(db_path):
         state = read_state(db_path, ops_db)
+        state.command = "ingest"
+        state.previous_meta = meta.read_meta(db_path)
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, paths, flags=flags, progress=progress)

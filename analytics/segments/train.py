@@ -47,6 +47,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import math
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -261,6 +262,7 @@ def train_brand(
     config: TrainConfig = TrainConfig(),
     progress: Progress | None = None,
     source: str | None = None,
+    data_version: str | None = None,
 ) -> BrandRun:
     """Train one brand on its rows of `customers` (segmentation_input columns).
 
@@ -367,6 +369,7 @@ def train_brand(
         data=data,
         digest=digest,
         source=source,
+        data_version=data_version,
         values=values,
         centroids=centroids,
         fit=fit,
@@ -409,6 +412,7 @@ def _manifest(
     data: pl.DataFrame,
     digest: str,
     source: str | None,
+    data_version: str | None,
     values: pl.DataFrame,
     centroids: pl.DataFrame,
     fit: dict[str, Any],
@@ -427,6 +431,7 @@ def _manifest(
         "libraries": artifacts.library_versions(),
         "data": {
             "source": source,
+            "data_version": data_version,
             "fingerprint_sha256": digest,
             "fingerprint_of": "customer_profiles rows of the brand sorted by customer_id, as CSV",
             "rows": data.height,
@@ -529,13 +534,25 @@ def train(
     as_of: dt.date | None = None,
     config: TrainConfig = TrainConfig(),
     progress: Progress | None = None,
+    after_read: Callable[[], None] | None = None,
 ) -> TrainReport:
-    """Train every brand in the warehouse at `db_path`, write both tables, move `latest`."""
+    """Train every brand in the warehouse at `db_path`, write both tables, move `latest`.
+
+    The data version read with the customers goes into every manifest; when the
+    warehouse holds another version by the time the tables are written, nothing
+    is written (the run's artifact folders are removed, `latest` stays) and
+    `warehouse.meta.DataChanged` is raised. `after_read` runs right after the
+    read (a test hook for that race).
+    """
     from warehouse.build import write_trained
+    from warehouse.meta import DataChanged, data_version
     from warehouse.trained import load_training_input
 
+    version = data_version(db_path)
     # one fixed row order, so the fixed-seed samples (and the models) are reproducible
     customers = load_training_input(db_path).sort("customer_id")
+    if after_read is not None:
+        after_read()
     if customers.is_empty():
         raise ValueError(
             f"{db_path}: the customers table is empty; build the warehouse "
@@ -554,6 +571,7 @@ def train(
                 config=config,
                 progress=progress,
                 source=str(db_path),
+                data_version=version,
             )
 
     with _threads(config.threads):
@@ -564,13 +582,19 @@ def train(
             runs = [one(b) for b in brands]
     step = progress or (lambda s, d, t: None)
     step("warehouse: write", 0, 1)
-    written = write_trained(
-        db_path,
-        {
-            "customer_segments": pl.concat([r.segments for r in runs]),
-            "customer_clusters": pl.concat([r.clusters for r in runs]),
-        },
-    )
+    try:
+        written = write_trained(
+            db_path,
+            {
+                "customer_segments": pl.concat([r.segments for r in runs]),
+                "customer_clusters": pl.concat([r.clusters for r in runs]),
+            },
+            data_version=version,
+        )
+    except DataChanged:
+        for run in runs:
+            shutil.rmtree(artifacts.brand_dir(artifacts_dir, run.brand) / run.version)
+        raise
     for run in runs:
         artifacts.write_latest(artifacts_dir, run.brand, run.version, run.manifest_sha256)
     step("warehouse: write", 1, 1)

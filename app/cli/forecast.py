@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,18 +27,32 @@ if TYPE_CHECKING:
 
 
 def run_forecast_command(
-    db: Path, *, horizon: int, series_filter: str | None, workers: int, progress: Progress
+    db: Path,
+    *,
+    horizon: int,
+    series_filter: str | None,
+    workers: int,
+    progress: Progress,
+    after_read: Callable[[], None] | None = None,
 ) -> ForecastResult:
-    """Run the pipeline on `db` and write the tables; returns the ForecastResult."""
+    """Run the pipeline on `db` and write the tables; returns the ForecastResult.
+
+    When the warehouse's data version changed after the read, nothing is written
+    (warehouse.meta.DataChanged). `after_read` runs right after the read (a test hook).
+    """
     import polars as pl
 
     from analytics.forecast.pipeline import ForecastConfig, run_forecast
     from warehouse.build import write_forecasts
     from warehouse.forecasts import load_forecast_input
+    from warehouse.meta import data_version
 
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
+    version = data_version(db)
     facts, markets = load_forecast_input(db)
+    if after_read is not None:
+        after_read()
     result = run_forecast(
         facts,
         markets=markets,
@@ -68,7 +83,7 @@ def run_forecast_command(
             "forecast_metrics": result.metrics,
         }.items()
     }
-    write_forecasts(db, {"forecast_runs": run, **tagged})
+    write_forecasts(db, {"forecast_runs": run, **tagged}, data_version=version)
     result.stage_seconds["total"] = time.perf_counter() - clock
     result.stage_seconds["write"] = result.stage_seconds["total"] - sum(
         v
