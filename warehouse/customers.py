@@ -20,13 +20,11 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
-from importlib import resources
 
 import polars as pl
-import yaml
 
 from warehouse import claims
-from warehouse.canonical import market_of, model_family
+from warehouse.canonical import market_of
 from warehouse.catalogue import with_model_columns
 from warehouse.errors import FileRefused
 from warehouse.numbers import normalise_header
@@ -201,9 +199,31 @@ def _quoted(cells: list[str]) -> str:
 
 @functools.cache
 def model_brands() -> dict[str, str]:
-    """Model family -> the only brand that sells it (warehouse/model_brands.yml)."""
-    text = resources.files("warehouse").joinpath("model_brands.yml").read_text(encoding="utf-8")
-    return {str(m): brand for brand, models in yaml.safe_load(text).items() for m in models}
+    """Model family -> the brand that reports it (warehouse.catalogue, models only)."""
+    from warehouse import catalogue
+
+    models = catalogue.families().filter(~pl.col("is_category"))
+    return dict(zip(models.get_column("family"), models.get_column("brand"), strict=True))
+
+
+def brand_of_label(label: str) -> tuple[str, str]:
+    """(brand or 'unknown', family or label) of a purchased-model label, by the catalogue.
+
+    The label is read as either brand would spell it; it names a brand when both
+    readings that find a model agree on that model's brand.
+    """
+    from warehouse import catalogue
+
+    found = {
+        (model_brands().get(family, "unknown"), family)
+        for family in (catalogue.family_of(b, label) for b in ("Hyundai", "Kia"))
+        if family is not None
+    }
+    brands = {b for b, _ in found if b != "unknown"}
+    if len(brands) == 1:
+        brand = brands.pop()
+        return brand, next(f for b, f in sorted(found) if b == brand)
+    return "unknown", label
 
 
 def resolve_brand(
@@ -218,12 +238,10 @@ def resolve_brand(
     """
     column = next(i for i, h in enumerate(table.header) if _key(h) == "구매한제품")
     labels = Counter(row[column].strip() for row in table.rows if row[column].strip())
-    known = model_brands()
     per_brand: dict[str, Counter[str]] = {}
     for label, n in labels.items():
-        family = model_family(label)
-        brand = known.get(family or "", "unknown")
-        per_brand.setdefault(brand, Counter())[family or label] += n
+        brand, family = brand_of_label(label)
+        per_brand.setdefault(brand, Counter())[family] += n
     counts = {b: sum(c.values()) for b, c in per_brand.items()}
     rows = sum(labels.values())
     found = next((b for b, n in counts.items() if b != "unknown" and n >= BRAND_SHARE * rows), None)
