@@ -96,7 +96,8 @@ def data_version(db_path: Path) -> str | None:
 
 def current_meta(warehouse: Warehouse) -> dict[str, str | None]:
     """warehouse_meta through the app's read-only handle ({} when there is none)."""
-    return _read(warehouse.cursor())
+    with warehouse.read() as con:
+        return _read(con)
 
 
 def version_of(con: duckdb.DuckDBPyConnection) -> str | None:
