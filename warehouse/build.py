@@ -759,7 +759,12 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
     customers = _catalogued(_concat(state.customers))
     if customers.height:
         before = customers.height
-        customers = customers.unique(subset=["customer_id"], keep="last", maintain_order=True)
+        # the row loaded last (file order, ingests after the build) updates the earlier ones
+        customers = (
+            customers.with_row_index("_load_order")
+            .filter(pl.col("_load_order") == pl.col("_load_order").max().over("customer_id"))
+            .drop("_load_order")
+        )
         if customers.height < before:
             state.note(
                 "duplicate_customers",
