@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -9,6 +11,8 @@ from dash import dcc, html
 from app import ids, services
 from app.i18n import label, t
 from app.settings import Settings
+
+POLL_MS = 3_000  # how often open pages look for a new warehouse version (target: < 10 s)
 
 # (page module name, path, catalogue key of its navigation label)
 PAGES = (
@@ -24,13 +28,15 @@ PAGES = (
 def build_app(app_settings: Settings) -> dash.Dash:
     services.install(app_settings)
     # Importing the callback modules records their callbacks in callbacks.registry.
+    import callbacks.automation  # noqa: F401
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401
     import callbacks.forecast  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
+    import callbacks.live  # noqa: F401
     import callbacks.predict  # noqa: F401
     import callbacks.registry
-    import layouts.coming_soon
+    import layouts.automation
     import layouts.data
     import layouts.dealer
     import layouts.forecast
@@ -52,14 +58,23 @@ def build_app(app_settings: Settings) -> dash.Dash:
         "dealer": layouts.dealer.layout,
         "predict": layouts.predict.layout,
         "forecast": layouts.forecast.layout,
-        "automation": layouts.coming_soon.automation,
+        "automation": layouts.automation.layout,
         "data": layouts.data.layout,
     }
     for name, path, nav_key in PAGES:
         dash.register_page(
             name, path=path, name=t(nav_key), title=t("app.title"), layout=page_layouts[name]
         )
-    app.layout = _shell(app_settings.language)
+    # reached from the link in campaign e-mails only, so not in the navigation
+    dash.register_page(
+        "unsubscribe",
+        path="/unsubscribe",
+        title=t("app.title"),
+        layout=layouts.automation.unsubscribe,
+    )
+    # a function: each page load gets the current data version, so the first poll
+    # finds it unchanged and nothing renders twice
+    app.layout = functools.partial(_shell, app_settings.language)
     callbacks.registry.register_all(app)
     app.server.before_request(_refuse_odd_router_input)
     return app
@@ -91,6 +106,15 @@ def _assets_folder():
     return Path(__file__).resolve().parent.parent / "assets"
 
 
+def _version() -> dict | None:
+    from app.automation import current_version
+
+    try:
+        return current_version(services.settings())
+    except RuntimeError:  # no services installed (a layout built outside an app)
+        return None
+
+
 def _shell(language: str = "ko") -> html.Div:
     nav = [
         dbc.NavItem(dbc.NavLink(label(nav_key), href=path, active="exact"))
@@ -104,10 +128,16 @@ def _shell(language: str = "ko") -> html.Div:
         outline=True,
         className="ms-lg-3 my-2 my-lg-0",
     )
+    badge = dbc.Badge(
+        "", id=ids.DATA_VERSION_BADGE, color="light", text_color="dark", className="ms-lg-3 my-2"
+    )
     return html.Div(
         [
             dcc.Location(id=ids.URL),
             dcc.Store(id=ids.LANG_STORE, storage_type="local", data=language),
+            # live data: a cheap poll of the warehouse file's version (callbacks.live)
+            dcc.Store(id=ids.DATA_VERSION, data=_version()),
+            dcc.Interval(id=ids.DATA_VERSION_POLL, interval=POLL_MS),
             html.A(label("nav.skip"), href=f"#{ids.MAIN}", className="visually-hidden-focusable"),
             dbc.NavbarSimple(
                 brand="CarSight",
@@ -116,7 +146,7 @@ def _shell(language: str = "ko") -> html.Div:
                 dark=True,
                 fluid=True,
                 sticky="top",
-                children=[*nav, toggle],
+                children=[*nav, badge, toggle],
             ),
             html.Main(
                 dbc.Container(

@@ -14,6 +14,11 @@ SHELL = "app-shell"
 MAIN = "app-main"
 INPUT_ALERT = "app-input-alert"  # refused input / unreadable warehouse (callbacks.registry)
 
+# live data: the shell polls the warehouse's data version; views take it as an Input
+DATA_VERSION = "app-data-version"  # dcc.Store: {"key": ..., "label": ...} of the warehouse file
+DATA_VERSION_POLL = "app-data-version-poll"  # dcc.Interval
+DATA_VERSION_BADGE = "app-data-version-badge"
+
 # --- data page ---------------------------------------------------------------
 DATA_SUMMARY = "data-summary"
 DATA_QUALITY_TABLE = "data-quality-table"
@@ -197,3 +202,46 @@ def text(key: str, part: str = "") -> dict[str, str]:
 def gs_weight(name: str) -> dict[str, str]:
     """The weight input of one production-priority component (volume, momentum, ...)."""
     return {"type": GS_WEIGHT_TYPE, "name": name}
+
+
+# --- automation page (/automation) -------------------------------------------
+AUTO_REPORT_BRAND = "auto-report-brand"
+AUTO_REPORT_MARKET = "auto-report-market"
+AUTO_REPORT_SOURCE = "auto-report-source"
+AUTO_REPORT_FROM = "auto-report-from"
+AUTO_REPORT_TO = "auto-report-to"
+AUTO_REPORT_FORMATS = "auto-report-formats"
+AUTO_REPORT_BUILD = "auto-report-build"
+AUTO_REPORT_STATUS = "auto-report-status"
+AUTO_REPORT_DOWNLOAD_HTML = "auto-report-download-html"
+AUTO_REPORT_DOWNLOAD_PDF = "auto-report-download-pdf"
+AUTO_REPORT_DOWNLOAD_XLSX = "auto-report-download-xlsx"
+
+AUTO_CAMPAIGN_BRAND = "auto-campaign-brand"
+AUTO_CAMPAIGN_TARGET = "auto-campaign-target"  # segment | cluster
+AUTO_CAMPAIGN_SEGMENT = "auto-campaign-segment"
+AUTO_CAMPAIGN_CLUSTER = "auto-campaign-cluster"
+AUTO_CAMPAIGN_MARKET = "auto-campaign-market"
+AUTO_CAMPAIGN_OFFER = "auto-campaign-offer"
+AUTO_CAMPAIGN_DRY_RUN = "auto-campaign-dry-run"
+AUTO_CAMPAIGN_PREVIEW = "auto-campaign-preview"
+AUTO_CAMPAIGN_PREVIEWED = "auto-campaign-previewed"  # dcc.Store: the spec last previewed
+AUTO_CAMPAIGN_SUMMARY = "auto-campaign-summary"  # recipient count and the sample message
+AUTO_CAMPAIGN_SEND = "auto-campaign-send"
+AUTO_CAMPAIGN_RESULT = "auto-campaign-result"
+
+AUTO_MAIL_LOG = "auto-mail-log"
+AUTO_MAIL_LOG_REFRESH = "auto-mail-log-refresh"
+AUTO_SCHEDULES = "auto-schedules"
+
+AUTO_UPLOAD = "auto-upload"
+AUTO_UPLOAD_RESULT = "auto-upload-result"
+
+# the prediction page's result e-mail (after registration)
+PREDICT_RESULT_MAIL = "predict-result-mail"
+PREDICT_RESULT_MAIL_RESULT = "predict-result-mail-result"
+
+# --- unsubscribe page (/unsubscribe?token=...) -------------------------------
+UNSUB_TOKEN = "unsub-token"  # dcc.Store: the token of the link
+UNSUB_CONFIRM = "unsub-confirm"
+UNSUB_RESULT = "unsub-result"

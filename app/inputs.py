@@ -9,7 +9,7 @@ carries the filter spec, never data) while saying exactly which keys and values 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import AfterValidator, Field, StringConstraints
 from typing_extensions import TypedDict
@@ -112,6 +112,7 @@ class GsSpec(TypedDict):
     weights: dict[str, Annotated[float, Field(ge=0, le=1_000, allow_inf_nan=False)]]
     model: str | None
     heatmap_markets: list[str]
+    data_version: NotRequired[str | None]  # the warehouse version it was resolved on
 
 
 class StockRow(TypedDict, total=False):
@@ -168,3 +169,10 @@ parser (analytics.predict) checks the value and names the field in its message."
 PredictSpec = dict[str, Any]
 """The accepted prediction input (`callbacks.predict.accepted_spec`), re-parsed by
 analytics.predict before use."""
+
+
+class DataVersionStore(TypedDict, total=False):
+    """The shell's DATA_VERSION store (callbacks.live): key and local write time."""
+
+    key: Annotated[str, StringConstraints(max_length=100)]
+    stamped: Annotated[str, StringConstraints(max_length=20)] | None

@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     PyprojectTomlConfigSettingsSource,
     SettingsConfigDict,
 )
+
+ENV_ONLY = frozenset({"smtp_password"})  # secrets: never from a file
 
 
 class Settings(BaseSettings):
@@ -41,6 +43,26 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8050
     language: str = Field(default="ko", pattern="^(ko|en)$")
+    # e-mail (app.mail): the password is read only from CARSIGHT_SMTP_PASSWORD
+    smtp_host: str | None = Field(default=None, description="SMTP server; unset = no sending")
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_from: str = Field(default="carsight@localhost", description="Sender address")
+    smtp_tls: Literal["none", "starttls", "ssl"] = "starttls"
+    smtp_password: SecretStr | None = Field(default=None, description="env only")
+    mail_rate_per_s: float = Field(default=5.0, gt=0, description="Messages per second at most")
+    mail_retries: int = Field(default=3, ge=1, le=10, description="Attempts per message and run")
+    mail_backoff_s: float = Field(default=1.0, ge=0, description="Wait before the 2nd attempt")
+    mail_outbox: Path = Field(
+        default=Path("data/outbox"), description="Dry-run e-mails (.eml) from the app"
+    )
+    schedule_config: Path = Field(
+        default=Path("schedule.toml"), description="`carsight schedule` jobs (dashboard panel)"
+    )
+    upload_dir: Path = Field(default=Path("data/uploads"), description="Files uploaded in the app")
+    public_url: str = Field(
+        default="http://127.0.0.1:8050", description="The app's address, for unsubscribe links"
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -59,9 +81,16 @@ class Settings(BaseSettings):
 
 def _toml_source(settings_cls: type[BaseSettings], path: Path) -> PydanticBaseSettingsSource:
     try:
-        return PyprojectTomlConfigSettingsSource(settings_cls, toml_file=path)
+        source = PyprojectTomlConfigSettingsSource(settings_cls, toml_file=path)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{path}: invalid TOML ({exc}). Fix the file or remove it.") from exc
+    secrets = sorted(ENV_ONLY & set(source.toml_data))
+    if secrets:
+        raise ValueError(
+            f"{path}: {secrets} may not be in a file; set the SMTP password only in the "
+            "environment (CARSIGHT_SMTP_PASSWORD)"
+        )
+    return source
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from app import figures, ids, services
 from app.i18n import LANGUAGES, t
-from app.inputs import Clicks, Lang, TextId
+from app.inputs import Clicks, DataVersionStore, Lang, TextId
 from callbacks.registry import for_page
 
 callback = for_page("data")
@@ -33,8 +33,9 @@ def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
     Output(ids.DATA_QUALITY_TABLE, "children"),
     Output(ids.DATA_LOAD_LOG_TABLE, "children"),
     Input(ids.LANG_STORE, "data"),
+    Input(ids.DATA_VERSION, "data"),
 )
-def render_status(lang: Lang):
+def render_status(lang: Lang, _data_version: DataVersionStore | None = None):
     lang = lang or "ko"
     try:
         status = services.warehouse_status()

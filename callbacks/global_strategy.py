@@ -32,6 +32,7 @@ from app.i18n.global_strategy import render, render_deviation
 from app.inputs import (
     ClickData,
     Clicks,
+    DataVersionStore,
     GsControls,
     GsSpec,
     Lang,
@@ -159,6 +160,7 @@ def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
         "weight_ids": State(ids.gs_weight(ALL), "id"),
         "url_problems": State(ids.GS_URL_PROBLEMS, "data"),
         "lang": Input(ids.LANG_STORE, "data"),
+        "data_version": Input(ids.DATA_VERSION, "data"),
     },
 )
 def resolve_filters(
@@ -167,6 +169,7 @@ def resolve_filters(
     weight_ids: list[WeightId],
     url_problems: list[ProblemRecord] | None,
     lang: Lang,
+    data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> the validated filter spec, the URL, corrected control values and
     an alert naming any value that was replaced.
@@ -206,6 +209,8 @@ def resolve_filters(
         "spec": {
             **state.to_store(),
             "heatmap_markets": url_state.heatmap_markets(state, available),
+            # a new warehouse version changes the spec, so every view re-renders
+            "data_version": (data_version or {}).get("key"),
         },
         "search": url_state.to_search(state) if trigger == "user" else no_update,
         "market": state.market or url_state.ANY,

@@ -300,6 +300,15 @@ def _register() -> dbc.Collapse:
                 n_clicks=0,
             ),
             loading(html.Div(id=ids.PREDICT_REG_RESULT, className="mt-3", role="status")),
+            html.Hr(),
+            html.P(label("predict.mail.hint"), className="small text-muted mb-2"),
+            dbc.Button(
+                label("predict.mail.button"),
+                id=ids.PREDICT_RESULT_MAIL,
+                color="primary",
+                n_clicks=0,
+            ),
+            loading(html.Div(id=ids.PREDICT_RESULT_MAIL_RESULT, className="mt-2", role="status")),
         ],
         hint_key="predict.ui.reg.hint",
     )

@@ -48,6 +48,17 @@ PROSPECT_SCHEMA: dict[str, Any] = {
 _LEGACY_NAMES = {"prospect_id": "customer_id", "budget_krw": "amount_krw"}
 
 
+# email_log columns added with the outbox (warehouse.mail_store): which template and kind
+# of e-mail, and which try of which outbox message a row records. `connect` adds them to
+# a store written before.
+EMAIL_LOG_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("template", "text"),
+    ("kind", "text"),
+    ("outbox_id", "integer"),
+    ("attempt", "integer"),
+)
+
+
 class DuplicateProspect(ValueError):
     """A registration whose user id or e-mail is already registered for the brand."""
 
@@ -68,6 +79,8 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         con.execute("pragma journal_mode=wal")
         con.executescript(sql.load("opstore/schema"))
         _move_legacy_customers(con)
+        _add_email_log_columns(con)
+        con.executescript(sql.load("opstore/automation_schema"))
         yield con
         con.commit()
     except BaseException:
@@ -185,3 +198,21 @@ def register_prospect(path: Path, record: Mapping[str, Any]) -> str:
             [row[c] for c in columns],
         )
     return str(row["prospect_id"])
+
+
+def _add_email_log_columns(con: sqlite3.Connection) -> None:
+    present = {row[1] for row in con.execute("pragma table_info(email_log)")}
+    for column, kind in EMAIL_LOG_COLUMNS:
+        if column not in present:
+            con.execute(f"alter table email_log add column {column} {kind}")  # allow-list
+
+
+def registered_prospect(path: Path, *, brand: str, user_id: str) -> dict[str, Any] | None:
+    """prospect_id, brand, name, email and market of a prospect registered in the app."""
+    if not path.is_file():
+        return None
+    with connect(path) as con:
+        cur = con.execute(sql.load("opstore/prospect_of_user"), (brand, user_id))
+        row = cur.fetchone()
+        names = [d[0] for d in cur.description]
+    return dict(zip(names, row, strict=True)) if row else None

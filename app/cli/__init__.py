@@ -14,13 +14,16 @@ import click
 from app.cli.analyze import analyze
 from app.cli.build import build
 from app.cli.common import EXIT_REFUSED
+from app.cli.email import email
 from app.cli.forecast import forecast
 from app.cli.generate import generate
 from app.cli.ingest import ingest
 from app.cli.predict import predict
 from app.cli.report import report
+from app.cli.schedule import schedule
 from app.cli.serve import serve
 from app.cli.train import train
+from app.cli.watch import watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +42,9 @@ for _command in (
     forecast,
     predict,
     report,
+    email,
+    schedule,
+    watch,
 ):
     main.add_command(_command)
 

@@ -1,0 +1,211 @@
+"""The automation area's actions as plain functions: what the automation page's
+callbacks call (and the security layer wraps with its access rules).
+
+Each action takes the `Settings` it works on and an explicit `actor`
+(`app.actor.Actor`, today always `SYSTEM`): the brand scope and the sender rule are
+checked by the functions below and by the ones they call, never by the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+from analytics.report.content import ReportSpec
+from app.actor import SYSTEM, Actor
+from app.mail import campaign
+from app.mail.transport import DeliveryPolicy, MailConfigError, SmtpConfig, deliver
+from app.report import ReportFiles, build_report
+from app.settings import Settings
+from warehouse import inbox, mail_store
+from warehouse.canonical import MARKETS
+from warehouse.connection import Warehouse
+
+__all__ = ["MARKETS", "MailConfigError"]  # raised by send_campaign when no SMTP server is set
+
+LOG_SCHEMA = {
+    "id": pl.Int64, "sent_at": pl.Utf8, "recipient": pl.Utf8, "kind": pl.Utf8,
+    "template": pl.Utf8, "campaign": pl.Utf8, "subject": pl.Utf8, "status": pl.Utf8,
+    "attempt": pl.Int64, "error": pl.Utf8,
+}  # fmt: skip
+
+
+def report_files(
+    settings: Settings,
+    warehouse: Warehouse,
+    *,
+    spec: ReportSpec,
+    formats: tuple[str, ...],
+    lang: str,
+    actor: Actor = SYSTEM,
+) -> tuple[ReportFiles, dict[str, bytes]]:
+    """Build the report in a temporary folder and return the files' bytes by format."""
+    with tempfile.TemporaryDirectory(prefix="carsight-download-") as tmp:
+        files = build_report(
+            warehouse=warehouse, spec=spec, formats=formats, out_dir=Path(tmp), lang=lang,
+            actor=actor,
+        )  # fmt: skip
+        return files, {fmt: path.read_bytes() for fmt, path in files.paths.items()}
+
+
+def email_log(settings: Settings, *, actor: Actor = SYSTEM, limit: int = 500) -> pl.DataFrame:
+    """The newest e-mail attempts (LOG_SCHEMA; sent_at in UTC)."""
+    columns, rows = mail_store.email_log(settings.ops_db, limit=limit)
+    if not rows:
+        return pl.DataFrame(schema=LOG_SCHEMA)
+    return pl.DataFrame(rows, schema=columns, orient="row").cast(LOG_SCHEMA)  # type: ignore[arg-type]
+
+
+def schedules(settings: Settings, *, actor: Actor = SYSTEM) -> pl.DataFrame | str:
+    """The schedules panel: one row per job, or why there is none (a message)."""
+    from app.schedule import ScheduleError, load_config, status_table
+
+    try:
+        config = load_config(settings.schedule_config)
+    except ScheduleError as exc:
+        return str(exc)
+    return status_table(config, settings.ops_db, dt.datetime.now(dt.UTC))
+
+
+_SAFE_NAME = re.compile(r"[^\w.\- ()\[\]]+", re.UNICODE)
+
+
+def safe_name(name: str) -> str:
+    """An uploaded file's name without folders or odd characters (the year and brand
+    the loader reads from the name survive: letters, digits, - _ . are kept)."""
+    base = Path(str(name or "").replace("\\", "/")).name
+    cleaned = _SAFE_NAME.sub("_", base).strip(" .") or "upload"
+    return cleaned[:150]
+
+
+def ingest_uploads(
+    settings: Settings, files: list[tuple[str, str]], *, actor: Actor = SYSTEM
+) -> list[inbox.FileResult]:
+    """Save each uploaded (name, data URL) pair under settings.upload_dir and load it
+    through the ingest path; one result per file."""
+    actor.require_sender()
+    folder = settings.upload_dir / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    saved: list[Path] = []
+    results: list[inbox.FileResult] = []
+    for name, contents in files:
+        clean = safe_name(name)
+        try:
+            payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        except (IndexError, binascii.Error):
+            results.append(
+                inbox.FileResult(clean, "refused", message=f"{clean}: the upload was damaged")
+            )
+            continue
+        if len(payload) > inbox.MAX_BYTES:
+            results.append(
+                inbox.FileResult(
+                    clean,
+                    "refused",
+                    message=f"{clean}: {len(payload) / 1e6:.1f} MB is over the "
+                    f"{inbox.MAX_BYTES / 1e6:.0f} MB limit",
+                )
+            )
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / clean
+        path.write_bytes(payload)
+        saved.append(path)
+    results += inbox.ingest_each(saved, db=settings.db, ops_db=settings.ops_db)
+    return results
+
+
+def data_version(settings: Settings) -> inbox.DataVersion:
+    return inbox.data_version(settings.db)
+
+
+def current_version(settings: Settings) -> dict[str, str | None]:
+    """The warehouse's version as the shell's DATA_VERSION store holds it: key (changes
+    with every swap) and stamped ('YYYY-MM-DD HH:MM', local time of the write)."""
+    version = inbox.data_version(settings.db)
+    stamped = f"{version.stamped_at:%Y-%m-%d %H:%M}" if version.stamped_at else None
+    return {"key": version.key, "stamped": stamped}
+
+
+def unsubscribe(settings: Settings, token: str) -> str | None:
+    """Opt out the address of an unsubscribe link's token (None: unknown token)."""
+    return mail_store.opt_out_by_token(settings.ops_db, token)
+
+
+def send_campaign(
+    settings: Settings,
+    warehouse: Warehouse,
+    *,
+    spec: campaign.CampaignSpec,
+    dry_run: bool,
+    actor: Actor = SYSTEM,
+) -> dict[str, int]:
+    """Queue the campaign and deliver the outbox (dry run: .eml files in
+    settings.mail_outbox); counts by outcome."""
+    queued, opted_out = campaign.queue_campaign(
+        warehouse=warehouse,
+        ops_db=settings.ops_db,
+        artifacts_dir=settings.artifacts_dir,
+        spec=spec,
+        sender=settings.smtp_from,
+        base_url=settings.public_url,
+        actor=actor,
+    )
+    done = deliver(
+        ops_db=settings.ops_db,
+        config=SmtpConfig.from_settings(settings),
+        policy=DeliveryPolicy(
+            settings.mail_rate_per_s, settings.mail_retries, settings.mail_backoff_s
+        ),
+        dry_run_dir=settings.mail_outbox if dry_run else None,
+    )
+    return {
+        "queued": queued,
+        "sent": done.sent,
+        "failed": done.failed,
+        "dry_run": done.dry_run,
+        "opted_out": opted_out,
+    }
+
+
+def deliver_outbox(settings: Settings, *, dry_run: bool = False) -> dict[str, int]:
+    """Send what the outbox holds now (MailConfigError when no SMTP server is set)."""
+    done = deliver(
+        ops_db=settings.ops_db,
+        config=SmtpConfig.from_settings(settings),
+        policy=DeliveryPolicy(
+            settings.mail_rate_per_s, settings.mail_retries, settings.mail_backoff_s
+        ),
+        dry_run_dir=settings.mail_outbox if dry_run else None,
+    )
+    return {"sent": done.sent, "failed": done.failed, "dry_run": done.dry_run}
+
+
+def customer_types(
+    settings: Settings, warehouse: Warehouse, *, brand: str, lang: str, actor: Actor = SYSTEM
+) -> pl.DataFrame:
+    """The brand's customer types for the campaign form: cluster, persona (in `lang`
+    from the verified training manifest when there is one), customers."""
+    from analytics.artifacts import ArtifactError, load_manifest
+    from warehouse.campaigns import load_customer_types
+
+    brand = actor.scoped_brand(brand)
+    types = load_customer_types(warehouse, brand=brand)
+    try:
+        profiles = (load_manifest(settings.artifacts_dir, brand).get("clusters") or {}).get(
+            "profiles"
+        ) or []
+    except ArtifactError:
+        return types
+    names = {int(p["cluster"]): p.get(f"persona_{lang}") for p in profiles}
+    return types.with_columns(
+        pl.col("cluster")
+        .replace_strict(names, default=None, return_dtype=pl.Utf8)
+        .fill_null(pl.col("persona"))
+        .alias("persona")
+    )

@@ -1,0 +1,2 @@
+-- Every opted-out address (lower case).
+select email from email_optouts
