@@ -57,9 +57,15 @@ def report_files(
 def email_log(settings: Settings, *, actor: Actor = SYSTEM, limit: int = 500) -> pl.DataFrame:
     """The newest e-mail attempts (LOG_SCHEMA; sent_at in UTC)."""
     columns, rows = mail_store.email_log(settings.ops_db, limit=limit)
-    if not rows:
-        return pl.DataFrame(schema=LOG_SCHEMA)
-    return pl.DataFrame(rows, schema=columns, orient="row").cast(LOG_SCHEMA)  # type: ignore[arg-type]
+    frame = (
+        pl.DataFrame(rows, schema=columns, orient="row").cast(LOG_SCHEMA)  # type: ignore[arg-type]
+        if rows
+        else pl.DataFrame(schema=LOG_SCHEMA)
+    )
+    # the page shows addresses masked (j***@example.com), like the dealer page's contacts
+    return frame.with_columns(
+        pl.col("recipient").str.replace(r"^(.)[^@]*@", "$1***@"),
+    ).rename({"status": "outcome", "kind": "mail_kind"})
 
 
 def schedules(settings: Settings, *, actor: Actor = SYSTEM) -> pl.DataFrame | str:

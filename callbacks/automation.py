@@ -300,7 +300,12 @@ def send_campaign(
 )
 def mail_log(_clicks: Clicks, _sent: object, lang: Lang):
     frame = automation.email_log(settings(), actor=SYSTEM)
-    return data_table(frame, lang=_lang(lang), page_size=10)
+    return data_table(
+        frame,
+        lang=_lang(lang),
+        page_size=10,
+        value_labels={"outcome": "mail.outcome", "mail_kind": "mail.kind"},
+    )
 
 
 @callback(
@@ -315,7 +320,9 @@ def schedules(lang: Lang, _version: DataVersionStore | None):
         return html.P(
             [t("auto.schedules.none", lang), " ", html.Code(table)], className="text-muted"
         )
-    return data_table(table, lang=lang, page_size=10)
+    return data_table(
+        table, lang=lang, page_size=10, value_labels={"kind": "job", "last_status": "job"}
+    )
 
 
 @callback(

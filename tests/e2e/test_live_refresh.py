@@ -34,11 +34,11 @@ def live_app(shared_data: Path, tmp_path_factory: pytest.TempPathFactory):
     db = folder / "warehouse.duckdb"
     build([shared_data / "raw" / "hyundai"], db)
     for url in _serve(db, folder):
-        yield url, db
+        yield url, db, folder / "serve.log"
 
 
 def test_an_ingest_shows_new_numbers_without_a_reload(live_app, browser, shared_data):
-    url, db = live_app
+    url, db, log = live_app
     before = _fact_rows(db)
     browser.get(url + "data")
     wait = WebDriverWait(browser, 30)
@@ -64,3 +64,4 @@ def test_an_ingest_shows_new_numbers_without_a_reload(live_app, browser, shared_
     assert browser.find_element(By.ID, ids.DATA_VERSION_BADGE).text.startswith("데이터 갱신됨")
     assert old_badge  # shown before the swap too
     assert severe_logs(browser) == []
+    assert '" 500 ' not in log.read_text(encoding="utf-8")  # no request failed
