@@ -39,11 +39,19 @@ def ref(reference_db: Path):
     con.close()
 
 
+# Fixtures that train models or run forecasts (tens of seconds to minutes): a test that
+# uses one is slow however quick its own body is.
+SLOW_FIXTURES = frozenset({"trained_reference", "forecast_db"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e/ drives a real browser: it is `e2e` (and `slow`)
-    whether or not its file says so, so `-m "not e2e"` never starts Chromium."""
+    whether or not its file says so, so `-m "not e2e"` never starts Chromium. Every test
+    that needs a trained model or a forecast run is `slow`."""
     e2e = Path(__file__).resolve().parent / "e2e"
     for item in items:
         if e2e in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -25,6 +27,7 @@ def test_ruff_format_changes_nothing():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # ~30 s
 def test_mypy_passes_on_analytics_and_warehouse():
     result = _run("mypy", "analytics", "warehouse")
     assert result.returncode == 0, result.stdout + result.stderr
