@@ -41,7 +41,7 @@ def ref(reference_db: Path):
 
 # Fixtures that train models or run forecasts (tens of seconds to minutes): a test that
 # uses one is slow however quick its own body is.
-SLOW_FIXTURES = frozenset({"trained_reference", "forecast_db"})
+SLOW_FIXTURES = frozenset({"trained_reference", "trained", "forecast_db"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

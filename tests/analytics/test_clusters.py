@@ -81,6 +81,7 @@ def _blobs(k: int, n: int = 80, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
     return centres[labels] + rng.normal(0, 0.5, size=(k * n, 4)), labels
 
 
+@pytest.mark.slow  # fits KMeans for every K
 def test_k_search_and_rule_find_well_separated_clusters() -> None:
     x, _ = _blobs(3)
     metrics, fitted = k_search(x, ks=range(2, 7), seed=0, n_init=2)

@@ -257,6 +257,7 @@ def test_write_trained_refuses_other_tables(trained: dict[str, Any]) -> None:
         write_trained(trained["db"], {"customers": pl.DataFrame()})
 
 
+@pytest.mark.slow  # trains and rebuilds
 def test_rebuild_carries_trained_rows_over_for_customers_that_still_exist(
     trained: dict[str, Any], shared_data: Path, tmp_path: Path
 ) -> None:
@@ -312,6 +313,7 @@ def _synthetic(n: int = 240, seed: int = 5) -> pl.DataFrame:
     )
 
 
+@pytest.mark.slow  # trains a brand
 def test_train_brand_honours_k_override_as_of_and_writes_a_verifiable_run(
     tmp_path: Path,
 ) -> None:
