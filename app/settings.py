@@ -20,6 +20,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from warehouse import STORAGE_VERSION, STORAGE_VERSION_PATTERN
+
 ENV_ONLY = frozenset({"smtp_password"})  # secrets: never from a file
 
 
@@ -62,6 +64,12 @@ class Settings(BaseSettings):
     upload_dir: Path = Field(default=Path("data/uploads"), description="Files uploaded in the app")
     public_url: str = Field(
         default="http://127.0.0.1:8050", description="The app's address, for unsubscribe links"
+    )
+    storage_version: str = Field(
+        default=STORAGE_VERSION,
+        pattern=f"^({STORAGE_VERSION_PATTERN})$",
+        description="DuckDB storage format written by build/ingest (e.g. v1.2.0, v1.0.0); "
+        "decides which DuckDB clients can open the warehouse",
     )
 
     @classmethod

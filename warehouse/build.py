@@ -30,7 +30,18 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import canonical, catalogue, claims, competitors, forecasts, meta, sql, trained
+from warehouse import (
+    STORAGE_VERSION,
+    STORAGE_VERSION_PATTERN,
+    canonical,
+    catalogue,
+    claims,
+    competitors,
+    forecasts,
+    meta,
+    sql,
+    trained,
+)
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
@@ -47,6 +58,7 @@ from warehouse.formats import (
 from warehouse.textio import RawTable, check_plausible_text, read_table
 
 DATA_SUFFIXES = {".csv", ".xlsx"}
+STORAGE_VERSION_RE = re.compile(STORAGE_VERSION_PATTERN)
 Progress = Callable[[str, int, int], None]
 
 SOURCE_SCHEMA: dict[str, Any] = {
@@ -580,16 +592,38 @@ def _concat(frames: list[pl.DataFrame], schema: Mapping[str, Any] | None = None)
     return pl.concat(frames, how="diagonal_relaxed")
 
 
+def connect_new(path: Path, storage_version: str = STORAGE_VERSION) -> duckdb.DuckDBPyConnection:
+    """A connection that creates the warehouse file `path` in DuckDB storage format
+    `storage_version` (DuckDB's STORAGE_VERSION option of ATTACH): the format decides
+    which DuckDB clients can open the file, not the library version writing it."""
+    if not STORAGE_VERSION_RE.fullmatch(storage_version):
+        raise ValueError(
+            f"storage version {storage_version!r} is not like v1.0.0 (or 'latest'); "
+            "set storage_version in carsight.toml or CARSIGHT_STORAGE_VERSION"
+        )
+    con = duckdb.connect()
+    # the option takes a literal; the value matched the pattern above
+    con.execute(f"attach ? as wh (storage_version '{storage_version}')", [str(path)])
+    con.execute("use wh")
+    return con
+
+
 def write_warehouse(
-    state: LoadState, db_path: Path, *, ops_db: Path | None = None, progress: Progress | None = None
+    state: LoadState,
+    db_path: Path,
+    *,
+    ops_db: Path | None = None,
+    progress: Progress | None = None,
+    storage_version: str = STORAGE_VERSION,
 ) -> Path:
-    """Write `state` to a new file beside `db_path` and atomically swap it in."""
+    """Write `state` to a new file beside `db_path` (in `storage_version`) and atomically
+    swap it in."""
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     steps = ["tables", "resolve overlaps", "fact_sales", "views", "swap"]
     try:
-        con = duckdb.connect(str(tmp))
+        con = connect_new(tmp, storage_version)
         try:
             _step(progress, steps, 0)
             _write_tables(con, state, ops_db)
@@ -889,10 +923,12 @@ def build(
     year: int | None = None,
     flags: Flags | None = None,
     progress: Progress | None = None,
+    storage_version: str = STORAGE_VERSION,
 ) -> LoadReport:
     """Rebuild the warehouse from every data file under `paths`.
 
     `flags` (or `brand`/`year`) fill in what files do not tell; see warehouse.claims.
+    `storage_version`: the DuckDB storage format of the file (see `connect_new`).
     """
     flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
@@ -909,7 +945,9 @@ def build(
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, files, flags=flags, progress=progress)
-        write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
+        write_warehouse(
+            state, db_path, ops_db=ops_db, progress=progress, storage_version=storage_version
+        )
     return _report(db_path, state, skipped, started)
 
 
@@ -922,8 +960,10 @@ def ingest(
     year: int | None = None,
     flags: Flags | None = None,
     progress: Progress | None = None,
+    storage_version: str = STORAGE_VERSION,
 ) -> LoadReport:
-    """Add files to an existing warehouse (a new file is written and swapped in)."""
+    """Add files to an existing warehouse (a new file, in `storage_version`, is written
+    and swapped in)."""
     flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
     if not db_path.is_file():
@@ -938,7 +978,9 @@ def ingest(
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, paths, flags=flags, progress=progress)
-        write_warehouse(state, db_path, ops_db=ops_db, progress=progress)
+        write_warehouse(
+            state, db_path, ops_db=ops_db, progress=progress, storage_version=storage_version
+        )
     return _report(db_path, state, skipped, started)
 
 

@@ -22,6 +22,7 @@ from app.cli.predict import predict
 from app.cli.report import report
 from app.cli.schedule import schedule
 from app.cli.serve import serve
+from app.cli.sql import sql
 from app.cli.train import train
 from app.cli.watch import watch
 
@@ -45,6 +46,7 @@ for _command in (
     email,
     schedule,
     watch,
+    sql,
 ):
     main.add_command(_command)
 

@@ -46,7 +46,14 @@ def build(
             gen(settings.sample_dir, seed=settings.sample_seed, scale=1.0, progress=progress)
             dirs = [settings.sample_dir]
         try:
-            report = run(dirs, settings.db, ops_db=settings.ops_db, flags=flags, progress=progress)
+            report = run(
+                dirs,
+                settings.db,
+                ops_db=settings.ops_db,
+                flags=flags,
+                progress=progress,
+                storage_version=settings.storage_version,
+            )
         except FileRefused as exc:
             refuse(exc)
             return

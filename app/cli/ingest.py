@@ -41,6 +41,7 @@ def ingest(
                 ops_db=settings.ops_db,
                 flags=flags,
                 progress=progress,
+                storage_version=settings.storage_version,
             )
         except FileRefused as exc:
             refuse(exc)
