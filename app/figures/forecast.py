@@ -201,23 +201,36 @@ def _backtest_traces(backtest: pl.DataFrame, band_model: str, lang: str) -> list
     return traces
 
 
-def _mid_month_before(month: dt.date) -> str:
-    return (dt.datetime.combine(month, dt.time()) - dt.timedelta(days=15)).isoformat()
+def _month_edge(month: dt.date, days: int) -> str:
+    """ISO time `days` after the first of `month` (-15: the edge before it, +15: after)."""
+    return (dt.datetime.combine(month, dt.time()) + dt.timedelta(days=days)).isoformat()
+
+
+def _note(x: str, y: float, text: str) -> dict:
+    """A small grey label at data x and paper height y, to the right of x."""
+    return {
+        "x": x,
+        "y": y,
+        "xref": "x",
+        "yref": "paper",
+        "showarrow": False,
+        "text": text,
+        "xanchor": "left",
+        "xshift": 4,
+        "yanchor": "top",
+        "font": {"size": 11, "color": "#6C757D"},
+    }
 
 
 def _unvalidated_shade(first: dt.date, last: dt.date, horizon: int, lang: str) -> dict:
     """A grey band over the forecast months from `first` to `last` that the backtest did
     not validate, labelled at its top."""
-    x0 = _mid_month_before(first)
-    x1 = (dt.datetime.combine(last, dt.time()) + dt.timedelta(days=15)).isoformat()
+    x0 = _month_edge(first, -15)
+    shade = {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": _month_edge(last, 15)}
     return {
         "shapes": [
             {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": x0,
-                "x1": x1,
+                **shade,
                 "y0": 0,
                 "y1": 1,
                 "fillcolor": "rgba(108,117,125,0.12)",
@@ -225,26 +238,13 @@ def _unvalidated_shade(first: dt.date, last: dt.date, horizon: int, lang: str) -
                 "layer": "below",
             }
         ],
-        "annotations": [
-            {
-                "x": x0,
-                "y": 0.92,
-                "xref": "x",
-                "yref": "paper",
-                "showarrow": False,
-                "text": t("fc.unvalidated", lang, horizon=horizon),
-                "xanchor": "left",
-                "xshift": 4,
-                "yanchor": "top",
-                "font": {"size": 11, "color": "#6C757D"},
-            }
-        ],
+        "annotations": [_note(x0, 0.92, t("fc.unvalidated", lang, horizon=horizon))],
     }
 
 
 def _start_marker(last_actual: dt.date, lang: str) -> dict:
     """A dotted vertical line between the last actual month and the first forecast."""
-    x = (dt.datetime.combine(last_actual, dt.time()) + dt.timedelta(days=15)).isoformat()
+    x = _month_edge(last_actual, 15)
     return {
         "shapes": [
             {
@@ -258,20 +258,7 @@ def _start_marker(last_actual: dt.date, lang: str) -> dict:
                 "line": {"color": GREY, "width": 1, "dash": "dot"},
             }
         ],
-        "annotations": [
-            {
-                "x": x,
-                "y": 0.99,
-                "xref": "x",
-                "yref": "paper",
-                "showarrow": False,
-                "text": t("fc.forecast_start", lang),
-                "xanchor": "left",
-                "xshift": 4,
-                "yanchor": "top",
-                "font": {"size": 11, "color": "#6C757D"},
-            }
-        ],
+        "annotations": [_note(x, 0.99, t("fc.forecast_start", lang))],
     }
 
 

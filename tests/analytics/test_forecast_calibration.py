@@ -177,3 +177,66 @@ def test_another_models_forecast_is_contained_in_the_band():
     out = containing(rows, band, on=["k"])
     assert out["yhat_lower"].to_list() == [80.0, 80.0, None]
     assert out["yhat_upper"].to_list() == [120.0, 150.0, None]
+
+
+def _runs(shift_after: dt.date | None = None):
+    """Raw model output for 3 series of one flow: LightGBM from every month (band
+    yhat -/+ 10), naive and prophet at the scored cutoffs; actuals after `shift_after`
+    jump by +500 (what a leak would see)."""
+    from analytics.forecast.pipeline import ModelRuns
+
+    months = [dt.date(2023, 1, 1)] + [_month(dt.date(2023, 1, 1), k) for k in range(1, 24)]
+    lgbm, local = [], []
+    for sid in ("a", "b", "c"):
+        for i, cutoff in enumerate(months[:-1]):
+            for h in range(1, 7):
+                ds = _month(cutoff, h)
+                if ds > months[-1]:
+                    continue
+                y = 100.0 + (i * 7 + h * 3) % 25
+                if shift_after and ds > shift_after:
+                    y += 500.0
+                row = {"series_id": sid, "cutoff": cutoff, "ds": ds, "horizon": h, "y": y}
+                lgbm.append({**row, "yhat": 110.0, "yhat_lower": 100.0, "yhat_upper": 120.0})
+                if i % 3 == 0:
+                    for name in ("seasonal_naive", "prophet"):
+                        local.append(
+                            {**row, "model_name": name, "yhat": 105.0, "yhat_lower": 95.0,
+                             "yhat_upper": 115.0}
+                        )  # fmt: skip
+    lgbm_frame = pl.DataFrame(lgbm).with_columns(pl.lit("lightgbm").alias("model_name"))
+    order = ["series_id", "model_name", "cutoff", "ds", "horizon", "y", "yhat", "yhat_lower",
+             "yhat_upper"]  # fmt: skip
+    return ModelRuns(
+        backtest=pl.DataFrame(local).select(order),
+        lightgbm=lgbm_frame.select(order),
+        finals=pl.DataFrame(),
+        errors=[],
+        busy={},
+    )
+
+
+def test_the_pipeline_calibrates_each_cutoff_only_on_what_was_known_then():
+    from analytics.forecast.pipeline import ForecastConfig, backtest_models
+
+    config = ForecastConfig(min_scores=5)
+    cut = dt.date(2024, 4, 1)
+    scored = pl.DataFrame(
+        {
+            "series_id": ["a", "b", "c"] * 2,
+            "cutoff": [dt.date(2024, 1, 1)] * 3 + [cut] * 3,
+            "horizon": [6] * 6,
+        }
+    )
+    flows = pl.DataFrame({"series_id": ["a", "b", "c"], "flow": "f"})
+
+    def bands(runs) -> pl.DataFrame:
+        rows, _chosen, _scores = backtest_models(runs, scored, flows, config=config)
+        return rows.filter(pl.col("model_name") == "lightgbm", pl.col("cutoff") == cut).select(
+            "series_id", "ds", "yhat_lower", "yhat_upper"
+        )
+
+    plain, leaked = bands(_runs()), bands(_runs(shift_after=cut))
+    assert plain.drop_nulls().height > 0
+    # actuals after the cutoff moved by 500 vehicles: its bands did not move at all
+    assert plain.equals(leaked)
