@@ -61,11 +61,20 @@ _LOCK = Lock()
 def _read(
     warehouse: Warehouse, name: str, schema: dict[str, Any], params: dict[str, Any] | None = None
 ) -> pl.DataFrame:
-    """Rows of sql/marts/`name`.sql cast to `schema`; empty when the tables are missing."""
+    """Rows of sql/marts/`name`.sql cast to `schema`; empty when the tables are missing.
+
+    A column of `schema` the stored run lacks (a run written before the column existed,
+    e.g. forecast_metrics.width80) is null, so an older warehouse still opens.
+    """
     try:
         frame = warehouse.frame(sql.load(f"marts/{name}"), params)
     except duckdb.CatalogException:  # no `carsight forecast` run has written the tables yet
         return pl.DataFrame(schema=schema)
+    frame = frame.with_columns(
+        pl.lit(None, dtype=dtype).alias(column)
+        for column, dtype in schema.items()
+        if column not in frame.columns
+    )
     return frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
 

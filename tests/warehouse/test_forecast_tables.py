@@ -101,3 +101,61 @@ def test_ingest_carries_the_forecast_tables_over(db: Path, shared_data: Path):
     ingest([already_loaded], db)
     assert _count(db, "forecasts") == 2
     assert _count(db, "forecast_runs") == 1
+
+
+OLD_COLUMNS = {
+    # forecast tables as runs before issue 14 stored them: no interval width, typical
+    # error, month counts, selection rule or backtest horizon
+    "forecast_series": "run_id varchar, series_id varchar, brand varchar, flow varchar, "
+    "market varchar, model varchar, plant varchar, level varchar, n_months integer, "
+    "first_ds date, last_ds date, chosen_model varchar",
+    "forecast_metrics": "run_id varchar, series_id varchar, model_name varchar, "
+    "horizon smallint, mase double, smape double, mape double, coverage80 double, "
+    "scope varchar",
+}
+
+
+@pytest.mark.slow
+def test_a_run_stored_before_the_interval_columns_still_reads_and_carries_over(
+    db: Path, shared_data: Path
+):
+    from warehouse import forecast_read
+    from warehouse.connection import Warehouse
+
+    write_forecasts(db, _run("old"))
+    con = duckdb.connect(str(db))
+    try:
+        for table, columns in OLD_COLUMNS.items():
+            con.execute(f"drop table {table}")
+            con.execute(f"create table {table} ({columns})")
+        sid = "Kia|region_export|market=USA|model=|plant="
+        con.execute(
+            "insert into forecast_series values ('old', ?, 'Kia', 'region_export', 'USA', "
+            "null, null, 'market', 49, '2021-01-01', '2025-01-01', 'lightgbm')",
+            [sid],
+        )
+        con.execute(
+            "insert into forecast_metrics values ('old', ?, 'lightgbm', 1, 0.7, 20.0, 21.0, "
+            "0.75, 'all_cutoffs')",
+            [sid],
+        )
+    finally:
+        con.close()
+    forecast_read.clear_cache()
+    warehouse = Warehouse(db)
+    series = forecast_read.load_series(warehouse, run_id="old")
+    assert series["chosen_model"].to_list() == ["lightgbm"]
+    assert series["backtest_horizon"].to_list() == [None]  # unknown, so nothing is marked
+    metrics = forecast_read.load_metrics(warehouse, run_id="old")
+    assert metrics["coverage80"].to_list() == [0.75]
+    assert metrics["width80"].to_list() == [None]
+    # a rebuild recreates the tables with every column and keeps the old rows
+    already_loaded = sorted(shared_data.rglob("*.csv"))[0]
+    ingest([already_loaded], db)
+    assert _count(db, "forecast_metrics") == 1
+    check = duckdb.connect(str(db), read_only=True)
+    try:
+        assert check.sql("select width80 from forecast_metrics").fetchall() == [(None,)]
+        assert check.sql("select selection_rule from forecast_series").fetchall() == [(None,)]
+    finally:
+        check.close()

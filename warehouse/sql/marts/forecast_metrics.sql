@@ -14,11 +14,12 @@ series as (
     where run_id = $run_id
 ),
 
+-- m.* rather than a column list: a run stored before a column existed (width80, ...)
+-- still reads; the reader (warehouse.forecast_read) gives such a column as null.
 final as (
     select
-        m.series_id, s.brand, s.flow, s.level, m.model_name, m.horizon::integer as horizon,
-        m.scope, m.mase, m.smape, m.mape, m.coverage80, m.width80, m.median_abs_error,
-        m.scored_months, m.interval_months
+        m.* exclude (run_id, horizon), s.brand, s.flow, s.level,
+        m.horizon::integer as horizon
     from metrics as m
     inner join series as s using (series_id)
 )

@@ -6,10 +6,10 @@ with series as (
     where run_id = $run_id
 ),
 
+-- every column rather than a list: a run stored before a column existed
+-- (selection_rule, backtest_horizon) still reads; the reader gives it as null.
 final as (
-    select
-        series_id, brand, flow, market, model, plant, level, n_months, first_ds, last_ds,
-        chosen_model, selection_rule, backtest_horizon
+    select * exclude (run_id)
     from series
 )
 
