@@ -177,3 +177,12 @@ def test_csv_with_only_good_rows_exits_zero(artifacts_dir: Path, tmp_path: Path)
     )
     assert result.exit_code == 0, result.output
     assert pl.read_csv(out).height == 3
+
+
+def test_an_unknown_brand_is_refused_before_looking_for_models(tmp_path: Path) -> None:
+    result = _run(
+        "--brand", "tesla", "--artifacts", str(tmp_path), "--json", json.dumps(CUSTOMER)
+    )  # fmt: skip
+    assert result.exit_code == EXIT_REFUSED
+    assert "'tesla' is not a brand CarSight predicts for; use hyundai or kia" in result.output
+    assert "carsight train" not in result.output  # it used to blame a missing artifact

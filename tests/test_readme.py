@@ -82,3 +82,8 @@ def test_interval_query_matches_the_page_on_a_real_forecast_run(reference_db, tm
     }
     assert {(m, h): (c, w) for m, h, c, w in rows} == pytest.approx(expected, abs=0.0051)
     assert max(h for _, h, _, _ in rows) == 12  # Kia's region exports: a year ahead
+
+
+def test_readme_says_which_korean_font_headless_screenshots_and_pdfs_need():
+    assert "fonts-noto-cjk" in README and "fonts-nanum" in README
+    assert "Headless screenshots and PDFs" in README

@@ -2366,15 +2366,17 @@ _KIA_EXT_MARKET_SIZE = {
     "China": 0.5,
 }
 
+# The same GDP per market as Kia's table (the reference Hyundai table repeats a
+# placeholder, which the loader warns about: the app's own sample should not).
 HYUNDAI_MARKET_CLIMATE: tuple[tuple[str, str, str], ...] = (
-    ("동유럽", "한랭", "25.0"),
-    ("북미-멕시코", "건조", "20.0"),
-    ("북미-미국", "온대", "20.0"),
-    ("북미-캐나다", "한랭", "20.0"),
-    ("서유럽", "온대", "45.0"),
-    ("아시아", "온대", "20.0"),
-    ("중남미", "열대", "20.0"),
-    ("중동·아프리카", "건조", "20.0"),
+    ("동유럽", "한랭", "4.36"),
+    ("북미-멕시코", "건조", "1.27"),
+    ("북미-미국", "온대", "29.17"),
+    ("북미-캐나다", "한랭", "2.14"),
+    ("서유럽", "온대", "18.04"),
+    ("아시아", "온대", "26.28"),
+    ("중남미", "열대", "6.73"),
+    ("중동·아프리카", "건조", "4.98"),
 )
 _HYUNDAI_EXT_MODELS: tuple[tuple[str, str, float], ...] = (
     ("i10", "소형차", 900),

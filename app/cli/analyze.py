@@ -171,7 +171,7 @@ def run_analysis(
 
 
 @click.command()
-@click.argument("analysis", metavar="top10|deviation|heatmap|recommend|segments|clusters|insights")
+@click.argument("analysis", metavar="ANALYSIS")
 @click.option("--brand", default="all", show_default=True, help="hyundai, kia or all.")
 @click.option(
     "--source",
@@ -224,6 +224,9 @@ def analyze(
     fmt: str,
 ) -> None:
     """Run one analysis of the global strategy page and print JSON or CSV.
+
+    ANALYSIS is one of top10, deviation, heatmap, recommend (strategy page) or
+    segments, clusters, insights (dealer page).
 
     Example: carsight analyze deviation --brand hyundai --source customers
     --market 대한민국 --format json

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,19 +25,26 @@ def _console():  # rich is imported lazily: `carsight --help` stays fast
 
 
 @contextmanager
-def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], None]]:
-    """A rich progress bar driven by `callback(step, done, total)` calls."""
+def progress_bar(
+    enabled: bool = True, console: Any = None
+) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar driven by `callback(step, done, total)` calls.
+
+    Steps (file names) are shown whole: the text column is as wide as the widest
+    step and never wraps or cuts; the bar takes the room that is left.
+    """
     if not enabled:
         yield lambda step, done, total: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Column
 
     with Progress(
-        TextColumn("{task.description:<45}"),
-        BarColumn(),
+        TextColumn("{task.description}", table_column=Column(no_wrap=True)),
+        BarColumn(bar_width=None),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=_console(),
+        console=console or _console(),
         transient=False,
     ) as bar:
         tasks: dict[str, int] = {}
@@ -49,7 +57,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int, int], Non
             )
             if phase not in tasks:
                 tasks[phase] = bar.add_task(phase, total=total)
-            bar.update(tasks[phase], completed=done, total=total, description=step[:45])
+            bar.update(tasks[phase], completed=done, total=total, description=step)
 
         yield update
 

@@ -64,6 +64,21 @@ def prediction_to_json(pred: Prediction, lang: str = "ko") -> dict[str, Any]:
     }
 
 
+BRANDS = {"hyundai": "Hyundai", "현대": "Hyundai", "kia": "Kia", "기아": "Kia"}
+
+
+def _brand(value: str) -> str:
+    """Hyundai or Kia from --brand; refuses (exit 2) any other brand before looking for models."""
+    brand = BRANDS.get(value.strip().lower())
+    if brand is None:
+        refuse(
+            ValueError(
+                f"--brand {value!r} is not a brand CarSight predicts for; use hyundai or kia"
+            )
+        )
+    return str(brand)
+
+
 def _load(artifacts_dir: Path, brand: str) -> Predictor:
     from analytics.artifacts import ArtifactError
     from analytics.predict import load_predictor
@@ -280,6 +295,7 @@ def predict(
     line and field), the valid rows still scored.
     """
 
+    brand = _brand(brand)
     if (json_text is None) == (csv_path is None):
         raise click.UsageError("give exactly one of --json or --csv")
     if csv_path is not None and out_path is None:

@@ -36,18 +36,6 @@ def _one(db: Path, query: str) -> tuple:
         return con.execute(query).fetchall()[0]
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The app's own sample data set (seed 42, as `carsight serve` builds it), built."""
-    from warehouse.build import build
-    from warehouse.generate import generate
-
-    folder = tmp_path_factory.mktemp("sample")
-    generate(folder / "raw", seed=42)
-    build([folder / "raw"], folder / "warehouse.duckdb")
-    return folder / "warehouse.duckdb"
-
-
 # --- the data files ------------------------------------------------------------------
 
 
