@@ -176,3 +176,14 @@ class DataVersionStore(TypedDict, total=False):
 
     key: Annotated[str, StringConstraints(max_length=100)]
     stamped: Annotated[str, StringConstraints(max_length=20)] | None
+
+
+class CampaignForm(TypedDict, total=False):
+    """The automation page's campaign form (callbacks.automation)."""
+
+    brand: Annotated[str, StringConstraints(max_length=20)] | None
+    target: Literal["segment", "cluster"] | None
+    segment: Annotated[str, StringConstraints(max_length=20)] | None
+    cluster: Annotated[int, Field(ge=0, le=100)] | None
+    market: Annotated[str, StringConstraints(max_length=60)] | None
+    offer: Annotated[str, StringConstraints(max_length=200)] | None

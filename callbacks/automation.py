@@ -14,7 +14,7 @@ from app import automation, ids, services
 from app.actor import SYSTEM, ScopeRefused
 from app.figures import data_table
 from app.i18n import market_label, t
-from app.inputs import Clicks, DataVersionStore, Lang, PredictSpec, Text, Texts
+from app.inputs import CampaignForm, Clicks, DataVersionStore, Lang, PredictSpec, Text, Texts
 from app.mail import campaign
 from app.mail.message import HeaderRefused
 from app.report.charts import ChartError
@@ -156,48 +156,53 @@ def build_report(
     return done, *downloads
 
 
-def _campaign_spec(brand, target, segment, cluster, market, offer) -> campaign.CampaignSpec:
+_FORM_IDS = {
+    "brand": ids.AUTO_CAMPAIGN_BRAND,
+    "target": ids.AUTO_CAMPAIGN_TARGET,
+    "segment": ids.AUTO_CAMPAIGN_SEGMENT,
+    "cluster": ids.AUTO_CAMPAIGN_CLUSTER,
+    "market": ids.AUTO_CAMPAIGN_MARKET,
+    "offer": ids.AUTO_CAMPAIGN_OFFER,
+}
+
+
+def _form(dependency: type[Input] | type[State]) -> dict:
+    """The campaign form's controls as a dict of Inputs or States (one CampaignForm)."""
+    return {name: dependency(control, "value") for name, control in _FORM_IDS.items()}
+
+
+def _campaign_spec(form: CampaignForm) -> campaign.CampaignSpec:
+    target, cluster = form.get("target"), form.get("cluster")
     return campaign.CampaignSpec(
-        brand=str(brand or ""),
-        segment=segment if target == "segment" else None,
+        brand=str(form.get("brand") or ""),
+        segment=form.get("segment") if target == "segment" else None,
         cluster=int(cluster) if target == "cluster" and cluster is not None else None,
-        market=market or None,
-        offer=(offer or "").strip() or None,
+        market=form.get("market") or None,
+        offer=(form.get("offer") or "").strip() or None,
     )
 
 
-_CAMPAIGN_STATES = [
-    State(ids.AUTO_CAMPAIGN_BRAND, "value"),
-    State(ids.AUTO_CAMPAIGN_TARGET, "value"),
-    State(ids.AUTO_CAMPAIGN_SEGMENT, "value"),
-    State(ids.AUTO_CAMPAIGN_CLUSTER, "value"),
-    State(ids.AUTO_CAMPAIGN_MARKET, "value"),
-    State(ids.AUTO_CAMPAIGN_OFFER, "value"),
-]
-
-
-def _key(*values) -> list:
-    return [v if isinstance(v, str | int | float) or v is None else str(v) for v in values]
+def _key(form: CampaignForm) -> list:
+    """What the preview on screen was made from: the campaign the form asks for (a
+    control the campaign does not use, e.g. the type while a segment is chosen, may
+    change without making the preview stale)."""
+    spec = _campaign_spec(form)
+    return [spec.brand, spec.segment, spec.cluster, spec.market, spec.offer]
 
 
 @callback(
-    Output(ids.AUTO_CAMPAIGN_SUMMARY, "children"),
-    Output(ids.AUTO_CAMPAIGN_PREVIEWED, "data"),
-    Input(ids.AUTO_CAMPAIGN_PREVIEW, "n_clicks"),
-    *_CAMPAIGN_STATES,
-    State(ids.LANG_STORE, "data"),
+    output={
+        "summary": Output(ids.AUTO_CAMPAIGN_SUMMARY, "children"),
+        "previewed": Output(ids.AUTO_CAMPAIGN_PREVIEWED, "data"),
+    },
+    inputs={
+        "n_clicks": Input(ids.AUTO_CAMPAIGN_PREVIEW, "n_clicks"),
+        "form": _form(State),
+        "lang": State(ids.LANG_STORE, "data"),
+    },
     prevent_initial_call=True,
 )
-def preview_campaign(
-    n_clicks: Clicks,
-    brand: Text,
-    target: Text,
-    segment: Text,
-    cluster: int | None,
-    market: Text,
-    offer: Text,
-    lang: Lang,
-):
+def preview_campaign(n_clicks: Clicks, form: CampaignForm, lang: Lang) -> dict:
     """The recipient count and the first recipient's message, before anything is sent."""
     if not n_clicks:
         raise PreventUpdate
@@ -208,72 +213,51 @@ def preview_campaign(
             warehouse=warehouse(),
             ops_db=s.ops_db,
             artifacts_dir=s.artifacts_dir,
-            spec=_campaign_spec(brand, target, segment, cluster, market, offer),
+            spec=_campaign_spec(form),
             actor=SYSTEM,
         )
     except (campaign.CampaignRefused, ScopeRefused, HeaderRefused) as exc:
-        return dbc.Alert(str(exc), color="warning"), None
-    count = html.P(
-        t("auto.campaign.count", lang, count=shown.count, opted_out=shown.opted_out),
-        className="fw-semibold",
-    )
-    if shown.sample is None:
-        return [count], _key(brand, target, segment, cluster, market, offer)
-    sample = [
-        count,
-        html.P([html.Strong(t("auto.campaign.subject", lang)), " ", shown.sample.subject]),
-        html.Iframe(
-            srcDoc=shown.sample.html,
-            sandbox="",
-            title=t("auto.campaign.sample", lang),
-            style={"width": "100%", "height": "420px", "border": "1px solid #dee2e6"},
-        ),
+        return {"summary": dbc.Alert(str(exc), color="warning"), "previewed": None}
+    summary = [
+        html.P(
+            t("auto.campaign.count", lang, count=shown.count, opted_out=shown.opted_out),
+            className="fw-semibold",
+        )
     ]
-    return sample, _key(brand, target, segment, cluster, market, offer)
+    if shown.sample is not None:
+        summary += [
+            html.P([html.Strong(t("auto.campaign.subject", lang)), " ", shown.sample.subject]),
+            html.Iframe(
+                srcDoc=shown.sample.html,
+                sandbox="",
+                title=t("auto.campaign.sample", lang),
+                style={"width": "100%", "height": "420px", "border": "1px solid #dee2e6"},
+            ),
+        ]
+    return {"summary": summary, "previewed": _key(form)}
 
 
 @callback(
-    Output(ids.AUTO_CAMPAIGN_SEND, "disabled"),
-    Input(ids.AUTO_CAMPAIGN_PREVIEWED, "data"),
-    Input(ids.AUTO_CAMPAIGN_BRAND, "value"),
-    Input(ids.AUTO_CAMPAIGN_TARGET, "value"),
-    Input(ids.AUTO_CAMPAIGN_SEGMENT, "value"),
-    Input(ids.AUTO_CAMPAIGN_CLUSTER, "value"),
-    Input(ids.AUTO_CAMPAIGN_MARKET, "value"),
-    Input(ids.AUTO_CAMPAIGN_OFFER, "value"),
+    output=Output(ids.AUTO_CAMPAIGN_SEND, "disabled"),
+    inputs={"previewed": Input(ids.AUTO_CAMPAIGN_PREVIEWED, "data"), "form": _form(Input)},
 )
-def send_allowed(
-    previewed: list | None,
-    brand: Text,
-    target: Text,
-    segment: Text,
-    cluster: int | None,
-    market: Text,
-    offer: Text,
-) -> bool:
+def send_allowed(previewed: list | None, form: CampaignForm) -> bool:
     """Sending is possible only for exactly the campaign whose preview is on screen."""
-    return previewed != _key(brand, target, segment, cluster, market, offer)
+    return previewed != _key(form)
 
 
 @callback(
-    Output(ids.AUTO_CAMPAIGN_RESULT, "children"),
-    Input(ids.AUTO_CAMPAIGN_SEND, "n_clicks"),
-    *_CAMPAIGN_STATES,
-    State(ids.AUTO_CAMPAIGN_DRY_RUN, "value"),
-    State(ids.LANG_STORE, "data"),
+    output=Output(ids.AUTO_CAMPAIGN_RESULT, "children"),
+    inputs={
+        "n_clicks": Input(ids.AUTO_CAMPAIGN_SEND, "n_clicks"),
+        "form": _form(State),
+        "dry_run": State(ids.AUTO_CAMPAIGN_DRY_RUN, "value"),
+        "lang": State(ids.LANG_STORE, "data"),
+    },
     prevent_initial_call=True,
 )
-def send_campaign(
-    n_clicks: Clicks,
-    brand: Text,
-    target: Text,
-    segment: Text,
-    cluster: int | None,
-    market: Text,
-    offer: Text,
-    dry_run: Texts,
-    lang: Lang,
-):
+def send_campaign(n_clicks: Clicks, form: CampaignForm, dry_run: Texts, lang: Lang):
+    """Queue the previewed campaign and deliver it (dry run: .eml files)."""
     if not n_clicks:
         raise PreventUpdate
     lang = _lang(lang)
@@ -281,7 +265,7 @@ def send_campaign(
         done = automation.send_campaign(
             settings(),
             warehouse(),
-            spec=_campaign_spec(brand, target, segment, cluster, market, offer),
+            spec=_campaign_spec(form),
             dry_run="dry" in (dry_run or []),
             actor=SYSTEM,
         )
