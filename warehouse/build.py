@@ -4,11 +4,14 @@ Both write a complete new DuckDB file next to the target and swap it in with
 an atomic rename, so readers (the app, an analyst's `duckdb -readonly`) never
 see a half-written warehouse and a failed load leaves the previous one intact.
 
-The loader keeps every parsed fact row in `source_rows` (with the file it came
-from) and derives `fact_sales` from it: rows that are mislabelled copies of
-another flow are excluded, and where two files cover the same brand, flow,
-year and month only one file wins (raw IR file over processed table, then the
-file that reports more months, then the later file name). The losers are
+Files are read one at a time, in chunks, and their rows inserted into the new
+file as they are parsed (warehouse.facts, warehouse.customers), so memory does
+not grow with the data. The loader keeps every parsed fact row in
+`source_rows` (with the file it came from) and derives `fact_sales` from it:
+rows that are mislabelled copies of another flow are excluded, and where two
+files cover the same brand, flow, year and month only one file wins (raw IR
+file over processed table, then the file that reports more months, then the
+later file name). The losers are
 recorded in `source_overlaps` and summarised in `data_quality`.
 """
 
@@ -45,17 +48,17 @@ from warehouse import (
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
+from warehouse.facts import FactParser, ParsedFacts, ragged_rows
 from warehouse.formats import (
     REJECT_SCHEMA,
     Detected,
     detect,
     header_key,
     latin_columns,
-    parse_facts,
     resolve_brand,
     resolve_year,
 )
-from warehouse.textio import RawTable, check_plausible_text, read_table
+from warehouse.textio import RawTable, TableSource, check_plausible_text, open_table
 
 DATA_SUFFIXES = {".csv", ".xlsx"}
 STORAGE_VERSION_RE = re.compile(STORAGE_VERSION_PATTERN)
@@ -89,14 +92,19 @@ TOTALS_SCHEMA: dict[str, Any] = {
 
 @dataclass
 class LoadState:
-    """Everything parsed so far; written to a fresh file by `write_warehouse`."""
+    """What the loader has read so far.
 
-    source_rows: list[pl.DataFrame] = field(default_factory=list)
+    Fact rows and customers go straight into the new warehouse file (`stage`,
+    tables `source_rows` and `customers_loaded`) file by file; the small tables
+    wait here until `write_warehouse` finishes that file.
+    """
+
+    stage: duckdb.DuckDBPyConnection | None = None
     load_log: list[dict[str, object]] = field(default_factory=list)
     rejected: list[pl.DataFrame] = field(default_factory=list)
     dq: list[dict[str, str | None]] = field(default_factory=list)
     totals: list[pl.DataFrame] = field(default_factory=list)
-    customers: list[pl.DataFrame] = field(default_factory=list)
+    customer_files: int = 0
     competitor: list[pl.DataFrame] = field(default_factory=list)
     market_context: list[pl.DataFrame] = field(default_factory=list)
     model_production: list[pl.DataFrame] = field(default_factory=list)
@@ -107,6 +115,11 @@ class LoadState:
     # warehouse_meta of the previous warehouse: which data the carried results came from
     previous_meta: dict[str, str | None] = field(default_factory=dict)
     command: str = "build"
+
+    def stage_connection(self) -> duckdb.DuckDBPyConnection:
+        if self.stage is None:
+            raise RuntimeError("load_file needs the new warehouse open: use build or ingest")
+        return self.stage
 
     def known_hashes(self) -> dict[str, dict[str, object]]:
         """sha256 -> the load_log entry of the loaded file with those bytes."""
@@ -178,7 +191,7 @@ class Claim:
     warning: str | None = None
 
 
-def claim_of(table: RawTable, detected: Detected, flags: Flags) -> Claim:
+def claim_of(table: RawTable | TableSource, detected: Detected, flags: Flags) -> Claim:
     """Brand and year of a file from its header, content and name; flags fill gaps only."""
     from warehouse import customers
 
@@ -203,22 +216,27 @@ def load_file(
     year: int | None = None,
     flags: Flags | None = None,
 ) -> str:
-    """Parse one file into `state`. Returns its status: loaded or duplicate.
+    """Parse one file into `state` (its rows into the warehouse being written).
 
-    A file with the bytes of an already loaded one is a duplicate only when it
-    claims the same brand and year; claiming others, it is refused.
+    Returns its status: loaded or duplicate. A file with the bytes of an already
+    loaded one is a duplicate only when it claims the same brand and year;
+    claiming others, it is refused. The file is read chunk by chunk (see
+    warehouse.facts and warehouse.customers), so memory does not grow with it.
     """
     flags = flags or Flags(brand=brand, year=year)
     started = time.perf_counter()
-    table = read_table(path, encoding=flags.encoding)
+    source = open_table(path, encoding=flags.encoding)
     name = _display_name(path)
-    detected = detect(table)
-    check_plausible_text(table, latin_columns(table, detected))
-    claim = claim_of(table, detected, flags)
-    known = state.known_hashes().get(table.sha256)
+    detected = detect(source)
+    if source.encoding == "cp949":
+        latin = latin_columns(source, detected)
+        for chunk in source.chunks():
+            check_plausible_text(chunk, latin)
+    claim = claim_of(source, detected, flags)
+    known = state.known_hashes().get(source.sha256)
     if known is not None:
         _same_claims(path, known, claim)
-        state.load_log.append(_log_entry(name, table, "-", claim, "duplicate", 0, 0, 0, started))
+        state.load_log.append(_log_entry(name, source, "-", claim, "duplicate", 0, 0, 0, started))
         state.note(
             "duplicate_file",
             f"identical to already loaded {known['source_file']}; nothing added",
@@ -230,79 +248,173 @@ def load_file(
     if claim.warning:
         state.note("other_brand_models", claim.warning, name, "warning")
     if detected.fact is not None:
-        parsed = parse_facts(table, detected, flags=flags)
-        facts = _canonical_facts(parsed.facts, name, detected.fact.name, detected.fact.priority)
-        state.source_rows.append(facts)
-        _note_uncatalogued(state, facts, name)
-        rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
-        state.rejected.append(rejected)
-        for check, detail in parsed.notes:
-            severity = "warning" if check in {"total_mismatch"} else "info"
-            state.note(check, detail, name, severity)
-        if parsed.totals.height:
-            state.totals.append(
-                parsed.totals.select(
-                    pl.lit(name).alias("source_file"),
-                    "brand",
-                    "flow",
-                    "year",
-                    "month",
-                    "group_key",
-                    pl.coalesce("model_label", "vehicle_type", "sales_type", "market_label").alias(
-                        "label"
-                    ),
-                    "units",
-                ).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
-            )
-        unknown = facts.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
-        for label in sorted(unknown.get_column("market_label").unique().to_list()):
-            state.note(
-                "unknown_market",
-                f"market label '{label}' is not in the canonical "
-                "market list; rows kept with market = null",
-                name,
-                "warning",
-            )
-        n_rejected_lines = rejected.get_column("line").n_unique()
-        state.load_log.append(
-            _log_entry(
-                name,
-                table,
-                detected.name,
-                claim,
-                "loaded",
-                len(table.rows) + len(table.ragged),
-                len(table.rows) + len(table.ragged) - n_rejected_lines,
-                n_rejected_lines,
-                started,
-                facts.height,
-            )
-        )
-        if n_rejected_lines:
-            state.note(
-                "rejected_rows",
-                f"{n_rejected_lines} row(s) quarantined in rejected_rows",
-                name,
-                "warning",
-            )
+        _load_facts(state, source, detected, flags, name, claim, started)
         return "loaded"
-    rows, rejected = _load_other(state, table, detected.name, name, claim.brand)
+    if detected.name == "customers":
+        assert claim.brand is not None  # customers.resolve_brand always finds one or refuses
+        read, rows, rejected = _load_customers(state, source, name, claim.brand)
+    else:
+        table = source.read_all()
+        read = len(table.rows) + len(table.ragged)
+        rows, rejected = _load_other(state, table, detected.name, name, claim.brand)
+        rejected = pl.concat([ragged_rows(table), rejected.cast(REJECT_SCHEMA)])  # type: ignore[arg-type]
     state.rejected.append(rejected.with_columns(pl.lit(name).alias("source_file")))
     n_rej = rejected.get_column("line").n_unique()
     state.load_log.append(
+        _log_entry(name, source, detected.name, claim, "loaded", read, rows, n_rej, started)
+    )
+    return "loaded"
+
+
+def _load_facts(
+    state: LoadState,
+    source: TableSource,
+    detected: Detected,
+    flags: Flags,
+    name: str,
+    claim: Claim,
+    started: float,
+) -> None:
+    """Parse a fact file chunk by chunk and insert its rows into `source_rows`."""
+    fmt = detected.fact
+    assert fmt is not None
+    parser = FactParser(source.path, source.header, detected, flags)
+    for chunk in source.chunks():
+        parser.add(chunk)
+    parsed = parser.finish()
+    lines = _canonical_lines(parsed, name, fmt.name, fmt.priority)
+    markets = _canonical_markets(parsed.markets)
+    _insert_facts(state.stage_connection(), lines, parsed.cells, markets)
+    _note_uncatalogued(state, lines, name)
+    rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
+    state.rejected.append(rejected)
+    for check, detail in parsed.notes:
+        severity = "warning" if check in {"total_mismatch"} else "info"
+        state.note(check, detail, name, severity)
+    if parsed.totals.height:
+        state.totals.append(
+            parsed.totals.select(
+                pl.lit(name).alias("source_file"),
+                "brand",
+                "flow",
+                "year",
+                "month",
+                "group_key",
+                pl.coalesce("model_label", "vehicle_type", "sales_type", "market_label").alias(
+                    "label"
+                ),
+                "units",
+            ).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
+        )
+    unknown = set(
+        lines.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
+        .get_column("market_label")
+        .to_list()
+    )
+    if parsed.cells.height:
+        unknown |= set(markets.filter(pl.col("market").is_null()).get_column("market_label"))
+    for label in sorted(unknown):
+        state.note(
+            "unknown_market",
+            f"market label '{label}' is not in the canonical "
+            "market list; rows kept with market = null",
+            name,
+            "warning",
+        )
+    n_rejected_lines = rejected.get_column("line").n_unique()
+    state.load_log.append(
         _log_entry(
             name,
-            table,
+            source,
             detected.name,
             claim,
             "loaded",
-            len(table.rows) + len(table.ragged),
-            rows,
-            n_rej,
+            parsed.lines_read,
+            parsed.lines_read - n_rejected_lines,
+            n_rejected_lines,
             started,
+            parsed.cells.height,
         )
     )
-    return "loaded"
+    if n_rejected_lines:
+        state.note(
+            "rejected_rows",
+            f"{n_rejected_lines} row(s) quarantined in rejected_rows",
+            name,
+            "warning",
+        )
+
+
+def _insert_facts(
+    con: duckdb.DuckDBPyConnection,
+    lines: pl.DataFrame,
+    cells: pl.DataFrame,
+    markets: pl.DataFrame,
+) -> None:
+    """source_rows += every cell joined to its line (and market column), in DuckDB."""
+    if cells.height == 0:
+        return
+    con.register("stage_lines", lines.to_arrow())
+    con.register("stage_cells", cells.to_arrow())
+    con.register("stage_markets", markets.to_arrow())
+    try:
+        con.execute(sql.load("build/source_rows_insert"))
+    finally:
+        for view in ("stage_lines", "stage_cells", "stage_markets"):
+            con.unregister(view)
+
+
+def _load_customers(
+    state: LoadState, source: TableSource, name: str, brand: str
+) -> tuple[int, int, pl.DataFrame]:
+    """Stream a customer file into `customers_loaded`; returns (rows read, kept, rejected).
+
+    Valid rows are staged in DuckDB as they are parsed; the whole-file checks
+    (repeated customers, shared ids) then decide which staged rows are kept.
+    """
+    from warehouse import customers
+
+    con = state.stage_connection()
+    parser = customers.CustomerParser(source.path, source.header, brand=brand)
+    labels: list[pl.DataFrame] = []
+    read = 0
+    staged = False
+    ragged = []
+    for chunk in source.chunks():
+        read += len(chunk.rows) + len(chunk.ragged)
+        ragged.append(ragged_rows(chunk))
+        rows = parser.add(chunk)
+        labels.append(rows.select("brand", "model_label").unique())
+        con.register("customer_chunk", rows.to_arrow())
+        if not staged:
+            con.execute("create or replace table customers_file as select * from customer_chunk")
+            staged = True
+        else:
+            con.execute("insert into customers_file select * from customer_chunk")
+        con.unregister("customer_chunk")
+
+    def raw_of(lines: pl.Series) -> pl.DataFrame:
+        con.register("wanted_lines", lines.to_frame("line").to_arrow())
+        try:
+            return query_frame(
+                con, "select line, raw from customers_file semi join wanted_lines using (line)"
+            )
+        finally:
+            con.unregister("wanted_lines")
+
+    ids, rejected = parser.finish(raw_of)
+    _note_uncatalogued(state, pl.concat(labels).unique(), name)
+    state.customer_files += 1
+    con.register("customer_ids", ids.to_arrow())
+    con.execute(sql.load("build/customers_insert"), [name, state.customer_files * _LOAD_ORDER_FILE])
+    con.unregister("customer_ids")
+    con.execute("drop table customers_file")
+    rejected = pl.concat([*ragged, rejected.cast(REJECT_SCHEMA)]).sort("line", maintain_order=True)  # type: ignore[arg-type]
+    return read, ids.height, rejected
+
+
+# customers_loaded.load_order = file number * this + file line: later files update earlier ones
+_LOAD_ORDER_FILE = 1 << 32
 
 
 def _same_claims(path: Path, known: Mapping[str, object], claim: Claim) -> None:
@@ -327,7 +439,7 @@ def _same_claims(path: Path, known: Mapping[str, object], claim: Claim) -> None:
 
 def _log_entry(
     name: str,
-    table: RawTable,
+    table: RawTable | TableSource,
     fmt: str,
     claim: Claim,
     status: str,
@@ -355,16 +467,17 @@ def _log_entry(
     }
 
 
-def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) -> pl.DataFrame:
-    labels = facts.select(pl.col("model_label").str.strip_chars()).to_series()
-    frame = facts.with_columns(labels.alias("model_label"))
+def _canonical_lines(parsed: ParsedFacts, name: str, fmt: str, priority: int) -> pl.DataFrame:
+    """The parsed lines with the columns of SOURCE_SCHEMA but month and units (one per line)."""
+    frame = parsed.lines.with_columns(
+        pl.col("model_label").str.strip_chars(), pl.lit(parsed.brand).alias("brand")
+    )
     frame = catalogue.with_model_columns(frame.lazy(), "model_label").collect()
     market_labels = frame.get_column("market_label").unique().to_list()
     plants = frame.get_column("plant_label").unique().to_list()
     market_map = {m: canonical.market_of(m) for m in market_labels if m is not None}
     plant_map = {p: canonical.plant_code(p) for p in plants if p is not None}
     plant_market = {p: canonical.plant_market(c) for p, c in plant_map.items()}
-    region_map = {m: canonical.region_of(m) for m in canonical.MARKETS}
     market = pl.col("market_label").replace_strict(market_map, default=None, return_dtype=pl.Utf8)
     if fmt.endswith("plant_sales"):
         market = pl.col("plant_label").replace_strict(
@@ -382,14 +495,27 @@ def _canonical_facts(facts: pl.DataFrame, name: str, fmt: str, priority: int) ->
         .alias("market_label"),
     )
     frame = frame.with_columns(
-        pl.col("market")
-        .replace_strict(region_map, default=None, return_dtype=pl.Utf8)
-        .alias("region"),
+        _region(pl.col("market")).alias("region"),
         pl.lit(name).alias("source_file"),
         pl.lit(fmt).alias("format"),
         pl.lit(priority).alias("priority"),
     )
-    return frame.select(list(SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
+    columns = [c for c in SOURCE_SCHEMA if c not in {"month", "units"}]
+    return frame.select(columns).cast({c: SOURCE_SCHEMA[c] for c in columns})
+
+
+def _canonical_markets(markets: pl.DataFrame) -> pl.DataFrame:
+    """market_col -> market_label, market, region: the market columns of a market-wide file."""
+    labels = {m: canonical.market_of(m) for m in markets.get_column("market_label").to_list()}
+    market = pl.col("market_label").replace_strict(labels, default=None, return_dtype=pl.Utf8)
+    return markets.with_columns(market.alias("market")).with_columns(
+        _region(pl.col("market")).alias("region")
+    )
+
+
+def _region(market: pl.Expr) -> pl.Expr:
+    regions = {m: canonical.region_of(m) for m in canonical.MARKETS}
+    return market.replace_strict(regions, default=None, return_dtype=pl.Utf8)
 
 
 def _note_uncatalogued(state: LoadState, frame: pl.DataFrame, name: str) -> None:
@@ -421,16 +547,8 @@ def _frame_of(table: RawTable) -> pl.DataFrame:
 def _load_other(
     state: LoadState, table: RawTable, fmt: str, name: str, brand: str | None
 ) -> tuple[int, pl.DataFrame]:
-    """Non-fact formats: customers, competitor sales, market context, model production."""
+    """Small non-fact formats: competitor sales, market context, model production."""
     empty_rej = pl.DataFrame(schema=REJECT_SCHEMA)
-    if fmt == "customers":
-        from warehouse import customers
-
-        assert brand is not None  # customers.resolve_brand always finds one or refuses
-        frame, rejected = customers.parse_customers(table, brand=brand)
-        _note_uncatalogued(state, frame, name)
-        state.customers.append(frame.with_columns(pl.lit(name).alias("source_file")))
-        return frame.height, rejected.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
     frame = _frame_of(table)
     if fmt == "competitor_sales":
         out = frame.select(
@@ -559,19 +677,22 @@ def _alive(pid: int) -> bool:
 def remove_leftovers(db_path: Path, *, say: Callable[[str], None] | None = None) -> list[Path]:
     """Delete temporary and WAL files of writers that are no longer running, and say so.
 
-    A writer killed hard (kill -9, power loss) leaves `.<name>.tmp-<pid>` and its
-    `.wal` beside the warehouse; the warehouse itself is intact (the swap is an
+    A writer killed hard (kill -9, power loss) leaves `.<name>.tmp-<pid>`, its
+    `.wal` and its `.spill` folder beside the warehouse; the warehouse itself is intact (the swap is an
     atomic rename). Called by every writer while it holds `writer_lock`, so no
     other writer can be using them; the pid check also spares a live process's
     files. Returns the removed paths.
     """
-    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.tmp-(\d+)(\.wal)?$")
+    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.tmp-(\d+)(\.wal|\.spill)?$")
     removed: list[Path] = []
     for path in sorted(db_path.parent.iterdir()):
         match = pattern.match(path.name)
         if match is None or _alive(int(match.group(1))):
             continue
-        path.unlink(missing_ok=True)
+        if path.is_dir():  # DuckDB's spill folder
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
         removed.append(path)
     if removed:
         message = (
@@ -608,54 +729,82 @@ def connect_new(path: Path, storage_version: str = STORAGE_VERSION) -> duckdb.Du
     return con
 
 
+# DuckDB's share of the 2 GB a build may use; beyond it DuckDB spills to disk
+BUILD_MEMORY_LIMIT = "1GB"
+
+
+@contextlib.contextmanager
+def new_warehouse(
+    db_path: Path, storage_version: str = STORAGE_VERSION
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, Path]]:
+    """A new warehouse file beside `db_path` (a temp name, in `storage_version`, see
+    `connect_new`) with the load tables created.
+
+    Yields (connection, temp path); the caller swaps the file in after closing.
+    On any error the temp file, its WAL and its spill folder are removed.
+    """
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    spill = tmp.with_name(tmp.name + ".spill")
+    _remove_temp(tmp)
+    con = connect_new(tmp, storage_version)
+    try:
+        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+        con.execute("set temp_directory = ?", [str(spill)])
+        con.execute("set enable_progress_bar = false")
+        for table_name in ("source_rows", "customers", "customers_loaded"):
+            con.execute(sql.load(f"build/{table_name}"))
+        yield con, tmp
+    except BaseException:
+        con.close()
+        _remove_temp(tmp)
+        raise
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _remove_temp(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(tmp.with_name(tmp.name + ".spill"), ignore_errors=True)
+
+
 def write_warehouse(
     state: LoadState,
+    con: duckdb.DuckDBPyConnection,
+    tmp: Path,
     db_path: Path,
     *,
     ops_db: Path | None = None,
     progress: Progress | None = None,
-    storage_version: str = STORAGE_VERSION,
 ) -> Path:
-    """Write `state` to a new file beside `db_path` (in `storage_version`) and atomically
-    swap it in."""
-    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    """Finish the new warehouse `tmp` (open as `con`) from `state` and swap it in atomically."""
     steps = ["tables", "resolve overlaps", "fact_sales", "views", "swap"]
-    try:
-        con = connect_new(tmp, storage_version)
-        try:
-            _step(progress, steps, 0)
-            _write_tables(con, state, ops_db)
-            _carry_trained(con, state)
-            forecasts.carry_over(con, state.forecasts)
-            _step(progress, steps, 1)
-            con.execute(sql.load("build/resolve_overlaps"))
-            _step(progress, steps, 2)
-            con.execute(sql.load("build/fact_sales"))
-            _write_dimensions(con)
-            con.register("catalogue_frame", catalogue.families().to_arrow())
-            con.execute(sql.load("build/dim_model"))
-            con.unregister("catalogue_frame")
-            con.execute(sql.load("build/data_quality"))
-            meta.stamp(
-                con,
-                fingerprint=meta.fingerprint(state.load_log),
-                command=state.command,
-                previous=state.previous_meta,
-            )
-            _step(progress, steps, 3)
-            for view in sql.view_names():
-                con.execute(sql.load(view))
-            con.execute("checkpoint")
-        finally:
-            con.close()
-        _step(progress, steps, 4)
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-        raise
+    _step(progress, steps, 0)
+    _write_tables(con, state, ops_db)
+    _carry_trained(con, state)
+    forecasts.carry_over(con, state.forecasts)
+    _step(progress, steps, 1)
+    con.execute(sql.load("build/resolve_overlaps"))
+    _step(progress, steps, 2)
+    con.execute(sql.load("build/fact_sales"))
+    _write_dimensions(con)
+    con.register("catalogue_frame", catalogue.families().to_arrow())
+    con.execute(sql.load("build/dim_model"))
+    con.unregister("catalogue_frame")
+    con.execute(sql.load("build/data_quality"))
+    meta.stamp(
+        con,
+        fingerprint=meta.fingerprint(state.load_log),
+        command=state.command,
+        previous=state.previous_meta,
+    )
+    _step(progress, steps, 3)
+    for view in sql.view_names():
+        con.execute(sql.load(view))
+    con.execute("checkpoint")
+    con.close()
+    _step(progress, steps, 4)
+    os.replace(tmp, db_path)
     return db_path
 
 
@@ -770,11 +919,6 @@ def _step(progress: Progress | None, steps: list[str], i: int) -> None:
 
 
 def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path | None) -> None:
-    source = _catalogued(_concat(state.source_rows, SOURCE_SCHEMA)).cast(SOURCE_SCHEMA)  # type: ignore[arg-type]
-    con.register("source_frame", source.to_arrow())
-    con.execute(sql.load("build/source_rows"))
-    con.unregister("source_frame")
-
     tables: dict[str, pl.DataFrame] = {
         "load_log": pl.DataFrame(state.load_log, schema=dict(LOG_SCHEMA)),
         "rejected_rows": _concat(state.rejected, {**REJECT_SCHEMA, "source_file": pl.Utf8})
@@ -790,22 +934,7 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
     prospects = _operational_prospects(ops_db, state)
     tables["prospects"] = prospects
     tables["customer_predictions"] = _prospect_predictions(prospects)
-    customers = _catalogued(_concat(state.customers))
-    if customers.height:
-        before = customers.height
-        # the row loaded last (file order, ingests after the build) updates the earlier ones
-        customers = (
-            customers.with_row_index("_load_order")
-            .filter(pl.col("_load_order") == pl.col("_load_order").max().over("customer_id"))
-            .drop("_load_order")
-        )
-        if customers.height < before:
-            state.note(
-                "duplicate_customers",
-                f"{before - customers.height} customer ids "
-                "appeared in more than one file; the last loaded updates the earlier",
-            )
-    tables["customers"] = customers
+    _write_customers(con, state)
     dq = pl.DataFrame(state.dq, schema=DQ_SCHEMA)
     tables["data_quality_load"] = dq
     for table_name, frame in tables.items():
@@ -816,6 +945,45 @@ def _write_tables(con: duckdb.DuckDBPyConnection, state: LoadState, ops_db: Path
         con.register("frame", frame.select([c for c in columns if c in frame.columns]).to_arrow())
         con.execute(f"insert into {table_name} by name select * from frame")  # names: allow-list
         con.unregister("frame")
+
+
+def _write_customers(con: duckdb.DuckDBPyConnection, state: LoadState) -> None:
+    """customers: the row loaded last (file order, ingests after the build) of each id."""
+    loaded, distinct = con.execute(
+        "select count(*), count(distinct customer_id) from customers_loaded"
+    ).fetchone() or (0, 0)
+    if loaded > distinct:
+        state.note(
+            "duplicate_customers",
+            f"{loaded - distinct} customer ids "
+            "appeared in more than one file; the last loaded updates the earlier",
+        )
+    con.execute(sql.load("build/customers_latest"))
+    con.execute("drop table customers_loaded")
+
+
+def _recatalogue(con: duckdb.DuckDBPyConnection, table_name: str) -> None:
+    """Model columns of `table_name` from the current model catalogue (rows carried over).
+
+    A catalogue change applies to every row at the next build or ingest.
+    """
+    pairs = query_frame(
+        con,
+        f"select distinct brand, model_label as label from {table_name}",  # allow-list
+    )
+    if pairs.is_empty():
+        return
+    resolved = catalogue.resolve(pairs)
+    columns = [c for c in ("model", "category", "powertrain") if c in resolved.columns]
+    present = set(query_frame(con, f"describe {table_name}").get_column("column_name"))
+    columns = [c for c in columns if c in present]
+    con.register("resolved_labels", resolved.select("brand", "label", *columns).to_arrow())
+    assignments = ", ".join(f"{c} = r.{c}" for c in columns)
+    con.execute(
+        f"update {table_name} as t set {assignments} from resolved_labels as r "  # allow-list
+        "where t.brand is not distinct from r.brand and t.model_label is not distinct from r.label"
+    )
+    con.unregister("resolved_labels")
 
 
 def _catalogued(frame: pl.DataFrame) -> pl.DataFrame:
@@ -944,10 +1112,10 @@ def build(
         state.previous_meta = meta.read_meta(db_path)
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
-        skipped = _load_all(state, files, flags=flags, progress=progress)
-        write_warehouse(
-            state, db_path, ops_db=ops_db, progress=progress, storage_version=storage_version
-        )
+        with new_warehouse(db_path, storage_version) as (con, tmp):
+            state.stage = con
+            skipped = _load_all(state, files, flags=flags, progress=progress)
+            write_warehouse(state, con, tmp, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
 
 
@@ -971,16 +1139,14 @@ def ingest(
             db_path, "no warehouse to ingest into", hint="Run `carsight build` first."
         )
     paths = discover(files)
-    with writer_lock(db_path):
-        state = read_state(db_path, ops_db)
+    with writer_lock(db_path), new_warehouse(db_path, storage_version) as (con, tmp):
+        state = read_state(db_path, con, ops_db)
         state.command = "ingest"
         state.previous_meta = meta.read_meta(db_path)
         state.trained = trained.read_trained(db_path)
         state.forecasts = forecasts.read_forecasts(db_path)
         skipped = _load_all(state, paths, flags=flags, progress=progress)
-        write_warehouse(
-            state, db_path, ops_db=ops_db, progress=progress, storage_version=storage_version
-        )
+        write_warehouse(state, con, tmp, db_path, ops_db=ops_db, progress=progress)
     return _report(db_path, state, skipped, started)
 
 
@@ -1003,34 +1169,43 @@ def _load_all(
     return skipped
 
 
-def read_state(db_path: Path, ops_db: Path | None = None) -> LoadState:
-    """Reload what an existing warehouse was built from, so ingest can add to it."""
-    state = LoadState()
-    con = open_read_only(db_path)
+def read_state(
+    db_path: Path, con: duckdb.DuckDBPyConnection, ops_db: Path | None = None
+) -> LoadState:
+    """What an existing warehouse was built from, so ingest can add to it.
+
+    Fact rows and customers are copied inside DuckDB into the new warehouse
+    open as `con` (never through Python memory); the small tables are read.
+    """
+    state = LoadState(stage=con)
+    con.execute("attach ? as previous (read_only)", [str(db_path)])
     try:
 
         def frame(query: str) -> pl.DataFrame:
             return query_frame(con, query)
 
-        state.source_rows.append(frame("select * from source_rows").cast(SOURCE_SCHEMA))  # type: ignore[arg-type]
-        state.load_log = frame("select * from load_log").to_dicts()
+        con.execute("insert into source_rows by name select * from previous.source_rows")
+        state.load_log = frame("select * from previous.load_log").to_dicts()
         state.rejected.append(
-            frame('select line, "column", reason, raw, source_file from rejected_rows')
+            frame('select line, "column", reason, raw, source_file from previous.rejected_rows')
         )
         state.dq = frame(
-            "select check_name, severity, source_file, detail from data_quality_load"
+            "select check_name, severity, source_file, detail from previous.data_quality_load"
         ).to_dicts()
-        state.totals.append(frame("select * from reported_totals"))
+        state.totals.append(frame("select * from previous.reported_totals"))
         # app-registered customers are merged again from the operational store
-        customers = query_frame(
-            con, "select * from customers where source_file <> ?", [str(ops_db) if ops_db else ""]
+        con.execute(
+            "insert into customers_loaded by name select *, row_number() over () as load_order "
+            "from previous.customers where source_file <> ?",
+            [str(ops_db) if ops_db else ""],
         )
-        state.customers.append(customers)
-        state.competitor.append(frame("select * from competitor_sales"))
-        state.market_context.append(frame("select * from market_context_raw"))
-        state.model_production.append(frame("select * from model_production"))
+        state.competitor.append(frame("select * from previous.competitor_sales"))
+        state.market_context.append(frame("select * from previous.market_context_raw"))
+        state.model_production.append(frame("select * from previous.model_production"))
     finally:
-        con.close()
+        con.execute("detach previous")
+    for table_name in ("source_rows", "customers_loaded"):
+        _recatalogue(con, table_name)
     return state
 
 

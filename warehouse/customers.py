@@ -20,6 +20,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import polars as pl
 
@@ -28,7 +29,7 @@ from warehouse.canonical import market_of
 from warehouse.catalogue import with_model_columns
 from warehouse.errors import FileRefused
 from warehouse.numbers import normalise_header
-from warehouse.textio import RawTable
+from warehouse.textio import RawTable, TableSource
 
 # Internal (English) name of each column, keyed by the header with all whitespace removed.
 _FIELD_OF_KEY: dict[str, str] = {
@@ -227,7 +228,7 @@ def brand_of_label(label: str) -> tuple[str, str]:
 
 
 def resolve_brand(
-    table: RawTable, flags: claims.Flags, relabel: list[str]
+    table: RawTable | TableSource, flags: claims.Flags, relabel: list[str]
 ) -> tuple[str, str | None]:
     """(brand, warning) of a customer file: from its purchased models and its name.
 
@@ -237,7 +238,9 @@ def resolve_brand(
     the file name names the other brand, the file is refused with the counts.
     """
     column = next(i for i, h in enumerate(table.header) if _key(h) == "구매한제품")
-    labels = Counter(row[column].strip() for row in table.rows if row[column].strip())
+    labels: Counter[str] = Counter()
+    for chunk in table.chunks():
+        labels.update(row[column].strip() for row in chunk.rows if row[column].strip())
     per_brand: dict[str, Counter[str]] = {}
     for label, n in labels.items():
         brand, family = brand_of_label(label)
@@ -368,27 +371,108 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     any problem is left out of `customers`. Ragged rows (`table.ragged`) never
     reach this function's output: the caller quarantines them.
 
+    The whole table in one go; the build streams a file through `CustomerParser`.
     Raises FileRefused when the header is not a customer header.
     """
-    if not brand.strip():
-        raise ValueError("brand must be a brand name such as 'Hyundai' or 'Kia'")
-    index = _check_header(table)
-    fields = list(index)  # in header order, so the rows need no reordering
-    header_of = {field: normalise_header(table.header[i]) for field, i in index.items()}
+    parser = CustomerParser(table.path, table.header, brand=brand)
+    rows = pl.concat([parser.add(chunk) for chunk in table.chunks()], how="vertical_relaxed")
 
-    def h(field: str) -> str:
-        return header_of.get(field, "")
+    def raw_of(lines: pl.Series) -> pl.DataFrame:
+        return rows.filter(pl.col("line").is_in(lines.implode())).select("line", "raw")
 
+    ids, rejected = parser.finish(raw_of)
+    return customers_of(rows, ids), rejected
+
+
+def customers_of(rows: pl.DataFrame, ids: pl.DataFrame) -> pl.DataFrame:
+    """The `customers` rows (CUSTOMER_SCHEMA): parsed rows with a customer id, in file order."""
+    return (
+        rows.join(ids, on="line")
+        .sort("source_line")
+        .select(pl.col(c).cast(t) for c, t in CUSTOMER_SCHEMA.items())
+    )
+
+
+class CustomerParser:
+    """Parse a customer file chunk by chunk (`add`), then the whole-file checks (`finish`).
+
+    Phases: the header (`_check_header`), then per chunk **read** (`read_phase`),
+    **parse/reject** (`parse_phase`: typed values, one problem per bad cell) and
+    **type** (`typed_phase`: canonical vehicle class and model); once per file
+    **duplicates** (`duplicates_phase`: a row repeating an earlier row's user id
+    and e-mail) and **ids** (`ids_phase`: `customer_id`, numbered where an id is shared).
+    """
+
+    def __init__(self, path: Any, header: list[str], *, brand: str) -> None:
+        if not brand.strip():
+            raise ValueError("brand must be a brand name such as 'Hyundai' or 'Kia'")
+        self.path, self.header, self.brand = path, header, brand.strip()
+        self.index = _check_header(RawTable(path, "", "", header, [], []))
+        self.fields = list(self.index)  # in header order, so the rows need no reordering
+        self.header_of = {f: normalise_header(header[i]) for f, i in self.index.items()}
+        self._keys: list[pl.DataFrame] = []
+        self._rejected: list[pl.DataFrame] = []
+
+    def add(self, chunk: RawTable) -> pl.DataFrame:
+        """Parse one chunk; returns its valid rows (CUSTOMER_SCHEMA but customer_id, + raw)."""
+        cells = read_phase(chunk, self.fields)
+        checked = parse_phase(cells, self.header_of)
+        self._keys.append(
+            checked.select(
+                "line", "user_id", pl.col("email").str.to_lowercase().alias("email"), "has_problem"
+            )
+        )
+        self._rejected.append(problems_of(checked, self.header_of))
+        return typed_phase(checked.filter(~pl.col("has_problem")), self.brand)
+
+    def finish(
+        self, raw_of: Callable[[pl.Series], pl.DataFrame]
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """(ids: line -> customer_id of every kept row, rejected rows).
+
+        `raw_of(lines)` gives the raw text (line, raw) of rows rejected as duplicates.
+        """
+        keys = pl.concat(self._keys) if self._keys else pl.DataFrame(schema=_KEY_SCHEMA)
+        duplicates = duplicates_phase(keys, self.header_of.get("user_id", ""))
+        if duplicates.height:
+            raw = raw_of(duplicates.get_column("line"))
+            duplicates = duplicates.drop("raw").join(raw, on="line", how="left")
+        rejected = (
+            pl.concat(
+                [*self._rejected, duplicates.select(list(REJECTED_SCHEMA))],
+                how="vertical_relaxed",
+            )
+            .sort("line", maintain_order=True)
+            .select(pl.col(c).cast(t) for c, t in REJECTED_SCHEMA.items())
+        )
+        kept = keys.filter(~pl.col("has_problem")).join(duplicates, on="line", how="anti")
+        return ids_phase(kept, self.brand), rejected
+
+
+_KEY_SCHEMA: dict[str, pl.DataType] = {
+    "line": pl.Int64(),
+    "user_id": pl.Utf8(),
+    "email": pl.Utf8(),
+    "has_problem": pl.Boolean(),
+}
+
+
+def read_phase(chunk: RawTable, fields: list[str]) -> pl.DataFrame:
+    """Text cells (stripped) per field, the file line and the raw row."""
     cells = (
-        pl.DataFrame(table.rows, schema={f: pl.Utf8 for f in fields}, orient="row")
+        pl.DataFrame(chunk.rows, schema={f: pl.Utf8 for f in fields}, orient="row")
         .with_columns(
-            pl.Series("line", table.lines, dtype=pl.Int64),
+            pl.Series("line", chunk.lines, dtype=pl.Int64),
             pl.concat_str([pl.col(f) for f in fields], separator=",").alias("raw"),
         )
         .with_columns(pl.col(f).str.strip_chars() for f in fields)
     )
     if "name" not in fields:
         cells = cells.with_columns(name=pl.lit(None, dtype=pl.Utf8))
+    return cells
+
+
+def _values(cells: pl.DataFrame) -> dict[str, pl.Expr]:
     markets = _label_lookup(cells, "market_label", market_of)
     payments = {p: p for p in PAYMENT_METHODS} | _PAYMENT_ALIASES
     launch = (pl.col("launch_month").str.replace_all(r"[./]", "-") + pl.lit("-01")).str.to_date(
@@ -419,34 +503,34 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
     for field in ("orig_segment", "orig_cluster"):
         number = pl.col(field).cast(pl.Float64, strict=False)
         values[field] = pl.when(number == number.floor()).then(number.cast(pl.Int8, strict=False))
+    return values
+
+
+def _problems(header_of: dict[str, str]) -> dict[str, pl.Expr]:
+    def h(field: str) -> str:
+        return header_of.get(field, "")
 
     def unknown(field: str, what: str, expected: str) -> pl.Expr:
         return _problem(
             _v(field).is_null(), h(field), f"unknown {what} (expected {expected})", field
         )
 
+    def not_a_date(field: str) -> pl.Expr:
+        return _problem(_v(field).is_null(), h(field), "not a date (YYYY-MM-DD)", field)
+
     problems: dict[str, pl.Expr] = {
-        "birth_date": _problem(
-            _v("birth_date").is_null(), h("birth_date"), "not a date (YYYY-MM-DD)", "birth_date"
-        ),
+        "birth_date": not_a_date("birth_date"),
         "age": _whole_problem("age", h("age"), "age", maximum=_MAX_AGE),
         "gender": unknown("gender", "gender", "남/여"),
         "user_id": pl.when(pl.col("user_id") == "").then(pl.lit(f"{h('user_id')}: empty user id")),
-        "signup_date": _problem(
-            _v("signup_date").is_null(), h("signup_date"), "not a date (YYYY-MM-DD)", "signup_date"
-        ),
+        "signup_date": not_a_date("signup_date"),
         "model_label": pl.when(pl.col("model_label") == "").then(
             pl.lit(f"{h('model_label')}: empty model")
         ),
         "eco_friendly": _problem(
             _v("eco_friendly").is_null(), h("eco_friendly"), "expected True/False", "eco_friendly"
         ),
-        "purchase_date": _problem(
-            _v("purchase_date").is_null(),
-            h("purchase_date"),
-            "not a date (YYYY-MM-DD)",
-            "purchase_date",
-        ),
+        "purchase_date": not_a_date("purchase_date"),
         "amount_krw": _whole_problem(
             "amount_krw", h("amount_krw"), "amount", maximum=_MAX_AMOUNT_KRW
         ),
@@ -466,36 +550,34 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
         problems[field] = _problem(
             (pl.col(field) != "") & _v(field).is_null(), h(field), "not a whole number", field
         )
+    return problems
 
-    checked = (
+
+def parse_phase(cells: pl.DataFrame, header_of: dict[str, str]) -> pl.DataFrame:
+    """Typed value `<field>__v` and problem `<field>__problem` per field, and `has_problem`."""
+    values = _values(cells)
+    problems = _problems(header_of)
+    return (
         cells.with_columns(expr.alias(f"{field}__v") for field, expr in values.items())
         .with_columns(expr.alias(f"{field}__problem") for field, expr in problems.items())
         .with_columns(
             has_problem=pl.any_horizontal(pl.col(r"^.*__problem$").is_not_null()),
         )
     )
-    # A later row repeating both the user id and the e-mail of an earlier one is the
-    # same customer twice. Only otherwise valid rows count, so a bad first row does
-    # not take a good second one with it.
-    first_line = (
-        pl.col("line").min().over("has_problem", "user_id", pl.col("email").str.to_lowercase())
-    )
-    checked = checked.with_columns(
-        duplicate__problem=pl.when(~pl.col("has_problem") & (first_line != pl.col("line"))).then(
-            pl.lit(f"{h('user_id')}: duplicate of line ")
-            + first_line.cast(pl.Utf8)
-            + pl.lit(" (same user id and e-mail): '")
-            + pl.col("user_id")
-            + pl.lit("'")
-        )
-    )
 
-    column_of = {f"{field}__problem": h(field) for field in fields if field in problems} | {
-        "duplicate__problem": h("user_id")
-    }
+
+def _problem_columns(header_of: dict[str, str]) -> dict[str, str]:
+    """Problem column -> the header it reports, in the order problems are listed per row."""
+    fields = [f for f in header_of if f in _problems(header_of)]
+    return {f"{field}__problem": header_of[field] for field in fields}
+
+
+def problems_of(checked: pl.DataFrame, header_of: dict[str, str]) -> pl.DataFrame:
+    """One rejected row (REJECTED_SCHEMA) per problem cell, by line then column order."""
+    column_of = _problem_columns(header_of)
     order = {name: i for i, name in enumerate(column_of)}
-    rejected = (
-        checked.filter(pl.col("has_problem") | pl.col("duplicate__problem").is_not_null())
+    return (
+        checked.filter(pl.col("has_problem"))
         .select("line", "raw", *column_of)
         .unpivot(index=["line", "raw"], variable_name="problem", value_name="reason")
         .drop_nulls("reason")
@@ -507,28 +589,19 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
         .select(pl.col(c).cast(t) for c, t in REJECTED_SCHEMA.items())
     )
 
-    good = checked.filter(~pl.col("has_problem") & pl.col("duplicate__problem").is_null())
-    # Ids shared by different people are rare: number them (1, 2, ... in file
-    # order) on that subset only, as a window over ~all-distinct ids is slow.
-    shared = good.filter(pl.col("user_id").is_duplicated()).select(
-        "line", ordinal=pl.col("line").rank("ordinal").over("user_id")
-    )
-    initial = brand.strip()[0].upper()
-    customers = (
-        good.join(shared, on="line", how="left")
-        .join(
+
+def typed_phase(good: pl.DataFrame, brand: str) -> pl.DataFrame:
+    """Valid rows as CUSTOMER_SCHEMA (but customer_id), with `line` and `raw`."""
+    values = [f.removesuffix("__v") for f in good.columns if f.endswith("__v")]
+    rows = (
+        good.join(
             _vehicle_classes(good.get_column("vehicle_class")),
             left_on="vehicle_class",
             right_on="vehicle_label",
             how="left",
         )
         .with_columns(
-            customer_id=pl.lit(f"{initial}-")
-            + pl.col("user_id")
-            + pl.when(pl.col("ordinal") > 1)
-            .then(pl.lit("~") + pl.col("ordinal").cast(pl.Utf8))
-            .otherwise(pl.lit("")),
-            brand=pl.lit(brand.strip()),
+            brand=pl.lit(brand),
             market=_v("market_label"),
             source_line=pl.col("line"),
             **{field: _v(field) for field in values if field != "market_label"},
@@ -540,10 +613,55 @@ def parse_customers(table: RawTable, *, brand: str) -> tuple[pl.DataFrame, pl.Da
         .drop("vehicle_class")
         .rename({"vehicle_class_right": "vehicle_class"})
     )
-    customers = (
-        with_model_columns(customers, "model_label")
-        .sort("source_line")
-        .select(pl.col(c).cast(t) for c, t in CUSTOMER_SCHEMA.items())
+    columns = [c for c in CUSTOMER_SCHEMA if c != "customer_id"]
+    return (
+        with_model_columns(rows, "model_label")
+        .select("line", "raw", *(pl.col(c).cast(CUSTOMER_SCHEMA[c]) for c in columns))
         .collect()
     )
-    return customers, rejected
+
+
+def duplicates_phase(keys: pl.DataFrame, user_id_header: str) -> pl.DataFrame:
+    """Rows repeating both the user id and the e-mail of an earlier valid row (REJECTED_SCHEMA).
+
+    Only otherwise valid rows count, so a bad first row does not take a good second
+    one with it. `raw` is left empty for the caller to fill.
+    """
+    first_line = pl.col("line").min().over("user_id", "email")
+    return (
+        keys.filter(~pl.col("has_problem"))
+        .with_columns(first_line.alias("first_line"))
+        .filter(pl.col("first_line") != pl.col("line"))
+        .select(
+            "line",
+            pl.lit(user_id_header).alias("column"),
+            (
+                pl.lit(f"{user_id_header}: duplicate of line ")
+                + pl.col("first_line").cast(pl.Utf8)
+                + pl.lit(" (same user id and e-mail): '")
+                + pl.col("user_id")
+                + pl.lit("'")
+            ).alias("reason"),
+            pl.lit(None, dtype=pl.Utf8).alias("raw"),
+        )
+    )
+
+
+def ids_phase(kept: pl.DataFrame, brand: str) -> pl.DataFrame:
+    """(line, customer_id) of the kept rows: `<initial>-<user id>`, `~2`, `~3` for shared ids.
+
+    Ids shared by different people are rare: they are numbered (1, 2, ... in file
+    order) on that subset only, as a window over ~all-distinct ids is slow.
+    """
+    shared = kept.filter(pl.col("user_id").is_duplicated()).select(
+        "line", ordinal=pl.col("line").rank("ordinal").over("user_id")
+    )
+    initial = brand.strip()[0].upper()
+    return kept.join(shared, on="line", how="left").select(
+        "line",
+        customer_id=pl.lit(f"{initial}-")
+        + pl.col("user_id")
+        + pl.when(pl.col("ordinal") > 1)
+        .then(pl.lit("~") + pl.col("ordinal").cast(pl.Utf8))
+        .otherwise(pl.lit("")),
+    )

@@ -14,11 +14,12 @@ as its formula, so that a label column never takes a formula's result as a name.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,22 @@ class RawTable:
     @property
     def n_columns(self) -> int:
         return len(self.header)
+
+    def chunks(self, size: int = 50_000) -> Iterator[RawTable]:
+        """This table in RawTables of at most `size` rows (all ragged rows in the first)."""
+        if len(self.rows) <= size:
+            yield self
+            return
+        for start in range(0, len(self.rows), size):
+            yield RawTable(
+                self.path,
+                self.sha256,
+                self.encoding,
+                self.header,
+                self.rows[start : start + size],
+                self.lines[start : start + size],
+                self.ragged if start == 0 else [],
+            )
 
 
 def sha256_of(data: bytes) -> str:
@@ -168,10 +185,60 @@ def _require_rows(table: RawTable) -> RawTable:
     return table
 
 
-def read_table(path: Path, encoding: str | None = None) -> RawTable:
-    """Read the file at `path`; raises FileRefused for whole-file problems.
+CHUNK_ROWS = 50_000  # rows per chunk of a streamed file
 
-    `encoding` decodes CSV files that are not UTF-8 (default: CP949).
+
+@dataclass
+class TableSource:
+    """A file opened for reading in chunks: its header now, its rows chunk by chunk.
+
+    CSV rows are decoded and parsed as they are read, so a large file never sits
+    in memory as text or as Python rows; every call of `chunks` reads the file
+    again from the start (a second pass costs a re-read, not memory). XLSX
+    workbooks are read whole (Excel caps a sheet at about a million rows).
+    """
+
+    path: Path
+    sha256: str
+    encoding: str
+    header: list[str]
+    whole: RawTable | None = None  # XLSX: the whole table
+    ends_with_newline: bool = True
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.header)
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[RawTable]:
+        """The rows as RawTables of at most `size` rows (ragged rows ride along)."""
+        if self.whole is not None:
+            yield from self.whole.chunks(size)
+            return
+        seen_rows = False
+        for chunk in _csv_chunks(self, size):
+            seen_rows = seen_rows or bool(chunk.rows or chunk.ragged)
+            yield chunk
+        if not seen_rows:
+            _require_rows(RawTable(self.path, self.sha256, self.encoding, self.header, [], []))
+
+    def read_all(self) -> RawTable:
+        """Every row in one RawTable (small files and tests)."""
+        parts = list(self.chunks(size=1 << 62))
+        if len(parts) == 1:
+            return parts[0]
+        table = RawTable(self.path, self.sha256, self.encoding, self.header, [], [])
+        for part in parts:
+            table.rows += part.rows
+            table.lines += part.lines
+            table.ragged += part.ragged
+        return table
+
+
+def open_table(path: Path, encoding: str | None = None) -> TableSource:
+    """Open the file at `path` for chunked reading; raises FileRefused for whole-file problems.
+
+    The encoding is decided from all the bytes first (UTF-8, else CP949 or
+    `encoding`); the rows are then decoded as they are read.
     """
     try:
         data = path.read_bytes()
@@ -181,48 +248,77 @@ def read_table(path: Path, encoding: str | None = None) -> RawTable:
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise FileRefused(path, "the file is empty", line=1, hint="Download it again.")
     if data.startswith(XLSX_MAGIC):
-        return _require_rows(_read_xlsx(path, data, digest))
+        table = _require_rows(_read_xlsx(path, data, digest))
+        return TableSource(path, digest, table.encoding, table.header, table)
     text, used = decode(path, data, encoding)
-    return _require_rows(_read_csv_text(path, text, digest, used))
+    del text
+    ends = data.endswith((b"\n", b"\r"))
+    del data
+    source = TableSource(path, digest, used, [], None, ends)
+    with _csv_handle(source) as handle:
+        try:
+            source.header = next(csv.reader(handle, strict=True))
+        except csv.Error as exc:
+            raise FileRefused(path, f"malformed CSV header ({exc})", line=1) from exc
+    return source
 
 
-def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTable:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise FileRefused(path, f"malformed CSV header ({exc})", line=1) from exc
-    width = len(header)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    ragged: list[tuple[int, int]] = []
-    start = reader.line_num + 1
-    try:
-        for record in reader:
-            if not record or all(not cell.strip() for cell in record):
-                start = reader.line_num + 1
-                continue
-            if len(record) != width:
-                # Trailing empty cells beyond the header are harmless padding.
-                if len(record) > width and not any(c.strip() for c in record[width:]):
-                    record = record[:width]
-                else:
-                    ragged.append((start, len(record)))
+def read_table(path: Path, encoding: str | None = None) -> RawTable:
+    """Read the whole file at `path` into one RawTable; see `open_table`."""
+    return open_table(path, encoding).read_all()
+
+
+@contextlib.contextmanager
+def _csv_handle(source: TableSource) -> Iterator[io.TextIOWrapper]:
+    with open(source.path, "rb") as raw:
+        # utf-8-sig drops the BOM that the first header cell would otherwise start with
+        handle = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
+        try:
+            yield handle
+        finally:
+            handle.detach()
+
+
+def _csv_chunks(source: TableSource, size: int) -> Iterator[RawTable]:
+    path, width = source.path, source.n_columns
+
+    def chunk() -> RawTable:
+        return RawTable(path, source.sha256, source.encoding, source.header, [], [])
+
+    with _csv_handle(source) as handle:
+        reader = csv.reader(handle, strict=True)
+        next(reader)
+        current = chunk()
+        start = reader.line_num + 1
+        try:
+            for record in reader:
+                if not record or all(not cell.strip() for cell in record):
                     start = reader.line_num + 1
                     continue
-            rows.append(record)
-            lines.append(start)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise FileRefused(
-            path,
-            f"the file is truncated or malformed ({exc})",
-            line=start,
-            hint="Download the file again; it appears cut off inside a quoted cell.",
-        ) from exc
+                if len(record) != width:
+                    # Trailing empty cells beyond the header are harmless padding.
+                    if len(record) > width and not any(c.strip() for c in record[width:]):
+                        record = record[:width]
+                    else:
+                        current.ragged.append((start, len(record)))
+                        start = reader.line_num + 1
+                        continue
+                current.rows.append(record)
+                current.lines.append(start)
+                start = reader.line_num + 1
+                if len(current.rows) >= size:
+                    yield current
+                    current = chunk()
+        except csv.Error as exc:
+            raise FileRefused(
+                path,
+                f"the file is truncated or malformed ({exc})",
+                line=start,
+                hint="Download the file again; it appears cut off inside a quoted cell.",
+            ) from exc
+    ragged = current.ragged
     if (
-        text
-        and not text.endswith(("\n", "\r"))
+        not source.ends_with_newline
         and ragged
         and ragged[-1][0] == start - 1
         and ragged[-1][1] < width
@@ -236,7 +332,7 @@ def _read_csv_text(path: Path, text: str, digest: str, encoding: str) -> RawTabl
             line=line,
             hint="Download the file again; it appears cut off in the middle of a row.",
         )
-    return RawTable(path, digest, encoding, header, rows, lines, ragged)
+    yield current
 
 
 def _read_xlsx(path: Path, data: bytes, digest: str) -> RawTable:

@@ -36,7 +36,8 @@ if str(REPO) not in sys.path:
 
 from warehouse.build import build, ingest  # noqa: E402
 from warehouse.errors import FileRefused  # noqa: E402
-from warehouse.formats import detect, header_key, parse_facts  # noqa: E402
+from warehouse.facts import parse_facts  # noqa: E402
+from warehouse.formats import detect, header_key  # noqa: E402
 from warehouse.textio import read_table  # noqa: E402
 
 H_MONTHS = [

@@ -26,12 +26,12 @@ if str(REPO) not in sys.path:
 from warehouse import canonical  # noqa: E402
 from warehouse.customers import CUSTOMER_HEADER_VARIANTS  # noqa: E402
 from warehouse.errors import FileRefused  # noqa: E402
+from warehouse.facts import parse_facts  # noqa: E402
 from warehouse.formats import (  # noqa: E402
     FACT_FORMATS,
     OTHER_FORMATS,
     detect,
     header_key,
-    parse_facts,
 )
 from warehouse.numbers import (  # noqa: E402
     month_number,
