@@ -678,10 +678,10 @@ def remove_leftovers(db_path: Path, *, say: Callable[[str], None] | None = None)
     """Delete temporary and WAL files of writers that are no longer running, and say so.
 
     A writer killed hard (kill -9, power loss) leaves `.<name>.tmp-<pid>`, its
-    `.wal` and its `.spill` folder beside the warehouse; the warehouse itself is intact (the swap is an
-    atomic rename). Called by every writer while it holds `writer_lock`, so no
-    other writer can be using them; the pid check also spares a live process's
-    files. Returns the removed paths.
+    `.wal` and its `.spill` folder beside the warehouse; the warehouse itself is
+    intact (the swap is an atomic rename). Called by every writer while it holds
+    `writer_lock`, so no other writer can be using them; the pid check also
+    spares a live process's files. Returns the removed paths.
     """
     pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.tmp-(\d+)(\.wal|\.spill)?$")
     removed: list[Path] = []
