@@ -30,6 +30,7 @@ class Actor:
     name: str = "system"
     role: Role = "admin"
     brand: str | None = None  # set for a dealer: the one brand they work for
+    market: str | None = None  # optionally set for a dealer: the one market they work in
 
     def scoped_brand(self, brand: str | None) -> str:
         """The brand an action may use: `brand` itself, or the dealer's brand.

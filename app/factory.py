@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from app import ids, services
 from app.i18n import label, t
+from app.security import access
 from app.settings import Settings
 
 POLL_MS = 3_000  # how often open pages look for a new warehouse version (target: < 10 s)
@@ -36,9 +37,11 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import callbacks.live  # noqa: F401
     import callbacks.predict  # noqa: F401
     import callbacks.registry
+    import callbacks.session  # noqa: F401
     import layouts.automation
     import layouts.data
     import layouts.dealer
+    import layouts.denied
     import layouts.forecast
     import layouts.global_strategy
     import layouts.predict
@@ -63,20 +66,32 @@ def build_app(app_settings: Settings) -> dash.Dash:
     }
     for name, path, nav_key in PAGES:
         dash.register_page(
-            name, path=path, name=t(nav_key), title=t("app.title"), layout=page_layouts[name]
+            name,
+            path=path,
+            name=t(nav_key),
+            title=t("app.title"),
+            layout=_guarded(name, page_layouts[name], layouts.denied.layout),
         )
     # reached from the link in campaign e-mails only, so not in the navigation
     dash.register_page(
         "unsubscribe",
         path="/unsubscribe",
         title=t("app.title"),
-        layout=layouts.automation.unsubscribe,
+        layout=_guarded("unsubscribe", layouts.automation.unsubscribe, layouts.denied.layout),
     )
-    # a function: each page load gets the current data version, so the first poll
-    # finds it unchanged and nothing renders twice
+    # a function: each page load gets the current data version (so the first poll finds
+    # it unchanged and nothing renders twice) and each user's navigation lists only the
+    # pages their role may open
     app.layout = functools.partial(_shell, app_settings.language)
     callbacks.registry.register_all(app)
     app.server.before_request(_refuse_odd_router_input)
+    from app.security import install as install_security
+
+    install_security(
+        app,
+        app_settings,
+        pages=[(name, path) for name, path, _nav in PAGES] + [("unsubscribe", "/unsubscribe")],
+    )
     return app
 
 
@@ -100,6 +115,25 @@ def _refuse_odd_router_input():
     return None
 
 
+def _guarded(name: str, layout, denied):
+    """`layout`, or the refusal for a role the page's access rule does not allow (checked
+    on every render, including Dash's client-side page changes)."""
+    rule = access.page_rule(name)  # a page without a rule stops the app here
+
+    def page(**query: str):
+        if rule.allows(services.actor().role):
+            return layout(**query)
+        return denied(_pages_of(services.actor().role))
+
+    return page
+
+
+def _pages_of(role: str) -> list[tuple[str, str]]:
+    """(path, navigation key) of the pages `role` may open, in navigation order."""
+    allowed = access.allowed_pages(role)
+    return [(path, nav_key) for name, path, nav_key in PAGES if name in allowed]
+
+
 def _assets_folder():
     from pathlib import Path
 
@@ -116,9 +150,10 @@ def _version() -> dict | None:
 
 
 def _shell(language: str = "ko") -> html.Div:
+    pages = _pages_of(services.actor().role)
     nav = [
         dbc.NavItem(dbc.NavLink(label(nav_key), href=path, active="exact"))
-        for _name, path, nav_key in PAGES
+        for path, nav_key in pages
     ]
     toggle = dbc.Button(
         t("lang.toggle"),
@@ -141,12 +176,12 @@ def _shell(language: str = "ko") -> html.Div:
             html.A(label("nav.skip"), href=f"#{ids.MAIN}", className="visually-hidden-focusable"),
             dbc.NavbarSimple(
                 brand="CarSight",
-                brand_href="/",
+                brand_href=pages[0][0] if pages else "/",
                 color="dark",
                 dark=True,
                 fluid=True,
                 sticky="top",
-                children=[*nav, badge, toggle],
+                children=[*nav, badge, toggle, html.Div(id=ids.SESSION_BAR, className="ms-lg-3")],
             ),
             html.Main(
                 dbc.Container(

@@ -13,6 +13,7 @@ URL = "app-url"
 SHELL = "app-shell"
 MAIN = "app-main"
 INPUT_ALERT = "app-input-alert"  # refused input / unreadable warehouse (callbacks.registry)
+SESSION_BAR = "app-session"  # who is signed in (or demo mode) and the sign-out button
 
 # live data: the shell polls the warehouse's data version; views take it as an Input
 DATA_VERSION = "app-data-version"  # dcc.Store: {"key": ..., "label": ...} of the warehouse file

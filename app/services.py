@@ -5,7 +5,11 @@ A leaf: it imports no callback, layout or `app.factory`, so callbacks can import
 the factory can install it without a cycle. `app.create_app` calls `install(settings)`;
 tests that call callbacks as plain functions do the same. Callbacks never import
 `warehouse/` themselves: every read they need is a function here, so one place holds the
-caches (cachetools, keyed by data version) and, later, the access checks.
+caches (cachetools, keyed by data version) and the data scope of the signed-in user:
+a dealer reads only their brand (and market), asking for another brand raises
+ScopeRefused (HTTP 403 via callbacks.registry); customer and prospect ids are
+pseudonyms; contacts are masked for everyone but an administrator and a dealer (who
+only ever sees their own brand).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 from cachetools import LRUCache, cached
 
+from app.actor import Actor, ScopeRefused
 from warehouse import opstore
 from warehouse.connection import Warehouse
 from warehouse.errors import FileRefused
@@ -34,6 +39,9 @@ if TYPE_CHECKING:
 Unavailable: tuple[type[Exception], ...] = (FileRefused, FileNotFoundError, duckdb.Error)
 WarehouseMissing = FileRefused
 DuplicateProspect = opstore.DuplicateProspect
+BRANDS: tuple[str, ...] = ("Hyundai", "Kia")
+# who sees phone, e-mail and address unmasked (a dealer only ever reads their own brand)
+SEES_CONTACTS = frozenset({"admin", "dealer"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,43 @@ def data_version() -> tuple[str, int]:
     return warehouse().version()
 
 
+# --- who is asking ---------------------------------------------------------------------------
+
+
+def actor() -> Actor:
+    """The signed-in user of this request (the system outside a request)."""
+    from app.security.signin import current_actor
+
+    return current_actor()
+
+
+def brands() -> tuple[str, ...]:
+    """The brands the current user may see: a dealer's own, else both."""
+    who = actor()
+    return (who.brand,) if who.brand else BRANDS
+
+
+def brand_or_own(brand: str | None) -> str:
+    """`brand` when the user may see it, else their first allowed brand (for controls and
+    links: a Kia dealer opening ?brand=Hyundai sees Kia)."""
+    allowed = brands()
+    return brand if brand in allowed else allowed[0]
+
+
+def require_brand(brand: str) -> str:
+    """`brand`, or ScopeRefused when the user is a dealer of another brand."""
+    who = actor()
+    if who.brand and brand != who.brand:
+        raise ScopeRefused(f"{who.name} ({who.role}) works for {who.brand}, not {brand}")
+    return brand
+
+
+def pseudonym_key() -> str:
+    from app.security.keys import derived_key, session_key
+
+    return derived_key("pseudonym", session_key(production=settings().production)).hex()
+
+
 # --- warehouse reads ----------------------------------------------------------------------
 
 
@@ -121,20 +166,38 @@ _DEALER_LOCK = threading.Lock()
 
 @cached(_DEALER_CACHE, key=lambda kind, version, brand: (kind, version, brand), lock=_DEALER_LOCK)
 def _dealer_frame(kind: str, version: tuple[str, int], brand: str) -> pl.DataFrame:
+    from warehouse.pii import pseudonymize
     from warehouse.trained import load_dealer_contacts, load_dealer_customers
 
-    load = load_dealer_customers if kind == "customers" else load_dealer_contacts
-    return load(warehouse(), brand=brand)
+    if kind == "customers":
+        frame = load_dealer_customers(warehouse(), brand=brand)
+    else:
+        frame = load_dealer_contacts(warehouse(), brand=brand, masked=kind == "contacts")
+    return pseudonymize(frame, column="customer_id", prefix="C-", key=pseudonym_key())
+
+
+def _own_market(frame: pl.DataFrame) -> pl.DataFrame:
+    """Only the user's market when they have one (a dealer limited to one market)."""
+    import polars as pl
+
+    market = actor().market
+    if market and "market" in frame.columns:
+        return frame.filter(pl.col("market") == market)
+    return frame
 
 
 def dealer_customers(brand: str) -> pl.DataFrame:
-    """The brand's dealer frame (warehouse.trained), cached per data version."""
-    return _dealer_frame("customers", data_version(), brand)
+    """The brand's dealer frame (warehouse.trained), cached per data version; customer ids
+    are pseudonyms; a dealer gets only their brand (and market)."""
+    frame = _dealer_frame("customers", data_version(), require_brand(brand))
+    return _own_market(frame)
 
 
 def dealer_contacts(brand: str) -> pl.DataFrame:
-    """Phone and e-mail masked inside DuckDB (sql/marts/dealer_contacts.sql)."""
-    return _dealer_frame("contacts", data_version(), brand)
+    """Pseudonymous customer ids with phone, e-mail and address: unmasked for an
+    administrator and a dealer (their own brand), masked in DuckDB for everyone else."""
+    kind = "contacts_full" if actor().role in SEES_CONTACTS else "contacts"
+    return _dealer_frame(kind, data_version(), require_brand(brand))
 
 
 def forecast_runs() -> pl.DataFrame:
@@ -201,7 +264,7 @@ def segmentation_manifest(brand: str) -> dict | None:
     from analytics.artifacts import ArtifactError, load_manifest
 
     try:
-        return load_manifest(settings().artifacts_dir, brand)
+        return load_manifest(settings().artifacts_dir, require_brand(brand))
     except ArtifactError:
         return None
 
@@ -212,7 +275,7 @@ def segmentation_problem(brand: str) -> str | None:
     from analytics.artifacts import ArtifactError, load_manifest
 
     try:
-        load_manifest(settings().artifacts_dir, brand)
+        load_manifest(settings().artifacts_dir, require_brand(brand))
     except ArtifactError as exc:
         return str(exc)
     return None
@@ -250,7 +313,7 @@ def predictor(brand: str) -> Predictor:
     from analytics.artifacts import latest_version
 
     root = settings().artifacts_dir
-    version, _digest = latest_version(root, brand)
+    version, _digest = latest_version(root, require_brand(brand))
     with _MODEL_LOCK:
         return _model("predictor", str(root), brand, version)  # type: ignore[no-any-return]
 
@@ -260,12 +323,30 @@ def predictor(brand: str) -> Predictor:
 
 def register_prospect(record: dict[str, Any]) -> str:
     """Write a new prospect (registered at the counter, not a purchase) to the operational
-    store; returns its prospect_id; raises DuplicateProspect or sqlite3.Error."""
-    return opstore.register_prospect(settings().ops_db, record)
+    store; returns its pseudonymous id; raises DuplicateProspect, sqlite3.Error, or
+    ScopeRefused for a dealer registering for another brand."""
+    import polars as pl
+
+    from warehouse.pii import pseudonymize
+
+    require_brand(str(record.get("brand")))
+    prospect_id = opstore.register_prospect(settings().ops_db, record)
+    named = pseudonymize(
+        pl.DataFrame({"prospect_id": [prospect_id]}),
+        column="prospect_id",
+        prefix="P-",
+        key=pseudonym_key(),
+    )
+    return str(named.item(0, "prospect_id"))
 
 
 def prospects(brand: str, *, market: str | None = None) -> pl.DataFrame:
-    """The brand's prospects, live from the operational store (analytics.prospects)."""
+    """The brand's prospects, live from the operational store (analytics.prospects), with
+    pseudonymous ids; a dealer gets only their brand (and market)."""
     from analytics.prospects import load_prospects
+    from warehouse.pii import pseudonymize
 
-    return load_prospects(settings().ops_db, brand=brand, market=market)
+    found = load_prospects(
+        settings().ops_db, brand=require_brand(brand), market=actor().market or market
+    )
+    return pseudonymize(found, column="prospect_id", prefix="P-", key=pseudonym_key())

@@ -71,6 +71,11 @@ class Settings(BaseSettings):
         description="DuckDB storage format written by build/ingest (e.g. v1.2.0, v1.0.0); "
         "decides which DuckDB clients can open the warehouse",
     )
+    production: bool = Field(
+        default=False,
+        description="Serve for real users: sign-in always (no demo mode), strong "
+        "CARSIGHT_SECRET_KEY required; set by `carsight serve --production`",
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -1,6 +1,6 @@
 """Callbacks of the automation page: thin adapters around `app.automation`, the
-report builder and the campaign e-mails. Each action runs as `SYSTEM` until sign-in
-exists (the security layer passes the signed-in actor instead)."""
+report builder and the campaign e-mails. Each action runs as the signed-in user
+(`services.actor()`), whose role and brand scope `app.automation` checks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dash.exceptions import PreventUpdate
 from analytics.report.content import ReportSpec
 from analytics.sales import SOURCES, InvalidFilter
 from app import automation, ids, services
-from app.actor import SYSTEM, ScopeRefused
+from app.actor import ScopeRefused
 from app.figures import data_table
 from app.i18n import market_label, t
 from app.inputs import CampaignForm, Clicks, DataVersionStore, Lang, PredictSpec, Text, Texts
@@ -139,7 +139,7 @@ def build_report(
     )
     try:
         files, blobs = automation.report_files(
-            settings(), warehouse(), spec=spec, formats=chosen, lang=lang, actor=SYSTEM
+            settings(), warehouse(), spec=spec, formats=chosen, lang=lang, actor=services.actor()
         )
     except (InvalidFilter, ScopeRefused, ChartError, PdfError) as exc:
         return dbc.Alert(f"{t('auto.report.failed', lang)} {exc}", color="warning"), *(
@@ -214,7 +214,7 @@ def preview_campaign(n_clicks: Clicks, form: CampaignForm, lang: Lang) -> dict:
             ops_db=s.ops_db,
             artifacts_dir=s.artifacts_dir,
             spec=_campaign_spec(form),
-            actor=SYSTEM,
+            actor=services.actor(),
         )
     except (campaign.CampaignRefused, ScopeRefused, HeaderRefused) as exc:
         return {"summary": dbc.Alert(str(exc), color="warning"), "previewed": None}
@@ -267,7 +267,7 @@ def send_campaign(n_clicks: Clicks, form: CampaignForm, dry_run: Texts, lang: La
             warehouse(),
             spec=_campaign_spec(form),
             dry_run="dry" in (dry_run or []),
-            actor=SYSTEM,
+            actor=services.actor(),
         )
     except (campaign.CampaignRefused, ScopeRefused, HeaderRefused) as exc:
         return dbc.Alert(str(exc), color="warning")
@@ -283,7 +283,7 @@ def send_campaign(n_clicks: Clicks, form: CampaignForm, dry_run: Texts, lang: La
     Input(ids.LANG_STORE, "data"),
 )
 def mail_log(_clicks: Clicks, _sent: object, lang: Lang):
-    frame = automation.email_log(settings(), actor=SYSTEM)
+    frame = automation.email_log(settings(), actor=services.actor())
     return data_table(
         frame,
         lang=_lang(lang),
@@ -299,7 +299,7 @@ def mail_log(_clicks: Clicks, _sent: object, lang: Lang):
 )
 def schedules(lang: Lang, _version: DataVersionStore | None):
     lang = _lang(lang)
-    table = automation.schedules(settings(), actor=SYSTEM)
+    table = automation.schedules(settings(), actor=services.actor())
     if isinstance(table, str):
         return html.P(
             [t("auto.schedules.none", lang), " ", html.Code(table)], className="text-muted"
@@ -325,7 +325,7 @@ def upload(contents: list[str] | str | None, names: list[str] | str | None, lang
     names = names if isinstance(names, list) else [names]
     try:
         results = automation.ingest_uploads(
-            settings(), list(zip(names, contents, strict=False)), actor=SYSTEM
+            settings(), list(zip(names, contents, strict=False)), actor=services.actor()
         )
     except ScopeRefused as exc:
         return dbc.Alert(str(exc), color="warning")

@@ -34,7 +34,6 @@ from callbacks.registry import for_page
 
 callback = for_page("dealer")
 
-BRANDS = ("Hyundai", "Kia")
 ANY = "all"
 
 GRID_COLUMNS = (
@@ -51,6 +50,7 @@ GRID_COLUMNS = (
     "purchase_count",
     "phone",
     "email",
+    "address",
 )
 SUMMARY_FRACTIONS = (
     "female_share",
@@ -152,7 +152,7 @@ def _sentences(found: list, lang: str) -> list:
 def filter_choices(brand: str | None, lang: Lang):
     """Markets and purchase years the brand's customers have, plus 전체 / open ends."""
     lang = lang or "ko"
-    frame = _customers(brand if brand in BRANDS else BRANDS[0])
+    frame = _customers(services.brand_or_own(brand))
     markets = (
         sorted(frame.get_column("market").drop_nulls().unique().to_list()) if frame.height else []
     )
@@ -167,7 +167,7 @@ def filter_choices(brand: str | None, lang: Lang):
         + [{"label": market_label(m, lang), "value": m} for m in markets],
         [{"label": t("gs.period.start", lang), "value": ANY}] + year_options,
         [{"label": t("gs.period.end", lang), "value": ANY}] + year_options,
-        [{"label": t(f"brand.{b}", lang), "value": b} for b in BRANDS],
+        [{"label": t(f"brand.{b}", lang), "value": b} for b in services.brands()],
     )
 
 
@@ -181,7 +181,7 @@ def filter_choices(brand: str | None, lang: Lang):
 )
 def resolve_filters(brand: str | None, market: str | None, start: str | None, end: str | None):
     """Controls -> the filter spec (a market or year the data lacks means 전체) and the URL."""
-    brand = brand if brand in BRANDS else BRANDS[0]
+    brand = services.brand_or_own(brand)
     frame = _customers(brand)
     markets = set(frame.get_column("market").drop_nulls().to_list()) if frame.height else set()
     spec = {
@@ -595,7 +595,8 @@ def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: De
     Input(ids.LANG_STORE, "data"),
 )
 def render_customers(spec: DealerSpec | None, lang: Lang):
-    """The selection's customers with masked phone and e-mail (never the raw values)."""
+    """The selection's customers under pseudonymous ids; phone, e-mail and address masked
+    unless the user may see them (app.services.dealer_contacts)."""
     lang, frame = lang or "ko", _frame(spec)
     columns = [{"field": c, "headerName": t(f"col.{c}", lang)} for c in GRID_COLUMNS]
     if frame.is_empty():

@@ -85,7 +85,8 @@ def warm() -> None:
 
 
 def _brand(brand: str | None) -> str:
-    return brand if brand in BRANDS else BRANDS[0]
+    """A control's brand: the user's own when they may not choose it (a dealer)."""
+    return services.brand_or_own(brand)
 
 
 def _value_label(value: str, lang: str) -> str:
@@ -143,7 +144,7 @@ def form_choices(
 ):
     """The brand's choices in `lang`; a value the brand lacks falls back to its default."""
     lang, brand = lang or "ko", _brand(brand)
-    brands = _options(BRANDS, lang, lambda b, lng: t(f"brand.{b}", lng))
+    brands = _options(services.brands(), lang, lambda b, lng: t(f"brand.{b}", lng))
     genders = _options(("M", "F"), lang, lambda g, lng: t(f"predict.ui.gender.{g}", lng))
     try:
         pred = predictor(brand)
@@ -365,7 +366,9 @@ def submit(n_clicks: Clicks, brand: str | None, *values_and_lang):
 
 def predict_spec(spec: dict[str, Any]):
     """(predictor, input, prediction) for an accepted spec, re-validated on the server."""
-    pred = predictor(_brand(spec.get("brand")))
+    # a spec's brand is not clamped: another brand's is refused (services: HTTP 403)
+    brand = spec.get("brand")
+    pred = predictor(brand if brand in BRANDS else _brand(None))
     inp = parse_input(spec, pred.vocab, today=dt.date.today())
     return pred, inp, pred.predict(inp)
 
@@ -780,6 +783,10 @@ def register(n_clicks: Clicks, *values_and_state):
             messages, dbc.Alert(t("predict.ui.reg.rejected", lang, fields=names), color="danger")
         )
     except services.DuplicateProspect as dup:
+        if services.actor().role != "admin":  # never echo who is registered
+            return _reg_outputs(
+                {}, dbc.Alert(t("predict.ui.reg.duplicate_generic", lang), color="danger")
+            )
         message = render_error(FieldError(dup.field, "duplicate", {"value": dup.value}), lang)
         return _reg_outputs(
             {dup.field: message},

@@ -6,8 +6,10 @@ Every callback goes through `callback`, which
   translated message in the shell's input alert, never an HTTP 500;
 - turns a warehouse that cannot be read (missing, locked read-write by another process)
   into the same visible message, naming the file and what to do;
-- records the callback in `REGISTRY` with its page and access rule, so the access table
-  (who may call what) has one place to read and check.
+- checks the access table (`app.security.access`) before the callback runs: a role the
+  callback's rule does not allow, or a dealer asking for another brand's data
+  (`ScopeRefused`, raised where the data is read), gets HTTP 403 and runs nothing;
+- records the callback in `REGISTRY` with its page and access rule.
 
 Registering is separate from defining: `register_all(app)` (called by `app.create_app`)
 adds every recorded callback to one Dash app, so each app the factory builds (the served
@@ -26,14 +28,14 @@ from typing import Any
 import dash
 from dash import no_update
 from dash.exceptions import MissingCallbackContextException
+from flask import abort
 from pydantic import ConfigDict, ValidationError, validate_call
 
 from app import ids, services
 from app.i18n import LANGUAGES, t
+from app.security import access
 
 log = logging.getLogger(__name__)
-
-PUBLIC = "public"  # the access rule of every callback until sign-in exists
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Registered:
 
     page: str
     name: str  # module.function
-    access: str
+    access: access.Rule
     function: Callable[..., Any]  # the guarded function (validation + messages)
     dependencies: tuple[Any, ...]  # Output/Input/State, as given to dash.callback
     options: dict[str, Any]
@@ -51,17 +53,24 @@ class Registered:
 REGISTRY: list[Registered] = []
 
 
-def callback(*dependencies: Any, page: str, access: str = PUBLIC, **options: Any):
-    """`dash.callback` with the input boundary and an entry in REGISTRY (see module doc)."""
+def callback(*dependencies: Any, page: str, **options: Any):
+    """`dash.callback` with the access check, the input boundary and an entry in REGISTRY
+    (see module doc)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         checked = validate_call(func, config=ConfigDict(arbitrary_types_allowed=True))
         signature = inspect.signature(func)
+        name = f"{func.__module__}.{func.__name__}"
+        rule = access.callback_rule(name)
 
         @functools.wraps(func)
         def guarded(*args: Any, **kwargs: Any) -> Any:
+            if not rule.allows(services.actor().role):
+                abort(403)
             try:
                 return checked(*args, **kwargs)
+            except services.ScopeRefused:
+                abort(403)
             except ValidationError as exc:
                 fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
                 lang = _lang(signature, args, kwargs)
@@ -70,8 +79,7 @@ def callback(*dependencies: Any, page: str, access: str = PUBLIC, **options: Any
                 lang = _lang(signature, args, kwargs)
                 return _refuse(t("input.unavailable", lang, detail=str(exc)))
 
-        name = f"{func.__module__}.{func.__name__}"
-        REGISTRY.append(Registered(page, name, access, guarded, dependencies, options))
+        REGISTRY.append(Registered(page, name, rule, guarded, dependencies, options))
         return guarded
 
     return register
@@ -83,9 +91,9 @@ def register_all(app: dash.Dash) -> None:
         app.callback(*entry.dependencies, **entry.options)(entry.function)
 
 
-def for_page(page: str, access: str = PUBLIC) -> Callable[..., Any]:
-    """`callback` with the page (and access rule) of a whole callbacks module bound."""
-    return functools.partial(callback, page=page, access=access)
+def for_page(page: str) -> Callable[..., Any]:
+    """`callback` with the page of a whole callbacks module bound."""
+    return functools.partial(callback, page=page)
 
 
 def _lang(signature: inspect.Signature, args: tuple, kwargs: dict) -> str:

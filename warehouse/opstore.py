@@ -26,6 +26,15 @@ import polars as pl
 from warehouse import sql
 
 MERGED_TABLES = ("prospects", "email_log", "users")
+# Never read out of the store for a build: they stay in the operational store.
+SECRET_COLUMNS = frozenset({"password_hash", "session_epoch"})
+# Columns of `users` added with sign-in: `connect` adds them to an older store.
+USER_COLUMNS_ADDED: tuple[tuple[str, str], ...] = (
+    ("brand", "text"),
+    ("market", "text"),
+    ("password_hash", "text"),
+    ("session_epoch", "text"),
+)
 PROSPECT_COLUMNS: tuple[str, ...] = (
     "prospect_id", "brand", "user_id", "name", "birth_date", "age", "gender", "phone", "email",
     "address", "signup_date", "market", "vehicle_class", "model_label", "model", "eco_friendly",
@@ -81,6 +90,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         _move_legacy_customers(con)
         _add_email_log_columns(con)
         con.executescript(sql.load("opstore/automation_schema"))
+        _add_user_columns(con)
         yield con
         con.commit()
     except BaseException:
@@ -103,7 +113,9 @@ def read_table(path: Path, table: str) -> tuple[list[str], list[tuple]]:
         names: list[str] = []
         rows: list[tuple] = []
         if _exists(con, table):
-            cur = con.execute(f"select * from {table}")  # table name from the allow-list above
+            present = [row[1] for row in con.execute(f"pragma table_info({table})")]  # allow-list
+            columns = ", ".join(c for c in present if c not in SECRET_COLUMNS)
+            cur = con.execute(f"select {columns} from {table}")  # names: the table's own
             names, rows = [d[0] for d in cur.description], cur.fetchall()
         if table == "prospects" and _exists(con, "customers"):
             legacy = _legacy_select(con)
@@ -147,6 +159,13 @@ def _legacy_select(con: sqlite3.Connection) -> dict[str, str]:
         for column in PROSPECT_COLUMNS
         if _LEGACY_NAMES.get(column, column) in present
     }
+
+
+def _add_user_columns(con: sqlite3.Connection) -> None:
+    present = {row[1] for row in con.execute("pragma table_info(users)")}
+    for column, kind in USER_COLUMNS_ADDED:
+        if column not in present:
+            con.execute(f"alter table users add column {column} {kind}")  # allow-list
 
 
 def _move_legacy_customers(con: sqlite3.Connection) -> None:

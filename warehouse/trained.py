@@ -167,7 +167,9 @@ def load_dealer_customers(warehouse: Warehouse, *, brand: str = "all") -> pl.Dat
     return warehouse.frame(sql.load("marts/dealer_customers"), {"brand": brand})
 
 
-def load_dealer_contacts(warehouse: Warehouse, *, brand: str) -> pl.DataFrame:
-    """Customer ids with phone and e-mail already masked in DuckDB
-    (see sql/marts/dealer_contacts.sql), so raw values never reach the app."""
-    return warehouse.frame(sql.load("marts/dealer_contacts"), {"brand": brand})
+def load_dealer_contacts(warehouse: Warehouse, *, brand: str, masked: bool = True) -> pl.DataFrame:
+    """Customer ids with phone, e-mail and address, masked in DuckDB unless `masked` is
+    False (sql/marts/dealer_contacts*.sql), so masked values are all the app ever holds
+    for someone who may not see them."""
+    name = "marts/dealer_contacts" if masked else "marts/dealer_contacts_full"
+    return warehouse.frame(sql.load(name), {"brand": brand})

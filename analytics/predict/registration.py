@@ -14,7 +14,10 @@ type as the prediction inputs; messages in `app.i18n.predict`):
   domain);
 - address: optional, at most 200 characters;
 - user_id: required, plain: letters, digits and . _ - (3-40 characters);
-- signup_date: YYYY-MM-DD, default `today`.
+- signup_date: YYYY-MM-DD, default `today`;
+- name, e-mail, address and user id must not start with `=`, `+`, `-` or `@`: a
+  spreadsheet would run such a value as a formula (`formula_like`). The phone is
+  exempt: it is normalised to E.164 (`+82…`) and exports escape it anyway.
 
 Identity fields never reach the prediction (`analytics.predict.inputs`).
 """
@@ -33,6 +36,8 @@ USER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$")
 USER_ID_MIN, USER_ID_MAX = 3, 40
 NAME_MAX, ADDRESS_MAX = 100, 200
 DEFAULT_REGION = "KR"
+# first characters a spreadsheet reads as the start of a formula (OWASP CSV injection)
+FORMULA_LEADS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,13 @@ def parse_registration(
             signup_date = dt.date.fromisoformat(str(_text(signup)))
         except ValueError:
             errors.append(FieldError("signup_date", "not_a_date", {"value": _text(signup)}))
+
+    for field, value in (("name", name), ("email", email), ("address", address)):
+        if value is not None and value.startswith(FORMULA_LEADS):
+            errors.append(FieldError(field, "formula_like", {"first": value[0]}))
+    if user_id is not None and user_id.startswith(FORMULA_LEADS):
+        errors = [e for e in errors if e.field != "user_id"]
+        errors.append(FieldError("user_id", "formula_like", {"first": user_id[0]}))
 
     if errors:
         raise InputError(errors)

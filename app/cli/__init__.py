@@ -24,6 +24,7 @@ from app.cli.schedule import schedule
 from app.cli.serve import serve
 from app.cli.sql import sql
 from app.cli.train import train
+from app.cli.users import users
 from app.cli.watch import watch
 
 
@@ -47,6 +48,7 @@ for _command in (
     schedule,
     watch,
     sql,
+    users,
 ):
     main.add_command(_command)
 

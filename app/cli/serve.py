@@ -8,22 +8,51 @@ from pathlib import Path
 import click
 
 from app.cli.build import build
-from app.cli.common import cli_settings
+from app.cli.common import cli_settings, refuse
 from app.cli.forecast import forecast
 from app.cli.train import train
+from app.serving import import_heavy_modules
 
 
 @click.command()
 @click.option("--host", help="Interface to listen on [default 127.0.0.1].")
 @click.option("--port", type=int, help="Port [default 8050].")
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
-@click.option("--debug", is_flag=True, help="Dash debug mode (hot reload, error overlay).")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Dash debug mode (hot reload, error overlay); loopback only, never with --production.",
+)
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve real users with gunicorn: sign-in always (no demo mode); needs a strong "
+    "CARSIGHT_SECRET_KEY in the environment.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="gunicorn worker processes (with --production).",
+)
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str | None, port: int | None, db: Path | None, debug: bool
+    ctx: click.Context,
+    host: str | None,
+    port: int | None,
+    db: Path | None,
+    debug: bool,
+    production: bool,
+    workers: int,
 ) -> None:
-    """Run the web app. Builds, trains and forecasts the sample warehouse first when none exists."""
-    settings = cli_settings(db=db, host=host, port=port)
+    """Run the web app. Builds, trains and forecasts the sample warehouse first when none exists.
+
+    Without --production this is Flask's development server, and on the built-in sample
+    warehouse it signs visitors in as a demo administrator (demo mode).
+    """
+    settings = cli_settings(db=db, host=host, port=port, production=production or None)
+    _refuse_unsafe(settings, debug=debug, production=production)
     if not settings.db.is_file():
         click.echo(f"no warehouse at {settings.db}: building the built-in sample data set")
         ctx.invoke(build, raw_dirs=(), db=settings.db, quiet=False)
@@ -41,30 +70,44 @@ def serve(
             workers=None,
             quiet=False,
         )
+    if production:
+        from app.serving import run
+
+        click.echo(
+            f"CarSight (production, {workers} workers) on http://{settings.host}:{settings.port}/"
+        )
+        run(settings, workers=workers)
+        return
     import threading
 
     import callbacks.predict
     from app import create_app
 
     app = create_app(settings)
-    _import_heavy_modules()
+    import_heavy_modules()
     # verifying and loading the prediction models takes seconds: do it before the first
     # customer arrives, not in their request
     threading.Thread(target=callbacks.predict.warm, name="warm-predictor", daemon=True).start()
     click.echo(f"CarSight on http://{settings.host}:{settings.port}/")
-    app.run(host=settings.host, port=settings.port, debug=debug)
+    # The Werkzeug debugger's console is never enabled: even in --debug, errors are shown
+    # by Dash's overlay without a way to run code on the server.
+    app.run(host=settings.host, port=settings.port, debug=debug, use_debugger=False)
 
 
-def _import_heavy_modules() -> None:
-    """Import what the warm-up thread and the first requests need before serving.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
-    A module imported for the first time by two threads at once (the warm-up thread
-    loading the models, a request thread encoding a figure) can be seen half-initialised
-    by one of them: that gave a 500. Imported here, in one thread, it cannot.
-    """
-    import numpy  # noqa: F401
-    import pandas  # noqa: F401
-    import plotly.graph_objects  # noqa: F401
-    import plotly.io  # noqa: F401
-    import sklearn.pipeline  # noqa: F401
-    import skops.io  # noqa: F401
+
+def _refuse_unsafe(settings, *, debug: bool, production: bool) -> None:
+    """Exit 2 before serving in a way that would expose the server."""
+    from app.security.keys import SECRET_ENV, key_problem
+
+    if production and debug:
+        refuse(ValueError("--debug is never allowed with --production; drop --debug"))
+    if debug and settings.host not in LOOPBACK:
+        refuse(ValueError(f"--debug serves on loopback only (not {settings.host})"))
+    if production:
+        import os
+
+        problem = key_problem(os.environ.get(SECRET_ENV))
+        if problem:
+            refuse(ValueError(f"--production needs a strong secret key: {problem}"))

@@ -14,6 +14,7 @@ from app.i18n.catalogues.dealer import DEALER_STRINGS
 from app.i18n.catalogues.forecast import FORECAST_STRINGS
 from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
 from app.i18n.catalogues.predict import PREDICT_STRINGS
+from app.i18n.catalogues.security import SECURITY_STRINGS
 
 LANGUAGES = ("ko", "en")
 
@@ -24,6 +25,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **FORECAST_STRINGS,
     **PREDICT_STRINGS,
     **AUTOMATION_STRINGS,
+    **SECURITY_STRINGS,
 }
 
 

@@ -87,10 +87,13 @@ def client(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
     from app.settings import load_settings
 
     tmp = tmp_path_factory.mktemp("fuzz")
+    from tests.security.support import signed_in_client
+
     app = create_app(
         load_settings(db=reference_db, artifacts_dir=tmp / "none", ops_db=tmp / "ops.sqlite")
     )
-    return app.server.test_client()
+    # an administrator: every callback is theirs to call, so every one is fuzzed
+    return signed_in_client(app, tmp / "ops.sqlite", "fuzz-admin", "admin")
 
 
 @pytest.mark.slow
@@ -108,5 +111,6 @@ def test_no_callback_answers_odd_input_with_a_server_error(client):
             if response.status_code >= 500:
                 failures.append(f"{dep['output'][:80]} <- {json.dumps(body['inputs'])[:160]}")
     assert sum(statuses.values()) > 2_000
+    assert statuses[401] == statuses[403] == 0  # every request reached its callback
     by_output = Counter(f.split(" <- ")[0] for f in failures)
     assert failures == [], f"{len(failures)} server errors ({dict(statuses)}): {by_output}"

@@ -9,7 +9,9 @@ from dash import dash_table, no_update
 from dash.exceptions import PreventUpdate
 
 from app import figures, services
+from app.actor import Actor
 from app.figures import dealer as dealer_figures
+from app.security.signin import acting_as
 from tests.callbacks.dash_text import text_of as _text
 
 
@@ -185,19 +187,45 @@ def test_drilldown_of_a_model_not_sold_there_is_empty(cb):
 # --- customers ---------------------------------------------------------------------------
 
 
-def test_customers_grid_masks_phone_and_email(cb):
-    rows, columns = cb.render_customers(_spec(cb, market="Korea"), "ko")
-    assert rows and {c["field"] for c in columns} >= {"phone", "email", "segment", "cluster"}
+STRATEGIST = Actor(name="s1", role="strategist")
+
+
+def test_customers_grid_masks_phone_email_and_address_for_a_strategist(cb, ref):
+    with acting_as(STRATEGIST):
+        rows, columns = cb.render_customers(_spec(cb, market="Korea"), "ko")
+    fields = {c["field"] for c in columns}
+    assert rows and fields >= {"phone", "email", "address", "segment", "cluster"}
     for row in rows:
         if row["email"]:
             assert re.fullmatch(r"[^@]\*\*\*@[^@]+", row["email"]), row["email"]
         if row["phone"]:
             digits = re.sub(r"\D", "", row["phone"].lstrip("+").split("-", 1)[-1])
             assert len(digits) <= 4 + 3 and "*" in row["phone"], row["phone"]
+        if row["address"]:
+            assert row["address"].endswith("***"), row["address"]
+    real_ids = {r[0] for r in ref("select customer_id from customers")}
+    assert all(re.fullmatch(r"C-[0-9a-f]{16}", row["customer_id"]) for row in rows)
+    assert not real_ids & {row["customer_id"] for row in rows}  # never the login handle
+
+
+def test_an_administrator_and_the_brands_dealer_see_contacts_a_strategist_does_not(cb, ref):
+    spec = _spec(cb, market="Korea")
+    emails = {r[0] for r in ref("select email from customers where brand = 'Hyundai'")}
+    for actor, unmasked in (
+        (Actor(name="a1", role="admin"), True),
+        (Actor(name="d1", role="dealer", brand="Hyundai"), True),
+        (STRATEGIST, False),
+        (Actor(name="n1", role="analyst"), False),
+    ):
+        with acting_as(actor):
+            rows, _columns = cb.render_customers(spec, "ko")
+        shown = {row["email"] for row in rows if row["email"]}
+        assert shown and (shown <= emails) == unmasked, actor
 
 
 def test_phone_masking_keeps_the_country_code_and_last_four_digits(cb):
-    frame = services.dealer_contacts("Hyundai")
+    with acting_as(STRATEGIST):
+        frame = services.dealer_contacts("Hyundai")
     phones = [p for p in frame.get_column("phone").to_list() if p and p.startswith("+1-")]
     assert phones, "the reference data has US numbers like +1-xxx-xxx-xxxx"
     assert all(re.fullmatch(r"\+1-\*\*\*-\*\*\*-\d{4}", p) for p in phones[:20]), phones[:5]

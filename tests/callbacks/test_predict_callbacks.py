@@ -365,7 +365,9 @@ def test_registration_saves_the_customer_with_the_prediction_and_model_version(c
     out = _register(cb, spec)
     assert out.wrong == set() and not any(out.invalid.values())
     assert "cs-reg-saved" in out.alert.className
-    assert "가망 고객 ID N-Hyundai-haneul01" in _text(out.alert)
+    # the confirmation names a pseudonym, never the user id typed at the counter
+    assert re.search(r"가망 고객 ID P-[0-9a-f]{16}", _text(out.alert)), _text(out.alert)
+    assert "haneul01" not in _text(out.alert)
     assert "구매 기록 아님" in _text(out.alert)
     [row] = _stored(cb)
     _pred, _inp, prediction = cb.predict_spec(spec)
@@ -377,6 +379,29 @@ def test_registration_saves_the_customer_with_the_prediction_and_model_version(c
     assert row["market"] == "Korea" and row["budget_krw"] == spec["budget"]
     assert row["model"] == "Avante" and row["signup_date"] == "2026-01-15"
     assert 0 < row["segment_probability"] <= 1
+
+
+def test_a_dealer_hears_only_that_the_customer_is_registered_never_the_e_mail(cb):
+    from app.actor import Actor
+    from app.security.signin import acting_as
+
+    spec = _submit(cb, _form(cb)).spec
+    assert "cs-reg-saved" in _register(cb, spec).alert.className
+    with acting_as(Actor(name="d1", role="dealer", brand="Hyundai")):
+        again = _register(cb, spec, user_id="someone_else", email="Haneul.Kim@EXAMPLE.com")
+    assert _text(again.alert) == "이미 등록된 고객입니다"
+    assert again.wrong == set() and "example.com" not in str(again.alert).lower()
+    assert len(_stored(cb)) == 1
+
+
+@pytest.mark.parametrize("field", ["name", "email", "address", "user_id"])
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
+def test_registration_fields_starting_like_a_formula_are_refused(cb, field, lead):
+    spec = _submit(cb, _form(cb)).spec
+    value = {"email": "cmd@example.com", "user_id": "cmd01"}.get(field, "HYPERLINK(x)")
+    out = _register(cb, spec, **{field: lead + value})
+    assert field in out.wrong, _text(out.alert)
+    assert _stored(cb) == []
 
 
 def test_a_duplicate_email_or_user_id_is_refused_and_nothing_is_written(cb):
@@ -483,7 +508,7 @@ def test_the_dealer_page_lists_registered_prospects_with_their_predicted_type(cb
     assert count.children == "가망 고객 1명"
     [row] = table.data
     prediction = cb.predict_spec(spec)[2]
-    assert row["prospect_id"] == "N-Hyundai-haneul01" and row["model"] == "Avante"
+    assert re.fullmatch(r"P-[0-9a-f]{16}", row["prospect_id"]) and row["model"] == "Avante"
     assert row["budget_krw"] == spec["budget"] and row["predicted_cluster"] == prediction.cluster
     assert row["persona"]  # the current training run's name of the type
     assert "name" not in row and "phone" not in row and "email" not in row

@@ -63,8 +63,10 @@ def served(db: Path, tmp_path: Path):
 
     from app import create_app
     from app.settings import load_settings
+    from tests.security.support import session_cookie
 
     app = create_app(load_settings(db=db, ops_db=tmp_path / "ops.sqlite"))
+    cookie = session_cookie(app, tmp_path / "ops.sqlite", "swap-analyst", "analyst")
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -72,7 +74,9 @@ def served(db: Path, tmp_path: Path):
 
     def post(body: dict) -> tuple[int, str]:
         request = urllib.request.Request(
-            url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+            url,
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "Cookie": cookie},
         )
         try:
             with urllib.request.urlopen(request, timeout=60) as response:

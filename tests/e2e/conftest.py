@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -43,7 +44,15 @@ def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -
     return _TRAINED[reference_db]
 
 
+E2E_USER = "e2e-admin"
+
+
 def _serve(db: Path, workdir: Path, **env_extra: str):
+    """`carsight serve` on `db` with one administrator, E2E_USER (the `browser` fixture
+    signs in as them when the app asks)."""
+    from tests.security.support import add_user
+
+    add_user(workdir / "ops.sqlite", E2E_USER, "admin")
     port = _free_port()
     env = {
         **os.environ,
@@ -131,10 +140,32 @@ def browser(tmp_path: Path):
     ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+    class SigningInChrome(webdriver.Chrome):
+        """Signs in as E2E_USER whenever a page sends it to the login page."""
+
+        def get(self, url: str) -> None:
+            super().get(url)
+            if urlparse(self.current_url).path == "/login":
+                sign_in(self)
+
+    driver = SigningInChrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(0)
     yield driver
     driver.quit()
+
+
+def sign_in(driver, user: str = E2E_USER) -> None:
+    """Fill in and send the login form the driver is on; wait for the app."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.security.support import PASSWORD
+
+    driver.find_element(By.ID, "login-user").send_keys(user)
+    driver.find_element(By.ID, "login-password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "login-submit").click()
+    WebDriverWait(driver, 30).until(lambda d: urlparse(d.current_url).path != "/login")
 
 
 def severe_logs(driver) -> list[dict]:

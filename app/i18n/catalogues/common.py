@@ -290,6 +290,7 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "col.purchase_count": {"ko": "구매 횟수", "en": "Purchases"},
     "col.phone": {"ko": "전화번호", "en": "Phone"},
     "col.email": {"ko": "이메일", "en": "E-mail"},
+    "col.address": {"ko": "주소", "en": "Address"},
     "col.age_mean": {"ko": "평균 나이", "en": "Mean age"},
     "col.female_share": {"ko": "여성 (%)", "en": "Women (%)"},
     "col.eco_share": {"ko": "친환경차 (%)", "en": "Eco vehicles (%)"},

@@ -179,6 +179,10 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
         "en": "Registered as a prospect (not a purchase). Prospect ID {prospect_id} · "
         "segment {segment} · type {cluster} · model version {version}",
     },
+    "predict.ui.reg.duplicate_generic": {
+        "ko": "이미 등록된 고객입니다",
+        "en": "This customer is already registered",
+    },
     "predict.ui.reg.duplicate": {
         "ko": "이미 등록된 {field}입니다 ({value}). 저장하지 않았습니다. 다른 값을 입력하세요.",
         "en": "This {field} is already registered ({value}). Nothing was saved; use another value.",
@@ -281,6 +285,12 @@ PREDICT_STRINGS.update(
         "predict.error.too_long": {
             "ko": "{field}: {max}자 이하로 입력하세요",
             "en": "{field}: at most {max} characters",
+        },
+        "predict.error.formula_like": {
+            "ko": "{field}: '{first}'(으)로 시작할 수 없습니다 (스프레드시트가 수식으로 "
+            "실행합니다). 앞 글자를 바꾸세요",
+            "en": "{field}: must not start with '{first}' (a spreadsheet would run it as a "
+            "formula); change the first character",
         },
         "predict.error.duplicate": {
             "ko": "{field}: 이미 등록된 값입니다 (입력: {value}). 다른 값을 입력하세요",

@@ -50,3 +50,13 @@ create table if not exists users (
     role text not null,                 -- strategist | dealer | analyst | admin
     created_at text not null default (datetime('now'))
 );
+-- every sign-in attempt, for the lockout and the per-address rate limit (no passwords)
+create table if not exists login_attempts (
+    id integer primary key autoincrement,
+    user_name text not null,            -- the name as typed (also names that do not exist)
+    remote_addr text not null,
+    ok integer not null,                -- 1 signed in, 0 refused
+    attempted_at real not null          -- Unix time, seconds
+);
+create index if not exists login_attempts_user on login_attempts (user_name, attempted_at);
+create index if not exists login_attempts_addr on login_attempts (remote_addr, attempted_at);

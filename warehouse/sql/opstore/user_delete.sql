@@ -1,0 +1,2 @@
+-- Remove a user. Parameter: user_name.
+delete from users where user_name = ?
