@@ -91,7 +91,8 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
         return response
 
     def known_callback():
-        """A Dash request naming no callback of this app is refused (400), not a 500."""
+        """A Dash request naming no callback of this app, or with the wrong number of
+        inputs, is refused (400) instead of failing inside Dash (500)."""
         request = flask.request
         if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
             return None
@@ -99,6 +100,11 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
         output = body.get("output") if isinstance(body, dict) else None
         if not isinstance(output, str) or output not in app.callback_map:
             return _refusal(400, "unknown callback")
+        expected = app.callback_map[output]
+        for part in ("inputs", "state"):
+            given = body.get(part) or []
+            if not isinstance(given, list) or len(given) != len(expected.get(part) or []):
+                return _refusal(400, f"wrong number of {part}")
         return None
 
     server.before_request(gate)

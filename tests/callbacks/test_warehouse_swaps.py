@@ -30,7 +30,10 @@ STATUS_REQUEST = {
         {"id": ids.DATA_QUALITY_TABLE, "property": "children"},
         {"id": ids.DATA_LOAD_LOG_TABLE, "property": "children"},
     ],
-    "inputs": [{"id": ids.LANG_STORE, "property": "data", "value": "en"}],
+    "inputs": [
+        {"id": ids.LANG_STORE, "property": "data", "value": "en"},
+        {"id": ids.DATA_VERSION, "property": "data", "value": None},
+    ],
     "changedPropIds": [f"{ids.LANG_STORE}.data"],
 }
 HOLD_READ_WRITE = """

@@ -12,10 +12,19 @@ from app.security import signin
 from app.security.keys import WeakKey
 from tests.security.support import PASSWORD, add_user, csrf_token, log_in
 
+# the data page's summary (its access rule is not public)
 DASH_BODY = {
-    "output": "app-lang-toggle.children",
-    "outputs": {"id": "app-lang-toggle", "property": "children"},
-    "inputs": [{"id": "app-lang", "property": "data", "value": "en"}],
+    "output": "..data-summary.children...data-quality-table.children"
+    "...data-load-log-table.children..",
+    "outputs": [
+        {"id": "data-summary", "property": "children"},
+        {"id": "data-quality-table", "property": "children"},
+        {"id": "data-load-log-table", "property": "children"},
+    ],
+    "inputs": [
+        {"id": "app-lang", "property": "data", "value": "en"},
+        {"id": "app-data-version", "property": "data", "value": None},
+    ],
     "changedPropIds": ["app-lang.data"],
 }
 
