@@ -19,7 +19,8 @@ list instead of executing pickled code. Loading (`load_manifest`,
 - an artifact file is missing or its SHA-256 differs from the manifest;
 - the scikit-learn or skops version differs from the one that trained it
   (their stored state is version-specific; numpy and polars are recorded only);
-- a model file declares a type outside scikit-learn/numpy (skops' untrusted list);
+- a model file declares a type skops does not trust that is not in TRUSTED_TYPES
+  (the classes the project saves; never `builtins.*`);
 - the loaded model's feature list differs from the manifest's.
 
 The fix is always the same: run `carsight train` again.
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import platform
@@ -120,10 +122,20 @@ def write_manifest(folder: Path, manifest: dict[str, Any]) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _signature(key: str, brand: str, version: str, manifest_sha256: str) -> str:
+    message = f"{brand}:{version}:{manifest_sha256}".encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+
+
 def write_latest(root: Path, brand: str, version: str, manifest_sha256: str) -> Path:
-    """Point `latest` at `version` (atomic), recording the manifest hash."""
+    """Point `latest` at `version` (atomic), recording the manifest hash, HMAC-signed with
+    $CARSIGHT_ARTIFACT_KEY when it is set (so a writer of the artifact folder cannot
+    simply re-hash changed files)."""
     path = brand_dir(root, brand) / LATEST
     payload = {"version": version, "manifest_sha256": manifest_sha256}
+    key = os.environ.get(ARTIFACT_KEY_ENV)
+    if key:
+        payload["manifest_hmac"] = _signature(key, brand, version, manifest_sha256)
     _atomic_write(path, (json.dumps(payload) + "\n").encode("utf-8"))
     return path
 
@@ -136,10 +148,22 @@ def latest_version(root: Path, brand: str) -> tuple[str, str | None]:
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
         version, digest = str(payload["version"]), payload.get("manifest_sha256")
-    except (ValueError, KeyError, TypeError) as exc:
+        signature = payload.get("manifest_hmac")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ArtifactError(f"{path}: not a valid latest pointer ({exc}); {RETRAIN}") from None
     if not _SAFE.match(version):
         raise ArtifactError(f"{path}: version {version!r} is not a plain folder name; {RETRAIN}")
+    key = os.environ.get(ARTIFACT_KEY_ENV)
+    if key and not (
+        isinstance(signature, str)
+        and isinstance(digest, str)
+        and hmac.compare_digest(signature, _signature(key, brand, version, digest))
+    ):
+        raise ArtifactError(
+            f"{path}: the manifest is not signed with {ARTIFACT_KEY_ENV} (missing or wrong "
+            f"signature): it was not written by `carsight train` with that key; {RETRAIN} "
+            f"with {ARTIFACT_KEY_ENV} set"
+        )
     return version, digest
 
 
@@ -157,6 +181,10 @@ def load_manifest(
         version, expected_digest = latest_version(root, brand)
     elif not _SAFE.match(version):
         raise ArtifactError(f"version {version!r} is not a plain folder name")
+    elif (brand_dir(root, brand) / LATEST).is_file():
+        # the latest version named explicitly is checked against its (signed) pointer too
+        latest, digest = latest_version(root, brand)
+        expected_digest = digest if latest == version else None
     folder = brand_dir(root, brand) / version
     path = folder / MANIFEST
     if not path.is_file():
@@ -219,18 +247,31 @@ class LoadedSegmentation:
         return str(self.manifest["version"])
 
 
+ARTIFACT_KEY_ENV = "CARSIGHT_ARTIFACT_KEY"
+
+# The classes our models hold that skops does not trust by itself: exactly these and
+# nothing else (no `builtins.*`: a FunctionTransformer(func=builtins.exec) would run code).
+TRUSTED_TYPES: frozenset[str] = frozenset(
+    {
+        "sklearn.tree._tree.Tree",  # GradientBoosting / random-forest trees
+        "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    }
+)
+
+
 def load_model(file: Path) -> Any:
-    """Load one skops file, refusing types outside scikit-learn/numpy (ArtifactError).
+    """Load one skops file, refusing any type skops does not trust that is not in
+    TRUSTED_TYPES (ArtifactError).
 
     Only call it on a file `load_manifest` has just verified.
     """
     import skops.io as sio
 
     untrusted = sio.get_untrusted_types(file=file)
-    foreign = [t for t in untrusted if not t.startswith(("sklearn.", "numpy.", "builtins."))]
+    foreign = [t for t in untrusted if t not in TRUSTED_TYPES]
     if foreign:
         raise ArtifactError(
-            f"{file}: declares types outside scikit-learn/numpy {foreign}; "
+            f"{file}: declares types the project never saves {foreign}; "
             f"refusing to load it; {RETRAIN}"
         )
     try:

@@ -87,6 +87,13 @@ def data_version() -> tuple[str, int]:
     return warehouse().version()
 
 
+def csv_text(frame: pl.DataFrame) -> str:
+    """`frame` as CSV for a download, formula-like text escaped (warehouse.export)."""
+    from warehouse.export import csv_text as escaped
+
+    return escaped(frame)
+
+
 # --- who is asking ---------------------------------------------------------------------------
 
 

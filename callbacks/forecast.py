@@ -467,7 +467,7 @@ def download_quarters(n_clicks: Clicks, spec: FcSpec | None, band: str | None):
     table = table.with_columns(
         pl.lit(spec.get("series_id")).alias("series_id"), pl.lit(band).alias("model_name")
     )
-    return dcc.send_string(table.write_csv(), f"carsight-forecast-quarters-{stem}.csv")
+    return dcc.send_string(services.csv_text(table), f"carsight-forecast-quarters-{stem}.csv")
 
 
 @callback(

@@ -424,7 +424,7 @@ def download_heatmap(n_clicks: Clicks, spec: GsSpec | None) -> dict:
     if frame is None:
         raise PreventUpdate
     return dcc.send_string(
-        frame.write_csv(), f"carsight-heatmap-{state.measure}.csv", type="text/csv"
+        services.csv_text(frame), f"carsight-heatmap-{state.measure}.csv", type="text/csv"
     )
 
 

@@ -187,7 +187,11 @@ def _customers_section() -> dbc.Card:
             "paginationPageSize": 20,
             "paginationPageSizeSelector": False,
         },
-        csvExportParams={"fileName": "carsight-dealer-customers.csv"},
+        csvExportParams={
+            "fileName": "carsight-dealer-customers.csv",
+            # formula-like text escaped (assets/dashAgGridFunctions.js, OWASP's rule)
+            "processCellCallback": {"function": "escapeFormula(params)"},
+        },
         style={"height": "640px"},
     )
     return card(

@@ -281,4 +281,6 @@ def analyze(
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        click.echo(table.write_csv(), nl=False)
+        from warehouse.export import csv_text
+
+        click.echo(csv_text(table), nl=False)

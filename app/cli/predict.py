@@ -230,7 +230,9 @@ def _score_csv(predictor: Predictor, src: Path, out: Path, lang: str, today: dt.
     else:
         result = pl.DataFrame({"line": []}, schema={"line": pl.Int64})
     out.parent.mkdir(parents=True, exist_ok=True)
-    result.write_csv(out)
+    from warehouse.export import escape_formulas
+
+    escape_formulas(result).write_csv(out)
     click.echo(
         f"scored {valid.height:,} customer(s) into {out}; {bad:,} invalid row(s)"
         + (" reported above" if bad else ""),

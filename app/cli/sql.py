@@ -66,6 +66,7 @@ def _run(con, text: str, as_csv: bool) -> str | None:
     """Run every statement of `text`, printing results; the error message, or None."""
     import duckdb
 
+    from warehouse.export import csv_text
     from warehouse.shell import WriteRefused, check_read_only
 
     try:
@@ -74,7 +75,7 @@ def _run(con, text: str, as_csv: bool) -> str | None:
             if relation is None:
                 continue
             if as_csv:
-                relation.pl().write_csv(sys.stdout)
+                sys.stdout.write(csv_text(relation.pl()))
             else:
                 relation.show(max_rows=MAX_ROWS)
     except (WriteRefused, duckdb.Error) as exc:

@@ -167,7 +167,7 @@ def table_rows(
     fraction_columns: Iterable[str] = (),
 ) -> list[dict]:
     """Rows for a DataTable: fractions as percent (0.1), markets by their display name,
-    code values (e.g. status) by their catalogue label."""
+    code values (e.g. status) by their catalogue label, formula-like text escaped."""
     fractions = FRACTION_COLUMNS | set(fraction_columns)
     out = frame.with_columns([(pl.col(c) * 100).round(1) for c in frame.columns if c in fractions])
     labels = {**VALUE_LABELS, **(value_labels or {})}
@@ -186,7 +186,11 @@ def table_rows(
         out = out.with_columns(
             pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.Utf8)
         )
-    return out.to_dicts()
+    # the table's CSV button exports these rows as they are: formula-like text is escaped
+    # here (the one rule in warehouse.export), since DataTable has no export hook
+    from warehouse.export import escape_formulas
+
+    return escape_formulas(out).to_dicts()
 
 
 def _code_label(key: str, code: str, lang: str) -> str:
