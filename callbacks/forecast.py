@@ -494,10 +494,12 @@ def render_leaderboard(spec: FcSpec | None, scope: str | None, lang: Lang):
             fraction_columns=("coverage80", "beats_naive"),
         ),
         html.H3(t("fc.leaderboard.intervals", lang), className="h6 mt-3"),
+        html.H4(t("fc.metrics.coverage_by_horizon", lang), className="h6 small mt-2"),
         accuracy_table(
-            intervals.rename({"series": "series_count"}),
-            lang=lang,
-            page_size=12 * len(fv.MODELS),
-            value_labels=labels,
+            fv.horizon_table(intervals, metric="coverage80"), lang=lang, value_labels=labels
+        ),
+        html.H4(t("fc.metrics.width_by_horizon", lang), className="h6 small mt-2"),
+        accuracy_table(
+            fv.horizon_table(intervals, metric="width80"), lang=lang, value_labels=labels
         ),
     ]

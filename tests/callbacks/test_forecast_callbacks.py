@@ -252,7 +252,7 @@ def test_quarter_table_and_csv_add_up_the_stored_monthly_forecast(cb, usa, sql):
 
 
 def test_leaderboard_medians_match_the_metrics_table(cb, usa, sql):
-    table, _heading, _intervals = cb.render_leaderboard(usa, "latest_cutoff", "en")
+    table, *_intervals = cb.render_leaderboard(usa, "latest_cutoff", "en")
     stored = dict(
         sql(
             "select model_name, median(mase) from forecast_metrics where horizon is "
@@ -396,12 +396,14 @@ def test_coverage_and_width_per_horizon_are_shown_and_recomputed_from_the_backte
     assert {r["model_name"]: r["h1"] for r in coverage.data}[label] == pytest.approx(inside)
     assert {r["model_name"]: r["h1"] for r in width.data}[label] == pytest.approx(w)
     assert "h12" in {c["id"] for c in coverage.columns}  # validated a year ahead
-    _board, _heading, intervals = cb.render_leaderboard(usa, "all_cutoffs", "en")
+    _board, _heading, _coverage_title, intervals, _width_title, _width = cb.render_leaderboard(
+        usa, "all_cutoffs", "en"
+    )
     ((pooled,),) = sql(
         "select avg((b.y between b.yhat_lower and b.yhat_upper)::int) from forecast_backtest b "
         "join forecast_series s using (series_id) where s.flow = 'region_export' "
         "and b.model_name = 'selected' and date_diff('month', b.cutoff, b.ds) = 1 "
         "and b.yhat_lower is not null"
     )
-    row = next(r for r in intervals.data if r["model_name"] == label and r["horizon"] == 1)
-    assert row["coverage80"] == pytest.approx(pooled)
+    row = next(r for r in intervals.data if r["model_name"] == label)
+    assert row["h1"] == pytest.approx(pooled)

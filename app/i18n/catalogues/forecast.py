@@ -135,9 +135,11 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
         "en": "80% interval width by horizon (median, x the actual)",
     },
     "fc.leaderboard.intervals": {
-        "ko": "이 흐름의 80% 구간: 예측 시차별 적중률과 폭 (폭은 시리즈별 중앙값의 중앙값)",
-        "en": "This flow's 80% intervals by horizon: coverage and width (width: median "
-        "over the series of each series' median)",
+        "ko": "이 흐름의 모든 시리즈: 80% 구간의 예측 시차별 적중률과 폭 (적중률은 전체 "
+        "검증 월 기준, 폭은 시리즈별 중앙값의 중앙값)",
+        "en": "Every series of this flow: 80% interval coverage and width by horizon "
+        "(coverage over all their backtest months; width: median over the series of each "
+        "series' median)",
     },
     "fc.verdict.better": {"ko": "기준보다 정확합니다", "en": "better than the baseline"},
     "fc.verdict.worse": {"ko": "기준보다 부정확합니다", "en": "worse than the baseline"},
@@ -201,7 +203,6 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "col.coverage80": {"ko": "80% 구간 적중률 (%)", "en": "80% coverage (%)"},
     "col.width80": {"ko": "80% 구간 폭 (실적 대비 배)", "en": "80% width (x actual)"},
     "col.validated_months": {"ko": "검증된 개월 수", "en": "Validated months"},
-    "col.series_count": {"ko": "시리즈 수", "en": "Series"},
     "col.quarter": {"ko": "분기", "en": "Quarter"},
     "col.months": {"ko": "개월 수", "en": "Months"},
     "col.yhat": {"ko": "예측 (대)", "en": "Forecast (vehicles)"},
