@@ -8,8 +8,10 @@ at o (mean of the reported months o-11..o, at least 1 vehicle) so series of
 rolling means, the calendar month of t, h, log level, brand, flow, level,
 market, region, model family, vehicle type, powertrain, climate zone and GDP.
 Three models are fitted on the same rows: the median (point forecast) and the
-10% and 90% quantiles (the 80% interval). Unreported months are null lags
-(LightGBM's missing values), never zeros, and never a training target.
+10% and 90% quantiles (the 80% interval); targets are capped at TARGET_CAP
+times the level, and horizons are fitted in blocks (:func:`fit_predict`).
+Unreported months are null lags (LightGBM's missing values), never zeros, and
+never a training target.
 
 lightgbm is imported inside the fitting function.
 """
