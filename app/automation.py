@@ -13,9 +13,11 @@ import binascii
 import datetime as dt
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 import polars as pl
+from cachetools import LRUCache
 
 from analytics.report.content import ReportSpec
 from app.actor import SYSTEM, Actor
@@ -130,12 +132,39 @@ def data_version(settings: Settings) -> inbox.DataVersion:
     return inbox.data_version(settings.db)
 
 
+_VERSIONS: LRUCache = LRUCache(maxsize=8)  # file identity -> its stamped version
+_VERSIONS_LOCK = threading.Lock()
+
+
 def current_version(settings: Settings) -> dict[str, str | None]:
-    """The warehouse's version as the shell's DATA_VERSION store holds it: key (changes
-    with every swap) and stamped ('YYYY-MM-DD HH:MM', local time of the write)."""
-    version = inbox.data_version(settings.db)
-    stamped = f"{version.stamped_at:%Y-%m-%d %H:%M}" if version.stamped_at else None
-    return {"key": version.key, "stamped": stamped}
+    """The warehouse's version as the shell's DATA_VERSION store holds it: key (the
+    `data_version` every build and ingest stamps in warehouse_meta) and stamped (its
+    build time, 'YYYY-MM-DD HH:MM').
+
+    Polled every few seconds by every open page, so the file is only stat-ed; the
+    stamp is read (one read-only open) when the file on disk is a new one.
+    """
+    seen = inbox.data_version(settings.db)
+    if seen.stamped_at is None:
+        return {"key": seen.key, "stamped": None}
+    with _VERSIONS_LOCK:
+        known = _VERSIONS.get((str(settings.db), seen.key))
+    if known is not None:
+        return known  # type: ignore[no-any-return]
+    from warehouse.meta import read_meta
+
+    try:
+        meta = read_meta(settings.db)
+    except Exception:  # swapped again or locked while we looked: the next poll reads it
+        meta = {}
+    built = meta.get("built_at")
+    version = {
+        "key": meta.get("data_version") or seen.key,
+        "stamped": str(built)[:16] if built else f"{seen.stamped_at:%Y-%m-%d %H:%M}",
+    }
+    with _VERSIONS_LOCK:
+        _VERSIONS[(str(settings.db), seen.key)] = version
+    return version
 
 
 def unsubscribe(settings: Settings, token: str) -> str | None:
