@@ -5,6 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from analytics.sales import SOURCES
+from analytics.segments.rfm import SEGMENTS
 from app import ids
 from app.i18n import label, t
 from layouts.components import card, field, loading
@@ -12,13 +14,25 @@ from layouts.components import card, field, loading
 _W = {"xs": 12, "sm": 6, "lg": 3}
 
 
-def _select(control_id: str, **kwargs) -> dcc.Dropdown:
-    return dcc.Dropdown(id=control_id, clearable=False, **kwargs)
+def _select(control_id: str, options: list[dict], value: str) -> dcc.Dropdown:
+    """A dropdown that has its options (Korean labels) from the start, so its value is
+    never one without an option; the page's callback relabels them per language."""
+    return dcc.Dropdown(id=control_id, clearable=False, options=options, value=value)
+
+
+def _brands(*, with_all: bool) -> list[dict]:
+    brands = ("all", "Hyundai", "Kia") if with_all else ("Hyundai", "Kia")
+    return [{"label": t(f"brand.{b}"), "value": b} for b in brands]
 
 
 def _report_card() -> dbc.Card:
     fields = [
-        field("auto.brand", _select(ids.AUTO_REPORT_BRAND, value="all"), ids.AUTO_REPORT_BRAND, _W),
+        field(
+            "auto.brand",
+            _select(ids.AUTO_REPORT_BRAND, _brands(with_all=True), "all"),
+            ids.AUTO_REPORT_BRAND,
+            _W,
+        ),
         field(
             "auto.market",
             dcc.Dropdown(id=ids.AUTO_REPORT_MARKET, clearable=True),
@@ -27,7 +41,11 @@ def _report_card() -> dbc.Card:
         ),
         field(
             "gs.source",
-            _select(ids.AUTO_REPORT_SOURCE, value="customers"),
+            _select(
+                ids.AUTO_REPORT_SOURCE,
+                [{"label": t(f"source.{s}"), "value": s} for s in SOURCES],
+                "customers",
+            ),
             ids.AUTO_REPORT_SOURCE,
             _W,
         ),
@@ -46,13 +64,13 @@ def _report_card() -> dbc.Card:
         ),
         field(
             "auto.period_from",
-            dbc.Input(id=ids.AUTO_REPORT_FROM, placeholder="2024-01", maxLength=7),
+            dbc.Input(id=ids.AUTO_REPORT_FROM, maxLength=7),
             ids.AUTO_REPORT_FROM,
             _W,
         ),
         field(
             "auto.period_to",
-            dbc.Input(id=ids.AUTO_REPORT_TO, placeholder="2024-12", maxLength=7),
+            dbc.Input(id=ids.AUTO_REPORT_TO, maxLength=7),
             ids.AUTO_REPORT_TO,
             _W,
         ),
@@ -75,7 +93,7 @@ def _campaign_card() -> dbc.Card:
     fields = [
         field(
             "auto.campaign.brand",
-            _select(ids.AUTO_CAMPAIGN_BRAND, value="Hyundai"),
+            _select(ids.AUTO_CAMPAIGN_BRAND, _brands(with_all=False), "Hyundai"),
             ids.AUTO_CAMPAIGN_BRAND,
             _W,
         ),
@@ -87,7 +105,11 @@ def _campaign_card() -> dbc.Card:
         ),
         field(
             "auto.campaign.segment",
-            _select(ids.AUTO_CAMPAIGN_SEGMENT, value="VIP"),
+            _select(
+                ids.AUTO_CAMPAIGN_SEGMENT,
+                [{"label": t(f"segment.{s}"), "value": s} for s in SEGMENTS],
+                "VIP",
+            ),
             ids.AUTO_CAMPAIGN_SEGMENT,
             _W,
         ),

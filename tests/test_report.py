@@ -17,7 +17,6 @@ from analytics.top10 import top10
 from app.report import build_report, parse_formats
 from app.report.tables import Table
 from app.report.xlsx import write_xlsx
-from tests.cli_support import run_carsight
 from warehouse.connection import Warehouse
 
 SHEETS_KO = [
@@ -105,10 +104,13 @@ def test_unknown_formats_are_refused_with_the_valid_ones():
 def test_cli_refuses_bad_options_with_one_line(
     reference_db: Path, tmp_path: Path, args: list[str], message: str
 ):
-    done = run_carsight(
-        "report", "--db", str(reference_db), "--out", str(tmp_path / "out"), *args,
-        tmp_path=tmp_path,
-    )  # fmt: skip
-    assert done.returncode == 2
+    from click.testing import CliRunner
+
+    from app.cli import main
+
+    done = CliRunner().invoke(
+        main, ["report", "--db", str(reference_db), "--out", str(tmp_path / "out"), *args]
+    )
+    assert done.exit_code == 2
     assert done.stderr.startswith("error: ") and message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

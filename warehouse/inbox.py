@@ -90,6 +90,10 @@ def _result_of(db: Path, path: Path, name: str) -> FileResult:
     if log.height == 0:
         return FileResult(name, "refused", message="the loader recorded nothing for this file")
     row = log.row(0, named=True)
+    if row["status"] == "duplicate":
+        return FileResult(
+            name, "duplicate", message=f"{name}: identical to a file already loaded; nothing added"
+        )
     return FileResult(
         name=name,
         status=row["status"],

@@ -72,8 +72,6 @@ def email_report(
 ) -> None:
     """E-mail the strategy report (PDF and XLSX attached) to --to."""
     from app.mail.message import HeaderRefused, parse_recipients
-    from app.mail.report_mail import queue_report
-    from warehouse.connection import Warehouse
 
     settings = cli_settings(db=db)
     try:
@@ -83,6 +81,10 @@ def email_report(
         return
     spec = report_spec(brand, market, period, source)
     require_warehouse(settings.db)
+    # the report builder (plotly, kaleido) is imported only once the options are good
+    from app.mail.report_mail import queue_report
+    from warehouse.connection import Warehouse
+
     queued = queue_report(
         warehouse=Warehouse(settings.db),
         ops_db=settings.ops_db,

@@ -9,6 +9,15 @@ import pytest
 from tests.cli_support import run_carsight
 
 
+def _carsight(*args: str):
+    """`carsight ARGS` in this process (click's runner): refusals exit before any work."""
+    from click.testing import CliRunner
+
+    from app.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
 @pytest.mark.parametrize(
     "to", ["a@example.com\r\nBcc: evil@example.com", "a@example.com,not-an-address", ""]
 )
@@ -33,27 +42,25 @@ def test_email_report_dry_run_writes_eml_files(reference_db: Path, tmp_path: Pat
     assert b"Content-Type: application/pdf" in raw and b"\r\n" in raw
 
 
-def test_a_campaign_without_recipients_queues_nothing(tmp_path: Path, reference_db):
-    done = run_carsight(
-        "email", "campaign", "--db", str(reference_db), "--brand", "kia", "--segment", "VIP",
-        tmp_path=tmp_path,
-    )  # fmt: skip
+def test_a_campaign_without_recipients_queues_nothing(tmp_path: Path, reference_db, monkeypatch):
+    monkeypatch.setenv("CARSIGHT_OPS_DB", str(tmp_path / "ops.sqlite"))
+    done = _carsight(
+        "email", "campaign", "--db", str(reference_db), "--brand", "kia", "--segment", "VIP"
+    )
     # the reference warehouse is not trained: no recipients, nothing to send, no server needed
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "queued 0 message(s)" in done.stdout
 
 
 def test_schedule_refuses_a_missing_or_bad_config(tmp_path: Path):
-    done = run_carsight("schedule", "--config", str(tmp_path / "none.toml"), tmp_path=tmp_path)
-    assert done.returncode == 2 and "no such schedule file" in done.stderr
+    done = _carsight("schedule", "--config", str(tmp_path / "none.toml"))
+    assert done.exit_code == 2 and "no such schedule file" in done.stderr
     bad = tmp_path / "schedule.toml"
     bad.write_text('[[jobs]]\nid = "x"\nkind = "forecast"\ncron = "61 * * * *"\n')
-    done = run_carsight("schedule", "--config", str(bad), "--once", tmp_path=tmp_path)
-    assert done.returncode == 2 and "jobs.0.cron" in done.stderr
+    done = _carsight("schedule", "--config", str(bad), "--once")
+    assert done.exit_code == 2 and "jobs.0.cron" in done.stderr
 
 
 def test_watch_refuses_a_missing_folder(reference_db: Path, tmp_path: Path):
-    done = run_carsight(
-        "watch", str(tmp_path / "nope"), "--db", str(reference_db), "--once", tmp_path=tmp_path
-    )
-    assert done.returncode == 2 and "no such folder" in done.stderr
+    done = _carsight("watch", str(tmp_path / "nope"), "--db", str(reference_db), "--once")
+    assert done.exit_code == 2 and "no such folder" in done.stderr
