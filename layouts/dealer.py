@@ -12,18 +12,17 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app import ids
+from app import ids, services
 from app.i18n import label, t
 from layouts.components import card, field, filter_card, graph, loading
 
-BRANDS = ("Hyundai", "Kia")
 ANY = "all"
 
 
 def initial_filters(query: dict[str, str]) -> dict[str, str]:
     """Control values from the query string; unknown or malformed values fall back to
     the defaults (the callbacks check markets and years against the data)."""
-    brand = query.get("brand") if query.get("brand") in BRANDS else BRANDS[0]
+    brand = services.brand_or_own(query.get("brand"))  # a dealer: always their own brand
     years = {
         k: v for k in ("from", "to") if (v := str(query.get(k) or "")).isdigit() and len(v) == 4
     }
@@ -64,7 +63,7 @@ def _filters(state: dict[str, str]) -> dbc.Card:
                 id=ids.DEALER_BRAND,
                 value=state["brand"],
                 inline=True,
-                options=[{"label": t(f"brand.{b}"), "value": b} for b in BRANDS],
+                options=[{"label": t(f"brand.{b}"), "value": b} for b in services.brands()],
             ),
             ids.DEALER_BRAND,
             {"xs": 12, "md": 3, "xl": 3},

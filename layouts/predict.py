@@ -13,7 +13,7 @@ import datetime as dt
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app import ids
+from app import ids, services
 from app.i18n import label, t
 from layouts.components import card, field, loading
 
@@ -22,9 +22,10 @@ DEFAULT_AGE = 40
 
 
 def initial_brand(query: dict[str, str]) -> str:
-    """The brand of the query string (any case), else the first brand."""
+    """The brand of the query string (any case) when the user may see it, else their first
+    brand (a Kia dealer opening ?brand=hyundai gets Kia)."""
     wanted = str(query.get("brand") or "").strip().lower()
-    return next((b for b in BRANDS if b.lower() == wanted), BRANDS[0])
+    return services.brand_or_own(next((b for b in BRANDS if b.lower() == wanted), None))
 
 
 def layout(**query: str) -> html.Div:
@@ -76,7 +77,7 @@ def _form(brand: str) -> dbc.Card:
                 id=ids.PREDICT_BRAND,
                 value=brand,
                 inline=True,
-                options=[{"label": t(f"brand.{b}"), "value": b} for b in BRANDS],
+                options=[{"label": t(f"brand.{b}"), "value": b} for b in services.brands()],
             ),
             ids.PREDICT_BRAND,
             half,

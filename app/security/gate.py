@@ -78,12 +78,12 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
         return flask.redirect(f"{LOGIN_PATH}?{query}")
 
     server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_MB * 1024 * 1024
-    policy: list[str] = []
 
     def headers(response: flask.Response) -> flask.Response:
-        if not policy:  # after Dash's first-request set-up added its inline scripts
-            policy.append("; ".join(CSP_DIRECTIVES).format(hashes=" ".join(app.csp_hashes())))
-        response.headers.setdefault("Content-Security-Policy", policy[0])
+        # computed per response (two hashes): Dash adds inline scripts (clientside
+        # callbacks) during its set-up, which may come after a worker's first response
+        policy = "; ".join(CSP_DIRECTIVES).format(hashes=" ".join(app.csp_hashes()))
+        response.headers.setdefault("Content-Security-Policy", policy)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         if flask.request.path.startswith("/_dash-") or flask.request.path == LOGIN_PATH:
@@ -119,7 +119,7 @@ def _is_public(path: str) -> bool:
 
 
 def _is_api(request: flask.Request) -> bool:
-    return request.path.startswith("/_dash-") or request.method != "GET"
+    return request.path.startswith("/_dash-") or request.method not in ("GET", "HEAD")
 
 
 def _public_dash_request(app: dash.Dash, request: flask.Request, public_pages) -> bool:
