@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
+import os
 import re
 import tempfile
 import threading
@@ -125,7 +127,13 @@ def ingest_uploads(
         path.write_bytes(payload)
         saved.append(path)
     results += inbox.ingest_each(saved, db=settings.db, ops_db=settings.ops_db)
-    return results
+    # messages name the file as uploaded, never the server's folder (the browser sees them)
+    return [
+        dataclasses.replace(r, message=r.message.replace(f"{folder}{os.sep}", ""))
+        if r.message
+        else r
+        for r in results
+    ]
 
 
 def data_version(settings: Settings) -> inbox.DataVersion:
