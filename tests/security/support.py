@@ -29,6 +29,22 @@ def add_user(
     )
 
 
+# the data page's summary (its access rule is not public)
+DATA_SUMMARY = {
+    "output": "..data-summary.children...data-quality-table.children"
+    "...data-load-log-table.children..",
+    "outputs": [
+        {"id": "data-summary", "property": "children"},
+        {"id": "data-quality-table", "property": "children"},
+        {"id": "data-load-log-table", "property": "children"},
+    ],
+    "inputs": [
+        {"id": "app-lang", "property": "data", "value": "en"},
+        {"id": "app-data-version", "property": "data", "value": None},
+    ],
+    "changedPropIds": ["app-lang.data"],
+}
+
 SESSION_BAR = {
     "output": "app-session.children",
     "outputs": {"id": "app-session", "property": "children"},

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.support import signed_in_client
+from tests.security.support import DATA_SUMMARY, signed_in_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,25 +48,8 @@ def test_a_build_killed_half_way_leaves_the_previous_warehouse_served(
 
     app = create_app(load_settings(db=db, ops_db=tmp_path / "ops.sqlite"))
     client = signed_in_client(app, tmp_path / "ops.sqlite", "after-kill", "analyst")
-    summary = client.post("/_dash-update-component", json=_data_summary())
+    summary = client.post("/_dash-update-component", json=DATA_SUMMARY)
     assert summary.status_code == 200 and "data-summary" in summary.get_data(as_text=True)
-
-
-def _data_summary() -> dict:
-    return {
-        "output": "..data-summary.children...data-quality-table.children"
-        "...data-load-log-table.children..",
-        "outputs": [
-            {"id": "data-summary", "property": "children"},
-            {"id": "data-quality-table", "property": "children"},
-            {"id": "data-load-log-table", "property": "children"},
-        ],
-        "inputs": [
-            {"id": "app-lang", "property": "data", "value": "en"},
-            {"id": "app-data-version", "property": "data", "value": None},
-        ],
-        "changedPropIds": ["app-lang.data"],
-    }
 
 
 def test_a_missing_warehouse_gives_a_clear_message_not_a_traceback(tmp_path):
@@ -75,7 +58,7 @@ def test_a_missing_warehouse_gives_a_clear_message_not_a_traceback(tmp_path):
 
     app = create_app(load_settings(db=tmp_path / "gone.duckdb", ops_db=tmp_path / "ops.sqlite"))
     client = signed_in_client(app, tmp_path / "ops.sqlite", "missing-wh", "admin")
-    response = client.post("/_dash-update-component", json=_data_summary())
+    response = client.post("/_dash-update-component", json=DATA_SUMMARY)
     text = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "carsight build" in text  # what to do

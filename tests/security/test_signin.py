@@ -10,23 +10,8 @@ import pytest
 
 from app.security import signin
 from app.security.keys import WeakKey
+from tests.security.support import DATA_SUMMARY as DASH_BODY
 from tests.security.support import PASSWORD, add_user, csrf_token, log_in
-
-# the data page's summary (its access rule is not public)
-DASH_BODY = {
-    "output": "..data-summary.children...data-quality-table.children"
-    "...data-load-log-table.children..",
-    "outputs": [
-        {"id": "data-summary", "property": "children"},
-        {"id": "data-quality-table", "property": "children"},
-        {"id": "data-load-log-table", "property": "children"},
-    ],
-    "inputs": [
-        {"id": "app-lang", "property": "data", "value": "en"},
-        {"id": "app-data-version", "property": "data", "value": None},
-    ],
-    "changedPropIds": ["app-lang.data"],
-}
 
 
 @pytest.fixture(scope="module")
