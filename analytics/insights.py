@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from analytics.segments.rfm import SEGMENTS, segment_profile
+from analytics.segments.rfm import SEGMENTS, parse_descriptive, segment_profile
 
 VIEWS: tuple[str, ...] = (
     "gender", "age", "amount_frequency", "model_cluster", "segment_cluster",
@@ -115,7 +115,11 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
 
     VIP -> retain (revenue share vs customer share); 이탈가능 -> win back (mean
     recency vs the all-segment mean); 신규 -> second purchase (frequency vs
-    VIP); 일반 -> upsell (mean amount vs VIP).
+    VIP); 일반 -> upsell (mean amount vs VIP). A descriptive segment (a cluster
+    that met none of the four names' conditions, e.g. 1회 고액 구매) gets the
+    'segment.descriptive' insight with its numbers; `focus` picks its action:
+    lapsed -> win back, else one-time -> a second purchase, repeat -> loyalty,
+    else by amount (high -> premium care, mid / low -> value offers).
     """
     if summary.is_empty():
         return []
@@ -144,6 +148,28 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
             values["vip_frequency"] = round(vip["frequency_mean"], 1)
             values["vip_amount_mkrw"] = _mkrw(vip["monetary_krw_mean"])
         out.append(Insight(f"segment.{segment}", values))
+    for r in summary.to_dicts():
+        codes = parse_descriptive(str(r["segment"])) if r["segment"] not in SEGMENTS else None
+        if not codes:
+            continue
+        focus = next((c for c in ("lapsed", "one_time", "repeat") if c in codes), codes[-1])
+        if focus == "recent":
+            focus = next(c for c in codes if c in ("high", "mid", "low"))
+        out.append(
+            Insight(
+                "segment.descriptive",
+                {
+                    "segment": r["segment"],
+                    "focus": focus,
+                    "customers": int(r["customers"]),
+                    "customer_share_pct": _pct(r["customer_share"]),
+                    "revenue_share_pct": _pct(r["revenue_share"]),
+                    "recency_days": round(r["recency_days_mean"]),
+                    "frequency": round(r["frequency_mean"], 1),
+                    "amount_mkrw": _mkrw(r["monetary_krw_mean"]),
+                },
+            )
+        )
     return out
 
 

@@ -84,6 +84,8 @@ DEALER_SEGMENT_BAR = "dealer-segment-bar"
 DEALER_RFM_GRID = "dealer-rfm-grid"
 DEALER_SEGMENT_TABLE = "dealer-segment-table"
 DEALER_SEGMENT_ACTIONS = "dealer-segment-actions"
+DEALER_SEGMENT_NAMING = "dealer-segment-naming"  # each name's condition, measured values
+DEALER_SEGMENT_PACKAGE = "dealer-segment-package"  # agreement with the R rfm package
 
 DEALER_K_CURVES = "dealer-k-curves"
 DEALER_CLUSTER_SIZES = "dealer-cluster-sizes"

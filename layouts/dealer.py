@@ -116,6 +116,10 @@ def _segments_section() -> dbc.Card:
             loading(html.Div(id=ids.DEALER_SEGMENT_TABLE)),
             html.H3(label("dealer.segments.actions"), className="h6 mt-3"),
             loading(html.Ul(id=ids.DEALER_SEGMENT_ACTIONS, className="cs-list")),
+            html.H3(label("dealer.naming.title"), className="h6 mt-3"),
+            loading(html.Div(id=ids.DEALER_SEGMENT_NAMING)),
+            html.H3(label("dealer.package.title"), className="h6 mt-3"),
+            loading(html.Div(id=ids.DEALER_SEGMENT_PACKAGE)),
         ],
         hint_key="dealer.segments.hint",
     )

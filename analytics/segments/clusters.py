@@ -43,12 +43,11 @@ CHOICE_RULE = (
 )
 METRICS_SCHEMA = {"k": pl.Int32, "inertia": pl.Float64, "silhouette": pl.Float64}
 
-# Persona thresholds, relative to the brand-wide profile (see `persona_traits`).
-SPEND_HIGH, SPEND_LOW = 1.10, 0.90  # cluster mean amount / brand mean amount
-BODY_LIFT, BODY_MIN_SHARE = 1.25, 0.30  # preferred body type: share lift and minimum share
-MAJORITY = 0.60  # gender / channel traits: at least this share of the cluster
-ECO_LIFT, ECO_MIN_SHARE = 1.50, 0.25  # eco trait: share lift and minimum share
-RATIO_HIGH, RATIO_LOW = 1.30, 0.70  # repeat / lapsed (>= high) and recent (<= low) ratios
+# Personas (`persona_traits`): standardised differences of a cluster from its brand.
+BODY_MIN_SHARE = 0.30  # profiles: a preferred body type holds at least this share
+TRAIT_MIN_D = 0.2  # |d| a trait needs to be named beyond a cluster's strongest one
+CATEGORY_MIN_SHARE = 0.30  # a body type or market names a cluster only at this share
+PERSONA_TRAITS = 2  # traits per persona before more are added to tell personas apart
 
 
 @dataclass(frozen=True)
@@ -365,16 +364,6 @@ PROFILE_SCHEMA = {
     "top_models": pl.List(pl.Utf8), "top_model_shares": pl.List(pl.Float64),
     "top_markets": pl.List(pl.Utf8), "top_market_shares": pl.List(pl.Float64),
 }  # fmt: skip
-TRAITS: tuple[str, ...] = (
-    "female",
-    "male",
-    "eco",
-    "online",
-    "offline",
-    "repeat",
-    "lapsed",
-    "recent",
-)
 
 
 def _top(frame: pl.DataFrame, column: str, n: int, by: str = "cluster") -> pl.DataFrame:
@@ -469,139 +458,139 @@ def cluster_profiles(
     )
 
 
-def persona_traits(profiles: pl.DataFrame, *, overall: Mapping[str, Any]) -> pl.DataFrame:
-    """Structured persona of each cluster, from its profile and the brand-wide profile.
+# Numeric traits: column -> (code when above the brand, code when below).
+NUMERIC_TRAITS: dict[str, tuple[str, str]] = {
+    "age": ("older", "younger"),
+    "amount_krw": ("high_spend", "budget"),
+    "frequency": ("repeat", "one_time"),
+    "recency_days": ("lapsed", "recent"),
+}
+# Share traits: (code, 0/1 expression over the customer frame, code when below or None).
+SHARE_TRAITS: tuple[tuple[str, pl.Expr, str | None], ...] = (
+    ("women", pl.col("gender") == "F", "men"),
+    ("eco", pl.col("eco_friendly").cast(pl.Boolean), "no_eco"),
+    ("online", pl.col("channel") == "온라인", "offline"),
+)
+# Category traits: column -> code; named only when over-represented (positive d).
+CATEGORY_TRAITS: dict[str, str] = {"body_type": "body", "market": "market"}
+TRAIT_SCHEMA = {
+    "cluster": pl.Int32, "trait": pl.Utf8, "code": pl.Utf8, "value": pl.Utf8,
+    "cluster_mean": pl.Float64, "brand_mean": pl.Float64, "d": pl.Float64,
+}  # fmt: skip
 
-    `overall`: the `cluster_profiles` row of the whole brand (every customer in
-    one cluster). Columns:
 
-    - age_decade: 10, 20, ... (the decade of age_mean);
-    - spend: 'high' when amount_krw_mean >= SPEND_HIGH x the brand mean, 'low'
-      when <= SPEND_LOW x, else 'mid'; spend_ratio is that ratio;
-    - body_type: preferred_body_type when its lift >= BODY_LIFT and share >=
-      BODY_MIN_SHARE, else null;
-    - extras: trait codes that hold, strongest (largest ratio to the brand
-      value) first: 'female' / 'male' / 'online' / 'offline' (share >=
-      MAJORITY), 'eco' (share >= ECO_LIFT x brand and >= ECO_MIN_SHARE),
-      'repeat' (frequency_mean >= RATIO_HIGH x brand), 'lapsed'
-      (recency_days_mean >= RATIO_HIGH x brand), 'recent' (<= RATIO_LOW x);
-    - the profile numbers the name is made from, so a renderer cites nothing
-      it was not given.
-
-    `app.i18n.dealer.render_persona` turns the parts of one row
-    (`unique_parts`) into a name such as "50대 · 고액 · SUV 선호".
-    """
-
-    def base(key: str) -> float:
-        return float(overall.get(key) or 0.0)
-
-    def ratio(value: pl.Expr, brand_value: float) -> pl.Expr:
-        return value / brand_value if brand_value > 0 else pl.lit(None, dtype=pl.Float64)
-
-    offline = 1 - pl.col("online_share")
-    # code -> (strength, holds)
-    rules: dict[str, tuple[pl.Expr, pl.Expr]] = {
-        "female": (
-            ratio(pl.col("female_share"), base("female_share")),
-            pl.col("female_share") >= MAJORITY,
-        ),
-        "male": (ratio(pl.col("male_share"), base("male_share")), pl.col("male_share") >= MAJORITY),
-        "eco": (
-            ratio(pl.col("eco_share"), base("eco_share")),
-            (pl.col("eco_share") >= ECO_MIN_SHARE)
-            & (ratio(pl.col("eco_share"), base("eco_share")) >= ECO_LIFT),
-        ),
-        "online": (
-            ratio(pl.col("online_share"), base("online_share")),
-            pl.col("online_share") >= MAJORITY,
-        ),
-        "offline": (ratio(offline, 1 - base("online_share")), offline >= MAJORITY),
-        "repeat": (
-            ratio(pl.col("frequency_mean"), base("frequency_mean")),
-            ratio(pl.col("frequency_mean"), base("frequency_mean")) >= RATIO_HIGH,
-        ),
-        "lapsed": (
-            ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
-            ratio(pl.col("recency_days_mean"), base("recency_days_mean")) >= RATIO_HIGH,
-        ),
-        "recent": (
-            1 / ratio(pl.col("recency_days_mean"), base("recency_days_mean")),
-            ratio(pl.col("recency_days_mean"), base("recency_days_mean")) <= RATIO_LOW,
-        ),
-    }
-    strengths = [
-        pl.when(holds.fill_null(False)).then(strength).otherwise(None).alias(f"_trait_{code}")
-        for code, (strength, holds) in rules.items()
+def _trait_specs(data: pl.DataFrame) -> list[tuple[str, pl.Expr, bool, str | None, str | None]]:
+    """(trait, value expression, is a share, code above, code below) for every trait."""
+    specs: list[tuple[str, pl.Expr, bool, str | None, str | None]] = [
+        (column, pl.col(column), False, up, down)
+        for column, (up, down) in NUMERIC_TRAITS.items()
+        if column in data.columns
     ]
-    out = profiles.with_columns(
-        ((pl.col("age_mean") // 10) * 10).cast(pl.Int32).alias("age_decade"),
-        ratio(pl.col("amount_krw_mean"), base("amount_krw_mean")).alias("spend_ratio"),
-        *strengths,
-    ).with_columns(
-        pl.when(pl.col("spend_ratio") >= SPEND_HIGH)
-        .then(pl.lit("high"))
-        .when(pl.col("spend_ratio") <= SPEND_LOW)
-        .then(pl.lit("low"))
-        .otherwise(pl.lit("mid"))
-        .alias("spend"),
-        pl.when(
-            (pl.col("preferred_body_type_lift") >= BODY_LIFT)
-            & (pl.col("preferred_body_type_share") >= BODY_MIN_SHARE)
-        )
-        .then(pl.col("preferred_body_type"))
-        .otherwise(None)
-        .alias("body_type"),
+    specs += [(code, expr, True, code, down) for code, expr, down in SHARE_TRAITS]
+    for column, code in CATEGORY_TRAITS.items():
+        if column in data.columns:
+            values = sorted(data.get_column(column).drop_nulls().unique().to_list())
+            specs += [(f"{column}={v}", pl.col(column) == v, True, code, None) for v in values]
+    return specs
+
+
+def persona_traits(frame: pl.DataFrame, *, cluster: str = "cluster") -> pl.DataFrame:
+    """How each cluster differs from all of `frame`'s customers, trait by trait.
+
+    `frame`: one row per customer with `cluster` and age, gender (M/F),
+    eco_friendly, amount_krw, frequency, recency_days, channel, body_type,
+    market. One row per cluster and trait:
+
+    - trait: the measured quantity (age, amount_krw, frequency, recency_days,
+      women, eco, online, body_type=<value>, market=<value>);
+    - cluster_mean, brand_mean: the mean in the trait's unit (years, KRW,
+      purchases, days) or the share (0-1) of customers;
+    - d: the standardised difference (cluster_mean - brand_mean) / the brand's
+      standard deviation (for a share p: sqrt(p (1 - p))); 0 when it does not vary;
+    - code, value: the persona word the difference stands for (NUMERIC_TRAITS
+      and SHARE_TRAITS by its sign; a body type or market, with the value, only
+      when d > 0 and its share in the cluster is at least CATEGORY_MIN_SHARE);
+      null when nothing is to be said.
+
+    Sorted by cluster, then |d| descending (ties by trait), so each cluster's
+    most distinguishing traits come first: a persona names those, never a value
+    the cluster shares with everyone.
+    """
+    data = frame.rename({cluster: "cluster"}) if cluster != "cluster" else frame
+    specs = _trait_specs(data)
+    if data.is_empty() or not specs:
+        return pl.DataFrame(schema=TRAIT_SCHEMA)
+    meta = pl.DataFrame(
+        {
+            "trait": [s[0] for s in specs],
+            "_share": [s[2] for s in specs],
+            "_up": [s[3] for s in specs],
+            "_down": [s[4] for s in specs],
+        },
+        schema={"trait": pl.Utf8, "_share": pl.Boolean, "_up": pl.Utf8, "_down": pl.Utf8},
     )
-    extras = (
-        out.select("cluster", *[pl.col(f"_trait_{c}") for c in rules])
-        .unpivot(index="cluster", variable_name="trait", value_name="strength")
-        .drop_nulls("strength")
-        .with_columns(pl.col("trait").str.strip_prefix("_trait_"))
-        .sort(["cluster", "strength", "trait"], descending=[False, True, False])
-        .group_by("cluster", maintain_order=True)
-        .agg(pl.col("trait").alias("extras"))
+    long = (
+        data.select(
+            pl.col("cluster").cast(pl.Int32),
+            *[expr.cast(pl.Float64).alias(trait) for trait, expr, *_ in specs],
+        )
+        .unpivot(index="cluster", variable_name="trait", value_name="_x")
+        .drop_nulls("_x")
+    )
+    brand = long.group_by("trait").agg(
+        pl.col("_x").mean().alias("brand_mean"), pl.col("_x").std().alias("_sd")
+    )
+    category = pl.col("trait").str.contains("=")
+    code = (
+        pl.when(category & (pl.col("d") > 0) & (pl.col("cluster_mean") >= CATEGORY_MIN_SHARE))
+        .then(pl.col("_up"))
+        .when(~category & (pl.col("d") > 0))
+        .then(pl.col("_up"))
+        .when(~category & (pl.col("d") < 0))
+        .then(pl.col("_down"))
     )
     return (
-        out.join(extras, on="cluster", how="left")
-        .with_columns(pl.col("extras").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
-        .select(
-            "cluster",
-            "age_decade",
-            "spend",
-            "body_type",
-            "extras",
-            "age_mean",
-            "spend_ratio",
-            "amount_krw_mean",
-            "preferred_body_type_share",
-            "preferred_body_type_lift",
-            "female_share",
-            "male_share",
-            "eco_share",
-            "online_share",
-            "frequency_mean",
-            "recency_days_mean",
+        long.group_by("cluster", "trait")
+        .agg(pl.col("_x").mean().alias("cluster_mean"))
+        .join(brand, on="trait")
+        .join(meta, on="trait")
+        .with_columns(
+            pl.when(pl.col("_share"))
+            .then((pl.col("brand_mean") * (1 - pl.col("brand_mean"))).sqrt())
+            .otherwise(pl.col("_sd"))
+            .alias("_sd")
         )
-        .sort("cluster")
+        .with_columns(
+            pl.when(pl.col("_sd") > 0)
+            .then((pl.col("cluster_mean") - pl.col("brand_mean")) / pl.col("_sd"))
+            .otherwise(0.0)
+            .alias("d")
+        )
+        .with_columns(
+            code.alias("code"),
+            pl.when(category & code.is_not_null())
+            .then(pl.col("trait").str.split_exact("=", 1).struct.field("field_1"))
+            .alias("value"),
+            pl.col("d").abs().round(9).alias("_abs"),  # equal |d| up to float noise: a tie
+        )
+        .sort(["cluster", "_abs", "trait"], descending=[False, True, False])
+        .select(list(TRAIT_SCHEMA))
+        .cast(TRAIT_SCHEMA)  # type: ignore[arg-type]
     )
 
 
-def persona_parts(
-    traits: Mapping[str, Any], *, n_extras: int | None = None
-) -> list[tuple[str, Any]]:
-    """The (part, value) pieces of one persona: age, spend, body preference, extra traits.
-
-    `n_extras` extra traits follow (default: one when there is no body
-    preference, else none), strongest first.
-    """
-    parts: list[tuple[str, Any]] = [("age", int(traits["age_decade"])), ("spend", traits["spend"])]
-    body = traits.get("body_type")
-    if body:
-        parts.append(("body", body))
-    if n_extras is None:
-        n_extras = 0 if body else 1
-    parts += [("trait", code) for code in list(traits.get("extras") or [])[:n_extras]]
-    return parts
+def persona_parts(traits: pl.DataFrame, *, n: int = PERSONA_TRAITS) -> list[tuple[str, Any]]:
+    """The (part, value) pieces of one cluster's persona from its `persona_traits` rows:
+    its `n` most distinguishing nameable traits; beyond the first only those with |d| >=
+    TRAIT_MIN_D. Parts: ('trait', code), ('body', body type) or ('market', market)."""
+    named = traits.filter(pl.col("code").is_not_null())
+    out: list[tuple[str, Any]] = []
+    for row in named.iter_rows(named=True):
+        if len(out) >= n or (out and abs(row["d"]) < TRAIT_MIN_D):
+            break
+        code = row["code"]
+        out.append((code, row["value"]) if code in ("body", "market") else ("trait", code))
+    return out
 
 
 def _clashes(parts: Mapping[int, list[tuple[str, Any]]]) -> list[list[int]]:
@@ -614,20 +603,27 @@ def _clashes(parts: Mapping[int, list[tuple[str, Any]]]) -> list[list[int]]:
 def unique_parts(traits: pl.DataFrame) -> dict[int, list[tuple[str, Any]]]:
     """Persona parts per cluster (`persona_parts`), unique across the clusters.
 
-    Clusters whose names coincide get their next extra trait, until the names
-    differ or the traits run out; clusters still alike get ('cluster', id).
+    Clusters whose personas coincide get their next nameable trait (whatever its
+    |d|), until the personas differ or the traits run out; clusters still alike
+    get ('cluster', id).
     """
-    rows = {int(r["cluster"]): r for r in traits.to_dicts()}
-    n_extras = {c: (0 if r.get("body_type") else 1) for c, r in rows.items()}
-    parts = {c: persona_parts(r, n_extras=n_extras[c]) for c, r in rows.items()}
-    for _ in TRAITS:
+    by = {
+        int(c): rows.drop("cluster")
+        for (c,), rows in traits.partition_by("cluster", as_dict=True, maintain_order=True).items()
+    }
+    n = dict.fromkeys(by, PERSONA_TRAITS)
+    parts = {c: persona_parts(rows, n=n[c]) for c, rows in by.items()}
+    for _ in range(max((r.height for r in by.values()), default=0)):
         clashes = _clashes(parts)
-        grow = [c for cs in clashes for c in cs if n_extras[c] < len(rows[c]["extras"] or [])]
-        if not grow:
+        if not clashes:
             break
-        for c in grow:
-            n_extras[c] += 1
-            parts[c] = persona_parts(rows[c], n_extras=n_extras[c])
+        for c in {c for cs in clashes for c in cs}:
+            n[c] += 1
+            named = by[c].filter(pl.col("code").is_not_null())
+            parts[c] = [
+                (r["code"], r["value"]) if r["code"] in ("body", "market") else ("trait", r["code"])
+                for r in named.head(n[c]).iter_rows(named=True)
+            ]
     for cs in _clashes(parts):
         for c in cs:
             parts[c] = [*parts[c], ("cluster", c)]

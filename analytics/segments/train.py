@@ -58,7 +58,7 @@ import numpy as np
 import polars as pl
 
 from analytics import artifacts
-from analytics.segments import clusters, rfm
+from analytics.segments import clusters, rfm, rfm_package
 from analytics.segments.clusters import KChoice, Stability
 
 Progress = Callable[[str, int, int], None]
@@ -174,8 +174,11 @@ def fit_segments(
         values.with_columns(pl.Series("rfm_cluster", labels.astype(np.int32))),
         over="brand" if values.get_column("brand").n_unique() > 1 else None,
     )
-    centroids = rfm.segment_centroids(scored, cluster="rfm_cluster")
-    names = rfm.name_segments(centroids)
+    thresholds = rfm.naming_thresholds(values)
+    centroids = rfm.segment_centroids(
+        scored, cluster="rfm_cluster", recency_median=thresholds["recency_days_median"]
+    )
+    names = rfm.name_segments(centroids, thresholds=thresholds)
     centroids = centroids.with_columns(
         pl.col("cluster").replace_strict(names, return_dtype=pl.Utf8).alias("segment")
     )
@@ -302,10 +305,7 @@ def train_brand(
 
     step(f"{brand}: profiles", 4, len(STEPS))
     profiles = clusters.cluster_profiles(typed)
-    overall = clusters.cluster_profiles(typed.with_columns(pl.lit(0).alias("cluster"))).row(
-        0, named=True
-    )
-    traits = clusters.persona_traits(profiles, overall=overall)
+    traits = clusters.persona_traits(typed)
     parts = clusters.unique_parts(traits)
     personas = pl.DataFrame(
         {
@@ -468,6 +468,8 @@ def _manifest(
             "workers": config.workers,
         },
         "rfm": {
+            "naming": rfm.naming_report(centroids, rfm.naming_thresholds(values)),
+            "rfm_package": rfm_package.agreement(scored),
             "score_rule": "ties-aware quintiles per brand: mid-rank percentile stretched "
             "so the lowest value scores 1 and the highest 5; one distinct "
             "value scores 3; recency reversed",
@@ -495,18 +497,16 @@ def _manifest(
             "profiles": profiles.to_dicts(),
             "persona_traits": traits.to_dicts(),
             "persona_rule": {
-                "spend_high": clusters.SPEND_HIGH,
-                "spend_low": clusters.SPEND_LOW,
-                "body_lift": clusters.BODY_LIFT,
-                "body_min_share": clusters.BODY_MIN_SHARE,
-                "majority": clusters.MAJORITY,
-                "eco_lift": clusters.ECO_LIFT,
-                "eco_min_share": clusters.ECO_MIN_SHARE,
-                "ratio_high": clusters.RATIO_HIGH,
-                "ratio_low": clusters.RATIO_LOW,
-                "text": "age decade of the mean age; spend vs the brand mean amount; the "
-                "body type with the highest share lift when distinct; then the "
-                "strongest extra trait (or more, to tell clusters apart); see "
+                "traits": clusters.PERSONA_TRAITS,
+                "min_d": clusters.TRAIT_MIN_D,
+                "category_min_share": clusters.CATEGORY_MIN_SHARE,
+                "text": "the traits that most distinguish the cluster from all of the "
+                "brand's customers, by standardised difference d = (cluster mean - brand "
+                "mean) / brand standard deviation (sqrt(p(1-p)) for a share): the "
+                f"{clusters.PERSONA_TRAITS} largest |d| (beyond the first only |d| >= "
+                f"{clusters.TRAIT_MIN_D}); a body type or market only when over-represented "
+                f"and at least {clusters.CATEGORY_MIN_SHARE:.0%} of the cluster; more traits "
+                "when two personas would read the same; see "
                 "analytics.segments.clusters.persona_traits",
             },
         },

@@ -3,10 +3,12 @@ the catalogue (`app.i18n.catalogues.dealer`) with the values of the object rende
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.i18n import CATALOGUE, t
+from analytics.segments.rfm import parse_descriptive
+from app.i18n import CATALOGUE, market_label, t
 from app.i18n.catalogues.dealer import BODY_EN, GENDER, POWERTRAIN_EN, POWERTRAIN_KO, SEPARATOR
 
 
@@ -16,9 +18,19 @@ def body_label(body: str, lang: str) -> str:
 
 
 def segment_label(segment: str, lang: str) -> str:
-    """A segment value (VIP, 일반, 신규, 이탈가능) as shown in `lang`."""
+    """A segment value as shown in `lang`: one of the four names (VIP, 일반, 신규,
+    이탈가능) or a descriptive name ('1회 고액 구매' -> 'One-time high-spend buyers')."""
     key = f"segment.{segment}"
-    return t(key, lang) if key in CATALOGUE else segment
+    if key in CATALOGUE:
+        return t(key, lang)
+    codes = parse_descriptive(segment) if lang == "en" else None
+    if not codes:
+        return segment
+    head = [t(f"segment.word.{c}", lang) for c in codes if c not in ("lapsed", "recent")]
+    tail = [t(f"segment.word.{c}", lang) for c in codes if c in ("lapsed", "recent")]
+    text = t("segment.descriptive", lang, words=" ".join(head))
+    number = segment.rsplit(" #", 1)[1] if re.search(r" #\d+$", segment) else None
+    return SEPARATOR.join([text[:1].upper() + text[1:], *tail]) + (f" #{number}" if number else "")
 
 
 def powertrain_label(powertrain: str, lang: str) -> str:
@@ -31,15 +43,14 @@ def gender_label(gender: str, lang: str) -> str:
 
 
 def render_persona(parts: Sequence[tuple[str, Any]], lang: str) -> str:
-    """Persona name from `analytics.clusters.unique_parts` pieces, e.g. 50대 · 고액 · SUV 선호."""
+    """Persona name from `analytics.segments.clusters.unique_parts` pieces, e.g.
+    젊은 층 · 고액 구매 (the traits that set the cluster apart)."""
     words = []
     for part, value in parts:
-        if part == "age":
-            words.append(t("persona.age", lang, age=value))
-        elif part == "spend":
-            words.append(t(f"persona.spend.{value}", lang))
-        elif part == "body":
+        if part == "body":
             words.append(t("persona.body", lang, body=body_label(value, lang)))
+        elif part == "market":
+            words.append(t("persona.market", lang, market=market_label(value, lang)))
         elif part == "trait":
             words.append(t(f"persona.trait.{value}", lang))
         elif part == "cluster":
@@ -76,6 +87,8 @@ def template_key(insight: Any, part: str = "insight") -> str:
     if part not in ("insight", "action"):
         raise ValueError(f"part must be 'insight' or 'action', not {part!r}")
     key = f"{part}.{insight.kind}"
+    if insight.kind == "segment.descriptive" and part == "action":
+        return f"{key}.{insight.values['focus']}"
     if insight.kind == "drilldown" and part == "action" and not insight.values.get("test_clusters"):
         key = "action.drilldown.all"
     # a slice without VIP customers has nothing to compare 신규 and 일반 with

@@ -8,13 +8,13 @@ import pytest
 
 from analytics.segments.clusters import (
     FEATURES,
+    TRAIT_SCHEMA,
     KChoice,
     choose_k,
     cluster_profiles,
     elbow_k,
     k_search,
     order_by_size,
-    persona_parts,
     persona_traits,
     stability,
     unique_parts,
@@ -160,52 +160,105 @@ def test_profiles_are_in_original_units() -> None:
     assert (one["top_body_type"], one["preferred_body_type"]) == ("SUV", "SUV")
 
 
-def _traits() -> pl.DataFrame:
-    frame = _customers()
-    overall = cluster_profiles(frame.with_columns(pl.lit(0).alias("cluster"))).row(0, named=True)
-    return persona_traits(cluster_profiles(frame), overall=overall)
+def test_a_trait_is_the_standardised_difference_from_all_customers() -> None:
+    # ages 60, 62 | 30, 32: mean 46, sample sd sqrt((14^2 + 16^2 + 16^2 + 14^2) / 3) =
+    # sqrt(904 / 3) = 17.359, so cluster 1 (mean 61) has d = 15 / 17.359 = 0.864.
+    # Women: one of two in each cluster, the brand's share 0.5: d = 0, nothing to say.
+    frame = pl.DataFrame(
+        {
+            "cluster": [1, 1, 2, 2],
+            "age": [60, 62, 30, 32],
+            "gender": ["F", "M", "F", "M"],
+            "eco_friendly": [True, False, False, False],
+            "channel": ["온라인"] * 4,
+        }
+    )
+    rows = {(r["cluster"], r["trait"]): r for r in persona_traits(frame).to_dicts()}
+    age = rows[(1, "age")]
+    assert (age["cluster_mean"], age["brand_mean"]) == (61.0, 46.0)
+    assert age["d"] == pytest.approx(15 / (904 / 3) ** 0.5)
+    assert (age["code"], rows[(2, "age")]["code"]) == ("older", "younger")
+    women = rows[(1, "women")]
+    assert (women["d"], women["code"]) == (0.0, None)
+    # eco: the brand's share 0.25, sd sqrt(0.25 x 0.75); cluster 1 has 0.5
+    assert rows[(1, "eco")]["d"] == pytest.approx(0.25 / (0.25 * 0.75) ** 0.5)
+    # everyone buys online: no spread, no trait
+    assert (rows[(1, "online")]["d"], rows[(1, "online")]["code"]) == (0.0, None)
 
 
-def test_persona_traits_come_from_the_profile() -> None:
-    t = {r["cluster"]: r for r in _traits().to_dicts()}
-    assert (t[1]["age_decade"], t[1]["spend"], t[1]["body_type"]) == (50, "high", "SUV")
-    assert (t[2]["age_decade"], t[2]["spend"], t[2]["body_type"]) == (20, "low", "해치백")
-    assert t[1]["extras"][0] in {"offline", "male", "lapsed", "repeat"}
-    assert {"female", "online", "eco", "recent"} <= set(t[2]["extras"])
+def test_personas_name_the_most_distinguishing_traits_never_a_shared_value() -> None:
+    traits = persona_traits(_customers())
+    named = traits.filter(pl.col("code").is_not_null())
+    # a named trait always differs from the brand, in the direction its word says
+    assert (named.get_column("d") != 0).all()
+    ups = {"older", "high_spend", "repeat", "lapsed", "women", "eco", "online", "body", "market"}
+    assert all((r["d"] > 0) == (r["code"] in ups) for r in named.to_dicts())
+    parts = unique_parts(traits)
+    for cluster, mine in parts.items():
+        rows = named.filter(pl.col("cluster") == cluster)
+        strongest = rows.row(0, named=True)
+        first = mine[0]
+        assert first[0] in ("trait", "body", "market")
+        assert first[1] in (strongest["code"], strongest["value"])
+        assert len(mine) >= 2
+    # two groups of ten with one value each: amount, purchases and recency all have |d| =
+    # sqrt(19/20) = 0.975 (ties go by trait name); age (within-group spread) 0.957
+    assert render_persona(parts[1], "ko") == "고액 구매 · 재구매 고객"
+    assert render_persona(parts[2], "en") == "budget · mostly one-time buyers"
+
+
+def test_category_traits_need_a_real_share_of_the_cluster() -> None:
+    rows = {(r["cluster"], r["trait"]): r for r in persona_traits(_customers()).to_dicts()}
+    assert (rows[(1, "body_type=SUV")]["code"], rows[(1, "body_type=SUV")]["value"]) == (
+        "body",
+        "SUV",
+    )
+    assert rows[(2, "body_type=해치백")]["value"] == "해치백"
+    # SUV is 1 of 10 in cluster 2, under-represented: never its persona
+    assert rows[(2, "body_type=SUV")]["code"] is None
 
 
 def test_persona_names_in_korean_and_english() -> None:
-    parts = unique_parts(_traits())
-    assert render_persona(parts[1], "ko") == "50대 · 고액 · SUV 선호"
-    assert render_persona(parts[1], "en") == "50s · high spend · prefers SUV"
-    assert render_persona(parts[2], "ko") == "20대 · 실속형 · 해치백 선호"
-    assert render_persona(parts[2], "en") == "20s · budget · prefers hatchback"
+    parts = [("trait", "younger"), ("trait", "high_spend"), ("body", "SUV"), ("market", "USA")]
+    assert render_persona(parts, "ko") == "젊은 층 · 고액 구매 · SUV 선호 · 미국 고객 중심"
+    assert render_persona(parts, "en") == "younger · high spend · prefers SUV · mostly USA"
+    assert render_persona([("market", "Korea")], "ko") == "대한민국 고객 중심"
 
 
-def test_persona_without_body_preference_takes_the_strongest_trait() -> None:
-    traits = {"age_decade": 40, "spend": "mid", "body_type": None, "extras": ["lapsed", "male"]}
-    assert render_persona(persona_parts(traits), "ko") == "40대 · 중간 지출 · 장기 미구매"
-
-
-def test_alike_clusters_get_more_traits_until_names_differ() -> None:
-    traits = pl.DataFrame(
+def _trait_rows(cluster: int, codes: list[str], d: list[float]) -> list[dict]:
+    return [
         {
-            "cluster": [1, 2, 3],
-            "age_decade": [40, 40, 40],
-            "spend": ["mid", "mid", "mid"],
-            "body_type": [None, None, None],
-            "extras": [["repeat", "online"], ["repeat", "female"], []],
-        }
+            "cluster": cluster,
+            "trait": code,
+            "code": code,
+            "value": None,
+            "cluster_mean": 1.0,
+            "brand_mean": 0.0,
+            "d": v,
+        }  # fmt: skip
+        for code, v in zip(codes, d, strict=True)
+    ]
+
+
+def test_alike_personas_get_more_traits_until_they_differ() -> None:
+    traits = pl.DataFrame(
+        _trait_rows(1, ["repeat", "older", "online"], [1.5, 0.5, 0.1])
+        + _trait_rows(2, ["repeat", "older", "women"], [1.2, 0.4, 0.05])
+        + _trait_rows(3, ["lapsed", "budget"], [2.0, 0.1]),
+        schema=TRAIT_SCHEMA,
     )
     names = {c: render_persona(p, "en") for c, p in unique_parts(traits).items()}
     assert names == {
-        1: "40s · mid spend · repeat buyers · buys online",
-        2: "40s · mid spend · repeat buyers · mostly women",
-        3: "40s · mid spend",
+        1: "repeat buyers · older · mostly online",
+        2: "repeat buyers · older · more women",
+        # beyond the first, a trait needs |d| >= TRAIT_MIN_D: 0.1 is too small to name
+        3: "lapsed",
     }
-    same = traits.with_columns(pl.Series("extras", [[], [], []], dtype=pl.List(pl.Utf8)))
+    same = pl.DataFrame(
+        _trait_rows(1, ["repeat"], [1.0]) + _trait_rows(2, ["repeat"], [0.9]), schema=TRAIT_SCHEMA
+    )
     names = {c: render_persona(p, "en") for c, p in unique_parts(same).items()}
-    assert names == {c: f"40s · mid spend · cluster {c}" for c in (1, 2, 3)}
+    assert names == {1: "repeat buyers · cluster 1", 2: "repeat buyers · cluster 2"}
 
 
 # --- PCA projection ---------------------------------------------------------------------

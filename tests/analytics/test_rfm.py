@@ -1,4 +1,4 @@
-"""RFM values, ties-aware quintile scores and the centroid naming rule."""
+"""RFM values, ties-aware quintile scores and the segment names with their conditions."""
 
 from __future__ import annotations
 
@@ -9,8 +9,14 @@ import polars as pl
 import pytest
 
 from analytics.segments.rfm import (
+    CHECKS,
     SEGMENTS,
+    descriptive_name,
     name_segments,
+    naming_checks,
+    naming_report,
+    naming_thresholds,
+    parse_descriptive,
     quintile_score,
     rfm_scores,
     rfm_values,
@@ -142,41 +148,140 @@ def test_scores_are_computed_within_each_brand() -> None:
 # --- naming ------------------------------------------------------------------------------
 
 
-def _centroids() -> pl.DataFrame:
-    # cluster: (recency days, frequency, amount KRW)
-    groups = {0: (400, 1.5, 30e6), 1: (900, 1.6, 40e6), 2: (500, 4.0, 60e6), 3: (60, 1.0, 35e6)}
-    rows = [
-        {
-            "customer_id": f"c{c}-{i}",
-            "cluster": c,
-            "recency_days": r,
-            "frequency": f,
-            "monetary_krw": m,
-        }
-        for c, (r, f, m) in groups.items()
-        for i in range(3)
+def _values(groups: dict[int, tuple[int, int, float]], n: int = 10) -> pl.DataFrame:
+    """n customers per cluster, all with the cluster's (recency days, purchases, KRW)."""
+    return pl.DataFrame(
+        [
+            {
+                "customer_id": f"c{c}-{i}",
+                "cluster": c,
+                "recency_days": r,
+                "frequency": f,
+                "monetary_krw": m,
+            }  # fmt: skip
+            for c, (r, f, m) in groups.items()
+            for i in range(n)
+        ]
+    )
+
+
+# cluster: (recency days, purchases, amount KRW)
+PLAIN = {0: (400, 2, 30e6), 1: (1500, 2, 40e6), 2: (300, 5, 60e6), 3: (50, 1, 35e6)}
+# as Kia's reference customers: the one-purchase cluster is no more recent than the rest
+ONE_TIME_HIGH = {0: (400, 2, 30e6), 1: (1500, 2, 40e6), 2: (300, 5, 60e6), 3: (420, 1, 70e6)}
+
+
+def _named(groups: dict[int, tuple[int, int, float]]) -> tuple[dict[int, str], pl.DataFrame]:
+    values = _values(groups)
+    thresholds = naming_thresholds(values)
+    centroids = segment_centroids(values, recency_median=thresholds["recency_days_median"])
+    return name_segments(centroids, thresholds=thresholds), centroids
+
+
+def test_thresholds_are_the_brand_median_and_75th_percentile() -> None:
+    # recency: 10 x each of 50, 300, 400, 1500 -> median (300 + 400) / 2 = 350,
+    # p75 at rank 0.75 x 39 = 29.25: 400 + 0.25 x (1500 - 400) = 675;
+    # purchases: 10 x 1, 20 x 2, 10 x 5 -> p75 = 2 + 0.25 x 3 = 2.75;
+    # amounts 30, 35, 40, 60 M (10 each) -> median 37.5 M; value (amount x purchases)
+    # 35, 60, 80, 300 M -> p75 = 80 + 0.25 x 220 = 135 M
+    assert naming_thresholds(_values(PLAIN)) == {
+        "recency_days_median": 350.0,
+        "recency_days_p75": 675.0,
+        "frequency_p75": 2.75,
+        "monetary_krw_median": 37_500_000.0,
+        "value_p75": 135_000_000.0,
+    }
+
+
+def test_each_name_goes_to_the_cluster_that_meets_its_condition() -> None:
+    names, _ = _named(PLAIN)
+    assert names == {2: "VIP", 1: "이탈가능", 3: "신규", 0: "일반"}
+
+
+def test_a_one_time_cluster_that_is_not_recent_is_not_called_new() -> None:
+    # recency median (400 + 420) / 2 = 410: none of cluster 3 bought within it, so 신규's
+    # share condition fails; 1 purchase < 1.5 and 70 M >= 1.2 x the 50 M median
+    names, centroids = _named(ONE_TIME_HIGH)
+    assert names == {2: "VIP", 1: "이탈가능", 3: "1회 고액 구매", 0: "일반"}
+    report = naming_report(
+        centroids.with_columns(pl.col("cluster").replace_strict(names).alias("segment")),
+        naming_thresholds(_values(ONE_TIME_HIGH)),
+    )
+    new = next(n for n in report["names"] if n["segment"] == "신규")
+    assert not new["met"] and new["shown_cluster"] == 3
+    assert new["checks"] == [
+        {"check": "recent_share_at_least", "value": 0.0, "threshold": 2 / 3, "holds": False},
+        {"check": "frequency_lowest", "value": 1.0, "threshold": 1.0, "holds": True},
     ]
-    return segment_centroids(pl.DataFrame(rows))
 
 
-def test_names_follow_the_centroid_rule() -> None:
-    assert name_segments(_centroids()) == {2: "VIP", 1: "이탈가능", 3: "신규", 0: "일반"}
+@pytest.mark.parametrize("groups", [PLAIN, ONE_TIME_HIGH])
+def test_every_name_given_meets_all_of_its_checks(groups) -> None:
+    values = _values(groups)
+    thresholds = naming_thresholds(values)
+    names, centroids = _named(groups)
+    checks = naming_checks(centroids, thresholds)
+    for cluster, name in names.items():
+        mine = checks.filter((pl.col("segment") == name) & (pl.col("cluster") == cluster))
+        if name in SEGMENTS:
+            assert mine.height == len(CHECKS[name]) and mine.get_column("holds").all()
+        else:  # a descriptive name: no free name's condition held
+            held = (
+                checks.filter(pl.col("cluster") == cluster)
+                .group_by("segment")
+                .agg(pl.col("holds").all())
+            )
+            free = set(SEGMENTS) - set(names.values())
+            assert not held.filter(pl.col("segment").is_in(free) & pl.col("holds")).height
 
 
 @pytest.mark.parametrize("perm", [(3, 2, 1, 0), (1, 0, 3, 2), (2, 3, 0, 1), (0, 2, 3, 1)])
 def test_swapping_cluster_indices_does_not_change_the_names(perm: tuple[int, ...]) -> None:
-    base = _centroids()
-    names = name_segments(base)
+    names, _ = _named(ONE_TIME_HIGH)
     mapping = dict(enumerate(perm))
-    swapped = base.with_columns(pl.col("cluster").replace_strict(mapping, return_dtype=pl.Int32))
-    swapped_names = name_segments(swapped.sort("cluster"))
-    assert {mapping[c]: n for c, n in names.items()} == swapped_names
+    swapped, _ = _named({mapping[c]: v for c, v in ONE_TIME_HIGH.items()})
+    assert {mapping[c]: n for c, n in names.items()} == swapped
 
 
-def test_every_segment_name_is_used_once_and_fewer_clusters_get_the_first_names() -> None:
-    assert sorted(name_segments(_centroids()).values()) == sorted(SEGMENTS)
-    two = _centroids().filter(pl.col("cluster").is_in([0, 1]))
-    assert name_segments(two) == {1: "VIP", 0: "이탈가능"}
+def test_names_are_used_once_and_two_alike_leftovers_stay_apart() -> None:
+    # three recent one-purchase clusters: the first (ties: the lower label) is 신규, the
+    # other two are described alike and kept apart by a number
+    names, _ = _named(
+        {
+            0: (2000, 1, 30e6),
+            1: (1500, 2, 40e6),
+            2: (300, 5, 60e6),
+            3: (50, 1, 35e6),
+            4: (55, 1, 35e6),
+            5: (45, 1, 35e6),
+        }
+    )
+    assert (names[0], names[2], names[3]) == ("이탈가능", "VIP", "신규")
+    assert names[4] == "1회 중간 금액 구매 · 최근"
+    assert names[5] == "1회 중간 금액 구매 · 최근 #2"
+    assert len(set(names.values())) == 6
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        ["one_time", "high"],
+        ["repeat", "low", "lapsed"],
+        ["mid"],
+        ["mid", "recent"],
+        ["one_time", "low", "recent"],
+    ],
+)
+def test_descriptive_names_read_back_to_their_codes(codes: list[str]) -> None:
+    name = descriptive_name(codes)
+    assert parse_descriptive(name) == codes
+    assert parse_descriptive(name + " #2") == codes
+    assert parse_descriptive("VIP") is None and parse_descriptive("일반") is None
+
+
+def test_the_descriptive_name_says_what_the_cluster_is() -> None:
+    assert descriptive_name(["one_time", "high"]) == "1회 고액 구매"
+    assert descriptive_name(["repeat", "low", "lapsed"]) == "재구매 소액 구매 · 장기 미구매"
 
 
 def test_planted_vip_at_risk_and_new_groups_are_named_correctly() -> None:
@@ -212,6 +317,7 @@ def test_planted_vip_at_risk_and_new_groups_are_named_correctly() -> None:
     agreement = (got.get_column("segment") == got.get_column("planted")).mean()
     assert agreement is not None and agreement > 0.95
     assert sorted(centroids.get_column("segment").to_list()) == sorted(SEGMENTS)
+    assert centroids.filter(pl.col("segment") == "신규").item(0, "recent_share") == 1.0
 
 
 def test_segment_profile_shares_add_up_and_follow_segment_order() -> None:

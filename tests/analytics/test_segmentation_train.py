@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from analytics import artifacts
 from analytics.segments.train import TrainConfig, fingerprint, train_brand
 from app.i18n.dealer import render_persona
+from tests.analytics.naming_support import FOUR, check_names, check_personas
 
 BRANDS = ("Hyundai", "Kia")
 
@@ -73,26 +74,51 @@ def test_every_customer_gets_one_segment_and_one_cluster(trained: dict[str, Any]
     assert [r[0] for r in rows] == list(BRANDS)
     for _brand, n, n_seg, n_clu, n_names, lo, hi in rows:
         assert n_seg == n and n_clu == n
-        assert n_names == 4 and (lo, hi) == (1, 5)
+        assert n_names == 4 and (lo, hi) == (1, 5)  # four clusters, four distinct names
 
 
 @pytest.mark.parametrize("brand", BRANDS)
-def test_vip_has_the_highest_value_and_at_risk_the_longest_recency(
+def test_segment_names_meet_their_documented_conditions(
     trained: dict[str, Any], brand: str
 ) -> None:
-    rows = _rows(
-        trained["db"],
-        """
-        select segment, avg(monetary_krw) * avg(frequency), avg(monetary_krw * frequency),
-               avg(recency_days)
-        from customer_segments where brand = ? group by all""",
-        [brand],
-    )
-    by = {r[0]: r[1:] for r in rows}
-    assert set(by) == {"VIP", "일반", "신규", "이탈가능"}
-    assert max(by, key=lambda s: by[s][0]) == "VIP"
-    assert max(by, key=lambda s: by[s][1]) == "VIP"
-    assert max(by, key=lambda s: by[s][2]) == "이탈가능"
+    table = check_names(trained["db"], brand)
+    manifest = artifacts.load_manifest(trained["artifacts"], brand)
+    naming = manifest["rfm"]["naming"]
+    assert {n["segment"] for n in naming["names"] if n["met"]} == set(table) & set(FOUR)
+
+
+def test_on_the_reference_data_kias_one_time_high_spenders_are_not_called_new(
+    trained: dict[str, Any],
+) -> None:
+    # Hyundai's clusters meet all four conditions. Kia's one-purchase cluster bought no more
+    # recently than the rest (mean 622 days; 60% within the median of 624, not 2/3): it is
+    # described as what it is, and the manifest says which check failed.
+    assert set(check_names(trained["db"], "Hyundai")) == set(FOUR)
+    kia = check_names(trained["db"], "Kia")
+    assert "신규" not in kia and "1회 고액 구매" in kia
+    naming = artifacts.load_manifest(trained["artifacts"], "Kia")["rfm"]["naming"]
+    new = next(n for n in naming["names"] if n["segment"] == "신규")
+    assert not new["met"] and new["shown_segment"] == "1회 고액 구매"
+    assert [c["check"] for c in new["checks"] if not c["holds"]] == ["recent_share_at_least"]
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_personas_are_distinct_and_name_what_sets_a_type_apart(
+    trained: dict[str, Any], brand: str
+) -> None:
+    check_personas(trained["artifacts"], brand)
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_the_rfm_package_comparison_is_stored_with_its_agreement(
+    trained: dict[str, Any], brand: str
+) -> None:
+    package = artifacts.load_manifest(trained["artifacts"], brand)["rfm"]["rfm_package"]
+    n = _rows(trained["db"], "select count(*) from customer_segments where brand = ?", [brand])
+    assert package["customers"] == n[0][0] == sum(package["package_sizes"].values())
+    assert sum(r["customers"] for r in package["crosstab"]) == package["customers"]
+    assert 0 < package["compared"] <= package["customers"]
+    assert 0 <= package["agreement"] <= 1
 
 
 @pytest.mark.parametrize("brand", BRANDS)
@@ -116,9 +142,13 @@ def test_manifest_records_metrics_choice_stability_and_naming_inputs(
     assert len(clusters["stability"]["ari"]) == 5
     assert 0 < clusters["stability"]["ari_min"] <= clusters["stability"]["ari_mean"] <= 1
     centroids = manifest["rfm"]["centroids"]
-    assert sorted(c["segment"] for c in centroids) == sorted(["VIP", "일반", "신규", "이탈가능"])
+    assert len({c["segment"] for c in centroids}) == len(centroids) == 4
     vip = max(centroids, key=lambda c: c["monetary_krw_mean"] * c["frequency_mean"])
     assert vip["segment"] == "VIP" and "segment" not in manifest["features"]["clusters"]
+    assert set(manifest["rfm"]["naming"]["thresholds"]) == {
+        "recency_days_median", "recency_days_p75", "frequency_p75", "monetary_krw_median",
+        "value_p75",
+    }  # fmt: skip
     assert set(manifest["libraries"]) >= {"scikit-learn", "skops", "numpy", "polars"}
     assert manifest["created_at"].endswith("Z")
     personas = _rows(

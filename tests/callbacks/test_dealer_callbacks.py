@@ -70,7 +70,7 @@ def test_no_spec_prevents_update(cb):
 
 
 def test_segments_show_four_named_segments_with_shares_and_actions(cb):
-    bar, grid, table, actions = cb.render_segments(_spec(cb), "ko")
+    bar, grid, table, actions, *_tables = cb.render_segments(_spec(cb), "ko")
     assert set(bar.data[0].x) == {"VIP", "일반", "신규", "이탈가능"}
     assert sum(bar.data[0].y) == pytest.approx(100, abs=0.5)  # customer shares
     assert sum(bar.data[1].y) == pytest.approx(100, abs=0.5)  # revenue shares
@@ -82,9 +82,45 @@ def test_segments_show_four_named_segments_with_shares_and_actions(cb):
 
 
 def test_segment_texts_follow_the_language(cb):
-    _bar, _grid, _table, actions = cb.render_segments(_spec(cb), "en")
+    _bar, _grid, _table, actions, *_ = cb.render_segments(_spec(cb), "en")
     assert actions[0].children.startswith("VIP — ")
     assert "customers" in actions[0].children
+
+
+def test_each_name_shows_its_condition_and_measured_values(cb):
+    *_, naming, package = cb.render_segments(_spec(cb), "ko")
+    text = _text(naming)
+    assert "기준값: 최근성(마지막 구매 후 일수) 중앙값" in text
+    for name in ("VIP", "일반", "신규", "이탈가능"):
+        assert name in text
+    assert "해당 군집 없음" not in text  # Hyundai's four clusters meet all four conditions
+    assert "R rfm 패키지의 점수 규칙" in _text(package)
+
+
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("ko", "'신규' 조건을 만족하는 군집이 없습니다. 가장 가까운 군집은 '1회 고액 구매'"),
+        (
+            "en",
+            "No cluster meets the 'New' condition, so the closest one is shown as "
+            "'One-time high-spend buyers'",
+        ),  # fmt: skip
+    ],
+)
+def test_a_name_no_cluster_meets_says_why_with_the_failed_check(cb, lang, why):
+    *_, naming, _package = cb.render_segments(_spec(cb, brand="Kia"), lang)
+    text = _text(naming)
+    assert why in text
+    assert ("60% ≥ 67% ✗ 미충족" if lang == "ko" else "60% ≥ 67% ✗ not met") in text
+
+
+def test_the_rfm_package_agreement_is_shown_with_its_cross_table(cb):
+    *_, package = cb.render_segments(_spec(cb), "en")
+    text = _text(package)
+    pattern = r"Of the [\d,]+ customers with a counterpart on both sides, [\d.]+% agree"
+    assert re.search(pattern, text)
+    assert "Potential Loyalist" in text and "Cross table (customers)" in text
 
 
 def test_a_market_filter_narrows_the_segments(cb):
@@ -95,7 +131,7 @@ def test_a_market_filter_narrows_the_segments(cb):
 
 def test_an_empty_selection_shows_the_empty_state(cb):
     spec = _spec(cb, start="2099", end="2099")
-    bar, _grid, table, actions = cb.render_segments(spec, "ko")
+    bar, _grid, table, actions, *_ = cb.render_segments(spec, "ko")
     assert figures.is_empty_figure(bar)
     assert table.children == "선택한 조건에 데이터가 없습니다"
     assert actions == []
@@ -272,7 +308,7 @@ def test_an_untrained_warehouse_says_to_run_carsight_train(reference_db, tmp_pat
     spec = _spec(cb)
     assert "`carsight train`을 실행하세요" in _text(cb.render_status(spec, "ko"))
     assert "Run `carsight train`" in _text(cb.render_status(spec, "en"))
-    bar, _grid, _table, _actions = cb.render_segments(spec, "ko")
+    bar, _grid, _table, _actions, *_ = cb.render_segments(spec, "ko")
     assert figures.is_empty_figure(bar)
     assert cb.render_customers(spec, "ko")[0] == []
     assert cb.render_drilldown("Korea", None, "ko", spec).children == (

@@ -38,7 +38,7 @@ def test_every_brand_market_and_year_slice_renders_in_both_languages(cb):
         spec, _search = cb.resolve_filters(brand, market, year, year)
         for lang in ("ko", "en"):
             cb.render_status(spec, lang)
-            _bar, _grid, _table, actions = cb.render_segments(spec, lang)
+            _bar, _grid, _table, actions, *_ = cb.render_segments(spec, lang)
             assert all(a.children for a in actions), (brand, market, year)
             cb.render_clusters(spec, lang)
             cb.render_model_cluster(spec, lang)
@@ -48,7 +48,7 @@ def test_every_brand_market_and_year_slice_renders_in_both_languages(cb):
 
 def test_the_slice_without_vip_customers_names_no_vip_comparison(cb):
     spec, _search = cb.resolve_filters("Kia", "Korea", "2026", "2026")
-    _bar, _grid, table, actions = cb.render_segments(spec, "ko")
+    _bar, _grid, table, actions, *_ = cb.render_segments(spec, "ko")
     segments = {row["segment"] for row in table.data}
     assert "VIP" not in segments and segments  # the slice that used to fail
     texts = [a.children for a in actions]

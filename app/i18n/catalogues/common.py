@@ -161,6 +161,14 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
         "Scores run 1–5.",
     },
     "dealer.segments.actions": {"ko": "세그먼트별 실행 방안", "en": "Action per segment"},
+    "dealer.naming.title": {
+        "ko": "세그먼트 이름과 조건",
+        "en": "Segment names and their conditions",
+    },
+    "dealer.package.title": {
+        "ko": "R rfm 패키지 세그먼트와의 일치",
+        "en": "Agreement with the R rfm package's segments",
+    },
     "dealer.clusters.title": {"ko": "2. 고객 유형 (군집)", "en": "2. Customer types (clusters)"},
     "dealer.clusters.hint": {
         "ko": "K는 엘보와 실루엣을 함께 보는 규칙으로 정했습니다. 세그먼트는 군집 입력이 아닙니다.",

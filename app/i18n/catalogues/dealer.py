@@ -33,20 +33,33 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
     "segment.일반": {"ko": "일반", "en": "Regular"},
     "segment.신규": {"ko": "신규", "en": "New"},
     "segment.이탈가능": {"ko": "이탈가능", "en": "At risk"},
-    # persona parts
     "persona.age": {"ko": "{age}대", "en": "{age}s"},
-    "persona.spend.high": {"ko": "고액", "en": "high spend"},
-    "persona.spend.mid": {"ko": "중간 지출", "en": "mid spend"},
-    "persona.spend.low": {"ko": "실속형", "en": "budget"},
+    # descriptive segment names (analytics.segments.rfm.descriptive_name) in English
+    "segment.word.one_time": {"ko": "1회", "en": "one-time"},
+    "segment.word.repeat": {"ko": "재구매", "en": "repeat"},
+    "segment.word.high": {"ko": "고액", "en": "high-spend"},
+    "segment.word.mid": {"ko": "중간 금액", "en": "mid-spend"},
+    "segment.word.low": {"ko": "소액", "en": "low-spend"},
+    "segment.word.lapsed": {"ko": "장기 미구매", "en": "lapsed"},
+    "segment.word.recent": {"ko": "최근", "en": "recent"},
+    "segment.descriptive": {"ko": "{words} 구매", "en": "{words} buyers"},
+    # persona parts (analytics.segments.clusters.persona_traits: what sets a cluster apart)
     "persona.body": {"ko": "{body} 선호", "en": "prefers {body}"},
-    "persona.trait.female": {"ko": "여성 중심", "en": "mostly women"},
-    "persona.trait.male": {"ko": "남성 중심", "en": "mostly men"},
-    "persona.trait.eco": {"ko": "친환경차 선호", "en": "eco-minded"},
-    "persona.trait.online": {"ko": "온라인 구매", "en": "buys online"},
-    "persona.trait.offline": {"ko": "오프라인 구매", "en": "buys offline"},
+    "persona.market": {"ko": "{market} 고객 중심", "en": "mostly {market}"},
+    "persona.trait.older": {"ko": "고연령층", "en": "older"},
+    "persona.trait.younger": {"ko": "젊은 층", "en": "younger"},
+    "persona.trait.high_spend": {"ko": "고액 구매", "en": "high spend"},
+    "persona.trait.budget": {"ko": "실속 구매", "en": "budget"},
     "persona.trait.repeat": {"ko": "재구매 고객", "en": "repeat buyers"},
+    "persona.trait.one_time": {"ko": "1회 구매 위주", "en": "mostly one-time buyers"},
     "persona.trait.lapsed": {"ko": "장기 미구매", "en": "lapsed"},
     "persona.trait.recent": {"ko": "최근 구매", "en": "recent buyers"},
+    "persona.trait.women": {"ko": "여성 비중 높음", "en": "more women"},
+    "persona.trait.men": {"ko": "남성 비중 높음", "en": "more men"},
+    "persona.trait.eco": {"ko": "친환경차 선호", "en": "eco-minded"},
+    "persona.trait.no_eco": {"ko": "내연기관 위주", "en": "mostly combustion cars"},
+    "persona.trait.online": {"ko": "온라인 구매 위주", "en": "mostly online"},
+    "persona.trait.offline": {"ko": "매장 구매 위주", "en": "mostly in store"},
     "persona.cluster": {"ko": "군집 {cluster}", "en": "cluster {cluster}"},
     # segment actions (analytics.insights.segment_actions)
     "insight.segment.VIP": {
@@ -105,6 +118,158 @@ DEALER_STRINGS: dict[str, dict[str, str]] = {
         "ko": "상위 트림·옵션 업셀과 교차 판매",
         "en": "Upsell higher trims and options; cross-sell",
     },
+    "insight.segment.descriptive": {
+        "ko": "{segment} — {customers:,}명({customer_share_pct:.1f}%), 평균 구매 {frequency:.1f}회"
+        " · 평균 거래 {amount_mkrw:,.1f}백만원 · 마지막 구매 후 평균 {recency_days:,}일, 매출 비중 "
+        "{revenue_share_pct:.1f}% (네 이름의 조건을 만족하지 않아 특성대로 이름 붙임)",
+        "en": "{segment} — {customers:,} customers ({customer_share_pct:.1f}%), "
+        "{frequency:.1f} purchases and {amount_mkrw:,.1f}M KRW on average, {recency_days:,} "
+        "days since the last purchase, {revenue_share_pct:.1f}% of revenue (named by what it "
+        "is: it meets none of the four names' conditions)",
+    },
+    "action.segment.descriptive.lapsed": {
+        "ko": "재구매 할인·점검 쿠폰으로 복귀 유도(윈백 캠페인)",
+        "en": "Win back: repurchase discount and service coupons",
+    },
+    "action.segment.descriptive.one_time": {
+        "ko": "첫 차 만족도 관리와 두 번째 구매 혜택(보상 판매·재구매 할인)",
+        "en": "Care for the first car and a second-purchase offer (trade-in, loyalty discount)",
+    },
+    "action.segment.descriptive.repeat": {
+        "ko": "재구매 감사 혜택과 멤버십 등급 관리",
+        "en": "Reward repeat purchases: loyalty benefits and membership tiers",
+    },
+    "action.segment.descriptive.high": {
+        "ko": "상위 트림·프리미엄 케어 제안",
+        "en": "Offer higher trims and premium care",
+    },
+    "action.segment.descriptive.mid": {
+        "ko": "옵션 패키지 업셀과 교차 판매",
+        "en": "Upsell option packages; cross-sell",
+    },
+    "action.segment.descriptive.low": {
+        "ko": "실속 트림·금융 혜택 제안",
+        "en": "Offer value trims and financing",
+    },
+    # segment names and their conditions (analytics.segments.rfm.naming_report)
+    "dealer.naming.intro": {
+        "ko": "학습 시점의 브랜드 전체 고객 기준입니다. 기준값: 최근성(마지막 구매 후 일수) "
+        "중앙값 {r_med:,.0f}일, 75백분위 {r_p75:,.0f}일 · 구매 횟수 75백분위 {f_p75:.1f}회 · "
+        "거래 금액 중앙값 {m_med:,.1f}백만원 · 고객 가치(금액×구매) 75백분위 {v_p75:,.1f}백만원. "
+        "이름은 조건을 만족하는 군집에만 붙습니다.",
+        "en": "All of the brand's customers at training. Thresholds: recency (days since the "
+        "last purchase) median {r_med:,.0f} days, 75th percentile {r_p75:,.0f} days · "
+        "purchases 75th percentile {f_p75:.1f} · amount median {m_med:,.1f}M KRW · customer "
+        "value (amount × purchases) 75th percentile {v_p75:,.1f}M KRW. A name is given only "
+        "to a cluster that meets its condition.",
+    },
+    "dealer.naming.col.name": {"ko": "이름", "en": "Name"},
+    "dealer.naming.col.condition": {"ko": "조건", "en": "Condition"},
+    "dealer.naming.col.cluster": {"ko": "해당 군집", "en": "Cluster"},
+    "dealer.naming.col.measured": {"ko": "측정값", "en": "Measured"},
+    "dealer.naming.col.result": {"ko": "결과", "en": "Result"},
+    "dealer.naming.met": {"ko": "충족", "en": "met"},
+    "dealer.naming.unmet": {"ko": "해당 군집 없음", "en": "no cluster"},
+    "dealer.naming.bearer": {
+        "ko": "{segment} ({customers:,}명)",
+        "en": "{segment} ({customers:,} customers)",
+    },
+    "dealer.naming.closest": {"ko": "가장 가까운 군집: {segment}", "en": "closest: {segment}"},
+    "dealer.naming.why": {
+        "ko": "'{name}' 조건을 만족하는 군집이 없습니다. 가장 가까운 군집은 '{shown}'(으)로 "
+        "표시합니다: {failed}.",
+        "en": "No cluster meets the '{name}' condition, so the closest one is shown as "
+        "'{shown}': {failed}.",
+    },
+    "dealer.naming.condition.VIP": {
+        "ko": "평균 구매 횟수 ≥ 75백분위, 가치(금액×구매) ≥ 고객 가치 75백분위, "
+        "평균 최근성 ≤ 75백분위",
+        "en": "mean purchases ≥ 75th percentile, value (amount × purchases) ≥ the customers' "
+        "75th percentile, mean recency ≤ 75th percentile",
+    },
+    "dealer.naming.condition.일반": {
+        "ko": "평균 최근성 ≤ 75백분위, 평균 구매 횟수가 최저 군집보다 많고 75백분위 미만",
+        "en": "mean recency ≤ 75th percentile, mean purchases above the lowest cluster's and "
+        "below the 75th percentile",
+    },
+    "dealer.naming.condition.신규": {
+        "ko": "고객의 2/3 이상이 최근성 중앙값 이내에 구매, 평균 구매 횟수가 가장 적음",
+        "en": "at least 2/3 of its customers bought within the median recency, and the "
+        "fewest mean purchases",
+    },
+    "dealer.naming.condition.이탈가능": {
+        "ko": "평균 최근성 > 75백분위",
+        "en": "mean recency > 75th percentile",
+    },
+    "dealer.naming.check.recency_above_p75": {
+        "ko": "평균 최근성 {value:,.0f}일 > {threshold:,.0f}일",
+        "en": "mean recency {value:,.0f} days > {threshold:,.0f}",
+    },
+    "dealer.naming.check.recency_at_most_p75": {
+        "ko": "평균 최근성 {value:,.0f}일 ≤ {threshold:,.0f}일",
+        "en": "mean recency {value:,.0f} days ≤ {threshold:,.0f}",
+    },
+    "dealer.naming.check.frequency_at_least_p75": {
+        "ko": "평균 구매 {value:.2f}회 ≥ {threshold:.1f}회",
+        "en": "mean purchases {value:.2f} ≥ {threshold:.1f}",
+    },
+    "dealer.naming.check.frequency_below_p75": {
+        "ko": "평균 구매 {value:.2f}회 < {threshold:.1f}회",
+        "en": "mean purchases {value:.2f} < {threshold:.1f}",
+    },
+    "dealer.naming.check.frequency_lowest": {
+        "ko": "평균 구매 {value:.2f}회 = 최저 {threshold:.2f}회",
+        "en": "mean purchases {value:.2f} = lowest {threshold:.2f}",
+    },
+    "dealer.naming.check.frequency_above_lowest": {
+        "ko": "평균 구매 {value:.2f}회 > 최저 {threshold:.2f}회",
+        "en": "mean purchases {value:.2f} > lowest {threshold:.2f}",
+    },
+    "dealer.naming.check.value_at_least_p75": {
+        "ko": "가치(평균 금액×평균 구매) {value:,.1f}백만원 ≥ {threshold:,.1f}백만원",
+        "en": "value (mean amount × mean purchases) {value:,.1f}M KRW ≥ {threshold:,.1f}M",
+    },
+    "dealer.naming.check.recent_share_at_least": {
+        "ko": "중앙값 이내 구매 비중 {value:.0%} ≥ {threshold:.0%}",
+        "en": "share within the median recency {value:.0%} ≥ {threshold:.0%}",
+    },
+    "dealer.naming.holds": {"ko": "✓", "en": "✓"},
+    "dealer.naming.fails": {"ko": "✗ 미충족", "en": "✗ not met"},
+    # agreement with the R rfm package (analytics.segments.rfm_package)
+    "dealer.package.intro": {
+        "ko": "같은 고객을 R rfm 패키지의 점수 규칙(5분위 점수, 소개 문서의 세그먼트 표)으로 나눈 "
+        "결과와 비교합니다(학습 시점, 브랜드 전체). 대응 이름이 있는 고객 {compared:,}명 중 "
+        "{agreement_pct:.1f}%가 일치합니다.",
+        "en": "The same customers split by the R rfm package's score rules (quintile scores, "
+        "the segment table of its introduction), at training, whole brand. Of the "
+        "{compared:,} customers with a counterpart on both sides, {agreement_pct:.1f}% agree.",
+    },
+    "dealer.package.col.segment": {"ko": "우리 세그먼트", "en": "Our segment"},
+    "dealer.package.col.customers": {"ko": "고객 수", "en": "Customers"},
+    "dealer.package.col.agree": {"ko": "일치 비율", "en": "Agreeing"},
+    "dealer.package.col.top": {"ko": "가장 많은 rfm 세그먼트", "en": "Most common rfm segment"},
+    "dealer.package.crosstab": {
+        "ko": "교차표 (고객 수): 행 = 우리 세그먼트, 열 = rfm 패키지 세그먼트",
+        "en": "Cross table (customers): rows = our segment, columns = rfm package segment",
+    },
+    "dealer.package.maps_to": {"ko": "대응: {segment}", "en": "counterpart: {segment}"},
+    "rfm_package.Champions": {"ko": "Champions(챔피언)", "en": "Champions"},
+    "rfm_package.Potential Loyalist": {
+        "ko": "Potential Loyalist(잠재 충성)",
+        "en": "Potential Loyalist",
+    },
+    "rfm_package.Loyal Customers": {"ko": "Loyal Customers(충성)", "en": "Loyal Customers"},
+    "rfm_package.Promising": {"ko": "Promising(유망)", "en": "Promising"},
+    "rfm_package.New Customers": {"ko": "New Customers(신규)", "en": "New Customers"},
+    "rfm_package.Can't Lose Them": {
+        "ko": "Can't Lose Them(놓치면 안 될 고객)",
+        "en": "Can't Lose Them",
+    },
+    "rfm_package.At Risk": {"ko": "At Risk(위험)", "en": "At Risk"},
+    "rfm_package.Need Attention": {"ko": "Need Attention(관심 필요)", "en": "Need Attention"},
+    "rfm_package.About To Sleep": {"ko": "About To Sleep(휴면 직전)", "en": "About To Sleep"},
+    "rfm_package.Lost": {"ko": "Lost(이탈)", "en": "Lost"},
+    "rfm_package.Others": {"ko": "Others(기타)", "en": "Others"},
     # views (analytics.insights.view_insights)
     "insight.gender": {
         "ko": "여성 비중 최고: 군집 {cluster}({persona}) {female_pct:.1f}%",

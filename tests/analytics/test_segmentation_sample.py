@@ -1,0 +1,43 @@
+"""Segment names and personas on the app's own sample data (`carsight generate`), trained
+once per module: the names meet their conditions and the personas differ, as on the
+reference data (tests/analytics/test_segmentation_train.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.analytics.naming_support import FOUR, check_names, check_personas
+
+pytestmark = pytest.mark.slow
+BRANDS = ("Hyundai", "Kia")
+
+
+@pytest.fixture(scope="module")
+def trained_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from analytics.segments.train import train
+    from app.i18n.dealer import render_persona
+    from warehouse.build import build
+    from warehouse.generate import generate
+
+    folder = tmp_path_factory.mktemp("sample")
+    generate(folder / "raw", seed=42, scale=1.0)
+    db, art = folder / "warehouse.duckdb", folder / "artifacts"
+    build([folder / "raw"], db)
+    train(db, artifacts_dir=art, persona_text=render_persona)
+    return db, art
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_sample_segment_names_meet_their_documented_conditions(trained_sample, brand) -> None:
+    db, art = trained_sample
+    table = check_names(db, brand)
+    assert set(table) & set(FOUR), table  # at least one of the four names is earned
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_sample_personas_are_distinct(trained_sample, brand) -> None:
+    _db, art = trained_sample
+    names = check_personas(art, brand)
+    assert len(names) >= 2
