@@ -24,7 +24,7 @@ from cachetools import LRUCache
 from analytics.report.content import ReportSpec
 from app.actor import SYSTEM, Actor
 from app.mail import campaign
-from app.mail.transport import DeliveryPolicy, MailConfigError, SmtpConfig, deliver
+from app.mail.transport import MailConfigError, deliver_outbox
 from app.report import ReportFiles, build_report
 from app.settings import Settings
 from warehouse import inbox, mail_store
@@ -199,33 +199,13 @@ def send_campaign(
         base_url=settings.public_url,
         actor=actor,
     )
-    done = deliver(
-        ops_db=settings.ops_db,
-        config=SmtpConfig.from_settings(settings),
-        policy=DeliveryPolicy(
-            settings.mail_rate_per_s, settings.mail_retries, settings.mail_backoff_s
-        ),
-        dry_run_dir=settings.mail_outbox if dry_run else None,
-    )
-    return {
-        "queued": queued,
-        "sent": done.sent,
-        "failed": done.failed,
-        "dry_run": done.dry_run,
-        "opted_out": opted_out,
-    }
+    return {"queued": queued, "opted_out": opted_out, **deliver_now(settings, dry_run=dry_run)}
 
 
-def deliver_outbox(settings: Settings, *, dry_run: bool = False) -> dict[str, int]:
-    """Send what the outbox holds now (MailConfigError when no SMTP server is set)."""
-    done = deliver(
-        ops_db=settings.ops_db,
-        config=SmtpConfig.from_settings(settings),
-        policy=DeliveryPolicy(
-            settings.mail_rate_per_s, settings.mail_retries, settings.mail_backoff_s
-        ),
-        dry_run_dir=settings.mail_outbox if dry_run else None,
-    )
+def deliver_now(settings: Settings, *, dry_run: bool = False) -> dict[str, int]:
+    """Send what the outbox holds now (dry run: .eml files in settings.mail_outbox);
+    MailConfigError when no SMTP server is set."""
+    done = deliver_outbox(settings, dry_run_dir=settings.mail_outbox if dry_run else None)
     return {"sent": done.sent, "failed": done.failed, "dry_run": done.dry_run}
 
 

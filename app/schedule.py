@@ -280,14 +280,9 @@ def status_table(config: ScheduleConfig, ops_db: Path, now: dt.datetime) -> pl.D
 
 
 def _deliver(runner: Runner) -> str:
-    from app.mail.transport import DeliveryPolicy, SmtpConfig, deliver
+    from app.mail.transport import deliver_outbox
 
-    s = runner.settings
-    done = deliver(
-        ops_db=s.ops_db,
-        config=SmtpConfig.from_settings(s),
-        policy=DeliveryPolicy(s.mail_rate_per_s, s.mail_retries, s.mail_backoff_s),
-    )
+    done = deliver_outbox(runner.settings)
     if done.failed:
         raise RuntimeError(f"{done.failed} message(s) failed; they stay queued: {done.errors[:3]}")
     return f"sent {done.sent}, skipped (opted out) {done.skipped_opt_out}"

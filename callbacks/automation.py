@@ -426,7 +426,7 @@ def send_result(n_clicks: Clicks, spec: PredictSpec | None, user_id: Text, lang:
         queued, recipient = queue_result(
             settings(), brand=inp.brand, user_id=str(user_id).strip(), prediction=prediction
         )
-        done = automation.deliver_outbox(settings())
+        done = automation.deliver_now(settings())
     except NotRegistered:
         return dbc.Alert(t("predict.mail.register_first", lang), color="warning")
     except (ArtifactError, InputError, ScopeRefused, HeaderRefused) as exc:

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from warehouse import opstore, sql
 
@@ -76,25 +77,10 @@ def enqueue_many(ops_db: Path, items: Iterable[Outgoing]) -> int:
     return queued
 
 
-def enqueue(
-    ops_db: Path,
-    *,
-    dedupe_key: str,
-    kind: str,
-    template: str,
-    campaign: str | None,
-    customer_id: str | None,
-    recipient: str,
-    subject: str,
-    message: bytes,
-) -> bool:
-    """Queue one message; False when a message with `dedupe_key` was queued before."""
-    with opstore.connect(ops_db) as con:
-        cur = con.execute(
-            sql.load("opstore/mail_enqueue"),
-            (dedupe_key, kind, template, campaign, customer_id, recipient, subject, message),
-        )
-        return cur.rowcount == 1
+def enqueue(ops_db: Path, **message: Any) -> bool:
+    """Queue one message (the fields of `Outgoing`); False when a message with its
+    `dedupe_key` was queued before."""
+    return enqueue_many(ops_db, [Outgoing(**message)]) == 1
 
 
 def pending(ops_db: Path, *, limit: int = 10_000) -> list[OutboxItem]:

@@ -15,20 +15,10 @@ from app.cli.report import report_options, report_spec
 
 
 def _deliver(settings, dry_run: Path | None) -> None:
-    from app.mail.transport import DeliveryPolicy, MailConfigError, SmtpConfig, deliver
+    from app.mail.transport import MailConfigError, deliver_outbox
 
-    policy = DeliveryPolicy(
-        rate_per_s=settings.mail_rate_per_s,
-        retries=settings.mail_retries,
-        backoff_s=settings.mail_backoff_s,
-    )
     try:
-        done = deliver(
-            ops_db=settings.ops_db,
-            config=SmtpConfig.from_settings(settings),
-            policy=policy,
-            dry_run_dir=dry_run,
-        )
+        done = deliver_outbox(settings, dry_run_dir=dry_run)
     except MailConfigError as exc:
         refuse(exc)
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.headerregistry import Address
 from pathlib import Path
 
 import polars as pl
@@ -162,6 +163,38 @@ def preview(
     return Preview(spec, found.recipients.height, found.opted_out, sample)
 
 
+def personal_message(
+    row: dict,
+    text: compose.Rendered,
+    *,
+    sender: Address,
+    unsubscribe: str,
+    dedupe_key: str,
+    kind: str,
+    campaign: str | None,
+) -> mail_store.Outgoing:
+    """One customer's message (row: customer_id, email, name) with the unsubscribe
+    link in a List-Unsubscribe header, ready for the outbox."""
+    message = build_message(
+        sender=sender,
+        to=[address(row["email"], row.get("name") or "")],
+        subject=text.subject,
+        text=text.text,
+        html=text.html,
+        headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+    )
+    return mail_store.Outgoing(
+        dedupe_key=dedupe_key,
+        kind=kind,
+        template=text.template,
+        campaign=campaign,
+        customer_id=row["customer_id"],
+        recipient=row["email"],
+        subject=text.subject,
+        message=wire_bytes(message),
+    )
+
+
 def unsubscribe_url(base_url: str, ops_db: Path, email: str) -> str:
     token = mail_store.unsubscribe_token(ops_db, email)
     return f"{base_url.rstrip('/')}/unsubscribe?token={token}"
@@ -193,24 +226,15 @@ def queue_campaign(
     for row in rows:
         link = f"{base_url.rstrip('/')}/unsubscribe?token={tokens[row['email'].strip().lower()]}"
         text = render_for(row, spec, unsubscribe_url=link)
-        message = build_message(
-            sender=from_address,
-            to=[address(row["email"], row.get("name") or "")],
-            subject=text.subject,
-            text=text.text,
-            html=text.html,
-            headers={"List-Unsubscribe": f"<{link}>"},
-        )
         outgoing.append(
-            mail_store.Outgoing(
+            personal_message(
+                row,
+                text,
+                sender=from_address,
+                unsubscribe=link,
                 dedupe_key=f"{dedupe_prefix or kind}:{spec.name}:{row['customer_id']}",
                 kind=kind,
-                template=text.template,
                 campaign=spec.name,
-                customer_id=row["customer_id"],
-                recipient=row["email"],
-                subject=text.subject,
-                message=wire_bytes(message),
             )
         )
     queued = mail_store.enqueue_many(ops_db, outgoing)

@@ -18,8 +18,8 @@ from analytics.campaign import personalise
 from app.actor import SYSTEM, Actor
 from app.i18n import t
 from app.mail import compose
-from app.mail.campaign import cars_of, predictor_for, unsubscribe_url
-from app.mail.message import address, build_message, sender_address, wire_bytes
+from app.mail.campaign import cars_of, personal_message, predictor_for, unsubscribe_url
+from app.mail.message import sender_address
 from app.settings import Settings
 from warehouse import mail_store, sql
 
@@ -66,7 +66,7 @@ def queue_followups(
     found = candidates(settings, first=first, last=last, brand=brand)
     blocked = mail_store.opted_out(settings.ops_db)
     found = found.filter(~pl.col("email").str.to_lowercase().is_in(list(blocked)))
-    queued = 0
+    outgoing: list[mail_store.Outgoing] = []
     sender = sender_address(settings.smtp_from)
     for customer_brand in found.get_column("brand").unique().sort().to_list():
         mine = found.filter(pl.col("brand") == customer_brand)
@@ -87,23 +87,16 @@ def queue_followups(
                 cars=cars_of(row, lang),
                 unsubscribe_url=link,
             )
-            message = build_message(
-                sender=sender,
-                to=[address(row["email"], row.get("name") or "")],
-                subject=text.subject,
-                text=text.text,
-                html=text.html,
-                headers={"List-Unsubscribe": f"<{link}>"},
+            outgoing.append(
+                personal_message(
+                    row,
+                    text,
+                    sender=sender,
+                    unsubscribe=link,
+                    dedupe_key=f"followup:{row['customer_id']}",
+                    kind="followup",
+                    campaign=f"followup-{job_days}d",
+                )
             )
-            queued += mail_store.enqueue(
-                settings.ops_db,
-                dedupe_key=f"followup:{row['customer_id']}",
-                kind="followup",
-                template=text.template,
-                campaign=f"followup-{job_days}d",
-                customer_id=row["customer_id"],
-                recipient=row["email"],
-                subject=text.subject,
-                message=wire_bytes(message),
-            )
+    queued = mail_store.enqueue_many(settings.ops_db, outgoing)
     return queued

@@ -209,3 +209,15 @@ def _bumped(item: mail_store.OutboxItem) -> mail_store.OutboxItem:
         item.message,
         item.attempts + 1,
     )
+
+
+def deliver_outbox(settings: Settings, *, dry_run_dir: Path | None = None) -> DeliveryReport:
+    """`deliver` with the SMTP server and the rate, retry and backoff of `settings`."""
+    return deliver(
+        ops_db=settings.ops_db,
+        config=SmtpConfig.from_settings(settings),
+        policy=DeliveryPolicy(
+            settings.mail_rate_per_s, settings.mail_retries, settings.mail_backoff_s
+        ),
+        dry_run_dir=dry_run_dir,
+    )
