@@ -58,6 +58,7 @@ from warehouse.formats import (
     resolve_brand,
     resolve_year,
 )
+from warehouse.region import with_regions
 from warehouse.textio import RawTable, TableSource, check_plausible_text, open_table
 
 DATA_SUFFIXES = {".csv", ".xlsx"}
@@ -383,7 +384,7 @@ def _load_customers(
     for chunk in source.chunks():
         read += len(chunk.rows) + len(chunk.ragged)
         ragged.append(ragged_rows(chunk))
-        rows = parser.add(chunk)
+        rows = with_regions(parser.add(chunk))  # region and district from the address
         labels.append(rows.select("brand", "model_label").unique())
         con.register("customer_chunk", rows.to_arrow())
         if not staged:

@@ -1916,6 +1916,42 @@ _KR_ADDR = tuple(
     for r in _KR_ROADS
 )
 
+# Address spellings that exercise the region parser (warehouse/region.py): short and
+# current official 시·도 names, a postal-code prefix, APO/DPO military mail and garbage.
+_KR_SIDO_VARIANTS = {
+    "서울특별시": "서울",
+    "부산광역시": "부산",
+    "경상남도": "경남",
+    "강원도": "강원특별자치도",
+    "전라북도": "전북특별자치도",
+    "세종특별자치시": "세종시",
+}
+_GARBAGE_ADDRESSES = ("", "주소 미상", "N/A", "-", "해외 거주", "12345", "???")
+
+
+def _address_variant(
+    brand: str, address: str, market: str, u: float, numbers: list[int], korean: str
+) -> str:
+    """A few customers' addresses respelled or replaced (`u` uniform in 0-1)."""
+    a, b, zipc = numbers
+    if u < 0.01:
+        return _GARBAGE_ADDRESSES[a % len(_GARBAGE_ADDRESSES)]
+    if brand == "hyundai":
+        if market == "대한민국":
+            return korean
+        if u < 0.02:
+            return f"PSC {a}, Box {b}, APO AE {zipc:05d}"
+        if u < 0.03:
+            return f"Unit {a} Box {b}, DPO AP {zipc:05d}"
+        return address
+    sido, _, rest = address.partition(" ")
+    if u < 0.05 and sido in _KR_SIDO_VARIANTS:
+        return f"{_KR_SIDO_VARIANTS[sido]} {rest}"
+    if u < 0.06:
+        return f"({zipc:05d}) {address}"
+    return address
+
+
 _DATE_ORIGIN = _dt.date(1950, 1, 1)
 _DATE_TABLE: list[str] = []
 
@@ -2031,6 +2067,10 @@ def _customer_rows(rng: np.random.Generator, brand: str, n: int, uid: np.ndarray
         addr = _pick(rng, _KR_ADDR, n)
         addr_no = rng.integers(1, 1200, size=n).tolist()
         yy = rng.integers(60, 100, size=n).tolist()
+    # drawn last, so every other column keeps its values
+    geo_u = rng.random(n).tolist()
+    geo_numbers = rng.integers(1000, 10000, size=(n, 3)).tolist()
+    geo_korean = _pick(rng, _KR_ADDR, n)
 
     lines: list[str] = []
     for i in range(n):
@@ -2075,12 +2115,22 @@ def _customer_rows(rng: np.random.Generator, brand: str, n: int, uid: np.ndarray
                     f"{num[i]} {st_a[i]}{st_b[i]} {st_sfx[i]}{apt_s}, "
                     f"{c_pre[i]}{c_a[i]}{c_sfx[i]}, {state[i]} {zipc[i]:05d}"
                 )
+            address = _address_variant(
+                brand,
+                address,
+                CUSTOMER_MARKETS[market[i]],
+                geo_u[i],
+                geo_numbers[i],
+                f"{geo_korean[i]} {num[i] % 300 + 1}",
+            )
             user = f"{first[0].lower()}{last.lower()}{uid_l[i]}"
             lines.append(f'{first} {last},{common}{phones[i]},{email},"{address}",{user},{tail}')
         else:
             phone = f"010-{mid[i]}-{end[i]:04d}" if kr_phone[i] else us_ph[i]
             email = f"{s1[i]}{s2[i]}.{sur[i]}{yy[i]}{uid_l[i]}@{email_dom[i]}"
-            address = f"{addr[i]} {addr_no[i]}"
+            address = _address_variant(
+                brand, f"{addr[i]} {addr_no[i]}", "", geo_u[i], geo_numbers[i], ""
+            )
             lines.append(f"{common}{phone},{email},{address},user{uid_l[i]},{tail}")
     return lines
 

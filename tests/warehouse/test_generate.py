@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -339,12 +340,36 @@ def test_customers(base: Path) -> None:
         assert "2023-01-01" <= r["제품 구매 날짜"] <= "2025-12-31"
         assert r["가입일"] <= r["제품 구매 날짜"]
         assert 10_000_000 < int(r["거래 금액"]) < 200_000_000
-        assert ", " in r["주소"]  # American address
     for r in kd:
         assert "2023-01-01" <= r["제품구매날짜"] <= "2025-12-31"
-        assert r["주소"][0] >= "\uac00"  # Korean address
     assert len({r["아이디"] for r in hd}) == len(hd)
     assert len({r["아이디"] for r in kd}) == len(kd)
+
+
+def test_customer_addresses_exercise_the_region_parser(base: Path) -> None:
+    from warehouse.region import parse_regions
+
+    h = rows(base / "customers/현대_고객데이터.csv")
+    k = rows(base / "customers/기아_고객데이터.csv")
+    h_addr = [r[h[0].index("주소")] for r in h[1:]]
+    k_addr = [r[k[0].index("주소")] for r in k[1:]]
+    # Hyundai: US with apartments and suites, military mail of all three kinds, Korean
+    # addresses for Korea's customers, garbage; Kia: Korean with and without 구, short and
+    # current official 시·도 names, a postal-code prefix, garbage.
+    assert any(" Apt. " in a and a.endswith(tuple("0123456789")) for a in h_addr)
+    assert all(any(f"{po} " in a for a in h_addr) for po in ("APO", "FPO", "DPO"))
+    assert any(a.startswith("서울특별시 ") for a in h_addr)
+    assert any(a.startswith(("서울 ", "경남 ")) for a in k_addr)
+    assert any(a.startswith(("강원특별자치도 ", "전북특별자치도 ")) for a in k_addr)
+    assert any(a.startswith("(") for a in k_addr)
+    assert "" in h_addr and "" in k_addr
+    for addresses, us in ((h_addr, True), (k_addr, False)):
+        parsed = parse_regions(pl.Series(addresses))
+        regions = parsed.get_column("region")
+        districts = parsed.get_column("district")
+        assert 0 < regions.null_count() < 0.1 * len(addresses)
+        assert districts.str.ends_with("구").any() and districts.str.ends_with("시").any()
+        assert (regions == "세종").any() and regions.str.contains("^[A-Z]{2}$").any() == us
 
 
 # --- scaling --------------------------------------------------------------------

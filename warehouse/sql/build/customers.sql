@@ -10,6 +10,8 @@ create table customers (
     phone varchar,
     email varchar,
     address varchar,
+    region varchar,            -- from the address: 시·도 short name (서울) or US state (KS); null = unknown
+    district varchar,          -- from a Korean address: 시·군·구 (진주시, 종로구); else null
     signup_date date,
     vehicle_class varchar,     -- canonical, e.g. 중형 SUV
     body_type varchar,         -- SUV, 세단, 해치백, 픽업트럭

@@ -40,8 +40,26 @@ overlap_summary as (
     group by brand, flow, year, kept_file, dropped_file
 ),
 
+-- customer addresses per brand: how many gave a region (warehouse/region.py), how many did not.
+address_regions as (
+    select
+        'address_region' as check_name, 'info' as severity,
+        string_agg(distinct source_file, ', ' order by source_file) as source_file,
+        format(
+            '{} customers: {:,} of {:,} addresses resolved to a region ({:,} Korean 시·도, '
+            || '{:,} US state); {:,} unknown (other formats are never guessed)',
+            brand, count(region), count(*),
+            count(*) filter (where regexp_matches(region, '^[가-힣]+$')),
+            count(*) filter (where regexp_matches(region, '^[A-Z]{2}$')),
+            count(*) - count(region)
+        ) as detail
+    from customers
+    group by brand
+),
+
 final as (
     select * from data_quality_load
+    union all select * from address_regions
     union all select * from mislabelled
     union all select * from excluded
     union all select * from overlap_summary
