@@ -223,20 +223,27 @@ def analyze(
     lang: str | None,
     fmt: str,
 ) -> None:
-    """Run one analysis of the global strategy page and print JSON or CSV.
+    """Run one analysis of the global strategy or dealer page and print JSON or CSV.
 
     ANALYSIS is one of top10, deviation, heatmap, recommend (strategy page) or
-    segments, clusters, insights (dealer page).
+    segments, clusters, insights, regions (dealer page).
 
     Example: carsight analyze deviation --brand hyundai --source customers
     --market 대한민국 --format json
+
+    Dealer analyses (segments, clusters, insights, regions) take one --brand and
+    optionally --market, --from and --to (purchase months). `regions` gives one row
+    per region (short 시·도 name or US state code) with its customers and top body
+    type and model with shares, e.g. carsight analyze regions --brand kia --format csv
     """
     from app.cli.analyze_dealer import DEALER_ANALYSES, DealerRefused, run_dealer_analysis
+    from app.cli.analyze_region import REGION_ANALYSES, run_region_analysis
     from app.settings import load_settings
 
     try:
-        if analysis not in ANALYSES and analysis not in DEALER_ANALYSES:
-            valid = ", ".join([*ANALYSES, *DEALER_ANALYSES])
+        known = (*ANALYSES, *DEALER_ANALYSES, *REGION_ANALYSES)
+        if analysis not in known:
+            valid = ", ".join(known)
             raise _Refused(f"unknown analysis '{analysis}'; valid: {valid}")
         if top_n is not None and top_n < 1:
             raise _Refused(f"--top-n must be at least 1, got {top_n}")
@@ -244,7 +251,19 @@ def analyze(
             settings = load_settings(db=db)
         except Exception as exc:  # pydantic ValidationError or a bad carsight.toml
             raise _Refused(f"invalid settings: {exc}".replace("\n", " ")) from None
-        if analysis in DEALER_ANALYSES:
+        if analysis in REGION_ANALYSES:
+            try:
+                doc, table = run_region_analysis(
+                    db=settings.db,
+                    brand=brand,
+                    market=market,
+                    period_from=period_from,
+                    period_to=period_to,
+                    lang=lang or settings.language,
+                )
+            except DealerRefused as exc:
+                raise _Refused(str(exc)) from None
+        elif analysis in DEALER_ANALYSES:
             try:
                 doc, table = run_dealer_analysis(
                     analysis,

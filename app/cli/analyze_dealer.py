@@ -60,6 +60,18 @@ def _market(value: str | None) -> str | None:
     return market
 
 
+def parse_filter(
+    brand: str | None, market: str | None, period_from: str | None, period_to: str | None
+) -> tuple[str, str | None, Any, Any]:
+    """(brand, canonical market or None, first purchase date, last purchase date) of the
+    dealer filter options; DealerRefused naming the option and its valid values."""
+    chosen, focus = _brand(brand), _market(market)
+    start, end = _month(period_from, "--from", end=False), _month(period_to, "--to", end=True)
+    if start and end and start > end:
+        raise DealerRefused(f"--from {period_from} is after --to {period_to}")
+    return chosen, focus, start, end
+
+
 def run_dealer_analysis(
     analysis: str,
     *,
@@ -82,11 +94,7 @@ def run_dealer_analysis(
 
     if analysis not in DEALER_ANALYSES:
         raise DealerRefused(f"unknown analysis '{analysis}'; valid: {', '.join(DEALER_ANALYSES)}")
-    chosen = _brand(brand)
-    focus = _market(market)
-    start, end = _month(period_from, "--from", end=False), _month(period_to, "--to", end=True)
-    if start and end and start > end:
-        raise DealerRefused(f"--from {period_from} is after --to {period_to}")
+    chosen, focus, start, end = parse_filter(brand, market, period_from, period_to)
     try:
         frame = load_dealer_customers(Warehouse(db), brand=chosen)
     except FileRefused as exc:

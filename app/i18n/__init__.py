@@ -15,6 +15,7 @@ from app.i18n.catalogues.forecast import FORECAST_STRINGS
 from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
 from app.i18n.catalogues.predict import PREDICT_STRINGS
 from app.i18n.catalogues.security import SECURITY_STRINGS
+from app.i18n.catalogues.region import REGION_STRINGS
 
 LANGUAGES = ("ko", "en")
 
@@ -26,6 +27,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **PREDICT_STRINGS,
     **AUTOMATION_STRINGS,
     **SECURITY_STRINGS,
+    **REGION_STRINGS,
 }
 
 
