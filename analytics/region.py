@@ -22,7 +22,9 @@ import polars as pl
 
 from analytics.insights import Insight
 
-BODY_COLUMN = "body_type"  # the customers' own vehicle class (차량구분), canonicalised
+# The body type of the purchased model in the model catalogue (dim_model), not the
+# customer's own vehicle class (body_type, from 차량구분), which often contradicts the model.
+BODY_COLUMN = "model_body_type"
 MIN_CUSTOMERS = 30  # a region with fewer customers is a small sample: greyed, no suggestion
 SUGGEST_PP = 5  # suggest more stock of a body type at least this many points above average
 

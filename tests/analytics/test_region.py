@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from analytics.region import (
+    BODY_COLUMN,
     MIN_CUSTOMERS,
     SUMMARY_SCHEMA,
     region_body_shares,
@@ -17,7 +18,7 @@ from analytics.region import (
 def customers(rows: list[tuple[str | None, str | None, str, int]]) -> pl.DataFrame:
     """(region, body_type, model, how many customers) -> one row per customer."""
     out = [(r, b, m) for r, b, m, n in rows for _ in range(n)]
-    return pl.DataFrame(out, schema=["region", "body_type", "model"], orient="row")
+    return pl.DataFrame(out, schema=["region", BODY_COLUMN, "model"], orient="row")
 
 
 # 서울: 40 customers, 24 SUV (60%); 부산: 50, 30 세단 (60%); 제주: 10 (small); 12 unknown.

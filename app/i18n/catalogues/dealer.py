@@ -9,7 +9,11 @@ sentence can hold no number that was not computed.
 SEPARATOR = " · "
 
 # Vocabulary for values that appear inside sentences (Korean data values -> English).
-BODY_EN = {"SUV": "SUV", "세단": "sedan", "해치백": "hatchback", "픽업트럭": "pickup"}
+BODY_EN = {
+    "SUV": "SUV", "세단": "sedan", "해치백": "hatchback", "픽업트럭": "pickup",
+    # the model catalogue's other body types (warehouse.catalogue.BODY_TYPES)
+    "MPV": "MPV", "트럭": "truck", "밴": "van", "버스": "bus",
+}  # fmt: skip
 SEGMENT_EN = {"VIP": "VIP", "일반": "regular", "신규": "new", "이탈가능": "at risk"}
 POWERTRAIN_KO = {
     "ICE": "내연기관",
