@@ -66,14 +66,19 @@ def filter_customers(
     market: str | None = None,
     period_from: dt.date | None = None,
     period_to: dt.date | None = None,
+    region: str | None = None,
 ) -> pl.DataFrame:
     """Customers of `market` (canonical name; None = all) who bought within the period.
 
-    `period_from` / `period_to` are inclusive purchase dates (None = open).
+    `period_from` / `period_to` are inclusive purchase dates (None = open); `region`
+    (a `warehouse.region` value such as 서울 or KS; None = all) keeps that region's
+    customers only.
     """
     cond = pl.lit(True)
     if market is not None:
         cond = cond & (pl.col("market") == market)
+    if region is not None:
+        cond = cond & (pl.col("region") == region)
     if period_from is not None:
         cond = cond & (pl.col("purchase_date") >= period_from)
     if period_to is not None:

@@ -36,6 +36,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import callbacks.global_strategy  # noqa: F401
     import callbacks.live  # noqa: F401
     import callbacks.predict  # noqa: F401
+    import callbacks.region  # noqa: F401
     import callbacks.registry
     import callbacks.session  # noqa: F401
     import layouts.automation

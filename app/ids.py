@@ -79,6 +79,7 @@ DEALER_BRAND = "dealer-brand"
 DEALER_MARKET = "dealer-market"
 DEALER_PERIOD_FROM = "dealer-period-from"
 DEALER_PERIOD_TO = "dealer-period-to"
+DEALER_REGION = "dealer-region"  # region filter (지역 view); narrows every other section
 
 DEALER_SEGMENT_BAR = "dealer-segment-bar"
 DEALER_RFM_GRID = "dealer-rfm-grid"
@@ -104,6 +105,16 @@ DEALER_DRILLDOWN = "dealer-drilldown"
 DEALER_PROSPECTS = "dealer-prospects"  # prospects registered at the counter (not purchases)
 DEALER_CUSTOMERS_GRID = "dealer-customers-grid"
 DEALER_CUSTOMERS_EXPORT = "dealer-customers-export"
+
+# the dealer page's 지역 (region) view: preferences by region (layouts/region.py)
+REGION_HINT = "region-hint"
+REGION_HEATMAP = "region-heatmap"  # region x body type shares; a click picks the region
+REGION_HEATMAP_NOTE = "region-heatmap-note"
+REGION_SELECTED = "region-selected"  # which region narrows the page, with a clear button
+REGION_CLEAR = "region-clear"
+REGION_UNKNOWN = "region-unknown"  # customers whose address gives no region
+REGION_INSIGHTS = "region-insights"
+REGION_TABLE = "region-table"  # top body type and model per region
 
 # --- customer-prediction page (/predict) ------------------------------------
 # (section owned by the prediction page; keep `predict-` prefixes)

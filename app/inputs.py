@@ -129,9 +129,11 @@ DealerSpec = TypedDict(
         "market": Text,
         "from": Year | None,
         "to": Year | None,
+        "region": NotRequired[Text],
     },
 )
-"""The dealer page's filter spec: brand, market and purchase years."""
+"""The dealer page's filter spec: brand, market, purchase years and region (a
+`warehouse.region` value such as 서울 or KS; None = all)."""
 
 
 # --- forecast -------------------------------------------------------------------------

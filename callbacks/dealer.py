@@ -23,11 +23,13 @@ from dash.exceptions import PreventUpdate
 from analytics import insights
 from analytics.artifacts import LoadedSegmentation
 from analytics.prospects import prospect_table
+from analytics.region import region_order
 from analytics.segments import clusters
 from app import figures, ids, services
 from app.figures import dealer as dealer_figures
 from app.i18n import market_label, t
 from app.i18n.dealer import body_label, gender_label, powertrain_label, render, segment_label
+from app.i18n.region import region_options
 from app.inputs import ClickData, Clicks, DealerSpec, Lang
 from callbacks.common import trigger_kind
 from callbacks.registry import for_page
@@ -91,18 +93,24 @@ def _spec_brand(spec: DealerSpec | None) -> str:
     return spec["brand"]
 
 
+def spec_filter(spec: DealerSpec) -> dict:
+    """`analytics.insights.filter_customers` keywords of a filter spec (market, purchase
+    years, region)."""
+    start, end = spec.get("from"), spec.get("to")
+    return {
+        "market": spec.get("market"),
+        "period_from": dt.date(int(start), 1, 1) if start else None,
+        "period_to": dt.date(int(end), 12, 31) if end else None,
+        "region": spec.get("region"),
+    }
+
+
 def _frame(spec: DealerSpec | None) -> pl.DataFrame:
-    """The spec's customers (market and purchase years); empty when not trained."""
+    """The spec's customers (market, purchase years, region); empty when not trained."""
     frame = _customers(_spec_brand(spec))
     if not is_trained(frame):
         return frame.clear() if frame.columns else frame
-    start, end = spec.get("from"), spec.get("to")  # type: ignore[union-attr]
-    return insights.filter_customers(
-        frame,
-        market=spec.get("market"),  # type: ignore[union-attr]
-        period_from=dt.date(int(start), 1, 1) if start else None,
-        period_to=dt.date(int(end), 12, 31) if end else None,
-    )
+    return insights.filter_customers(frame, **spec_filter(spec))  # type: ignore[arg-type]
 
 
 def _personas(brand: str, lang: str) -> dict[int, str]:
@@ -146,11 +154,13 @@ def _sentences(found: list, lang: str) -> list:
     Output(ids.DEALER_PERIOD_FROM, "options"),
     Output(ids.DEALER_PERIOD_TO, "options"),
     Output(ids.DEALER_BRAND, "options"),
+    Output(ids.DEALER_REGION, "options"),
     Input(ids.DEALER_BRAND, "value"),
     Input(ids.LANG_STORE, "data"),
 )
 def filter_choices(brand: str | None, lang: Lang):
-    """Markets and purchase years the brand's customers have, plus 전체 / open ends."""
+    """Markets, purchase years and regions the brand's customers have, plus 전체 / open
+    ends."""
     lang = lang or "ko"
     frame = _customers(services.brand_or_own(brand))
     markets = (
@@ -168,6 +178,10 @@ def filter_choices(brand: str | None, lang: Lang):
         [{"label": t("gs.period.start", lang), "value": ANY}] + year_options,
         [{"label": t("gs.period.end", lang), "value": ANY}] + year_options,
         [{"label": t(f"brand.{b}", lang), "value": b} for b in services.brands()],
+        region_options(
+            region_order(frame).get_column("region").to_list() if frame.height else [],
+            lang,
+        ),
     )
 
 
@@ -178,19 +192,35 @@ def filter_choices(brand: str | None, lang: Lang):
     Input(ids.DEALER_MARKET, "value"),
     Input(ids.DEALER_PERIOD_FROM, "value"),
     Input(ids.DEALER_PERIOD_TO, "value"),
+    Input(ids.DEALER_REGION, "value"),
 )
-def resolve_filters(brand: str | None, market: str | None, start: str | None, end: str | None):
-    """Controls -> the filter spec (a market or year the data lacks means 전체) and the URL."""
+def resolve_filters(
+    brand: str | None,
+    market: str | None,
+    start: str | None,
+    end: str | None,
+    region: str | None = None,
+):
+    """Controls -> the filter spec (a market, year or region the data lacks means 전체)
+    and the URL."""
     brand = services.brand_or_own(brand)
     frame = _customers(brand)
     markets = set(frame.get_column("market").drop_nulls().to_list()) if frame.height else set()
+    regions = set(frame.get_column("region").drop_nulls().to_list()) if frame.height else set()
     spec = {
         "brand": brand,
         "market": market if market in markets else None,
         "from": start if start and start.isdigit() else None,
         "to": end if end and end.isdigit() else None,
+        "region": region if region in regions else None,
     }
-    query = {"brand": brand, "market": spec["market"], "from": spec["from"], "to": spec["to"]}
+    query = {
+        "brand": brand,
+        "market": spec["market"],
+        "from": spec["from"],
+        "to": spec["to"],
+        "region": spec["region"],
+    }
     search = "?" + urlencode({k: v for k, v in query.items() if v})
     return spec, search if trigger_kind() == "user" else no_update
 

@@ -1,6 +1,6 @@
 """The dealer page (딜러): RFM segments, customer types, insights, drill-down, customers.
 
-The layout is a function of the URL query string (brand, market, from, to):
+The layout is a function of the URL query string (brand, market, from, to, region):
 controls start at the values the link carries, so a copied link reopens the
 same view. Every chart, table and sentence is filled by `callbacks.dealer`;
 the browser holds only the filter spec.
@@ -15,6 +15,7 @@ from dash import dcc, html
 from app import ids, services
 from app.i18n import label, t
 from layouts.components import card, field, filter_card, graph, loading
+from layouts.region import region_filter, region_section
 
 ANY = "all"
 
@@ -31,6 +32,7 @@ def initial_filters(query: dict[str, str]) -> dict[str, str]:
         "market": str(query.get("market") or ANY),
         "from": years.get("from", ANY),
         "to": years.get("to", ANY),
+        "region": str(query.get("region") or ANY)[:50],
     }
 
 
@@ -49,6 +51,7 @@ def layout(**query: str) -> html.Div:
             _drilldown_section(),
             _customers_section(),
             _prospects_section(),
+            region_section(),
         ],
         className="cs-page",
     )
@@ -98,8 +101,9 @@ def _filters(state: dict[str, str]) -> dbc.Card:
             ids.DEALER_PERIOD_TO,
             width,
         ),
+        region_filter(state["region"], width),
     ]
-    return filter_card(fields, hint_key="dealer.copy_hint", hint_xl=3)
+    return filter_card(fields, hint_key="dealer.copy_hint", hint_xl=12)
 
 
 def _segments_section() -> dbc.Card:

@@ -14,6 +14,13 @@ def region_label(region: str, lang: str) -> str:
     return REGION_EN.get(region, region) if lang == "en" else region
 
 
+def region_options(regions: list[str], lang: str) -> list[dict[str, str]]:
+    """Options of the 지역 select: 전체, then `regions` in the order given."""
+    return [{"label": t("region.all", lang), "value": "all"}] + [
+        {"label": region_label(r, lang), "value": r} for r in regions
+    ]
+
+
 def has_action(insight: Any) -> bool:
     """Whether a region insight carries a stock suggestion (`render(..., part="action")`)."""
     return f"action.{insight.kind}" in _ACTION_KEYS

@@ -37,7 +37,7 @@ def _spec(cb, brand="Hyundai", market="all", start="all", end="all") -> dict:
 
 
 def test_markets_offered_are_the_nine_customer_markets_plus_all(cb):
-    markets, years_from, years_to, brands = cb.filter_choices("Hyundai", "ko")
+    markets, years_from, years_to, brands, _regions = cb.filter_choices("Hyundai", "ko")
     assert markets[0] == {"label": "전체", "value": "all"}
     assert len(markets) == 10
     assert {"label": "대한민국", "value": "Korea"} in markets
@@ -47,7 +47,7 @@ def test_markets_offered_are_the_nine_customer_markets_plus_all(cb):
 
 def test_an_unknown_market_means_all_markets_and_the_first_call_keeps_the_url(cb):
     spec, search = cb.resolve_filters("Kia", "Atlantis", "2020", "x")
-    assert spec == {"brand": "Kia", "market": None, "from": "2020", "to": None}
+    assert spec == {"brand": "Kia", "market": None, "from": "2020", "to": None, "region": None}
     assert search is no_update
 
 

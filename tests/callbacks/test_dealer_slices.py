@@ -24,7 +24,7 @@ def cb(trained_reference):
 def _slices(cb) -> list[tuple[str, str, str]]:
     out = []
     for brand in ("Hyundai", "Kia"):
-        markets, years, _to, _brands = cb.filter_choices(brand, "ko")
+        markets, years, _to, _brands, _regions = cb.filter_choices(brand, "ko")
         for market in [m["value"] for m in markets]:
             out += [(brand, market, y["value"]) for y in years]
     return out

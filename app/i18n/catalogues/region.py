@@ -16,8 +16,8 @@ REGION_EN = {
 
 REGION_STRINGS: dict[str, dict[str, str]] = {
     "region.title": {
-        "ko": "6. 지역: 지역별 선호 차체·모델",
-        "en": "6. Regions: preferred body type and model",
+        "ko": "7. 지역: 지역별 선호 차체·모델",
+        "en": "7. Regions: preferred body type and model",
     },
     "region.hint": {
         "ko": "주소에서 읽은 시·도(미국은 주)별 차체 비중과 대표 모델입니다. 지역을 누르면 "
@@ -57,6 +57,12 @@ REGION_STRINGS: dict[str, dict[str, str]] = {
     "fig.region.title": {
         "ko": "지역 × 차체 비중 (%)",
         "en": "Body-type share by region (%)",
+    },
+    "region.heatmap_top": {
+        "ko": "차트는 고객이 많은 {shown}개 지역만 보여 줍니다. 전체 {total}개 지역은 아래 "
+        "표에 있습니다.",
+        "en": "The chart shows the {shown} regions with most customers; all {total} regions "
+        "are in the table below.",
     },
     "fig.region.hover": {
         "ko": "%{y} · %{x}: %{z:.1f}%<extra></extra>",

@@ -1,0 +1,60 @@
+"""The dealer page's 지역 (region) view in a real headless Chromium against `carsight serve`."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from app import ids
+from tests.e2e.conftest import dash_idle, figure_title, query_of, severe_logs
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+# Customers in the cluster-size chart (sum of its bars), as drawn in the browser.
+_CLUSTER_CUSTOMERS = """
+const gd = document.querySelector(`[id='${arguments[0]}'] .js-plotly-plot`);
+if (!gd || !gd.data) return null;
+return gd.data.reduce((n, trace) => n + (trace.y || []).reduce((a, b) => a + b, 0), 0);
+"""
+# Offset of a heatmap row's first cell from the plot's centre, from plotly's own axes.
+_ROW_CENTRE = """
+const gd = document.querySelector(`[id='${arguments[0]}'] .js-plotly-plot`);
+const row = gd.data[0].customdata.findIndex(r => r[0] === arguments[1]);
+const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+return [xa._offset + xa.l2p(0) - box.width / 2, ya._offset + ya.l2p(row) - box.height / 2];
+"""
+
+
+def _clusters(driver) -> int | None:
+    return driver.execute_script(_CLUSTER_CUSTOMERS, ids.DEALER_CLUSTER_SIZES)
+
+
+def test_choosing_a_region_filters_the_cluster_view(served_dealer_app, browser):
+    browser.get(served_dealer_app + "dealer?brand=Kia")
+    wait = WebDriverWait(browser, 60, poll_frequency=0.1)
+    wait.until(lambda d: figure_title(d, ids.REGION_HEATMAP) and dash_idle(d))
+    assert _clusters(browser) == 1_900
+
+    # the region select of the filter card
+    Select(browser.find_element(By.ID, ids.DEALER_REGION)).select_by_value("서울")
+    wait.until(lambda d: query_of(d).get("region") == ["서울"])
+    wait.until(lambda d: dash_idle(d) and _clusters(d) == 175)
+    assert "175명" in browser.find_element(By.ID, ids.REGION_SELECTED).text
+
+    # a click on the heatmap row of 경남 picks that region instead
+    heatmap = browser.find_element(By.CSS_SELECTOR, f"#{ids.REGION_HEATMAP} .js-plotly-plot")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", heatmap)
+    dx, dy = browser.execute_script(_ROW_CENTRE, ids.REGION_HEATMAP, "경남")
+    ActionChains(browser).move_to_element_with_offset(heatmap, int(dx), int(dy)).click().perform()
+    wait.until(lambda d: query_of(d).get("region") == ["경남"])
+    wait.until(lambda d: dash_idle(d) and _clusters(d) == 121)
+    assert (
+        Select(browser.find_element(By.ID, ids.DEALER_REGION)).first_selected_option.text == "경남"
+    )
+
+    browser.find_element(By.ID, ids.REGION_CLEAR).click()
+    wait.until(lambda d: "region" not in query_of(d))
+    wait.until(lambda d: dash_idle(d) and _clusters(d) == 1_900)
+    assert severe_logs(browser) == []
