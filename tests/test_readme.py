@@ -32,8 +32,8 @@ def _analyst_queries() -> list[str]:
 
 def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
     queries = _analyst_queries()
-    assert len(queries) == 6
-    results = [ref(q) for q in queries[:4]]
+    assert len(queries) == 7
+    results = [ref(q) for q in [*queries[:4], queries[6]]]
     assert all(results), "every README query returns rows on the reference data"
     top_model = results[0][0]
     assert top_model[0] and top_model[1] > 0
@@ -42,6 +42,8 @@ def test_analyst_queries_in_the_readme_run_on_the_reference_warehouse(ref):
     assert "LCV" not in models and None not in models
     assert ref("select is_category from dim_model where model = ?", [top_model[0]]) == [(False,)]
     assert results[2][0][0] and results[2][0][2] > 0  # a segment, e.g. 준중형 SUV
+    assert results[4][0][:3] == ("Kia", "서울", 175)  # customers per region, most first
+    assert all(0 < suv <= customers for _brand, _region, customers, suv in results[4])
 
 
 @pytest.mark.slow

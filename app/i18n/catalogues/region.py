@@ -51,8 +51,9 @@ REGION_STRINGS: dict[str, dict[str, str]] = {
     "region.small_sample": {"ko": "표본 부족", "en": "small sample"},
     "region.insights": {"ko": "지역별 인사이트", "en": "Insights by region"},
     "region.body_source": {
-        "ko": "차체는 고객 데이터의 차량구분 기준입니다.",
-        "en": "Body types are the customers' own vehicle class.",
+        "ko": "차체는 구매 모델의 모델 카탈로그 기준입니다(고객 데이터의 차량구분 아님).",
+        "en": "Body types are those of the purchased model in the model catalogue (not the "
+        "customers' own vehicle class).",
     },
     "fig.region.title": {
         "ko": "지역 × 차체 비중 (%)",
