@@ -308,4 +308,12 @@ def with_model_columns(
         .collect()
     )
     mapping = resolve(pairs).rename({"brand": brand_col, "label": label_col})
-    return lazy.join(mapping.lazy(), on=[brand_col, label_col], how="left", nulls_equal=True)
+    # Row order is kept: the build picks the last-loaded row of a customer by position, and
+    # a join's order is otherwise not guaranteed (it varied between runs under load).
+    return lazy.join(
+        mapping.lazy(),
+        on=[brand_col, label_col],
+        how="left",
+        nulls_equal=True,
+        maintain_order="left",
+    )
