@@ -115,7 +115,9 @@ def region_heatmap(
             "fixedrange": True,
             "type": "category",
         },
-        margin={"t": 84},
+        # room between the title and the top axis, whose labels rotate on narrow screens
+        title={"y": 0.99, "yref": "container", "yanchor": "top"},
+        margin={"t": 110},
         shapes=shapes,
         dragmode=False,
     )
