@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from analytics.region import BODY_COLUMN, region_body_shares, region_summary
+from analytics.region import region_body_shares, region_summary
 from app import figures
 from app.figures.region import MAX_ROWS, heatmap_note, region_heatmap, region_table
-
-
-def customers(rows: list[tuple[str, str, str, int]]) -> pl.DataFrame:
-    out = [(r, b, m) for r, b, m, n in rows for _ in range(n)]
-    return pl.DataFrame(out, schema=["region", BODY_COLUMN, "model"], orient="row")
-
+from tests.analytics.test_region import customers
 
 # 서울 40 customers (30 SUV, 10 세단), 제주 10 (a small sample, all 세단)
 FRAME = customers(

@@ -251,29 +251,22 @@ def analyze(
             settings = load_settings(db=db)
         except Exception as exc:  # pydantic ValidationError or a bad carsight.toml
             raise _Refused(f"invalid settings: {exc}".replace("\n", " ")) from None
-        if analysis in REGION_ANALYSES:
+        if analysis in DEALER_ANALYSES or analysis in REGION_ANALYSES:
+            dealer_filter = {
+                "db": settings.db,
+                "brand": brand,
+                "market": market,
+                "period_from": period_from,
+                "period_to": period_to,
+                "lang": lang or settings.language,
+            }
             try:
-                doc, table = run_region_analysis(
-                    db=settings.db,
-                    brand=brand,
-                    market=market,
-                    period_from=period_from,
-                    period_to=period_to,
-                    lang=lang or settings.language,
-                )
-            except DealerRefused as exc:
-                raise _Refused(str(exc)) from None
-        elif analysis in DEALER_ANALYSES:
-            try:
-                doc, table = run_dealer_analysis(
-                    analysis,
-                    db=settings.db,
-                    artifacts_dir=settings.artifacts_dir,
-                    brand=brand,
-                    market=market,
-                    period_from=period_from,
-                    period_to=period_to,
-                    lang=lang or settings.language,
+                doc, table = (
+                    run_region_analysis(**dealer_filter)
+                    if analysis in REGION_ANALYSES
+                    else run_dealer_analysis(
+                        analysis, artifacts_dir=settings.artifacts_dir, **dealer_filter
+                    )
                 )
             except DealerRefused as exc:
                 raise _Refused(str(exc)) from None

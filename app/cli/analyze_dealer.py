@@ -60,16 +60,26 @@ def _market(value: str | None) -> str | None:
     return market
 
 
-def parse_filter(
-    brand: str | None, market: str | None, period_from: str | None, period_to: str | None
-) -> tuple[str, str | None, Any, Any]:
-    """(brand, canonical market or None, first purchase date, last purchase date) of the
-    dealer filter options; DealerRefused naming the option and its valid values."""
+def dealer_customers(
+    db: Path, brand: str | None, market: str | None, period_from: str | None, period_to: str | None
+) -> tuple[Any, Any, str, str | None]:
+    """(the brand's dealer frame, the same filtered by market and purchase months, brand,
+    canonical market or None); DealerRefused naming a bad option and its valid values."""
+    from analytics import insights
+    from warehouse.connection import Warehouse
+    from warehouse.errors import FileRefused
+    from warehouse.trained import load_dealer_customers
+
     chosen, focus = _brand(brand), _market(market)
     start, end = _month(period_from, "--from", end=False), _month(period_to, "--to", end=True)
     if start and end and start > end:
         raise DealerRefused(f"--from {period_from} is after --to {period_to}")
-    return chosen, focus, start, end
+    try:
+        frame = load_dealer_customers(Warehouse(db), brand=chosen)
+    except FileRefused as exc:
+        raise DealerRefused(str(exc)) from None
+    selected = insights.filter_customers(frame, market=focus, period_from=start, period_to=end)
+    return frame, selected, chosen, focus
 
 
 def run_dealer_analysis(
@@ -88,20 +98,12 @@ def run_dealer_analysis(
 
     from analytics import artifacts, insights
     from app.i18n.dealer import render
-    from warehouse.connection import Warehouse
-    from warehouse.errors import FileRefused
-    from warehouse.trained import load_dealer_customers
 
     if analysis not in DEALER_ANALYSES:
         raise DealerRefused(f"unknown analysis '{analysis}'; valid: {', '.join(DEALER_ANALYSES)}")
-    chosen, focus, start, end = parse_filter(brand, market, period_from, period_to)
-    try:
-        frame = load_dealer_customers(Warehouse(db), brand=chosen)
-    except FileRefused as exc:
-        raise DealerRefused(str(exc)) from None
-    if frame.get_column("segment").null_count() == frame.height:
+    everyone, frame, chosen, focus = dealer_customers(db, brand, market, period_from, period_to)
+    if everyone.get_column("segment").null_count() == everyone.height:
         raise DealerRefused(f"no trained segments for {chosen} in {db}; run `carsight train`")
-    frame = insights.filter_customers(frame, market=focus, period_from=start, period_to=end)
     doc: dict[str, Any] = {
         "analysis": analysis,
         "filter": {"brand": chosen, "market": focus, "from": period_from, "to": period_to},

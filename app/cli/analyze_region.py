@@ -30,19 +30,11 @@ def run_region_analysis(
     top_body_type_customers, top_body_type_share (0-1), body_type_average_share (0-1),
     top_model, top_model_customers, top_model_share (0-1), small_sample.
     """
-    from analytics import insights, region
-    from app.cli.analyze_dealer import DealerRefused, parse_filter
+    from analytics import region
+    from app.cli.analyze_dealer import dealer_customers
     from app.i18n.region import has_action, render
-    from warehouse.connection import Warehouse
-    from warehouse.errors import FileRefused
-    from warehouse.trained import load_dealer_customers
 
-    chosen, focus, start, end = parse_filter(brand, market, period_from, period_to)
-    try:
-        frame = load_dealer_customers(Warehouse(db), brand=chosen)
-    except FileRefused as exc:
-        raise DealerRefused(str(exc)) from None
-    frame = insights.filter_customers(frame, market=focus, period_from=start, period_to=end)
+    _everyone, frame, chosen, focus = dealer_customers(db, brand, market, period_from, period_to)
     table = region.region_summary(frame)
     said = [
         {
