@@ -113,6 +113,9 @@ CALLBACKS: dict[str, Rule] = {
     "callbacks.dealer.render_customers": CUSTOMERS,
     "callbacks.dealer.export_customers": CUSTOMERS,
     "callbacks.dealer.render_prospects": CUSTOMERS,
+    # the dealer page's 지역 view (reads the same brand- and market-scoped dealer frame)
+    "callbacks.region.render_regions": CUSTOMERS,
+    "callbacks.region.pick_region": CUSTOMERS,
     # forecast page
     "callbacks.forecast.choose_series": STRATEGY,
     "callbacks.forecast.view_url": STRATEGY,
