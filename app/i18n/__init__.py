@@ -14,8 +14,8 @@ from app.i18n.catalogues.dealer import DEALER_STRINGS
 from app.i18n.catalogues.forecast import FORECAST_STRINGS
 from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
 from app.i18n.catalogues.predict import PREDICT_STRINGS
-from app.i18n.catalogues.security import SECURITY_STRINGS
 from app.i18n.catalogues.region import REGION_STRINGS
+from app.i18n.catalogues.security import SECURITY_STRINGS
 
 LANGUAGES = ("ko", "en")
 
