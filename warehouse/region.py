@@ -64,10 +64,10 @@ US_STATES: tuple[str, ...] = (
 
 _MILITARY_POST_OFFICES = ("APO", "FPO", "DPO")
 
-# An optional postal code and country name may precede a Korean address.
-_KOREAN_PREFIX = r"^(?:\(?\d{5}\)?\s*)?(?:(?:대한민국|한국)\s+)?"
+# The first two words of a Korean address, after an optional postal code and country name.
+_KOREAN_WORDS = r"^\s*(?:\(?\d{5}\)?\s*)?(?:(?:대한민국|한국)\s+)?(\S+)(?:\s+(\S+))?"
 # `…, City, ST 12345` or `…, City, ST 12345-6789` at the very end.
-_US_TAIL = r",\s*([^,]+?)\s*,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?$"
+_US_TAIL = r",\s*([^,]+?)\s*,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\s*$"
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -78,10 +78,9 @@ def region_expressions(address: pl.Expr) -> dict[str, pl.Expr]:
     `region`: short 시·도 name (서울, 경남) or USPS state code (KS). `district`:
     the 시·군·구 of a Korean address (진주시, 종로구), else null.
     """
-    text = address.str.replace_all(r"\s+", " ").str.strip_chars()
-    korean = text.str.replace(_KOREAN_PREFIX, "")
-    first_word = korean.str.extract(r"^(\S+)", 1)
-    second_word = korean.str.extract(r"^\S+ (\S+)", 1)
+    # one regex pass per address format: whitespace needs no normalising first
+    words = address.str.extract_groups(_KOREAN_WORDS)
+    first_word, second_word = words.struct.field("1"), words.struct.field("2")
     sido = first_word.replace_strict(KOREAN_REGION_SPELLINGS, default=None, return_dtype=pl.Utf8)
     district = (
         pl.when(sido.is_in(_METROPOLITAN) & second_word.str.contains(r"^\S+[구군]$"))
@@ -93,7 +92,7 @@ def region_expressions(address: pl.Expr) -> dict[str, pl.Expr]:
         )
         .then(second_word)
     )
-    us = text.str.extract_groups(_US_TAIL)
+    us = address.str.extract_groups(_US_TAIL)
     city, state = us.struct.field("1"), us.struct.field("2")
     us_state = pl.when(
         state.is_in(US_STATES) & ~city.str.to_uppercase().is_in(_MILITARY_POST_OFFICES)
