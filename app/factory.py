@@ -23,7 +23,12 @@ PAGES = (
     ("forecast", "/forecast", "nav.forecast"),
     ("automation", "/automation", "nav.automation"),
     ("data", "/data", "nav.data"),
+    ("explorer_exports", "/explorer/exports", "nav.explorer.exports"),
 )
+# pages listed under one navigation menu (catalogue key of its label -> page names)
+NAV_GROUPS = {
+    "nav.explorer": ("data", "explorer_exports"),
+}  # fmt: skip
 
 
 def build_app(app_settings: Settings) -> dash.Dash:
@@ -32,6 +37,8 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import callbacks.automation  # noqa: F401
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401
+    import callbacks.explorer  # noqa: F401
+    import callbacks.explorer_exports  # noqa: F401
     import callbacks.forecast  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
     import callbacks.live  # noqa: F401
@@ -43,6 +50,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import layouts.data
     import layouts.dealer
     import layouts.denied
+    import layouts.explorer_exports
     import layouts.forecast
     import layouts.global_strategy
     import layouts.predict
@@ -64,6 +72,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
         "forecast": layouts.forecast.layout,
         "automation": layouts.automation.layout,
         "data": layouts.data.layout,
+        "explorer_exports": layouts.explorer_exports.layout,
     }
     for name, path, nav_key in PAGES:
         dash.register_page(
@@ -151,11 +160,26 @@ def _version() -> dict | None:
 
 
 def _shell(language: str = "ko") -> html.Div:
-    pages = _pages_of(services.actor().role)
+    allowed = access.allowed_pages(services.actor().role)
+    pages = [(name, path, nav_key) for name, path, nav_key in PAGES if name in allowed]
+    grouped = {name for names in NAV_GROUPS.values() for name in names}
     nav = [
         dbc.NavItem(dbc.NavLink(label(nav_key), href=path, active="exact"))
-        for path, nav_key in pages
+        for name, path, nav_key in pages
+        if name not in grouped
     ]
+    for group_key, names in NAV_GROUPS.items():
+        items = [
+            dbc.DropdownMenuItem(label(nav_key), href=path)
+            for name, path, nav_key in pages
+            if name in names
+        ]
+        if items:
+            nav.append(
+                dbc.DropdownMenu(
+                    items, label=label(group_key), nav=True, in_navbar=True, align_end=True
+                )
+            )
     toggle = dbc.Button(
         t("lang.toggle"),
         id=ids.LANG_TOGGLE,

@@ -259,3 +259,77 @@ PREDICT_RESULT_MAIL_RESULT = "predict-result-mail-result"
 UNSUB_TOKEN = "unsub-token"  # dcc.Store: the token of the link
 UNSUB_CONFIRM = "unsub-confirm"
 UNSUB_RESULT = "unsub-result"
+
+
+# --- market explorer (/explorer/<page>) ----------------------------------------------
+# Six pages share one set of roles; each component id is `explorer(page, role)`, a dict
+# id {"type": "exp-<role>", "page": <page>}, so the callbacks every page shares match
+# any page (MATCH on "page") and the ids of two pages never collide.
+EXPLORER_PAGES = ("exports", "models", "plants", "retail", "competitors", "sources")
+
+# roles every page has
+EXP_URL = "url"  # the page's own Location (refresh=False): filter state <-> query string
+EXP_SPEC = "spec"  # dcc.Store: the resolved filter spec (never data)
+EXP_URL_PROBLEMS = "url-problems"  # dcc.Store: URL parameters that were refused
+EXP_URL_ALERT = "url-alert"
+EXP_FILTER_ALERT = "filter-alert"
+EXP_BRAND = "brand"
+EXP_FROM = "from"
+EXP_TO = "to"
+EXP_FOCUS = "focus"  # region / model / plant / market / file: what a chart click picks
+EXP_INSIGHTS = "insights"  # the generated sentences of the page
+
+# roles of one page each
+EXP_COMPARE = "compare"  # models: the second model
+EXP_FLOW = "flow"  # models: both | domestic | export
+EXP_TOP = "top"  # models: top-N per year
+EXP_PICKS = "picks"  # plants: models of the trend; retail: markets compared
+EXP_YEAR = "year"  # competitors
+EXP_DOWNLOAD = "download"  # dcc.Download of a page's CSV
+EXP_DOWNLOAD_BUTTON = "download-button"
+
+# charts and tables (a chart's table is its text alternative and CSV export)
+EXP_LINES = "lines"
+EXP_SHARE = "share"
+EXP_SHARE_TABLE = "share-table"
+EXP_YOY = "yoy"
+EXP_YOY_TABLE = "yoy-table"
+EXP_YEAR_TABLE = "year-table"
+EXP_MONTH_TABLE = "month-table"
+EXP_HEATMAP = "heatmap"
+EXP_HEATMAP_TABLE = "heatmap-table"
+EXP_FLOWS = "flows"
+EXP_TOP_BAR = "top-bar"
+EXP_TOP_TABLE = "top-table"
+EXP_BODY_MIX = "body-mix"
+EXP_POWER_MIX = "power-mix"
+EXP_MIX_TABLE = "mix-table"
+EXP_ELECTRIFIED = "electrified"
+EXP_COMPARISON = "comparison"
+EXP_COMPARISON_TEXT = "comparison-text"
+EXP_SEASONALITY_TABLE = "seasonality-table"
+EXP_TOTALS = "totals"
+EXP_TOTALS_TABLE = "totals-table"
+EXP_TREND = "trend"
+EXP_RATIO = "ratio"
+EXP_RATIO_TABLE = "ratio-table"
+EXP_SINGLE_TABLE = "single-table"
+EXP_CONCENTRATION = "concentration"
+EXP_CONCENTRATION_TABLE = "concentration-table"
+EXP_VOLATILITY_TABLE = "volatility-table"
+EXP_INDEXED = "indexed"
+EXP_EV_TABLE = "ev-table"
+EXP_BRANDS = "brands"
+EXP_MODELS_TABLE = "models-table"
+EXP_OUR_SHARE = "our-share"
+EXP_OUR_SHARE_TABLE = "our-share-table"
+EXP_COUNTERS = "counters"
+EXP_FILES_TABLE = "files-table"
+EXP_FILE_LOG = "file-log"
+EXP_FILE_QUALITY = "file-quality"
+EXP_GRID = "grid"
+
+
+def explorer(page: str, role: str) -> dict[str, str]:
+    """The id of an explorer component: `role` (one of the EXP_ constants) on `page`."""
+    return {"type": f"exp-{role}", "page": page}

@@ -189,3 +189,60 @@ class CampaignForm(TypedDict, total=False):
     cluster: Annotated[int, Field(ge=0, le=100)] | None
     market: Annotated[str, StringConstraints(max_length=60)] | None
     offer: Annotated[str, StringConstraints(max_length=200)] | None
+
+
+# --- market explorer --------------------------------------------------------------------
+
+
+class ExplorerControls(TypedDict, total=False):
+    """An explorer page's filter controls (app.explorer_state names their URL parameters);
+    a page has brand, period and focus, and some of the rest."""
+
+    brand: Text
+    period_from: Text
+    period_to: Text
+    focus: Annotated[str, StringConstraints(max_length=1_000)] | None
+    compare: Text
+    flow: Text
+    top_n: Number
+    picks: Texts
+    year: Number | Text
+
+
+class ExplorerSpec(TypedDict):
+    """The resolved filter spec of an explorer page (`ExplorerState.to_store`)."""
+
+    page: Literal["exports", "models", "plants", "retail", "competitors", "sources"]
+    brand: Literal["all", "Hyundai", "Kia"]
+    period_from: Month | None
+    period_to: Month | None
+    focus: Annotated[str, StringConstraints(max_length=1_000)] | None
+    compare: Annotated[str, StringConstraints(max_length=200)] | None
+    flow: Literal["both", "domestic", "export"]
+    top_n: Annotated[int, Field(ge=3, le=20)]
+    picks: list[Annotated[str, StringConstraints(max_length=200)]]
+    year: Annotated[int, Field(ge=1990, le=2100)] | None
+    data_version: NotRequired[str | None]  # the warehouse version it was resolved on
+
+
+class ExplorerId(TypedDict):
+    """An explorer component id (`app.ids.explorer`)."""
+
+    type: Annotated[str, StringConstraints(max_length=50)]
+    page: Literal["exports", "models", "plants", "retail", "competitors", "sources"]
+
+
+class GridSort(TypedDict):
+    colId: Annotated[str, StringConstraints(max_length=100)]
+    sort: Literal["asc", "desc"]
+
+
+class GridRequest(TypedDict, total=False):
+    """dash-ag-grid's getRowsRequest (infinite row model): the rows asked for and the
+    grid's sort and filter model (columns and operators are checked against the file
+    kind's allow-list by analytics.explorer.sources)."""
+
+    startRow: Annotated[int, Field(ge=0, le=100_000_000)]
+    endRow: Annotated[int, Field(ge=0, le=100_000_000)]
+    sortModel: list[GridSort]
+    filterModel: dict[Annotated[str, StringConstraints(max_length=100)], dict[str, Any]]

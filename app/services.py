@@ -27,9 +27,12 @@ from warehouse.connection import Warehouse
 from warehouse.errors import FileRefused
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import polars as pl
 
     from analytics.artifacts import LoadedSegmentation
+    from analytics.explorer.common import View
     from analytics.predict import Predictor
     from analytics.sales import SalesAggregate, SalesFilter
     from app.settings import Settings
@@ -159,6 +162,101 @@ def competitor_context(flt: SalesFilter, *, market: str) -> tuple[pl.DataFrame, 
     from analytics.competitors import load_competitor_context
 
     return load_competitor_context(warehouse(), flt, market=market)
+
+
+# --- market explorer (analytics.explorer) -------------------------------------------------
+
+_EXPLORER_CACHE: LRUCache = LRUCache(maxsize=32)
+_EXPLORER_LOCK = threading.Lock()
+
+
+@cached(_EXPLORER_CACHE, key=lambda name, version: (name, version), lock=_EXPLORER_LOCK)
+def _explorer_frame(name: str, version: tuple[str, int]) -> pl.DataFrame:
+    from analytics.explorer.load import load_frame
+    from analytics.explorer.sources import load_files
+    from warehouse.catalogue import read_dim_model
+
+    if name == "files":
+        return load_files(warehouse())
+    if name == "dim_model":
+        return read_dim_model(warehouse())
+    return load_frame(warehouse(), name)
+
+
+def explorer_frame(name: str) -> pl.DataFrame:
+    """An explorer page's frame (analytics.explorer.load.FRAMES; also "files", the loaded
+    files, and "dim_model", the model dimension), both brands and every month, cached per
+    data version: the pages pick brand and period in Polars."""
+    return _explorer_frame(name, data_version())
+
+
+_VIEW_CACHE: LRUCache = LRUCache(maxsize=64)
+
+
+@cached(_VIEW_CACHE, key=lambda *args: args, lock=_EXPLORER_LOCK)
+def _explorer_view(
+    page: str,
+    brand: str,
+    period_from: str | None,
+    period_to: str | None,
+    focus: str | None,
+    flow: str,
+    version: tuple[str, int],
+) -> Any:
+    from analytics.explorer import exports, models, plants, retail
+
+    frame = _explorer_frame(page, version)
+    if page == "models":
+        return models.view(
+            frame, brand=brand, flow=flow, period_from=period_from, period_to=period_to, focus=focus
+        )
+    module = {"exports": exports, "plants": plants, "retail": retail}[page]
+    return module.view(
+        frame, brand=brand, period_from=period_from, period_to=period_to, focus=focus
+    )
+
+
+def explorer_view(spec: Mapping[str, Any]) -> View:
+    """The View (analytics.explorer.common.View) of an exports, models, plants or retail
+    spec: its rows, the focus's rows, the month grid and the unreported months, cached
+    per data version and spec (several charts of a page share it)."""
+    return _explorer_view(  # type: ignore[no-any-return]
+        spec["page"],
+        spec["brand"],
+        spec.get("period_from"),
+        spec.get("period_to"),
+        spec.get("focus"),
+        spec.get("flow") or "both",
+        data_version(),
+    )
+
+
+def explorer_file_quality(file: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(data-quality findings, rejected rows) of one loaded file."""
+    from analytics.explorer.sources import load_quality
+
+    return load_quality(warehouse(), file=file)
+
+
+def explorer_rows(
+    *, file: str, kind: str, start: int, end: int, sort: list, filters: dict
+) -> tuple[pl.DataFrame, int]:
+    """One page of a loaded file's rows under the grid's sort and filter, and the row
+    count (analytics.explorer.sources.rows_page)."""
+    from analytics.explorer.sources import rows_page
+
+    return rows_page(
+        warehouse(), file=file, kind=kind, start=start, end=end, sort=sort, filters=filters
+    )
+
+
+def explorer_download(
+    *, file: str, kind: str, sort: list, filters: dict
+) -> tuple[pl.DataFrame, int]:
+    """A loaded file's rows for a CSV download (capped; see rows_for_download)."""
+    from analytics.explorer.sources import rows_for_download
+
+    return rows_for_download(warehouse(), file=file, kind=kind, sort=sort, filters=filters)
 
 
 def warehouse_status():

@@ -197,6 +197,7 @@ def run_analysis(
     show_default=True,
     help="Heatmap cells: vehicles or within-market share.",
 )
+@click.option("--year", type=int, help="exports, competitors: the year [default: the latest].")
 @click.option("--from", "period_from", help="First month, YYYY-MM (inclusive).")
 @click.option("--to", "period_to", help="Last month, YYYY-MM (inclusive).")
 @click.option("--vehicle-type", "vehicle_types", help="Vehicle types, comma-separated.")
@@ -215,6 +216,7 @@ def analyze(
     top_n: int | None,
     threshold: float,
     measure: str,
+    year: int | None,
     period_from: str | None,
     period_to: str | None,
     vehicle_types: str | None,
@@ -225,8 +227,9 @@ def analyze(
 ) -> None:
     """Run one analysis of the global strategy or dealer page and print JSON or CSV.
 
-    ANALYSIS is one of top10, deviation, heatmap, recommend (strategy page) or
-    segments, clusters, insights, regions (dealer page).
+    ANALYSIS is one of top10, deviation, heatmap, recommend (strategy page),
+    segments, clusters, insights, regions (dealer page) or exports, models, plants,
+    retail, competitors (market explorer).
 
     Example: carsight analyze deviation --brand hyundai --source customers
     --market 대한민국 --format json
@@ -235,13 +238,21 @@ def analyze(
     optionally --market, --from and --to (purchase months). `regions` gives one row
     per region (short 시·도 name or US state code) with its customers and top body
     type and model with shares, e.g. carsight analyze regions --brand kia --format csv
+
+    Explorer analyses: e.g. carsight analyze exports --brand hyundai --year 2024 --format
+    csv gives per region the year's total, share, year-over-year change and peak month.
     """
     from app.cli.analyze_dealer import DEALER_ANALYSES, DealerRefused, run_dealer_analysis
+    from app.cli.analyze_explorer import (
+        EXPLORER_ANALYSES,
+        ExplorerRefused,
+        run_explorer_analysis,
+    )
     from app.cli.analyze_region import REGION_ANALYSES, run_region_analysis
     from app.settings import load_settings
 
     try:
-        known = (*ANALYSES, *DEALER_ANALYSES, *REGION_ANALYSES)
+        known = (*ANALYSES, *DEALER_ANALYSES, *REGION_ANALYSES, *EXPLORER_ANALYSES)
         if analysis not in known:
             valid = ", ".join(known)
             raise _Refused(f"unknown analysis '{analysis}'; valid: {valid}")
@@ -251,7 +262,22 @@ def analyze(
             settings = load_settings(db=db)
         except Exception as exc:  # pydantic ValidationError or a bad carsight.toml
             raise _Refused(f"invalid settings: {exc}".replace("\n", " ")) from None
-        if analysis in DEALER_ANALYSES or analysis in REGION_ANALYSES:
+        if analysis in EXPLORER_ANALYSES:
+            try:
+                doc, table = run_explorer_analysis(
+                    analysis,
+                    db=settings.db,
+                    brand=brand,
+                    year=year,
+                    market=market,
+                    period_from=period_from,
+                    period_to=period_to,
+                    top_n=top_n,
+                    lang=lang or settings.language,
+                )
+            except ExplorerRefused as exc:
+                raise _Refused(str(exc)) from None
+        elif analysis in DEALER_ANALYSES or analysis in REGION_ANALYSES:
             dealer_filter = {
                 "db": settings.db,
                 "brand": brand,

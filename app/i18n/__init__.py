@@ -3,7 +3,7 @@ the default language.
 
 The catalogues are data, one module per feature under `app.i18n.catalogues` (they
 import nothing from the app). The sentence renderers of each feature
-(`app.i18n.global_strategy`, `.dealer`, `.forecast`, `.predict`) build on `t`.
+(`app.i18n.global_strategy`, `.dealer`, `.forecast`, `.predict`, `.explorer`) build on `t`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.i18n.catalogues.automation import AUTOMATION_STRINGS
 from app.i18n.catalogues.common import COMMON_STRINGS
 from app.i18n.catalogues.dealer import DEALER_STRINGS
+from app.i18n.catalogues.explorer import EXPLORER_STRINGS
 from app.i18n.catalogues.forecast import FORECAST_STRINGS
 from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
 from app.i18n.catalogues.predict import PREDICT_STRINGS
@@ -28,6 +29,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **AUTOMATION_STRINGS,
     **SECURITY_STRINGS,
     **REGION_STRINGS,
+    **EXPLORER_STRINGS,
 }
 
 

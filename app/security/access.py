@@ -67,6 +67,8 @@ PAGES: dict[str, Rule] = {
     "forecast": STRATEGY,
     "automation": AUTOMATION,
     "data": STRATEGY,
+    # market explorer (데이터 / 시장 탐색): strategists and analysts read the IR data
+    "explorer_exports": STRATEGY,
     "unsubscribe": PUBLIC,  # opened from a campaign e-mail by its recipient
 }
 
@@ -148,6 +150,16 @@ CALLBACKS: dict[str, Rule] = {
     "callbacks.automation.mail_log": AUTOMATION,
     "callbacks.automation.schedules": AUTOMATION,
     "callbacks.automation.upload": ADMIN,
+    # market explorer: what every page shares, then each page
+    "callbacks.explorer.show_url_problems": STRATEGY,
+    "callbacks.explorer_exports.exports_choices": STRATEGY,
+    "callbacks.explorer_exports.resolve_exports": STRATEGY,
+    "callbacks.explorer_exports.exports_focus_from_click": STRATEGY,
+    "callbacks.explorer_exports.exports_insights": STRATEGY,
+    "callbacks.explorer_exports.exports_lines": STRATEGY,
+    "callbacks.explorer_exports.exports_share": STRATEGY,
+    "callbacks.explorer_exports.exports_yoy": STRATEGY,
+    "callbacks.explorer_exports.exports_heatmap": STRATEGY,
     # the unsubscribe page (campaign e-mail recipients, not signed in)
     "callbacks.automation.unsubscribe": PUBLIC,
 }
