@@ -91,8 +91,9 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
         return response
 
     def known_callback():
-        """A Dash request naming no callback of this app, or with the wrong number of
-        inputs, is refused (400) instead of failing inside Dash (500)."""
+        """A Dash request naming no callback of this app, with the wrong number of inputs,
+        or with a wildcard (MATCH, ALL) where a browser sends the matched component's id,
+        is refused (400) instead of failing inside Dash (500)."""
         request = flask.request
         if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
             return None
@@ -105,6 +106,8 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
             given = body.get(part) or []
             if not isinstance(given, list) or len(given) != len(expected.get(part) or []):
                 return _refusal(400, f"wrong number of {part}")
+        if _wildcard_id(body.get("outputs")):
+            return _refusal(400, "output id is a pattern, not a component")
         return None
 
     server.before_request(gate)
@@ -112,6 +115,21 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
     server.after_request(headers)
     server.register_error_handler(Exception, _error)
     server.add_url_rule("/_alive", "alive", lambda: ("ok", 200))
+
+
+def _wildcard_id(outputs: object) -> bool:
+    """Does an output of the request still hold a pattern (["MATCH"], ["ALL"]) as an id
+    value? Dash's renderer always sends the ids of the components it matched."""
+    entries = outputs if isinstance(outputs, list) else [outputs]
+    for entry in entries:
+        if isinstance(entry, list):
+            if _wildcard_id(entry):
+                return True
+            continue
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(ident, dict) and any(isinstance(v, list) for v in ident.values()):
+            return True
+    return False
 
 
 def _is_public(path: str) -> bool:

@@ -61,7 +61,14 @@ def _body(dep: dict, values: dict[str, object] | None = None) -> dict:
         if '"ALL"' in item["id"]:  # a pattern-matching input with no matching components
             return []
         key = f"{item['id']}.{item['property']}"
-        return {"id": item["id"], "property": item["property"], "value": values.get(key)}
+        return {"id": concrete(item["id"]), "property": item["property"], "value": values.get(key)}
+
+    def concrete(ident: str) -> str | dict:
+        """An id as the browser sends it: a dict id as a dict, a MATCH pattern as the id
+        of one matched component."""
+        if not ident.startswith("{"):
+            return ident
+        return {k: ("exports" if v == ["MATCH"] else v) for k, v in json.loads(ident).items()}
 
     parts = (
         dep["output"].strip(".").split("...") if dep["output"].startswith("..") else [dep["output"]]
@@ -70,7 +77,7 @@ def _body(dep: dict, values: dict[str, object] | None = None) -> dict:
         []
         if '"ALL"' in o
         else {
-            "id": o.split("@")[0].rsplit(".", 1)[0],
+            "id": concrete(o.split("@")[0].rsplit(".", 1)[0]),
             "property": o.split("@")[0].rsplit(".", 1)[1],
         }
         for o in parts
@@ -105,6 +112,15 @@ def test_a_callback_without_a_rule_nobody_may_call(served):
     assert not any(access.DENY.allows(role) for role in access.ROLES)
     with pytest.raises(KeyError, match="has no rule"):
         access.page_rule("new_page")
+
+
+def test_a_request_sending_a_wildcard_instead_of_a_component_id_gets_400(served):
+    _app, clients, named = served
+    body = _body(named["callbacks.explorer.show_url_problems"])
+    body["outputs"]["id"]["page"] = ["MATCH"]  # a browser sends the matched page
+    response = clients["admin"].post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "output id is a pattern, not a component"}
 
 
 def _cases():
