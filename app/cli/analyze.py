@@ -225,7 +225,7 @@ def analyze(
     lang: str | None,
     fmt: str,
 ) -> None:
-    """Run one analysis of the global strategy or dealer page and print JSON or CSV.
+    """Run one analysis of the strategy, dealer or explorer pages; print JSON or CSV.
 
     ANALYSIS is one of top10, deviation, heatmap, recommend (strategy page),
     segments, clusters, insights, regions (dealer page) or exports, models, plants,
