@@ -99,9 +99,18 @@ def extract_series(
     parts = [_level_rows(located, flow, level, keys) for flow, (level, keys) in SPLITS.items()] + [
         _total_rows(located)
     ]
-    rows = pl.concat(parts, how="vertical_relaxed").with_columns(
-        series_id_expr().alias("series_id")
+    # Concatenated eagerly: Polars 2.1 panics ("assertion failed: i < self.len()") when a
+    # filter or aggregation is pushed through the lazy concat at ~1M fact rows.
+    rows = (
+        pl.concat(parts, how="vertical_relaxed")
+        .collect()
+        .with_columns(series_id_expr().alias("series_id"))
     )
+    if series_filter:  # before aggregating: the other series are never summed
+        rows = rows.filter(
+            pl.col("series_id").str.to_lowercase().str.contains(series_filter.lower(), literal=True)
+        )
+    rows = rows.lazy()
     history = (
         rows.group_by("series_id", "ds")
         .agg(pl.col("units").sum().cast(pl.Float64).alias("y"))
@@ -123,10 +132,6 @@ def extract_series(
         .join(stats, on="series_id")
         .filter(pl.col("n_months") >= min_months, pl.col("any_sales"))
     )
-    if series_filter:
-        catalog = catalog.filter(
-            pl.col("series_id").str.to_lowercase().str.contains(series_filter.lower(), literal=True)
-        )
     catalog_frame = (
         catalog.select([pl.col(name).cast(dtype) for name, dtype in CATALOG_SCHEMA.items()])
         .sort("brand", "flow", "level", "series_id")
