@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from app.cli.analyze import analyze
+from app.cli.bench import bench
 from app.cli.build import build
 from app.cli.common import EXIT_REFUSED
 from app.cli.email import email
@@ -49,6 +50,7 @@ for _command in (
     watch,
     sql,
     users,
+    bench,
 ):
     main.add_command(_command)
 

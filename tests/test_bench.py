@@ -1,0 +1,62 @@
+"""`carsight bench` at the CI scale: it runs every group, prints one table and writes
+the JSON document with every named result (no timing assertions: the machine is shared)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli_support import run_carsight
+
+NAMES = [
+    *(f"{view}{suffix}"
+      for suffix in ("", "@overseas_retail")
+      for view in ("choices", "market_totals", "top10", "deviation", "heatmap", "momentum",
+                   "priority", "stock_cover", "recommend", "trend", "cold_top10", "cold_choices")),
+    "pandas_top10", "pandas_deviation", "pandas_heatmap",
+    "roundtrip_resolve_filters", "roundtrip_top10", "roundtrip_heatmap",
+    "strategy:gs-top10-bar", "dealer:dealer-segment-bar", "forecast:fc-chart",
+    "predict_single", "predict_batch",
+    "cold_start", "page_settle_strategy_first", "page_settle_strategy", "page_settle_dealer",
+    "page_settle_predict", "page_settle_forecast", "page_settle_data",
+    "click_market_bar", "click_market_select", "click_top10_bar", "serving_rss",
+    "build", "train", "forecast", "prophet_sequential",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+def test_bench_at_ci_scale_prints_the_table_and_writes_every_named_result(tmp_path):
+    out = tmp_path / "bench.json"
+    done = run_carsight(
+        "bench", "--scale", "ci", "--n", "5", "--runs", "1", "--skip", "dask", "--json", str(out),
+        "--data-dir", str(tmp_path / "bench-data"),
+        tmp_path=tmp_path, timeout=1800,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert set(doc) >= {"results", "baselines"}
+    names = [r["name"] for r in doc["results"]]
+    assert [n for n in NAMES if n not in names] == []
+    for r in doc["results"]:
+        assert {"name", "scale", "p50_ms", "p95_ms"} <= set(r) and r["scale"] == "ci"
+        assert r["p95_ms"] >= r["p50_ms"] >= 0, r
+    by_name = {r["name"]: r for r in doc["results"]}
+    for name in ("roundtrip_resolve_filters", "roundtrip_top10", "roundtrip_heatmap"):
+        assert (by_name[name]["status"], by_name[name]["updated"]) == ("200", "yes"), name
+    baselines = {b["name"]: b for b in doc["baselines"]}
+    assert set(baselines) == {"top10", "deviation", "heatmap", "cold_top10", "forecast"}
+    for b in baselines.values():
+        assert set(b) >= {"name", "ours_ms", "theirs_ms", "ratio"}
+        assert b["ratio"] == pytest.approx(b["theirs_ms"] / b["ours_ms"], rel=0.01, abs=0.001)
+    table = done.stdout
+    assert table.startswith("| group | name (ci) | n | p50 ms | p95 ms |")
+    assert all(f"| {name} |" in table for name in NAMES)
+    assert "| baseline | ours ms | theirs ms | ratio (theirs / ours) |" in table
+
+
+def test_an_unknown_scale_is_refused_with_the_valid_ones(tmp_path):
+    done = run_carsight("bench", "--scale", "huge", tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert "'huge' is not one of 'ci', 'small', 'medium', 'large'" in done.stderr
