@@ -65,10 +65,20 @@ def install(app_settings: Settings) -> Services:
     with _install_lock:
         if _current is not None and _current.settings == app_settings:
             return _current
-        old, _current = _current, Services(app_settings, Warehouse(app_settings.db))
+        old, _current = _current, Services(app_settings, open_warehouse(app_settings))
     if old is not None:
         old.warehouse.close()
     return _current
+
+
+def open_warehouse(app_settings: Settings) -> Warehouse:
+    """The warehouse file `db`, or the Parquet lake `lake` when one is set."""
+    if app_settings.lake:
+        from warehouse.lake import Lake, S3Options
+
+        s3 = S3Options(app_settings.s3_endpoint_url, app_settings.s3_region)
+        return Lake(app_settings.lake, s3)
+    return Warehouse(app_settings.db)
 
 
 def current() -> Services:

@@ -76,6 +76,17 @@ class Settings(BaseSettings):
         description="Serve for real users: sign-in always (no demo mode), strong "
         "CARSIGHT_SECRET_KEY required; set by `carsight serve --production`",
     )
+    lake: str | None = Field(
+        default=None,
+        description="A Parquet lake (`carsight export-parquet`) to read instead of `db`: "
+        "a folder or s3://bucket/prefix",
+    )
+    s3_endpoint_url: str | None = Field(
+        default=None,
+        description="S3-compatible endpoint of an s3:// lake; credentials come from the "
+        "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY environment variables",
+    )
+    s3_region: str | None = Field(default=None, description="Region of an s3:// lake")
 
     @classmethod
     def settings_customise_sources(

@@ -34,10 +34,9 @@ pure function of its arguments.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -51,6 +50,7 @@ from analytics.forecast.calibration import (
     conformity_scores,
     containing,
 )
+from analytics.forecast.executors import executor
 from analytics.forecast.metrics import naive_scale
 from analytics.forecast.naive import (
     FORECAST_SCHEMA,
@@ -105,6 +105,8 @@ class ForecastConfig:
     min_scores: int = 20
     level: float = 0.8
     workers: int = 1
+    executor: str = "local"  # or "dask" (analytics.forecast.executors)
+    scheduler: str | None = None  # a Dask scheduler, tcp://HOST:PORT; None: a LocalCluster
 
     def plan(self, n_months: int) -> tuple[int, int]:
         """(window_months, backtest horizon) of a series with ``n_months`` reported months."""
@@ -315,13 +317,11 @@ def _run_models(
         if progress:
             progress("forecast: fitting models", done, len(jobs))
 
-    if config.workers <= 1:
+    if config.workers <= 1 and config.executor == "local":
         for done, (kind, fn, kwargs) in enumerate(jobs, 1):
             collect(kind, *_timed(fn, **kwargs), done)
     else:
-        # spawn: Prophet/cmdstan and Polars' thread pool do not survive fork
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=config.workers, mp_context=context) as pool:
+        with executor(config.executor, workers=config.workers, scheduler=config.scheduler) as pool:
             futures = {pool.submit(_timed, fn, **kwargs): kind for kind, fn, kwargs in jobs}
             for done, future in enumerate(as_completed(futures), 1):
                 collect(futures[future], *future.result(), done)

@@ -16,6 +16,7 @@ from app.cli.bench import bench
 from app.cli.build import build
 from app.cli.common import EXIT_REFUSED
 from app.cli.email import email
+from app.cli.export_parquet import export_parquet
 from app.cli.forecast import forecast
 from app.cli.generate import generate
 from app.cli.ingest import ingest
@@ -51,6 +52,7 @@ for _command in (
     sql,
     users,
     bench,
+    export_parquet,
 ):
     main.add_command(_command)
 

@@ -34,6 +34,8 @@ def run_forecast_command(
     workers: int,
     progress: Progress,
     after_read: Callable[[], None] | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> ForecastResult:
     """Run the pipeline on `db` and write the tables; returns the ForecastResult.
 
@@ -56,7 +58,9 @@ def run_forecast_command(
     result = run_forecast(
         facts,
         markets=markets,
-        config=ForecastConfig(horizon=horizon, workers=workers),
+        config=ForecastConfig(
+            horizon=horizon, workers=workers, executor=executor, scheduler=scheduler
+        ),
         series_filter=series_filter,
         progress=progress,
     )
@@ -130,6 +134,19 @@ def print_leaderboard(result: ForecastResult) -> None:
 @click.option(
     "--workers", type=click.IntRange(1, 64), help="Parallel processes [default: every core]."
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the per-series work runs: local processes, or Dask distributed "
+    "(the scale extra: pip install -e '.[scale]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="The Dask scheduler to use [default: a LocalCluster of --workers processes].",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def forecast(
@@ -138,12 +155,16 @@ def forecast(
     series_filter: str | None,
     db: Path | None,
     workers: int | None,
+    executor: str,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Backtest and forecast every sales series; write the five forecast tables."""
     from warehouse.errors import FileRefused
 
     settings = cli_settings(db=db)
+    if scheduler and executor != "dask":
+        refuse(ValueError("--scheduler needs --executor dask"))
     require_warehouse(settings.db)
     with progress_bar(not quiet) as progress:
         try:
@@ -153,9 +174,14 @@ def forecast(
                 series_filter=series_filter,
                 workers=workers or os.cpu_count() or 1,
                 progress=progress,
+                executor=executor,
+                scheduler=scheduler,
             )
         except (FileRefused, ValueError) as exc:
             refuse(exc)
+            return
+        except (OSError, TimeoutError) as exc:  # a Dask scheduler that does not answer
+            refuse(OSError(f"the Dask scheduler {scheduler} did not answer ({exc})"))
             return
     for error in result.errors:
         click.echo(f"WARNING {error}", err=True)

@@ -19,6 +19,18 @@ from app.serving import import_heavy_modules
 @click.option("--port", type=int, help="Port [default 8050].")
 @click.option("--db", type=click.Path(path_type=Path), help="Warehouse file [env CARSIGHT_DB].")
 @click.option(
+    "--lake",
+    metavar="DIR-or-URL",
+    help="Serve a Parquet lake (`carsight export-parquet`): a folder or s3://bucket/prefix "
+    "[env CARSIGHT_LAKE].",
+)
+@click.option(
+    "--s3-endpoint",
+    "s3_endpoint_url",
+    metavar="URL",
+    help="S3-compatible endpoint of an s3:// lake [env CARSIGHT_S3_ENDPOINT_URL].",
+)
+@click.option(
     "--debug",
     is_flag=True,
     help="Dash debug mode (hot reload, error overlay); loopback only, never with --production.",
@@ -42,6 +54,8 @@ def serve(
     host: str | None,
     port: int | None,
     db: Path | None,
+    lake: str | None,
+    s3_endpoint_url: str | None,
     debug: bool,
     production: bool,
     workers: int,
@@ -51,9 +65,24 @@ def serve(
     Without --production this is Flask's development server, and on the built-in sample
     warehouse it signs visitors in as a demo administrator (demo mode).
     """
-    settings = cli_settings(db=db, host=host, port=port, production=production or None)
+    settings = cli_settings(
+        db=db,
+        host=host,
+        port=port,
+        production=production or None,
+        lake=lake,
+        s3_endpoint_url=s3_endpoint_url,
+    )
     _refuse_unsafe(settings, debug=debug, production=production)
-    if not settings.db.is_file():
+    if settings.lake:
+        from warehouse.errors import FileRefused
+        from warehouse.lake import Lake, S3Options
+
+        try:  # refuse a bad lake now, in one line, not in every request
+            Lake(settings.lake, S3Options(settings.s3_endpoint_url, settings.s3_region)).manifest()
+        except FileRefused as exc:
+            refuse(exc)
+    elif not settings.db.is_file():
         click.echo(f"no warehouse at {settings.db}: building the built-in sample data set")
         ctx.invoke(build, raw_dirs=(), db=settings.db, quiet=False)
         click.echo("training the customer segmentation on the sample data")

@@ -56,9 +56,8 @@ def _rows(frame: pl.DataFrame) -> list[list]:
     return [list(r) for r in frame.rows()]
 
 
-def outputs(db: Path, specs: list[dict]) -> list[dict]:
+def outputs(wh: Warehouse, specs: list[dict]) -> list[dict]:
     """Every strategy output for each spec, in the golden file's shape."""
-    wh = Warehouse(db)
     out = []
     for spec in specs:
         flt = SalesFilter(**{k: tuple(v) if isinstance(v, list) else v for k, v in spec.items()})
@@ -111,7 +110,6 @@ def outputs(db: Path, specs: list[dict]) -> list[dict]:
                 else [],
             }
         out.append(doc)
-    wh.close()
     return out
 
 
@@ -133,7 +131,7 @@ def _same(got: object, expected: object) -> bool:
 
 def test_every_strategy_output_matches_the_former_polars_path(reference_db):
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    ours = _normalised(outputs(reference_db, [g["spec"] for g in golden]))
+    ours = _normalised(outputs(Warehouse(reference_db), [g["spec"] for g in golden]))
     assert isinstance(ours, list)
     for expected, got in zip(golden, ours, strict=True):
         assert got["spec"] == expected["spec"]
