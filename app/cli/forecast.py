@@ -144,8 +144,8 @@ def print_leaderboard(result: ForecastResult) -> None:
 )
 @click.option(
     "--scheduler",
-    metavar="tcp://HOST:PORT",
-    help="The Dask scheduler to use [default: a LocalCluster of --workers processes].",
+    metavar="URL",
+    help="The Dask scheduler, tcp://HOST:PORT [default: a LocalCluster of --workers processes].",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
