@@ -65,13 +65,15 @@ def _key_for(app: Any, output_id: str) -> str:
 
 def make_app(data: Prepared, workdir: Path) -> tuple[Any, Any]:
     from app import create_app
+    from app.bench.signin import add_admin, sign_in_client
     from app.settings import load_settings
 
-    settings = load_settings(
-        db=data.db, artifacts_dir=data.artifacts, ops_db=workdir / "ops.sqlite", language="ko"
-    )
+    ops_db = workdir / "roundtrip-ops.sqlite"
+    password = add_admin(ops_db)
+    settings = load_settings(db=data.db, artifacts_dir=data.artifacts, ops_db=ops_db, language="ko")
     app = create_app(settings)
     client = app.server.test_client()
+    sign_in_client(client, password)
     client.get("/")  # fills the callback map
     return app, client
 
