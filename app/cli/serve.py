@@ -28,7 +28,7 @@ from app.serving import import_heavy_modules
     "--s3-endpoint",
     "s3_endpoint_url",
     metavar="URL",
-    help="S3-compatible endpoint of an s3:// lake [env CARSIGHT_S3_ENDPOINT_URL].",
+    help="S3-compatible endpoint of an s3:// lake (setting s3_endpoint_url).",
 )
 @click.option(
     "--debug",
