@@ -35,7 +35,7 @@ def _suffix(source: str) -> str:
 def bench_analytics(report: Report, data: Prepared, n: int) -> dict[str, float]:
     """Every strategy view per source; returns p50 ms of the views the baseline compares."""
     from analytics import sales as sales_mod
-    from analytics.competitors import load_competitors
+    from analytics.competitors import load_competitor_context
     from analytics.deviation import deviation
     from analytics.filters import choices
     from analytics.heatmap import heatmap
@@ -100,7 +100,8 @@ def bench_analytics(report: Report, data: Prepared, n: int) -> dict[str, float]:
             "recommend": lambda i, flt=flt: recommend(
                 cached_sales(wh, flt),
                 market=market(i),
-                competitors=load_competitors(wh, market=market(i)),
+                competitors=(context := load_competitor_context(wh, flt, market=market(i)))[0],
+                our_units=context[1],
             ),
             "trend": trend,
         }
