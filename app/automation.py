@@ -232,3 +232,10 @@ def customer_types(
         .fill_null(pl.col("persona"))
         .alias("persona")
     )
+
+
+def segments(warehouse: Warehouse, *, brand: str, actor: Actor = SYSTEM) -> pl.DataFrame:
+    """The brand's trained segments for the campaign form (segment, customers)."""
+    from warehouse.campaigns import load_segments
+
+    return load_segments(warehouse, brand=actor.scoped_brand(brand))

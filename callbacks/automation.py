@@ -37,7 +37,6 @@ def _lang(lang: str | None) -> str:
     Output(ids.AUTO_REPORT_SOURCE, "options"),
     Output(ids.AUTO_CAMPAIGN_BRAND, "options"),
     Output(ids.AUTO_CAMPAIGN_TARGET, "options"),
-    Output(ids.AUTO_CAMPAIGN_SEGMENT, "options"),
     Output(ids.AUTO_CAMPAIGN_MARKET, "options"),
     Output(ids.AUTO_REPORT_MARKET, "placeholder"),
     Output(ids.AUTO_CAMPAIGN_MARKET, "placeholder"),
@@ -57,12 +56,44 @@ def choices(lang: Lang):
             {"label": t(f"auto.campaign.target.{k}", lang), "value": k}
             for k in ("segment", "cluster")
         ],
-        [{"label": t(f"segment.{s}", lang), "value": s} for s in campaign.SEGMENTS],
         markets,
         t("gs.any", lang),
         t("gs.any", lang),
         html.Div(t("auto.upload.drop", lang)),
     )
+
+
+@callback(
+    Output(ids.AUTO_CAMPAIGN_SEGMENT, "options"),
+    Output(ids.AUTO_CAMPAIGN_SEGMENT, "value"),
+    Input(ids.AUTO_CAMPAIGN_BRAND, "value"),
+    Input(ids.LANG_STORE, "data"),
+    Input(ids.DATA_VERSION, "data"),
+    State(ids.AUTO_CAMPAIGN_SEGMENT, "value"),
+)
+def segments(brand: Text, lang: Lang, _version: DataVersionStore | None, current: Text):
+    """The brand's trained segments (names as trained), with their customer counts."""
+    lang = _lang(lang)
+    try:
+        found = automation.segments(warehouse(), brand=str(brand or "Hyundai"))
+    except (*services.Unavailable, ScopeRefused):
+        found = None
+    counts = dict(found.iter_rows()) if found is not None else {}
+    names = list(counts) or list(campaign.SEGMENTS)  # not trained yet: the named segments
+    options = [
+        {
+            "label": _segment_label(name, lang)
+            + (f" ({counts[name]:,})" if name in counts else ""),
+            "value": name,
+        }
+        for name in names
+    ]
+    return options, current if current in names else names[0]
+
+
+def _segment_label(name: str, lang: str) -> str:
+    label = t(f"segment.{name}", lang)
+    return name if label == f"segment.{name}" else label
 
 
 @callback(

@@ -50,3 +50,15 @@ def load_customer_types(warehouse: Warehouse, *, brand: str) -> pl.DataFrame:
     except duckdb.CatalogException:
         return pl.DataFrame(schema=schema)
     return frame.cast(schema)  # type: ignore[arg-type]
+
+
+def load_segments(warehouse: Warehouse, *, brand: str) -> pl.DataFrame:
+    """segment, customers (count) of the brand; empty before `carsight train`."""
+    import duckdb
+
+    schema = {"segment": pl.Utf8, "customers": pl.Int64}
+    try:
+        frame = warehouse.frame(sql.load("marts/campaign_segments"), {"brand": brand})
+    except duckdb.CatalogException:
+        return pl.DataFrame(schema=schema)
+    return frame.cast(schema)  # type: ignore[arg-type]

@@ -63,11 +63,12 @@ def exists(name: str) -> bool:
 
 
 def campaign_template(*, segment: str | None, cluster: int | None, lang: str) -> str:
-    """The template file of a campaign: per segment, else per customer type (a
-    `cluster-<k>` file when one exists, else the generic `cluster` one)."""
+    """The template file of a campaign: per named segment (a generic `segment` one for
+    any other segment name), else per customer type (a `cluster-<k>` file when one
+    exists, else the generic `cluster` one)."""
     if segment is not None:
-        if segment not in SEGMENT_TEMPLATES:
-            raise ValueError(f"unknown segment {segment!r}; valid: {', '.join(SEGMENT_TEMPLATES)}")
+        if segment not in SEGMENT_TEMPLATES:  # a descriptive name from training
+            return template_name("campaign/segment", lang)
         return template_name(f"campaign/segment-{SEGMENT_TEMPLATES[segment]}", lang)
     own = template_name(f"campaign/cluster-{cluster}", lang)
     return own if exists(own) else template_name("campaign/cluster", lang)

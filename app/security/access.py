@@ -143,6 +143,7 @@ CALLBACKS: dict[str, Rule] = {
     # automation page (reports, campaigns, schedules) and uploads
     "callbacks.automation.choices": AUTOMATION,
     "callbacks.automation.customer_types": AUTOMATION,
+    "callbacks.automation.segments": AUTOMATION,
     "callbacks.automation.build_report": AUTOMATION,
     "callbacks.automation.preview_campaign": AUTOMATION,
     "callbacks.automation.send_allowed": AUTOMATION,

@@ -113,7 +113,7 @@ def test_a_dealer_may_only_mail_their_own_brand(reference_db, ops_db, tmp_path):
         (campaign.CampaignSpec(brand="all", segment="VIP"), "one brand"),
         (campaign.CampaignSpec(brand="Kia"), "either a segment or a customer type"),
         (campaign.CampaignSpec(brand="Kia", segment="VIP", cluster=2), "either"),
-        (campaign.CampaignSpec(brand="Kia", segment="Gold"), "unknown segment"),
+        (campaign.CampaignSpec(brand="Kia", segment=" "), "1 to 40 characters"),
         (campaign.CampaignSpec(brand="Kia", segment="VIP", market="Atlantis"), "unknown market"),
     ],
 )
@@ -129,13 +129,20 @@ def test_templates_exist_for_every_segment_and_language():
         for lang in ("ko", "en"):
             name = compose.campaign_template(segment=segment, cluster=None, lang=lang)
             rendered = compose.render(
-                name, lang=lang, values={"name": "Kim", "brand": "Kia", "persona": ""}
+                name,
+                lang=lang,
+                values={"name": "Kim", "brand": "Kia", "persona": "", "segment": "VIP"},
             )
             assert rendered.subject and "Kim" in rendered.text
     for lang in ("ko", "en"):
         assert compose.campaign_template(segment=None, cluster=3, lang=lang).endswith(
             f"cluster.{lang}.j2"
         )
+        # a descriptive segment name from training gets the generic segment template
+        other = compose.campaign_template(segment="1회 고액 구매", cluster=None, lang=lang)
+        assert other == f"campaign/segment.{lang}.j2"
+        values = {"name": "", "brand": "Kia", "segment": "1회 고액 구매"}
+        assert compose.render(other, lang=lang, values=values).subject
 
 
 def test_a_customer_without_a_name_gets_a_proper_greeting():
