@@ -1,20 +1,20 @@
-"""`carsight analyze` as a user runs it: a subprocess against the reference warehouse."""
+"""`carsight analyze` as a user runs it, against the reference warehouse: in process (click's
+runner), and once as a real subprocess (slow)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.cli_support import run_carsight
+from tests.cli_support import CliResult, invoke_carsight, run_carsight
 
 
-def analyze(db: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return run_carsight("analyze", *args, "--db", str(db), tmp_path=tmp_path, timeout=120)
+def analyze(db: Path, *args: str, tmp_path: Path) -> CliResult:
+    return invoke_carsight("analyze", *args, "--db", str(db), tmp_path=tmp_path)
 
 
 def test_deviation_json_gives_g70_17_4_points_in_korea(reference_db, tmp_path):
@@ -132,3 +132,19 @@ def test_a_missing_warehouse_is_a_clear_error(tmp_path):
     out = analyze(tmp_path / "nope.duckdb", "top10", "--market", "Korea", tmp_path=tmp_path)
     assert out.returncode == 2
     assert out.stderr.startswith("error: no warehouse at")
+
+
+@pytest.mark.slow
+def test_the_console_script_refuses_bad_input_and_answers_as_in_process(reference_db, tmp_path):
+    """The real process (a new interpreter, as the `carsight` script runs it): a refusal is
+    one line and exit 2; an answer is the same text the in-process runs check."""
+    refused = run_carsight(
+        "analyze", "deviation", "--market", "Atlantis", "--db", str(reference_db),
+        tmp_path=tmp_path,
+    )  # fmt: skip
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith("error: ") and refused.stderr.count("\n") == 1
+    args = ("deviation", "--brand", "hyundai", "--market", "Korea", "--format", "json")
+    real = run_carsight("analyze", *args, "--db", str(reference_db), tmp_path=tmp_path)
+    assert real.returncode == 0, real.stderr
+    assert real.stdout == analyze(reference_db, *args, tmp_path=tmp_path).stdout

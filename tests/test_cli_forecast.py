@@ -1,4 +1,5 @@
-"""`carsight forecast` as a user runs it: a subprocess on a copy of the reference warehouse."""
+"""`carsight forecast` as a user runs it on a copy of the reference warehouse: a real run in a
+subprocess (slow), refusals in process."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from analytics.forecast.metrics import coverage, mape, mase, smape
 from analytics.forecast.naive import monthly_grid
-from tests.cli_support import run_carsight
+from tests.cli_support import CliResult, invoke_carsight, run_carsight
 
 USA = "Kia|region_export|market=USA|model=|plant="
 
@@ -88,17 +89,21 @@ def test_a_filtered_run_fills_the_tables_and_the_backtest_recomputes_every_metri
     assert np.isfinite(metrics["mase"].drop_nulls().to_numpy()).all()
 
 
+def refused(db: Path, *args: str, tmp_path: Path) -> CliResult:
+    return invoke_carsight("forecast", *args, "--db", str(db), tmp_path=tmp_path)
+
+
 def test_a_filter_matching_no_series_is_refused_on_one_line(reference_db: Path, tmp_path: Path):
     db = tmp_path / "warehouse.duckdb"
     shutil.copyfile(reference_db, db)
-    out = forecast(db, "--series-filter", "no such series", "--quiet", tmp_path=tmp_path)
+    out = refused(db, "--series-filter", "no such series", "--quiet", tmp_path=tmp_path)
     assert out.returncode == 2
     assert out.stderr.startswith("error: no series matching 'no such series'")
     assert out.stderr.count("\n") == 1
 
 
 def test_a_missing_warehouse_is_refused(tmp_path: Path):
-    out = forecast(tmp_path / "absent.duckdb", "--quiet", tmp_path=tmp_path)
+    out = refused(tmp_path / "absent.duckdb", "--quiet", tmp_path=tmp_path)
     assert out.returncode == 2
     assert "the warehouse file does not exist" in out.stderr
     assert "carsight build" in out.stderr

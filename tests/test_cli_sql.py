@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight
 
 
 def _duckdb_cli() -> str:
@@ -77,9 +77,8 @@ def _carsight_with(env: dict[str, str], *args: str, cwd: Path) -> subprocess.Com
 # --- carsight sql -----------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_sql_runs_queries_and_prints_tables_or_csv(reference_db, tmp_path, ref):
-    out = run_carsight(
+    out = invoke_carsight(
         "sql", "--db", str(reference_db), "--csv", "-c",
         "select count(*) as n from fact_sales; select 1 as one",
         tmp_path=tmp_path,
@@ -91,13 +90,12 @@ def test_sql_runs_queries_and_prints_tables_or_csv(reference_db, tmp_path, ref):
         "one",
         "1",
     ]
-    table = run_carsight(
+    table = invoke_carsight(
         "sql", "--db", str(reference_db), "-c", "describe dim_model", tmp_path=tmp_path
     )
     assert table.returncode == 0 and "is_category" in table.stdout and "│" in table.stdout
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("statement", "kind"),
     [
@@ -109,7 +107,7 @@ def test_sql_runs_queries_and_prints_tables_or_csv(reference_db, tmp_path, ref):
     ],
 )
 def test_sql_refuses_writes_with_one_clear_line(reference_db, tmp_path, ref, statement, kind):
-    out = run_carsight("sql", "--db", str(reference_db), "-c", statement, tmp_path=tmp_path)
+    out = invoke_carsight("sql", "--db", str(reference_db), "-c", statement, tmp_path=tmp_path)
     assert out.returncode == 2
     assert out.stderr.strip() == (
         f"error: `carsight sql` only reads: {kind} statements are refused (only `carsight "
@@ -120,13 +118,12 @@ def test_sql_refuses_writes_with_one_clear_line(reference_db, tmp_path, ref, sta
     assert ref("select count(*) from dim_market")[0][0] > 0
 
 
-@pytest.mark.slow
 def test_sql_reports_a_bad_query_and_a_missing_warehouse(reference_db, tmp_path):
-    bad = run_carsight(
+    bad = invoke_carsight(
         "sql", "--db", str(reference_db), "-c", "select * from nope", tmp_path=tmp_path
     )
     assert bad.returncode == 2 and bad.stderr.startswith("error: Catalog Error: Table with name")
-    missing = run_carsight("sql", "--db", "none.duckdb", "-c", "select 1", tmp_path=tmp_path)
+    missing = invoke_carsight("sql", "--db", "none.duckdb", "-c", "select 1", tmp_path=tmp_path)
     assert missing.returncode == 2 and "Run `carsight build` first" in missing.stderr
 
 

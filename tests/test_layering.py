@@ -7,6 +7,7 @@ are still dependencies).
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -36,16 +37,23 @@ APP_TOP = ("app.factory", "app.cli")
 PROJECT = ("app", "callbacks", "layouts", "analytics", "warehouse")
 
 
-def _imports(path: Path) -> set[str]:
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """`path` parsed once per session (the project's modules are read by several tests)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@functools.cache
+def _imports(path: Path) -> frozenset[str]:
     """Top-level names of every module `path` imports."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = _tree(path)
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.add(node.module.split(".")[0])
-    return found
+    return frozenset(found)
 
 
 def _modules(package: str) -> list[Path]:
@@ -56,11 +64,8 @@ def _modules(package: str) -> list[Path]:
 def test_packages_import_only_downstream(package):
     modules = _modules(package)
     assert modules, f"{package}/ has no modules"
-    wrong = {
-        str(path.relative_to(ROOT)): sorted(_imports(path) & FORBIDDEN[package])
-        for path in modules
-        if _imports(path) & FORBIDDEN[package]
-    }
+    found = {path: _imports(path) & FORBIDDEN[package] for path in modules}
+    wrong = {str(path.relative_to(ROOT)): sorted(names) for path, names in found.items() if names}
     assert wrong == {}, f"{package} imports what it must not: {wrong}"
 
 
@@ -76,7 +81,7 @@ def _project_modules() -> dict[str, Path]:
 def _edges(path: Path, known: set[str]) -> set[str]:
     """Project modules `path` imports (`from a.b import c` counts a.b.c when that is a
     module, else a.b)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = _tree(path)
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -90,6 +95,7 @@ def _edges(path: Path, known: set[str]) -> set[str]:
     return found
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
     modules = _project_modules()
     return {name: _edges(path, set(modules)) - {name} for name, path in modules.items()}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight, run_carsight
 
 
 def _carsight(*args: str):
@@ -22,7 +22,9 @@ def _carsight(*args: str):
     "to", ["a@example.com\r\nBcc: evil@example.com", "a@example.com,not-an-address", ""]
 )
 def test_email_report_refuses_bad_recipients(reference_db: Path, tmp_path: Path, to: str):
-    done = run_carsight("email", "report", "--db", str(reference_db), "--to", to, tmp_path=tmp_path)
+    done = invoke_carsight(
+        "email", "report", "--db", str(reference_db), "--to", to, tmp_path=tmp_path
+    )
     assert done.returncode == 2
     assert done.stderr.startswith("error: --to") and len(done.stderr.strip().splitlines()) == 1
 

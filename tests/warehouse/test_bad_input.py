@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.cli_support import CliResult, invoke_carsight  # noqa: E402
 from warehouse.build import build, ingest  # noqa: E402
 from warehouse.errors import FileRefused  # noqa: E402
 from warehouse.facts import parse_facts  # noqa: E402
@@ -739,18 +740,38 @@ def test_xlsx_with_a_wrong_dimension_tag_keeps_every_column(tmp_path: Path) -> N
 # --- the command line ----------------------------------------------------------------------
 
 
-def carsight(*args: str, cwd: Path, columns: int = 120) -> subprocess.CompletedProcess:
-    """Run the installed CLI in `cwd` with no settings from the caller's environment."""
+def carsight(*args: str, cwd: Path, columns: int = 120) -> CliResult:
+    """`carsight ARGS --quiet` in `cwd` (in process), with no settings from the caller's
+    environment."""
+    return invoke_carsight(
+        *args, "--quiet", tmp_path=cwd, env=_cli_env(cwd, columns), clean_env=True
+    )
+
+
+def carsight_process(*args: str, cwd: Path, columns: int = 120) -> CliResult:
+    """The same as `carsight`, in a new interpreter as the console script runs it."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("CARSIGHT_", "FORCE_COLOR", "TTY_"))
     }
-    env["CARSIGHT_OPS_DB"] = str(cwd / "no-operational.sqlite")
-    env["COLUMNS"] = str(columns)  # a typical terminal; rich wraps at this width
-    return subprocess.run(
-        ["carsight", *args, "--quiet"], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
-    )
+    env |= {k: v for k, v in _cli_env(cwd, columns).items() if v is not None}
+    done = subprocess.run(
+        [sys.executable, "-c", "from app.cli import main; main()", *args, "--quiet"],
+        cwd=cwd, env={**env, "PYTHONPATH": str(REPO)}, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def _cli_env(cwd: Path, columns: int) -> dict[str, str | None]:
+    return {
+        "CARSIGHT_OPS_DB": str(cwd / "no-operational.sqlite"),
+        "COLUMNS": str(columns),  # a typical terminal; rich wraps at this width
+        "FORCE_COLOR": None,
+        "TTY_COMPATIBLE": None,
+        "TTY_INTERACTIVE": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -779,33 +800,16 @@ def test_cli_ingest_refuses_bad_file_with_exit_code_2(
     assert snapshot(warehouse) == before
 
 
-def test_cli_asks_for_year_then_loads_with_it(
-    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from click.testing import CliRunner
-
-    from app.cli import main
-
+def test_cli_asks_for_year_then_loads_with_it(warehouse: Path, tmp_path: Path) -> None:
     src = write(tmp_path / "in" / "hmc-sales-by-model.csv", hmc_2024_text())
     refused = carsight("ingest", "in/hmc-sales-by-model.csv", "--db", str(warehouse), cwd=tmp_path)
     assert refused.returncode == 2
     assert f"{src.name}, line 1" in refused.stderr and "--year" in refused.stderr
-    # The same command with --year, in-process to keep the suite fast.
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CARSIGHT_OPS_DB", str(tmp_path / "no-operational.sqlite"))
-    loaded = CliRunner().invoke(
-        main,
-        [
-            "ingest",
-            "in/hmc-sales-by-model.csv",
-            "--db",
-            str(warehouse),
-            "--year",
-            "2024",
-            "--quiet",
-        ],
-    )
-    assert loaded.exit_code == 0, loaded.output
+    loaded = carsight(
+        "ingest", "in/hmc-sales-by-model.csv", "--db", str(warehouse), "--year", "2024",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert loaded.returncode == 0, loaded.stderr
     assert rows(warehouse, "select sum(units) from fact_sales where year = 2024") == [(HMC_TOTAL,)]
 
 
@@ -818,10 +822,15 @@ def test_cli_build_refuses_a_folder_with_a_bad_file(warehouse: Path, tmp_path: P
     assert snapshot(warehouse) == before
 
 
-def test_cli_refusal_is_one_line_even_for_long_file_names(warehouse: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "run", [carsight, pytest.param(carsight_process, marks=pytest.mark.slow, id="process")]
+)
+def test_cli_refusal_is_one_line_even_for_long_file_names(
+    warehouse: Path, tmp_path: Path, run
+) -> None:
     name = "hmc-sales-by-model-december-y2024-downloaded-from-the-ir-site-for-the-board-deck.csv"
     write(tmp_path / "in" / name, "Foo,Bar,Baz\n1,2,3\n")
-    result = carsight("ingest", f"in/{name}", "--db", str(warehouse), cwd=tmp_path, columns=100)
+    result = run("ingest", f"in/{name}", "--db", str(warehouse), cwd=tmp_path, columns=100)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert f"in/{name}, line 1" in result.stderr
