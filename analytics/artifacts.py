@@ -43,8 +43,7 @@ MANIFEST = "manifest.json"
 LATEST = "latest"
 RFM_MODEL = "rfm_kmeans.skops"
 CLUSTER_MODEL = "customer_types.skops"
-PREDICT_SEGMENT_MODEL = "predict_segment.skops"
-PREDICT_CLUSTER_MODEL = "predict_cluster.skops"
+PREDICT_TIER_MODEL = "predict_tier.skops"  # the counter customer's value tier
 PREDICT_STATS = "predict_stats.json"
 FORMAT = "carsight.segmentation/1"
 STRICT_LIBRARIES = ("scikit-learn", "skops")
@@ -255,6 +254,9 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
     {
         "sklearn.tree._tree.Tree",  # GradientBoosting / random-forest trees
         "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+        # CalibratedClassifierCV's fitted parts (the value-tier model, sigmoid calibration)
+        "sklearn.calibration._CalibratedClassifier",
+        "sklearn.calibration._SigmoidCalibration",
     }
 )
 

@@ -15,15 +15,17 @@ from warehouse import opstore
 
 PROSPECT_COLUMNS = (
     "prospect_id", "signup_date", "market", "vehicle_class", "model", "budget_krw",
-    "predicted_segment", "predicted_cluster", "cluster_probability", "model_version",
+    "predicted_segment", "predicted_tier", "tier_probability", "model_version",
 )  # fmt: skip
 
 
 def load_prospects(ops_db: Path, *, brand: str, market: str | None = None) -> pl.DataFrame:
     """The brand's prospects (in `market` when given), newest prediction first.
 
-    Columns PROSPECT_COLUMNS: budget_krw in KRW, cluster_probability 0-1,
-    signup_date a Date. No name, phone, e-mail or address.
+    Columns PROSPECT_COLUMNS: budget_krw in KRW, tier_probability 0-1 (the
+    calibrated probability of the predicted value tier; null for prospects
+    registered before value tiers), signup_date a Date. No name, phone, e-mail or
+    address.
     """
     frame = opstore.read_prospects(ops_db).filter(pl.col("brand") == brand)
     if market:
@@ -33,19 +35,11 @@ def load_prospects(ops_db: Path, *, brand: str, market: str | None = None) -> pl
     )
 
 
-def prospect_table(
-    prospects: pl.DataFrame, *, personas: dict[int, str], model_version: str | None
-) -> pl.DataFrame:
-    """The dealer's prospect list: `load_prospects` columns with signup_date as text and
-    a persona (the current training run's name of the predicted type; null when the
-    prospect was predicted by another run, whose types may differ)."""
-    persona = pl.col("predicted_cluster").replace_strict(
-        personas, default=None, return_dtype=pl.Utf8
-    )
-    return prospects.with_columns(
-        pl.col("signup_date").cast(pl.Utf8),
-        pl.when(pl.col("model_version") == model_version).then(persona).alias("persona"),
-    ).select(
+def prospect_table(prospects: pl.DataFrame) -> pl.DataFrame:
+    """The dealer's prospect list: `load_prospects` columns with signup_date as text;
+    the segment (신규 by definition for a prospect with no purchases) and the value
+    potential tier with its probability (0-1) as predicted at registration."""
+    return prospects.with_columns(pl.col("signup_date").cast(pl.Utf8)).select(
         "prospect_id", "signup_date", "market", "vehicle_class", "model", "budget_krw",
-        "predicted_segment", "predicted_cluster", "persona", "cluster_probability",
+        "predicted_segment", "predicted_tier", "tier_probability", "model_version",
     )  # fmt: skip

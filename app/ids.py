@@ -118,6 +118,9 @@ REGION_TABLE = "region-table"  # top body type and model per region
 
 # --- customer-prediction page (/predict) ------------------------------------
 # (section owned by the prediction page; keep `predict-` prefixes)
+PREDICT_LOOKUP_INPUT = "predict-lookup-input"  # phone, e-mail or user id of a returning customer
+PREDICT_LOOKUP_SUBMIT = "predict-lookup-submit"
+PREDICT_LOOKUP_RESULT = "predict-lookup-result"
 PREDICT_URL = "predict-url"  # the page's own Location (refresh=False): brand <-> query string
 PREDICT_STATUS = "predict-status"  # artifacts missing or refused: what to run
 PREDICT_INPUT = "predict-input"  # dcc.Store: the last accepted form (inputs, never results)

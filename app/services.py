@@ -308,6 +308,25 @@ def dealer_customers(brand: str) -> pl.DataFrame:
     return _own_market(frame)
 
 
+def find_customers(brand: str, *, kind: str, value: str) -> pl.DataFrame:
+    """A returning customer at the counter (warehouse.trained.find_customers): only the
+    brand the user may see (a dealer: their own; another brand is ScopeRefused), only
+    their market when they have one; customer ids are pseudonyms; no contact details."""
+    from analytics.predict.lookup import PHONE_SUFFIX_MIN
+    from warehouse.pii import pseudonymize
+    from warehouse.trained import find_customers as find
+
+    found = find(
+        warehouse(),
+        brand=require_brand(brand),
+        kind=kind,
+        value=value,
+        suffix_min=PHONE_SUFFIX_MIN,
+    )
+    found = pseudonymize(found, column="customer_id", prefix="C-", key=pseudonym_key())
+    return _own_market(found)
+
+
 def dealer_contacts(brand: str) -> pl.DataFrame:
     """Pseudonymous customer ids with phone, e-mail and address: unmasked for an
     administrator and a dealer (their own brand), masked in DuckDB for everyone else."""

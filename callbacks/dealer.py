@@ -859,22 +859,19 @@ def export_customers(n_clicks: Clicks) -> bool:
 )
 def render_prospects(spec: DealerSpec | None, lang: Lang):
     """Prospects registered at the counter (live from the operational store): count,
-    list and predicted type. They are not customers: no purchase, no segment counts."""
+    list, segment (신규 by definition) and predicted value tier. They are not customers:
+    no purchase, no segment counts."""
     lang, brand = lang or "ko", _spec_brand(spec)
     found = services.prospects(brand, market=spec.get("market"))  # type: ignore[union-attr]
     if found.is_empty():
         return html.P(t("dealer.prospects.none", lang), className="text-muted")
-    table = prospect_table(
-        found,
-        personas=_personas(brand, lang),
-        model_version=(_manifest(brand) or {}).get("version"),
-    )
+    table = prospect_table(found)
     return [
         html.P(t("dealer.prospects.count", lang, count=found.height), className="fw-semibold"),
         figures.data_table(
             table,
             lang=lang,
-            value_labels={"predicted_segment": "segment"},
-            fraction_columns=("cluster_probability",),
+            value_labels={"predicted_segment": "segment", "predicted_tier": "tier"},
+            fraction_columns=("tier_probability",),
         ),
     ]

@@ -1,5 +1,9 @@
 """Callbacks of the customer-prediction page: thin adapters around `analytics.predict`.
 
+Returning customers: 조회 -> `analytics.predict.lookup.parse_lookup` -> the brand's
+matching customers from the warehouse (`app.services.find_customers`, own brand only)
+-> their real segment, type and history.
+
 Flow: brand -> the brand's verified predictor (cached on the server per brand
 and model version) -> the form's choices and defaults. 예측하기 -> `parse_input`
 -> either every field's inline message (a rejected form changes nothing) or the
@@ -22,13 +26,25 @@ from dash.exceptions import PreventUpdate
 from analytics.artifacts import ArtifactError
 from analytics.predict import FieldError
 from analytics.predict.inputs import InputError, parse_input
-from analytics.predict.recommend_vehicles import TOP_N, typical_class, typical_price
+from analytics.predict.lookup import parse_lookup
+from analytics.predict.recommend_vehicles import (
+    BUDGET_BAND,
+    TOP_N,
+    typical_class,
+    typical_price,
+)
 from analytics.predict.registration import parse_registration, prospect_record
 from app import ids, services
 from app.i18n import market_label, t
 from app.i18n.dealer import segment_label
-from app.i18n.predict import render_error, render_reason
-from app.inputs import Clicks, Lang
+from app.i18n.predict import (
+    class_label,
+    powertrain_text,
+    render_error,
+    render_reason,
+    tier_label,
+)
+from app.inputs import Clicks, Lang, Text
 from callbacks.registry import for_page
 
 callback = for_page("predict")
@@ -218,11 +234,124 @@ def brand_in_url(brand: str | None) -> str:
 @callback(
     Output(ids.PREDICT_BUDGET, "placeholder"),
     Output(ids.PREDICT_REG_PHONE, "placeholder"),
+    Output(ids.PREDICT_LOOKUP_INPUT, "placeholder"),
     Input(ids.LANG_STORE, "data"),
 )
-def placeholders(lang: Lang) -> tuple[str, str]:
+def placeholders(lang: Lang) -> tuple[str, str, str]:
     lang = lang or "ko"
-    return t("predict.ui.budget.placeholder", lang), t("predict.ui.reg.phone.placeholder", lang)
+    return (
+        t("predict.ui.budget.placeholder", lang),
+        t("predict.ui.reg.phone.placeholder", lang),
+        t("predict.ui.lookup.placeholder", lang),
+    )
+
+
+# --- returning customers -------------------------------------------------------------------
+
+
+@callback(
+    Output(ids.PREDICT_LOOKUP_RESULT, "children"),
+    Output(ids.PREDICT_LOOKUP_INPUT, "invalid"),
+    Input(ids.PREDICT_LOOKUP_SUBMIT, "n_clicks"),
+    Input(ids.PREDICT_LOOKUP_INPUT, "n_submit"),
+    State(ids.PREDICT_LOOKUP_INPUT, "value"),
+    State(ids.PREDICT_BRAND, "value"),
+    State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def lookup_customer(n_clicks: Clicks, n_submit: Clicks, query: Text, brand: str | None, lang: Lang):
+    """A returning customer's real segment, type and history (the brand's own customers
+    only; never a prediction), or why nothing was found."""
+    if not (n_clicks or n_submit):
+        raise PreventUpdate
+    lang, brand = lang or "ko", _brand(brand)
+    try:
+        wanted = parse_lookup(query)
+    except InputError as err:
+        return dbc.Alert(render_error(err.errors[0], lang), color="danger"), True
+    found = services.find_customers(brand, kind=wanted.kind, value=wanted.value)
+    name = t(f"brand.{brand}", lang)
+    if found.is_empty():
+        return (
+            dbc.Alert(
+                t("predict.ui.lookup.none", lang, brand=name, query=str(query).strip()),
+                color="secondary",
+            ),
+            False,
+        )
+    personas = _personas(brand, lang)
+    return [
+        html.P(t("predict.ui.lookup.found", lang, brand=name, n=found.height), className="small"),
+        *[_customer_card(row, personas, lang) for row in found.to_dicts()],
+    ], False
+
+
+def _personas(brand: str, lang: str) -> dict[int, str]:
+    """Cluster -> persona in `lang`, from the brand's verified training manifest."""
+    manifest = services.segmentation_manifest(brand) or {}
+    profiles = (manifest.get("clusters") or {}).get("profiles") or []
+    return {int(p["cluster"]): p.get(f"persona_{lang}") or "" for p in profiles}
+
+
+def _customer_card(row: dict, personas: dict[int, str], lang: str) -> dbc.Card:
+    """One customer from the warehouse: actual segment, type and purchase history."""
+    if row.get("segment") is None:
+        facts = [html.P(t("predict.ui.lookup.not_trained", lang), className="small mb-1")]
+    else:
+        cluster = row.get("cluster")
+        persona = personas.get(int(cluster)) if cluster is not None else None
+        facts = [
+            html.Div(
+                [
+                    html.Span(t("predict.ui.lookup.segment", lang) + ": ", className="text-muted"),
+                    html.Strong(segment_label(str(row["segment"]), lang)),
+                ],
+                className="cs-lookup-segment",
+            ),
+            html.Div(
+                [
+                    html.Span(t("predict.ui.lookup.type", lang) + ": ", className="text-muted"),
+                    t(
+                        "predict.ui.lookup.type.value",
+                        lang,
+                        cluster=cluster,
+                        persona=persona or row.get("persona") or "",
+                    ),
+                ]
+            ),
+        ]
+    purchase = row.get("purchase_date")
+    history = t(
+        "predict.ui.lookup.history.text",
+        lang,
+        count=row.get("purchase_count") or 0,
+        date=purchase.isoformat() if purchase else "-",
+        days=int(row.get("recency_days") or 0),
+        model=row.get("model") or "-",
+        mkrw=(row.get("amount_krw") or 0) / 1e6,
+        market=market_label(str(row.get("market") or ""), lang),
+    )
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H4(
+                    t("predict.ui.lookup.customer", lang, customer_id=row["customer_id"]),
+                    className="h6 mb-1",
+                ),
+                *facts,
+                html.Div(
+                    [
+                        html.Span(
+                            t("predict.ui.lookup.history", lang) + ": ", className="text-muted"
+                        ),
+                        history,
+                    ],
+                    className="small",
+                ),
+            ]
+        ),
+        className="mb-2 cs-lookup-customer",
+    )
 
 
 def _digits(text: Any) -> int | None:
@@ -379,7 +508,7 @@ def predict_spec(spec: dict[str, Any]):
     Input(ids.LANG_STORE, "data"),
 )
 def render_result(spec: dict | None, lang: Lang):
-    """Segment, customer type, persona and the recommended cars, in `lang`."""
+    """Segment (by definition), value tier and the recommended cars, in `lang`."""
     if not spec:
         raise PreventUpdate
     lang = lang or "ko"
@@ -421,34 +550,58 @@ def _probability_bars(probabilities: dict, labeller, lang: str, target_key: str)
     )
 
 
-def _cluster_name(cluster: Any, lang: str) -> str:
-    return t("predict.ui.cluster.value", lang, cluster=cluster)
+def _segment_stat(prediction, lang: str) -> html.Div:
+    """The segment by definition (신규 with no purchases) or the pointer to the history."""
+    if prediction.segment is not None:
+        value, note = segment_label(prediction.segment, lang), "predict.ui.segment.no_purchases"
+    else:
+        value, note = t("predict.ui.segment.unknown", lang), "predict.ui.segment.history_needed"
+    return html.Div(
+        [
+            html.Div(t("predict.ui.segment", lang), className="small text-muted"),
+            html.Div(value, className="fw-semibold fs-5"),
+            html.Div(t(note, lang), className="small"),
+        ],
+        className="cs-stat p-2 border rounded bg-white predict-segment",
+    )
+
+
+def _wishes_view(wishes, lang: str) -> html.Ul:
+    """What the catalogue could do for the class and eco wishes, and why not."""
+    band = round(100 * BUDGET_BAND)
+    values = {
+        "vehicle_class": class_label(wishes.vehicle_class, lang),
+        "band": band,
+        "n": wishes.class_in_budget,
+        "min_mkrw": (wishes.class_price_min or 0) / 1e6,
+        "max_mkrw": (wishes.class_price_max or 0) / 1e6,
+    }
+    items = [html.Li(t(f"predict.ui.wish.class.{wishes.class_status}", lang, **values))]
+    if wishes.eco_status != "not_asked":
+        items.append(
+            html.Li(
+                t(
+                    f"predict.ui.wish.eco.{wishes.eco_status}",
+                    lang,
+                    **{**values, "n": wishes.class_eco_in_budget},
+                )
+            )
+        )
+    colour = "cs-wish-met" if wishes.class_met else "cs-wish-unmet"
+    return html.Ul(items, className=f"cs-list small mb-2 cs-wishes {colour}")
 
 
 def result_view(prediction, lang: str) -> list:
-    seg_p = float(prediction.segment_probabilities.get(prediction.segment, 0.0))
-    cl_p = float(_lookup(prediction.cluster_probabilities, prediction.cluster))
-    persona = prediction.persona_en if lang == "en" else prediction.persona_ko
     headline = dbc.Row(
         [
+            dbc.Col(_segment_stat(prediction, lang), xs=12, md=6),
             dbc.Col(
                 _stat(
-                    "predict.ui.segment",
-                    segment_label(prediction.segment, lang),
-                    seg_p,
+                    "predict.ui.tier",
+                    tier_label(prediction.tier, lang),
+                    prediction.tier_probability,
                     lang,
-                    "predict-segment",
-                ),
-                xs=12,
-                md=6,
-            ),
-            dbc.Col(
-                _stat(
-                    "predict.ui.cluster",
-                    f"{_cluster_name(prediction.cluster, lang)} — {persona}",
-                    cl_p,
-                    lang,
-                    "predict-cluster",
+                    "predict-tier",
                 ),
                 xs=12,
                 md=6,
@@ -456,30 +609,17 @@ def result_view(prediction, lang: str) -> list:
         ],
         className="g-2 mb-2",
     )
-    bars = dbc.Row(
+    bars = html.Div(
         [
-            dbc.Col(
-                _probability_bars(
-                    prediction.segment_probabilities,
-                    lambda s: segment_label(str(s), lang),
-                    lang,
-                    "predict.ui.segment",
-                ),
-                xs=12,
-                md=6,
+            _probability_bars(
+                prediction.tier_probabilities,
+                lambda s: tier_label(str(s), lang),
+                lang,
+                "predict.ui.tier",
             ),
-            dbc.Col(
-                _probability_bars(
-                    prediction.cluster_probabilities,
-                    lambda c: _cluster_name(c, lang),
-                    lang,
-                    "predict.ui.cluster",
-                ),
-                xs=12,
-                md=6,
-            ),
+            html.P(t("predict.ui.tier.hint", lang), className="small text-muted mb-0"),
         ],
-        className="g-3 mb-3",
+        className="mb-3",
     )
     recs = list(prediction.recommendations)
     top = [r for r in recs if r.rank <= TOP_N]
@@ -488,6 +628,7 @@ def result_view(prediction, lang: str) -> list:
         headline,
         bars,
         html.H3(t("predict.ui.recs.title", lang, n=len(top)), className="h6"),
+        _wishes_view(prediction.wishes, lang),
         dbc.Row([dbc.Col(_rec_card(r, lang), xs=12, md=4) for r in top], className="g-2 cs-recs"),
     ]
     if interest is not None:
@@ -532,10 +673,21 @@ def _badges(rec, lang: str) -> list:
     return out
 
 
+def _spec(rec, lang: str) -> str:
+    """'중형 SUV · 하이브리드/플러그인 하이브리드' from the catalogue."""
+    body = class_label(
+        " ".join(p for p in (rec.size_class, rec.body_type) if p) or rec.body_type, lang
+    )
+    return t(
+        "predict.ui.rec.spec", lang, body=body, powertrain=powertrain_text(rec.powertrain, lang)
+    )
+
+
 def _rec_body(rec, lang: str) -> list:
     return [
         html.Div(_badges(rec, lang), className="mb-1"),
         html.H4(rec.model, className="h5 mb-1 cs-rec-model"),
+        html.P(_spec(rec, lang), className="mb-1 small cs-rec-spec"),
         html.P(_price(rec.expected_price, lang), className="mb-1 fw-semibold"),
         html.Ul(
             [html.Li(render_reason(reason, lang)) for reason in rec.reasons],
@@ -586,8 +738,9 @@ def toggle_card(n_clicks: Clicks, is_open: bool | None) -> bool:
     Input(ids.LANG_STORE, "data"),
 )
 def render_model_card(brand: str | None, lang: Lang):
-    """Per target: method, chosen classifier, CV accuracy and macro-F1 against the
-    majority baseline, every candidate's scores and the confusion matrix."""
+    """The value-tier model: method, tier rule, chosen calibrated classifier, CV accuracy,
+    macro-F1, log loss, Brier and ECE against the baselines, every candidate, the
+    reliability table and the confusion matrix."""
     lang = lang or "ko"
     try:
         card = predictor(_brand(brand)).model_card()
@@ -604,47 +757,66 @@ def render_model_card(brand: str | None, lang: Lang):
         ],
         className="small mb-2",
     )
-    targets = card.get("targets") or {}
-    return [
-        facts,
-        dbc.Row(
-            [
-                dbc.Col(
-                    _target_card(name, targets[name], len(card.get("features") or []), lang),
-                    xs=12,
-                    lg=6,
-                )
-                for name in ("segment", "cluster")
-                if name in targets
-            ],
-            className="g-3",
-        ),
-    ]
+    tier = (card.get("targets") or {}).get("tier")
+    if not tier:
+        return [facts]
+    return [facts, _target_card(tier, card, lang)]
 
 
-def _class_label(target: str, value: Any, lang: str) -> str:
-    return segment_label(str(value), lang) if target == "segment" else _cluster_name(value, lang)
-
-
-def _target_card(target: str, info: dict, n_features: int, lang: str) -> html.Div:
+def _target_card(info: dict, card: dict, lang: str) -> html.Div:
     baseline = info.get("baseline") or {}
+    cuts = info.get("cuts") or {}
+    calibration = (card.get("cv") or {}).get("calibration") or {}
     rows = [
-        ("predict.ui.card.method", t("predict.ui.card.method.text", lang, n=n_features)),
+        (
+            "predict.ui.card.method",
+            t("predict.ui.card.method.text", lang, n=len(card.get("features") or [])),
+        ),
+        (
+            "predict.ui.card.rule",
+            t(
+                "predict.ui.card.rule.text",
+                lang,
+                p75_mkrw=cuts.get("value_p75", 0) / 1e6,
+                p25_mkrw=cuts.get("value_p25", 0) / 1e6,
+            ),
+        ),
         ("predict.ui.card.classifier", info["chosen"]),
+        (
+            "predict.ui.card.calibration",
+            t(
+                "predict.ui.card.calibration.text",
+                lang,
+                method=calibration.get("method", "-"),
+                cv=calibration.get("cv", "-"),
+            ),
+        ),
         (
             "predict.ui.card.cv",
             t("predict.ui.card.cv.text", lang, folds=info["folds"], rows=info["rows"]),
         ),
         ("predict.ui.card.accuracy", f"{100 * info['accuracy']:.1f}%"),
         ("predict.ui.card.macro_f1", f"{info['macro_f1']:.3f}"),
+        ("predict.ui.card.log_loss", f"{info['log_loss']:.3f}"),
+        ("predict.ui.card.brier", f"{info['brier']:.3f}"),
+        ("predict.ui.card.ece", f"{info['ece']:.3f}"),
         (
             "predict.ui.card.baseline",
             t(
                 "predict.ui.card.baseline.text",
                 lang,
                 accuracy=100 * baseline.get("accuracy", 0),
-                majority=_class_label(target, baseline.get("majority_class"), lang),
+                majority=tier_label(str(baseline.get("majority_class")), lang),
                 macro_f1=baseline.get("macro_f1", 0),
+            ),
+        ),
+        (
+            "predict.ui.card.prior",
+            t(
+                "predict.ui.card.prior.text",
+                lang,
+                log_loss=baseline.get("log_loss", 0),
+                brier=baseline.get("brier", 0),
             ),
         ),
     ]
@@ -660,16 +832,62 @@ def _target_card(target: str, info: dict, n_features: int, lang: str) -> html.Di
                 for key, value in rows
             ]
         ),
-        className=f"table table-sm small mb-2 cs-card-facts cs-card-{target}",
+        className="table table-sm small mb-2 cs-card-facts cs-card-tier",
     )
     return html.Div(
         [
-            html.H3(t(f"predict.ui.card.target.{target}", lang), className="h6"),
-            facts,
-            _candidates_table(info, lang),
-            _confusion_table(target, info, lang),
+            html.H3(t("predict.ui.card.target.tier", lang), className="h6"),
+            dbc.Row(
+                [
+                    dbc.Col(facts, xs=12, lg=6),
+                    dbc.Col(
+                        [
+                            _candidates_table(info, lang),
+                            _reliability_table(info, lang),
+                            _confusion_table(info, lang),
+                        ],
+                        xs=12,
+                        lg=6,
+                    ),
+                ],
+                className="g-3",
+            ),
         ],
         className="cs-model-card",
+    )
+
+
+def _reliability_table(info: dict, lang: str) -> html.Table:
+    """Calibration as numbers: mean top probability vs the share that was right, per bin."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang), scope="col")
+                for k in (
+                    "predict.ui.card.bin",
+                    "predict.ui.card.bin_rows",
+                    "predict.ui.card.confidence",
+                    "predict.ui.card.accuracy",
+                )
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(row["bin"]),
+                    html.Td(f"{row['rows']:,}"),
+                    html.Td(f"{100 * row['confidence']:.1f}%"),
+                    html.Td(f"{100 * row['accuracy']:.1f}%"),
+                ]
+            )
+            for row in info.get("reliability") or []
+        ]
+    )
+    return html.Table(
+        [html.Caption(t("predict.ui.card.reliability", lang)), head, body],
+        className="table table-sm small caption-top text-end mb-2 cs-reliability",
     )
 
 
@@ -682,6 +900,7 @@ def _candidates_table(info: dict, lang: str) -> html.Table:
                     "predict.ui.card.candidate",
                     "predict.ui.card.accuracy",
                     "predict.ui.card.macro_f1",
+                    "predict.ui.card.log_loss",
                 )
             ]
         )
@@ -697,6 +916,7 @@ def _candidates_table(info: dict, lang: str) -> html.Table:
                     ),
                     html.Td(f"{100 * s['accuracy']:.1f}%"),
                     html.Td(f"{s['macro_f1']:.3f}"),
+                    html.Td(f"{s['log_loss']:.3f}"),
                 ],
                 className="fw-semibold" if name == info["chosen"] else None,
             )
@@ -709,10 +929,10 @@ def _candidates_table(info: dict, lang: str) -> html.Table:
     )
 
 
-def _confusion_table(target: str, info: dict, lang: str) -> html.Table:
+def _confusion_table(info: dict, lang: str) -> html.Table:
     """Counts as text; the cell shade (share of the actual class) is decoration only."""
     matrix = info["confusion_matrix"]
-    labels = [_class_label(target, v, lang) for v in matrix["labels"]]
+    labels = [tier_label(str(v), lang) for v in matrix["labels"]]
     head = html.Thead(
         html.Tr(
             [
@@ -815,8 +1035,11 @@ def register(n_clicks: Clicks, *values_and_state):
                 "predict.ui.reg.saved",
                 lang,
                 prospect_id=prospect_id,
-                segment=segment_label(prediction.segment, lang),
-                cluster=prediction.cluster,
+                segment=segment_label(prediction.segment, lang)
+                if prediction.segment
+                else t("predict.ui.segment.unknown", lang),
+                tier=tier_label(prediction.tier, lang),
+                pct=100 * prediction.tier_probability,
                 version=prediction.model_version,
             ),
             color="success",

@@ -1,4 +1,5 @@
-"""The customer-prediction page (고객 예측): a new customer's segment, type and cars.
+"""The customer-prediction page (고객 예측): a returning customer's record, a new customer's
+value potential and cars.
 
 The layout is a function of the query string (brand). The form's choices and
 defaults come from the brand's trained predictor and are filled by
@@ -40,7 +41,7 @@ def layout(**query: str) -> html.Div:
             loading(html.Div(id=ids.PREDICT_STATUS, role="status")),
             dbc.Row(
                 [
-                    dbc.Col(_form(brand), xs=12, xl=5),
+                    dbc.Col([_lookup(), _form(brand)], xs=12, xl=5),
                     dbc.Col([_result(), _register()], xs=12, xl=7),
                 ],
                 className="g-3",
@@ -214,6 +215,36 @@ def _form(brand: str) -> dbc.Card:
             ),
         ],
         hint_key="predict.ui.form.hint",
+    )
+
+
+def _lookup() -> dbc.Card:
+    """A returning customer: one search box (phone, e-mail or user id) and their record."""
+    return card(
+        "predict.ui.lookup.title",
+        [
+            dbc.Label(label("predict.ui.lookup.label"), html_for=ids.PREDICT_LOOKUP_INPUT),
+            dbc.InputGroup(
+                [
+                    dbc.Input(
+                        id=ids.PREDICT_LOOKUP_INPUT,
+                        type="search",
+                        value="",
+                        autoComplete="off",
+                        placeholder=t("predict.ui.lookup.placeholder"),
+                        debounce=True,
+                    ),
+                    dbc.Button(
+                        label("predict.ui.lookup.submit"),
+                        id=ids.PREDICT_LOOKUP_SUBMIT,
+                        color="secondary",
+                        n_clicks=0,
+                    ),
+                ]
+            ),
+            loading(html.Div(id=ids.PREDICT_LOOKUP_RESULT, className="mt-2", role="status")),
+        ],
+        hint_key="predict.ui.lookup.hint",
     )
 
 

@@ -37,7 +37,7 @@ def _run(*args: str) -> object:
 
 
 @pytest.mark.parametrize("brand", ["kia", "Kia", "hyundai", "Hyundai"])
-def test_json_customer_prints_segment_type_persona_and_three_cars(
+def test_json_customer_prints_segment_tier_and_three_cars_with_body_and_powertrain(
     artifacts_dir: Path, brand: str
 ) -> None:
     result = _run(
@@ -51,22 +51,20 @@ def test_json_customer_prints_segment_type_persona_and_three_cars(
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["brand"] == brand.capitalize()
-    assert {
-        "segment",
-        "segment_probabilities",
-        "cluster",
-        "persona",
-        "cluster_probabilities",
-        "recommendations",
-    } <= set(out)
-    assert out["segment"] in out["segment_probabilities"]
-    assert str(out["cluster"]) in out["cluster_probabilities"]
+    assert {"segment", "tier", "tier_probabilities", "wishes", "recommendations"} <= set(out)
+    # no purchases: 신규 by definition, never "at risk"; the value tier is the prediction
+    assert (out["segment"], out["segment_rule"]) == ("신규", "no_purchases")
+    assert set(out["tier_probabilities"]) == {"VIP 잠재", "일반", "실속"}
+    assert out["tier"] in out["tier_probabilities"]
+    assert out["wishes"]["class_status"] == "met"
     recs = out["recommendations"]
     assert len(recs) == 3
     for rec in recs:
-        assert {"model", "expected_price", "eco", "reasons"} <= set(rec)
+        assert {"model", "expected_price", "body_type", "powertrain", "eco", "reasons"} <= set(rec)
         assert isinstance(rec["expected_price"], int) and rec["reasons"]
         assert any("예산 대비" in r for r in rec["reasons"])
+    assert recs[0]["body_type"] == "SUV" and recs[0]["eco"] is True
+    assert "ICE" not in recs[0]["powertrain"].split("/")  # the eco powertrain is offered
 
 
 def test_english_reasons_with_lang_en(artifacts_dir: Path) -> None:
@@ -148,11 +146,11 @@ def test_csv_scores_good_rows_and_reports_bad_rows_by_line_and_field(
     assert scored.get_column("line").to_list() == [2, 4]
     for column in (
         "segment",
-        "segment_probability",
-        "cluster",
-        "cluster_probability",
-        "persona",
+        "tier",
+        "tier_probability",
         "rec1_model",
+        "rec1_body_type",
+        "rec1_powertrain",
         "rec1_expected_price",
         "rec1_reasons",
         "rec3_model",

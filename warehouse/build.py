@@ -1031,7 +1031,9 @@ def _operational_prospects(ops_db: Path | None, state: LoadState) -> pl.DataFram
 def _prospect_predictions(prospects: pl.DataFrame) -> pl.DataFrame:
     """customer_predictions rows: the counter predictions of the prospects."""
     return prospects.filter(
-        pl.col("predicted_segment").is_not_null() | pl.col("predicted_cluster").is_not_null()
+        pl.col("predicted_segment").is_not_null()
+        | pl.col("predicted_cluster").is_not_null()
+        | pl.col("predicted_tier").is_not_null()
     ).select(
         pl.col("prospect_id").alias("customer_id"),
         "brand",
@@ -1039,6 +1041,8 @@ def _prospect_predictions(prospects: pl.DataFrame) -> pl.DataFrame:
         "segment_probability",
         "predicted_cluster",
         "cluster_probability",
+        "predicted_tier",
+        "tier_probability",
         "model_version",
         "predicted_at",
     )

@@ -40,7 +40,7 @@ PROSPECT_COLUMNS: tuple[str, ...] = (
     "address", "signup_date", "market", "vehicle_class", "model_label", "model", "eco_friendly",
     "budget_krw", "payment_method", "purchase_count", "channel",
     "predicted_segment", "segment_probability", "predicted_cluster", "cluster_probability",
-    "model_version", "predicted_at",
+    "predicted_tier", "tier_probability", "model_version", "predicted_at",
 )  # fmt: skip
 # Polars types of the prospect columns (SQLite keeps dates as ISO text).
 PROSPECT_SCHEMA: dict[str, Any] = {
@@ -51,7 +51,8 @@ PROSPECT_SCHEMA: dict[str, Any] = {
     "eco_friendly": pl.Boolean, "budget_krw": pl.Int64, "payment_method": pl.Utf8,
     "purchase_count": pl.Int32, "channel": pl.Utf8, "predicted_segment": pl.Utf8,
     "segment_probability": pl.Float64, "predicted_cluster": pl.Int16,
-    "cluster_probability": pl.Float64, "model_version": pl.Utf8, "predicted_at": pl.Utf8,
+    "cluster_probability": pl.Float64, "predicted_tier": pl.Utf8, "tier_probability": pl.Float64,
+    "model_version": pl.Utf8, "predicted_at": pl.Utf8,
 }  # fmt: skip
 # The legacy `customers` table's names for prospect columns.
 _LEGACY_NAMES = {"prospect_id": "customer_id", "budget_krw": "amount_krw"}
@@ -60,6 +61,12 @@ _LEGACY_NAMES = {"prospect_id": "customer_id", "budget_krw": "amount_krw"}
 # email_log columns added with the outbox (warehouse.mail_store): which template and kind
 # of e-mail, and which try of which outbox message a row records. `connect` adds them to
 # a store written before.
+# prospect columns added with the value tiers (analytics.predict.train): `connect` adds
+# them to a store written before; its older rows read null.
+PROSPECT_ADDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("predicted_tier", "text"),
+    ("tier_probability", "real"),
+)
 EMAIL_LOG_COLUMNS: tuple[tuple[str, str], ...] = (
     ("template", "text"),
     ("kind", "text"),
@@ -89,6 +96,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         con.executescript(sql.load("opstore/schema"))
         _move_legacy_customers(con)
         _add_email_log_columns(con)
+        _add_prospect_columns(con)
         con.executescript(sql.load("opstore/automation_schema"))
         _add_user_columns(con)
         yield con
@@ -217,6 +225,13 @@ def register_prospect(path: Path, record: Mapping[str, Any]) -> str:
             [row[c] for c in columns],
         )
     return str(row["prospect_id"])
+
+
+def _add_prospect_columns(con: sqlite3.Connection) -> None:
+    present = {row[1] for row in con.execute("pragma table_info(prospects)")}
+    for column, kind in PROSPECT_ADDED_COLUMNS:
+        if column not in present:
+            con.execute(f"alter table prospects add column {column} {kind}")  # allow-list
 
 
 def _add_email_log_columns(con: sqlite3.Connection) -> None:

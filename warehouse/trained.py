@@ -167,6 +167,21 @@ def load_dealer_customers(warehouse: Warehouse, *, brand: str = "all") -> pl.Dat
     return warehouse.frame(sql.load("marts/dealer_customers"), {"brand": brand})
 
 
+def find_customers(
+    warehouse: Warehouse, *, brand: str, kind: str, value: str, suffix_min: int = 8
+) -> pl.DataFrame:
+    """Up to 5 of `brand`'s customers matching a counter lookup (sql/marts/customer_lookup.sql):
+    `kind` 'email' | 'phone' | 'id' with the normalised `value`
+    (analytics.predict.lookup). PII-free profile, segment, type and history; newest
+    purchase first. Amounts in KRW, recency in days."""
+    if kind not in ("email", "phone", "id"):
+        raise ValueError(f"unknown lookup kind {kind!r}; expected email, phone or id")
+    return warehouse.frame(
+        sql.load("marts/customer_lookup"),
+        {"brand": brand, "kind": kind, "value": value, "suffix_min": suffix_min},
+    )
+
+
 def load_dealer_contacts(warehouse: Warehouse, *, brand: str, masked: bool = True) -> pl.DataFrame:
     """Customer ids with phone, e-mail and address, masked in DuckDB unless `masked` is
     False (sql/marts/dealer_contacts*.sql), so masked values are all the app ever holds

@@ -1,23 +1,25 @@
-"""The counter features of the segment and customer-type classifiers.
+"""The counter features of the value-tier classifier.
 
-Every feature is something a dealer knows before the sale; none is derived
-from a target (the RFM segment or the customer type):
+Every feature is something a dealer learns from a prospect at the counter before
+any sale; none is derived from the target (the value tier, what the customer
+became: amount x purchases):
 
 | feature | counter input | training column (customer_profiles) |
 |---|---|---|
 | age | age / birth date | age |
-| budget_krw | budget (KRW) | amount_krw (what the customer paid) |
-| purchase_count | previous purchases | purchase_count - 1 (the recorded purchase excluded) |
+| budget_krw | budget (KRW) | amount_krw (what the customer paid for the purchase) |
 | gender=*, market=*, vehicle_class=*, payment_method=*, channel=* | same | same |
 | eco_friendly | eco preference | eco_friendly |
 
-Budget stands in for the amount and previous purchases for the frequency: the
-segment and type models were fitted on amount and frequency, and a dealer
-learns both at the counter, so this is legitimate counter knowledge, not
-leakage. Recency (days since the last purchase) is unknown for a prospect and
-is not a feature; neither is the segment for the type model or the type for
-the segment model. The model of interest is optional at the counter and so is
-not a classifier feature; it only shapes the recommendations.
+Budget stands in for the amount of the first purchase, the one thing a prospect
+can tell about money. Purchases are not a feature: a prospect has none, and a
+customer's purchase count is half of the target (value = amount x purchases), so
+using it would be leakage. Recency does not exist for someone who never bought.
+The previous purchases told at the counter (`purchase_count`) are still parsed:
+they decide only whether the prospect is 신규 by definition (none) or a returning
+customer whose segment must come from the warehouse. The model of interest is
+optional at the counter and so is not a feature; it only shapes the
+recommendations.
 
 Categoricals are one-hot encoded against the brand's vocabulary with numpy
 (`design_matrix`), the same code for one customer and for a million, so a
@@ -32,12 +34,18 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-NUMERIC: tuple[str, ...] = ("age", "budget_krw", "purchase_count")
+NUMERIC: tuple[str, ...] = ("age", "budget_krw")
 CATEGORICAL: tuple[str, ...] = ("gender", "market", "vehicle_class", "payment_method", "channel")
 BOOLEAN: tuple[str, ...] = ("eco_friendly",)
-INPUT_COLUMNS: tuple[str, ...] = NUMERIC + CATEGORICAL + BOOLEAN
+MODEL_INPUTS: tuple[str, ...] = NUMERIC + CATEGORICAL + BOOLEAN
+# Every parsed counter input: the model's, plus the previous purchases (not a feature).
+INPUT_COLUMNS: tuple[str, ...] = (*MODEL_INPUTS, "purchase_count")
 TARGET_COLUMNS: frozenset[str] = frozenset(
     {
+        "tier",
+        "value_krw",
+        "frequency",
+        "purchase_count",
         "segment",
         "cluster",
         "rfm_cluster",
@@ -69,7 +77,7 @@ def feature_names(cats: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def design_matrix(columns: Mapping[str, Any], cats: Mapping[str, Sequence[str]]) -> np.ndarray:
-    """float64 matrix (rows x `feature_names`) from INPUT_COLUMNS arrays or lists.
+    """float64 matrix (rows x `feature_names`) from MODEL_INPUTS arrays or lists.
 
     `columns` maps each input column to a sequence (numpy array, Polars Series
     or list) of equal length. Unknown category values encode as all zeros.
@@ -85,9 +93,9 @@ def design_matrix(columns: Mapping[str, Any], cats: Mapping[str, Sequence[str]])
 
 
 def frame_columns(frame: pl.DataFrame) -> dict[str, np.ndarray]:
-    """INPUT_COLUMNS of `frame` as numpy arrays (categoricals as object arrays)."""
+    """MODEL_INPUTS of `frame` as numpy arrays (categoricals as object arrays)."""
     out: dict[str, np.ndarray] = {}
-    for c in INPUT_COLUMNS:
+    for c in MODEL_INPUTS:
         series = frame.get_column(c)
         out[c] = (
             series.to_numpy().astype(object)
@@ -98,10 +106,11 @@ def frame_columns(frame: pl.DataFrame) -> dict[str, np.ndarray]:
 
 
 def training_frame(customers: pl.DataFrame) -> pl.DataFrame:
-    """Counter-feature columns of customer profiles (rows with a missing value dropped).
+    """Counter-input columns of customer profiles (rows with a missing value dropped).
 
-    `customers` has customer_profiles columns plus the targets; the targets
-    are kept as they are, the features renamed to their counter meaning.
+    `customers` has customer_profiles columns (plus any targets, kept as they
+    are); budget_krw is the amount paid and purchase_count the purchases before
+    the recorded one (purchase_count - 1), as a dealer would have heard them.
     """
     return customers.with_columns(
         pl.col("amount_krw").alias("budget_krw"),

@@ -163,7 +163,9 @@ def prospect_record(
     `inp` is the `CustomerInput` and `pred` the `Prediction` shown to the
     dealer; the budget is stored as budget_krw (a prospect has bought nothing
     yet, so it is never a transaction amount), the model of interest as the
-    model, with the predicted labels, their probabilities and the model version.
+    model, with the segment (신규 by definition when no purchases before, else
+    null: the history decides), the predicted value tier and its calibrated
+    probability, and the model version.
     """
     when = predicted_at or dt.datetime.now(dt.UTC)
     return {
@@ -186,9 +188,8 @@ def prospect_record(
         "channel": inp.channel,
         "market": inp.market,
         "predicted_segment": pred.segment,
-        "segment_probability": pred.segment_probability,
-        "predicted_cluster": pred.cluster,
-        "cluster_probability": pred.cluster_probability,
+        "predicted_tier": pred.tier,
+        "tier_probability": pred.tier_probability,
         "model_version": pred.model_version,
         "predicted_at": when.strftime("%Y-%m-%d %H:%M:%S"),
     }

@@ -1,4 +1,4 @@
-"""`carsight predict`: segment, customer type and three cars for counter customers.
+"""`carsight predict`: segment (by definition), value tier and three cars for counter customers.
 
 One customer as JSON (`--json '{...}'`, printed as JSON) or a CSV file of
 customers (`--csv in.csv --out scored.csv`). Keys and accepted values are
@@ -38,22 +38,30 @@ CSV_TOP = 3
 
 def prediction_to_json(pred: Prediction, lang: str = "ko") -> dict[str, Any]:
     """The JSON form of a prediction, reasons rendered in `lang`."""
+    from dataclasses import asdict
+
     from app.i18n.predict import render_reason
 
     return {
         "segment": pred.segment,
-        "segment_probability": pred.segment_probability,
-        "segment_probabilities": pred.segment_probabilities,
-        "cluster": pred.cluster,
-        "cluster_probability": pred.cluster_probability,
-        "cluster_probabilities": {str(k): v for k, v in pred.cluster_probabilities.items()},
-        "persona": pred.persona(lang),
+        "segment_rule": pred.segment_rule,
+        "tier": pred.tier,
+        "tier_probability": pred.tier_probability,
+        "tier_probabilities": pred.tier_probabilities,
+        "wishes": asdict(pred.wishes),
         "recommendations": [
             {
                 "rank": r.rank,
                 "model": r.model,
                 "expected_price": r.expected_price,
+                "body_type": r.body_type,
+                "size_class": r.size_class,
+                "powertrain": r.powertrain,
+                "powertrains": list(r.powertrains),
                 "eco": r.eco,
+                "class_met": r.class_met,
+                "budget_met": r.budget_met,
+                "eco_met": r.eco_met,
                 "score": r.score,
                 "is_model_of_interest": r.is_model_of_interest,
                 "reasons": [render_reason(x, lang) for x in r.reasons],
@@ -121,30 +129,37 @@ def _score_json(predictor: Predictor, text: str, lang: str, today: dt.date) -> N
     )
 
 
-def _csv_reasons(scored: pl.DataFrame, valid: pl.DataFrame, lang: str) -> dict[str, list[str]]:
+def _csv_reasons(
+    predictor: Predictor, scored: pl.DataFrame, valid: pl.DataFrame, lang: str
+) -> dict[str, list[str]]:
     """rec<i>_reasons text columns (joined with ' · ') from predict_frame's signal columns."""
-    from analytics.predict.recommend_vehicles import reason_list
+    from analytics.predict.recommend_vehicles import reason_list, wishes
     from app.i18n.predict import render_reason
 
+    inputs = valid.select("market", "vehicle_class", "eco_friendly", "budget_krw").rows()
+    wished = [
+        wishes(predictor.stats, vehicle_class=vclass, budget=budget, eco_pref=bool(eco))
+        for _market, vclass, eco, budget in inputs
+    ]
     out: dict[str, list[str]] = {}
-    inputs = valid.select("market", "vehicle_class", "eco_friendly").rows()
     for i in range(1, CSV_TOP + 1):
         if f"rec{i}_model" not in scored.columns:
             break
         cols = scored.select(
-            "cluster",
-            f"rec{i}_cluster_share",
+            "tier",
+            f"rec{i}_tier_share",
             f"rec{i}_market_rank",
             f"rec{i}_budget_ratio",
             f"rec{i}_class_share",
             f"rec{i}_eco",
+            f"rec{i}_class",
         ).rows()
         out[f"rec{i}_reasons"] = [
             " · ".join(
                 render_reason(r, lang)
                 for r in reason_list(
-                    cluster=c,
-                    cluster_share=share,
+                    tier=tier,
+                    tier_share=share,
                     market=market,
                     market_rank=rank,
                     budget_ratio=ratio,
@@ -152,11 +167,16 @@ def _csv_reasons(scored: pl.DataFrame, valid: pl.DataFrame, lang: str) -> dict[s
                     class_share=cshare,
                     eco_pref=bool(eco_pref),
                     model_eco=bool(model_eco),
+                    model_class=model_class,
+                    wishes=wish,
                 )
             )
-            for (c, share, rank, ratio, cshare, model_eco), (market, vclass, eco_pref) in zip(
-                cols, inputs, strict=True
-            )
+            for (tier, share, rank, ratio, cshare, model_eco, model_class), (
+                market,
+                vclass,
+                eco_pref,
+                _budget,
+            ), wish in zip(cols, inputs, wished, strict=True)
         ]
     return out
 
@@ -199,33 +219,26 @@ def _score_csv(predictor: Predictor, src: Path, out: Path, lang: str, today: dt.
         scored = predictor.predict_frame(valid)
         keep = [
             "segment",
-            "segment_probability",
-            *[c for c in scored.columns if c.startswith("p_segment_")],
-            "cluster",
-            "cluster_probability",
-            *[c for c in scored.columns if c.startswith("p_cluster_")],
+            "tier",
+            "tier_probability",
+            *[c for c in scored.columns if c.startswith("p_tier_")],
         ]
+        fields = ("model", "expected_price", "body_type", "powertrain", "eco")
         result = scored.select(
             pl.Series("line", lines),
             *keep,
-            pl.col("persona_en" if lang == "en" else "persona_ko").alias("persona"),
             *[
                 pl.col(f"rec{i}_{f}")
                 for i in range(1, CSV_TOP + 1)
                 if f"rec{i}_model" in scored.columns
-                for f in ("model", "expected_price", "eco")
+                for f in fields
             ],
             "model_version",
-        ).with_columns(pl.DataFrame(_csv_reasons(scored, valid, lang)))
-        order = ["line", *keep, "persona"]
+        ).with_columns(pl.DataFrame(_csv_reasons(predictor, scored, valid, lang)))
+        order = ["line", *keep]
         for i in range(1, CSV_TOP + 1):
             if f"rec{i}_model" in result.columns:
-                order += [
-                    f"rec{i}_model",
-                    f"rec{i}_expected_price",
-                    f"rec{i}_eco",
-                    f"rec{i}_reasons",
-                ]
+                order += [*(f"rec{i}_{f}" for f in fields), f"rec{i}_reasons"]
         result = result.select(*order, "model_version")
     else:
         result = pl.DataFrame({"line": []}, schema={"line": pl.Int64})
@@ -284,7 +297,7 @@ def predict(
     artifacts_dir: Path | None,
     lang: str,
 ) -> None:
-    """Predict segment, customer type and three cars for counter customers.
+    """Value tier and three cars for counter customers (segment: 신규 with no purchases).
 
     \b
     carsight predict --brand kia --json '{"gender": "여", "age": 34, "market": "대한민국",

@@ -4,7 +4,8 @@ Writes versioned artifacts with a manifest under `<artifacts>/segmentation/`
 and the per-customer tables `customer_segments` and `customer_clusters` into
 the warehouse (same atomic swap as the build). Prints the chosen K, the
 silhouette and the stability (adjusted Rand index) per brand, and the
-cross-validated metrics of the prediction models (analytics.predict.train).
+cross-validated metrics of the value-tier model against its baselines
+(analytics.predict.train).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def train(
     artifacts_dir: Path | None,
     quiet: bool,
 ) -> None:
-    """Train RFM segments, customer types and the prediction models per brand; write artifacts
+    """Train RFM segments, customer types and the value-tier model per brand; write artifacts
     and both tables."""
     from analytics.artifacts import ArtifactError
     from analytics.segments.train import TrainConfig
@@ -88,15 +89,17 @@ def train(
             f"silhouette {r.silhouette:.3f}, ARI mean {r.stability.mean:.3f} "
             f"(min {r.stability.min:.3f}); version {r.version}"
         )
-        targets = r.predict.get("targets", {})
-        click.echo(
-            f"{r.brand} prediction (stratified 5-fold CV): "
-            + "; ".join(
-                f"{name} {t['chosen']} macro-F1 {t['macro_f1']:.3f} accuracy {t['accuracy']:.3f} "
-                f"(majority baseline {t['baseline']['accuracy']:.3f})"
-                for name, t in targets.items()
+        tier = r.predict.get("targets", {}).get("tier")
+        if tier:
+            base = tier["baseline"]
+            click.echo(
+                f"{r.brand} value tier (stratified 5-fold CV, calibrated): {tier['chosen']} "
+                f"accuracy {tier['accuracy']:.3f} macro-F1 {tier['macro_f1']:.3f} "
+                f"log loss {tier['log_loss']:.3f} Brier {tier['brier']:.3f} "
+                f"ECE {tier['ece']:.3f} (majority baseline accuracy {base['accuracy']:.3f} "
+                f"macro-F1 {base['macro_f1']:.3f}; class-prior log loss "
+                f"{base['log_loss']:.3f} Brier {base['brier']:.3f})"
             )
-        )
     click.echo(
         f"warehouse {report.db_path}: "
         + ", ".join(f"{name} {n:,} rows" for name, n in report.rows_written.items())

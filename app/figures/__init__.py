@@ -194,7 +194,12 @@ def table_rows(
 
 
 def _code_label(key: str, code: str, lang: str) -> str:
-    """The catalogue label of a code value; a code without one is shown as it is."""
+    """The catalogue label of a code value; a code without one is shown as it is (a
+    descriptive segment name is translated from its words)."""
+    if key.startswith("segment."):
+        from app.i18n.dealer import segment_label
+
+        return segment_label(code, lang)
     label = t(key, lang)
     return code if label == key else label
 

@@ -36,9 +36,39 @@ def render_error(err: FieldError, lang: str = "ko") -> str:
     return t(key, lang, field=label, **{k: v for k, v in params.items() if k != "field"})
 
 
+def tier_label(tier: str, lang: str = "ko") -> str:
+    """A value tier (VIP 잠재, 일반, 실속) as shown in `lang`."""
+    key = f"tier.{tier}"
+    return t(key, lang) if key in CATALOGUE else tier
+
+
+def class_label(vehicle_class: str | None, lang: str = "ko") -> str:
+    """A vehicle class (중형 SUV) or catalogue segment (대형 MPV, 트럭) as shown in `lang`:
+    the form's label when it has one, else the catalogue's size and body names."""
+    from warehouse.catalogue import BODY_TYPES, SIZE_CLASSES
+
+    text = vehicle_class or ""
+    key = f"predict.ui.value.{text}"
+    if lang != "en" or key in CATALOGUE:
+        return _value_label(text, lang)
+    words = text.split()
+    english = [SIZE_CLASSES.get(w) or BODY_TYPES.get(w) for w in words]
+    return " ".join(english) if words and all(english) else text  # type: ignore[arg-type]
+
+
+def powertrain_text(powertrain: str, lang: str = "ko") -> str:
+    """'HEV/PHEV' as '하이브리드/플러그인 하이브리드' (or 'hybrid/plug-in hybrid')."""
+    from app.i18n.dealer import powertrain_label
+
+    return "/".join(powertrain_label(p, lang) for p in powertrain.split("/") if p)
+
+
 def render_reason(reason: Reason, lang: str = "ko") -> str:
     """Text of an `analytics.predict.Reason` (code, params) in `lang`."""
     params = dict(reason.params)
-    if "vehicle_class" in params:
-        params["vehicle_class"] = _value_label(params["vehicle_class"], lang)
+    for key in ("vehicle_class", "model_class"):
+        if key in params:
+            params[key] = class_label(params[key], lang)
+    if "tier" in params:
+        params["tier"] = tier_label(str(params["tier"]), lang)
     return t(f"predict.reason.{reason.code}", lang, **params)

@@ -138,6 +138,7 @@ CALLBACKS: dict[str, Rule] = {
     "callbacks.predict.render_result": PREDICT,
     "callbacks.predict.toggle_card": PREDICT,
     "callbacks.predict.render_model_card": PREDICT,
+    "callbacks.predict.lookup_customer": PREDICT,  # own brand only (app.services)
     "callbacks.predict.register": REGISTER,
     "callbacks.automation.send_result": SEND,
     # automation page (reports, campaigns, schedules) and uploads

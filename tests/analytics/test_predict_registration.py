@@ -117,14 +117,16 @@ def test_prospect_record_fits_the_operational_store(tmp_path) -> None:
         channel="온라인",
         purchase_count=0,
     )
+    from analytics.predict import Wishes
+
+    wishes = Wishes("중형 SUV", 45_000_000, True, "met", 3, 3, 2, 37_000_000, 43_000_000, "met")
     pred = Prediction(
         segment="신규",
-        segment_probabilities={"신규": 0.7, "VIP": 0.3},
-        cluster=2,
-        cluster_probabilities={1: 0.1, 2: 0.9},
-        persona_ko="30대",
-        persona_en="30s",
+        segment_rule="no_purchases",
+        tier="VIP 잠재",
+        tier_probabilities={"VIP 잠재": 0.6, "일반": 0.3, "실속": 0.1},
         recommendations=[],
+        wishes=wishes,
         model_version="v1",
     )
     record = prospect_record(
@@ -134,7 +136,10 @@ def test_prospect_record_fits_the_operational_store(tmp_path) -> None:
         predicted_at=dt.datetime(2026, 6, 15, 9, 30),
     )
     assert set(record) <= set(opstore.PROSPECT_COLUMNS)
-    assert (record["segment_probability"], record["cluster_probability"]) == (0.7, 0.9)
+    assert (record["predicted_segment"], record["predicted_tier"]) == ("신규", "VIP 잠재")
+    assert record["tier_probability"] == 0.6 and "predicted_cluster" not in record
     assert record["budget_krw"] == 45_000_000 and record["predicted_at"] == "2026-06-15 09:30:00"
     assert "amount_krw" not in record  # a budget is not a transaction amount
     assert opstore.register_prospect(tmp_path / "ops.sqlite", record) == "N-Kia-minji_01"
+    stored = opstore.read_prospects(tmp_path / "ops.sqlite").row(0, named=True)
+    assert (stored["predicted_tier"], stored["tier_probability"]) == ("VIP 잠재", 0.6)

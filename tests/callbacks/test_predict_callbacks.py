@@ -231,26 +231,49 @@ def test_a_rejected_form_leaves_the_previous_result_alone(cb):
 # --- result -------------------------------------------------------------------------------
 
 
-def test_result_shows_segment_type_persona_and_three_cars_with_numbered_reasons(cb):
+def test_result_shows_segment_value_tier_and_three_cars_with_numbered_reasons(cb):
     spec = _submit(cb, _form(cb)).spec
     children = cb.render_result(spec, "ko")
     text = _text(children)
-    assert "세그먼트" in text and "고객 유형" in text and "확률" in text
-    assert re.search(r"유형 \d+ — \S+", text)
+    assert "가치 잠재력" in text and "확률" in text
     cards = _find(children, "cs-rec")
     assert len(cards) == 3
     for card in cards:
         body = _text(card)
         assert re.search(r"예상 가격 [\d,]+만 원", body)
         assert re.search(r"\d", _text(_find(card, "cs-list")))  # reasons carry numbers
+        assert " · " in _text(_find(card, "cs-rec-spec"))  # body type · powertrain
     assert "모델 버전" in text
-    assert len(_find(children, "cs-probs")) == 2
+    assert len(_find(children, "cs-probs")) == 1
+    assert _find(children, "cs-wishes")
+
+
+def test_a_prospect_with_no_purchases_is_new_by_definition_never_at_risk(cb):
+    # the prospect: a 35-year-old woman in Korea, KRW 45,000,000, mid-size eco SUV
+    form = _form(cb, gender="F", age=35, vehicle_class="중형 SUV", eco_friendly=True,
+                 budget="45,000,000", purchase_count=0)  # fmt: skip
+    for brand in ("Hyundai", "Kia"):
+        spec = _submit(cb, {**form, "market": "Korea"}, brand=brand).spec
+        children = cb.render_result(spec, "ko")
+        segment = _text(_find(children, "predict-segment"))
+        assert segment.startswith("세그먼트 신규") and "정의상 신규" in segment
+        assert "이탈가능" not in _text(children) and "장기 미구매" not in _text(children)
+        specs = [_text(_find(c, "cs-rec-spec")) for c in _find(children, "cs-rec")]
+        assert all("SUV" in x for x in specs), (brand, specs)
+        assert "하이브리드" in specs[0] or "전기" in specs[0] or "수소" in specs[0]
+
+
+def test_a_customer_who_bought_before_is_sent_to_the_lookup(cb):
+    spec = _submit(cb, _form(cb, purchase_count=2)).spec
+    segment = _text(_find(cb.render_result(spec, "ko"), "predict-segment"))
+    assert "이력 조회 필요" in segment and "기존 고객 조회" in segment
 
 
 def test_result_is_rendered_in_english_too(cb):
     spec = _submit(cb, _form(cb)).spec
     text = _text(cb.render_result(spec, "en"))
-    assert "Segment" in text and "Type " in text and "Expected price KRW" in text
+    assert "Segment" in text and "Value potential" in text and "Expected price KRW" in text
+    assert "Wanted class" in text or "No " in text
 
 
 def test_the_model_of_interest_is_always_shown_with_its_fit(cb):
@@ -275,28 +298,80 @@ def test_no_input_prevents_update(cb):
         cb.submit(0, "Kia", *[None] * len(cb.FIELDS), "ko")
 
 
+# --- returning customers ------------------------------------------------------------------
+
+
+def test_a_returning_customer_shows_the_actual_segment_and_history_not_a_prediction(cb):
+    from warehouse.connection import Warehouse
+
+    wh = Warehouse(services.settings().db)
+    try:
+        expected = wh.frame(
+            "select s.segment, k.cluster, c.purchase_count from customers c "
+            "join customer_segments s using (customer_id) "
+            "join customer_clusters k using (customer_id) where c.email = 'yshaw@gmail.com'"
+        ).row(0, named=True)
+    finally:
+        wh.close()
+    for query in ("yshaw@gmail.com", "114-884-6606"):
+        result, invalid = cb.lookup_customer(1, None, query, "Kia", "ko")
+        text = _text(result)
+        assert invalid is False
+        assert "예측이 아닌 웨어하우스의 실제 기록" in text
+        assert re.search(rf"실제 세그먼트:\s+{re.escape(expected['segment'])}", text)
+        assert f"유형 {expected['cluster']} — " in text
+        assert f"구매 {expected['purchase_count']}회" in text
+        assert "yshaw" not in text and "6606" not in text  # no contact details shown
+        assert re.search(r"고객 C-[0-9a-f]{16}", text)  # a pseudonym, not the login handle
+
+
+def test_a_returning_customer_is_found_only_in_the_users_own_brand(cb):
+    from app.actor import Actor
+    from app.security.signin import acting_as
+
+    result, _invalid = cb.lookup_customer(1, None, "yshaw@gmail.com", "Hyundai", "ko")
+    assert "일치하는 고객이 없습니다" in _text(result)
+    with acting_as(Actor(name="d1", role="dealer", brand="Hyundai")):
+        # a Hyundai dealer asking on the Kia brand control is kept to Hyundai
+        result, _invalid = cb.lookup_customer(1, None, "yshaw@gmail.com", "Kia", "en")
+    assert "No Hyundai customer matches 'yshaw@gmail.com'" in _text(result)
+
+
+def test_an_unusable_lookup_is_refused_naming_the_field(cb):
+    result, invalid = cb.lookup_customer(1, None, "ab", "Kia", "en")
+    assert invalid is True and "Lookup: too short" in _text(result)
+    with pytest.raises(PreventUpdate):
+        cb.lookup_customer(0, None, "x@y.com", "Kia", "ko")
+
+
 # --- model card ---------------------------------------------------------------------------
 
 
-def test_model_card_shows_cv_metrics_baseline_and_confusion_matrix_per_target(cb):
+def test_model_card_shows_cv_metrics_against_the_baselines_and_calibration(cb):
     body = cb.render_model_card("Hyundai", "ko")
     text = _text(body)
     card = cb.predictor("Hyundai").model_card()
     assert card["version"] in text
-    for target in ("segment", "cluster"):
-        info = card["targets"][target]
-        facts = _text(_find(body, f"cs-card-{target}"))
-        assert info["chosen"] in facts
-        assert f"{100 * info['accuracy']:.1f}%" in facts
-        assert f"{info['macro_f1']:.3f}" in facts
-        assert "층화 5겹 교차검증" in facts
-    matrices = _find(body, "cs-confusion")
-    assert len(matrices) == 2
-    counts = [
-        int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", _text(matrices[0].children[2]))
-    ]
-    assert sum(counts) == card["targets"]["segment"]["rows"]
-    assert "VIP" in _text(matrices[0])
+    info = card["targets"]["tier"]
+    facts = _text(_find(body, "cs-card-tier"))
+    assert info["chosen"] in facts and "CalibratedClassifierCV (sigmoid, 3겹)" in facts
+    for value in (
+        f"{100 * info['accuracy']:.1f}%",
+        f"{info['macro_f1']:.3f}",
+        f"{info['log_loss']:.3f}",
+        f"{info['brier']:.3f}",
+        f"{info['ece']:.3f}",
+        f"{100 * info['baseline']['accuracy']:.1f}%",
+        f"{info['baseline']['log_loss']:.3f}",
+    ):
+        assert value in facts, value
+    assert "층화 5겹 교차검증" in facts
+    [matrix] = _find(body, "cs-confusion")
+    counts = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", _text(matrix.children[2]))]
+    assert sum(counts) == info["rows"]
+    assert "VIP 잠재" in _text(matrix)
+    [reliability] = _find(body, "cs-reliability")
+    assert "평균 확률" in _text(reliability)
 
 
 def test_a_brand_change_is_kept_in_the_address(cb):
@@ -307,11 +382,16 @@ def test_a_brand_change_is_kept_in_the_address(cb):
 def test_model_card_in_english(cb):
     text = _text(cb.render_model_card("Kia", "en"))
     assert "Stratified 5-fold cross-validation" in text and "Majority-class baseline" in text
-    assert "Actual \\ predicted" in text and "Type 1" in text
+    assert "Actual \\ predicted" in text and "VIP potential" in text
+    assert "Expected calibration error" in text
 
 
 def test_placeholders_follow_the_language(cb):
-    assert cb.placeholders("en") == ("e.g. 45,000,000", "e.g. +82 10-1234-5678")
+    assert cb.placeholders("en") == (
+        "e.g. 45,000,000",
+        "e.g. +82 10-1234-5678",
+        "e.g. +1 650 253 0000, kim@example.com",
+    )
 
 
 def test_model_card_toggles(cb):
@@ -374,11 +454,12 @@ def test_registration_saves_the_customer_with_the_prediction_and_model_version(c
     assert row["prospect_id"] == "N-Hyundai-haneul01"
     assert row["phone"] == "+821012345678"  # normalised to E.164
     assert row["predicted_segment"] == prediction.segment
-    assert row["predicted_cluster"] == prediction.cluster
+    assert row["predicted_tier"] == prediction.tier and row["predicted_cluster"] is None
     assert row["model_version"] == prediction.model_version == cb.predictor("Hyundai").version
     assert row["market"] == "Korea" and row["budget_krw"] == spec["budget"]
     assert row["model"] == "Avante" and row["signup_date"] == "2026-01-15"
-    assert 0 < row["segment_probability"] <= 1
+    assert row["tier_probability"] == prediction.tier_probability
+    assert 0 < row["tier_probability"] <= 1
 
 
 def test_a_dealer_hears_only_that_the_customer_is_registered_never_the_e_mail(cb):
@@ -481,10 +562,10 @@ def test_a_rebuild_after_a_registration_keeps_the_prospect_apart_from_purchases(
     assert "cs-reg-saved" in _register(cb, spec).alert.className
     db = tmp_path / "rebuilt.duckdb"
     build([shared_data], db, ops_db=services.settings().ops_db)  # failed: string -> date cast
-    cluster = cb.predict_spec(spec)[2].cluster
+    tier = cb.predict_spec(spec)[2].tier
     with duckdb.connect(str(db), read_only=True) as con:
         prospects = con.sql(
-            "select prospect_id, brand, model, budget_krw, predicted_cluster, signup_date "
+            "select prospect_id, brand, model, budget_krw, predicted_tier, signup_date "
             "from prospects"
         ).fetchall()
         as_customer = con.sql(
@@ -492,13 +573,13 @@ def test_a_rebuild_after_a_registration_keeps_the_prospect_apart_from_purchases(
         ).fetchall()
         predictions = con.sql("select customer_id from customer_predictions").fetchall()
     assert prospects == [
-        ("N-Hyundai-haneul01", "Hyundai", "Avante", spec["budget"], cluster, dt.date(2026, 1, 15))
+        ("N-Hyundai-haneul01", "Hyundai", "Avante", spec["budget"], tier, dt.date(2026, 1, 15))
     ]
     assert as_customer == [(0,)]  # a prospect is not a purchase
     assert predictions == [("N-Hyundai-haneul01",)]
 
 
-def test_the_dealer_page_lists_registered_prospects_with_their_predicted_type(cb):
+def test_the_dealer_page_lists_registered_prospects_with_their_value_tier(cb):
     import callbacks.dealer as dealer
 
     spec = _submit(cb, _form(cb, model_of_interest="Avante")).spec
@@ -509,8 +590,8 @@ def test_the_dealer_page_lists_registered_prospects_with_their_predicted_type(cb
     [row] = table.data
     prediction = cb.predict_spec(spec)[2]
     assert re.fullmatch(r"P-[0-9a-f]{16}", row["prospect_id"]) and row["model"] == "Avante"
-    assert row["budget_krw"] == spec["budget"] and row["predicted_cluster"] == prediction.cluster
-    assert row["persona"]  # the current training run's name of the type
+    assert row["budget_krw"] == spec["budget"]
+    assert row["predicted_tier"] == prediction.tier  # shown by its label (VIP 잠재 / 일반 / 실속)
     assert "name" not in row and "phone" not in row and "email" not in row
     kia, _search = dealer.resolve_filters("Kia", "all", "all", "all")
     assert "등록된 가망 고객이 없습니다" in dealer.render_prospects(kia, "ko").children

@@ -76,7 +76,8 @@ def test_predict_then_register_and_a_second_registration_with_the_same_email_is_
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".cs-rec")) == 3)
     assert _text(browser, ids.PREDICT_AGE_FEEDBACK) == ""
     result = _text(browser, ids.PREDICT_RESULT)
-    assert "세그먼트" in result and "고객 유형" in result and "예상 가격" in result
+    assert "세그먼트" in result and "가치 잠재력" in result and "예상 가격" in result
+    assert "정의상 신규" in result or "이력 조회 필요" in result
     assert "예산 대비" in result and "모델 버전" in result
 
     # register the customer
@@ -119,10 +120,24 @@ def test_the_model_card_opens_with_cross_validated_metrics(served_predict_app, b
     _click(browser, ids.PREDICT_CARD_TOGGLE)
     wait.until(
         lambda d: (
-            len(d.find_elements(By.CSS_SELECTOR, ".cs-confusion")) == 2
+            len(d.find_elements(By.CSS_SELECTOR, ".cs-confusion")) == 1
             and d.find_element(By.ID, ids.PREDICT_CARD_BODY).is_displayed()
         )
     )
     card = _text(browser, ids.PREDICT_CARD_BODY)
     assert "Macro-F1" in card and "층화 5겹 교차검증" in card and "다수 클래스" in card
+    assert "로그 손실" in card and "기대 보정 오차" in card
+    assert severe_logs(browser) == []
+
+
+def test_a_returning_customer_is_looked_up_by_phone(served_predict_app, browser):
+    browser.get(served_predict_app + "predict?brand=Hyundai")
+    wait = WebDriverWait(browser, 60, poll_frequency=0.1)
+    wait.until(lambda d: Select(d.find_element(By.ID, ids.PREDICT_MARKET)).options and dash_idle(d))
+    _type(browser, ids.PREDICT_LOOKUP_INPUT, "011-4496-0500")
+    _click(browser, ids.PREDICT_LOOKUP_SUBMIT)
+    wait.until(lambda d: "실제 세그먼트" in _text(d, ids.PREDICT_LOOKUP_RESULT))
+    found = _text(browser, ids.PREDICT_LOOKUP_RESULT)
+    assert "예측이 아닌 웨어하우스의 실제 기록" in found and "구매 2회" in found
+    assert "0500" not in found  # the contact typed is not echoed
     assert severe_logs(browser) == []

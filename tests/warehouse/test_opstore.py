@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse import opstore
+from warehouse import opstore, sql
 from warehouse.build import build, ingest
 
 HEADER = "Model,Vehicle Type,Sales Type," + ",".join(
@@ -197,4 +197,48 @@ def test_predictions_of_registered_prospects_reach_the_warehouse_at_the_next_bui
     ]
     assert _rows(db, "select prospect_id, budget_krw from prospects") == [
         ("N-Kia-minji01", 45_000_000)
+    ]
+
+
+def test_a_store_written_before_value_tiers_gains_the_tier_columns(tmp_path):
+    # a prospect registered with the old segment / type prediction, then one with a value
+    # tier: the store gains predicted_tier and tier_probability, the old row reads null
+    ops, db = tmp_path / "ops.sqlite", tmp_path / "wh.duckdb"
+    con = sqlite3.connect(ops)
+    schema = (
+        sql.load("opstore/schema")
+        .replace(
+            "    predicted_tier text,                -- value potential: VIP 잠재 | 일반 | 실속\n",
+            "",
+        )
+        .replace(
+            "    tier_probability real,              -- 0-1, calibrated, of predicted_tier\n", ""
+        )
+    )
+    assert "predicted_tier" not in schema
+    con.executescript(schema)
+    con.execute(
+        "insert into prospects (prospect_id, brand, user_id, email, predicted_segment, "
+        "predicted_cluster) values ('N-Kia-old1', 'Kia', 'old1', 'o@example.com', '이탈가능', 3)"
+    )
+    con.commit()
+    con.close()
+    opstore.register_prospect(
+        ops,
+        _registration(
+            segment_probability=None,
+            predicted_cluster=None,
+            cluster_probability=None,
+            predicted_tier="VIP 잠재",
+            tier_probability=0.58,
+        ),
+    )
+    build([_raw(tmp_path)], db, ops_db=ops)
+    assert _rows(
+        db,
+        "select customer_id, predicted_segment, predicted_cluster, predicted_tier, "
+        "tier_probability from customer_predictions order by 1",
+    ) == [
+        ("N-Kia-minji01", "신규", None, "VIP 잠재", 0.58),
+        ("N-Kia-old1", "이탈가능", 3, None, None),
     ]

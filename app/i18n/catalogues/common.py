@@ -230,9 +230,12 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "col.signup_date": {"ko": "등록일", "en": "Registered"},
     "col.vehicle_class": {"ko": "희망 차급", "en": "Wanted class"},
     "col.budget_krw": {"ko": "예산 (원)", "en": "Budget (KRW)"},
-    "col.predicted_segment": {"ko": "예측 세그먼트", "en": "Predicted segment"},
+    "col.predicted_segment": {"ko": "세그먼트", "en": "Segment"},
+    "col.model_version": {"ko": "모델 버전", "en": "Model version"},
     "col.predicted_cluster": {"ko": "예측 유형 (군집)", "en": "Predicted type (cluster)"},
     "col.cluster_probability": {"ko": "유형 확률 (%)", "en": "Type probability (%)"},
+    "col.predicted_tier": {"ko": "가치 잠재력 (예측)", "en": "Value potential (predicted)"},
+    "col.tier_probability": {"ko": "등급 확률 (%)", "en": "Tier probability (%)"},
     "view.gender": {"ko": "군집별 성별 구성", "en": "Gender mix by cluster"},
     "view.age": {"ko": "군집별 연령대", "en": "Age band by cluster"},
     "view.amount_frequency": {

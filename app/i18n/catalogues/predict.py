@@ -5,10 +5,69 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     # --- page texts (predict.ui.*; owned by the page) ---
     "predict.ui.title": {"ko": "고객 예측", "en": "Customer prediction"},
     "predict.ui.intro": {
-        "ko": "카운터의 새 고객: 세그먼트와 고객 유형, 먼저 보여 줄 차량 3대와 그 이유, "
-        "그리고 후속 관리를 위한 등록.",
-        "en": "The new customer at the counter: segment and customer type, the three cars "
-        "to show first and why, and registration for the follow-up.",
+        "ko": "카운터의 고객: 구매 이력이 없으면 정의상 신규, 비슷한 고객이 실제로 된 가치 "
+        "잠재력 등급(보정된 확률), 희망 차급·예산·친환경을 따르는 차량 3대와 그 이유, 후속 "
+        "관리를 위한 등록. 기존 고객은 조회하면 예측이 아닌 실제 기록을 보여 줍니다.",
+        "en": "The customer at the counter: with no purchases a prospect is new by "
+        "definition; the value potential similar customers reached (calibrated "
+        "probabilities); three cars that follow the wanted class, budget and eco wish, and "
+        "why; registration for the follow-up. A returning customer, once looked up, shows "
+        "the real record, not a prediction.",
+    },
+    # returning-customer lookup
+    "predict.ui.lookup.title": {"ko": "기존 고객 조회", "en": "Returning customer"},
+    "predict.ui.lookup.hint": {
+        "ko": "전화번호, 이메일 또는 사용자 ID로 찾습니다(선택한 브랜드의 고객만). 찾은 "
+        "고객은 실제 세그먼트·유형·구매 이력을 보여 줍니다.",
+        "en": "Find by phone, e-mail or user ID (customers of the chosen brand only). A "
+        "customer found shows their real segment, type and purchase history.",
+    },
+    "predict.ui.lookup.label": {
+        "ko": "전화번호 · 이메일 · 사용자 ID",
+        "en": "Phone · e-mail · user ID",
+    },
+    "predict.ui.lookup.placeholder": {
+        "ko": "예: 010-1234-5678, kim@example.com",
+        "en": "e.g. +1 650 253 0000, kim@example.com",
+    },
+    "predict.ui.lookup.submit": {"ko": "조회", "en": "Look up"},
+    "predict.ui.lookup.none": {
+        "ko": "{brand} 고객 중 '{query}'와 일치하는 고객이 없습니다. 처음 온 고객이면 아래 "
+        "양식으로 예측하세요.",
+        "en": "No {brand} customer matches '{query}'. For a first-time customer, use the "
+        "form below.",
+    },
+    "predict.ui.lookup.found": {
+        "ko": "{brand} 고객 {n}명이 일치합니다 (예측이 아닌 웨어하우스의 실제 기록)",
+        "en": "{n} {brand} customer(s) match (the warehouse's real record, not a prediction)",
+    },
+    "predict.ui.lookup.customer": {"ko": "고객 {customer_id}", "en": "Customer {customer_id}"},
+    "predict.ui.lookup.segment": {"ko": "실제 세그먼트", "en": "Actual segment"},
+    "predict.ui.lookup.type": {"ko": "고객 유형", "en": "Customer type"},
+    "predict.ui.lookup.type.value": {
+        "ko": "유형 {cluster} — {persona}",
+        "en": "Type {cluster} — {persona}",
+    },
+    "predict.ui.lookup.history": {"ko": "구매 이력", "en": "Purchase history"},
+    "predict.ui.lookup.history.text": {
+        "ko": "구매 {count}회 · 최근 구매 {date} ({days:,}일 전, 학습 기준일 기준) · {model} · "
+        "{mkrw:,.1f}백만원 · {market}",
+        "en": "{count} purchase(s) · last on {date} ({days:,} days before the training "
+        "date) · {model} · KRW {mkrw:,.1f}M · {market}",
+    },
+    "predict.ui.lookup.not_trained": {
+        "ko": "아직 학습되지 않아 세그먼트가 없습니다 (`carsight train`).",
+        "en": "Not trained yet: no segment (`carsight train`).",
+    },
+    "predict.error.field.lookup": {"ko": "조회", "en": "Lookup"},
+    "predict.error.not_an_email": {
+        "ko": "{field}: 이메일 주소 형식이 아닙니다 (입력: {value})",
+        "en": "{field}: not an e-mail address (got: {value})",
+    },
+    "predict.error.too_short": {
+        "ko": "{field}: 너무 짧습니다 (입력: {value}). 전화번호, 이메일 또는 사용자 ID를 "
+        "입력하세요",
+        "en": "{field}: too short (got: {value}); enter a phone number, e-mail or user ID",
     },
     "predict.ui.form.title": {"ko": "1. 고객 정보", "en": "1. Customer"},
     "predict.ui.form.hint": {
@@ -84,11 +143,63 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
         "en": "Fill in the customer and press 'Predict'.",
     },
     "predict.ui.segment": {"ko": "세그먼트", "en": "Segment"},
-    "predict.ui.cluster": {"ko": "고객 유형", "en": "Customer type"},
-    "predict.ui.cluster.value": {"ko": "유형 {cluster}", "en": "Type {cluster}"},
+    "predict.ui.segment.no_purchases": {
+        "ko": "구매 이력이 없는 고객은 정의상 신규입니다 (예측 아님).",
+        "en": "A customer with no purchases is new by definition (not a prediction).",
+    },
+    "predict.ui.segment.history_needed": {
+        "ko": "이전 구매가 있는 고객: 세그먼트는 구매 이력에서 나옵니다. 위의 '기존 고객 "
+        "조회'로 찾으세요.",
+        "en": "A customer who bought before: the segment comes from their history; find "
+        "them with 'Returning customer' above.",
+    },
+    "predict.ui.segment.unknown": {"ko": "이력 조회 필요", "en": "Look up the history"},
+    "predict.ui.tier": {"ko": "가치 잠재력", "en": "Value potential"},
+    "predict.ui.tier.hint": {
+        "ko": "카운터 정보가 비슷한 고객이 실제로 된 가치(거래 금액 × 구매 횟수) 등급: VIP 잠재 "
+        "= 상위 25%, 실속 = 하위 25%, 일반 = 그 사이. 확률은 보정되었습니다.",
+        "en": "The value (amount × purchases) customers like this one actually reached: VIP "
+        "potential = top 25%, budget-minded = bottom 25%, regular = between. Probabilities "
+        "are calibrated.",
+    },
+    "tier.VIP 잠재": {"ko": "VIP 잠재", "en": "VIP potential"},
+    "tier.일반": {"ko": "일반", "en": "Regular"},
+    "tier.실속": {"ko": "실속", "en": "Budget-minded"},
     "predict.ui.probability": {"ko": "확률 {pct:.0f}%", "en": "probability {pct:.0f}%"},
     "predict.ui.probabilities": {"ko": "{target} 확률", "en": "{target} probabilities"},
-    "predict.ui.persona": {"ko": "페르소나", "en": "Persona"},
+    # what the catalogue could do for the wishes (analytics.predict.recommend_vehicles.Wishes)
+    "predict.ui.wish.class.met": {
+        "ko": "희망 차급 {vehicle_class}: 예산 ±{band}% 안에 {n}개 모델 — 추천은 이 중에서 먼저",
+        "en": "Wanted class {vehicle_class}: {n} model(s) within ±{band}% of the budget — "
+        "the cars come from these first",
+    },
+    "predict.ui.wish.class.out_of_budget": {
+        "ko": "희망 차급 {vehicle_class}는 예산 ±{band}% 안에 없습니다(이 차급 예상 가격 "
+        "{min_mkrw:,.1f}–{max_mkrw:,.1f}백만원). 같은 차체로 예산에 맞는 모델을 먼저 "
+        "보여 줍니다.",
+        "en": "No {vehicle_class} within ±{band}% of the budget (this class is expected at "
+        "KRW {min_mkrw:,.1f}–{max_mkrw:,.1f}M); same-body models within the budget come "
+        "first.",
+    },
+    "predict.ui.wish.class.not_in_catalogue": {
+        "ko": "이 브랜드에는 구매 기록이 있는 {vehicle_class} 모델이 없습니다(모델 "
+        "카탈로그 기준). 같은 차체로 예산에 맞는 모델을 먼저 보여 줍니다.",
+        "en": "This brand has no {vehicle_class} that its customers bought (model "
+        "catalogue); same-body models within the budget come first.",
+    },
+    "predict.ui.wish.eco.met": {
+        "ko": "친환경: 그중 {n}개 모델이 친환경 파워트레인을 제공 — 먼저 표시",
+        "en": "Eco: {n} of them offer an eco powertrain — shown first",
+    },
+    "predict.ui.wish.eco.no_eco_in_class": {
+        "ko": "친환경 희망: 예산 안의 {vehicle_class}에는 친환경 파워트레인이 없습니다.",
+        "en": "Eco wish: no {vehicle_class} within the budget offers an eco powertrain.",
+    },
+    "predict.ui.wish.eco.class_unmet": {
+        "ko": "친환경 희망은 대체 모델의 순서에 반영했습니다(친환경 파워트레인 제공 모델 먼저).",
+        "en": "The eco wish orders the alternatives (models offering an eco powertrain first).",
+    },
+    "predict.ui.rec.spec": {"ko": "{body} · {powertrain}", "en": "{body} · {powertrain}"},
     "predict.ui.recs.title": {"ko": "먼저 보여 줄 차량 {n}대", "en": "{n} cars to show first"},
     "predict.ui.rec.rank": {"ko": "{rank}위", "en": "#{rank}"},
     "predict.ui.rec.price": {
@@ -114,13 +225,40 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     },
     "predict.ui.card.toggle": {"ko": "모델 카드 보기 / 숨기기", "en": "Show / hide the model card"},
     "predict.ui.card.hint": {
-        "ko": "입력에 목표값(세그먼트·유형)이나 그로부터 만든 값은 없습니다. 지표는 학습에 쓰지 "
-        "않은 검증 폴드에서 계산했습니다.",
-        "en": "No input is the target (segment, type) or derived from it. Metrics come from "
-        "held-out cross-validation folds.",
+        "ko": "입력에 목표값(가치 등급)이나 그로부터 만든 값(구매 횟수)은 없습니다. 지표는 학습에 "
+        "쓰지 않은 검증 폴드의 보정된 확률에서 계산했습니다.",
+        "en": "No input is the target (value tier) or derived from it (purchases). Metrics "
+        "come from the calibrated probabilities of held-out cross-validation folds.",
     },
-    "predict.ui.card.target.segment": {"ko": "세그먼트", "en": "Segment"},
-    "predict.ui.card.target.cluster": {"ko": "고객 유형", "en": "Customer type"},
+    "predict.ui.card.target.tier": {"ko": "가치 잠재력 등급", "en": "Value potential tier"},
+    "predict.ui.card.rule": {"ko": "등급 기준", "en": "Tier rule"},
+    "predict.ui.card.rule.text": {
+        "ko": "가치 = 거래 금액 × 구매 횟수. VIP 잠재 ≥ {p75_mkrw:,.1f}백만원(상위 25%), 실속 < "
+        "{p25_mkrw:,.1f}백만원(하위 25%), 일반 = 그 사이",
+        "en": "value = amount × purchases. VIP potential ≥ KRW {p75_mkrw:,.1f}M (top 25%), "
+        "budget-minded < KRW {p25_mkrw:,.1f}M (bottom 25%), regular between",
+    },
+    "predict.ui.card.log_loss": {"ko": "로그 손실", "en": "Log loss"},
+    "predict.ui.card.brier": {"ko": "Brier 점수", "en": "Brier score"},
+    "predict.ui.card.ece": {"ko": "기대 보정 오차(ECE)", "en": "Expected calibration error"},
+    "predict.ui.card.calibration": {"ko": "확률 보정", "en": "Calibration"},
+    "predict.ui.card.calibration.text": {
+        "ko": "CalibratedClassifierCV ({method}, {cv}겹), 각 학습 폴드 안에서",
+        "en": "CalibratedClassifierCV ({method}, {cv}-fold), inside every training fold",
+    },
+    "predict.ui.card.prior": {"ko": "비율 기준 (확률)", "en": "Class-share baseline"},
+    "predict.ui.card.prior.text": {
+        "ko": "로그 손실 {log_loss:.3f} · Brier {brier:.3f} (모든 고객에게 등급 비율을 확률로)",
+        "en": "log loss {log_loss:.3f} · Brier {brier:.3f} (the tier shares as everyone's "
+        "probabilities)",
+    },
+    "predict.ui.card.reliability": {
+        "ko": "신뢰도 표: 최고 확률 구간별 평균 확률과 실제 정답 비율",
+        "en": "Reliability: mean top probability and actual accuracy per bin",
+    },
+    "predict.ui.card.bin": {"ko": "확률 구간", "en": "Probability bin"},
+    "predict.ui.card.bin_rows": {"ko": "고객 수", "en": "Customers"},
+    "predict.ui.card.confidence": {"ko": "평균 확률", "en": "Mean probability"},
     "predict.ui.card.method": {"ko": "방법", "en": "Method"},
     "predict.ui.card.classifier": {"ko": "선택된 분류기", "en": "Chosen classifier"},
     "predict.ui.card.cv": {"ko": "검증 방식", "en": "Validation"},
@@ -137,10 +275,11 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     "predict.ui.card.trained_at": {"ko": "학습 일시", "en": "Trained"},
     "predict.ui.card.rows": {"ko": "학습 고객 수", "en": "Training customers"},
     "predict.ui.card.method.text": {
-        "ko": "카운터 입력 {n}개 특성으로 학습한 분류기. 군집 파이프라인은 최근성(마지막 구매 후 "
-        "일수)이 필요해 신규 고객에게 쓸 수 없습니다.",
-        "en": "A classifier on {n} counter features. The clustering pipeline needs recency "
-        "(days since the last purchase), which a new customer does not have.",
+        "ko": "카운터 입력 {n}개 특성으로 학습한 보정된 분류기. 처음 온 고객에게는 최근성·구매 "
+        "횟수가 없으므로 세그먼트는 예측하지 않습니다(구매 이력이 없으면 정의상 신규).",
+        "en": "A calibrated classifier on {n} counter features. A first-time customer has no "
+        "recency or purchases, so no segment is predicted (with no purchases: new by "
+        "definition).",
     },
     "predict.ui.card.cv.text": {
         "ko": "층화 {folds}겹 교차검증 (섞은 뒤 고정 시드), "
@@ -175,9 +314,9 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
     "predict.ui.reg.submit": {"ko": "고객 등록", "en": "Register"},
     "predict.ui.reg.saved": {
         "ko": "가망 고객으로 등록했습니다(구매 기록 아님). 가망 고객 ID {prospect_id} · "
-        "세그먼트 {segment} · 유형 {cluster} · 모델 버전 {version}",
+        "세그먼트 {segment} · 가치 잠재력 {tier} ({pct:.0f}%) · 모델 버전 {version}",
         "en": "Registered as a prospect (not a purchase). Prospect ID {prospect_id} · "
-        "segment {segment} · type {cluster} · model version {version}",
+        "segment {segment} · value potential {tier} ({pct:.0f}%) · model version {version}",
     },
     "predict.ui.reg.duplicate_generic": {
         "ko": "이미 등록된 고객입니다",
@@ -297,9 +436,38 @@ PREDICT_STRINGS.update(
             "en": "{field}: already registered (got: {value}); use another value",
         },
         # recommendation reasons
-        "predict.reason.cluster_share": {
-            "ko": "유형 {cluster} 고객의 {share_pct}%가 구매",
-            "en": "Bought by {share_pct}% of type-{cluster} customers",
+        "predict.reason.tier_share": {
+            "ko": "'{tier}' 등급 고객의 {share_pct}%가 구매",
+            "en": "Bought by {share_pct}% of '{tier}' customers",
+        },
+        "predict.reason.class_match": {
+            "ko": "희망 차급 {vehicle_class}",
+            "en": "The wanted class, {vehicle_class}",
+        },
+        "predict.reason.class_unmet.met": {
+            "ko": "희망 차급 아님: {model_class} (예산 ±{band_pct}% 안의 {vehicle_class}는 "
+            "{fits}개뿐)",
+            "en": "Not the wanted class: {model_class} (only {fits} {vehicle_class} within "
+            "±{band_pct}% of the budget)",
+        },
+        "predict.reason.class_unmet.out_of_budget": {
+            "ko": "희망 차급 아님: {model_class} ({vehicle_class}는 예상 가격 {min_mkrw:,.1f}–"
+            "{max_mkrw:,.1f}백만원으로 예산 ±{band_pct}% 밖)",
+            "en": "Not the wanted class: {model_class} (a {vehicle_class} is expected at KRW "
+            "{min_mkrw:,.1f}–{max_mkrw:,.1f}M, outside ±{band_pct}% of the budget)",
+        },
+        "predict.reason.class_unmet.not_in_catalogue": {
+            "ko": "희망 차급 아님: {model_class} (이 브랜드에 {vehicle_class} 모델 없음)",
+            "en": "Not the wanted class: {model_class} (the brand has no {vehicle_class})",
+        },
+        "predict.reason.budget_unmet": {
+            "ko": "예산 ±{band_pct}% 밖 (예산의 {ratio_pct}%)",
+            "en": "Outside ±{band_pct}% of the budget ({ratio_pct}% of it)",
+        },
+        "predict.reason.eco_unmet": {
+            "ko": "친환경 파워트레인 없음 (예산 안의 {vehicle_class} 중 친환경 모델 "
+            "{eco_models}개)",
+            "en": "No eco powertrain ({eco_models} eco {vehicle_class} model(s) within the budget)",
         },
         "predict.reason.market_rank": {
             "ko": "이 시장 판매 Top-{top} 중 {rank}위",

@@ -8,6 +8,8 @@ create table customer_predictions (
     segment_probability double,
     predicted_cluster smallint,
     cluster_probability double,
+    predicted_tier varchar,
+    tier_probability double,
     model_version varchar,
     predicted_at varchar
 );

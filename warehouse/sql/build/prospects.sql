@@ -22,10 +22,12 @@ create table prospects (
     payment_method varchar,
     purchase_count integer,           -- purchases before, as told
     channel varchar,
-    predicted_segment varchar,
-    segment_probability double,
-    predicted_cluster smallint,
-    cluster_probability double,
+    predicted_segment varchar,        -- 신규 with no purchases before (by definition)
+    segment_probability double,       -- prospects predicted before value tiers
+    predicted_cluster smallint,       -- prospects predicted before value tiers
+    cluster_probability double,       -- prospects predicted before value tiers
+    predicted_tier varchar,           -- value potential: VIP 잠재 | 일반 | 실속
+    tier_probability double,          -- calibrated, 0-1
     model_version varchar,
     predicted_at varchar,
     source_file varchar not null

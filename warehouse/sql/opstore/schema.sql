@@ -24,10 +24,12 @@ create table if not exists prospects (
     payment_method text,
     purchase_count integer,             -- purchases before (as told at the counter)
     channel text,
-    predicted_segment text,
-    segment_probability real,           -- 0-1, of predicted_segment
-    predicted_cluster integer,          -- predicted customer type
-    cluster_probability real,           -- 0-1, of predicted_cluster
+    predicted_segment text,             -- 신규 when no purchases before (by definition)
+    segment_probability real,           -- stores written before value tiers: 0-1
+    predicted_cluster integer,          -- stores written before value tiers
+    cluster_probability real,           -- stores written before value tiers: 0-1
+    predicted_tier text,                -- value potential: VIP 잠재 | 일반 | 실속
+    tier_probability real,              -- 0-1, calibrated, of predicted_tier
     model_version text,
     predicted_at text,                  -- UTC, 'YYYY-MM-DD HH:MM:SS'
     created_at text not null default (datetime('now')),
