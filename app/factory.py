@@ -127,15 +127,33 @@ def _refuse_odd_router_input():
 
 def _guarded(name: str, layout, denied):
     """`layout`, or the refusal for a role the page's access rule does not allow (checked
-    on every render, including Dash's client-side page changes)."""
+    on every render, including Dash's client-side page changes).
+
+    Dash calls page layouts in two places: its page router callback (a
+    `_dash-update-component` request: a real render, guarded) and, once, while it builds
+    the validation layout at the first request of the process, whoever sends it. That
+    first request is usually anonymous (the login redirect); guarding it would leave
+    every page's component ids out of the validation layout, and the browser would then
+    reject each page's callbacks ("ID not found in layout"). The validation layout only
+    reaches signed-in users (in the index page's config), and it carries the pages'
+    structure, never data a role may not see: data arrives through the guarded callbacks.
+    """
     rule = access.page_rule(name)  # a page without a rule stops the app here
 
     def page(**query: str):
-        if rule.allows(services.actor().role):
+        if not _is_page_render() or rule.allows(services.actor().role):
             return layout(**query)
         return denied(_pages_of(services.actor().role))
 
     return page
+
+
+def _is_page_render() -> bool:
+    """True inside a callback request (Dash's page router), False when Dash builds its
+    validation layout (a before-request hook of an ordinary request)."""
+    from flask import has_request_context, request
+
+    return has_request_context() and request.path.endswith("/_dash-update-component")
 
 
 def _pages_of(role: str) -> list[tuple[str, str]]:
