@@ -23,7 +23,7 @@ from cachetools import LRUCache, cached
 
 from analytics.sales import SalesFilter, rows_query
 from warehouse import catalogue, sql
-from warehouse.connection import DataVersion, Warehouse
+from warehouse.connection import FileIdentity, Warehouse
 
 COMPETITOR_SCHEMA = {
     "year": pl.Int32, "market": pl.Utf8, "model_name": pl.Utf8, "brand": pl.Utf8,
@@ -62,14 +62,14 @@ def load_competitors(warehouse: Warehouse, *, market: str, year: int | None = No
     warehouse/competitors.py). `year=None` takes the latest year the file has for
     the market. Hyundai, Kia and Genesis models are left out, and so are blocks
     that copy another market's (the reference India 2025 rows repeat Mexico's).
-    Cached by data version (a rebuild is never served stale), market and year.
+    Cached by file identity (a rebuild is never served stale), market and year.
     """
-    return _load_competitors(warehouse, warehouse.version(), market, year)
+    return _load_competitors(warehouse, warehouse.identity(), market, year)
 
 
-@cached(_CACHE, key=lambda _wh, version, market, year: (version, market, year), lock=Lock())
+@cached(_CACHE, key=lambda _wh, identity, market, year: (identity, market, year), lock=Lock())
 def _load_competitors(
-    warehouse: Warehouse, version: DataVersion, market: str, year: int | None
+    warehouse: Warehouse, identity: FileIdentity, market: str, year: int | None
 ) -> pl.DataFrame:
     # A missing file raises FileRefused here (it is never cached).
     frame = warehouse.frame(sql.load("marts/competitors"), {"market": market, "year": year})

@@ -29,7 +29,7 @@ import polars as pl
 from cachetools import LRUCache, cached
 
 from warehouse import canonical, sql
-from warehouse.connection import DataVersion, Warehouse, query_frames
+from warehouse.connection import FileIdentity, Warehouse, query_frames
 
 Brand = Literal["Hyundai", "Kia", "all"]
 # Sources with market x model detail. Each is used alone: adding flows together
@@ -289,7 +289,7 @@ def load_trend(warehouse: Warehouse, flt: SalesFilter, *, market: str, model: st
     return warehouse.frame(query, params).cast(TREND_SCHEMA)  # type: ignore[arg-type]
 
 
-# LRU caches keyed by data version: a rebuild swaps in a new file (a new version), so
+# LRU caches keyed by file identity: a rebuild swaps in a new file (a new identity), so
 # stale entries are never served; aggregates are immutable, so callbacks share them.
 _SALES: LRUCache = LRUCache(maxsize=64)
 _CHOICES: LRUCache = LRUCache(maxsize=16)
@@ -298,24 +298,24 @@ _LOCK = Lock()
 
 
 def cached_sales(warehouse: Warehouse, flt: SalesFilter) -> SalesAggregate:
-    """`load_sales` memoised by data version and filter spec."""
-    return _cached_sales(warehouse, warehouse.version(), flt.validated())
+    """`load_sales` memoised by file identity and filter spec."""
+    return _cached_sales(warehouse, warehouse.identity(), flt.validated())
 
 
-@cached(_SALES, key=lambda _wh, version, flt: (version, flt), lock=_LOCK)
-def _cached_sales(warehouse: Warehouse, version: DataVersion, flt: SalesFilter) -> SalesAggregate:
+@cached(_SALES, key=lambda _wh, identity, flt: (identity, flt), lock=_LOCK)
+def _cached_sales(warehouse: Warehouse, identity: FileIdentity, flt: SalesFilter) -> SalesAggregate:
     return load_sales(warehouse, flt)
 
 
 def cached_choices(warehouse: Warehouse, flt: SalesFilter) -> pl.DataFrame:
     """`load_choices` memoised like `cached_sales`, per source and brand."""
     return _cached_choices(
-        warehouse, warehouse.version(), SalesFilter(flt.source, flt.brand).validated()
+        warehouse, warehouse.identity(), SalesFilter(flt.source, flt.brand).validated()
     )
 
 
-@cached(_CHOICES, key=lambda _wh, version, flt: (version, flt), lock=_LOCK)
-def _cached_choices(warehouse: Warehouse, version: DataVersion, flt: SalesFilter) -> pl.DataFrame:
+@cached(_CHOICES, key=lambda _wh, identity, flt: (identity, flt), lock=_LOCK)
+def _cached_choices(warehouse: Warehouse, identity: FileIdentity, flt: SalesFilter) -> pl.DataFrame:
     return load_choices(warehouse, flt)
 
 
@@ -323,14 +323,14 @@ def cached_trend(
     warehouse: Warehouse, flt: SalesFilter, *, market: str, model: str
 ) -> pl.DataFrame:
     """`load_trend` memoised like `cached_sales`."""
-    return _cached_trend(warehouse, warehouse.version(), flt.validated(), market, model)
+    return _cached_trend(warehouse, warehouse.identity(), flt.validated(), market, model)
 
 
 @cached(
-    _TREND, key=lambda _wh, version, flt, market, model: (version, flt, market, model), lock=_LOCK
+    _TREND, key=lambda _wh, identity, flt, market, model: (identity, flt, market, model), lock=_LOCK
 )
 def _cached_trend(
-    warehouse: Warehouse, version: DataVersion, flt: SalesFilter, market: str, model: str
+    warehouse: Warehouse, identity: FileIdentity, flt: SalesFilter, market: str, model: str
 ) -> pl.DataFrame:
     return load_trend(warehouse, flt, market=market, model=model)
 

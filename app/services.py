@@ -5,7 +5,7 @@ A leaf: it imports no callback, layout or `app.factory`, so callbacks can import
 the factory can install it without a cycle. `app.create_app` calls `install(settings)`;
 tests that call callbacks as plain functions do the same. Callbacks never import
 `warehouse/` themselves: every read they need is a function here, so one place holds the
-caches (cachetools, keyed by data version) and the data scope of the signed-in user:
+caches (cachetools, keyed by file identity) and the data scope of the signed-in user:
 a dealer reads only their brand (and market), asking for another brand raises
 ScopeRefused (HTTP 403 via callbacks.registry); customer and prospect ids are
 pseudonyms; contacts are masked for everyone but an administrator and a dealer (who
@@ -22,7 +22,7 @@ import duckdb
 from cachetools import LRUCache, cached
 
 from app.actor import Actor, ScopeRefused
-from warehouse import opstore
+from warehouse import meta, opstore
 from warehouse.connection import Warehouse
 from warehouse.errors import FileRefused
 
@@ -95,9 +95,43 @@ def warehouse() -> Warehouse:
     return current().warehouse
 
 
-def data_version() -> tuple[str, int]:
-    """The warehouse data version requests are served from (cache keys include it)."""
-    return warehouse().version()
+def file_identity() -> tuple[str, int]:
+    """The warehouse file requests are served from (cache keys include it)."""
+    return warehouse().identity()
+
+
+_META_CACHE: LRUCache = LRUCache(maxsize=4)
+
+
+@cached(_META_CACHE, key=lambda identity: identity, lock=threading.Lock())
+def _meta(identity: tuple[str, int]) -> dict[str, str | None]:
+    return meta.current_meta(warehouse())
+
+
+def data_meta() -> dict[str, str | None]:
+    """warehouse_meta of the file served now: its data version and the versions the
+    trained and forecast results came from ({} for a warehouse without one)."""
+    return _meta(file_identity())
+
+
+def results_current(kind: str) -> bool:
+    """Whether the warehouse's stored `kind` results (trained | forecast) come from the data
+    it holds now (warehouse.meta.is_current); pages show stale results never, but a note."""
+    try:
+        return meta.derived_current(data_meta())[kind]
+    except Unavailable:
+        return True
+
+
+def model_current(brand: str) -> bool:
+    """Whether the brand's trained models (the manifest's data version) match the data now."""
+    manifest = segmentation_manifest(brand)
+    if manifest is None:
+        return True
+    try:
+        return meta.is_current((manifest.get("data") or {}).get("data_version"), data_meta())
+    except Unavailable:
+        return True
 
 
 def csv_text(frame: pl.DataFrame) -> str:
@@ -302,9 +336,9 @@ def _own_market(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def dealer_customers(brand: str) -> pl.DataFrame:
-    """The brand's dealer frame (warehouse.trained), cached per data version; customer ids
+    """The brand's dealer frame (warehouse.trained), cached per warehouse file; customer ids
     are pseudonyms; a dealer gets only their brand (and market)."""
-    frame = _dealer_frame("customers", data_version(), require_brand(brand))
+    frame = _dealer_frame("customers", file_identity(), require_brand(brand))
     return _own_market(frame)
 
 
@@ -331,7 +365,7 @@ def dealer_contacts(brand: str) -> pl.DataFrame:
     """Pseudonymous customer ids with phone, e-mail and address: unmasked for an
     administrator and a dealer (their own brand), masked in DuckDB for everyone else."""
     kind = "contacts_full" if actor().role in SEES_CONTACTS else "contacts"
-    return _dealer_frame(kind, data_version(), require_brand(brand))
+    return _dealer_frame(kind, file_identity(), require_brand(brand))
 
 
 def forecast_runs() -> pl.DataFrame:

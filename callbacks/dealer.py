@@ -87,6 +87,11 @@ def _models(brand: str) -> LoadedSegmentation | None:
     return services.segmentation_models(brand)
 
 
+def results_current(brand: str) -> bool:
+    """The trained tables and the brand's models both come from the data held now."""
+    return services.results_current("trained") and services.model_current(brand)
+
+
 def _spec_brand(spec: DealerSpec | None) -> str:
     if not spec:
         raise PreventUpdate
@@ -106,9 +111,11 @@ def spec_filter(spec: DealerSpec) -> dict:
 
 
 def _frame(spec: DealerSpec | None) -> pl.DataFrame:
-    """The spec's customers (market, purchase years, region); empty when not trained."""
-    frame = _customers(_spec_brand(spec))
-    if not is_trained(frame):
+    """The spec's customers (market, purchase years, region); empty when not trained, or
+    trained on other data than the warehouse holds now."""
+    brand = _spec_brand(spec)
+    frame = _customers(brand)
+    if not is_trained(frame) or not results_current(brand):
         return frame.clear() if frame.columns else frame
     return insights.filter_customers(frame, **spec_filter(spec))  # type: ignore[arg-type]
 
@@ -231,10 +238,14 @@ def resolve_filters(
     Input(ids.LANG_STORE, "data"),
 )
 def render_status(spec: DealerSpec | None, lang: Lang):
-    """Tells the user to run `carsight train` when the trained tables are missing."""
+    """Tells the user to run `carsight train` when the trained tables are missing or come
+    from other data than the warehouse holds now."""
     lang = lang or "ko"
     brand = _spec_brand(spec)
-    if not is_trained(_customers(brand)):
+    trained = is_trained(_customers(brand))
+    if trained and not results_current(brand):
+        return dbc.Alert(t("dealer.stale", lang), color="warning")
+    if not trained:
         return dbc.Alert(t("dealer.not_trained", lang), color="warning")
     problem = services.segmentation_problem(brand)
     if problem is not None:

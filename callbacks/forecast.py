@@ -39,13 +39,20 @@ SELECTS = ("brand", "flow", "market", "item")
 # --- data access (app.services; memoised per data version) -----------------------------------
 
 
-def _latest_run() -> dict | None:
+def _stored_run() -> dict | None:
     """The newest stored run as a dict; None when there is none (or no warehouse)."""
     try:
         runs = services.forecast_runs()
     except services.Unavailable:
         return None
     return runs.row(0, named=True) if runs.height else None
+
+
+def _latest_run() -> dict | None:
+    """The newest stored run, when it was computed from the data the warehouse holds now."""
+    if not services.results_current("forecast"):
+        return None
+    return _stored_run()
 
 
 def _series(run_id: str) -> pl.DataFrame:
@@ -230,6 +237,8 @@ def render_status(spec: FcSpec | None, lang: Lang):
     lang, spec = lang or "ko", _spec(spec)
     run = _latest_run()
     if not spec.get("run_id") or run is None:
+        if _stored_run() is not None and not services.results_current("forecast"):
+            return dbc.Alert(t("fc.stale", lang), color="warning", className="cs-fc-empty")
         return dbc.Alert(t("fc.no_run", lang), color="warning", className="cs-fc-empty")
     row = fv.series_row(_series(spec["run_id"]), spec.get("series_id"))
     lines = [

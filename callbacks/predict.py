@@ -82,9 +82,23 @@ REG_FIELDS: dict[str, tuple[str, str]] = {
 # --- the predictor (app.services caches it per brand and model version) -------------------
 
 
+class StaleModels(ArtifactError):
+    """The brand's models were trained on other data than the warehouse holds now."""
+
+
 def predictor(brand: str):
-    """The brand's verified predictor; raises ArtifactError naming the file."""
+    """The brand's verified predictor; raises ArtifactError naming the file, or
+    StaleModels when the models come from other data than the warehouse holds now."""
+    if not services.model_current(brand):
+        raise StaleModels(brand)
     return services.predictor(brand)
+
+
+def _model_alert(exc: ArtifactError, lang: str) -> dbc.Alert:
+    """Why there is no prediction, in `lang`: models stale, missing or unreadable."""
+    if isinstance(exc, StaleModels):
+        return dbc.Alert(t("predict.ui.stale", lang), color="warning")
+    return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
 
 
 def warm() -> None:
@@ -165,7 +179,7 @@ def form_choices(
     try:
         pred = predictor(brand)
     except ArtifactError as exc:
-        alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        alert = _model_alert(exc, lang)
         return (
             alert,
             [],
@@ -457,7 +471,7 @@ def submit(n_clicks: Clicks, brand: str | None, *values_and_lang):
     try:
         vocab = predictor(brand).vocab
     except ArtifactError as exc:
-        alert = dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        alert = _model_alert(exc, lang)
         return (
             *[None] * len(FIELDS),
             *[False] * len(INVALID_FIELDS),
@@ -515,7 +529,7 @@ def render_result(spec: dict | None, lang: Lang):
     try:
         _pred, _inp, prediction = predict_spec(spec)
     except ArtifactError as exc:
-        return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        return _model_alert(exc, lang)
     except InputError as err:  # a stale or edited spec: say what is wrong
         return dbc.Alert("; ".join(render_error(e, lang) for e in err.errors), color="danger")
     return result_view(prediction, lang)
@@ -745,7 +759,7 @@ def render_model_card(brand: str | None, lang: Lang):
     try:
         card = predictor(_brand(brand)).model_card()
     except ArtifactError as exc:
-        return dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
+        return _model_alert(exc, lang)
     facts = html.P(
         [
             t("predict.ui.card.version", lang),
@@ -1021,9 +1035,7 @@ def register(n_clicks: Clicks, *values_and_state):
             ),
         )
     except ArtifactError as exc:
-        return _reg_outputs(
-            {}, dbc.Alert(t("predict.ui.not_trained", lang, detail=str(exc)), color="warning")
-        )
+        return _reg_outputs({}, _model_alert(exc, lang))
     except sqlite3.Error as exc:
         return _reg_outputs(
             {}, dbc.Alert(t("predict.ui.reg.store_failed", lang, detail=str(exc)), color="danger")

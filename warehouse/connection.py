@@ -1,4 +1,4 @@
-"""Read-only access to the warehouse: a connection per data version, a cursor per read.
+"""Read-only access to the warehouse: a connection per file identity, a cursor per read.
 
 The app and analysts only read: the file is opened with `read_only=True`, so
 a reader never blocks a rebuild (which writes a new file and renames it over
@@ -46,38 +46,40 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-DataVersion = tuple[str, int]
+FileIdentity = tuple[str, int]
 
 
-def data_version(path: Path) -> DataVersion:
+def file_identity(path: Path) -> FileIdentity:
     """The warehouse file currently at `path`: path and inode (-1 when it is missing).
 
-    A rebuild renames a new file over the old one, so the inode names the data a
+    A rebuild renames a new file over the old one, so the inode names the file a
     reader sees; caches key on it so a rebuilt warehouse is never served stale.
+    Which *data* a file holds is its data version (`warehouse.meta`); a file's
+    identity changes with every swap, its data version with every build or ingest.
     """
     return str(path), path.stat().st_ino if path.is_file() else -1
 
 
 @dataclass(eq=False)
 class _Opened:
-    """One opened data version and the number of reads using it right now."""
+    """One opened warehouse file and the number of reads using it right now."""
 
-    version: DataVersion
+    identity: FileIdentity
     con: duckdb.DuckDBPyConnection
     users: int = 0
     replaced: bool = False
 
 
 class Warehouse:
-    """The app's read-only warehouse: one connection per data version, shared by the
+    """The app's read-only warehouse: one connection per file identity, shared by the
     requests that read it.
 
-    Each read leases the connection of the newest version (opening it on first use),
+    Each read leases the connection of the newest file (opening it on first use),
     reads through its own cursor, and gives it back. When a rebuild swaps in a new
     file, new reads go to a new connection; the old one is closed only when the last
     read using it is done, so no request ever sees its connection closed under it.
     If the new file cannot be opened yet (an analyst holds it read-write), reads keep
-    using the version already open.
+    using the file already open.
     """
 
     def __init__(self, path: Path) -> None:
@@ -85,33 +87,33 @@ class Warehouse:
         self._lock = threading.Lock()
         self._newest: _Opened | None = None
 
-    def version(self) -> DataVersion:
-        """The data version reads are served from now: the file on disk, or the version
-        still open while the file on disk cannot be opened. Raises FileRefused when
-        there is neither."""
+    def identity(self) -> FileIdentity:
+        """The file reads are served from now: the file on disk, or the one still open
+        while the file on disk cannot be opened. Raises FileRefused when there is
+        neither."""
         opened = self._acquire()
         self._release(opened)
-        return opened.version
+        return opened.identity
 
     def _acquire(self) -> _Opened:
-        version = data_version(self.path)
+        identity = file_identity(self.path)
         with self._lock:
             newest = self._newest
-            if newest is None or newest.version != version:
+            if newest is None or newest.identity != identity:
                 try:
-                    if version[1] == -1:
+                    if identity[1] == -1:
                         raise _missing(self.path)
                     con = open_read_only(self.path)
                 except (FileRefused, duckdb.IOException) as exc:
                     if newest is None:
                         raise _unreadable(self.path, exc) from exc
-                    # keep serving the version already open (see the class doc)
+                    # keep serving the file already open (see the class doc)
                 else:
                     if newest is not None:
                         newest.replaced = True
                         if newest.users == 0:
                             newest.con.close()
-                    newest = self._newest = _Opened(version, con)
+                    newest = self._newest = _Opened(identity, con)
             newest.users += 1
             return newest
 
@@ -123,7 +125,7 @@ class Warehouse:
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the newest data version, for the `with` block only."""
+        """A cursor of the newest file, for the `with` block only."""
         opened = self._acquire()
         try:
             with self._lock:  # cursors are made one at a time from the shared connection

@@ -79,7 +79,7 @@ def _read(
 
 
 def _cached(warehouse: Warehouse, key: Hashable, load: Callable[[], pl.DataFrame]) -> pl.DataFrame:
-    full_key = (warehouse.version(), key)
+    full_key = (warehouse.identity(), key)
     with _LOCK:
         if full_key in _CACHE:
             return _CACHE[full_key]  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
@@ -98,6 +99,31 @@ def current_meta(warehouse: Warehouse) -> dict[str, str | None]:
     """warehouse_meta through the app's read-only handle ({} when there is none)."""
     with warehouse.read() as con:
         return _read(con)
+
+
+def is_current(version: str | None, meta: Mapping[str, str | None]) -> bool:
+    """Whether results computed from data `version` hold for the warehouse `meta` describes.
+
+    They do for the same data version, and for a rebuild from the same files (the
+    version carries the loaded files' fingerprint, see `stamp`). A warehouse built
+    before data versions existed has nothing to compare with: its results count as current.
+    """
+    current = meta.get("data_version")
+    if current is None:
+        return True
+    if version is None:
+        return False
+    return version == current or _fingerprint_part(version) == _fingerprint_part(current)
+
+
+def _fingerprint_part(version: str) -> str | None:
+    parts = version.split("-")
+    return parts[1] if len(parts) == 3 else None
+
+
+def derived_current(meta: Mapping[str, str | None]) -> dict[str, bool]:
+    """Per derived kind (trained | forecast): are its stored results from the current data?"""
+    return {kind: is_current(meta.get(f"{kind}_data_version"), meta) for kind in DERIVED}
 
 
 def version_of(con: duckdb.DuckDBPyConnection) -> str | None:

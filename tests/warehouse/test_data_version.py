@@ -189,3 +189,28 @@ def test_a_build_killed_at_random_points_leaves_the_previous_warehouse_and_no_st
     build([shared_data], db)
     assert _totals(db) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.duckdb.lock"]
+
+
+# --- which stored results belong to the data held now (the pages' rule) ------------------
+
+
+def test_results_are_current_for_their_version_and_for_a_rebuild_of_the_same_files() -> None:
+    from warehouse.meta import is_current
+
+    now = {"data_version": "20260101T000000-aaaaaaaa-000001"}
+    assert is_current("20260101T000000-aaaaaaaa-000001", now)
+    assert is_current("20251201T000000-aaaaaaaa-00ffff", now)  # same files, built earlier
+    assert not is_current("20251201T000000-bbbbbbbb-000001", now)  # other files
+    assert not is_current(None, now)  # results that never recorded their data
+    assert is_current(None, {})  # a warehouse from before data versions: nothing to compare
+
+
+def test_derived_current_reads_both_kinds_from_warehouse_meta(tmp_path: Path) -> None:
+    from warehouse.meta import derived_current
+
+    meta = {
+        "data_version": "20260101T000000-aaaaaaaa-000001",
+        "trained_data_version": "20250101T000000-cccccccc-000001",
+        "forecast_data_version": "20260101T000000-aaaaaaaa-000001",
+    }
+    assert derived_current(meta) == {"trained": False, "forecast": True}

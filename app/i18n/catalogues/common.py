@@ -146,6 +146,12 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
         "ko": "조건은 주소(URL)에 저장됩니다. 주소를 복사하면 같은 화면을 다시 열 수 있습니다.",
         "en": "The filters are kept in the address (URL): copy it to reopen this view.",
     },
+    "dealer.stale": {
+        "ko": "세분화 결과는 이전 데이터로 학습되었습니다 (그 뒤 데이터가 다시 빌드되었습니다). "
+        "현재 데이터의 결과를 보려면 `carsight train`을 다시 실행하세요.",
+        "en": "The segmentation results were trained on earlier data (the warehouse has been "
+        "rebuilt since). Run `carsight train` again to see results for the current data.",
+    },
     "dealer.not_trained": {
         "ko": "세분화 모델이 아직 학습되지 않았습니다. `carsight train`을 실행하세요.",
         "en": "The segmentation models have not been trained yet. Run `carsight train`.",

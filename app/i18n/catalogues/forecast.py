@@ -21,6 +21,12 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
         "en": "URL parameter '{param}' value '{value}' is not in the stored forecast; "
         "showing {fallback} instead.",
     },
+    "fc.stale": {
+        "ko": "저장된 예측은 이전 데이터로 계산되었습니다 (그 뒤 데이터가 다시 빌드되었습니다). "
+        "현재 데이터로 예측하려면 `carsight forecast`를 다시 실행하세요.",
+        "en": "The stored forecast was computed from earlier data (the warehouse has been "
+        "rebuilt since). Run `carsight forecast` again to forecast the current data.",
+    },
     "fc.no_run": {
         "ko": "저장된 예측 결과가 없습니다. `carsight forecast`를 실행하세요.",
         "en": "No stored forecast yet. Run `carsight forecast`.",

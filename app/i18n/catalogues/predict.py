@@ -115,6 +115,12 @@ PREDICT_STRINGS: dict[str, dict[str, str]] = {
         "ko": "입력을 확인하세요: {fields}. 결과는 바뀌지 않았습니다.",
         "en": "Please check: {fields}. Nothing was changed.",
     },
+    "predict.ui.stale": {
+        "ko": "예측 모델은 이전 데이터로 학습되었습니다 (그 뒤 데이터가 다시 빌드되었습니다). "
+        "현재 데이터로 예측하려면 `carsight train`을 다시 실행하세요.",
+        "en": "The prediction models were trained on earlier data (the warehouse has been "
+        "rebuilt since). Run `carsight train` again to predict with the current data.",
+    },
     "predict.ui.not_trained": {
         "ko": "예측 모델을 불러올 수 없습니다: {detail} — `carsight train`을 실행하세요.",
         "en": "The prediction models could not be loaded: {detail} — run `carsight train`.",
