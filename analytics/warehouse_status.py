@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from warehouse import status
 from warehouse.connection import Warehouse
 
 
@@ -20,22 +21,14 @@ class WarehouseStatus:
 
 
 def warehouse_status(*, warehouse: Warehouse) -> WarehouseStatus:
-    counts = warehouse.frame(
-        "select (select count(*) from load_log where status = 'loaded') as files, "
-        "(select count(*) from fact_sales) as fact_rows, "
-        "(select count(*) from rejected_rows) as rejected_rows, "
-        "(select count(*) from data_quality where severity = 'warning') as warnings"
-    )
-    dq = warehouse.frame(
-        "select severity, check_name, source_file, detail from data_quality "
-        "order by severity desc, check_name, source_file"
-    )
-    log = warehouse.frame(
-        "select source_file, format, brand, encoding, status, rows_read, "
-        "rows_loaded, rows_rejected, fact_rows from load_log "
-        "order by source_file"
-    )
-    row = counts.row(0, named=True)
+    """Files loaded, fact rows, quarantined rows and warnings (counts), with the data-quality
+    report and the load log (warehouse.status)."""
+    counts = status.load_counts(warehouse)
     return WarehouseStatus(
-        row["files"], row["fact_rows"], row["rejected_rows"], row["warnings"], dq, log
+        counts["files"],
+        counts["fact_rows"],
+        counts["rejected_rows"],
+        counts["warnings"],
+        status.load_data_quality(warehouse),
+        status.load_files(warehouse),
     )
