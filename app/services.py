@@ -369,16 +369,16 @@ def dealer_contacts(brand: str) -> pl.DataFrame:
 
 
 def forecast_runs() -> pl.DataFrame:
-    """Every stored forecast run, newest first (`warehouse.forecast_read.load_runs`)."""
-    from warehouse import forecast_read
+    """Every stored forecast run, newest first (`warehouse.forecasts.load_runs`)."""
+    from warehouse import forecasts
 
-    return forecast_read.load_runs(warehouse())
+    return forecasts.load_runs(warehouse())
 
 
 def forecast_series(*, run_id: str) -> pl.DataFrame:
-    from warehouse import forecast_read
+    from warehouse import forecasts
 
-    return forecast_read.load_series(warehouse(), run_id=run_id)
+    return forecasts.load_series(warehouse(), run_id=run_id)
 
 
 def forecast_frames(
@@ -387,7 +387,7 @@ def forecast_frames(
     """(history, forecasts, backtest) of one stored series; empty frames without one."""
     import polars as pl
 
-    from warehouse import forecast_read as fr
+    from warehouse import forecasts as fr
 
     if not run_id or not series_id:
         return (
@@ -414,7 +414,7 @@ def forecast_metrics(*, run_id: str | None) -> pl.DataFrame:
     """Backtest metrics of a run; empty (with its columns) without one."""
     import polars as pl
 
-    from warehouse import forecast_read as fr
+    from warehouse import forecasts as fr
 
     if not run_id:
         return pl.DataFrame(schema=fr.METRICS_SCHEMA)

@@ -1,6 +1,6 @@
 """What the forecast page shows, as pure functions of the stored `carsight forecast` frames.
 
-Inputs are the frames of `warehouse.forecast_read` (one run):
+Inputs are the frames of `warehouse.forecasts` (one run):
 
     series:    series_id, brand, flow, market, model, plant, level, n_months, first_ds,
                last_ds, chosen_model, selection_rule, backtest_horizon (months ahead the

@@ -2,7 +2,7 @@
 
 `report_content` reads the warehouse through the same getters the pages use
 (`analytics.sales.cached_sales`, `analytics.competitors.load_competitors`,
-`warehouse.forecast_read`, `warehouse.trained.load_dealer_customers`) and computes
+`warehouse.forecasts`, `warehouse.trained.load_dealer_customers`) and computes
 every table with the same functions (top10, deviation, heatmap, recommend,
 forecast_view, insights), so a report and the dashboard can never disagree.
 """
@@ -33,7 +33,7 @@ from analytics.sales import (
     parse_year_month,
 )
 from analytics.top10 import top10
-from warehouse import forecast_read
+from warehouse import forecasts as stored
 from warehouse.connection import Warehouse
 from warehouse.errors import FileRefused
 from warehouse.trained import load_dealer_customers
@@ -99,9 +99,9 @@ class ForecastPart:
     run_id: str | None = None
     series: dict | None = None  # the picked series' row (brand, flow, market, ...)
     model_name: str | None = None  # the series' chosen model
-    history: pl.DataFrame = field(default_factory=pl.DataFrame)  # forecast_read.load_history
-    forecasts: pl.DataFrame = field(default_factory=pl.DataFrame)  # forecast_read.load_forecasts
-    backtest: pl.DataFrame = field(default_factory=pl.DataFrame)  # forecast_read.load_backtest
+    history: pl.DataFrame = field(default_factory=pl.DataFrame)  # stored.load_history
+    forecasts: pl.DataFrame = field(default_factory=pl.DataFrame)  # stored.load_forecasts
+    backtest: pl.DataFrame = field(default_factory=pl.DataFrame)  # stored.load_backtest
     table: pl.DataFrame = field(default_factory=pl.DataFrame)  # fv.chart_table
     quarters: pl.DataFrame = field(default_factory=pl.DataFrame)  # fv.quarter_table
     accuracy: pl.DataFrame = field(default_factory=pl.DataFrame)  # fv.pooled_metrics
@@ -164,13 +164,13 @@ def _top_models(totals: pl.DataFrame, markets: list[str]) -> pl.DataFrame:
 
 def _forecast(wh: Warehouse, spec: ReportSpec) -> ForecastPart:
     try:
-        runs = forecast_read.load_runs(wh)
+        runs = stored.load_runs(wh)
     except (FileRefused, duckdb.Error):
         return ForecastPart()
     if runs.is_empty():
         return ForecastPart()
     run_id = runs.item(0, "run_id")
-    series = forecast_read.load_series(wh, run_id=run_id)
+    series = stored.load_series(wh, run_id=run_id)
     brand = None if spec.brand == "all" else spec.brand
     if brand is not None:
         series = series.filter(pl.col("brand") == brand)
@@ -181,8 +181,8 @@ def _forecast(wh: Warehouse, spec: ReportSpec) -> ForecastPart:
     if row is None:
         return ForecastPart(run_id=run_id)
     chosen = row.get("chosen_model") or "selected"
-    forecasts = forecast_read.load_forecasts(wh, run_id=run_id, series_id=pick.series_id)  # type: ignore[arg-type]
-    history = forecast_read.load_history(
+    forecasts = stored.load_forecasts(wh, run_id=run_id, series_id=pick.series_id)  # type: ignore[arg-type]
+    history = stored.load_history(
         wh,
         brand=row["brand"],
         flow=row["flow"],
@@ -190,7 +190,7 @@ def _forecast(wh: Warehouse, spec: ReportSpec) -> ForecastPart:
         model=row["model"],
         plant=row["plant"],
     )
-    metrics = forecast_read.load_metrics(wh, run_id=run_id)
+    metrics = stored.load_metrics(wh, run_id=run_id)
     in_brand = metrics if brand is None else metrics.filter(pl.col("brand") == brand)
     return ForecastPart(
         run_id=run_id,
@@ -199,7 +199,7 @@ def _forecast(wh: Warehouse, spec: ReportSpec) -> ForecastPart:
         history=fv.history_with_gaps(history),
         forecasts=forecasts,
         backtest=fv.backtest_of(
-            forecast_read.load_backtest(wh, run_id=run_id, series_id=row["series_id"]),
+            stored.load_backtest(wh, run_id=run_id, series_id=row["series_id"]),
             model_name=chosen,
         ),
         table=fv.chart_table(history, forecasts, band_model=chosen),

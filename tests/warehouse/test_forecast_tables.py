@@ -119,7 +119,7 @@ OLD_COLUMNS = {
 def test_a_run_stored_before_the_interval_columns_still_reads_and_carries_over(
     db: Path, shared_data: Path
 ):
-    from warehouse import forecast_read
+    from warehouse import forecasts
     from warehouse.connection import Warehouse
 
     write_forecasts(db, _run("old"))
@@ -141,12 +141,12 @@ def test_a_run_stored_before_the_interval_columns_still_reads_and_carries_over(
         )
     finally:
         con.close()
-    forecast_read.clear_cache()
+    forecasts.clear_cache()
     warehouse = Warehouse(db)
-    series = forecast_read.load_series(warehouse, run_id="old")
+    series = forecasts.load_series(warehouse, run_id="old")
     assert series["chosen_model"].to_list() == ["lightgbm"]
     assert series["backtest_horizon"].to_list() == [None]  # unknown, so nothing is marked
-    metrics = forecast_read.load_metrics(warehouse, run_id="old")
+    metrics = forecasts.load_metrics(warehouse, run_id="old")
     assert metrics["coverage80"].to_list() == [0.75]
     assert metrics["width80"].to_list() == [None]
     # a rebuild recreates the tables with every column and keeps the old rows
