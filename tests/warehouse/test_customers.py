@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warehouse import customers as customers_module
 from warehouse.canonical import CUSTOMER_MARKETS
 from warehouse.customers import (
     CUSTOMER_HEADER_VARIANTS,
@@ -309,3 +310,79 @@ def test_every_row_ends_up_loaded_or_rejected_never_both(edits):
     refused = set(rejected.get_column("line").to_list())
     assert loaded.isdisjoint(refused)
     assert loaded | refused == set(range(2, len(rows) + 2))
+
+
+# --- the parser's phases (CustomerParser), one at a time ----------------------------------
+
+
+def test_read_phase_strips_cells_and_keeps_the_raw_row():
+    from warehouse.customers import read_phase
+
+    rows = [_row(KIA_HEADER, 아이디=" kim ")]
+    fields = list(customers_module._check_header(_table(KIA_HEADER, rows)))
+    cells = read_phase(_table(KIA_HEADER, rows), fields)
+    assert cells.item(0, "user_id") == "kim"
+    assert ", kim ," in cells.item(0, "raw")
+    assert cells.item(0, "name") is None  # the layout without 이름
+
+
+def test_parse_phase_types_values_and_names_each_problem():
+    from warehouse.customers import parse_phase, problems_of, read_phase
+
+    rows = [_row(KIA_HEADER, 연령="-3", 성별="X")]
+    raw = _table(KIA_HEADER, rows)
+    header_of = {f: customers_module.normalise_header(raw.header[i]) for f, i in
+                 customers_module._check_header(raw).items()}  # fmt: skip
+    checked = parse_phase(read_phase(raw, list(header_of)), header_of)
+    assert checked.item(0, "has_problem")
+    assert checked.item(0, "amount_krw__v") == int(_GOOD["거래금액"].replace(",", ""))
+    assert problems_of(checked, header_of).select("column", "reason").rows() == [
+        ("연령", "연령: negative age: '-3'"),
+        ("성별", "성별: unknown gender (expected 남/여): 'X'"),
+    ]
+
+
+def test_duplicates_phase_rejects_a_later_row_with_the_same_id_and_email():
+    from warehouse.customers import duplicates_phase
+
+    keys = pl.DataFrame(
+        {
+            "line": [2, 3, 4, 5],
+            "user_id": ["wi", "wi", "wi", "kim"],
+            "email": ["a@x", "b@x", "a@x", "a@x"],
+            "has_problem": [False, False, False, False],
+        }
+    )
+    found = duplicates_phase(keys, "아이디")
+    assert found.select("line", "reason").rows() == [
+        (4, "아이디: duplicate of line 2 (same user id and e-mail): 'wi'")
+    ]
+
+
+def test_ids_phase_numbers_ids_shared_by_different_people_in_file_order():
+    from warehouse.customers import ids_phase
+
+    kept = pl.DataFrame({"line": [2, 3, 7], "user_id": ["wi", "kim", "wi"]})
+    assert ids_phase(kept, "Kia").sort("line").rows() == [
+        (2, "K-wi"),
+        (3, "K-kim"),
+        (7, "K-wi~2"),
+    ]
+
+
+def test_chunked_parsing_gives_the_same_customers_as_the_whole_file():
+    from warehouse.customers import CustomerParser, customers_of
+
+    rows = [_row(KIA_HEADER, 아이디=f"u{i % 3}", 이메일=f"{i}@x") for i in range(7)]
+    rows.append(_row(KIA_HEADER, 아이디="u0", 이메일="0@x"))  # repeats line 2
+    raw = _table(KIA_HEADER, rows)
+    whole, whole_rejected = parse_customers(raw, brand="Kia")
+    parser = CustomerParser(raw.path, raw.header, brand="Kia")
+    parts = [parser.add(chunk) for chunk in raw.chunks(size=3)]
+    staged = pl.concat(parts)
+    ids, rejected = parser.finish(
+        lambda lines: staged.filter(pl.col("line").is_in(lines.implode())).select("line", "raw")
+    )
+    assert customers_of(staged, ids).equals(whole)
+    assert rejected.equals(whole_rejected)
+    assert whole_rejected.get_column("line").to_list() == [9]
