@@ -41,7 +41,7 @@ def build(
     dirs = list(raw_dirs)
     with progress_bar(not quiet) as progress:
         if not dirs:
-            from warehouse.generate import generate as gen
+            from warehouse.sample import generate as gen
 
             gen(settings.sample_dir, seed=settings.sample_seed, scale=1.0, progress=progress)
             dirs = [settings.sample_dir]

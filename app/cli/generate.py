@@ -1,4 +1,4 @@
-"""`carsight generate`: the deterministic synthetic data set (warehouse.generate)."""
+"""`carsight generate`: the deterministic synthetic data set (warehouse.sample)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from app.cli.common import progress_bar
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def generate(out_dir: Path, seed: int, scale: float, quiet: bool) -> None:
     """Write a deterministic synthetic data set in the raw IR and customer formats."""
-    from warehouse.generate import generate as run
+    from warehouse.sample import generate as run
 
     if scale <= 0:
         raise click.BadParameter("must be > 0", param_hint="--scale")

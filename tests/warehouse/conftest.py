@@ -11,7 +11,7 @@ import pytest
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The app's own sample data set (seed 42, as `carsight serve` builds it), built."""
     from warehouse.build import build
-    from warehouse.generate import generate
+    from warehouse.sample import generate
 
     folder = tmp_path_factory.mktemp("sample")
     generate(folder / "raw", seed=42)

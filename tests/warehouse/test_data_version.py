@@ -82,7 +82,7 @@ def test_next_writer_removes_leftovers_of_dead_writers_and_says_so(
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Two small generated data sets with different customers (seed 1 and seed 2)."""
-    from warehouse.generate import generate
+    from warehouse.sample import generate
 
     root = tmp_path_factory.mktemp("sample")
     generate(root / "a", seed=1, scale=0.05)

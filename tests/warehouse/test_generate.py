@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from warehouse.generate import (  # noqa: E402
+from warehouse.sample import (  # noqa: E402
     REPORTED_MONTHS,
     YEARS,
     customers_per_brand,
@@ -400,5 +400,25 @@ def test_trim_variants_at_scale(tmp_path: Path) -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import warehouse.generate as g; assert not g._FMT_CACHE and not g._DATE_TABLE"
+    """Importing the generator builds no cell table and reads no catalogue file."""
+    code = (
+        "import warehouse.sample; from warehouse.sample import catalogue, common, customers; "
+        "assert not common._FMT_CACHE and not customers._DATE_TABLE; "
+        "assert catalogue.load.cache_info().currsize == 0"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
+
+
+def test_every_catalogue_file_loads_and_is_documented() -> None:
+    from warehouse.sample import catalogue
+    from warehouse.sample.common import M
+
+    readme = (REPO / "warehouse" / "sample" / "catalogues" / "README.md").read_text()
+    assert len(catalogue.names()) == 40
+    for name in catalogue.names():
+        assert f"`{name}.json`" in readme
+        assert isinstance(catalogue.load(name), tuple | dict)
+    assert all(isinstance(m, M) for m in catalogue.H_DOMESTIC)
+    assert catalogue.K_GROUP_NAMES["korea"][2023] == "Korean Plant"  # int keys survive JSON
+    with pytest.raises(AttributeError):
+        catalogue.NOT_A_CATALOGUE  # noqa: B018

@@ -28,10 +28,10 @@ def warehouse_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = SHARED_DATA
     if not source.is_dir():
         try:
-            from warehouse.generate import generate
+            from warehouse.sample import generate
         except ImportError:
             pytest.skip(
-                f"{SHARED_DATA} is missing and warehouse.generate.generate is not "
+                f"{SHARED_DATA} is missing and warehouse.sample.generate is not "
                 "available to make a sample data set"
             )
         source = tmp / "raw"
