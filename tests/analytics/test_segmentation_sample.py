@@ -19,7 +19,7 @@ def trained_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     from analytics.segments.train import train
     from app.i18n.dealer import render_persona
     from warehouse.build import build
-    from warehouse.generate import generate
+    from warehouse.sample import generate
 
     folder = tmp_path_factory.mktemp("sample")
     generate(folder / "raw", seed=42, scale=1.0)
