@@ -230,8 +230,8 @@ def _explorer_frame(name: str, version: tuple[str, int]) -> pl.DataFrame:
 def explorer_frame(name: str) -> pl.DataFrame:
     """An explorer page's frame (analytics.explorer.load.FRAMES; also "files", the loaded
     files, and "dim_model", the model dimension), both brands and every month, cached per
-    data version: the pages pick brand and period in Polars."""
-    return _explorer_frame(name, data_version())
+    warehouse file: the pages pick brand and period in Polars."""
+    return _explorer_frame(name, file_identity())
 
 
 _VIEW_CACHE: LRUCache = LRUCache(maxsize=64)
@@ -263,7 +263,7 @@ def _explorer_view(
 def explorer_view(spec: Mapping[str, Any]) -> View:
     """The View (analytics.explorer.common.View) of an exports, models, plants or retail
     spec: its rows, the focus's rows, the month grid and the unreported months, cached
-    per data version and spec (several charts of a page share it)."""
+    per warehouse file and spec (several charts of a page share it)."""
     return _explorer_view(  # type: ignore[no-any-return]
         spec["page"],
         spec["brand"],
@@ -271,7 +271,7 @@ def explorer_view(spec: Mapping[str, Any]) -> View:
         spec.get("period_to"),
         spec.get("focus"),
         spec.get("flow") or "both",
-        data_version(),
+        file_identity(),
     )
 
 

@@ -31,7 +31,7 @@ def css(page: str, role: str) -> str:
 def served_sample(tmp_path_factory: pytest.TempPathFactory):
     """`carsight serve` on the sample data set (seed 42, as `carsight serve` builds it)."""
     from warehouse.build import build
-    from warehouse.generate import generate
+    from warehouse.sample import generate
 
     folder: Path = tmp_path_factory.mktemp("explorer-sample")
     generate(folder / "raw", seed=42)
