@@ -30,7 +30,7 @@ from typing import Any
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import DataVersion, Warehouse, _Opened, open_read_only
+from warehouse.connection import FileIdentity, Warehouse, _Opened, open_read_only
 from warehouse.errors import FileRefused
 
 MANIFEST = "_carsight_lake.json"
@@ -182,7 +182,7 @@ class Lake(Warehouse):
             raise FileRefused(Path(where), f"unknown lake format {manifest.get('format')!r}")
         return manifest  # type: ignore[no-any-return]
 
-    def version(self) -> DataVersion:
+    def identity(self) -> FileIdentity:
         """The lake's identity for caches: its URL and export id (a new export, new key)."""
         return self.url, int(self.manifest()["export_id"], 16)
 
@@ -191,7 +191,7 @@ class Lake(Warehouse):
     def _acquire(self) -> _Opened:
         with self._lock:
             if self._newest is None:
-                self._newest = _Opened(self.version(), self._open())
+                self._newest = _Opened(self.identity(), self._open())
             self._newest.users += 1
             return self._newest
 

@@ -67,7 +67,7 @@ def test_the_lake_serves_from_an_s3_endpoint_on_loopback(reference_db, lake, mon
         fs.mkdir("carsight-lake")
         fs.put(str(lake), "carsight-lake/exports/v1", recursive=True)
         remote = Lake("s3://carsight-lake/exports/v1", S3Options(endpoint_url=endpoint))
-        assert remote.version()[0] == "s3://carsight-lake/exports/v1"
+        assert remote.identity()[0] == "s3://carsight-lake/exports/v1"
         db = Warehouse(reference_db)
         assert _same(_normalised(outputs(remote, _specs())), _normalised(outputs(db, _specs())))
         with pytest.raises(FileRefused, match="export-parquet"):
