@@ -57,9 +57,9 @@ def test_a_region_narrows_the_segment_and_cluster_views_to_its_customers(cb):
     assert everyone.height == 1_900
     assert seoul.height == 175
     assert set(seoul.get_column("region").to_list()) == {"서울"}
-    _quality, _k, sizes, _cards = dealer.render_clusters(_spec(dealer, region="서울"), "ko")
+    sizes = dealer.render_clusters(_spec(dealer, region="서울"), "ko")[2]
     assert sum(sum(trace.y) for trace in sizes.data) == 175
-    _bar, _grid, table, _actions = dealer.render_segments(_spec(dealer, region="서울"), "ko")
+    table = dealer.render_segments(_spec(dealer, region="서울"), "ko")[2]
     assert sum(row["customers"] for row in table.data) == 175
 
 
