@@ -101,16 +101,16 @@ def extract_series(
     ]
     # Concatenated eagerly: Polars 2.1 panics ("assertion failed: i < self.len()") when a
     # filter or aggregation is pushed through the lazy concat at ~1M fact rows.
-    rows = (
+    eager = (
         pl.concat(parts, how="vertical_relaxed")
         .collect()
         .with_columns(series_id_expr().alias("series_id"))
     )
     if series_filter:  # before aggregating: the other series are never summed
-        rows = rows.filter(
+        eager = eager.filter(
             pl.col("series_id").str.to_lowercase().str.contains(series_filter.lower(), literal=True)
         )
-    rows = rows.lazy()
+    rows = eager.lazy()
     history = (
         rows.group_by("series_id", "ds")
         .agg(pl.col("units").sum().cast(pl.Float64).alias("y"))
