@@ -72,7 +72,7 @@ def test_dealer_page_shows_the_retrain_note_and_no_stale_segments(rebuilt_traine
     status = cb.render_status(spec, lang)
     assert text_of(status) == t("dealer.stale", lang)
     assert "carsight train" in text_of(status)
-    _bar, _grid, table, actions = cb.render_segments(spec, lang)
+    _bar, _grid, table, actions = cb.render_segments(spec, lang)[:4]
     assert actions == []  # no segment of the old data is shown
     assert text_of(table) == text_of(cb.figures.empty_table(lang))
 
@@ -93,7 +93,7 @@ def test_a_rebuild_from_the_same_files_keeps_the_trained_results(rebuilt_trained
 
     spec, _search = cb.resolve_filters("Hyundai", "all", "all", "all")
     assert cb.render_status(spec, "ko") is None
-    _bar, _grid, _table, actions = cb.render_segments(spec, "ko")
+    _bar, _grid, _table, actions = cb.render_segments(spec, "ko")[:4]
     assert actions  # the segments are shown
     assert predict_cb.form_choices("Hyundai", "ko", *[None] * 6)[0] is None
 

@@ -38,7 +38,13 @@ def test_a_build_killed_half_way_leaves_the_previous_warehouse_served(
          "--db", str(db), "--quiet"],
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    time.sleep(2.5)  # reading files / writing the new warehouse
+    # Killed while it writes the new warehouse (a fixed sleep raced a fast machine's
+    # whole build: the rebuilt file then replaced the old one, as it should).
+    partial = tmp_path / f".{db.name}.tmp-{build.pid}"
+    deadline = time.monotonic() + 120
+    while not partial.exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert partial.exists(), "the build never started writing its new warehouse"
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
     assert _sha(db) == before  # the half-written file never replaced it
