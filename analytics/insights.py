@@ -115,6 +115,19 @@ def rfm_grid(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _segment_values(row: dict[str, Any]) -> dict[str, Any]:
+    """The numbers every segment sentence cites, rounded as shown (see the module doc)."""
+    return {
+        "segment": row["segment"],
+        "customers": int(row["customers"]),
+        "customer_share_pct": _pct(row["customer_share"]),
+        "revenue_share_pct": _pct(row["revenue_share"]),
+        "recency_days": round(row["recency_days_mean"]),
+        "frequency": round(row["frequency_mean"], 1),
+        "amount_mkrw": _mkrw(row["monetary_krw_mean"]),
+    }
+
+
 def segment_actions(summary: pl.DataFrame) -> list[Insight]:
     """One action per segment of `segment_summary`, computed from its numbers.
 
@@ -138,15 +151,7 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
         r = rows.get(segment)
         if r is None:
             continue
-        values: dict[str, Any] = {
-            "segment": segment,
-            "customers": int(r["customers"]),
-            "customer_share_pct": _pct(r["customer_share"]),
-            "revenue_share_pct": _pct(r["revenue_share"]),
-            "recency_days": round(r["recency_days_mean"]),
-            "frequency": round(r["frequency_mean"], 1),
-            "amount_mkrw": _mkrw(r["monetary_krw_mean"]),
-        }
+        values = _segment_values(r)
         if segment == "이탈가능":
             values["recency_all_days"] = round(recency_all)
         if segment in ("신규", "일반") and vip is not None:
@@ -160,21 +165,7 @@ def segment_actions(summary: pl.DataFrame) -> list[Insight]:
         focus = next((c for c in ("lapsed", "one_time", "repeat") if c in codes), codes[-1])
         if focus == "recent":
             focus = next(c for c in codes if c in ("high", "mid", "low"))
-        out.append(
-            Insight(
-                "segment.descriptive",
-                {
-                    "segment": r["segment"],
-                    "focus": focus,
-                    "customers": int(r["customers"]),
-                    "customer_share_pct": _pct(r["customer_share"]),
-                    "revenue_share_pct": _pct(r["revenue_share"]),
-                    "recency_days": round(r["recency_days_mean"]),
-                    "frequency": round(r["frequency_mean"], 1),
-                    "amount_mkrw": _mkrw(r["monetary_krw_mean"]),
-                },
-            )
-        )
+        out.append(Insight("segment.descriptive", {**_segment_values(r), "focus": focus}))
     return out
 
 
