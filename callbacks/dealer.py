@@ -408,7 +408,10 @@ def _package_view(rfm_info: dict, lang: str) -> list:
                 [
                     html.Th(segment_label(str(r["segment"]), lang), scope="row"),
                     html.Td(f"{r['customers']:,}", className="text-end"),
-                    html.Td(f"{100 * r['agree_share']:.1f}%", className="text-end"),
+                    html.Td(
+                        "—" if r["agree_share"] is None else f"{100 * r['agree_share']:.1f}%",
+                        className="text-end",
+                    ),
                     html.Td(
                         f"{_package_label(r['top_package_segment'], lang)} "
                         f"({100 * (r['top_package_share'] or 0):.0f}%)"

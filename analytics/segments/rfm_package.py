@@ -125,8 +125,9 @@ def agreement(segments: pl.DataFrame) -> dict[str, Any]:
     whose package segment maps to our name, over those with a counterpart on
     both sides: one of our four names and a package segment other than
     OTHERS), compared (that number of customers), and per_segment (for each of
-    our segments: customers, the share that agrees, the most common package
-    segment and its share).
+    our segments: customers, the share that agrees (null for a descriptive name:
+    no package segment stands for it), the most common package segment and its
+    share).
     """
     ours = package_segments(package_scores(segments))
     crosstab = (
@@ -148,7 +149,10 @@ def agreement(segments: pl.DataFrame) -> dict[str, Any]:
         mapped.group_by("segment")
         .agg(
             pl.len().alias("customers"),
-            (pl.col("_mapped") == pl.col("segment")).fill_null(False).mean().alias("agree_share"),
+            pl.when(pl.col("segment").is_in(list(set(PACKAGE_TO_OURS.values()))))
+            .then((pl.col("_mapped") == pl.col("segment")).fill_null(False))
+            .mean()
+            .alias("agree_share"),
             pl.col("package_segment").mode().sort().first().alias("top_package_segment"),
         )
         .join(

@@ -100,3 +100,4 @@ def test_agreement_counts_only_customers_with_a_counterpart_on_both_sides() -> N
     per = {r["segment"]: r for r in result["per_segment"]}
     assert per["신규"]["agree_share"] == 1.0 and per["VIP"]["agree_share"] == 0.0
     assert per["이탈가능"]["agree_share"] == 1.0
+    assert per["1회 고액 구매"]["agree_share"] is None  # no package segment stands for it
