@@ -17,14 +17,25 @@ import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The test being run (tests/conftest.py sets it): `run_carsight` is for slow tests only.
+RUNNING: list[Any] = []
 
 
 def run_carsight(
     *args: str, tmp_path: Path, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """`carsight ARGS` with cwd `tmp_path` and no carsight.toml (settings from defaults)."""
+    if RUNNING and RUNNING[-1].get_closest_marker("slow") is None:
+        import pytest
+
+        pytest.fail(
+            f"{RUNNING[-1].nodeid}: run_carsight starts a new interpreter (about a second of "
+            "CPU): use invoke_carsight, or mark the test slow if the real process is the point"
+        )
     env = {**os.environ, "CARSIGHT_CONFIG": str(tmp_path / "absent.toml"), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         # Exactly what the `carsight` console script runs.

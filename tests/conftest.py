@@ -44,13 +44,38 @@ def ref(reference_db: Path):
 SLOW_FIXTURES = frozenset({"trained_reference", "trained", "forecast_db"})
 
 
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """When the marker expression deselects e2e tests (the fast tier), do not even import
+    the browser-test modules."""
+    if collection_path != E2E or not config.option.markexpr:
+        return None
+    from _pytest.mark.expression import Expression
+
+    selects = Expression.compile(config.option.markexpr).evaluate
+    return True if not selects(lambda name, **_: name in {"e2e", "slow"}) else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Let tests.cli_support know which test runs (its subprocess runner is for slow ones)."""
+    from tests import cli_support
+
+    cli_support.RUNNING.append(item)
+    try:
+        yield
+    finally:
+        cli_support.RUNNING.pop()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e/ drives a real browser: it is `e2e` (and `slow`)
     whether or not its file says so, so `-m "not e2e"` never starts Chromium. Every test
     that needs a trained model or a forecast run is `slow`."""
-    e2e = Path(__file__).resolve().parent / "e2e"
     for item in items:
-        if e2e in Path(str(item.fspath)).resolve().parents:
+        if E2E in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.slow)
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):

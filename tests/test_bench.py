@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight, run_carsight
 
 NAMES = [
     *(f"{view}{suffix}"
@@ -57,6 +57,6 @@ def test_bench_at_ci_scale_prints_the_table_and_writes_every_named_result(tmp_pa
 
 
 def test_an_unknown_scale_is_refused_with_the_valid_ones(tmp_path):
-    done = run_carsight("bench", "--scale", "huge", tmp_path=tmp_path)
+    done = invoke_carsight("bench", "--scale", "huge", tmp_path=tmp_path)
     assert done.returncode == 2
     assert "'huge' is not one of 'ci', 'small', 'medium', 'large'" in done.stderr

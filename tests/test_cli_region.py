@@ -1,4 +1,4 @@
-"""`carsight analyze regions` as a user runs it: a subprocess against the reference warehouse.
+"""`carsight analyze regions` as a user runs it (in process) against the reference warehouse.
 
 Counts are checked against the raw customer file (read in place, counts only).
 """
@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight
 
 KIA_FILE = Path(__file__).resolve().parents[1].parent / "shared/data/customers/기아_고객데이터.csv"
 COLUMNS = [
@@ -29,7 +29,7 @@ COLUMNS = [
 
 
 def regions(db: Path, *args: str, tmp_path: Path):
-    return run_carsight("analyze", "regions", *args, "--db", str(db), tmp_path=tmp_path)
+    return invoke_carsight("analyze", "regions", *args, "--db", str(db), tmp_path=tmp_path)
 
 
 def test_kia_csv_has_one_row_per_sido_with_the_raw_file_counts(reference_db, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from analytics.forecast.pipeline import ForecastConfig, run_forecast
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight, run_carsight
 from warehouse.forecasts import load_forecast_input
 
 # Kia's region exports to Mexico and Middle East/Africa: two series, seconds per model.
@@ -34,7 +34,7 @@ def test_dask_local_cluster_gives_the_local_results(reference_db):
 
 
 def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path, reference_db):
-    done = run_carsight(
+    done = invoke_carsight(
         "forecast", "--db", str(reference_db), "--scheduler", "tcp://127.0.0.1:1",
         tmp_path=tmp_path,
     )  # fmt: skip

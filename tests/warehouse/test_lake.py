@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.analytics.test_sales_pushdown import GOLDEN, _normalised, _same, outputs
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight
 from warehouse.connection import Warehouse
 from warehouse.errors import FileRefused
 from warehouse.lake import MANIFEST, Lake, S3Options, export_parquet
@@ -90,14 +90,18 @@ def test_export_parquet_replaces_an_earlier_lake_and_serve_refuses_a_missing_one
     tmp_path: Path, reference_db: Path
 ):
     out = tmp_path / "lake"
-    first = run_carsight("export-parquet", str(out), "--db", str(reference_db), tmp_path=tmp_path)
+    first = invoke_carsight(
+        "export-parquet", str(out), "--db", str(reference_db), tmp_path=tmp_path
+    )
     assert first.returncode == 0, first.stderr
     assert "fact_sales 29,494, partitioned by brand, year, flow" in first.stdout
     before = json.loads((out / MANIFEST).read_text())["export_id"]
-    again = run_carsight("export-parquet", str(out), "--db", str(reference_db), tmp_path=tmp_path)
+    again = invoke_carsight(
+        "export-parquet", str(out), "--db", str(reference_db), tmp_path=tmp_path
+    )
     assert again.returncode == 0, again.stderr
     assert json.loads((out / MANIFEST).read_text())["export_id"] != before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    served = run_carsight("serve", "--lake", str(tmp_path / "absent"), tmp_path=tmp_path)
+    served = invoke_carsight("serve", "--lake", str(tmp_path / "absent"), tmp_path=tmp_path)
     assert served.returncode == 2
     assert served.stderr.startswith("error: ") and "export-parquet" in served.stderr
