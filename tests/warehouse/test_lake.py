@@ -38,6 +38,7 @@ def test_the_lake_is_partitioned_by_brand_year_and_flow(lake: Path):
     assert (lake / "customers" / "brand=Hyundai").is_dir()
 
 
+@pytest.mark.slow  # every table and eight specs' outputs, read twice: ~3 s
 def test_every_table_and_strategy_output_is_the_same_from_the_lake(reference_db, lake):
     db, parquet = Warehouse(reference_db), Lake(str(lake))
     names = list(json.loads((lake / MANIFEST).read_text())["tables"])
