@@ -24,10 +24,18 @@ PAGES = (
     ("automation", "/automation", "nav.automation"),
     ("data", "/data", "nav.data"),
     ("explorer_exports", "/explorer/exports", "nav.explorer.exports"),
+    ("explorer_models", "/explorer/models", "nav.explorer.models"),
+    ("explorer_plants", "/explorer/plants", "nav.explorer.plants"),
+    ("explorer_retail", "/explorer/retail", "nav.explorer.retail"),
+    ("explorer_competitors", "/explorer/competitors", "nav.explorer.competitors"),
+    ("explorer_sources", "/explorer/sources", "nav.explorer.sources"),
 )
 # pages listed under one navigation menu (catalogue key of its label -> page names)
 NAV_GROUPS = {
-    "nav.explorer": ("data", "explorer_exports"),
+    "nav.explorer": (
+        "data", "explorer_exports", "explorer_models", "explorer_plants", "explorer_retail",
+        "explorer_competitors", "explorer_sources",
+    ),
 }  # fmt: skip
 
 
@@ -38,7 +46,12 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import callbacks.data  # noqa: F401
     import callbacks.dealer  # noqa: F401
     import callbacks.explorer  # noqa: F401
+    import callbacks.explorer_competitors  # noqa: F401
     import callbacks.explorer_exports  # noqa: F401
+    import callbacks.explorer_models  # noqa: F401
+    import callbacks.explorer_plants  # noqa: F401
+    import callbacks.explorer_retail  # noqa: F401
+    import callbacks.explorer_sources  # noqa: F401
     import callbacks.forecast  # noqa: F401
     import callbacks.global_strategy  # noqa: F401
     import callbacks.live  # noqa: F401
@@ -50,7 +63,12 @@ def build_app(app_settings: Settings) -> dash.Dash:
     import layouts.data
     import layouts.dealer
     import layouts.denied
+    import layouts.explorer_competitors
     import layouts.explorer_exports
+    import layouts.explorer_models
+    import layouts.explorer_plants
+    import layouts.explorer_retail
+    import layouts.explorer_sources
     import layouts.forecast
     import layouts.global_strategy
     import layouts.predict
@@ -73,6 +91,11 @@ def build_app(app_settings: Settings) -> dash.Dash:
         "automation": layouts.automation.layout,
         "data": layouts.data.layout,
         "explorer_exports": layouts.explorer_exports.layout,
+        "explorer_models": layouts.explorer_models.layout,
+        "explorer_plants": layouts.explorer_plants.layout,
+        "explorer_retail": layouts.explorer_retail.layout,
+        "explorer_competitors": layouts.explorer_competitors.layout,
+        "explorer_sources": layouts.explorer_sources.layout,
     }
     for name, path, nav_key in PAGES:
         dash.register_page(

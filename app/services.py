@@ -283,24 +283,27 @@ def explorer_file_quality(file: str) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def explorer_rows(
-    *, file: str, kind: str, start: int, end: int, sort: list, filters: dict
+    *, file: str, kind: str, start: int, end: int, sort: list, filters: dict, period: tuple
 ) -> tuple[pl.DataFrame, int]:
-    """One page of a loaded file's rows under the grid's sort and filter, and the row
-    count (analytics.explorer.sources.rows_page)."""
+    """One page of a loaded file's rows under the grid's sort, filter and period, and the
+    row count (analytics.explorer.sources.rows_page)."""
     from analytics.explorer.sources import rows_page
 
     return rows_page(
-        warehouse(), file=file, kind=kind, start=start, end=end, sort=sort, filters=filters
-    )
+        warehouse(), file=file, kind=kind, start=start, end=end, sort=sort, filters=filters,
+        period=period,
+    )  # fmt: skip
 
 
 def explorer_download(
-    *, file: str, kind: str, sort: list, filters: dict
+    *, file: str, kind: str, sort: list, filters: dict, period: tuple
 ) -> tuple[pl.DataFrame, int]:
     """A loaded file's rows for a CSV download (capped; see rows_for_download)."""
     from analytics.explorer.sources import rows_for_download
 
-    return rows_for_download(warehouse(), file=file, kind=kind, sort=sort, filters=filters)
+    return rows_for_download(
+        warehouse(), file=file, kind=kind, sort=sort, filters=filters, period=period
+    )
 
 
 def warehouse_status():

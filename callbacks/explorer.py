@@ -103,11 +103,14 @@ def focus_label(page: str, value: str, lang: str) -> str:
     return market_label(value, lang) if page in MARKET_VALUES else value
 
 
-def choices(page: str, brand: str | None, lang: str) -> tuple[dict[str, list], Options]:
-    """Options of brand, from, to and focus for the brand, and the page's Options."""
-    state, _ = explorer_state.from_controls(page, {"brand": brand})
+def choices(
+    page: str, brand: str | None, lang: str, *, flow: str | None = None
+) -> tuple[dict[str, list], Options]:
+    """Options of brand, from, to and focus for the brand (and flow), and the page's
+    Options."""
+    state, _ = explorer_state.from_controls(page, {"brand": brand, "flow": flow})
     try:
-        available = page_options(page, state.brand)
+        available = page_options(page, state.brand, state.flow)
     except services.WarehouseMissing:
         available = Options()
     months = [{"label": m, "value": m} for m in available.months]

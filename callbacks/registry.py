@@ -74,10 +74,10 @@ def callback(*dependencies: Any, page: str, **options: Any):
             except ValidationError as exc:
                 fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
                 lang = _lang(signature, args, kwargs)
-                return _refuse(t("input.refused", lang, fields=", ".join(fields)))
+                return refuse(t("input.refused", lang, fields=", ".join(fields)))
             except services.Unavailable as exc:
                 lang = _lang(signature, args, kwargs)
-                return _refuse(t("input.unavailable", lang, detail=str(exc)))
+                return refuse(t("input.unavailable", lang, detail=str(exc)))
 
         REGISTRY.append(Registered(page, name, rule, guarded, dependencies, options))
         return guarded
@@ -104,7 +104,7 @@ def _lang(signature: inspect.Signature, args: tuple, kwargs: dict) -> str:
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
-def _refuse(message: str) -> Any:
+def refuse(message: str) -> Any:
     """No update to the callback's outputs; `message` in the shell's input alert."""
     try:
         dash.set_props(ids.INPUT_ALERT, {"children": message, "is_open": True})

@@ -130,9 +130,14 @@ def local_units(
 def candidates(dim_model: pl.DataFrame, *, brand: str, year: int) -> pl.DataFrame:
     """Our model families that can counter a competitor in `year`: model, brand, body
     (English body word), small (a 경형/소형 car), powertrains (list, catalogue)."""
+    # dim_model has a row per brand a family was seen with (a Hyundai customer who bought
+    # a Sportage makes a Hyundai row): keep the row of the brand that reports the marque
+    reporter = pl.when(pl.col("marque") == "Kia").then(pl.lit("Kia")).otherwise(pl.lit("Hyundai"))
     scope = dim_model.filter(
         ~pl.col("is_category")
         & pl.col("body_type").is_not_null()
+        & pl.col("marque").is_not_null()
+        & (pl.col("brand") == reporter)
         & (pl.col("first_year") <= year)
         & (pl.col("last_year") >= year)
     )
@@ -298,4 +303,33 @@ def insights(
         leader_brand=top["brand"] if top else None,
         leader_units=top["units"] if top else None,
         leader_share=top["units"] / total if top and total else None,
+    )
+
+
+def model_sales(competitors: pl.DataFrame, *, market: str | None, year: int | None) -> pl.DataFrame:
+    """The listed models of one market and year, best first: label (the model name, ★ for
+    ours), model_name, brand, segment, powertrain (as published), powertrain_code (ICE,
+    HEV, EV), units (vehicles), share (fraction of the listed units), is_ours."""
+    if market is None or year is None:
+        return pl.DataFrame(
+            schema={
+                "label": pl.Utf8, "model_name": pl.Utf8, "brand": pl.Utf8, "segment": pl.Utf8,
+                "powertrain": pl.Utf8, "powertrain_code": pl.Utf8, "units": pl.Int64,
+                "share": pl.Float64, "is_ours": pl.Boolean,
+            }
+        )  # fmt: skip
+    rows = listed(competitors, market=market, year=year)
+    return rows.select(
+        pl.when(pl.col("is_ours"))
+        .then(pl.col("model_name") + " ★")
+        .otherwise(pl.col("model_name"))
+        .alias("label"),
+        "model_name",
+        "brand",
+        "segment",
+        "powertrain",
+        "powertrain_code",
+        "units",
+        (pl.col("units") / pl.col("units").sum()).alias("share"),
+        "is_ours",
     )

@@ -207,6 +207,46 @@ def model_seasonality(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def latest_year(top: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `top_per_year` of its last year (empty frame stays empty)."""
+    if top.is_empty():
+        return top
+    return top.filter(pl.col("year") == pl.col("year").max())
+
+
+def year_of(frame: pl.DataFrame) -> int | None:
+    """The (last) year of a frame with a year column; None when empty."""
+    return int(frame.get_column("year").max()) if frame.height else None  # type: ignore[arg-type]
+
+
+def mix_table(body: pl.DataFrame, power: pl.DataFrame) -> pl.DataFrame:
+    """Both mixes in one table: mix ('body' or 'powertrain'), year, group, units
+    (vehicles), share (fraction of the year's units)."""
+    columns = ["year", "group", "units", "share"]
+    return pl.concat(
+        [
+            body.select(pl.lit("body").alias("mix"), *columns),
+            power.select(pl.lit("powertrain").alias("mix"), *columns),
+        ]
+    )
+
+
+def pair(rows: pl.DataFrame, *, a: str | None, b: str | None) -> tuple[str | None, str | None]:
+    """The two models to compare: `a` (else the model with most units) and `b` (else the
+    next one); None where the rows hold too few models."""
+    ranked = (
+        rows.filter(pl.col("model").is_not_null())
+        .group_by("model")
+        .agg(pl.col("units").sum())
+        .sort(["units", "model"], descending=[True, False])
+        .get_column("model")
+        .to_list()
+    )
+    first = a if a in ranked else (ranked[0] if ranked else None)
+    second = b if b in ranked and b != first else next((m for m in ranked if m != first), None)
+    return first, second
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Two models month by month: `months` has year, month, period, units_a, units_b
@@ -220,6 +260,13 @@ class Comparison:
     total_b: int
     peak_a: tuple[str, int] | None
     peak_b: tuple[str, int] | None
+
+    def values(self) -> dict[str, object]:
+        """The numbers the comparison sentence is made of."""
+        return {
+            "a": self.a, "b": self.b, "total_a": self.total_a, "total_b": self.total_b,
+            "peak_a": self.peak_a, "peak_b": self.peak_b,
+        }  # fmt: skip
 
 
 def compare(
@@ -272,6 +319,7 @@ class ModelInsights:
     fractions). `focus` is the model the split is about (None = every row)."""
 
     year: int | None = None
+    year_months: int | None = None
     top_model: str | None = None
     top_units: int | None = None
     top_share: float | None = None
@@ -314,6 +362,7 @@ def insights(rows: pl.DataFrame, *, focus: str | None = None) -> ModelInsights:
     first, last = (months.row(0), months.row(-1)) if months.height else (None, None)
     return ModelInsights(
         year=latest["year"] if latest else None,
+        year_months=latest["months"] if latest else None,
         top_model=latest["model"] if latest else None,
         top_units=latest["units"] if latest else None,
         top_share=latest["share"] if latest else None,

@@ -118,11 +118,15 @@ def domestic_export(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def concentration(rows: pl.DataFrame) -> pl.DataFrame:
+def concentration(rows: pl.DataFrame, *, plant: str | None = None) -> pl.DataFrame:
     """Per model family with units: model, brand, plants (plants with units > 0),
     top_plant, top_share (fraction of the model's units made there), hhi (sum of
-    squared plant shares, 0-1; 1 = one plant), units (vehicles). Most units first."""
+    squared plant shares, 0-1; 1 = one plant), units (vehicles). Most units first.
+    With `plant`, only the families made there (their figures still over every plant)."""
     models = rows.filter(pl.col("model").is_not_null())
+    if plant:
+        made_there = models.filter((pl.col("plant") == plant) & (pl.col("units") > 0))
+        models = models.join(made_there.select("model").unique(), on="model", how="semi")
     per_plant = (
         models.group_by("model", "plant")
         .agg(pl.col("units").sum(), pl.col("brand").min())
@@ -144,11 +148,11 @@ def concentration(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def single_plant_models(rows: pl.DataFrame) -> pl.DataFrame:
+def single_plant_models(rows: pl.DataFrame, *, plant: str | None = None) -> pl.DataFrame:
     """Model families made in exactly one plant in the period (units > 0 there and in no
-    other plant): model, brand, top_plant (the plant), units (vehicles)."""
+    other plant): model, brand, plant, units (vehicles); with `plant`, that plant's."""
     return (
-        concentration(rows)
+        concentration(rows, plant=plant)
         .filter(pl.col("plants") == 1)
         .select("model", "brand", pl.col("top_plant").alias("plant"), "units")
     )
@@ -189,7 +193,10 @@ def insights(rows: pl.DataFrame, *, focus: str | None = None) -> PlantInsights:
         return PlantInsights(focus=focus)
     totals = plant_totals(rows)
     top = totals.row(0, named=True)
-    ratio = domestic_export(rows).filter(pl.col("export_ratio").is_not_null())
+    # the sentence compares plants whose every unit is split into domestic and export
+    ratio = domestic_export(rows).filter(
+        pl.col("export_ratio").is_not_null() & (pl.col("unsplit") == 0)
+    )
     single = single_plant_models(rows)
     scope = rows.filter(pl.col("plant") == focus) if focus else None
     return PlantInsights(

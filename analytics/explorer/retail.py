@@ -174,6 +174,7 @@ class RetailInsights:
     fractions). `ice_dependent` lists (market, ice_share, unstated_share)."""
 
     year: int | None = None
+    year_months: int | None = None
     ev_leader: str | None = None
     ev_leader_share: float | None = None
     ev_leader_unstated: float | None = None
@@ -209,6 +210,7 @@ def insights(rows: pl.DataFrame, months: pl.DataFrame) -> RetailInsights:
     least = volatility.row(-1, named=True) if volatility.height > 1 else None
     return RetailInsights(
         year=year,
+        year_months=int(latest.get_column("months").max()),  # type: ignore[arg-type]
         ev_leader=top["market"] if top else None,
         ev_leader_share=top["ev_share"] if top else None,
         ev_leader_unstated=top["unstated_share"] if top else None,
@@ -243,3 +245,48 @@ def view(
     return view_of(
         rows, focus_column="market", focus=focus, period_from=period_from, period_to=period_to
     )
+
+
+def extremes(months: pl.DataFrame) -> pl.DataFrame:
+    """Each market's peak and low reported month, to mark on its line: market, year,
+    month, units (vehicles), kind ('peak' or 'low'). Ties go to the earliest month."""
+    if months.is_empty():
+        return pl.DataFrame(
+            schema={
+                "market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64,
+                "kind": pl.Utf8,
+            }
+        )  # fmt: skip
+    parts = []
+    for low, kind in ((False, "peak"), (True, "low")):
+        found = peak_month(months, by=["market"], low=low)
+        parts.append(
+            found.select(
+                "market",
+                pl.col(f"{kind}_month").str.slice(0, 4).cast(pl.Int32).alias("year"),
+                pl.col(f"{kind}_month").str.slice(5, 2).cast(pl.Int32).alias("month"),
+                pl.col(f"{kind}_units").alias("units"),
+                pl.lit(kind).alias("kind"),
+            )
+        )
+    return pl.concat(parts)
+
+
+def volatility(rows: pl.DataFrame) -> pl.DataFrame:
+    """Per market: market, months, mean_units (vehicles per month), cv and cv_class
+    (common.seasonality), most volatile first (markets without a cv last)."""
+    return (
+        seasonality(market_months(rows), by=["market"])
+        .sort(["cv", "market"], descending=[True, False], nulls_last=True)
+        .select("market", "cv", "cv_class", "months", "mean_units")
+    )
+
+
+def largest(months: pl.DataFrame, *, n: int) -> list[str]:
+    """The `n` markets with the most units."""
+    return ranked(months, "market")[:n]
+
+
+def of_year(frame: pl.DataFrame, year: int | None) -> pl.DataFrame:
+    """The rows of one year (none for None)."""
+    return frame.filter(pl.col("year") == year) if year is not None else frame.clear()

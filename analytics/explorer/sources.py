@@ -203,13 +203,32 @@ def _order(kind: str, sort: Sequence[Mapping[str, Any]]) -> str:
     return ", ".join([*terms, *(f'"{c}"' for c in allowed)])
 
 
+def _period(kind: str, period: tuple[str | None, str | None], params: dict[str, Any]) -> list[str]:
+    """The period as a condition on rows with a year (and month): facts and competitors."""
+    start, end = period
+    if not (start or end):
+        return []
+    allowed = columns(kind)
+    params["from_ym"] = int(start.replace("-", "")) if start else 0
+    params["to_ym"] = int(end.replace("-", "")) if end else 999_999
+    if "year" in allowed and "month" in allowed:
+        return ['("year" * 100 + "month") between $from_ym and $to_ym']
+    if "year" in allowed:
+        return ['"year" between $from_ym // 100 and $to_ym // 100']
+    return []
+
+
 def _query(
-    kind: str, *, sort: Sequence[Mapping[str, Any]], filters: Mapping[str, Any]
+    kind: str,
+    *,
+    sort: Sequence[Mapping[str, Any]],
+    filters: Mapping[str, Any],
+    period: tuple[str | None, str | None] = (None, None),
 ) -> tuple[str, dict[str, Any]]:
     if kind not in KINDS:
         raise GridRequestRefused(f"unknown file kind {kind!r}")
     params: dict[str, Any] = {}
-    where = _where(kind, filters, params)
+    where = _where(kind, filters, params) + _period(kind, period, params)
     text = f"select * from ({sql.load(KINDS[kind][0])}) as file_rows"
     if where:
         text += " where " + " and ".join(where)
@@ -225,8 +244,9 @@ def _read(
     filters: Mapping[str, Any] | None,
     offset: int,
     limit: int,
+    period: tuple[str | None, str | None],
 ) -> tuple[pl.DataFrame, int]:
-    query, params = _query(kind, sort=sort, filters=filters or {})
+    query, params = _query(kind, sort=sort, filters=filters or {}, period=period)
     params["file"] = file
     rows = warehouse.frame(
         f"{query} limit $limit offset $offset", {**params, "limit": limit, "offset": offset}
@@ -244,15 +264,18 @@ def rows_page(
     end: int,
     sort: Sequence[Mapping[str, Any]] = (),
     filters: Mapping[str, Any] | None = None,
+    period: tuple[str | None, str | None] = (None, None),
 ) -> tuple[pl.DataFrame, int]:
     """Rows `start` to `end` (exclusive, at most PAGE_MAX) of one file under the grid's
-    sort and filter model, and the number of rows the filter keeps. Raises
-    GridRequestRefused for a column or operator outside the allow-list."""
+    sort and filter model and the period ('YYYY-MM' bounds, for rows with a year), and
+    the number of rows they keep. Raises GridRequestRefused for a column or operator
+    outside the allow-list."""
     start = max(0, start)
     limit = max(0, min(end - start, PAGE_MAX))
     return _read(
-        warehouse, file=file, kind=kind, sort=sort, filters=filters, offset=start, limit=limit
-    )
+        warehouse, file=file, kind=kind, sort=sort, filters=filters, offset=start,
+        limit=limit, period=period,
+    )  # fmt: skip
 
 
 def rows_for_download(
@@ -262,21 +285,37 @@ def rows_for_download(
     kind: str,
     sort: Sequence[Mapping[str, Any]] = (),
     filters: Mapping[str, Any] | None = None,
+    period: tuple[str | None, str | None] = (None, None),
 ) -> tuple[pl.DataFrame, int]:
-    """The file's rows under the grid's sort and filter, at most DOWNLOAD_MAX, and how many
-    rows the filter keeps (more than returned when the download is capped)."""
+    """The file's rows under the grid's sort, filter and period, at most DOWNLOAD_MAX, and
+    how many rows they keep (more than returned when the download is capped)."""
     return _read(
-        warehouse, file=file, kind=kind, sort=sort, filters=filters, offset=0, limit=DOWNLOAD_MAX
-    )
+        warehouse, file=file, kind=kind, sort=sort, filters=filters, offset=0,
+        limit=DOWNLOAD_MAX, period=period,
+    )  # fmt: skip
 
 
 def options(files: pl.DataFrame, months: list[str], *, brand: str) -> Options:
     """The files of the brand ("all": every file; files without a brand always), the first
     one the default, and the months the sales files report (to filter rows by period)."""
+    # sales files first (the IR data), then customers, competitors and context files
+    shown = files_of(files, brand=brand).sort(
+        pl.col("kind") != "facts", "source_file", maintain_order=True
+    )
+    names = shown.get_column("source_file").to_list()
+    return Options(months=months, focus=names, default_focus=names[0] if names else None)
+
+
+def files_of(files: pl.DataFrame, *, brand: str) -> pl.DataFrame:
+    """The files of the brand ("all": every file; files without a brand always) as the
+    file table shows them: source_file, kind, format, brand, status, rows_read,
+    rows_loaded, rows_rejected, fact_rows, warnings, notes."""
     scope = (
         files
         if brand == "all"
         else files.filter((pl.col("brand") == brand) | pl.col("brand").is_null())
     )
-    names = scope.get_column("source_file").to_list()
-    return Options(months=months, focus=names, default_focus=names[0] if names else None)
+    return scope.select(
+        "source_file", "kind", "format", "brand", "status", "rows_read", "rows_loaded",
+        "rows_rejected", "fact_rows", "warnings", "notes",
+    )  # fmt: skip

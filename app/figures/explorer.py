@@ -339,17 +339,22 @@ def stacked_shares(
     lang: str,
     label: Callable[[str], str],
     colours: Mapping[str, str],
+    categories: list | None = None,
     x_label: Callable[[str], str] | None = None,
 ) -> go.Figure:
     """100 % stacked bars: `share` (fraction) of each `group` per `x` value; hover shows
-    the units as well."""
+    the units as well. `categories` (e.g. every year of the period) keeps an x value
+    without data on the axis, marked 미집계 / Not reported instead of left out."""
     if frame.is_empty():
         return empty_figure(lang, title=title, height=HEIGHT)
-    xs = frame.get_column(x).unique(maintain_order=True).sort().to_list()
+    xs = categories or frame.get_column(x).unique(maintain_order=True).to_list()
+    present = set(frame.get_column(x).to_list())
     x_label = x_label or str
     traces = []
     for code in frame.get_column(group).unique(maintain_order=True).to_list():
-        one = pl.DataFrame({x: xs}).join(frame.filter(pl.col(group) == code), on=x, how="left")
+        one = pl.DataFrame({x: xs}, schema={x: frame.schema[x]}).join(
+            frame.filter(pl.col(group) == code), on=x, how="left"
+        )
         traces.append(
             go.Bar(
                 x=[x_label(str(v)) for v in xs],
@@ -366,6 +371,20 @@ def stacked_shares(
         legend=LEGEND_BELOW,
         yaxis={"title": t("axis.exp.share", lang), "range": [0, 100]},
         xaxis={"type": "category"},
+        annotations=[
+            {
+                "x": str(v),
+                "y": 50,
+                "xref": "x",
+                "yref": "y",
+                "showarrow": False,
+                "text": t("exp.unreported", lang),
+                "textangle": -90,
+                "font": {"size": 12, "color": "#495057"},
+            }
+            for v in xs
+            if v not in present
+        ],  # fmt: skip
     )
     return fig
 
@@ -533,6 +552,67 @@ def share_lines(
     return fig
 
 
+# --- source data ---------------------------------------------------------------------------
+
+GRID_FILTERS = {"number": "agNumberColumnFilter"}  # any other column: the text filter
+
+
+def grid_columns(columns: Mapping[str, str], lang: str) -> list[dict]:
+    """ag-grid column definitions of a file kind's columns (name -> filter type)."""
+    return [
+        {
+            "field": name,
+            "headerName": column_header(name, lang),
+            "filter": GRID_FILTERS.get(kind, "agTextColumnFilter"),
+            "type": "numericColumn" if kind == "number" else None,
+        }
+        for name, kind in columns.items()
+    ]
+
+
+def source_grid(view: str, columns: list[dict]) -> object:
+    """The grid of one file view: rows are asked for a page at a time (infinite row
+    model, answered by the server), sortable and filterable on every column."""
+    import dash_ag_grid as dag
+
+    from app import ids
+
+    return dag.AgGrid(
+        id=ids.explorer_grid(view),
+        rowModelType="infinite",
+        columnDefs=columns,
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+        dashGridOptions={
+            "pagination": True,
+            "paginationPageSize": 50,
+            "paginationPageSizeSelector": False,
+            "cacheBlockSize": 50,
+            "maxBlocksInCache": 20,
+            "infiniteInitialRowCount": 1,
+        },
+        style={"height": "560px"},
+    )
+
+
+def grid_rows(frame: pl.DataFrame) -> list[dict]:
+    """A page of rows for the grid: dates and times as ISO text."""
+    return frame.with_columns(pl.col(pl.Date, pl.Datetime).cast(pl.Utf8)).to_dicts()
+
+
+def key_values(entry: Mapping[str, object], lang: str) -> html.Table:
+    """One record (e.g. a load-log entry) as a two-column table: field, value."""
+    return html.Table(
+        html.Tbody(
+            [
+                html.Tr([html.Th(column_header(k, lang), scope="row"), html.Td(str(v))])
+                for k, v in entry.items()
+                if v is not None
+            ]
+        ),
+        className="table table-sm small mb-0 cs-keyvalues",
+    )
+
+
 __all__ = [
     "HEIGHT",
     "body_colours",
@@ -540,12 +620,16 @@ __all__ = [
     "click_bars",
     "column_header",
     "comparison_figure",
+    "grid_columns",
+    "grid_rows",
     "group_label",
+    "key_values",
     "market_colour",
     "month_lines",
     "powertrain_colours",
     "seasonal_heatmap",
     "share_lines",
+    "source_grid",
     "stacked_shares",
     "table",
 ]

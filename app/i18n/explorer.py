@@ -72,6 +72,7 @@ def models_sentences(ins: ModelInsights, lang: str) -> list[str]:
                 "ins.models.top",
                 lang,
                 year=ins.year,
+                months=ins.year_months,
                 model=ins.top_model,
                 units=ins.top_units,
                 share_pct=_pct(ins.top_share),
@@ -197,6 +198,7 @@ def retail_sentences(
                 "ins.retail.ev_leader",
                 lang,
                 year=ins.year,
+                months=ins.year_months,
                 market=market_label(ins.ev_leader, lang),
                 share_pct=_pct(ins.ev_leader_share),
                 unstated_pct=_pct(ins.ev_leader_unstated),
@@ -276,7 +278,8 @@ def competitors_sentences(ins: CompetitorInsights, lang: str) -> list[str]:
             )
         )
     if ins.months is not None and ins.months < 12:
-        out.append(t("exp.competitors.partial", lang, year=ins.year, months=ins.months))
+        key = "exp.competitors.partial.1" if ins.months == 1 else "exp.competitors.partial"
+        out.append(t(key, lang, year=ins.year, months=ins.months))
     return out
 
 
@@ -302,3 +305,20 @@ def counter_sentence(row: Mapping[str, Any], lang: str) -> str:
         source=t(f"source.{row['our_source']}", lang),
         **values,
     )
+
+
+def sources_sentences(entry: Mapping[str, Any], lang: str) -> list[str]:
+    """One loaded file's load-log counts (analytics.explorer.sources.load_files row)."""
+    return [
+        t(
+            "ins.sources.file",
+            lang,
+            rows_read=entry["rows_read"],
+            rows_loaded=entry["rows_loaded"],
+            rows_rejected=entry["rows_rejected"],
+            fact_rows=entry["fact_rows"],
+            warnings=entry["warnings"],
+            notes=entry["notes"],
+            kind=t(f"kind.{entry['kind']}", lang),
+        )
+    ]

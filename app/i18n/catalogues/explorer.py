@@ -188,9 +188,10 @@ EXPLORER_STRINGS: dict[str, dict[str, str]] = {
     "fig.exp.comparison": {"ko": "{a} vs {b} (대)", "en": "{a} vs {b} (vehicles)"},
     "fig.exp.gap": {"ko": "차이 ({a} − {b})", "en": "Gap ({a} − {b})"},
     "ins.models.top": {
-        "ko": "{year}년 1위 모델은 {model}({units:,}대, 모델 판매의 {share_pct:.1f}%)입니다.",
-        "en": "The top model of {year} is {model} ({units:,} vehicles, {share_pct:.1f}% of "
-        "model sales).",
+        "ko": "{year}년({months}개월 집계) 1위 모델은 {model}({units:,}대, 모델 판매의 "
+        "{share_pct:.1f}%)입니다.",
+        "en": "The top model of {year} ({months} month(s) reported) is {model} ({units:,} "
+        "vehicles, {share_pct:.1f}% of model sales).",
     },
     "ins.models.split": {
         "ko": "{scope}: 국내 {domestic:,}대, 수출 {export:,}대 (수출 비중 {export_pct:.1f}%).",
@@ -315,9 +316,10 @@ EXPLORER_STRINGS: dict[str, dict[str, str]] = {
     "fig.exp.peak": {"ko": "정점", "en": "Peak"},
     "fig.exp.low": {"ko": "저점", "en": "Low"},
     "ins.retail.ev_leader": {
-        "ko": "{year}년 전기차 비중이 가장 높은 시장은 {market}({share_pct:.1f}%, 파워트레인 "
-        "미표기 {unstated_pct:.1f}%)입니다.",
-        "en": "The EV leader of {year} is {market} ({share_pct:.1f}% electric; "
+        "ko": "{year}년({months}개월) 전기차 비중이 가장 높은 시장은 {market}"
+        "({share_pct:.1f}%, 파워트레인 미표기 {unstated_pct:.1f}%)입니다.",
+        "en": "The EV leader of {year} ({months} month(s)) is {market} ({share_pct:.1f}% "
+        "electric; "
         "{unstated_pct:.1f}% unstated).",
     },
     "ins.retail.no_ev": {
@@ -363,6 +365,11 @@ EXPLORER_STRINGS: dict[str, dict[str, str]] = {
     "exp.competitors.counters": {
         "ko": "경쟁 모델별 대응 모델",
         "en": "Our counter-model to each competitor",
+    },
+    "exp.competitors.partial.1": {
+        "ko": "{year}년 경쟁사 수치는 1월 한 달 치라 우리 판매도 1월만 비교합니다.",
+        "en": "The {year} competitor figures cover January only, so our sales are compared "
+        "over January only.",
     },
     "exp.competitors.partial": {
         "ko": "{year}년 경쟁사 수치는 1–{months}월 합계라 우리 판매도 같은 달만 비교합니다.",
@@ -458,6 +465,13 @@ EXPLORER_STRINGS: dict[str, dict[str, str]] = {
     "exp.sources.refused": {
         "ko": "표의 정렬·필터를 적용할 수 없습니다: {detail}",
         "en": "The grid's sort or filter cannot be applied: {detail}",
+    },
+    "ins.sources.file": {
+        "ko": "{kind} 파일: {rows_read:,}행을 읽어 {rows_loaded:,}행을 적재하고 "
+        "{rows_rejected:,}행을 격리했습니다 (판매 행 {fact_rows:,}개). "
+        "품질 경고 {warnings}건, 정보 {notes}건.",
+        "en": "{kind} file: {rows_read:,} rows read, {rows_loaded:,} loaded, {rows_rejected:,} "
+        "rejected ({fact_rows:,} fact rows). {warnings} quality warning(s), {notes} note(s).",
     },
     "kind.facts": {"ko": "판매", "en": "Sales"},
     "kind.customers": {"ko": "고객", "en": "Customers"},
