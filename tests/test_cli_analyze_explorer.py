@@ -1,5 +1,6 @@
-"""`carsight analyze exports|models|plants|retail|competitors` as a user runs it (in a
-subprocess: slow), and its exports table in-process (fast tier)."""
+"""`carsight analyze exports|models|plants|retail|competitors` as a user runs it: in this
+process (the click command, same parsing, streams and exit codes) and once in a real
+subprocess (slow)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import json
 import pytest
 
 from app.cli.analyze_explorer import ExplorerRefused, run_explorer_analysis
-from tests.cli_support import run_carsight
+from tests.cli_support import invoke_carsight, run_carsight
 
 
 def analyze(db, *args: str, tmp_path):
-    return run_carsight("analyze", *args, "--db", str(db), tmp_path=tmp_path, timeout=120)
+    return invoke_carsight("analyze", *args, "--db", str(db), tmp_path=tmp_path)
 
 
 def test_exports_table_in_process_matches_the_page_numbers(reference_db):
@@ -38,9 +39,10 @@ def test_exports_table_in_process_matches_the_page_numbers(reference_db):
 
 @pytest.mark.slow
 def test_exports_json_gives_each_regions_total_share_change_and_peak_month(reference_db, tmp_path):
-    out = analyze(
-        reference_db, "exports", "--brand", "hyundai", "--year", "2024", "--format", "json",
-        tmp_path=tmp_path,
+    out = run_carsight(
+        "analyze",
+        "exports", "--brand", "hyundai", "--year", "2024", "--format", "json", "--db",
+        str(reference_db), tmp_path=tmp_path,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
@@ -58,7 +60,6 @@ def test_exports_json_gives_each_regions_total_share_change_and_peak_month(refer
     assert sum(r["share"] for r in doc["rows"]) == pytest.approx(1.0)
 
 
-@pytest.mark.slow
 def test_exports_csv_parses_with_the_documented_columns(reference_db, tmp_path):
     out = analyze(
         reference_db, "exports", "--brand", "kia", "--year", "2024", "--format", "csv",
@@ -73,7 +74,6 @@ def test_exports_csv_parses_with_the_documented_columns(reference_db, tmp_path):
     assert all(len(r["peak_month"]) == 7 and r["peak_month"].startswith("2024-") for r in rows)
 
 
-@pytest.mark.slow
 def test_exports_refuses_a_year_without_data_naming_the_years_that_have_it(reference_db, tmp_path):
     out = analyze(
         reference_db, "exports", "--brand", "hyundai", "--year", "2021", tmp_path=tmp_path
@@ -86,14 +86,12 @@ def test_exports_refuses_a_year_without_data_naming_the_years_that_have_it(refer
     assert out.stdout == ""
 
 
-@pytest.mark.slow
 def test_exports_refuses_an_unknown_brand_in_one_line(reference_db, tmp_path):
     out = analyze(reference_db, "exports", "--brand", "tesla", tmp_path=tmp_path)
     assert out.returncode == 2
     assert out.stderr.strip() == "error: unknown brand 'tesla'; valid: hyundai, kia, both"
 
 
-@pytest.mark.slow
 def test_competitors_names_the_counter_model_and_why(reference_db, tmp_path):
     out = analyze(
         reference_db, "competitors", "--market", "미국", "--year", "2024", "--lang", "en",
@@ -107,7 +105,6 @@ def test_competitors_names_the_counter_model_and_why(reference_db, tmp_path):
     assert "EV9" in model_y["text"] and "22,017" in model_y["text"]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("analysis", ["models", "plants", "retail"])
 def test_the_other_explorer_tables_run_as_csv(reference_db, tmp_path, analysis):
     out = analyze(reference_db, analysis, "--from", "2024-01", "--to", "2024-12", "--format",

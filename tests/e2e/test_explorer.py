@@ -14,9 +14,17 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import _serve, dash_idle, figure_title, query_of, severe_logs
+from tests.e2e.conftest import _serve, dash_idle, query_of, severe_logs
 
-PAGES = ("exports",)
+# each page and a view it draws once its data is in
+PAGES = (
+    ("exports", ids.EXP_LINES),
+    ("models", ids.EXP_TOP_BAR),
+    ("plants", ids.EXP_TOTALS),
+    ("retail", ids.EXP_TREND),
+    ("competitors", ids.EXP_OUR_SHARE),
+    ("sources", ids.EXP_FILE_LOG),
+)
 
 
 def dom(page: str, role: str) -> str:
@@ -39,11 +47,40 @@ def served_sample(tmp_path_factory: pytest.TempPathFactory):
     yield from _serve(folder / "warehouse.duckdb", folder)
 
 
-def _open(browser, url: str, page: str, chart: str) -> WebDriverWait:
+def _open(browser, url: str, page: str, view: str) -> WebDriverWait:
     browser.get(url)
-    wait = WebDriverWait(browser, 45, poll_frequency=0.1)
-    wait.until(lambda d: figure_title(d, dom(page, chart)) and dash_idle(d))
+    wait = WebDriverWait(browser, 90, poll_frequency=0.1)
+    wait.until(lambda d: _drawn(d, page, view) and dash_idle(d))
     return wait
+
+
+def _drawn(driver, page: str, view: str) -> bool:
+    """The chart has its title, or (a view without a chart) its container has text; read
+    in one script so a re-render between two reads cannot leave a stale element."""
+    return driver.execute_script(
+        "const el = document.querySelector(`[id='${arguments[0]}']`);"
+        "if (!el) return false;"
+        "const title = el.querySelector('.gtitle');"
+        "if (title) return Boolean(title.textContent);"
+        "return !el.querySelector('.js-plotly-plot') && el.innerText.trim().length > 0;",
+        dom(page, view),
+    )
+
+
+def _click_bar(driver, chart: str, index: int) -> bool:
+    """Click the `index`-th bar of a chart like a user; False (try again) while the chart
+    is being redrawn under the pointer."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    try:
+        bars = driver.find_elements(By.CSS_SELECTOR, f"{chart} g.point path")
+        if len(bars) <= index or not dash_idle(driver):
+            return False
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", bars[index])
+        ActionChains(driver).move_to_element(bars[index]).click().perform()
+        return True
+    except StaleElementReferenceException:
+        return False
 
 
 def _value(browser, page: str, role: str) -> str:
@@ -51,16 +88,14 @@ def _value(browser, page: str, role: str) -> str:
     return select.first_selected_option.get_attribute("value")
 
 
-@pytest.mark.parametrize(
-    ("page", "chart"),
-    [("exports", ids.EXP_LINES)],
-)
+@pytest.mark.parametrize(("page", "view"), PAGES)
 def test_each_explorer_page_loads_on_sample_data_without_console_errors(
-    served_sample, browser, page, chart
+    served_sample, browser, page, view
 ):
-    _open(browser, f"{served_sample}explorer/{page}", page, chart)
+    _open(browser, f"{served_sample}explorer/{page}", page, view)
     insights = browser.find_element(By.CSS_SELECTOR, css(page, ids.EXP_INSIGHTS))
     assert insights.text.strip()
+    assert "선택한 조건에 데이터가 없습니다" not in insights.text
     assert severe_logs(browser) == []
 
 
@@ -69,9 +104,7 @@ def test_clicking_a_region_bar_narrows_the_monthly_lines_and_the_url(served_samp
     wait = _open(browser, f"{served_sample}explorer/exports?brand=Hyundai", page, ids.EXP_SHARE)
     lines = css(page, ids.EXP_LINES)
     assert len(browser.find_elements(By.CSS_SELECTOR, f"{lines} g.trace.scatter")) > 3
-    bars = browser.find_elements(By.CSS_SELECTOR, f"{css(page, ids.EXP_SHARE)} g.point path")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", bars[1])
-    ActionChains(browser).move_to_element(bars[1]).click().perform()
+    wait.until(lambda d: _click_bar(d, css(page, ids.EXP_SHARE), 1))
     wait.until(lambda d: _value(d, page, ids.EXP_FOCUS) not in ("*", ""))
     region = _value(browser, page, ids.EXP_FOCUS)
     wait.until(lambda d: query_of(d).get("region") == [region])
