@@ -36,7 +36,7 @@ def test_bench_at_ci_scale_prints_the_table_and_writes_every_named_result(tmp_pa
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert set(doc) >= {"results", "baselines"}
+    assert set(doc) >= {"results", "baselines"} and doc["complete"] is True
     names = [r["name"] for r in doc["results"]]
     assert [n for n in NAMES if n not in names] == []
     for r in doc["results"]:

@@ -79,6 +79,7 @@ class Report:
         self.baselines: list[Baseline] = []
         self.loads: dict[str, str] = {}
         self.notes: list[str] = []
+        self.complete = False  # every group asked for has run
 
     def add(
         self,
@@ -118,6 +119,7 @@ class Report:
     def to_json(self) -> dict[str, Any]:
         return {
             "scale": self.scale,
+            "complete": self.complete,
             "load_average": self.loads,
             "results": [r.row() for r in self.results],
             "baselines": [

@@ -75,26 +75,36 @@ def bench(
         f"data: {data.facts:,} fact rows, {data.customers:,} customers ({data.db}); "
         f"load at start {load_average()}"
     )
+
+    def checkpoint() -> None:
+        # the JSON so far after every group: a long run cut short keeps what it measured
+        if json_path:
+            report.write_json(json_path)
+
     with tempfile.TemporaryDirectory(prefix="carsight-bench-") as tmp:
         work = Path(tmp)
         if "strategy" not in skip:
             log("strategy analytics ...")
             ours = strategy.bench_analytics(report, data, n)
             strategy.bench_pandas_baseline(report, data, ours)
+            checkpoint()
         if "roundtrip" not in skip:
             log("callbacks through the Dash test client ...")
             from app.bench.roundtrip import bench_roundtrips
 
             bench_roundtrips(report, data, n, work)
+            checkpoint()
         if "predict" not in skip:
             log("prediction ...")
             jobs.bench_predict(report, data, n)
+            checkpoint()
         if "browser" not in skip:
             if browser.available():
                 log("headless Chromium ...")
                 browser.bench_browser(report, data, max(5, n // 4), work)
             else:
                 report.notes.append("browser: chromium/chromedriver not found; skipped")
+            checkpoint()
         if "jobs" not in skip:
             log(f"build x{runs} ...")
             jobs.bench_build(report, data, runs)
@@ -105,10 +115,12 @@ def bench(
             jobs.bench_prophet_baseline(report, data, report.get("forecast").p50_ms)
             report.loads["jobs"] = load_average()
             del result
+            checkpoint()
         if "dask" not in skip:
             log("forecast on Dask, 1/2/4 workers ...")
             jobs.bench_dask(report, data)
+            checkpoint()
     report.notes.append(f"pid {os.getpid()}; load at end {load_average()}")
+    report.complete = True
     click.echo(report.table())
-    if json_path:
-        report.write_json(json_path)
+    checkpoint()
