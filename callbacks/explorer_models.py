@@ -11,7 +11,7 @@ from dash import Input, Output
 
 from analytics.explorer import models
 from analytics.explorer.common import years_of
-from app import ids, services
+from app import explorer_state, ids, services
 from app.figures import BRAND_COLOURS, GREY
 from app.figures import explorer as fig
 from app.i18n import t
@@ -40,7 +40,7 @@ def _spec_inputs() -> tuple:
 
 
 @callback(
-    output={**shared.choice_outputs(PAGE, ("compare",))},
+    output={**shared.choice_outputs(PAGE, ("compare", "flow"))},
     inputs={
         "brand": Input(_id(ids.EXP_BRAND), "value"),
         "flow": Input(_id(ids.EXP_FLOW), "value"),
@@ -48,9 +48,12 @@ def _spec_inputs() -> tuple:
     },
 )
 def models_choices(brand: str | None, flow: str | None, lang: Lang) -> dict:
-    """The brand labels, months and models (most units first) of the brand and flow."""
-    options, _ = shared.choices(PAGE, brand, lang or "ko", flow=flow)
-    return {**options, "compare": options["focus"]}
+    """The brand and flow labels, months and models (most units first) of the brand and
+    flow."""
+    lang = lang or "ko"
+    options, _ = shared.choices(PAGE, brand, lang, flow=flow)
+    flows = [{"label": t(f"exp.flow.{f}", lang), "value": f} for f in explorer_state.FLOWS]
+    return {**options, "compare": options["focus"], "flow": flows}
 
 
 @callback(output=shared.resolve_outputs(PAGE), inputs=shared.resolve_inputs(PAGE))

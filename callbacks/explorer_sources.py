@@ -96,7 +96,10 @@ def sources_files(spec: ExplorerSpec | None, lang: Lang):
     return fig.table(
         files,
         lang=lang,
-        value_labels={"kind": lambda k: t(f"kind.{k}", lang)},
+        value_labels={
+            "kind": lambda k: t(f"kind.{k}", lang),
+            "status": lambda s: t(f"exp.status.{s}", lang),
+        },
         page_size=12,
     )
 
@@ -114,7 +117,8 @@ def sources_file(spec: ExplorerSpec | None, lang: Lang):
     quality, rejects = services.explorer_file_quality(name)
     return (
         [html.P(html.Code(name), className="small mb-2"), fig.key_values(
-            {k: entry[k] for k in LOG_FIELDS}, lang
+            {k: entry[k] for k in LOG_FIELDS}
+            | {"status": t(f"exp.status.{entry['status']}", lang)}, lang
         )],
         fig.table(quality, lang=lang, value_labels={"severity": lambda s: t(f"severity.{s}", lang)})
         if quality.height

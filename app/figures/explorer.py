@@ -36,7 +36,13 @@ from app.i18n import market_label, t
 HEIGHT = 340  # every explorer chart: at least 250 px tall
 UNREPORTED_FILL = "rgba(153,153,153,0.18)"
 _PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
-LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"}
+# A horizontal legend at the figure's bottom edge (container coordinates): plotly widens
+# the bottom margin to hold it below the x-axis title at any width (a legend at a fixed
+# negative paper y ran into the axis title once the ticks wrapped on a phone).
+LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
+# Line styles of series whose colour an earlier series of the same chart already has
+# (more series than the palette has colours: e.g. India and the USA): solid, dash, dot.
+LINE_DASHES = ("solid", "dash", "dot", "dashdot")
 
 
 # --- colours ---------------------------------------------------------------------------
@@ -215,7 +221,10 @@ def month_lines(
     colours = colour or _palette(names).__getitem__
     x = grid.get_column("month_start").to_list()
     traces = []
+    seen: dict[str, int] = {}
     for name in names:
+        seen[colours(name)] = seen.get(colours(name), -1) + 1
+        dash = LINE_DASHES[seen[colours(name)] % len(LINE_DASHES)]
         one = grid.join(
             months.filter(pl.col(series) == name).select("year", "month", value),
             on=["year", "month"],
@@ -230,7 +239,11 @@ def month_lines(
                 mode="lines+markers" if one.height <= 36 else "lines",
                 connectgaps=False,
                 customdata=[name] * len(x),
-                line={"color": colours(name), "width": 3 if name == focus else 1.8},
+                line={
+                    "color": colours(name),
+                    "width": 3 if name == focus else 1.8,
+                    "dash": dash,
+                },
                 marker={"size": 5},
                 opacity=DIMMED if dim else 1.0,
                 hovertemplate="%{fullData.name} %{x|%Y-%m}: %{y:,.0f}<extra></extra>",

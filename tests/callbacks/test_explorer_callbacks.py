@@ -116,6 +116,16 @@ def test_exports_lines_mark_months_after_the_last_report_as_not_reported(exp):
 # --- models, plants, retail, competitors ---------------------------------------------------
 
 
+def test_models_control_labels_follow_the_language(services):
+    import callbacks.explorer_models as m
+
+    english = m.models_choices("Kia", "both", "en")
+    assert [o["label"] for o in english["flow"]] == ["Domestic + export", "Domestic", "Export"]
+    assert [o["label"] for o in english["brand"]] == ["Both", "Hyundai", "Kia"]
+    korean = m.models_choices("Kia", "both", "ko")
+    assert [o["label"] for o in korean["flow"]] == ["국내 + 수출", "국내", "수출"]
+
+
 def test_a_click_on_a_model_bar_narrows_the_flows_and_makes_it_model_a(services):
     import callbacks.explorer_models as m
 
@@ -202,6 +212,22 @@ def test_source_grid_pages_sorts_and_filters_on_the_server(services):
     assert {r["market_label"] for r in page["rowData"]} == {"U.S.A"}
     refused = s.sources_rows({**request, "sortModel": [{"colId": "x", "sort": "asc"}]}, spec, "en")
     assert refused is no_update
+
+
+def test_source_file_status_reads_in_the_page_language(services):
+    import callbacks.explorer_sources as s
+
+    spec = s.resolve_sources(controls(), [], "ko", {})["spec"]
+    log, _quality, _rejects = s.sources_file(spec, "ko")
+    assert "적재됨" in text_of(log) and "loaded" not in text_log_values(log)
+    files = s.sources_files(spec, "en")
+    assert {row["status"] for row in files.data} == {"Loaded"}
+
+
+def text_log_values(log) -> str:
+    """The value cells of the load-log table."""
+    table = log[1]
+    return " ".join(str(row.children[1].children) for row in table.children.children)
 
 
 @pytest.fixture(scope="module")
