@@ -30,7 +30,6 @@ import time
 from pathlib import Path
 
 import polars as pl
-from common import SHARED
 
 from analytics.forecast.pipeline import leaderboard
 from analytics.forecast.view import interval_table
@@ -45,6 +44,7 @@ ORIGINAL_MAPE = {
     "아시아": ("Asia Pacific", 3.47),
     "중남미": ("Latin America", 6.06),
 }
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared/data
 INTERVAL_MODELS = ("selected", "ensemble", "lightgbm", "prophet", "seasonal_naive")
 
 
