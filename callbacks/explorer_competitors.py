@@ -127,6 +127,10 @@ def competitors_models(spec: ExplorerSpec | None, lang: Lang):
             title=title,
             lang=lang,
             colour=lambda label: colours.get(codes.get(label) or "", fig.GREY),
+            legend=[
+                (code or t("fig.exp.unstated", lang), colours.get(code or "", fig.GREY))
+                for code in sorted({c for c in codes.values()}, key=lambda c: (c is None, c))
+            ],
         ),
         fig.table(
             rows.drop("label", "powertrain_code"),

@@ -110,6 +110,10 @@ def models_top(spec: ExplorerSpec | None, lang: Lang):
             lang=lang,
             focus=state.focus,
             colour=lambda m: BRAND_COLOURS.get(brands.get(m, ""), GREY),
+            legend=[
+                (t(f"brand.{b}", lang), BRAND_COLOURS.get(b, GREY))
+                for b in sorted(set(latest.get_column("brand").drop_nulls().to_list()))
+            ],
         ),
         fig.table(top, lang=lang, fraction_columns=["share"], page_size=state.top_n),
     )

@@ -19,7 +19,7 @@ from app import ids
 from app.explorer_state import ExplorerState, parse
 from app.i18n import label, t
 from app.url_state import ANY, Problem
-from layouts.components import card, field, loading
+from layouts.components import card, dom_id, field, loading
 
 
 def chart_config(page: str, role: str) -> dict:
@@ -50,17 +50,23 @@ def chart_config(page: str, role: str) -> dict:
 
 
 def graph(page: str, role: str, label_key: str) -> html.Div:
-    """A chart; screen readers get its title (role=img), the table below has its data."""
+    """A chart for screen readers: role=figure (a chart holds focusable parts, which
+    role=img forbids) named by a hidden text that follows the language toggle; the
+    table below it has its data."""
+    name = label(label_key, part=f"{page}-{role}-name")
     return html.Div(
-        loading(
-            dcc.Graph(
-                id=ids.explorer(page, role),
-                config=chart_config(page, role),
-                className="cs-graph cs-explorer-graph",
-            )
-        ),
-        role="img",
-        **{"aria-label": t(label_key)},
+        [
+            html.Span(name, className="visually-hidden"),
+            loading(
+                dcc.Graph(
+                    id=ids.explorer(page, role),
+                    config=chart_config(page, role),
+                    className="cs-graph cs-explorer-graph",
+                )
+            ),
+        ],
+        role="figure",
+        **{"aria-labelledby": dom_id(name.id)},
     )
 
 

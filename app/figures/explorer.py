@@ -10,7 +10,7 @@ the charts stay readable at 390 px.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -298,9 +298,11 @@ def click_bars(
     colour: Callable[[str], str] | None = None,
     percent: bool = False,
     x_title: str | None = None,
+    legend: Sequence[tuple[str, str]] = (),
 ) -> go.Figure:
     """Horizontal bars of `value` per `key` (largest on top); clicking a bar picks its key
-    (in customdata); `focus` is outlined, the others dimmed."""
+    (in customdata); `focus` is outlined, the others dimmed. `legend` (label, colour)
+    says what the bar colours mean (legend entries only, no data)."""
     if frame.is_empty():
         return empty_figure(lang, title=title, height=HEIGHT)
     label = label or str
@@ -327,6 +329,7 @@ def click_bars(
                 },
                 selectedpoints=[keys.index(focus)] if focus in keys else None,
                 unselected={"marker": {"opacity": DIMMED}},
+                showlegend=False,
                 hovertemplate="%{y}: %{x:,.1f}<extra></extra>"
                 if percent
                 else "%{y}: %{x:,.0f}<extra></extra>",
@@ -338,8 +341,16 @@ def click_bars(
         xaxis={"title": x_title or t("axis.exp.vehicles", lang)},
         clickmode="event",
         dragmode=False,
-        showlegend=False,
+        showlegend=bool(legend),
+        legend=LEGEND_BELOW,
     )
+    for name, colour_of in legend:
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], name=name, mode="markers", hoverinfo="skip",
+                marker={"color": colour_of, "symbol": "square", "size": 12}, showlegend=True,
+            )
+        )  # fmt: skip
     return fig
 
 
@@ -386,7 +397,10 @@ def stacked_shares(
         xaxis={"type": "category"},
         annotations=[
             {
-                "x": str(v),
+                # the category's position: a category name that looks like a number
+                # ("2024") is read as a position on a category axis, which stretched the
+                # axis to 2,024 categories and left the bars a sliver
+                "x": position,
                 "y": 50,
                 "xref": "x",
                 "yref": "y",
@@ -395,7 +409,7 @@ def stacked_shares(
                 "textangle": -90,
                 "font": {"size": 12, "color": "#495057"},
             }
-            for v in xs
+            for position, v in enumerate(xs)
             if v not in present
         ],  # fmt: skip
     )

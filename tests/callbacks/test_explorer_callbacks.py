@@ -187,6 +187,20 @@ def test_competitor_counter_models_say_why_and_give_our_numbers(services):
     }
 
 
+def test_bar_colours_are_explained_by_a_legend(services):
+    import callbacks.explorer_competitors as c
+    import callbacks.explorer_models as m
+
+    spec = c.resolve_competitors(controls(focus="USA", year="2024"), [], "en", {})["spec"]
+    bars, _table = c.competitors_models(spec, "en")
+    legend = [trace.name for trace in bars.data if trace.showlegend]
+    assert legend and set(legend) <= {"ICE", "HEV", "EV", "Unstated"}
+    assert bars.data[0].showlegend is False  # the bars themselves are not an entry
+    spec = m.resolve_models(controls(top_n=10, compare=ANY, flow="both"), [], "ko", {})["spec"]
+    top, _table = m.models_top(spec, "ko")
+    assert [trace.name for trace in top.data if trace.showlegend] == ["현대", "기아"]
+
+
 # --- source data -------------------------------------------------------------------------------
 
 
