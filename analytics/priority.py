@@ -123,9 +123,9 @@ def stock_cover(
     One row per model in `stock`, in ascending weeks of cover (no-sales rows last):
     - stock: vehicles on hand, as entered;
     - avg_weekly_units: vehicles per week over the market's latest 3 months with
-      data (about 13 weeks; the momentum window `last3`): units / (calendar days
-      / 7). Months the market has no data for are stepped over, never counted
-      as zero;
+      data (about 13 weeks; the momentum window `last3`, each brand's own; the
+      days are those of the brand whose data ends last): units / (calendar days
+      / 7). Months without data are stepped over, never counted as zero;
     - weeks_of_cover: stock / avg_weekly_units; null when the model sold nothing
       in that window;
     - status: 'urgent' (cover < urgent_weeks), 'excess' (cover > excess_weeks),
@@ -135,7 +135,7 @@ def stock_cover(
         raise ValueError("urgent_weeks must not exceed excess_weeks")
     if any(v < 0 for v in stock.values()):
         raise ValueError("stock must be >= 0 for every model")
-    windows = sales.windows.get(market)
+    windows = sales.market_windows(market)
     weeks = _months_days(windows.months["last3"]) / 7 if windows else 0
     recent = (
         sales.totals.lazy()

@@ -5,6 +5,8 @@ Rules (threshold in percentage points, default 5):
 - expand: over-index (deviation_pp >= threshold, see `analytics.deviation`) and
   rising (change_pct > 0, see `analytics.momentum`); strongest over-index first.
 - promote: over-index and falling (change_pct < 0); strongest over-index first.
+- thin_sample ("표본 부족"): over-index, but a compared window holds fewer than
+  `analytics.momentum.MIN_WINDOW_UNITS` vehicles: no advice, only the counts.
 - test_marketing: a globally strong model (top 10 by units across all markets
   in the filtered sales) that is under-represented here (deviation_pp <=
   -threshold, or no units here at all); best global rank first.
@@ -25,11 +27,11 @@ import polars as pl
 
 from analytics.competitors import match_competitors
 from analytics.deviation import deviation
-from analytics.momentum import WINDOW_MONTHS, market_model_units, momentum
+from analytics.momentum import MIN_WINDOW_UNITS, WINDOW_MONTHS, market_model_units, momentum
 from analytics.sales import SalesAggregate
 
-Kind = Literal["expand", "promote", "test_marketing", "competitor"]
-KINDS: tuple[Kind, ...] = ("expand", "promote", "test_marketing", "competitor")
+Kind = Literal["expand", "promote", "thin_sample", "test_marketing", "competitor"]
+KINDS: tuple[Kind, ...] = ("expand", "promote", "thin_sample", "test_marketing", "competitor")
 GLOBAL_TOP = 10
 
 
@@ -42,7 +44,8 @@ class Recommendation:
     filtered period), threshold_pp, change_pct (percent, 0.1), basis ('yoy' |
     'prev3'), last3, base3 (vehicles: the last 3 months with data, and the
     window compared against), prev3 / yoy_last3 (when computable),
-    window_months (3), end_month ('YYYY-MM').
+    window_months (3), end_month ('YYYY-MM'). thin_sample: the same values without
+    change_pct, plus min_units (vehicles each window needs).
     test_marketing: model, market, global_rank, units_all, share_all_pct,
     units_market, share_market_pct, deviation_pp, gap_pp (= |deviation_pp|),
     threshold_pp.
@@ -96,13 +99,7 @@ def recommend(
     ).join(mom, on="model", how="left")
     over = (
         base.filter(pl.col("deviation_pp") >= threshold_pp)
-        .with_columns(
-            pl.when(pl.col("basis") == "yoy")
-            .then(pl.col("yoy_last3"))
-            .otherwise(pl.col("prev3"))
-            .alias("base3"),
-            pl.lit(WINDOW_MONTHS).alias("window_months"),
-        )
+        .with_columns(pl.lit(WINDOW_MONTHS).alias("window_months"))
         .select(
             "model",
             "market",
@@ -120,10 +117,17 @@ def recommend(
             "yoy_last3",
             "window_months",
             "end_month",
+            "thin_sample",
         )
     )
-    expand = over.filter(pl.col("change_pct") > 0).head(limit_per_kind)
-    promote = over.filter(pl.col("change_pct") < 0).head(limit_per_kind)
+    expand = over.filter(pl.col("change_pct") > 0).head(limit_per_kind).drop("thin_sample")
+    promote = over.filter(pl.col("change_pct") < 0).head(limit_per_kind).drop("thin_sample")
+    thin = (
+        over.filter(pl.col("thin_sample"))
+        .head(limit_per_kind)
+        .drop("thin_sample", "change_pct")
+        .with_columns(pl.lit(MIN_WINDOW_UNITS).alias("min_units"))
+    )
     test = (
         base.sort(["units_all", "model"], descending=[True, False])
         .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("global_rank"))
@@ -173,6 +177,7 @@ def recommend(
     return (
         _records(expand, "expand")
         + _records(promote, "promote")
+        + _records(thin, "thin_sample")
         + _records(test, "test_marketing")
         + _records(rivals, "competitor")
     )

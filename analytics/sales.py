@@ -13,9 +13,11 @@ strategy analytics is a pure function of what they return:
 - `load_trend`: one model's units per month in one market.
 
 Sales rows (the `sales_rows` relation; SALES_SCHEMA, `aggregate_rows` takes a
-frame of them): market, model, vehicle_type, powertrain: str; year, month: int;
-units: vehicles (customer source: one per purchase); amount_krw: KRW (customer
-source only; else null).
+frame of them): market, brand, model, vehicle_type, powertrain: str; year, month:
+int; units: vehicles (customer source: one per purchase); amount_krw: KRW
+(customer source only; else null). `brand` is the reporting brand: each brand
+reports on its own calendar (Hyundai's customer file ends 2025-12, Kia's 2026-03),
+so the momentum windows are per market and brand.
 """
 
 from __future__ import annotations
@@ -39,19 +41,20 @@ SOURCES: tuple[str, ...] = (
 )  # fmt: skip
 BRANDS: tuple[str, ...] = ("all", "Hyundai", "Kia")
 SALES_SCHEMA = {
-    "market": pl.Utf8, "model": pl.Utf8, "vehicle_type": pl.Utf8, "powertrain": pl.Utf8,
-    "year": pl.Int32, "month": pl.Int32, "units": pl.Int64, "amount_krw": pl.Int64,
+    "market": pl.Utf8, "brand": pl.Utf8, "model": pl.Utf8, "vehicle_type": pl.Utf8,
+    "powertrain": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64,
+    "amount_krw": pl.Int64,
 }  # fmt: skip
 CHOICES_SCHEMA = {
-    "market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "vehicle_type": pl.Utf8,
-    "powertrain": pl.Utf8, "units": pl.Int64,
+    "market": pl.Utf8, "brand": pl.Utf8, "year": pl.Int32, "month": pl.Int32,
+    "vehicle_type": pl.Utf8, "powertrain": pl.Utf8, "units": pl.Int64,
 }  # fmt: skip
 MONTHS_SCHEMA = {"market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64}
 WINDOW_MONTHS = 3
 WINDOWS = ("last3", "prev3", "yoy_last3")
 TOTALS_SCHEMA = {
     "market": pl.Utf8, "model": pl.Utf8, "units": pl.Int64, "amount_krw": pl.Int64,
-    **dict.fromkeys(WINDOWS, pl.Int64),
+    **dict.fromkeys(WINDOWS, pl.Int64), "end_mi": pl.Int64,
 }  # fmt: skip
 TREND_SCHEMA = {"year": pl.Int32, "month": pl.Int32, "units": pl.Int64}
 
@@ -151,9 +154,10 @@ def rows_query(flt: SalesFilter, mart: str) -> tuple[str, dict[str, object]]:
 
 @dataclass(frozen=True)
 class Windows:
-    """The momentum windows of one market, over its months with data (month index
-    = year*12 + month-1). A month without data for the market is stepped over,
-    never counted as zero.
+    """The momentum windows of one market and brand, over the months with data for
+    that brand in that market (month index = year*12 + month-1): each brand's windows
+    end at its own last reported month. A month without data is stepped over, never
+    counted as zero.
 
     - last3: the latest 3 months with data (fewer when the market has fewer);
     - prev3: the 3 months with data before those; only when the market has >= 6;
@@ -182,23 +186,28 @@ class SalesAggregate:
 
     - totals: market, model; units (vehicles over the filtered period);
       amount_krw (KRW; null where the source has no amounts); last3, prev3,
-      yoy_last3 (vehicles in each momentum window of the market, see `Windows`;
-      0 where the model has no row in those months, also for a window the
-      market cannot compute: `windows` says which exist);
+      yoy_last3 (vehicles in the momentum windows, each row of the model counted
+      in its own brand's window, see `Windows`; 0 where the model has no row in
+      those months; prev3 / yoy_last3 null unless that window exists for every
+      brand the model has rows of); end_mi (month index of the latest window end
+      among those brands);
     - months: market, year, month, units (vehicles): one row per month in which
       the market has data;
-    - windows: market -> its `Windows`.
+    - windows: (market, brand) -> its `Windows`.
     """
 
     totals: pl.DataFrame
     months: pl.DataFrame
-    windows: dict[str, Windows]
+    windows: dict[tuple[str, str], Windows]
+
+    def market_windows(self, market: str) -> Windows | None:
+        """The windows of the brand whose data in `market` ends last (None: no data)."""
+        mine = [w for (m, _brand), w in sorted(self.windows.items()) if m == market]
+        return max(mine, key=lambda w: w.end, default=None)
 
 
-def _months(choices: pl.DataFrame, flt: SalesFilter) -> pl.DataFrame:
-    """The market x month rows of the filter, from its source and brand's choices:
-    the same rows the filter's own scan would group (period, types and
-    powertrains are columns of the choices)."""
+def _filtered(choices: pl.DataFrame, flt: SalesFilter) -> pl.LazyFrame:
+    """The choices rows inside the filter's period, types and powertrains."""
     ym = pl.col("year") * 100 + pl.col("month")
     lo = parse_year_month(flt.period_from) if flt.period_from else 0
     hi = parse_year_month(flt.period_to) if flt.period_to else 999_999
@@ -207,9 +216,15 @@ def _months(choices: pl.DataFrame, flt: SalesFilter) -> pl.DataFrame:
         keep &= pl.col("vehicle_type").is_in(list(flt.vehicle_types))
     if flt.powertrains:
         keep &= pl.col("powertrain").is_in(list(flt.powertrains))
+    return choices.lazy().filter(keep)
+
+
+def _months(choices: pl.DataFrame, flt: SalesFilter) -> pl.DataFrame:
+    """The market x month rows of the filter, from its source and brand's choices:
+    the same rows the filter's own scan would group (period, types and
+    powertrains are columns of the choices)."""
     return (
-        choices.lazy()
-        .filter(keep)
+        _filtered(choices, flt)
         .group_by("market", "year", "month")
         .agg(pl.col("units").sum())
         .sort("market", "year", "month")
@@ -218,32 +233,41 @@ def _months(choices: pl.DataFrame, flt: SalesFilter) -> pl.DataFrame:
     )
 
 
-def _windows(months: pl.DataFrame) -> dict[str, Windows]:
+def _windows(choices: pl.DataFrame, flt: SalesFilter) -> dict[tuple[str, str], Windows]:
+    """(market, brand) -> its windows over the filter's months with data for both."""
     present = (
-        months.lazy()
-        .group_by("market")
-        .agg((pl.col("year").cast(pl.Int64) * 12 + pl.col("month") - 1).sort().alias("mi"))
+        _filtered(choices, flt)
+        .group_by("market", "brand")
+        .agg((pl.col("year").cast(pl.Int64) * 12 + pl.col("month") - 1).unique().sort().alias("mi"))
         .collect()
     )
-    return {market: Windows.of(mis) for market, mis in present.iter_rows()}
+    return {(market, brand): Windows.of(mis) for market, brand, mis in present.iter_rows()}
 
 
-def _window_params(windows: dict[str, Windows]) -> dict[str, list]:
-    """`sales_totals.sql`'s window lists: one entry per (market, window month)."""
+def _window_params(windows: dict[tuple[str, str], Windows]) -> dict[str, list]:
+    """`sales_totals.sql`'s window lists: one entry per (market, brand, window month),
+    and one per (market, brand) with its last month and which windows it has."""
     entries = [
-        (market, mi, *[mi in w.months.get(name, ()) for name in WINDOWS])
-        for market, w in windows.items()
+        (market, brand, mi, *[mi in w.months.get(name, ()) for name in WINDOWS])
+        for (market, brand), w in windows.items()
         for mi in sorted(set().union(*w.months.values()))
     ]
-    names = ("window_markets", "window_months", *(f"in_{name}" for name in WINDOWS))
-    return {name: [e[i] for e in entries] for i, name in enumerate(names)}
+    names = ("window_markets", "window_brands", "window_months",
+             *(f"in_{name}" for name in WINDOWS))  # fmt: skip
+    params: dict[str, list] = {name: [e[i] for e in entries] for i, name in enumerate(names)}
+    params["brand_markets"] = [market for market, _ in windows]
+    params["brand_brands"] = [brand for _, brand in windows]
+    params["brand_end"] = [w.end for w in windows.values()]
+    params["brand_has_prev3"] = ["prev3" in w.months for w in windows.values()]
+    params["brand_has_yoy"] = ["yoy_last3" in w.months for w in windows.values()]
+    return params
 
 
 def _aggregate(
     choices: pl.DataFrame, flt: SalesFilter, totals: Callable[[dict[str, list]], pl.DataFrame]
 ) -> SalesAggregate:
     months = _months(choices, flt)
-    windows = _windows(months)
+    windows = _windows(choices, flt)
     frame = totals(_window_params(windows)).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
     return SalesAggregate(totals=frame, months=months, windows=windows)
 
@@ -272,6 +296,8 @@ def load_sales(warehouse: Warehouse, flt: SalesFilter) -> SalesAggregate:
 def aggregate_rows(rows: pl.DataFrame) -> SalesAggregate:
     """The `SalesAggregate` of sales rows already in memory (SALES_SCHEMA columns),
     through the same SQL marts in an in-memory DuckDB: for small data and tests."""
+    if "brand" not in rows.columns:  # one reporting calendar for every row
+        rows = rows.with_columns(pl.lit("all").alias("brand"))
     rows = rows.select(*SALES_SCHEMA).cast(SALES_SCHEMA)  # type: ignore[arg-type]
     choices = query_frames(sql.load("marts/sales_choices"), sales_rows=rows)
     return _aggregate(

@@ -17,7 +17,7 @@ from app.i18n import t
 def template_key(rec: Recommendation) -> str:
     """The catalogue key that `render` uses for `rec`."""
     v = rec.values
-    if rec.kind in ("expand", "promote"):
+    if rec.kind in ("expand", "promote", "thin_sample"):
         return f"rec.{rec.kind}.{v['basis']}"
     if rec.kind == "test_marketing":
         return "rec.test_marketing.absent" if v["units_market"] == 0 else "rec.test_marketing"

@@ -17,6 +17,7 @@ def sales(
         [
             {
                 "market": market,
+                "brand": "Hyundai",
                 "model": mo,
                 "vehicle_type": None,
                 "powertrain": "ICE",

@@ -12,7 +12,7 @@ import pytest
 from analytics.competitors import COMPETITOR_SCHEMA, match_competitors
 from analytics.deviation import deviation
 from analytics.heatmap import heatmap
-from analytics.momentum import market_model_units, momentum
+from analytics.momentum import MIN_WINDOW_UNITS, market_model_units, momentum
 from analytics.recommend import Recommendation, recommend
 from analytics.sales import SALES_SCHEMA, SalesAggregate, aggregate_rows
 from analytics.top10 import top10
@@ -20,12 +20,13 @@ from app.i18n.catalogues.global_strategy import STRATEGY_STRINGS
 from app.i18n.global_strategy import render, render_deviation, template_key
 
 
-def sales_rows(rows: list[tuple[str, str, int, int, int]]) -> pl.DataFrame:
+def sales_rows(rows: list[tuple[str, str, int, int, int]], brand: str = "Hyundai") -> pl.DataFrame:
     """(market, model, year, month, units) -> sales rows (the marts' `sales_rows`)."""
     return pl.DataFrame(
         [
             {
                 "market": m,
+                "brand": brand,
                 "model": mo,
                 "vehicle_type": None,
                 "powertrain": "ICE",
@@ -109,10 +110,12 @@ def test_momentum_windows_may_share_months_when_the_market_reports_sparsely():
 def test_momentum_counts_a_model_absent_in_a_month_the_market_reported_as_zero():
     frame = sales(
         monthly("Korea", "G70", 2024, {1: 5, 2: 5, 3: 5, 4: 5, 5: 5, 6: 5})
-        + monthly("Korea", "G90", 2024, {1: 2, 2: 2, 3: 2})
+        + monthly("Korea", "G90", 2024, {1: 10, 2: 10, 3: 10})
     )
     g90 = row(momentum(frame, market="Korea"), "G90")
-    assert (g90["last3"], g90["prev3"], g90["change_pct"]) == (0, 6, -100.0)
+    assert (g90["last3"], g90["prev3"], g90["momentum_pct"]) == (0, 30, -100.0)
+    # 0 cars against 30: below MIN_WINDOW_UNITS in the last window, so no change claimed
+    assert g90["thin_sample"] and g90["change_pct"] is None
 
 
 def test_momentum_is_null_without_a_comparison_base():
@@ -134,6 +137,69 @@ def test_momentum_windows_end_at_the_focus_markets_own_latest_month():
     g70 = row(momentum(frame, market="Korea"), "G70")
     assert (g70["end_month"], g70["last3"]) == ("2024-06", 60)
     assert momentum(frame, market="China").height == 0
+
+
+def test_each_brands_windows_end_at_that_brands_own_last_month():
+    # Hyundai's file ends 2025-12, Kia's 2026-03 (the reference customer files): with
+    # both brands, G70 (Hyundai) must be judged on Oct-Dec 2025, not on Kia's Jan-Mar
+    # 2026 (when it showed "0 cars, -100%").
+    hyundai = sales_rows(monthly("Korea", "G70", 2025, {m: 30 for m in range(1, 13)}))
+    kia = sales_rows(
+        monthly("Korea", "K5", 2025, {m: 40 for m in range(1, 13)})
+        + monthly("Korea", "K5", 2026, {1: 40, 2: 40, 3: 40}),
+        brand="Kia",
+    )
+    both = aggregate_rows(pl.concat([hyundai, kia]))
+    g70 = row(momentum(both, market="Korea"), "G70")
+    assert (g70["end_month"], g70["last3"], g70["prev3"]) == ("2025-12", 90, 90)
+    assert (g70["change_pct"], g70["thin_sample"]) == (0.0, False)
+    k5 = row(momentum(both, market="Korea"), "K5")
+    assert (k5["end_month"], k5["last3"], k5["prev3"]) == ("2026-03", 120, 120)
+    # the same numbers as with Hyundai alone
+    alone = row(momentum(aggregate_rows(hyundai), market="Korea"), "G70")
+    assert {k: alone[k] for k in ("last3", "prev3", "change_pct", "end_month")} == {
+        k: g70[k] for k in ("last3", "prev3", "change_pct", "end_month")
+    }
+
+
+def test_a_month_a_brand_has_not_reported_is_missing_not_zero_for_its_models():
+    # Kia reports 2025-11 and 2025-12, Hyundai does not: Hyundai's windows step over them
+    hyundai = sales_rows(monthly("Korea", "G70", 2025, {m: 30 for m in range(1, 11)}))
+    kia = sales_rows(monthly("Korea", "K5", 2025, {m: 40 for m in range(1, 13)}), brand="Kia")
+    g70 = row(momentum(aggregate_rows(pl.concat([hyundai, kia])), market="Korea"), "G70")
+    assert (g70["end_month"], g70["last3"], g70["change_pct"]) == ("2025-10", 90, 0.0)
+
+
+def test_momentum_needs_the_minimum_volume_in_both_windows():
+    frame = sales(
+        monthly("Korea", "Santa Fe", 2024, {1: 2, 2: 2, 3: 2, 4: 3, 5: 3, 6: 2})
+        + monthly("Korea", "G80", 2024, {1: 7, 2: 7, 3: 7, 4: 20, 5: 20, 6: 20})
+        + monthly("Korea", "G90", 2024, {1: 7, 2: 7, 3: 6, 4: 7, 5: 7, 6: 6})
+    )
+    mom = momentum(frame, market="Korea")
+    santa_fe, g80, g90 = (row(mom, m) for m in ("Santa Fe", "G80", "G90"))
+    assert (santa_fe["last3"], santa_fe["base3"], santa_fe["thin_sample"]) == (8, 6, True)
+    assert santa_fe["change_pct"] is None
+    assert (g80["last3"], g80["base3"], g80["change_pct"]) == (60, 21, 185.7)
+    assert (g90["last3"], g90["base3"], g90["thin_sample"]) == (20, 20, False)
+    assert MIN_WINDOW_UNITS == 20
+
+
+def test_a_thin_sample_gets_no_advice_and_is_marked_as_such():
+    thin = aggregate_rows(
+        sales_rows(
+            monthly("Korea", "Santa Fe", 2024, {1: 2, 2: 2, 3: 2, 4: 3, 5: 3, 6: 2})
+            + monthly("Korea", "Avante", 2024, {m: 1 for m in range(1, 7)})
+            + monthly("USA", "Avante", 2024, {m: 50 for m in range(1, 7)})
+        )
+    )
+    recs = recommend(thin, market="Korea", competitors=RIVALS.head(0), our_units=OURS.head(0))
+    assert by_kind(recs, "expand") == by_kind(recs, "promote") == []
+    [rec] = by_kind(recs, "thin_sample")
+    assert rec.model == "Santa Fe" and "change_pct" not in rec.values
+    assert (rec.values["last3"], rec.values["base3"], rec.values["min_units"]) == (8, 6, 20)
+    assert "표본 부족" in render(rec, "ko") and "+" not in render(rec, "ko").split("높음")[1]
+    assert "too few sales to judge" in render(rec, "en")
 
 
 # --- competitors ----------------------------------------------------------------------

@@ -19,7 +19,12 @@ rankings, rows whose label does not state a powertrain are no longer ICE by
 guess, and top-10s drop models without units; the values that changed follow
 from these. The competitor recommendations changed once more when our units were
 compared over the competitor figures' own year and months (a partial year on the
-same months only) instead of the selected period.
+same months only) instead of the selected period. Momentum, priority, stock cover
+and recommendations changed deliberately once more when the momentum windows became
+per market and brand (each brand's window ends at its own last reported month, as
+the customer files end 2025-12 for Hyundai and 2026-03 for Kia) and a change is
+claimed only on MIN_WINDOW_UNITS vehicles in both windows (momentum's thin_sample
+and base3 columns; thin-sample models get no change_pct, so no momentum score).
 """
 
 from __future__ import annotations
@@ -169,7 +174,7 @@ def test_rows_in_memory_aggregate_through_the_same_sql():
     assert (got["Korea", "G70"]["units"], got["Korea", "G70"]["amount_krw"]) == (7, 10)
     assert got["Korea", "Avante"]["amount_krw"] is None
     # Korea's months with data: Jan, Feb -> last3 is both (2 months), no prev3.
-    assert sorted(sales.windows["Korea"].months) == ["last3"]
+    assert sorted(sales.windows["Korea", "all"].months) == ["last3"]
     assert got["Korea", "G70"]["last3"] == 7
     assert sales.months.rows() == [
         ("Korea", 2024, 1, 3),

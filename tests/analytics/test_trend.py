@@ -18,6 +18,7 @@ ROWS = (
         }
     )
     .with_columns(
+        pl.lit("Hyundai").alias("brand"),
         pl.lit(None).alias("vehicle_type"),
         pl.lit("ICE").alias("powertrain"),
         pl.lit(None).alias("amount_krw"),

@@ -206,17 +206,33 @@ def test_the_heatmap_highlights_the_chosen_model_and_downloads_its_table(cb):
 
 
 def test_recommendations_are_sentences_from_the_strings_module(cb):
-    blocks = cb.render_recommendations(_spec(cb, brand="Hyundai", market="Korea"), "ko")
+    blocks = cb.render_recommendations(
+        _spec(cb, source="overseas_retail", brand="Kia", market="USA"), "ko"
+    )
     text = " ".join(str(b) for b in blocks)
-    assert "G70 — 지역 평균보다 +17.4%p 높지만" in text
-    assert "생산·재고 배정 확대" in text
+    assert "Telluride — 지역 평균보다 +9.6%p 높고" in text
+    assert "생산·재고 배정 확대" in text and "프로모션 우선 투입" in text
+
+
+def test_the_default_advice_never_judges_a_brand_on_months_it_has_not_reported(cb):
+    """The home view's default (customers, both brands, Korea) said "G70 … 최근
+    3개월(2026-03까지) 0대 … -100.0%: 프로모션 우선 투입": Hyundai's file ends 2025-12."""
+    for brand in ("all", "Hyundai"):
+        blocks = cb.render_recommendations(_spec(cb, brand=brand, market="Korea"), "ko")
+        text = " ".join(str(b) for b in blocks)
+        assert "2026-03까지" not in text.split("G70")[1].split("Li(")[0]
+        assert "-100.0%" not in text and "프로모션 우선 투입" not in text
+        # 3 and 6 cars are too few to claim a trend: marked, without advice
+        assert "G70 — 지역 평균보다" in text and "표본 부족" in text
+        assert "표본 부족: 추세 판단 보류" in text
 
 
 def test_priority_weights_change_the_order(cb):
-    by_volume = cb.render_priority(_spec(cb, brand="Hyundai", weights=(1, 0, 0)), "en")
-    by_momentum = cb.render_priority(_spec(cb, brand="Hyundai", weights=(0, 1, 0)), "en")
+    spec = {"source": "overseas_retail", "brand": "Kia", "market": "USA"}
+    by_volume = cb.render_priority(_spec(cb, **spec, weights=(1, 0, 0)), "en")
+    by_momentum = cb.render_priority(_spec(cb, **spec, weights=(0, 1, 0)), "en")
     assert isinstance(by_volume, dash_table.DataTable)
-    assert by_volume.data[0]["model"] == "G70"  # most units in Korea
+    assert by_volume.data[0]["model"] == "Sportage"  # most units in the USA
     assert [r["model"] for r in by_volume.data] != [r["model"] for r in by_momentum.data]
 
 

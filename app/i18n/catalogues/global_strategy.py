@@ -21,6 +21,10 @@ STRATEGY_STRINGS: dict[str, dict[str, str]] = {
     "rec.title": {"ko": "추천", "en": "Recommendations"},
     "rec.expand.title": {"ko": "생산·재고 배정 확대", "en": "Expand production / stock allocation"},
     "rec.promote.title": {"ko": "프로모션 우선 투입", "en": "Promotion priority"},
+    "rec.thin_sample.title": {
+        "ko": "표본 부족: 추세 판단 보류",
+        "en": "Too few sales to judge the trend",
+    },
     "rec.test_marketing.title": {
         "ko": "테스트 마케팅·비교 광고",
         "en": "Test marketing / comparison advertising",
@@ -60,6 +64,23 @@ STRATEGY_STRINGS: dict[str, dict[str, str]] = {
         "en": "{model} — {deviation_pp:+.1f}pp above the all-market average but "
         "{change_pct:+.1f}% in the last {window_months} months (to {end_month}: "
         "{last3:,} vs {base3:,} in the {window_months} before): promotion priority",
+    },
+    "rec.thin_sample.yoy": {
+        "ko": "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높음. 최근 {window_months}개월"
+        "({end_month}까지) {last3:,}대, 전년 동기 {base3:,}대: 표본 부족(비교 기간마다 "
+        "{min_units}대 이상 필요), 추세 조언 없음",
+        "en": "{model} — {deviation_pp:+.1f}pp above the all-market average. Last "
+        "{window_months} months (to {end_month}): {last3:,} vs {base3:,} a year earlier: "
+        "too few sales to judge (each period needs {min_units}+), no trend advice",
+    },
+    "rec.thin_sample.prev3": {
+        "ko": "{model} — 지역 평균보다 {deviation_pp:+.1f}%p 높음. 최근 {window_months}개월"
+        "({end_month}까지) {last3:,}대, 직전 {window_months}개월 {base3:,}대: 표본 부족"
+        "(비교 기간마다 {min_units}대 이상 필요), 추세 조언 없음",
+        "en": "{model} — {deviation_pp:+.1f}pp above the all-market average. Last "
+        "{window_months} months (to {end_month}): {last3:,} vs {base3:,} in the "
+        "{window_months} before: too few sales to judge (each period needs {min_units}+), "
+        "no trend advice",
     },
     "rec.test_marketing": {
         "ko": "{model} — 전체 시장 판매 {global_rank}위(점유율 {share_all_pct:.1f}%)지만 이 시장 "

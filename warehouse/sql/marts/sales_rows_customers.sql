@@ -1,10 +1,12 @@
 -- customer purchases inside a strategy filter, as sales rows: the `sales_rows`
 -- relation that the sales marts read. One purchase = one vehicle (units 1);
--- amount_krw: the purchase amount in KRW.
+-- amount_krw: the purchase amount in KRW; brand: the customer file's brand (whose
+-- reporting months the momentum windows follow).
 -- params: $brand ('all' = both), $from_ym, $to_ym (year*100+month, inclusive),
 -- $vehicle_types (body types), $powertrains (empty list = any).
 select
     market,
+    brand,
     model,
     body_type as vehicle_type,
     powertrain,

@@ -1,10 +1,12 @@
 -- the fact_sales rows of one IR flow inside a strategy filter: the `sales_rows`
 -- relation that the sales marts (sales_choices, sales_totals, sales_trend) read.
--- units: vehicles; amount_krw: null (IR flows publish no amounts).
+-- units: vehicles; amount_krw: null (IR flows publish no amounts); brand: the
+-- reporting brand (whose months the momentum windows follow).
 -- params: $flow, $brand ('all' = both), $from_ym, $to_ym (year*100+month, inclusive),
 -- $vehicle_types, $powertrains (empty list = any).
 select
     market,
+    brand,
     model,
     vehicle_type,
     powertrain,
