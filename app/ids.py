@@ -52,6 +52,7 @@ GS_TREND = "gs-trend"
 GS_TREND_TABLE = "gs-trend-table"
 
 GS_THRESHOLD = "gs-threshold"
+GS_THRESHOLD_FEEDBACK = "gs-threshold-feedback"  # the allowed range, shown when out of it
 GS_DEVIATION_BAR = "gs-deviation-bar"
 GS_DEVIATION_STRONG = "gs-deviation-strong"
 GS_DEVIATION_UNTAPPED = "gs-deviation-untapped"
@@ -59,6 +60,7 @@ GS_DEVIATION_TABLE = "gs-deviation-table"
 
 GS_HEATMAP_MARKETS = "gs-heatmap-markets"
 GS_HEATMAP_TOP_N = "gs-heatmap-top-n"
+GS_HEATMAP_TOP_N_FEEDBACK = "gs-heatmap-top-n-feedback"
 GS_HEATMAP_MEASURE = "gs-heatmap-measure"
 GS_HEATMAP = "gs-heatmap"
 GS_HEATMAP_TABLE = "gs-heatmap-table"

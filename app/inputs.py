@@ -106,6 +106,7 @@ class GsSpec(TypedDict):
     powertrains: list[str]
     market: str | None
     markets: list[str]
+    no_markets: NotRequired[bool]
     top_n: Annotated[int, Field(ge=1, le=20)]
     measure: Literal["units", "share"]
     threshold_pp: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]

@@ -10,7 +10,8 @@ e.g. `/?source=customers&brand=Hyundai&market=Korea&threshold=5`. Parameters:
     powertrain  powertrain, repeatable                        (default: all)
     market      focus market, canonical name or Korean label  (default: Korea when the
                 source has it, else the first market in canonical order)
-    markets     heatmap markets, repeatable or comma-separated (default: every market)
+    markets     heatmap markets, repeatable or comma-separated (default: every market;
+                `none`: every market deselected, the heatmap asks for one)
     top         heatmap top-N models, 1-20                    (default 5)
     measure     heatmap value: units | share                  (default units)
     threshold   deviation threshold in percentage points, 0-100 (default 5)
@@ -47,6 +48,7 @@ THRESHOLD_MAX, THRESHOLD_DEFAULT = 100.0, 5.0
 # Option value for "no bound" / "the default" in single-choice selects: a native
 # <select> cannot offer "" as a choice (it is the placeholder's value).
 ANY = "*"
+NO_MARKETS = "none"  # the `markets` value after "deselect all" (never a market's name)
 PARAMS = ("source", "brand", "from", "to", "type", "powertrain", "market", "markets", "top",
           "measure", "threshold", "weights", "model")  # fmt: skip
 
@@ -63,6 +65,7 @@ class PageState:
     powertrains: tuple[str, ...] = ()
     market: str | None = None  # None until resolved against the data
     markets: tuple[str, ...] = ()  # () = every market of the source
+    no_markets: bool = False  # every heatmap market deselected ("모두 해제")
     top_n: int = TOP_N_DEFAULT
     measure: str = "units"
     threshold_pp: float = THRESHOLD_DEFAULT
@@ -194,7 +197,9 @@ def parse(query: Mapping[str, str | Sequence[str] | None]) -> tuple[PageState, l
             problems.append(Problem("market", market))
 
     markets: list[str] = []
-    for value in _values(query.get("markets")):
+    if _values(query.get("markets")) == [NO_MARKETS]:
+        changes["no_markets"] = True
+    for value in [] if changes.get("no_markets") else _values(query.get("markets")):
         for item in (v.strip() for v in value.split(",")):
             try:
                 canonical = normalise_market(item)
@@ -289,9 +294,12 @@ def from_controls(
 ) -> tuple[PageState, list[Problem]]:
     """PageState from the page's control values (same rules as the URL).
 
-    An emptied control means "the default", never an error.
+    An emptied control means "the default", never an error; except the heatmap's
+    markets, where an empty list (not None) is every market deselected.
     """
     query: dict[str, str | list[str]] = {}
+    if markets is not None and len(markets) == 0:
+        markets = [NO_MARKETS]
 
     def put(name: str, value) -> None:
         if value is None or value in ("", ANY) or value == []:
@@ -324,11 +332,34 @@ def from_controls(
     return parse(query)
 
 
+RANGES: dict[str, tuple[float, float]] = {
+    "threshold": (0.0, THRESHOLD_MAX),
+    "top": (float(TOP_N_MIN), float(TOP_N_MAX)),
+}
+_RANGE_FIELDS = {"threshold": "threshold_pp", "top": "top_n"}
+
+
+def keep_valid_numbers(
+    state: PageState, problems: list[Problem], *, previous: Mapping | None
+) -> tuple[PageState, dict[str, tuple[float, float]]]:
+    """`state` with each refused number field (threshold, top) set back to its value in
+    `previous` (the last valid spec) rather than the default, and those fields' allowed
+    ranges, for the form to mark them invalid and say the range."""
+    refused = {p.param for p in problems if p.kind == "invalid" and p.param in RANGES}
+    if not refused:
+        return state, {}
+    kept = PageState.from_store(previous) if previous else PageState()
+    changes = {_RANGE_FIELDS[p]: getattr(kept, _RANGE_FIELDS[p]) for p in refused}
+    return replace(state, **changes), {p: RANGES[p] for p in refused}
+
+
 # --- serialising ----------------------------------------------------------------
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """The shortest text that reads back as exactly `value` (5, 7.5, 12.345678901)."""
+    text = f"{value:g}"
+    return text if float(text) == value else repr(float(value))
 
 
 def to_query(state: PageState) -> list[tuple[str, str]]:
@@ -344,7 +375,9 @@ def to_query(state: PageState) -> list[tuple[str, str]]:
     pairs += [("powertrain", v) for v in state.powertrains]
     if state.market:
         pairs.append(("market", state.market))
-    if state.markets:
+    if state.no_markets:
+        pairs.append(("markets", NO_MARKETS))
+    elif state.markets:
         pairs.append(("markets", ",".join(state.markets)))
     if state.top_n != default.top_n:
         pairs.append(("top", str(state.top_n)))
@@ -384,6 +417,8 @@ def resolve(state: PageState, available: Choices) -> tuple[PageState, list[Probl
     problems += [Problem("markets", m, "unavailable") for m in state.markets if m not in kept]
     # Every market chosen is the default: keep links short and valid after new data.
     changes["markets"] = () if set(kept) == set(available.markets) else kept
+    if state.markets and not kept:  # none of the link's markets exist: the default
+        changes["no_markets"] = False
     for name, attr in (("from", "period_from"), ("to", "period_to")):
         month = getattr(state, attr)
         if month is not None and month not in available.months:
@@ -401,5 +436,8 @@ def resolve(state: PageState, available: Choices) -> tuple[PageState, list[Probl
 
 
 def heatmap_markets(state: PageState, available: Choices) -> list[str]:
-    """The heatmap's markets: the chosen ones, or every market of the source."""
+    """The heatmap's markets: the chosen ones, none after "deselect all", or every
+    market of the source."""
+    if state.no_markets:
+        return []
     return list(state.markets or available.markets)

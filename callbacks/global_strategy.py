@@ -140,6 +140,10 @@ def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
         "powertrains": Output(ids.GS_POWERTRAINS, "value"),
         "alert": Output(ids.GS_FILTER_ALERT, "children"),
         "url_problems": Output(ids.GS_URL_PROBLEMS, "data"),
+        "threshold_invalid": Output(ids.GS_THRESHOLD, "invalid"),
+        "threshold_feedback": Output(ids.GS_THRESHOLD_FEEDBACK, "children"),
+        "top_n_invalid": Output(ids.GS_HEATMAP_TOP_N, "invalid"),
+        "top_n_feedback": Output(ids.GS_HEATMAP_TOP_N_FEEDBACK, "children"),
     },
     inputs={
         "controls": {
@@ -161,6 +165,7 @@ def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
         "url_problems": State(ids.GS_URL_PROBLEMS, "data"),
         "lang": Input(ids.LANG_STORE, "data"),
         "data_version": Input(ids.DATA_VERSION, "data"),
+        "previous": State(ids.GS_SPEC, "data"),
     },
 )
 def resolve_filters(
@@ -170,16 +175,22 @@ def resolve_filters(
     url_problems: list[ProblemRecord] | None,
     lang: Lang,
     data_version: DataVersionStore | None = None,
+    previous: GsSpec | None = None,
 ) -> dict:
     """Controls -> the validated filter spec, the URL, corrected control values and
     an alert naming any value that was replaced.
 
     On the first call the controls hold the opened link's values, so a value the
-    data lacks is a problem of the link: it joins the URL alert, which stays up.
+    data lacks is a problem of the link: it joins the URL alert, which stays up. A
+    number out of its range (threshold, top-N) marks its field invalid with the allowed
+    range, and the views keep the last valid value instead of silently using the default.
     """
     lang, trigger = lang or "ko", trigger_kind()
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
+    state, ranges = url_state.keep_valid_numbers(state, problems, previous=previous)
+    if trigger == "user":  # the field itself says what is wrong (and nothing fell back)
+        problems = [p for p in problems if p.param not in ranges]
     try:
         available = choices(services.choices(state.choices_filter()))
     except services.WarehouseMissing as exc:
@@ -187,6 +198,10 @@ def resolve_filters(
         return {
             **dict.fromkeys(
                 (
+                    "threshold_invalid",
+                    "threshold_feedback",
+                    "top_n_invalid",
+                    "top_n_feedback",
                     "spec",
                     "search",
                     "market",
@@ -221,7 +236,20 @@ def resolve_filters(
         "powertrains": list(state.powertrains),
         "alert": _alert(problems, lang) if trigger == "user" else None,
         "url_problems": url_problems if trigger == "initial" else no_update,
+        **_range_feedback(ranges, lang),
     }
+
+
+def _range_feedback(ranges: dict[str, tuple[float, float]], lang: str) -> dict:
+    """`invalid` and the allowed range of each number field out of its range."""
+    out = {}
+    for name, param in (("threshold", "threshold"), ("top_n", "top")):
+        bounds = ranges.get(param)
+        out[f"{name}_invalid"] = bounds is not None
+        out[f"{name}_feedback"] = (
+            t("input.range", lang, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}") if bounds else ""
+        )
+    return out
 
 
 def _alert(problems: list[url_state.Problem], lang: str):
@@ -380,7 +408,7 @@ def render_deviation_view(spec: GsSpec | None, lang: Lang):
 def _heatmap_frame(spec: GsSpec | None):
     state = _state(spec)
     markets = spec.get("heatmap_markets") if spec else None
-    if not markets:  # no data for this source and brand
+    if not markets:  # no data for this source and brand, or every market deselected
         return state, None
     return state, heatmap(_totals(state), markets=markets, top_n=state.top_n, measure=state.measure)  # type: ignore[arg-type]
 
@@ -395,11 +423,12 @@ def render_heatmap(spec: GsSpec | None, lang: Lang):
     lang = lang or "ko"
     state, frame = _heatmap_frame(spec)
     if frame is None:
+        pick = t("gs.heatmap.pick", lang) if state.no_markets else None
         return (
             figures.empty_figure(
-                lang, title=t(f"fig.heatmap.title.{state.measure}", lang, n=state.top_n)
+                lang, title=t(f"fig.heatmap.title.{state.measure}", lang, n=state.top_n), text=pick
             ),
-            figures.empty_table(lang),
+            html.P(pick, className="text-muted my-3") if pick else figures.empty_table(lang),
         )
     fractions = frame.columns[1:] if state.measure == "share" else ()
     return (

@@ -25,7 +25,7 @@ def field(key: str, control, control_id: str | dict, width: dict) -> dbc.Col:
             dbc.Label(
                 label(key), html_for=dom_id(control_id), className="form-label small fw-semibold"
             ),
-            control,
+            *(control if isinstance(control, list) else [control]),
         ],
         **width,
         className="mb-2",

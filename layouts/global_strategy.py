@@ -15,7 +15,7 @@ from dash import dcc, html
 
 from analytics.sales import SOURCES
 from app import figures, ids, url_state
-from app.i18n import dropdown_labels, label, t
+from app.i18n import dropdown_labels, label, market_label, t
 from layouts.components import card, field, filter_card, graph, loading
 
 
@@ -51,16 +51,26 @@ def _as_table(table_id: str, part: str) -> html.Details:
     )
 
 
-def _dropdown(control_id: str, values, *, multi: bool = True) -> dcc.Dropdown:
+def _dropdown(control_id: str, values, *, labels=None) -> dcc.Dropdown:
+    """A multi-select that starts with the link's values *as its options*: a dcc.Dropdown
+    drops every value its options lack, so with no options yet a copied link's markets,
+    powertrains or types reopened as "all". `callbacks.global_strategy.filter_choices`
+    then offers everything the data has."""
+    values = None if values is None else list(values)
     return dcc.Dropdown(
         id=control_id,
-        options=[],
-        value=list(values) if multi else values,
-        multi=multi,
+        options=[{"label": labels(v) if labels else v, "value": v} for v in values or ()],
+        value=values,
+        multi=True,
         placeholder=t("gs.any"),
         labels=dropdown_labels(),
         className="cs-dropdown",
     )
+
+
+def _initial(value: str | None, labels=None) -> list[dict]:
+    """A select's first options: the link's value, until the data's choices arrive."""
+    return [] if value is None else [{"label": labels(value) if labels else value, "value": value}]
 
 
 def _filters(state: url_state.PageState) -> dbc.Card:
@@ -92,7 +102,7 @@ def _filters(state: url_state.PageState) -> dbc.Card:
             select(
                 id=ids.GS_MARKET,
                 value=state.market or url_state.ANY,
-                options=[],
+                options=_initial(state.market, market_label),
                 class_name="fw-semibold",
             ),
             ids.GS_MARKET,
@@ -103,7 +113,8 @@ def _filters(state: url_state.PageState) -> dbc.Card:
             select(
                 id=ids.GS_PERIOD_FROM,
                 value=state.period_from or url_state.ANY,
-                options=[],
+                options=[{"label": t("gs.period.start"), "value": url_state.ANY}]
+                + _initial(state.period_from),
             ),
             ids.GS_PERIOD_FROM,
             {"xs": 6, "md": 3, "xl": 2},
@@ -113,7 +124,8 @@ def _filters(state: url_state.PageState) -> dbc.Card:
             select(
                 id=ids.GS_PERIOD_TO,
                 value=state.period_to or url_state.ANY,
-                options=[],
+                options=[{"label": t("gs.period.end"), "value": url_state.ANY}]
+                + _initial(state.period_to),
             ),
             ids.GS_PERIOD_TO,
             {"xs": 6, "md": 3, "xl": 2},
@@ -161,7 +173,12 @@ def _top10_section(state: url_state.PageState) -> dbc.Card:
             dbc.Row(
                 field(
                     "gs.model",
-                    dbc.Select(id=ids.GS_MODEL, value=state.model or url_state.ANY, options=[]),
+                    dbc.Select(
+                        id=ids.GS_MODEL,
+                        value=state.model or url_state.ANY,
+                        options=[{"label": t("gs.model.top"), "value": url_state.ANY}]
+                        + _initial(state.model),
+                    ),
                     ids.GS_MODEL,
                     {"xs": 12, "md": 6, "xl": 3},
                 ),
@@ -178,7 +195,7 @@ def _deviation_section(state: url_state.PageState) -> dbc.Card:
         id=ids.GS_THRESHOLD,
         type="number",
         min=0,
-        max=100,
+        max=url_state.THRESHOLD_MAX,
         step=0.5,
         value=state.threshold_pp,
         debounce=True,
@@ -193,7 +210,12 @@ def _deviation_section(state: url_state.PageState) -> dbc.Card:
         "gs.deviation.title",
         [
             dbc.Row(
-                field("gs.threshold", threshold, ids.GS_THRESHOLD, {"xs": 6, "md": 3, "xl": 2})
+                field(
+                    "gs.threshold",
+                    [threshold, dbc.FormFeedback(id=ids.GS_THRESHOLD_FEEDBACK, type="invalid")],
+                    ids.GS_THRESHOLD,
+                    {"xs": 12, "md": 6, "xl": 4},
+                )
             ),
             dbc.Row(
                 [
@@ -213,21 +235,29 @@ def _heatmap_section(state: url_state.PageState) -> dbc.Card:
         [
             field(
                 "gs.heatmap.markets",
-                _dropdown(ids.GS_HEATMAP_MARKETS, state.markets),
+                _dropdown(
+                    ids.GS_HEATMAP_MARKETS,
+                    # None: every market (the callback fills them in); []: none chosen
+                    state.markets if (state.markets or state.no_markets) else None,
+                    labels=market_label,
+                ),
                 ids.GS_HEATMAP_MARKETS,
                 {"xs": 12, "md": 12, "xl": 6},
             ),
             field(
                 "gs.heatmap.top_n",
-                dbc.Input(
-                    id=ids.GS_HEATMAP_TOP_N,
-                    type="number",
-                    min=url_state.TOP_N_MIN,
-                    max=url_state.TOP_N_MAX,
-                    step=1,
-                    value=state.top_n,
-                    debounce=True,
-                ),
+                [
+                    dbc.Input(
+                        id=ids.GS_HEATMAP_TOP_N,
+                        type="number",
+                        min=url_state.TOP_N_MIN,
+                        max=url_state.TOP_N_MAX,
+                        step=1,
+                        value=state.top_n,
+                        debounce=True,
+                    ),
+                    dbc.FormFeedback(id=ids.GS_HEATMAP_TOP_N_FEEDBACK, type="invalid"),
+                ],
                 ids.GS_HEATMAP_TOP_N,
                 {"xs": 4, "md": 3, "xl": 2},
             ),

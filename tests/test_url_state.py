@@ -123,7 +123,7 @@ def test_emptied_controls_mean_the_default_not_an_error():
         vehicle_types=[],
         powertrains=None,
         market=ANY,
-        markets=[],
+        markets=None,  # (an emptied markets list is "deselect all": see below)
         top_n=None,
         measure="units",
         threshold=None,
@@ -234,6 +234,7 @@ def page_states(draw) -> PageState:
     from warehouse.canonical import MARKETS
 
     start, end = sorted([draw(_months), draw(_months)])
+    markets = tuple(dict.fromkeys(draw(st.lists(st.sampled_from(list(MARKETS)), max_size=5))))
     return PageState(
         source=draw(st.sampled_from(SOURCES)),
         brand=draw(st.sampled_from(["all", "Hyundai", "Kia"])),
@@ -242,12 +243,13 @@ def page_states(draw) -> PageState:
         vehicle_types=tuple(sorted(set(draw(st.lists(_text, max_size=3))))),
         powertrains=tuple(sorted(set(draw(st.lists(_text, max_size=3))))),
         market=draw(st.none() | st.sampled_from(list(MARKETS))),
-        markets=tuple(dict.fromkeys(draw(st.lists(st.sampled_from(list(MARKETS)), max_size=5)))),
+        markets=markets,
+        no_markets=not markets and draw(st.booleans()),
         top_n=draw(st.integers(1, 20)),
         measure=draw(st.sampled_from(["units", "share"])),
-        threshold_pp=draw(st.sampled_from([0.0, 0.5, 2.0, 5.0, 12.25, 100.0])),
+        threshold_pp=draw(st.floats(0, 100, allow_nan=False)),
         weights=tuple(
-            (c, draw(st.sampled_from([0.0, 0.1, 0.5, 1.0, 3.0])))
+            (c, draw(st.sampled_from([0.0, 0.1, 0.5, 1.0, 3.0]) | st.floats(0, 100)))
             for c in ("volume", "momentum", "revenue")
         ),
         model=draw(st.none() | _text),
@@ -259,3 +261,75 @@ def test_every_valid_state_round_trips_through_the_query_string(state):
     back, problems = url_state.parse_search(url_state.to_search(state))
     assert problems == []
     assert back == state
+
+
+def _query(state: PageState) -> dict[str, str | list[str]]:
+    """The link's parameters as Dash pages hands them to a layout (repeats as lists)."""
+    query: dict[str, list[str]] = {}
+    for name, value in url_state.to_query(state):
+        query.setdefault(name, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in query.items()}
+
+
+def _controls(page) -> dict[str, object]:
+    """id -> the control's component in a built layout."""
+    return {
+        c.id if isinstance(c.id, str) else c.id["name"]: c
+        for c in page._traverse()
+        if isinstance(getattr(c, "id", None), str) or "name" in getattr(c, "id", {})
+    }
+
+
+@given(page_states())
+def test_every_control_of_an_opened_link_holds_the_links_state(state):
+    """The page's controls, built from a link, give the same state back through the
+    same rules as a user's change: each value is among its control's options (a
+    dcc.Dropdown drops values its options lack, so a link's markets, powertrains and
+    types used to reopen as "all"), and from_controls(controls) == the link's state."""
+    from app import ids
+    from layouts.global_strategy import layout
+
+    controls = _controls(layout(**_query(state)))
+    for control_id in (ids.GS_VEHICLE_TYPES, ids.GS_POWERTRAINS, ids.GS_HEATMAP_MARKETS):
+        offered = {o["value"] for o in controls[control_id].options}
+        assert set(controls[control_id].value or ()) <= offered, control_id
+    for control_id in (ids.GS_MARKET, ids.GS_PERIOD_FROM, ids.GS_PERIOD_TO, ids.GS_MODEL):
+        offered = {o["value"] for o in controls[control_id].options}
+        assert controls[control_id].value in offered | {ANY}, control_id
+
+    def value(control_id):
+        return controls[control_id].value
+
+    back, problems = url_state.from_controls(
+        source=value(ids.GS_SOURCE),
+        brand=value(ids.GS_BRAND),
+        period_from=value(ids.GS_PERIOD_FROM),
+        period_to=value(ids.GS_PERIOD_TO),
+        vehicle_types=value(ids.GS_VEHICLE_TYPES),
+        powertrains=value(ids.GS_POWERTRAINS),
+        market=value(ids.GS_MARKET),
+        markets=value(ids.GS_HEATMAP_MARKETS),
+        top_n=value(ids.GS_HEATMAP_TOP_N),
+        measure=value(ids.GS_HEATMAP_MEASURE),
+        threshold=value(ids.GS_THRESHOLD),
+        weights={name: controls[name].value for name, _ in state.weights},
+        model=value(ids.GS_MODEL),
+    )
+    assert problems == []
+    assert back == state
+
+
+def test_deselecting_every_heatmap_market_stays_deselected():
+    """ "모두 해제" gave an empty list, read as "the default" (every market)."""
+    state, problems = url_state.from_controls(source="customers", markets=[])
+    assert problems == [] and state.no_markets and state.markets == ()
+    assert url_state.to_query(state)[-1] == ("markets", "none")
+    available = Choices(markets=("Korea", "USA"))
+    resolved, _ = url_state.resolve(state, available)
+    assert url_state.heatmap_markets(resolved, available) == []
+    # an untouched control (None) is still every market
+    default, _ = url_state.from_controls(source="customers", markets=None)
+    assert url_state.heatmap_markets(url_state.resolve(default, available)[0], available) == [
+        "Korea",
+        "USA",
+    ]

@@ -92,15 +92,17 @@ def _figure(
     )
 
 
-def empty_figure(lang: str = "ko", *, title: str = "", height: int = 300) -> go.Figure:
-    """A blank chart that says there is no data for this selection."""
+def empty_figure(
+    lang: str = "ko", *, title: str = "", height: int = 300, text: str | None = None
+) -> go.Figure:
+    """A blank chart that says there is no data for this selection (or `text`)."""
     fig = _figure(title, height)
     fig.update_layout(
         xaxis={"visible": False},
         yaxis={"visible": False},
         annotations=[
             {
-                "text": t("empty", lang),
+                "text": text or t("empty", lang),
                 "showarrow": False,
                 "x": 0.5,
                 "y": 0.5,

@@ -36,7 +36,7 @@ def _controls(**changes) -> dict:
         "vehicle_types": [],
         "powertrains": [],
         "market": ANY,
-        "markets": [],
+        "markets": None,  # untouched: every market ([] is "deselect all")
         "top_n": 5,
         "measure": "units",
         "threshold": 5,
@@ -114,10 +114,31 @@ def test_a_changed_control_rewrites_the_url_and_alerts_on_a_missing_market(cb, u
     assert "'market'" in text and "Korea" in text and "Western Europe" in text
 
 
-def test_an_invalid_control_value_is_reported_and_replaced_by_the_default(cb, user_change):
+def test_an_out_of_range_number_marks_its_field_invalid_and_keeps_the_last_value(cb, user_change):
+    """A threshold of 150 or -3 showed in the box while the chart silently used 5."""
+    previous = _spec(cb, threshold=8)
+    for typed in (150, -3):
+        out = cb.resolve_filters(_controls(threshold=typed), [0.5, 0.3, 0.2], WEIGHT_IDS, [],
+                                 "ko", None, previous)  # fmt: skip
+        assert out["threshold_invalid"] is True
+        assert out["threshold_feedback"] == "0~100 사이의 값을 입력하세요"
+        assert out["spec"]["threshold_pp"] == 8  # the last valid value, not the default
     out = _resolve(cb, lang="en", top_n=99)
-    assert out["spec"]["top_n"] == url_state.TOP_N_DEFAULT
-    assert "'top'" in str(out["alert"])
+    assert out["top_n_invalid"] is True and out["spec"]["top_n"] == url_state.TOP_N_DEFAULT
+    assert out["top_n_feedback"] == "Enter a value from 1 to 20"
+    valid = _resolve(cb, threshold=12.5)
+    assert valid["threshold_invalid"] is False and valid["threshold_feedback"] == ""
+    assert valid["spec"]["threshold_pp"] == 12.5
+
+
+def test_deselect_all_leaves_the_heatmap_without_markets(cb, user_change):
+    """ "모두 해제" snapped back to every market."""
+    out = _resolve(cb, markets=[])
+    assert out["markets"] == [] and out["spec"]["heatmap_markets"] == []
+    assert out["search"].endswith("&markets=none")
+    fig, table = cb.render_heatmap(out["spec"], "ko")
+    assert fig.layout.annotations[0].text == "히트맵에 표시할 시장을 하나 이상 고르세요"
+    assert "히트맵에 표시할 시장" in str(table)
 
 
 def test_url_problems_are_shown_with_the_parameter_name(cb):

@@ -326,6 +326,10 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "dropdown.clear_selection": {"ko": "선택 지우기", "en": "Clear selection"},
     "dropdown.no_options_found": {"ko": "항목 없음", "en": "No options found"},
     # alerts
+    "input.range": {
+        "ko": "{low}~{high} 사이의 값을 입력하세요",
+        "en": "Enter a value from {low} to {high}",
+    },
     "url.invalid": {
         "ko": "주소의 매개변수 '{param}' 값 '{value}'은(는) 사용할 수 없어 "
         "{fallback}(으)로 표시합니다.",

@@ -17,6 +17,10 @@ _EXPAND_EN = (
 )
 
 STRATEGY_STRINGS: dict[str, dict[str, str]] = {
+    "gs.heatmap.pick": {
+        "ko": "히트맵에 표시할 시장을 하나 이상 고르세요",
+        "en": "Choose at least one market for the heatmap",
+    },
     # Section titles
     "rec.title": {"ko": "추천", "en": "Recommendations"},
     "rec.expand.title": {"ko": "생산·재고 배정 확대", "en": "Expand production / stock allocation"},
