@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import polars as pl
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analytics.filters import Choices, choices
@@ -15,6 +15,7 @@ from analytics.priority import DEFAULT_WEIGHTS
 from analytics.sales import SOURCES
 from app import url_state
 from app.url_state import ANY, PageState, Problem
+from warehouse.canonical import MARKETS
 
 FULL = PageState(
     source="overseas_retail",
@@ -231,8 +232,6 @@ _months = st.integers(2015 * 12, 2030 * 12).map(lambda m: f"{m // 12}-{m % 12 + 
 
 @st.composite
 def page_states(draw) -> PageState:
-    from warehouse.canonical import MARKETS
-
     start, end = sorted([draw(_months), draw(_months)])
     markets = tuple(dict.fromkeys(draw(st.lists(st.sampled_from(list(MARKETS)), max_size=5))))
     return PageState(
@@ -256,6 +255,11 @@ def page_states(draw) -> PageState:
     )
 
 
+# Timing is not what these check (the machine is shared): no deadline or slowness check.
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
 @given(page_states())
 def test_every_valid_state_round_trips_through_the_query_string(state):
     back, problems = url_state.parse_search(url_state.to_search(state))
@@ -280,6 +284,7 @@ def _controls(page) -> dict[str, object]:
     }
 
 
+@PROPERTY
 @given(page_states())
 def test_every_control_of_an_opened_link_holds_the_links_state(state):
     """The page's controls, built from a link, give the same state back through the
