@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app import ids, services
-from app.i18n import label, t
+from app.i18n import LANGUAGES, label, t
 from app.security import access
 from app.settings import Settings
 
@@ -116,7 +116,18 @@ def build_app(app_settings: Settings) -> dash.Dash:
     # it unchanged and nothing renders twice) and each user's navigation lists only the
     # pages their role may open
     app.layout = functools.partial(_shell, app_settings.language)
+    # <html lang> from the first byte (axe: html-has-lang); then it follows the toggle
+    app.index_string = app.index_string.replace(
+        "<html>", f'<html lang="{app_settings.language}">', 1
+    )
     callbacks.registry.register_all(app)
+    # in the browser (assets/a11y.js): no request, no access rule needed
+    app.clientside_callback(
+        dash.ClientsideFunction("carsight", "setLanguage"),
+        dash.Output(ids.APP_LANG_APPLIED, "data"),
+        dash.Input(ids.LANG_STORE, "data"),
+        dash.State(ids.APP_TITLES, "data"),
+    )
     app.server.before_request(_refuse_odd_router_input)
     from app.security import install as install_security
 
@@ -236,6 +247,8 @@ def _shell(language: str = "ko") -> html.Div:
         [
             dcc.Location(id=ids.URL),
             dcc.Store(id=ids.LANG_STORE, storage_type="local", data=language),
+            dcc.Store(id=ids.APP_TITLES, data={lang: t("app.title", lang) for lang in LANGUAGES}),
+            dcc.Store(id=ids.APP_LANG_APPLIED),
             # live data: a cheap poll of the warehouse file's version (callbacks.live)
             dcc.Store(id=ids.DATA_VERSION, data=_version()),
             dcc.Interval(id=ids.DATA_VERSION_POLL, interval=POLL_MS),

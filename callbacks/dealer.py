@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import polars as pl
-from dash import Input, Output, State, dcc, html, no_update
+from dash import Input, Output, State, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analytics import insights
@@ -715,10 +715,7 @@ def render_insights(spec: DealerSpec | None, lang: Lang):
     cols = [
         dbc.Col(
             [
-                dcc.Graph(
-                    figure=_view_figure(view, frame, lang),
-                    config={"displayModeBar": False, "responsive": True},
-                ),
+                figures.chart(_view_figure(view, frame, lang)),
                 *_sentences(insights.view_insights(view, frame), lang),
             ],
             xs=12,
@@ -817,9 +814,8 @@ def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: De
     if insight is None:
         return figures.empty_table(lang)
     return [
-        dcc.Graph(
-            figure=dealer_figures.drilldown_bar(table, market=market, model=model, lang=lang),
-            config={"displayModeBar": False, "responsive": True},
+        figures.chart(
+            dealer_figures.drilldown_bar(table, market=market, model=model, lang=lang),
             className="cs-drill-graph",
         ),
         *_sentences([insight], lang),

@@ -51,13 +51,13 @@ def _report_card() -> dbc.Card:
         ),
         field(
             "auto.formats",
-            dcc.Checklist(
+            # native check boxes with their labels (dcc.Checklist renders a listbox whose
+            # options hold check boxes: nested interactive controls without a name)
+            dbc.Checklist(
                 id=ids.AUTO_REPORT_FORMATS,
                 options=[{"label": f.upper(), "value": f} for f in ("html", "pdf", "xlsx")],
                 value=["pdf", "xlsx"],
                 inline=True,
-                inputClassName="me-1",
-                labelClassName="me-3",
             ),
             ids.AUTO_REPORT_FORMATS,
             _W,
@@ -135,7 +135,15 @@ def _campaign_card() -> dbc.Card:
             "auto.campaign.mode",
             dbc.Checklist(
                 id=ids.AUTO_CAMPAIGN_DRY_RUN,
-                options=[{"label": "", "value": "dry"}],
+                # the switch's own label repeats the field's, for screen readers
+                options=[
+                    {
+                        "label": html.Span(
+                            label("auto.campaign.mode", "switch"), className="visually-hidden"
+                        ),
+                        "value": "dry",
+                    }
+                ],
                 value=["dry"],
                 switch=True,
             ),

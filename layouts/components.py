@@ -7,7 +7,7 @@ import json
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from app.i18n import label, t
+from app.i18n import label
 
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -43,12 +43,23 @@ def loading(child) -> dcc.Loading:
     return dcc.Loading(child, type="default", delay_show=150)
 
 
-def graph(graph_id: str, label_key: str) -> html.Div:
-    # role=img + aria-label: screen readers get the title; the table below is the data.
+def figure(child, label_key: str, part: str) -> html.Div:
+    """A chart's container for screen readers: role=figure (a chart holds focusable
+    parts, which role=img forbids) named by a hidden text that follows the language
+    toggle; the table below each chart is its data."""
+    name = label(label_key, part)
     return html.Div(
+        [html.Span(name, className="visually-hidden"), child],
+        role="figure",
+        **{"aria-labelledby": dom_id(name.id)},
+    )
+
+
+def graph(graph_id: str, label_key: str) -> html.Div:
+    return figure(
         loading(dcc.Graph(id=graph_id, config=GRAPH_CONFIG, className="cs-graph")),
-        role="img",
-        **{"aria-label": t(label_key)},
+        label_key,
+        graph_id,
     )
 
 

@@ -19,7 +19,7 @@ from analytics.forecast.view import MODELS, SCOPES, TOTAL, item_value
 from app import ids
 from app.i18n import label, t
 from app.url_state import Problem
-from layouts.components import card, field, filter_card, loading
+from layouts.components import card, field, figure, filter_card, loading
 
 PARAMS = ("brand", "flow", "market", "model", "plant", "scope", "band", "backtest")
 DEFAULT_VISIBLE = ("selected", "seasonal_naive")
@@ -138,7 +138,7 @@ def _chart_section(state: dict) -> dbc.Card:
         ],
         className="g-3",
     )
-    graph = html.Div(
+    graph = figure(
         loading(
             dcc.Graph(
                 id=ids.FC_CHART,
@@ -147,8 +147,8 @@ def _chart_section(state: dict) -> dbc.Card:
                 style={"height": "460px"},
             )
         ),
-        role="img",
-        **{"aria-label": t("fc.chart.title")},
+        "fc.chart.title",
+        ids.FC_CHART,
     )
     return card(
         "fc.chart.title",

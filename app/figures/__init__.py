@@ -39,6 +39,10 @@ STOCK_COLOURS = {"urgent": VERMILLION, "adequate": BLUISH_GREEN, "excess": SKY_B
 # Sequential scale for the heatmap: white to Okabe-Ito blue (monotone in lightness).
 HEAT_SCALE = [[0.0, "#F7FBFF"], [0.5, SKY_BLUE], [1.0, BLUE]]
 DIMMED = 0.45  # opacity of bars that are not the focus
+# A horizontal legend at the figure's bottom edge (container coordinates): plotly then
+# widens the bottom margin to hold it below the x-axis title at any width; a legend at a
+# fixed negative paper y ran into the axis title once the ticks wrapped (phones).
+BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +122,20 @@ def empty_figure(
 def is_empty_figure(fig: go.Figure) -> bool:
     return not fig.data and any(
         a.text in (t("empty", "ko"), t("empty", "en")) for a in fig.layout.annotations
+    )
+
+
+def chart(fig: go.Figure, **props) -> object:
+    """A dcc.Graph for a figure made in a callback, as tall as the figure says: without a
+    height its container collapses (the dealer insight charts rendered 56-80 px tall)."""
+    from dash import dcc
+
+    height = fig.layout.height or 360
+    return dcc.Graph(
+        figure=fig,
+        config={"displayModeBar": False, "responsive": True},
+        style={"height": f"{height}px"},
+        **props,
     )
 
 

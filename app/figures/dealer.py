@@ -10,6 +10,7 @@ import polars as pl
 from app.figures import (
     BLUE,
     BLUISH_GREEN,
+    BOTTOM_LEGEND,
     DIMMED,
     GREY,
     HEAT_SCALE,
@@ -62,7 +63,7 @@ def segment_bar(summary: pl.DataFrame, *, lang: str = "ko") -> go.Figure:
         xaxis_title=t("axis.segment", lang),
         yaxis_title=t("axis.share_pct", lang),
         dragmode=False,
-        legend={"orientation": "h", "y": -0.2},
+        legend=BOTTOM_LEGEND,
     )
     return fig
 
@@ -131,7 +132,7 @@ def k_curves(metrics: pl.DataFrame, *, chosen_k: int, lang: str = "ko") -> go.Fi
             "side": "right",
             "showgrid": False,
         },
-        legend={"orientation": "h", "y": -0.2},
+        legend=BOTTOM_LEGEND,
         dragmode=False,
     )
     return fig
@@ -204,7 +205,7 @@ def model_cluster_bar(table: pl.DataFrame, *, lang: str = "ko", top_n: int = 15)
         yaxis_title=t("axis.customers", lang),
         clickmode="event",
         dragmode=False,
-        legend={"orientation": "h", "y": -0.3},
+        legend=BOTTOM_LEGEND,
     )
     return fig
 
@@ -248,7 +249,7 @@ def share_bar(
             "yaxis": {"title": {"text": t("axis.share_pct", lang)}},
             "xaxis": {"type": "category"},
             "dragmode": False,
-            "legend": {"orientation": "h", "y": -0.25},
+            "legend": BOTTOM_LEGEND,
         },
     )
 
@@ -340,6 +341,6 @@ def dealer_pca(
         layout={
             "xaxis": {"title": {"text": t("axis.pc1", lang, pct=pc1)}},
             "yaxis": {"title": {"text": t("axis.pc2", lang, pct=pc2)}},
-            "legend": {"orientation": "h", "y": -0.25},
+            "legend": BOTTOM_LEGEND,
         },
     )

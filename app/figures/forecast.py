@@ -19,6 +19,7 @@ from app.figures import (
     BLACK,
     BLUE,
     BLUISH_GREEN,
+    BOTTOM_LEGEND,
     GREY,
     ORANGE,
     REDDISH_PURPLE,
@@ -159,11 +160,20 @@ def forecast_chart(
         data += _backtest_traces(backtest, band_model, lang)
     layout = {
         "template": template(),
-        "title": {"text": title},
+        # the title sits below the mode bar's row (a phone-width title ran under it)
+        "title": {
+            "text": title,
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 36},
+        },  # fmt: skip
         "height": 460,
         "hovermode": "x unified",
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        "margin": {"l": 10, "r": 10, "t": 96, "b": 10},
+        # below the plot: above it, a legend that wraps (English names, a phone's width)
+        # ran into the title and under the mode bar
+        "legend": BOTTOM_LEGEND,
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 10},
         "xaxis": {"title": {"text": t("fc.axis.month", lang)}},
         "yaxis": {"title": {"text": t("fc.axis.units", lang)}, "rangemode": "tozero"},
     }

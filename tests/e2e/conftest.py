@@ -99,6 +99,77 @@ def served_dealer_app(reference_db: Path, tmp_path_factory: pytest.TempPathFacto
     )
 
 
+@pytest.fixture(scope="session")
+def served_reference_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`carsight serve` on the trained reference warehouse: `carsight train` and a
+    `carsight forecast` run (Kia exports by region) on a copy, so every page has its
+    data: the accessibility, language and layout audits run on it."""
+    from tests.forecast_support import REPO, forecast_copy
+
+    db, artifacts = trained_copy(reference_db, tmp_path_factory)
+    yield from _serve(
+        forecast_copy(db, tmp_path_factory),
+        tmp_path_factory.mktemp("serve-reference"),
+        CARSIGHT_ARTIFACTS_DIR=str(artifacts),
+        PYTHONPATH=str(REPO),
+    )
+
+
+@pytest.fixture(scope="session")
+def page_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The path of every page in the app's page registry (`dash.page_registry` of an app
+    that `create_app` builds, in a separate process so this one keeps its services):
+    a page another engineer adds is audited without a change here."""
+    folder = tmp_path_factory.mktemp("registry")
+    script = (
+        "import json, dash\n"
+        "from app import create_app\n"
+        "from app.settings import load_settings\n"
+        f"create_app(load_settings(db={str(folder / 'none.duckdb')!r}, "
+        f"ops_db={str(folder / 'ops.sqlite')!r}))\n"
+        "print(json.dumps([p['path'] for p in dash.page_registry.values()]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    import json
+
+    paths = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "/" in paths and len(paths) >= 6, paths
+    return paths
+
+
+def open_settled(driver, url: str, lang: str | None = None, timeout: float = 90) -> None:
+    """Open `url` (in `lang`: the toggle's stored choice) and wait until Dash has
+    rendered the page and no callback has been in flight for a while."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    if lang is not None:
+        driver.get(url)
+        driver.execute_script(
+            "localStorage.setItem('app-lang', JSON.stringify(arguments[0]))", lang
+        )
+    driver.get(url)
+    quiet = {"since": None}
+
+    def settled(d) -> bool:
+        ready = d.execute_script(
+            "const c = document.getElementById('_pages_content');"
+            "return !!(c && c.children.length) && document.readyState === 'complete';"
+        )
+        if not (ready and dash_idle(d)):
+            quiet["since"] = None
+            return False
+        now = time.monotonic()
+        quiet["since"] = quiet["since"] or now
+        return now - quiet["since"] >= 1.5
+
+    WebDriverWait(driver, timeout, poll_frequency=0.25).until(settled)
+
+
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -1,0 +1,87 @@
+// Accessibility and language fixes for parts Dash's own components render without a way
+// to set them from Python (WCAG 2 A/AA, checked by tests/e2e/test_accessibility.py):
+// - <html lang> and the tab title follow the language toggle (window.carsight.setLanguage,
+//   called by the shell's clientside callback);
+// - DataTable's icon-only pager buttons get names; its scrolling containers can be
+//   focused (keyboard users can scroll them);
+// - dcc.Dropdown's hidden focus target leaves the tab order; its clear link is a button.
+(function () {
+  var NAMES = {
+    ko: {"first-page": "첫 페이지", "previous-page": "이전 페이지", "next-page": "다음 페이지",
+         "last-page": "마지막 페이지", "table": "표 (가로 스크롤)"},
+    en: {"first-page": "First page", "previous-page": "Previous page", "next-page": "Next page",
+         "last-page": "Last page", "table": "Table (scrolls sideways)"}
+  };
+  var state = {lang: document.documentElement.lang || "ko", titles: null};
+
+  function names() { return NAMES[state.lang] || NAMES.ko; }
+
+  function fix(root) {
+    var n = names();
+    root.querySelectorAll(".previous-next-container button").forEach(function (b) {
+      for (var cls in n) {
+        if (b.classList.contains(cls) && b.getAttribute("aria-label") !== n[cls]) {
+          b.setAttribute("aria-label", n[cls]);
+        }
+      }
+    });
+    root.querySelectorAll(".dash-spreadsheet-container").forEach(function (c) {
+      if (!c.hasAttribute("tabindex")) { c.setAttribute("tabindex", "0"); }
+      if (c.getAttribute("aria-label") !== n.table) {
+        c.setAttribute("role", "region");
+        c.setAttribute("aria-label", n.table);
+      }
+    });
+    root.querySelectorAll(".dash-dropdown-focus-target").forEach(function (i) {
+      if (i.getAttribute("tabindex") !== "-1") { i.setAttribute("tabindex", "-1"); }
+    });
+    // dcc.Upload's hidden file input: named by the drop zone's text
+    root.querySelectorAll("input[type=file]").forEach(function (i) {
+      var zone = i.parentElement, text = zone ? zone.textContent.trim() : "";
+      if (text && i.getAttribute("aria-label") !== text) { i.setAttribute("aria-label", text); }
+    });
+    root.querySelectorAll("a.dash-dropdown-clear:not([role])").forEach(function (a) {
+      a.setAttribute("role", "button");
+    });
+    applyTitle();
+  }
+
+  function applyTitle() {
+    if (!state.titles) { return; }
+    var want = state.titles[state.lang] || state.titles.ko;
+    if (document.title !== want && document.title !== "Updating...") { document.title = want; }
+  }
+
+  var queued = false;
+  function schedule() {
+    if (queued) { return; }
+    queued = true;
+    window.requestAnimationFrame(function () { queued = false; fix(document); });
+  }
+
+  window.carsight = window.carsight || {};
+  window.carsight.setLanguage = function (lang, titles) {
+    state.lang = lang === "en" ? "en" : "ko";
+    if (titles) { state.titles = titles; }
+    document.documentElement.setAttribute("lang", state.lang);
+    fix(document);
+    return state.lang;
+  };
+
+  function start() {
+    new MutationObserver(schedule).observe(document.documentElement, {
+      childList: true, subtree: true, characterData: true
+    });
+    fix(document);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else { start(); }
+})();
+
+// The shell's clientside callback (app.factory): language -> <html lang> and tab title.
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  carsight: {
+    setLanguage: function (lang, titles) { return window.carsight.setLanguage(lang, titles); }
+  }
+});
