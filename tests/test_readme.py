@@ -16,13 +16,24 @@ def test_readme_starts_with_exactly_two_setup_commands():
     assert commands == [
         "python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e . "
         "&& .venv/bin/carsight serve",
-        'pip install -r requirements.lock -e ".[test]" && python -m pytest',
+        'python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e ".[test]" '
+        "&& .venv/bin/python -m pytest",
     ]
 
 
 def test_ci_runs_readme_command_two():
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'pip install -r requirements.lock -e ".[test]" && python -m pytest' in ci
+    assert (
+        'python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e ".[test]" '
+        "&& .venv/bin/python -m pytest"
+    ) in ci
+
+
+def test_the_korean_summary_runs_the_same_test_command():
+    assert (
+        '`python3 -m venv .venv && .venv/bin/pip install -r requirements.lock -e ".[test]" '
+        "&& .venv/bin/python -m pytest`"
+    ) in README
 
 
 def _analyst_queries() -> list[str]:
