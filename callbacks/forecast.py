@@ -446,6 +446,7 @@ def render_quarters(spec: FcSpec | None, band: str | None, lang: Lang):
             forecasts, model_name=band or fv.MODELS[0], validated=_validated_until(spec)
         ),
         lang=lang,
+        export=False,  # the card's own CSV button downloads this table
     )
 
 

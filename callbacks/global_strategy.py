@@ -386,7 +386,16 @@ def render_trend(spec: GsSpec | None, lang: Lang):
 )
 def render_deviation_view(spec: GsSpec | None, lang: Lang):
     state, lang = _state(spec), lang or "ko"
-    frame = deviation(_totals(state), market=state.market or "", threshold_pp=state.threshold_pp)
+    totals = _totals(state)
+    if totals.get_column("market").n_unique() == 1:  # e.g. eu_retail: Western Europe only
+        note = t("gs.deviation.one_market", lang)
+        return (
+            figures.empty_figure(lang, title=t("gs.deviation.title", lang), text=note),
+            [html.Li(note, className="text-muted")],
+            [],
+            html.P(note, className="text-muted my-3"),
+        )
+    frame = deviation(totals, market=state.market or "", threshold_pp=state.threshold_pp)
     strong = frame.filter(status="strong").head(LIST_LIMIT).to_dicts()
     untapped = frame.filter(status="untapped").reverse().head(LIST_LIMIT).to_dicts()
 
@@ -435,7 +444,8 @@ def render_heatmap(spec: GsSpec | None, lang: Lang):
         gs_figures.heatmap_figure(
             frame, measure=state.measure, top_n=state.top_n, lang=lang, selected=state.model
         ),
-        figures.data_table(frame, lang=lang, fraction_columns=fractions),
+        # the card's own CSV button downloads this table: no second button
+        figures.data_table(frame, lang=lang, fraction_columns=fractions, export=False),
     )
 
 

@@ -201,3 +201,30 @@ def test_a_long_deviation_chart_keeps_both_ends_and_says_so():
     drawn = [m for trace in fig.data for m in trace.y]
     assert sorted(drawn) == ["M00", "M01", "M02", "M03", "M04", "M35", "M36", "M37", "M38", "M39"]
     assert "top and bottom 5 models" in fig.layout.title.text
+
+
+def test_yes_no_columns_read_as_words_in_the_pages_language():
+    """The drill-down's 집중 프로모션 column showed raw true / false."""
+    frame = pl.DataFrame({"cluster": [1, 2], "promote": [True, False]})
+    assert [r["promote"] for r in figures.table_rows(frame, lang="ko")] == ["예", "아니오"]
+    assert [r["promote"] for r in figures.table_rows(frame, lang="en")] == ["Yes", "No"]
+
+
+def test_a_table_with_its_own_download_button_has_no_second_csv_button():
+    frame = pl.DataFrame({"model": ["G70"], "Korea": [3]})
+    assert figures.data_table(frame).export_format == "csv"
+    assert figures.data_table(frame, export=False).export_format == "none"
+
+
+def test_the_rfm_grid_keeps_every_f_score_and_says_which_have_no_customers():
+    """The R x F grid lacked an F2 column with no explanation (ties share a score)."""
+    from app.figures import dealer as dealer_figures
+
+    grid = pl.DataFrame(
+        {"r_score": [1, 1, 2], "f_score": [1, 3, 5], "customers": [4, 2, 1]},
+        schema={"r_score": pl.Int8, "f_score": pl.Int8, "customers": pl.UInt32},
+    )
+    fig = dealer_figures.rfm_heatmap(grid, lang="ko")
+    assert list(fig.data[0].x) == ["F1", "F2", "F3", "F4", "F5"]
+    assert [row[1] for row in fig.data[0].z] == [None, None]  # F2: nobody, not 0
+    assert fig.layout.annotations[0].text.startswith("F2, F4: 해당 고객 없음")

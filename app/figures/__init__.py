@@ -190,6 +190,14 @@ def table_rows(
     code values (e.g. status) by their catalogue label, formula-like text escaped."""
     fractions = FRACTION_COLUMNS | set(fraction_columns)
     out = frame.with_columns([(pl.col(c) * 100).round(1) for c in frame.columns if c in fractions])
+    # yes / no in the page's language, not raw true / false
+    out = out.with_columns(
+        pl.col(c).replace_strict(
+            {True: t("bool.true", lang), False: t("bool.false", lang)}, return_dtype=pl.Utf8
+        )
+        for c, dtype in out.schema.items()
+        if dtype == pl.Boolean
+    )
     labels = {**VALUE_LABELS, **(value_labels or {})}
     for column in out.columns:
         if column not in labels and column != "market":
@@ -232,8 +240,10 @@ def data_table(
     page_size: int = 10,
     value_labels: Mapping[str, str] | None = None,
     fraction_columns: Iterable[str] = (),
+    export: bool = True,
 ) -> dash_table.DataTable | html.P:
-    """A sortable table with a CSV export button: every chart's text alternative."""
+    """A sortable table with a CSV export button: every chart's text alternative.
+    `export=False` where the page has its own download of the same table (one button)."""
     if frame.is_empty():
         return empty_table(lang)
     kwargs: dict = {"id": table_id} if table_id is not None else {}
@@ -245,7 +255,7 @@ def data_table(
         columns=table_columns(frame, lang=lang, fraction_columns=fraction_columns),
         page_size=page_size,
         sort_action="native",
-        export_format="csv",
+        export_format="csv" if export else "none",
         **TABLE_STYLE,
     )
 

@@ -74,9 +74,22 @@ def rfm_heatmap(grid: pl.DataFrame, *, lang: str = "ko") -> go.Figure:
     if grid.is_empty():
         return empty_figure(lang, title=title)
     table = grid.pivot(on="f_score", index="r_score", values="customers").sort("r_score")
-    f_cols = sorted((c for c in table.columns if c != "r_score"), key=int)
-    z = table.select(f_cols).fill_null(0).to_numpy().tolist()
+    # every score 1-5 has a column: a score nobody has (ties share a score, so when most
+    # customers bought once F1 is followed by F3) is an empty column, said in a note
+    missing = [str(f) for f in range(1, 6) if str(f) not in table.columns]
+    table = table.with_columns(pl.lit(None, dtype=pl.UInt32).alias(f) for f in missing)
+    f_cols = [str(f) for f in range(1, 6)]
+    z = [
+        [None if str(f) in missing else (v or 0) for f, v in zip(range(1, 6), row, strict=True)]
+        for row in table.select(f_cols).rows()
+    ]
     fig = _figure(title)
+    if missing:
+        fig.add_annotation(
+            text=t("fig.rfm.missing", lang, scores=", ".join(f"F{f}" for f in missing)),
+            xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
+            showarrow=False, font={"size": 12, "color": "#495057"},
+        )  # fmt: skip
     fig.add_heatmap(
         z=z,
         x=[f"F{c}" for c in f_cols],

@@ -293,3 +293,15 @@ def test_static_texts_follow_the_language(cb):
     texts, lang = translate_texts("en", [ids.text("nav.strategy"), ids.text("gs.title")])
     assert (texts, lang) == (["Global strategy", "Global export strategy"], "en")
     assert translate_texts("xx", [ids.text("nav.data")]) == (["데이터"], "ko")
+
+
+def test_a_single_market_source_explains_why_there_is_no_deviation(cb):
+    """eu_retail (Western Europe only) showed an empty deviation chart with no word."""
+    fig, strong, untapped, table = cb.render_deviation_view(_spec(cb, source="eu_retail"), "ko")
+    note = "이 출처에는 시장이 하나뿐이라 시장 간 점유율 편차를 계산할 수 없습니다"
+    assert fig.layout.annotations[0].text == note and note in str(strong) and note in str(table)
+
+
+def test_the_heatmap_table_has_one_csv_button(cb):
+    _fig, table = cb.render_heatmap(_spec(cb, brand="Hyundai"), "ko")
+    assert table.export_format == "none"  # the card's own download button is the one

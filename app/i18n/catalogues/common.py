@@ -326,6 +326,12 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "dropdown.clear_selection": {"ko": "선택 지우기", "en": "Clear selection"},
     "dropdown.no_options_found": {"ko": "항목 없음", "en": "No options found"},
     # alerts
+    "bool.true": {"ko": "예", "en": "Yes"},
+    "bool.false": {"ko": "아니오", "en": "No"},
+    "gs.deviation.one_market": {
+        "ko": "이 출처에는 시장이 하나뿐이라 시장 간 점유율 편차를 계산할 수 없습니다",
+        "en": "This source has a single market: there is no other market to compare shares with",
+    },
     "input.range": {
         "ko": "{low}~{high} 사이의 값을 입력하세요",
         "en": "Enter a value from {low} to {high}",

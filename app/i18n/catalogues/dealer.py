@@ -32,6 +32,10 @@ POWERTRAIN_EN = {
 GENDER = {"M": {"ko": "남성", "en": "men"}, "F": {"ko": "여성", "en": "women"}}
 
 DEALER_STRINGS: dict[str, dict[str, str]] = {
+    "fig.rfm.missing": {
+        "ko": "{scores}: 해당 고객 없음 (같은 구매 횟수는 같은 점수)",
+        "en": "{scores}: no customers (equal purchase counts share a score)",
+    },
     # segment names
     "segment.VIP": {"ko": "VIP", "en": "VIP"},
     "segment.일반": {"ko": "일반", "en": "Regular"},
