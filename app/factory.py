@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from app import ids, services
-from app.i18n import LANGUAGES, label, t
+from app.i18n import LANGUAGES, grid_locale, label, t
 from app.security import access
 from app.settings import Settings
 
@@ -127,6 +127,7 @@ def build_app(app_settings: Settings) -> dash.Dash:
         dash.Output(ids.APP_LANG_APPLIED, "data"),
         dash.Input(ids.LANG_STORE, "data"),
         dash.State(ids.APP_TITLES, "data"),
+        dash.State(ids.APP_GRID_LOCALE, "data"),
     )
     app.server.before_request(_refuse_odd_router_input)
     from app.security import install as install_security
@@ -248,6 +249,7 @@ def _shell(language: str = "ko") -> html.Div:
             dcc.Location(id=ids.URL),
             dcc.Store(id=ids.LANG_STORE, storage_type="local", data=language),
             dcc.Store(id=ids.APP_TITLES, data={lang: t("app.title", lang) for lang in LANGUAGES}),
+            dcc.Store(id=ids.APP_GRID_LOCALE, data={lang: grid_locale(lang) for lang in LANGUAGES}),
             dcc.Store(id=ids.APP_LANG_APPLIED),
             # live data: a cheap poll of the warehouse file's version (callbacks.live)
             dcc.Store(id=ids.DATA_VERSION, data=_version()),

@@ -12,6 +12,7 @@ LANG_TOGGLE = "app-lang-toggle"
 URL = "app-url"
 SHELL = "app-shell"
 APP_TITLES = "app-titles"  # dcc.Store: the tab title in each language
+APP_GRID_LOCALE = "app-grid-locale"  # dcc.Store: AG Grid's texts in each language
 APP_LANG_APPLIED = "app-lang-applied"  # dcc.Store: the language <html lang> was set to
 MAIN = "app-main"
 INPUT_ALERT = "app-input-alert"  # refused input / unreadable warehouse (callbacks.registry)

@@ -12,6 +12,14 @@
     en: {"first-page": "First page", "previous-page": "Previous page", "next-page": "Next page",
          "last-page": "Last page", "table": "Table (scrolls sideways)"}
   };
+  // plotly's mode bar tooltips (it has no Korean of its own)
+  var MODEBAR_KO = {
+    "Download plot as a PNG": "PNG 이미지로 저장", "Download plot as a png": "PNG 이미지로 저장",
+    "Share chart...": "차트 공유...", "Autoscale": "자동 배율", "Reset axes": "축 초기화",
+    "Zoom": "확대", "Pan": "이동", "Zoom in": "확대", "Zoom out": "축소",
+    "Show closest data on hover": "가장 가까운 값 표시", "Compare data on hover": "값 비교",
+    "Toggle Spike Lines": "기준선 켜기/끄기", "Reset view": "보기 초기화"
+  };
   var state = {lang: document.documentElement.lang || "ko", titles: null};
 
   function names() { return NAMES[state.lang] || NAMES.ko; }
@@ -25,6 +33,23 @@
         }
       }
     });
+    root.querySelectorAll(".modebar-btn[data-title]").forEach(function (b) {
+      var en = b.getAttribute("data-title-en") || b.getAttribute("data-title");
+      if (!b.hasAttribute("data-title-en")) { b.setAttribute("data-title-en", en); }
+      var want = state.lang === "ko" ? (MODEBAR_KO[en] || en) : en;
+      if (b.getAttribute("data-title") !== want) { b.setAttribute("data-title", want); }
+    });
+    // the navigation toggle's fixed English name
+    root.querySelectorAll(".navbar-toggler").forEach(function (b) {
+      var name = state.lang === "en" ? "Toggle navigation" : "메뉴 열기/닫기";
+      if (b.getAttribute("aria-label") !== name) { b.setAttribute("aria-label", name); }
+    });
+    // the language button names the other language, in that language
+    var toggle = document.getElementById("app-lang-toggle");
+    if (toggle) {
+      var other = state.lang === "en" ? "ko" : "en";
+      if (toggle.getAttribute("lang") !== other) { toggle.setAttribute("lang", other); }
+    }
     root.querySelectorAll(".dash-spreadsheet-container").forEach(function (c) {
       if (!c.hasAttribute("tabindex")) { c.setAttribute("tabindex", "0"); }
       if (c.getAttribute("aria-label") !== n.table) {
@@ -60,9 +85,10 @@
   }
 
   window.carsight = window.carsight || {};
-  window.carsight.setLanguage = function (lang, titles) {
+  window.carsight.setLanguage = function (lang, titles, gridLocale) {
     state.lang = lang === "en" ? "en" : "ko";
     if (titles) { state.titles = titles; }
+    if (gridLocale) { window.carsight.gridLocale = gridLocale; }
     document.documentElement.setAttribute("lang", state.lang);
     fix(document);
     return state.lang;
@@ -82,6 +108,8 @@
 // The shell's clientside callback (app.factory): language -> <html lang> and tab title.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   carsight: {
-    setLanguage: function (lang, titles) { return window.carsight.setLanguage(lang, titles); }
+    setLanguage: function (lang, titles, gridLocale) {
+      return window.carsight.setLanguage(lang, titles, gridLocale);
+    }
   }
 });

@@ -10,3 +10,12 @@ dagfuncs.escapeFormula = function (params) {
   }
   return value;
 };
+
+// AG Grid's own texts (pager "1 to 20 of 1,900", filters) in the page's language: the
+// shell's grid locale (app.i18n.grid_locale), set with <html lang> by assets/a11y.js.
+dagfuncs.localeText = function (params) {
+  var lang = document.documentElement.lang || "ko";
+  var table = (window.carsight && window.carsight.gridLocale) || {};
+  var texts = table[lang] || {};
+  return texts[params.key] !== undefined ? texts[params.key] : params.defaultValue;
+};

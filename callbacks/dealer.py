@@ -129,6 +129,29 @@ def _personas(brand: str, lang: str) -> dict[int, str]:
     }
 
 
+def _shown(frame: pl.DataFrame, brand: str, lang: str) -> pl.DataFrame:
+    """`frame` with its data words in `lang`: personas (stored in Korean) from the
+    manifest's names by cluster, segment names, markets and M/F (English mode showed
+    '40대 · 실속형' and '일반'; Korean mode showed 'Middle East/Africa' and 'M')."""
+    personas = _personas(brand, lang)
+    columns = []
+    if "persona" in frame.columns and "cluster" in frame.columns and personas:
+        columns.append(
+            pl.col("cluster").replace_strict(personas, default=pl.col("persona")).alias("persona")
+        )
+    for name in ("segment", "top_segment", "predicted_segment"):
+        if name in frame.columns:
+            words = {
+                v: segment_label(v, lang) for v in frame.get_column(name).drop_nulls().unique()
+            }
+            columns.append(pl.col(name).replace_strict(words, default=None, return_dtype=pl.Utf8))
+    for name, label_of in (("market", market_label), ("gender", gender_label)):
+        if name in frame.columns:
+            words = {v: label_of(v, lang) for v in frame.get_column(name).drop_nulls().unique()}
+            columns.append(pl.col(name).replace_strict(words, default=None, return_dtype=pl.Utf8))
+    return frame.with_columns(columns) if columns else frame
+
+
 def _sentences(found: list, lang: str) -> list:
     if not found:
         return [html.P(t("empty", lang), className="text-muted fst-italic")]
@@ -724,14 +747,13 @@ def render_insights(spec: DealerSpec | None, lang: Lang):
         )
         for view in CHART_VIEWS
     ]
-    summary = insights.cluster_summary(frame)
+    summary = _shown(insights.cluster_summary(frame), _spec_brand(spec), lang)
     return [
         dbc.Row(cols, className="g-3"),
         html.H3(t("view.summary", lang), className="h6 mt-3"),
         figures.data_table(
             summary,
             lang=lang,
-            value_labels={"top_segment": "segment"},
             fraction_columns=SUMMARY_FRACTIONS,
         ),
         *_sentences(insights.view_insights("summary", frame), lang),
@@ -819,7 +841,7 @@ def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: De
             className="cs-drill-graph",
         ),
         *_sentences([insight], lang),
-        figures.data_table(table, lang=lang),
+        figures.data_table(_shown(table, _spec_brand(spec), lang), lang=lang),
     ]
 
 
@@ -844,7 +866,7 @@ def render_customers(spec: DealerSpec | None, lang: Lang):
         .select(GRID_COLUMNS)
         .with_columns(pl.col("purchase_date").cast(pl.Utf8))
     )
-    return rows.to_dicts(), columns
+    return _shown(rows, _spec_brand(spec), lang).to_dicts(), columns
 
 
 @callback(

@@ -50,8 +50,12 @@ def render_session(_pathname: str | None, lang: Lang):
     return html.Form(
         [
             html.Span(
-                t("session.user", lang, name=user.display_name, role=role)
-                + (f" · {scope}" if scope else ""),
+                [
+                    # the name is data (any script), marked so for the language test
+                    html.Span(user.display_name, className="cs-data"),
+                    t("session.user", lang, name="", role=role),
+                    html.Span(f" · {scope}", className="cs-data") if scope else None,
+                ],
                 className="text-light small me-2",
             ),
             dcc.Input(type="hidden", name="csrf_token", value=generate_csrf()),

@@ -193,6 +193,9 @@ def _customers_section() -> dbc.Card:
             "pagination": True,
             "paginationPageSize": 20,
             "paginationPageSizeSelector": False,
+            # AG Grid's own texts (pager, filters) in the page's language, looked up when
+            # drawn (assets/dashAgGridFunctions.js; the table is the shell's grid locale)
+            "getLocaleText": {"function": "localeText(params)"},
         },
         csvExportParams={
             "fileName": "carsight-dealer-customers.csv",

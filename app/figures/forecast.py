@@ -174,7 +174,9 @@ def forecast_chart(
         # ran into the title and under the mode bar
         "legend": BOTTOM_LEGEND,
         "margin": {"l": 10, "r": 10, "t": 80, "b": 10},
-        "xaxis": {"title": {"text": t("fc.axis.month", lang)}},
+        # month ticks as 2025-01 in Korean (plotly writes "Jan 2025" in English only)
+        "xaxis": {"title": {"text": t("fc.axis.month", lang)}}
+        | ({"tickformat": "%Y-%m"} if lang == "ko" else {}),
         "yaxis": {"title": {"text": t("fc.axis.units", lang)}, "rangemode": "tozero"},
     }
     if not history.is_empty() and not forecasts.is_empty():

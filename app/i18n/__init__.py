@@ -52,6 +52,13 @@ def market_label(market: str, lang: str = "ko") -> str:
     return market
 
 
+def grid_locale(lang: str = "ko") -> dict[str, str]:
+    """AG Grid's `localeText` for `lang` (its pager read "1 to 20 of 1,900" in Korean)."""
+    from app.i18n.catalogues.common import AG_GRID_LOCALE_KO
+
+    return dict(AG_GRID_LOCALE_KO) if lang == "ko" else {}
+
+
 def dropdown_labels(lang: str = "ko") -> dict[str, str]:
     """Texts of dcc.Dropdown's own widgets ("Select all", search box, ...)."""
     names = (

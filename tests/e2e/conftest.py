@@ -153,21 +153,34 @@ def open_settled(driver, url: str, lang: str | None = None, timeout: float = 90)
             "localStorage.setItem('app-lang', JSON.stringify(arguments[0]))", lang
         )
     driver.get(url)
-    quiet = {"since": None}
-
-    def settled(d) -> bool:
-        ready = d.execute_script(
+    WebDriverWait(driver, timeout, poll_frequency=0.25).until(
+        lambda d: d.execute_script(
             "const c = document.getElementById('_pages_content');"
             "return !!(c && c.children.length) && document.readyState === 'complete';"
         )
-        if not (ready and dash_idle(d)):
+    )
+    wait_quiet(driver, timeout=timeout)
+
+
+def wait_quiet(driver, *, quiet_s: float = 1.5, timeout: float = 60) -> None:
+    """Wait until no Dash callback has been in flight and no Bootstrap collapse or
+    plotly transition has been running for `quiet_s` seconds: what a user sees is then
+    what the test reads (a card read mid-animation, or a bar clicked while its chart
+    re-rendered, made tests flaky)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    quiet = {"since": None}
+
+    def settled(d) -> bool:
+        moving = d.execute_script("return !!document.querySelector('.collapsing, .dash-spinner');")
+        if moving or not dash_idle(d):
             quiet["since"] = None
             return False
         now = time.monotonic()
         quiet["since"] = quiet["since"] or now
-        return now - quiet["since"] >= 1.5
+        return now - quiet["since"] >= quiet_s
 
-    WebDriverWait(driver, timeout, poll_frequency=0.25).until(settled)
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(settled)
 
 
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:

@@ -423,3 +423,32 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "status.untapped": {"ko": "미개척", "en": "Untapped"},
     "status.neutral": {"ko": "보통", "en": "Neutral"},
 }
+
+
+# AG Grid's own texts (pager, filters, menus) in Korean: its `localeText`; English is
+# AG Grid's default. https://www.ag-grid.com/javascript-data-grid/localisation/
+AG_GRID_LOCALE_KO = {
+    "page": "페이지", "of": "/", "to": "~", "more": "이상", "next": "다음", "last": "마지막",
+    "first": "처음", "previous": "이전", "firstPage": "첫 페이지", "previousPage": "이전 페이지",
+    "nextPage": "다음 페이지", "lastPage": "마지막 페이지", "pageSizeSelectorLabel": "페이지 크기:",
+    "ariaPageSizeSelectorLabel": "페이지 크기", "pageLastRowUnknown": "?",
+    "loadingOoo": "불러오는 중...", "noRowsToShow": "표시할 행이 없습니다",
+    "filterOoo": "필터...", "equals": "같음", "notEqual": "같지 않음", "blank": "비어 있음",
+    "notBlank": "비어 있지 않음", "empty": "하나를 고르세요", "lessThan": "미만",
+    "greaterThan": "초과", "lessThanOrEqual": "이하", "greaterThanOrEqual": "이상",
+    "inRange": "범위", "inRangeStart": "부터", "inRangeEnd": "까지", "contains": "포함",
+    "notContains": "포함하지 않음", "startsWith": "시작 문자", "endsWith": "끝 문자",
+    "dateFormatOoo": "yyyy-mm-dd", "andCondition": "그리고", "orCondition": "또는",
+    "applyFilter": "적용", "resetFilter": "초기화", "clearFilter": "지우기",
+    "cancelFilter": "취소", "selectAll": "(모두 선택)", "searchOoo": "검색...",
+    "ariaFilterInput": "필터 입력", "ariaFilterValue": "필터 값", "ariaFilterList": "필터 목록",
+    "ariaFilterFromValue": "필터 시작 값", "ariaFilterToValue": "필터 끝 값",
+    "ariaFilteringOperator": "필터 연산자", "ariaColumn": "열", "ariaColumnFiltered": "필터된 열",
+    "ariaSortableColumn": "Enter 키로 정렬", "ariaMenuColumn": "열 메뉴 열기",
+    "ariaFilterColumn": "필터 열기", "ariaRowSelect": "행 선택", "ariaSearch": "검색",
+    "sortAscending": "오름차순 정렬", "sortDescending": "내림차순 정렬", "sortUnSort": "정렬 해제",
+    "columnFilter": "열 필터", "columnChooser": "열 선택", "pinColumn": "열 고정",
+    "autosizeThisColumn": "이 열 자동 크기", "autosizeAllColumns": "모든 열 자동 크기",
+    "resetColumns": "열 초기화", "noPin": "고정 안 함", "pinLeft": "왼쪽 고정",
+    "pinRight": "오른쪽 고정", "copy": "복사", "export": "내보내기", "csvExport": "CSV 내보내기",
+}  # fmt: skip

@@ -164,9 +164,9 @@ FORECAST_STRINGS: dict[str, dict[str, str]] = {
     "fc.metrics.title": {"ko": "모델별 백테스트 정확도", "en": "Backtest accuracy per model"},
     "fc.metrics.hint": {
         "ko": "MASE < 1이면 계절 나이브(작년 같은 달)보다 정확합니다. sMAPE·MAPE는 %, "
-        "coverage80은 실적이 80% 구간 안에 든 비율(목표 80%), width80은 구간 폭을 실적으로 "
-        "나눈 값의 중앙값(1.0 = 실적만큼 넓음)입니다. '최근 검증 구간'은 모델 선택에 쓰이지 "
-        "않은 마지막 기준 시점입니다.",
+        "80% 구간 적중률은 실적이 80% 구간 안에 든 비율(목표 80%), 구간 폭은 구간 폭을 "
+        "실적으로 나눈 값의 중앙값(1.0 = 실적만큼 넓음)입니다. '최근 검증 구간'은 모델 "
+        "선택에 쓰이지 않은 마지막 기준 시점입니다.",
         "en": "MASE < 1 beats seasonal naive (same month last year). sMAPE and MAPE are in "
         "%, coverage80 is the share of actuals inside the 80% interval (target 80%), "
         "width80 the median interval width divided by the actual (1.0 = as wide as the "
