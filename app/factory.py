@@ -267,6 +267,7 @@ def _shell(language: str = "ko") -> html.Div:
             html.Main(
                 dbc.Container(
                     [
+                        html.Div(id=ids.FIRST_START, role="status"),
                         dbc.Alert(
                             id=ids.INPUT_ALERT,
                             is_open=False,

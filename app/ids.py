@@ -22,6 +22,7 @@ SESSION_BAR = "app-session"  # who is signed in (or demo mode) and the sign-out 
 DATA_VERSION = "app-data-version"  # dcc.Store: {"key": ..., "label": ...} of the warehouse file
 DATA_VERSION_POLL = "app-data-version-poll"  # dcc.Interval
 DATA_VERSION_BADGE = "app-data-version-badge"
+FIRST_START = "app-first-start"  # "준비 중 … %" while the first start trains and forecasts
 
 # --- data page ---------------------------------------------------------------
 DATA_SUMMARY = "data-summary"

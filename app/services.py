@@ -306,6 +306,13 @@ def explorer_download(
     )
 
 
+def first_start_status() -> dict | None:
+    """The background first start's step and percent (app.first_start); None when done."""
+    from app.first_start import read_status
+
+    return read_status(settings().db)
+
+
 def warehouse_status():
     from analytics.warehouse_status import warehouse_status as status
 

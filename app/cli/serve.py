@@ -9,8 +9,6 @@ import click
 
 from app.cli.build import build
 from app.cli.common import cli_settings, refuse
-from app.cli.forecast import forecast
-from app.cli.train import train
 from app.serving import import_heavy_modules
 
 
@@ -85,20 +83,15 @@ def serve(
     elif not settings.db.is_file():
         click.echo(f"no warehouse at {settings.db}: building the built-in sample data set")
         ctx.invoke(build, raw_dirs=(), db=settings.db, quiet=False)
-        click.echo("training the customer segmentation on the sample data")
-        ctx.invoke(train, db=settings.db, as_of=None, k=None, artifacts_dir=None, quiet=False)
-        # every sample series takes minutes; the region exports take seconds
+        # the first page is served now; models and forecasts land while it is open
+        from app.first_start import prepare_in_background
+
         click.echo(
-            "forecasting the sample region-export series (run `carsight forecast` for every series)"
+            "training the customer models and forecasting the sample region exports in the "
+            "background (the pages say 준비 중 until they land; `carsight forecast` does "
+            "every series)"
         )
-        ctx.invoke(
-            forecast,
-            horizon=12,
-            series_filter="region_export",
-            db=settings.db,
-            workers=None,
-            quiet=False,
-        )
+        prepare_in_background(settings.db)
     if production:
         from app.serving import run
 

@@ -86,6 +86,7 @@ CALLBACKS: dict[str, Rule] = {
     "callbacks.session.render_session": PUBLIC,
     "callbacks.live.poll_version": SIGNED_IN,
     "callbacks.live.version_badge": SIGNED_IN,
+    "callbacks.live.first_start_progress": SIGNED_IN,  # "준비 중 … %" on a fresh clone
     # data page
     "callbacks.data.render_status": STRATEGY,
     # global strategy page

@@ -326,6 +326,16 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
     "dropdown.clear_selection": {"ko": "선택 지우기", "en": "Clear selection"},
     "dropdown.no_options_found": {"ko": "항목 없음", "en": "No options found"},
     # alerts
+    "prep.running": {
+        "ko": "준비 중: {step} … {percent}% (결과가 나오면 화면이 저절로 채워집니다)",
+        "en": "Preparing: {step} … {percent}% (the pages fill in when the results land)",
+    },
+    "prep.failed": {
+        "ko": "준비 실패: {step} — {error}. `carsight {command}`로 다시 실행하세요",
+        "en": "Preparing failed: {step} — {error}. Run `carsight {command}` again",
+    },
+    "prep.step.train": {"ko": "고객 세그먼트·예측 모델 학습", "en": "training the customer models"},
+    "prep.step.forecast": {"ko": "수요 예측", "en": "forecasting demand"},
     "bool.true": {"ko": "예", "en": "Yes"},
     "bool.false": {"ko": "아니오", "en": "No"},
     "gs.deviation.one_market": {
