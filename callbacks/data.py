@@ -4,11 +4,13 @@ the app shell every page shares: the language toggle and the static texts."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import polars as pl
 from dash import ALL, Input, Output, State, dash_table, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, ids, services
 from app.i18n import LANGUAGES, t
+from app.i18n.data_quality import detail_text
 from app.inputs import Clicks, DataVersionStore, Lang, TextId
 from callbacks.registry import for_page
 
@@ -16,8 +18,17 @@ callback = for_page("data")
 
 
 def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
+    if "detail" in frame.columns:  # written in English by the build: re-worded in Korean
+        frame = frame.with_columns(
+            pl.Series(
+                "detail",
+                [detail_text(c, d, lang) for c, d in frame.select("check_name", "detail").rows()],
+                dtype=pl.Utf8,
+            )
+        )
+    labels = {"severity": "severity", "check_name": "dq.check", "status": "load.status"}
     return dash_table.DataTable(
-        data=figures.table_rows(frame, lang=lang, value_labels={"severity": "severity"}),
+        data=figures.table_rows(frame, lang=lang, value_labels=labels),
         columns=figures.table_columns(frame, lang=lang),
         page_size=page_size,
         sort_action="native",

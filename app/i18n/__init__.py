@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from app.i18n.catalogues.automation import AUTOMATION_STRINGS
 from app.i18n.catalogues.common import COMMON_STRINGS
+from app.i18n.catalogues.data_quality import DQ_STRINGS
 from app.i18n.catalogues.dealer import DEALER_STRINGS
 from app.i18n.catalogues.explorer import EXPLORER_STRINGS
 from app.i18n.catalogues.forecast import FORECAST_STRINGS
@@ -30,6 +31,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **SECURITY_STRINGS,
     **REGION_STRINGS,
     **EXPLORER_STRINGS,
+    **DQ_STRINGS,
 }
 
 
