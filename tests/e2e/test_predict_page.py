@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import _serve, dash_idle, severe_logs, trained_copy, wait_quiet
+from tests.e2e.conftest import _serve, dash_idle, severe_logs, trained_copy
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -128,21 +128,9 @@ def test_the_model_card_opens_with_cross_validated_metrics(served_predict_app, b
             and d.find_element(By.ID, ids.PREDICT_CARD_BODY).is_displayed()
         )
     )
-    # the card slides open: read it once the collapse has finished (it was read
-    # mid-animation, when part of its text was still clipped)
-    wait_quiet(browser)
-
-    def card_read(d) -> bool:
-        card = _text(d, ids.PREDICT_CARD_BODY)
-        return (
-            "Macro-F1" in card
-            and "층화 5겹 교차검증" in card
-            and "다수 클래스" in card
-            and "로그 손실" in card
-            and "기대 보정 오차" in card
-        )
-
-    wait.until(card_read)
+    card = _text(browser, ids.PREDICT_CARD_BODY)
+    assert "Macro-F1" in card and "층화 5겹 교차검증" in card and "다수 클래스" in card
+    assert "로그 손실" in card and "기대 보정 오차" in card
     assert severe_logs(browser) == []
 
 
