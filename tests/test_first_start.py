@@ -37,8 +37,8 @@ def test_the_first_page_is_served_while_the_models_are_still_being_made(tmp_path
     assert complete is not None and complete > first
     assert not status_path(db).exists()
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.sql("select count(*) from customer_segments").fetchone()[0] > 0
-        assert con.sql("select count(*) from forecast_runs").fetchone()[0] == 1
+        assert con.sql("select count(*) from customer_segments").fetchall()[0][0] > 0
+        assert con.sql("select count(*) from forecast_runs").fetchall()[0][0] == 1
 
 
 def test_the_shell_says_which_step_runs_and_how_far(tmp_path):
