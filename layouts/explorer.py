@@ -19,7 +19,7 @@ from app import ids
 from app.explorer_state import ExplorerState, parse
 from app.i18n import label, t
 from app.url_state import ANY, Problem
-from layouts.components import card, dom_id, field, loading
+from layouts.components import card, field, figure, loading
 
 
 def chart_config(page: str, role: str) -> dict:
@@ -50,24 +50,14 @@ def chart_config(page: str, role: str) -> dict:
 
 
 def graph(page: str, role: str, label_key: str) -> html.Div:
-    """A chart for screen readers: role=figure (a chart holds focusable parts, which
-    role=img forbids) named by a hidden text that follows the language toggle; the
-    table below it has its data."""
-    name = label(label_key, part=f"{page}-{role}-name")
-    return html.Div(
-        [
-            html.Span(name, className="visually-hidden"),
-            loading(
-                dcc.Graph(
-                    id=ids.explorer(page, role),
-                    config=chart_config(page, role),
-                    className="cs-graph cs-explorer-graph",
-                )
-            ),
-        ],
-        role="figure",
-        **{"aria-labelledby": dom_id(name.id)},
+    """A chart for screen readers (`layouts.components.figure`); the table below it has
+    its data."""
+    chart = dcc.Graph(
+        id=ids.explorer(page, role),
+        config=chart_config(page, role),
+        className="cs-graph cs-explorer-graph",
     )
+    return figure(loading(chart), label_key, f"{page}-{role}-name")
 
 
 def as_table(page: str, role: str) -> html.Details:
