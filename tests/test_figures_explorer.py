@@ -62,3 +62,19 @@ def test_bar_colours_get_legend_entries_that_add_no_bars():
         fig.click_bars(frame, key="model", value="units", title="t", lang="en").layout["showlegend"]
         is False
     )
+
+
+def test_titles_sit_below_the_mode_bar_and_a_long_one_wraps():
+    assert fig.wrap_title("Top 10 models in 2025") == "Top 10 models in 2025"
+    assert fig.wrap_title("Our share of the listed top models in 2025 (%)") == (
+        "Our share of the listed<br>top models in 2025 (%)"
+    )
+    korean = "2025년 현대·기아 상위 모델 목록의 시장별 비중과 대수 (%)"  # 48 units
+    assert fig.wrap_title(korean).count("<br>") == 1
+    frame = pl.DataFrame({"model": ["A"], "units": [5]})
+    for built in (
+        fig.click_bars(frame, key="model", value="units", title="t", lang="en"),
+        fig.empty_figure("en", title="t"),
+    ):
+        assert (built.layout.title.yref, built.layout.title.pad.t) == ("container", 36)
+        assert built.layout.margin.t == fig.TITLE_MARGIN

@@ -26,11 +26,11 @@ from app.figures import (
     SEQUENCE,
     TABLE_STYLE,
     VERMILLION,
-    _figure,
-    empty_figure,
     empty_table,
     market_colour,
 )
+from app.figures import _figure as _base_figure
+from app.figures import empty_figure as _base_empty_figure
 from app.i18n import market_label, t
 
 HEIGHT = 340  # every explorer chart: at least 250 px tall
@@ -43,6 +43,53 @@ LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bot
 # Line styles of series whose colour an earlier series of the same chart already has
 # (more series than the palette has colours: e.g. India and the USA): solid, dash, dot.
 LINE_DASHES = ("solid", "dash", "dot", "dashdot")
+
+
+# The title sits below the mode bar's row (on a phone a long title ran under the PNG
+# button) and a long one wraps onto a second line (plotly clips, never wraps, a title).
+TITLE_LAYOUT = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 36}}
+TITLE_MARGIN = 88  # px above the plot: the mode bar's row and two title lines
+TITLE_WRAP = 44  # width units (a Hangul syllable counts 2, other characters 1) per line
+
+
+def wrap_title(text: str) -> str:
+    """`text` as one line, or two (joined by <br>) at the space nearest its middle when
+    it is wider than TITLE_WRAP units (about what a 390 px phone chart holds)."""
+
+    def units(part: str) -> float:
+        return sum(2 if "\uac00" <= ch <= "\ud7a3" else 1 for ch in part)
+
+    if units(text) <= TITLE_WRAP or "<br>" in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    half = units(text) / 2
+    cut = min(spaces, key=lambda i: abs(units(text[:i]) - half))
+    return text[:cut] + "<br>" + text[cut + 1 :]
+
+
+def _figure(
+    title: str, height: int = HEIGHT, data: list | None = None, layout: Mapping | None = None
+) -> go.Figure:
+    """app.figures._figure with the explorer's title placement (TITLE_LAYOUT)."""
+    return _base_figure(
+        title,
+        height,
+        data=data,
+        layout={
+            "title": {"text": wrap_title(title), **TITLE_LAYOUT},
+            "margin": {"t": TITLE_MARGIN},
+            **(layout or {}),
+        },
+    )
+
+
+def empty_figure(lang: str = "ko", *, title: str = "", height: int = HEIGHT) -> go.Figure:
+    """app.figures.empty_figure with the explorer's title placement."""
+    fig = _base_empty_figure(lang, title=wrap_title(title), height=height)
+    fig.update_layout(title=TITLE_LAYOUT, margin={"t": TITLE_MARGIN})
+    return fig
 
 
 # --- colours ---------------------------------------------------------------------------
@@ -616,6 +663,8 @@ def source_grid(view: str, columns: list[dict]) -> object:
             "cacheBlockSize": 50,
             "maxBlocksInCache": 20,
             "infiniteInitialRowCount": 1,
+            # AG Grid's own texts in the page's language (assets/explorerGridLocale.js)
+            "getLocaleText": {"function": "localeText(params)"},
         },
         style={"height": "560px"},
     )
