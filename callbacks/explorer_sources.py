@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 
+import polars as pl
 from dash import ALL, MATCH, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from analytics.explorer import sources
 from app import ids, services
 from app.figures import explorer as fig
-from app.i18n import t
+from app.i18n import CATALOGUE, t
+from app.i18n.data_quality import detail_text
 from app.i18n.explorer import sources_sentences
 from app.inputs import (
     Clicks,
@@ -98,9 +100,26 @@ def sources_files(spec: ExplorerSpec | None, lang: Lang):
         lang=lang,
         value_labels={
             "kind": lambda k: t(f"kind.{k}", lang),
-            "status": lambda s: t(f"exp.status.{s}", lang),
+            "status": lambda s: t(f"load.status.{s}", lang),
         },
         page_size=12,
+    )
+
+
+def _quality_table(quality: pl.DataFrame, lang: str):
+    """The file's data-quality findings: check names and details in the page's language
+    (the build writes details in English; app.i18n.data_quality re-words them)."""
+
+    def check(name: str) -> str:
+        key = f"dq.check.{name}"
+        return t(key, lang) if key in CATALOGUE else name
+
+    pairs = quality.select("check_name", "detail").rows()
+    worded = [detail_text(name, detail, lang) for name, detail in pairs]
+    return fig.table(
+        quality.with_columns(pl.Series("detail", worded, dtype=pl.Utf8)),
+        lang=lang,
+        value_labels={"severity": lambda s: t(f"severity.{s}", lang), "check_name": check},
     )
 
 
@@ -118,9 +137,9 @@ def sources_file(spec: ExplorerSpec | None, lang: Lang):
     return (
         [html.P(html.Code(name), className="small mb-2"), fig.key_values(
             {k: entry[k] for k in LOG_FIELDS}
-            | {"status": t(f"exp.status.{entry['status']}", lang)}, lang
+            | {"status": t(f"load.status.{entry['status']}", lang)}, lang
         )],
-        fig.table(quality, lang=lang, value_labels={"severity": lambda s: t(f"severity.{s}", lang)})
+        _quality_table(quality, lang)
         if quality.height
         else html.P(t("exp.sources.no_quality", lang), className="text-muted small"),
         fig.table(rejects, lang=lang)

@@ -20,6 +20,7 @@ from dash.dash_table.Format import Format, Group, Scheme
 
 from app.figures import (
     BLACK,
+    BOTTOM_LEGEND,
     DIMMED,
     GREY,
     HEAT_SCALE,
@@ -36,10 +37,8 @@ from app.i18n import market_label, t
 HEIGHT = 340  # every explorer chart: at least 250 px tall
 UNREPORTED_FILL = "rgba(153,153,153,0.18)"
 _PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
-# A horizontal legend at the figure's bottom edge (container coordinates): plotly widens
-# the bottom margin to hold it below the x-axis title at any width (a legend at a fixed
-# negative paper y ran into the axis title once the ticks wrapped on a phone).
-LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
+# Legends sit at the figure's bottom edge, below the x-axis title at any width.
+LEGEND_BELOW = BOTTOM_LEGEND
 # Line styles of series whose colour an earlier series of the same chart already has
 # (more series than the palette has colours: e.g. India and the USA): solid, dash, dot.
 LINE_DASHES = ("solid", "dash", "dot", "dashdot")
@@ -663,7 +662,7 @@ def source_grid(view: str, columns: list[dict]) -> object:
             "cacheBlockSize": 50,
             "maxBlocksInCache": 20,
             "infiniteInitialRowCount": 1,
-            # AG Grid's own texts in the page's language (assets/explorerGridLocale.js)
+            # AG Grid's own texts in the page's language (assets/dashAgGridFunctions.js)
             "getLocaleText": {"function": "localeText(params)"},
         },
         style={"height": "560px"},

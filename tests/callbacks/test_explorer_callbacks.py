@@ -235,7 +235,26 @@ def test_source_file_status_reads_in_the_page_language(services):
     log, _quality, _rejects = s.sources_file(spec, "ko")
     assert "적재됨" in text_of(log) and "loaded" not in text_log_values(log)
     files = s.sources_files(spec, "en")
-    assert {row["status"] for row in files.data} == {"Loaded"}
+    assert {row["status"] for row in files.data} == {"loaded"}
+
+
+def test_source_quality_notes_read_in_korean_with_their_numbers(services, ref):
+    import re
+
+    import callbacks.explorer_sources as s
+
+    # a file whose build wrote an English detail that app.i18n.data_quality re-words
+    file, detail = ref(
+        "select source_file, detail from data_quality where check_name = 'months_not_reported' "
+        "order by source_file limit 1"
+    )[0]
+    spec = s.resolve_sources(controls(focus=file), [], "ko", {})["spec"]
+    _log, quality, _rejects = s.sources_file(spec, "ko")
+    row = next(r for r in quality.data if r["check_name"] == "미발표 월")
+    assert row["detail"] != detail and re.search("[가-힣]", row["detail"])
+    assert re.findall(r"\d+", row["detail"])[:1] == re.findall(r"\d+", detail)[:1]
+    _log, english, _rejects = s.sources_file(spec, "en")
+    assert detail in {r["detail"] for r in english.data}
 
 
 def text_log_values(log) -> str:

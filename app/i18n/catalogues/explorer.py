@@ -473,12 +473,6 @@ EXPLORER_STRINGS: dict[str, dict[str, str]] = {
         "en": "{kind} file: {rows_read:,} rows read, {rows_loaded:,} loaded, {rows_rejected:,} "
         "rejected ({fact_rows:,} fact rows). {warnings} quality warning(s), {notes} note(s).",
     },
-    # load_log.status (warehouse/schema.yml)
-    "exp.status.loaded": {"ko": "적재됨", "en": "Loaded"},
-    "exp.status.duplicate": {
-        "ko": "중복 (앞 파일과 같음)",
-        "en": "Duplicate (same as an earlier file)",
-    },
     "kind.facts": {"ko": "판매", "en": "Sales"},
     "kind.customers": {"ko": "고객", "en": "Customers"},
     "kind.competitors": {"ko": "경쟁사", "en": "Competitors"},
