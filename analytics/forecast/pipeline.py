@@ -730,6 +730,61 @@ def lgbm_origins(
     return pl.DataFrame(rows, schema=LGBM_ORIGINS_SCHEMA)
 
 
+def combine(
+    runs: ModelRuns,
+    *,
+    catalog: pl.DataFrame,
+    history: pl.DataFrame,
+    scored_m: pl.DataFrame,
+    config: ForecastConfig,
+) -> ForecastResult:
+    """Everything after the model fits: calibrated intervals, ensemble, selection, final
+    forecasts and metrics (steps 3-5 of the module docstring), from the base models'
+    raw output ``runs``; ``scored_m`` from :func:`series_origins`."""
+    flows = catalog.select("series_id", "flow")
+    scored = scored_m.select(
+        "series_id", month_from_index(pl.col("cutoff_m")).alias("cutoff"), "horizon"
+    )
+    backtest, chosen_by_cutoff, scores = backtest_models(runs, scored, flows, config=config)
+    latest = (
+        chosen_by_cutoff.sort("origin")
+        .group_by("series_id")
+        .agg(pl.col("chosen").last(), pl.col("rule").last())
+    )
+    chosen = (
+        catalog.select("series_id")
+        .join(latest, on="series_id", how="left")
+        .with_columns(pl.col("chosen").fill_null(FALLBACK), pl.col("rule").fill_null("no_history"))
+    )
+    forecasts = _finals(
+        runs, backtest, scores, chosen.select("series_id", "chosen"), catalog, config=config
+    )
+    horizons = scored.group_by("series_id").agg(pl.col("horizon").max())
+    metrics = score_backtest(backtest, series_scales(history), horizons=horizons)
+    series = (
+        catalog.join(chosen, on="series_id", how="left")
+        .join(horizons.rename({"horizon": "backtest_horizon"}), on="series_id", how="left")
+        .rename({"chosen": "chosen_model", "rule": "selection_rule"})
+    )
+    return ForecastResult(
+        series=series,
+        history=history,
+        forecasts=forecasts,
+        backtest=backtest.select(
+            "series_id",
+            "model_name",
+            "cutoff",
+            "ds",
+            "y",
+            "yhat",
+            "yhat_lower",
+            "yhat_upper",
+            "horizon",
+        ),
+        metrics=metrics,
+    )
+
+
 def run_forecast(
     facts: pl.DataFrame,
     *,
@@ -769,51 +824,11 @@ def run_forecast(
     seconds["naive+prophet (task seconds)"] = runs.busy.get("local", 0.0)
 
     mark = time.perf_counter()
-    flows = catalog.select("series_id", "flow")
-    scored = scored_m.select(
-        "series_id", month_from_index(pl.col("cutoff_m")).alias("cutoff"), "horizon"
-    )
-    backtest, chosen_by_cutoff, scores = backtest_models(runs, scored, flows, config=config)
-    latest = (
-        chosen_by_cutoff.sort("origin")
-        .group_by("series_id")
-        .agg(pl.col("chosen").last(), pl.col("rule").last())
-    )
-    chosen = (
-        catalog.select("series_id")
-        .join(latest, on="series_id", how="left")
-        .with_columns(pl.col("chosen").fill_null(FALLBACK), pl.col("rule").fill_null("no_history"))
-    )
-    forecasts = _finals(
-        runs, backtest, scores, chosen.select("series_id", "chosen"), catalog, config=config
-    )
-    horizons = scored.group_by("series_id").agg(pl.col("horizon").max())
-    metrics = score_backtest(backtest, series_scales(history), horizons=horizons)
-    series = (
-        catalog.join(chosen, on="series_id", how="left")
-        .join(horizons.rename({"horizon": "backtest_horizon"}), on="series_id", how="left")
-        .rename({"chosen": "chosen_model", "rule": "selection_rule"})
-    )
+    result = combine(runs, catalog=catalog, history=history, scored_m=scored_m, config=config)
     seconds["ensemble+metrics"] = time.perf_counter() - mark
-    return ForecastResult(
-        series=series,
-        history=history,
-        forecasts=forecasts,
-        backtest=backtest.select(
-            "series_id",
-            "model_name",
-            "cutoff",
-            "ds",
-            "y",
-            "yhat",
-            "yhat_lower",
-            "yhat_upper",
-            "horizon",
-        ),
-        metrics=metrics,
-        stage_seconds=seconds,
-        errors=runs.errors,
-    )
+    result.stage_seconds = seconds
+    result.errors = runs.errors
+    return result
 
 
 def leaderboard(
