@@ -17,10 +17,14 @@ on earlier cutoffs:
   forecast), a flow and a horizon h, ``q`` is the conformal ``level`` quantile,
   the ceil((n + 1) * level)-th smallest of the n scores of the same flow and
   horizon from **cutoffs before o, for months up to o**: only what was known at
-  o. The flow's recent scores are used when there are ``min_scores`` of them
-  (the ``window`` latest cutoffs whose month h ahead is known), else all its
-  earlier ones, while enough remain for the conformal rank; else there is no
-  interval (null bounds) rather than a guess;
+  o. A horizon h past ``score_horizon`` K uses the scores of horizon K: a
+  score of horizon 12 known at o comes from a fit on the history up to 12+
+  months before o, and older fits (trained on less history) erred far more than
+  recent ones, so own-horizon scores over-cover long horizons. The flow's
+  recent scores are used when there are ``min_scores`` of them (the ``window``
+  latest cutoffs whose month min(h, K) ahead is known), else all its earlier
+  ones, while enough remain for the conformal rank; else there is no interval
+  (null bounds) rather than a guess;
 - the calibrated band is ``[lower - q * d, upper + q * d]``, the lower bound
   clipped at 0 vehicles.
 
@@ -83,6 +87,7 @@ def calibration_quantiles(
     level: float,
     min_scores: int,
     window: int | None = None,
+    score_horizon: int | None = None,
     fill_horizons: bool = False,
     pools: tuple[str, ...] = POOLS,
 ) -> pl.DataFrame:
@@ -98,21 +103,30 @@ def calibration_quantiles(
     flow (every earlier cutoff). When none has enough, the last pool still
     gives q if it has enough scores for the conformal rank (at least 4 at
     level 0.8); else q is null.
+    With ``score_horizon`` K, horizon h is calibrated on the scores of horizon
+    min(h, K) (the band's spread d already grows with the horizon): they are
+    known K months after their cutoff instead of h, so they come from fits on
+    more recent, longer histories (a score of horizon 12 known at o comes from a
+    fit 12+ months before o, which erred more than today's fits do).
     With ``fill_horizons`` (final forecasts past the backtested horizons) a
     null q takes the q of the largest shorter horizon that has one. Returns
     flow, origin, horizon, q (unitless), n_scores and pool (where q comes
     from; null with q).
     """
     wanted = origins.select("flow", "origin", "horizon").unique()
+    lead = (
+        pl.col("horizon") if score_horizon is None else pl.min_horizontal("horizon", score_horizon)
+    )
     known = (
         wanted.select("origin", "horizon")
         .unique()
-        .join(scores, on="horizon", how="inner")
+        .with_columns(lead.cast(scores.schema["horizon"]).alias("_lead"))
+        .join(scores.rename({"horizon": "_lead"}), on="_lead", how="inner")
         .filter(pl.col("cutoff") < pl.col("origin"), pl.col("ds") <= pl.col("origin"))
         .with_columns(
             (
                 month_index(pl.col("cutoff"))
-                > month_index(pl.col("origin")) - pl.col("horizon") - window
+                > month_index(pl.col("origin")) - pl.col("_lead") - window
                 if window is not None
                 else pl.lit(True)
             ).alias("recent")

@@ -22,7 +22,8 @@ For every series (analytics.forecast.series):
    forecast is that model's point forecast;
 5. intervals: lightgbm, ensemble and selected share LightGBM's quantile band,
    conformalised per flow and horizon on LightGBM's earlier forecasts only
-   (analytics.forecast.calibration) and widened to contain their own point
+   (analytics.forecast.calibration; horizons past ``calibration_horizon`` on
+   that horizon's fresher scores) and widened to contain their own point
    forecast; seasonal naive and Prophet keep their own bands.
 
 Metrics (MASE primary) are per series, model, horizon and scope; MASE divides
@@ -89,7 +90,9 @@ class ForecastConfig:
     fitted at every month from ``max(horizon)`` months before a series' first
     cutoff to its last month but one (series with ``calibration_min_months``
     of history at that month), to calibrate its interval (analytics.forecast.
-    calibration, at least ``min_scores`` scores per flow and horizon).
+    calibration, at least ``min_scores`` scores per flow and horizon; horizon h
+    calibrated on the scores of horizon min(h, ``calibration_horizon``), the
+    freshest ones: see calibration_quantiles' score_horizon).
     """
 
     horizon: int = 12
@@ -102,6 +105,7 @@ class ForecastConfig:
     min_months: int = 24
     calibration_min_months: int = 12
     calibration_window: int = 6
+    calibration_horizon: int | None = 3
     min_scores: int = 20
     level: float = 0.8
     workers: int = 1
@@ -409,6 +413,7 @@ def _lgbm_band(
         level=config.level,
         min_scores=config.min_scores,
         window=config.calibration_window,
+        score_horizon=config.calibration_horizon,
         fill_horizons=fill_horizons,
     )
     band = calibrated(

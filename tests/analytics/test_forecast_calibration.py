@@ -131,6 +131,33 @@ def test_the_window_keeps_the_latest_cutoffs_per_horizon():
     assert q.select("q", "n_scores", "pool").row(0) == (9.0, 10, "flow")
 
 
+def test_longer_horizons_borrow_the_fresher_scores_of_the_score_horizon():
+    # h=6 at origin 2024-10: its own scores are known only from cutoffs up to 2024-04
+    # (old fits that erred more); with score_horizon 2 it uses the h=2 scores, known from
+    # cutoffs up to 2024-08, and the window counts back from there
+    own = _scores("f", 6, [9.0] * 5, cutoff=dt.date(2024, 3, 1))
+    fresh = _scores("f", 2, [0.5] * 5, cutoff=dt.date(2024, 8, 1))
+    stale = _scores("f", 2, [7.0] * 5, cutoff=dt.date(2024, 1, 1))
+    late = _scores("f", 2, [50.0] * 5, cutoff=dt.date(2024, 9, 1))  # 2024-11 > origin
+    scores = pl.concat([own, fresh, stale, late])
+    wanted = _wanted("f", [1, 2, 6])
+    plain = calibration_quantiles(scores, wanted, level=0.8, min_scores=5, window=3)
+    assert plain.select("horizon", "q", "pool").rows() == [
+        (1, None, None),
+        (2, 0.5, "flow_recent"),
+        (6, 9.0, "flow_recent"),
+    ]
+    borrowed = calibration_quantiles(
+        scores, wanted, level=0.8, min_scores=5, window=3, score_horizon=2
+    )
+    # h=1 keeps its own (none); h=2 and h=6 both read the h=2 scores of 2024-06..08
+    assert borrowed.select("horizon", "q", "n_scores", "pool").rows() == [
+        (1, None, None, None),
+        (2, 0.5, 5, "flow_recent"),
+        (6, 0.5, 5, "flow_recent"),
+    ]
+
+
 def test_final_forecasts_past_the_scored_horizons_take_the_last_calibrated_one():
     scores = _scores("f", 1, [0.3] * 5, cutoff=dt.date(2024, 6, 1))
     wanted = _wanted("f", [1, 2, 3])
