@@ -39,6 +39,17 @@ def ref(reference_db: Path):
     con.close()
 
 
+@pytest.fixture(scope="session")
+def trained_reference(
+    reference_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """(warehouse, artifacts dir) after `carsight train` on a copy of the reference data:
+    one run for the whole session (tests.train_support)."""
+    from tests.train_support import trained_copy
+
+    return trained_copy(reference_db, tmp_path_factory)
+
+
 # Fixtures that train models or run forecasts (tens of seconds to minutes): a test that
 # uses one is slow however quick its own body is.
 SLOW_FIXTURES = frozenset({"trained_reference", "trained", "forecast_db"})

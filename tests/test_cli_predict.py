@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from app.cli import EXIT_REFUSED, main
 from app.cli.predict import EXIT_PARTIAL
-from tests.e2e.conftest import trained_copy
+from tests.train_support import trained_copy
 
 pytestmark = pytest.mark.slow
 CUSTOMER = {

@@ -22,23 +22,17 @@ from analytics import artifacts
 from analytics.segments.train import TrainConfig, fingerprint, train_brand
 from app.i18n.dealer import render_persona
 from tests.analytics.naming_support import FOUR, check_names, check_personas
+from tests.train_support import trained_run
 
 BRANDS = ("Hyundai", "Kia")
 
 
 @pytest.fixture(scope="module")
 def trained(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """A copy of the reference warehouse after `carsight train`, with its artifacts."""
-    from app.cli import main
-
-    tmp = tmp_path_factory.mktemp("trained")
-    db, art = tmp / "warehouse.duckdb", tmp / "artifacts"
-    shutil.copyfile(reference_db, db)
-    result = CliRunner().invoke(
-        main, ["train", "--db", str(db), "--artifacts", str(art), "--quiet"]
-    )
-    assert result.exit_code == 0, result.output
-    return {"db": db, "artifacts": art, "output": result.output}
+    """A copy of the reference warehouse after `carsight train`, with its artifacts and the
+    printed report: the session's one training run (tests.train_support)."""
+    run = trained_run(reference_db, tmp_path_factory)
+    return {"db": run.db, "artifacts": run.artifacts, "output": run.output}
 
 
 def _rows(db: Path, query: str, params: list | None = None) -> list[tuple]:

@@ -14,6 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.train_support import trained_copy
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
@@ -22,26 +24,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-_TRAINED: dict[Path, tuple[Path, Path]] = {}
-
-
-def trained_copy(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(warehouse, artifacts dir): `carsight train` run on a copy of the reference warehouse.
-
-    Memoised per reference warehouse, so the callback and browser tests train once.
-    """
-    if reference_db not in _TRAINED:
-        from analytics.segments.train import train
-        from app.i18n.dealer import render_persona
-
-        folder = tmp_path_factory.mktemp("trained")
-        db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"
-        shutil.copy(reference_db, db)
-        train(db, artifacts_dir=artifacts, persona_text=render_persona)
-        _TRAINED[reference_db] = (db, artifacts)
-    return _TRAINED[reference_db]
 
 
 E2E_USER = "e2e-admin"

@@ -12,7 +12,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import _serve, dash_idle, severe_logs, trained_copy
+from tests.e2e.conftest import _serve, dash_idle, severe_logs
+from tests.train_support import trained_copy
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -12,7 +12,6 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from app.mail.transport import SmtpConfig
-from tests.e2e.conftest import trained_copy
 
 
 def free_port() -> int:
@@ -82,10 +81,3 @@ def smtp_down():
 @pytest.fixture()
 def ops_db(tmp_path: Path) -> Path:
     return tmp_path / "ops.sqlite"
-
-
-@pytest.fixture(scope="session")
-def trained_reference(
-    reference_db: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, Path]:
-    return trained_copy(reference_db, tmp_path_factory)
