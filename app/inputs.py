@@ -18,13 +18,15 @@ from analytics.sales import SOURCES
 from app.i18n import LANGUAGES
 
 
-def _language(value: str | None) -> str:
-    # a missing or unknown language is the default (Korean), not an error
-    return value if value in LANGUAGES else LANGUAGES[0]
+def language(value: object) -> str:
+    """The UI language `value` names: 'ko' or 'en'; a missing or unknown one is the default
+    (Korean, LANGUAGES[0]), not an error. The one place that default is applied to inputs."""
+    return value if isinstance(value, str) and value in LANGUAGES else LANGUAGES[0]
 
 
-Lang = Annotated[str | None, AfterValidator(_language)]
-"""The UI language from the language store: 'ko' or 'en' (anything else reads 'ko')."""
+Lang = Annotated[str | None, AfterValidator(language)]
+"""The UI language from the language store: 'ko' or 'en' (anything else reads 'ko').
+A callback whose `lang` parameter has this type gets 'ko' or 'en', never None."""
 
 Text = Annotated[str, StringConstraints(max_length=200)] | None
 """One select or text value (a market, a model, a brand; None when cleared)."""

@@ -47,7 +47,6 @@ def _table(frame, lang: str, page_size: int = 15) -> dash_table.DataTable:
     Input(ids.DATA_VERSION, "data"),
 )
 def render_status(lang: Lang, _data_version: DataVersionStore | None = None):
-    lang = lang or "ko"
     try:
         status = services.warehouse_status()
     except services.WarehouseMissing as exc:
@@ -86,7 +85,7 @@ def toggle_language(n_clicks: Clicks, current: str | None) -> str:
 
 @callback(Output(ids.LANG_TOGGLE, "children"), Input(ids.LANG_STORE, "data"))
 def language_button_label(lang: Lang) -> str:
-    return t("lang.toggle", lang or "ko")
+    return t("lang.toggle", lang)
 
 
 @callback(

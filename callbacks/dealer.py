@@ -191,7 +191,6 @@ def _sentences(found: list, lang: str) -> list:
 def filter_choices(brand: str | None, lang: Lang):
     """Markets, purchase years and regions the brand's customers have, plus 전체 / open
     ends."""
-    lang = lang or "ko"
     frame = _customers(services.brand_or_own(brand))
     markets = (
         sorted(frame.get_column("market").drop_nulls().unique().to_list()) if frame.height else []
@@ -263,7 +262,6 @@ def resolve_filters(
 def render_status(spec: DealerSpec | None, lang: Lang):
     """Tells the user to run `carsight train` when the trained tables are missing or come
     from other data than the warehouse holds now."""
-    lang = lang or "ko"
     brand = _spec_brand(spec)
     trained = is_trained(_customers(brand))
     if trained and not results_current(brand):
@@ -293,7 +291,7 @@ def render_status(spec: DealerSpec | None, lang: Lang):
 )
 def render_segments(spec: DealerSpec | None, lang: Lang):
     """The selection's segments and actions; the run's naming and rfm-package tables."""
-    lang, frame = lang or "ko", _frame(spec)
+    frame = _frame(spec)
     rfm_info = (_manifest(_spec_brand(spec)) or {}).get("rfm") or {}
     naming, package = _naming_view(rfm_info, lang), _package_view(rfm_info, lang)
     if frame.is_empty():
@@ -523,7 +521,7 @@ def _package_view(rfm_info: dict, lang: str) -> list:
 )
 def render_clusters(spec: DealerSpec | None, lang: Lang):
     """Quality metrics and K curves of the trained model; sizes and cards of the selection."""
-    lang, brand = lang or "ko", _spec_brand(spec)
+    brand = _spec_brand(spec)
     frame, manifest = _frame(spec), _manifest(brand)
     if frame.is_empty() or manifest is None:
         empty = figures.empty_figure(lang)
@@ -561,7 +559,7 @@ def render_clusters(spec: DealerSpec | None, lang: Lang):
 )
 def render_pca(spec: DealerSpec | None, lang: Lang):
     """The selection's customers on two principal components, coloured by cluster."""
-    lang, brand = lang or "ko", _spec_brand(spec)
+    brand = _spec_brand(spec)
     frame, models = _frame(spec), _models(brand)
     if frame.is_empty() or models is None:
         return figures.empty_figure(lang, title=t("fig.pca.title", lang))
@@ -633,7 +631,7 @@ def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> 
     Input(ids.LANG_STORE, "data"),
 )
 def render_model_cluster(spec: DealerSpec | None, lang: Lang):
-    lang, frame = lang or "ko", _frame(spec)
+    frame = _frame(spec)
     return (
         dealer_figures.model_cluster_bar(insights.model_by_cluster(frame), lang=lang)
         if not frame.is_empty()
@@ -732,7 +730,7 @@ CHART_VIEWS = (
 )
 def render_insights(spec: DealerSpec | None, lang: Lang):
     """Every other insight view: its chart, its generated insight and suggestion."""
-    lang, frame = lang or "ko", _frame(spec)
+    frame = _frame(spec)
     if frame.is_empty():
         return figures.empty_table(lang)
     cols = [
@@ -772,7 +770,6 @@ def render_insights(spec: DealerSpec | None, lang: Lang):
 )
 def drill_markets(spec: DealerSpec | None, lang: Lang, current: str | None):
     """The filter's market, or (for 전체) the current pick or the market with most buyers."""
-    lang = lang or "ko"
     frame = _frame({**(spec or {}), "market": None} if spec else None)
     if frame.is_empty():
         return [], None
@@ -825,7 +822,6 @@ def model_from_click(click: ClickData | None) -> str:
 )
 def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: DealerSpec | None):
     """Which clusters buy `model` in `market`, with shares and the suggested campaign."""
-    lang = lang or "ko"
     if not spec:
         raise PreventUpdate
     if not market or not model:
@@ -857,7 +853,7 @@ def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: De
 def render_customers(spec: DealerSpec | None, lang: Lang):
     """The selection's customers under pseudonymous ids; phone, e-mail and address masked
     unless the user may see them (app.services.dealer_contacts)."""
-    lang, frame = lang or "ko", _frame(spec)
+    frame = _frame(spec)
     columns = [{"field": c, "headerName": t(f"col.{c}", lang)} for c in GRID_COLUMNS]
     if frame.is_empty():
         return [], columns
@@ -893,7 +889,7 @@ def render_prospects(spec: DealerSpec | None, lang: Lang):
     """Prospects registered at the counter (live from the operational store): count,
     list, segment (신규 by definition) and predicted value tier. They are not customers:
     no purchase, no segment counts."""
-    lang, brand = lang or "ko", _spec_brand(spec)
+    brand = _spec_brand(spec)
     found = services.prospects(brand, market=spec.get("market"))  # type: ignore[union-attr]
     if found.is_empty():
         return html.P(t("dealer.prospects.none", lang), className="text-muted")

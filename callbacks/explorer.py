@@ -235,4 +235,4 @@ def unreported_note(unreported, lang: str) -> list[str]:
 )
 def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
     """The URL parameters the page could not use, named, with what is shown instead."""
-    return problem_alert([Problem(**p) for p in problems or []], lang or "ko")
+    return problem_alert([Problem(**p) for p in problems or []], lang)

@@ -42,7 +42,7 @@ def _spec_inputs() -> tuple:
 )
 def competitors_choices(brand: str | None, lang: Lang) -> dict:
     """The brand labels, months, markets and years of the competitor file."""
-    options, available = shared.choices(PAGE, brand, lang or "ko")
+    options, available = shared.choices(PAGE, brand, lang)
     return {**options, "year": [{"label": str(y), "value": str(y)} for y in available.years]}
 
 
@@ -54,9 +54,7 @@ def resolve_competitors(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(
@@ -72,7 +70,7 @@ def competitors_focus_from_click(share: ClickData | None) -> str:
 @callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
 def competitors_insights(spec: ExplorerSpec | None, lang: Lang):
     """Where our models are listed, the focus market's leader, a partial year."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     found = competitors.insights(
         services.explorer_frame("competitors"), market=state.focus, year=state.year
     )
@@ -86,7 +84,7 @@ def competitors_insights(spec: ExplorerSpec | None, lang: Lang):
 )
 def competitors_share(spec: ExplorerSpec | None, lang: Lang):
     """Our share of the listed top models per market in the year (a click picks)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     share = competitors.our_share(services.explorer_frame("competitors"), year=state.year or 0)
     return (
         fig.click_bars(
@@ -112,7 +110,7 @@ def competitors_share(spec: ExplorerSpec | None, lang: Lang):
 )
 def competitors_models(spec: ExplorerSpec | None, lang: Lang):
     """The focus market's listed models by units, coloured by powertrain, ours marked."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     rows = competitors.model_sales(
         services.explorer_frame("competitors"), market=state.focus, year=state.year
     )
@@ -149,7 +147,7 @@ def competitors_models(spec: ExplorerSpec | None, lang: Lang):
 def competitors_counters(spec: ExplorerSpec | None, lang: Lang):
     """Our closest counter-model to each listed competitor model, with the reason and our
     local units over the same months."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     if not state.focus or state.year is None:
         return [html.Li(t("empty", lang), className="text-muted")], fig.empty_table(lang)
     counters = competitors.counter_models(

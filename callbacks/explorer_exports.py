@@ -39,7 +39,7 @@ def _id(role: str) -> dict[str, str]:
 )
 def exports_choices(brand: str | None, lang: Lang) -> dict:
     """The brand labels, months and regions the brand's exports have."""
-    options, _ = shared.choices(PAGE, brand, lang or "ko")
+    options, _ = shared.choices(PAGE, brand, lang)
     return options
 
 
@@ -51,9 +51,7 @@ def resolve_exports(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(
@@ -77,7 +75,7 @@ def exports_focus_from_click(
 )
 def exports_insights(spec: ExplorerSpec | None, lang: Lang):
     """The largest region, the peak month, growth and decline, in sentences."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     found = exports.insights(view.rows, focus=state.focus)
     return shared.sentences(
@@ -94,7 +92,7 @@ def exports_insights(spec: ExplorerSpec | None, lang: Lang):
 def exports_lines(spec: ExplorerSpec | None, lang: Lang):
     """Monthly exports per region (the focus region alone when one is chosen) and the
     region x month table."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     return (
         fig.month_lines(
@@ -124,7 +122,7 @@ def exports_lines(spec: ExplorerSpec | None, lang: Lang):
 )
 def exports_share(spec: ExplorerSpec | None, lang: Lang):
     """Each region's share of the period's exports, with its peak month."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     summary = exports.region_summary(services.explorer_view(spec).rows)
     return (
         fig.click_bars(
@@ -154,7 +152,7 @@ def exports_yoy(spec: ExplorerSpec | None, lang: Lang):
     """The last year's change per region (same months a year earlier) and the region x
     year table."""
     shared.state_of(spec)
-    lang, months = lang or "ko", services.explorer_view(spec).rows
+    months = services.explorer_view(spec).rows
     growth = exports.growth_by_region(months)
     year = int(growth.item(0, "year")) if growth.height else None
     title = (
@@ -184,7 +182,7 @@ def exports_yoy(spec: ExplorerSpec | None, lang: Lang):
 )
 def exports_heatmap(spec: ExplorerSpec | None, lang: Lang):
     """Region x calendar month seasonal index (the focus region alone when chosen)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     profile = exports.calendar_profile(services.explorer_view(spec).scope)
     return (
         fig.seasonal_heatmap(profile, lang=lang, focus=state.focus),

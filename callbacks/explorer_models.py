@@ -50,7 +50,6 @@ def _spec_inputs() -> tuple:
 def models_choices(brand: str | None, flow: str | None, lang: Lang) -> dict:
     """The brand and flow labels, months and models (most units first) of the brand and
     flow."""
-    lang = lang or "ko"
     options, _ = shared.choices(PAGE, brand, lang, flow=flow)
     flows = [{"label": t(f"exp.flow.{f}", lang), "value": f} for f in explorer_state.FLOWS]
     return {**options, "compare": options["focus"], "flow": flows}
@@ -64,9 +63,7 @@ def resolve_models(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(
@@ -82,7 +79,7 @@ def models_focus_from_click(top: ClickData | None) -> str:
 @callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
 def models_insights(spec: ExplorerSpec | None, lang: Lang):
     """The top model, the domestic/export split, EV and hybrid shares, the classes."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     found = models.insights(view.rows, focus=state.focus)
     return shared.sentences(
@@ -97,7 +94,7 @@ def models_insights(spec: ExplorerSpec | None, lang: Lang):
 )
 def models_top(spec: ExplorerSpec | None, lang: Lang):
     """The top-N models of the period's last year (a click picks one) and every year's."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     top = models.top_per_year(services.explorer_view(spec).rows, n=state.top_n)
     latest = models.latest_year(top)
     brands = dict(top.select("model", "brand").iter_rows())
@@ -126,7 +123,7 @@ def models_top(spec: ExplorerSpec | None, lang: Lang):
 )
 def models_flows(spec: ExplorerSpec | None, lang: Lang):
     """Domestic vs export per month, of the focus model or of every row."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     months = models.flow_months(view.scope)
     scope = state.focus or t("exp.all", lang)
@@ -153,7 +150,7 @@ def models_flows(spec: ExplorerSpec | None, lang: Lang):
 def models_mix(spec: ExplorerSpec | None, lang: Lang):
     """Body type and powertrain mix per year (of the focus model, or of every row)."""
     shared.state_of(spec)
-    lang, view = lang or "ko", services.explorer_view(spec)
+    view = services.explorer_view(spec)
     body, power = models.mix(view.scope, by="body"), models.mix(view.scope, by="powertrain")
     years = years_of(view.grid)
     english = dict(body.select("group", "group_en").iter_rows())
@@ -185,7 +182,7 @@ def models_mix(spec: ExplorerSpec | None, lang: Lang):
 def models_electrified(spec: ExplorerSpec | None, lang: Lang):
     """EV, hybrid and unstated shares per month (of the focus model, or of every row)."""
     shared.state_of(spec)
-    lang, view = lang or "ko", services.explorer_view(spec)
+    view = services.explorer_view(spec)
     shares = models.electrified_share(view.scope)
     return (
         fig.share_lines(shares, view.grid, view.unreported, lang=lang),
@@ -207,7 +204,7 @@ def models_electrified(spec: ExplorerSpec | None, lang: Lang):
 def models_comparison(spec: ExplorerSpec | None, lang: Lang):
     """Model A (the focus, else the top model) against model B (the chosen one, else the
     next model), month by month, with the gap and each one's peak month."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     rows = services.explorer_view(spec).rows
     a, b = models.pair(rows, a=state.focus, b=state.compare)
     if a is None or b is None:
@@ -228,7 +225,6 @@ def models_comparison(spec: ExplorerSpec | None, lang: Lang):
 def models_seasonality(spec: ExplorerSpec | None, lang: Lang):
     """Each model's coefficient of variation of monthly units and its class."""
     shared.state_of(spec)
-    lang = lang or "ko"
     classes = models.model_seasonality(services.explorer_view(spec).rows)
     return fig.table(
         classes,

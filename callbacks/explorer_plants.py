@@ -47,7 +47,6 @@ def _spec_inputs() -> tuple:
 )
 def plants_choices(brand: str | None, lang: Lang) -> dict:
     """The brand labels, months, plants and model families of the brand."""
-    lang = lang or "ko"
     options, available = shared.choices(PAGE, brand, lang)
     return {
         **options,
@@ -65,9 +64,7 @@ def resolve_plants(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(
@@ -84,7 +81,7 @@ def plants_focus_from_click(totals: ClickData | None, ratio: ClickData | None) -
 @callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
 def plants_insights(spec: ExplorerSpec | None, lang: Lang):
     """The largest plant, the export shares, single-plant models, the focus plant."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     found = plants.insights(view.rows, focus=state.focus)
     return shared.sentences(
@@ -103,7 +100,7 @@ def _plant_label(names: dict, lang: str):
 )
 def plants_totals(spec: ExplorerSpec | None, lang: Lang):
     """Units per plant (a click picks the plant)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     totals = plants.plant_totals(services.explorer_view(spec).rows)
     names = dict(totals.select("plant", "plant_market").iter_rows())
     return (
@@ -134,7 +131,7 @@ def plants_totals(spec: ExplorerSpec | None, lang: Lang):
 def plants_trend(spec: ExplorerSpec | None, lang: Lang):
     """Monthly units per plant of the chosen models (every model when none is chosen); the
     focus plant alone when one is chosen."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     months = plants.plant_months(view.scope, models=list(state.picks))
     scope = ", ".join(state.picks) if state.picks else t("fig.exp.all_models", lang)
@@ -159,7 +156,7 @@ def plants_trend(spec: ExplorerSpec | None, lang: Lang):
 )
 def plants_ratio(spec: ExplorerSpec | None, lang: Lang):
     """Export share per plant reporting domestic and export separately (a click picks)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     ratio = plants.domestic_export(services.explorer_view(spec).rows)
     return (
         fig.click_bars(
@@ -185,7 +182,7 @@ def plants_ratio(spec: ExplorerSpec | None, lang: Lang):
 def plants_concentration(spec: ExplorerSpec | None, lang: Lang):
     """Each model's share made in its largest plant (the focus plant's models when one is
     chosen), and the models made in one plant only."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     rows = services.explorer_view(spec).rows
     found = plants.concentration(rows, plant=state.focus)
     return (

@@ -49,7 +49,6 @@ def _spec_inputs() -> tuple:
 )
 def retail_choices(brand: str | None, lang: Lang) -> dict:
     """The brand labels, months and markets of the brand's retail figures."""
-    lang = lang or "ko"
     options, available = shared.choices(PAGE, brand, lang)
     return {
         **options,
@@ -67,9 +66,7 @@ def resolve_retail(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(
@@ -89,7 +86,7 @@ def retail_focus_from_click(
 @callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
 def retail_insights(spec: ExplorerSpec | None, lang: Lang):
     """The EV leader, the ICE-dependent markets, volatility, the focus market's extremes."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     months = retail.market_months(view.rows)
     summary = retail.market_summary(months)
@@ -109,7 +106,7 @@ def retail_insights(spec: ExplorerSpec | None, lang: Lang):
 def retail_trend(spec: ExplorerSpec | None, lang: Lang):
     """Monthly units per market (the focus market alone when chosen) with each shown
     market's peak (▲) and low (▼) month."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     months = retail.market_months(view.scope)
     return (
@@ -136,7 +133,7 @@ def retail_trend(spec: ExplorerSpec | None, lang: Lang):
 )
 def retail_volatility(spec: ExplorerSpec | None, lang: Lang):
     """Coefficient of variation of each market's monthly units (a click picks)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     summary = retail.volatility(services.explorer_view(spec).rows)
     return (
         fig.click_bars(
@@ -167,7 +164,7 @@ def retail_volatility(spec: ExplorerSpec | None, lang: Lang):
 def retail_compare(spec: ExplorerSpec | None, lang: Lang):
     """The chosen markets (else the largest few) on one index: 100 = the market's mean
     month over the period."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     months = retail.market_months(view.rows)
     chosen = list(state.picks) or retail.largest(months, n=COMPARED_BY_DEFAULT)
@@ -197,7 +194,7 @@ def retail_compare(spec: ExplorerSpec | None, lang: Lang):
 def retail_mix(spec: ExplorerSpec | None, lang: Lang):
     """The powertrain mix of every market in the period's last year, or of the focus
     market in every year of the period."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     view = services.explorer_view(spec)
     mix = retail.powertrain_mix(view.scope)
     if state.focus:
@@ -237,7 +234,7 @@ def retail_mix(spec: ExplorerSpec | None, lang: Lang):
 def retail_ev(spec: ExplorerSpec | None, lang: Lang):
     """Each market's EV share in the period's last year (a click picks) and every year's
     share with its change on the same months a year earlier."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     ev = retail.ev_share_by_year(services.explorer_view(spec).rows)
     year = years_of(ev)[-1] if ev.height else None
     latest = retail.of_year(ev, year).sort(["ev_share", "market"], descending=[True, False])

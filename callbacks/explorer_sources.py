@@ -65,7 +65,7 @@ def _file(spec: ExplorerSpec | None) -> tuple[str, dict]:
 )
 def sources_choices(brand: str | None, lang: Lang) -> dict:
     """The brand labels, the months the sales files report and the brand's files."""
-    options, _ = shared.choices(PAGE, brand, lang or "ko")
+    options, _ = shared.choices(PAGE, brand, lang)
     return options
 
 
@@ -77,15 +77,12 @@ def resolve_sources(
     data_version: DataVersionStore | None = None,
 ) -> dict:
     """Controls -> spec, URL, corrected values (see callbacks.explorer.resolve)."""
-    return shared.resolve(
-        PAGE, dict(controls), url_problems, lang or "ko", dict(data_version or {})
-    )
+    return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
 @callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
 def sources_insights(spec: ExplorerSpec | None, lang: Lang):
     """The file's rows read, loaded and rejected, and its findings, in one sentence."""
-    lang = lang or "ko"
     _name, entry = _file(spec)
     return shared.sentences(sources_sentences(entry, lang), lang)
 
@@ -93,7 +90,7 @@ def sources_insights(spec: ExplorerSpec | None, lang: Lang):
 @callback(Output(_id(ids.EXP_FILES_TABLE), "children"), *_spec_inputs())
 def sources_files(spec: ExplorerSpec | None, lang: Lang):
     """Every loaded file of the brand with its load log and the count of findings."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     files = sources.files_of(services.explorer_frame("files"), brand=state.brand)
     return fig.table(
         files,
@@ -131,7 +128,6 @@ def _quality_table(quality: pl.DataFrame, lang: str):
 )
 def sources_file(spec: ExplorerSpec | None, lang: Lang):
     """The chosen file's load-log entry, its data-quality notes and its rejected rows."""
-    lang = lang or "ko"
     name, entry = _file(spec)
     quality, rejects = services.explorer_file_quality(name)
     return (
@@ -151,7 +147,7 @@ def sources_file(spec: ExplorerSpec | None, lang: Lang):
 @callback(Output(_id(ids.EXP_GRID_BOX), "children"), *_spec_inputs())
 def sources_grid(spec: ExplorerSpec | None, lang: Lang):
     """A grid for the file, its kind's columns and the period (a new view, a new grid)."""
-    state, lang = shared.state_of(spec), lang or "ko"
+    state = shared.state_of(spec)
     name, entry = _file(spec)
     view = "|".join(
         [name, str(state.period_from), str(state.period_to), lang, str(spec.get("data_version"))]
@@ -183,7 +179,7 @@ def sources_rows(request: GridRequest | None, spec: ExplorerSpec | None, lang: L
             period=(state.period_from, state.period_to),
         )
     except sources.GridRequestRefused as exc:
-        return refuse(t("exp.sources.refused", lang or "ko", detail=exc))
+        return refuse(t("exp.sources.refused", lang, detail=exc))
     return {"rowData": fig.grid_rows(rows), "rowCount": count}
 
 
@@ -205,7 +201,7 @@ def sources_download(
     """The file's rows under the grid's last sort and filter and the period as CSV."""
     if not n_clicks:
         raise PreventUpdate
-    lang, state = lang or "ko", shared.state_of(spec)
+    state = shared.state_of(spec)
     name, entry = _file(spec)
     last = next((r for r in requests or [] if r), None) or {}
     try:

@@ -142,7 +142,7 @@ def choose_series(
     the options of every select, the spec and the URL. Values the run lacks in the
     opened link join the URL alert; later fallbacks (e.g. a model missing in the new
     market) are silent, the select simply shows what is shown."""
-    lang, trigger = lang or "ko", trigger_kind()
+    trigger = trigger_kind()
     run = _latest_run()
     if run is None:
         return {
@@ -220,7 +220,6 @@ def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
     """The URL parameters the page could not use, named, with what is shown instead."""
     if not problems:
         return None
-    lang = lang or "ko"
     return dbc.Alert(
         html.Ul([html.Li(_problem_text(p, lang)) for p in problems], className="mb-0"),
         color="warning",
@@ -234,7 +233,7 @@ def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
 )
 def render_status(spec: FcSpec | None, lang: Lang):
     """The run shown (or how to create one) and the chosen series' facts."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     run = _latest_run()
     if not spec.get("run_id") or run is None:
         if _stored_run() is not None and not services.results_current("forecast"):
@@ -287,7 +286,7 @@ def render_status(spec: FcSpec | None, lang: Lang):
 def model_choices(spec: FcSpec | None, lang: Lang, band: str | None, shown: list[str] | None):
     """The series' models for the checklist and the band select; keeps valid choices
     and always shows the band model's line with its band."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     models = fv.models_of(forecasts)
     row = fv.series_row(_series(spec["run_id"]), spec["series_id"]) if models else None
@@ -336,7 +335,7 @@ def render_chart(
 ):
     """History, the models' forecasts, the band model's 80% interval and backtest,
     the generated summary and the chart's data as a table."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     history, forecasts, backtest_rows = _frames(spec)
     title = t("fc.chart.title", lang)
     if forecasts.is_empty() and history.is_empty():
@@ -403,7 +402,7 @@ def _series_title(spec: dict, lang: str) -> str:
 )
 def render_metrics(spec: FcSpec | None, scope: str | None, lang: Lang):
     """MASE, sMAPE, MAPE and coverage per model, pooled and per horizon."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     if not spec.get("series_id"):
         return figures.empty_table(lang)
     table = fv.metrics_table(
@@ -439,7 +438,7 @@ def render_metrics(spec: FcSpec | None, scope: str | None, lang: Lang):
 )
 def render_quarters(spec: FcSpec | None, band: str | None, lang: Lang):
     """The band model's forecast, lower and upper per quarter."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     _history, forecasts, _backtest = _frames(spec)
     return figures.data_table(
         fv.quarter_table(
@@ -488,7 +487,7 @@ def download_quarters(n_clicks: Clicks, spec: FcSpec | None, band: str | None):
 )
 def render_leaderboard(spec: FcSpec | None, scope: str | None, lang: Lang):
     """Median MASE and series won per model, for every flow and overall."""
-    lang, spec = lang or "ko", _spec(spec)
+    spec = _spec(spec)
     scope = scope if scope in fv.SCOPES else fv.SCOPES[0]
     metrics = _metrics(spec)
     board = fv.leaderboard(metrics, scope=scope)

@@ -105,7 +105,6 @@ def _clicked(click: ClickData | None) -> str:
 )
 def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
     """The options of every filter: what the data has for this source and brand."""
-    lang = lang or "ko"
     state, _ = url_state.from_controls(source=source, brand=brand)
     try:
         available = choices(services.choices(state.choices_filter()))
@@ -185,7 +184,7 @@ def resolve_filters(
     number out of its range (threshold, top-N) marks its field invalid with the allowed
     range, and the views keep the last valid value instead of silently using the default.
     """
-    lang, trigger = lang or "ko", trigger_kind()
+    trigger = trigger_kind()
     named = {wid["name"]: w for wid, w in zip(weight_ids or [], weights or [], strict=False)}
     state, problems = url_state.from_controls(**controls, weights=named)
     state, ranges = url_state.keep_valid_numbers(state, problems, previous=previous)
@@ -270,7 +269,7 @@ def _alert(problems: list[url_state.Problem], lang: str):
 )
 def show_url_problems(problems: list[ProblemRecord] | None, lang: Lang):
     """The URL parameters the page could not use, named, with what is shown instead."""
-    return _alert([url_state.Problem(**p) for p in problems or []], lang or "ko")
+    return _alert([url_state.Problem(**p) for p in problems or []], lang)
 
 
 # --- cross-filtering -------------------------------------------------------------------
@@ -315,7 +314,7 @@ def model_from_pie_click(click: ClickData | None) -> str:
     Input(ids.LANG_STORE, "data"),
 )
 def render_markets(spec: GsSpec | None, lang: Lang):
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     totals = market_totals(_sales(state).months)
     return (
         gs_figures.market_bar(totals, focus=state.market, lang=lang),
@@ -332,7 +331,7 @@ def render_markets(spec: GsSpec | None, lang: Lang):
     Input(ids.LANG_STORE, "data"),
 )
 def render_top10(spec: GsSpec | None, lang: Lang):
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     frame = top10(_totals(state), market=state.market or "")
     models = frame.get_column("model").to_list()
     if state.model and state.model not in models:
@@ -358,7 +357,7 @@ def render_top10(spec: GsSpec | None, lang: Lang):
 )
 def render_trend(spec: GsSpec | None, lang: Lang):
     """Monthly units of the chosen model (default: the top model) in the focus market."""
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     sales = _sales(state)
     model = state.model or next(
         iter(top10(market_model_units(sales), market=state.market or "", n=1).get_column("model")),
@@ -385,7 +384,7 @@ def render_trend(spec: GsSpec | None, lang: Lang):
     Input(ids.LANG_STORE, "data"),
 )
 def render_deviation_view(spec: GsSpec | None, lang: Lang):
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     totals = _totals(state)
     if totals.get_column("market").n_unique() == 1:  # e.g. eu_retail: Western Europe only
         note = t("gs.deviation.one_market", lang)
@@ -429,7 +428,6 @@ def _heatmap_frame(spec: GsSpec | None):
     Input(ids.LANG_STORE, "data"),
 )
 def render_heatmap(spec: GsSpec | None, lang: Lang):
-    lang = lang or "ko"
     state, frame = _heatmap_frame(spec)
     if frame is None:
         pick = t("gs.heatmap.pick", lang) if state.no_markets else None
@@ -473,7 +471,7 @@ def download_heatmap(n_clicks: Clicks, spec: GsSpec | None) -> dict:
     Input(ids.LANG_STORE, "data"),
 )
 def render_recommendations(spec: GsSpec | None, lang: Lang):
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     if not state.market:
         return figures.empty_table(lang)
     rivals, ours = services.competitor_context(state.sales_filter(), market=state.market)
@@ -503,7 +501,7 @@ def render_recommendations(spec: GsSpec | None, lang: Lang):
     Input(ids.LANG_STORE, "data"),
 )
 def render_priority(spec: GsSpec | None, lang: Lang):
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     frame = priority(_sales(state), market=state.market or "", weights=state.weight_map())
     return figures.data_table(frame, lang=lang)
 
@@ -519,7 +517,7 @@ def render_priority(spec: GsSpec | None, lang: Lang):
 def plan_stock(spec: GsSpec | None, _edited: int | None, lang: Lang, rows: list[StockRow] | None):
     """One row per model of the focus market; typing a stock figure gives its weeks of
     cover and status. Entered figures survive a change of filters (by model name)."""
-    state, lang = _state(spec), lang or "ko"
+    state = _state(spec)
     sales = _sales(state)
     entered = {
         r["model"]: int(r["stock"])

@@ -50,7 +50,6 @@ def first_start_progress(_n: Clicks, lang: Lang):
     status = services.first_start_status()
     if not status:
         return None
-    lang = lang or "ko"
     step = t(f"prep.step.{status.get('step')}", lang)
     if status.get("error"):
         text = t("prep.failed", lang, step=step, command=status.get("step"),

@@ -39,7 +39,7 @@ callback = for_page("dealer")
 )
 def render_regions(spec: DealerSpec | None, lang: Lang):
     """Heatmap, insights and table of the spec's customers by region (all regions)."""
-    lang, brand = lang or "ko", _spec_brand(spec)
+    brand = _spec_brand(spec)
     hint = f"{t('region.hint', lang, min=region.MIN_CUSTOMERS)} {t('region.body_source', lang)}"
     frame = _customers(brand)
     if frame.height:
