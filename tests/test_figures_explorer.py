@@ -78,3 +78,10 @@ def test_titles_sit_below_the_mode_bar_and_a_long_one_wraps():
     ):
         assert (built.layout.title.yref, built.layout.title.pad.t) == ("container", 36)
         assert built.layout.margin.t == fig.TITLE_MARGIN
+
+
+def test_a_chart_with_many_legend_entries_grows_so_its_plot_keeps_room_on_a_phone():
+    assert fig.legend_layout(2)[0] == fig.HEIGHT
+    height, legend = fig.legend_layout(12)  # ten markets, peak and low
+    assert height == 300 + 6 * fig.LEGEND_ROW_PX
+    assert (legend["yref"], legend["entrywidth"]) == ("container", fig.LEGEND_ENTRY_PX)

@@ -39,6 +39,20 @@ UNREPORTED_FILL = "rgba(153,153,153,0.18)"
 _PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
 # Legends sit at the figure's bottom edge, below the x-axis title at any width.
 LEGEND_BELOW = BOTTOM_LEGEND
+# A legend of many entries gets columns of a fixed width and the chart grows by a row
+# per two entries: on a phone (two columns) twelve markets took the plot's height and
+# plotly failed ("Something went wrong with axis scaling").
+LEGEND_ENTRY_PX = 160
+LEGEND_ROW_PX = 22
+
+
+def legend_layout(entries: int) -> tuple[int, dict]:
+    """(figure height in px, legend layout) for a chart with `entries` legend entries."""
+    rows = -(-entries // 2)  # two columns on a phone
+    height = max(HEIGHT, 300 + LEGEND_ROW_PX * rows)
+    return height, {**LEGEND_BELOW, "entrywidth": LEGEND_ENTRY_PX, "entrywidthmode": "pixels"}
+
+
 # Line styles of series whose colour an earlier series of the same chart already has
 # (more series than the palette has colours: e.g. India and the USA): solid, dash, dot.
 LINE_DASHES = ("solid", "dash", "dot", "dashdot")
@@ -311,10 +325,11 @@ def month_lines(
                     hovertemplate="%{customdata} %{x|%Y-%m}: %{y:,.0f}<extra></extra>",
                 )
             )
-    fig = _figure(title, HEIGHT, data=traces)
+    height, legend = legend_layout(len(traces))
+    fig = _figure(title, height, data=traces)
     fig.update_layout(
         **_unreported_shapes(grid, unreported, lang),
-        legend=LEGEND_BELOW,
+        legend=legend,
         hovermode="closest",
         clickmode="event",
         xaxis={"title": t("axis.exp.month", lang), "tickformat": "%Y-%m"},
@@ -435,10 +450,11 @@ def stacked_shares(
                 hovertemplate="%{fullData.name}: %{y:.1f}% (%{customdata:,})<extra></extra>",
             )
         )
-    fig = _figure(title, HEIGHT, data=traces)
+    height, legend = legend_layout(len(traces))
+    fig = _figure(title, height, data=traces)
     fig.update_layout(
         barmode="stack",
-        legend=LEGEND_BELOW,
+        legend=legend,
         yaxis={"title": t("axis.exp.share", lang), "range": [0, 100]},
         xaxis={"type": "category"},
         annotations=[
@@ -615,10 +631,11 @@ def share_lines(
             ("unstated", "unstated_share", colours["unstated"]),
         )
     ]
-    fig = _figure(title, HEIGHT, data=traces)
+    height, legend = legend_layout(len(traces))
+    fig = _figure(title, height, data=traces)
     fig.update_layout(
         **_unreported_shapes(grid, unreported, lang),
-        legend=LEGEND_BELOW,
+        legend=legend,
         xaxis={"title": t("axis.exp.month", lang), "tickformat": "%Y-%m"},
         yaxis={"title": t("axis.exp.share", lang), "rangemode": "tozero"},
     )
