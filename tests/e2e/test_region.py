@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -27,6 +30,41 @@ return [xa._offset + xa.l2p(0) - box.width / 2, ya._offset + ya.l2p(row) - box.h
 """
 
 
+def _settled(driver, element) -> bool:
+    """The element is in view and has not moved for 0.5 s, with no callback in flight."""
+    before = element.rect
+    time.sleep(0.5)
+    if element.rect != before or not dash_idle(driver):
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        return False
+    return True
+
+
+def _click_row(driver, wait: WebDriverWait, region: str) -> None:
+    """A real mouse click on the heatmap row of `region`, until the URL names it.
+
+    On a loaded machine plotly may still be redrawing the heatmap (the outline of the
+    previous pick) when the click lands, and drops it; picking a region twice is the same
+    as once, so the click is repeated a few times before the test gives up.
+    """
+    for _attempt in range(4):
+        heatmap = driver.find_element(By.CSS_SELECTOR, f"#{ids.REGION_HEATMAP} .js-plotly-plot")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", heatmap)
+        # The charts above it still grow as they load: click once the heatmap stays put.
+        wait.until(lambda d, h=heatmap: _settled(d, h))
+        dx, dy = driver.execute_script(_ROW_CENTRE, ids.REGION_HEATMAP, region)
+        pointer = ActionChains(driver).move_to_element_with_offset(heatmap, int(dx), int(dy))
+        pointer.click().perform()
+        try:
+            WebDriverWait(driver, 15, poll_frequency=0.1).until(
+                lambda d: query_of(d).get("region") == [region]
+            )
+            return
+        except TimeoutException:
+            continue
+    raise AssertionError(f"clicking the heatmap row of {region} never picked it")
+
+
 def _clusters(driver) -> int | None:
     return driver.execute_script(_CLUSTER_CUSTOMERS, ids.DEALER_CLUSTER_SIZES)
 
@@ -44,17 +82,15 @@ def test_choosing_a_region_filters_the_cluster_view(served_dealer_app, browser):
     assert "175명" in browser.find_element(By.ID, ids.REGION_SELECTED).text
 
     # a click on the heatmap row of 경남 picks that region instead
-    heatmap = browser.find_element(By.CSS_SELECTOR, f"#{ids.REGION_HEATMAP} .js-plotly-plot")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", heatmap)
-    dx, dy = browser.execute_script(_ROW_CENTRE, ids.REGION_HEATMAP, "경남")
-    ActionChains(browser).move_to_element_with_offset(heatmap, int(dx), int(dy)).click().perform()
-    wait.until(lambda d: query_of(d).get("region") == ["경남"])
+    _click_row(browser, wait, "경남")
     wait.until(lambda d: dash_idle(d) and _clusters(d) == 121)
     assert (
         Select(browser.find_element(By.ID, ids.DEALER_REGION)).first_selected_option.text == "경남"
     )
 
-    browser.find_element(By.ID, ids.REGION_CLEAR).click()
+    clear = browser.find_element(By.ID, ids.REGION_CLEAR)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", clear)
+    clear.click()  # (at the page's top edge the sticky navbar would take the click)
     wait.until(lambda d: "region" not in query_of(d))
     wait.until(lambda d: dash_idle(d) and _clusters(d) == 1_900)
     assert severe_logs(browser) == []
