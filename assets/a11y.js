@@ -38,6 +38,10 @@
       if (!b.hasAttribute("data-title-en")) { b.setAttribute("data-title-en", en); }
       var want = state.lang === "ko" ? (MODEBAR_KO[en] || en) : en;
       if (b.getAttribute("data-title") !== want) { b.setAttribute("data-title", want); }
+      // plotly also names the button (aria-label) with the English title
+      if (b.hasAttribute("aria-label") && b.getAttribute("aria-label") !== want) {
+        b.setAttribute("aria-label", want);
+      }
     });
     // the navigation toggle's fixed English name
     root.querySelectorAll(".navbar-toggler").forEach(function (b) {

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
+from analytics.competitors import SEGMENT_BODY
 from analytics.explorer import competitors
 from app import ids, services
 from app.figures import explorer as fig
-from app.i18n import market_label, t
+from app.i18n import CATALOGUE, market_label, t
 from app.i18n.explorer import competitors_sentences, counter_sentence
 from app.inputs import (
     ClickData,
@@ -134,9 +135,30 @@ def competitors_models(spec: ExplorerSpec | None, lang: Lang):
             rows.drop("label", "powertrain_code"),
             lang=lang,
             fraction_columns=["share"],
-            value_labels={"is_ours": lambda v: "★" if v == "True" else ""},
+            value_labels={
+                "is_ours": lambda v: "★" if v == "True" else "",
+                **_published_labels(lang),
+            },
         ),
     )
+
+
+def _published_labels(lang: str) -> dict:
+    """Labels of the competitor file's words in the page's language: the body word
+    (SEGMENT_BODY) and the segment and powertrain as published (Korean) in English."""
+
+    def word(prefix: str):
+        def label(value: str) -> str:
+            key = f"exp.{prefix}.{value}"
+            return t(key, lang) if key in CATALOGUE else value
+
+        return label
+
+    return {
+        "body": word("body"),
+        "segment": lambda s: t(f"exp.body.{SEGMENT_BODY[s]}", lang) if s in SEGMENT_BODY else s,
+        "powertrain": word("powertrain"),
+    }
 
 
 @callback(
@@ -167,6 +189,7 @@ def competitors_counters(spec: ExplorerSpec | None, lang: Lang):
             value_labels={
                 "match": lambda m: t(f"match.{m}", lang),
                 "our_source": lambda s: t(f"source.{s}", lang),
+                **_published_labels(lang),
             },
         ),
     )

@@ -169,7 +169,10 @@ def models_mix(spec: ExplorerSpec | None, lang: Lang):
             models.mix_table(body, power),
             lang=lang,
             fraction_columns=["share"],
-            value_labels={"group": lambda g: fig.group_label(g, lang, english.get(g))},
+            value_labels={
+                "group": lambda g: fig.group_label(g, lang, english.get(g)),
+                "mix": lambda m: t(f"exp.mix.{m}", lang),
+            },
         ),
     )  # fmt: skip
 

@@ -122,7 +122,12 @@ def retail_trend(spec: ExplorerSpec | None, lang: Lang):
             colour=fig.market_colour,
             markers=retail.extremes(months),
         ),
-        fig.table(retail.market_summary(months), lang=lang, fraction_columns=["share"]),
+        fig.table(
+            retail.market_summary(months),
+            lang=lang,
+            fraction_columns=["share"],
+            value_labels={"cv_class": lambda c: t(f"cv.{c}", lang)},
+        ),
     )
 
 

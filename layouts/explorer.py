@@ -40,7 +40,12 @@ def chart_config(page: str, role: str) -> dict:
             "toggleSpikelines",
             "hoverClosestCartesian",
             "hoverCompareCartesian",
+            "sendDataToCloud",
+            "editInChartStudio",
         ],  # fmt: skip
+        # nothing leaves the machine: no "Share chart" (plotly's cloud) button
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
         "toImageButtonOptions": {
             "format": "png",
             "filename": f"carsight-explorer-{page}-{role}",

@@ -201,6 +201,25 @@ def test_bar_colours_are_explained_by_a_legend(services):
     assert [trace.name for trace in top.data if trace.showlegend] == ["현대", "기아"]
 
 
+def test_table_codes_read_in_the_page_language(services):
+    import callbacks.explorer_competitors as c
+    import callbacks.explorer_models as m
+    import callbacks.explorer_retail as r
+
+    spec = c.resolve_competitors(controls(focus="USA", year="2024"), [], "en", {})["spec"]
+    _bars, models_table = c.competitors_models(spec, "en")
+    assert {row["powertrain"] for row in models_table.data} <= {"ICE", "Hybrid", "EV"}
+    assert "Pickup" in {row["segment"] for row in models_table.data}
+    _sentences, counters = c.competitors_counters(spec, "ko")
+    assert "픽업" in {row["body"] for row in counters.data}
+    spec = m.resolve_models(controls(top_n=10, compare=ANY, flow="both"), [], "ko", {})["spec"]
+    _body, _power, mix = m.models_mix(spec, "ko")
+    assert {row["mix"] for row in mix.data} == {"차체", "파워트레인"}
+    spec = r.resolve_retail(controls(brand="Kia", picks=[]), [], "ko", {})["spec"]
+    _trend, summary = r.retail_trend(spec, "ko")
+    assert {row["cv_class"] for row in summary.data} <= {"연중형", "보통", "계절형", "판단 불가"}
+
+
 # --- source data -------------------------------------------------------------------------------
 
 

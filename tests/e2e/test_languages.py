@@ -56,14 +56,18 @@ SHARED = {
 
 
 def data_words(db) -> frozenset[str]:
-    """Latin words that are data values in the warehouse: model names (as sold and as
-    the catalogue names them), plants, and competitor models and brands."""
+    """Latin words that are data values in the warehouse: model names (as sold, as
+    published in the IR files and as the catalogue names them), plants and their names,
+    competitor models and brands, and the loaded files' formats and encodings (the source
+    data page shows each file's load log)."""
     import duckdb
 
     query = """
         select model from dim_model union select family from dim_model
         union select model_label from customers union select plant from dim_plant
         union select model_name from competitor_sales union select brand from competitor_sales
+        union select plant_name from dim_plant union select model_label from fact_sales
+        union select format from load_log union select encoding from load_log
     """
     with duckdb.connect(str(db), read_only=True) as con:
         values = [row[0] for row in con.sql(query).fetchall() if row[0]]
