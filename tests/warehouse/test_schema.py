@@ -21,23 +21,24 @@ REGENERATE = 'python -c "from warehouse.schema import write_markdown; write_mark
 
 
 @pytest.fixture(scope="module")
-def warehouse_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def warehouse_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's reference warehouse (`reference_db`: a build of every file in
+    ../shared/data), read only; without that folder, a build of a generated sample."""
+    if SHARED_DATA.is_dir():
+        return request.getfixturevalue("reference_db")
     from warehouse.build import build
 
+    try:
+        from warehouse.sample import generate
+    except ImportError:
+        pytest.skip(
+            f"{SHARED_DATA} is missing and warehouse.sample.generate is not "
+            "available to make a sample data set"
+        )
     tmp = tmp_path_factory.mktemp("schema")
-    source = SHARED_DATA
-    if not source.is_dir():
-        try:
-            from warehouse.sample import generate
-        except ImportError:
-            pytest.skip(
-                f"{SHARED_DATA} is missing and warehouse.sample.generate is not "
-                "available to make a sample data set"
-            )
-        source = tmp / "raw"
-        generate(source, seed=1, scale=0.2)
+    generate(tmp / "raw", seed=1, scale=0.2)
     db = tmp / "warehouse.duckdb"
-    build([source], db)
+    build([tmp / "raw"], db)
     return db
 
 
