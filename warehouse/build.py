@@ -48,7 +48,7 @@ from warehouse import (
 from warehouse.claims import Flags
 from warehouse.connection import open_read_only, query_frame
 from warehouse.errors import FileRefused
-from warehouse.facts import FactParser, ParsedFacts, ragged_rows
+from warehouse.facts import FactParser, ragged_rows
 from warehouse.formats import (
     REJECT_SCHEMA,
     Detected,
@@ -283,10 +283,28 @@ def _load_facts(
     for chunk in source.chunks():
         parser.add(chunk)
     parsed = parser.finish()
-    lines = _canonical_lines(parsed, name, fmt.name, fmt.priority)
+    del parser
     markets = _canonical_markets(parsed.markets)
-    _insert_facts(state.stage_connection(), lines, parsed.cells, markets)
-    _note_uncatalogued(state, lines, name)
+    uncatalogued: list[pl.DataFrame] = []
+    unknown: set[str] = set()
+    # a slice of lines at a time: a large file's canonical lines and DuckDB's join of
+    # them never exist whole (the 2 GB ceiling of issue 10)
+    for part, cells in _line_slices(parsed.lines, parsed.cells):
+        lines = _canonical_lines(part, parsed.brand, name, fmt.name, fmt.priority)
+        _insert_facts(state.stage_connection(), lines, cells, markets)
+        uncatalogued.append(
+            lines.filter(~pl.col("in_catalogue"))
+            .select("brand", pl.col("model_label").alias("label"), "model")
+            .drop_nulls(["brand", "label"])
+            .unique()
+        )
+        unknown |= set(
+            lines.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
+            .get_column("market_label")
+            .to_list()
+        )
+        del lines, cells
+    _note_uncatalogued(state, pl.concat(uncatalogued), name)
     rejected = parsed.rejected.with_columns(pl.lit(name).alias("source_file"))
     state.rejected.append(rejected)
     for check, detail in parsed.notes:
@@ -307,11 +325,6 @@ def _load_facts(
                 "units",
             ).cast(TOTALS_SCHEMA)  # type: ignore[arg-type]
         )
-    unknown = set(
-        lines.filter(pl.col("market").is_null() & pl.col("market_label").is_not_null())
-        .get_column("market_label")
-        .to_list()
-    )
     if parsed.cells.height:
         unknown |= set(markets.filter(pl.col("market").is_null()).get_column("market_label"))
     for label in sorted(unknown):
@@ -344,6 +357,25 @@ def _load_facts(
             name,
             "warning",
         )
+
+
+LINES_PER_INSERT = 50_000  # lines of a file joined and inserted at a time
+
+
+def _line_slices(
+    lines: pl.DataFrame, cells: pl.DataFrame
+) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+    """(lines, their cells) of at most LINES_PER_INSERT lines each, by line number; one
+    slice when the file has no more lines than that."""
+    size = LINES_PER_INSERT
+    if lines.height <= size:
+        yield lines, cells
+        return
+    numbers = lines.get_column("line").sort()
+    for start in range(0, numbers.len(), size):
+        first, last = numbers[start], numbers[min(start + size, numbers.len()) - 1]
+        in_slice = pl.col("line").is_between(first, last)
+        yield lines.filter(in_slice), cells.filter(in_slice)
 
 
 def _insert_facts(
@@ -404,7 +436,7 @@ def _load_customers(
             con.unregister("wanted_lines")
 
     ids, rejected = parser.finish(raw_of)
-    _note_uncatalogued(state, pl.concat(labels).unique(), name)
+    _note_uncatalogued(state, _uncatalogued(pl.concat(labels)), name)
     state.customer_files += 1
     con.register("customer_ids", ids.to_arrow())
     con.execute(sql.load("build/customers_insert"), [name, state.customer_files * _LOAD_ORDER_FILE])
@@ -468,10 +500,13 @@ def _log_entry(
     }
 
 
-def _canonical_lines(parsed: ParsedFacts, name: str, fmt: str, priority: int) -> pl.DataFrame:
-    """The parsed lines with the columns of SOURCE_SCHEMA but month and units (one per line)."""
-    frame = parsed.lines.with_columns(
-        pl.col("model_label").str.strip_chars(), pl.lit(parsed.brand).alias("brand")
+def _canonical_lines(
+    parsed_lines: pl.DataFrame, brand: str, name: str, fmt: str, priority: int
+) -> pl.DataFrame:
+    """Parsed lines (ParsedFacts.lines) with the columns of SOURCE_SCHEMA but month and
+    units (one per line), and `in_catalogue` (the model label is in the model catalogue)."""
+    frame = parsed_lines.with_columns(
+        pl.col("model_label").str.strip_chars(), pl.lit(brand).alias("brand")
     )
     frame = catalogue.with_model_columns(frame.lazy(), "model_label").collect()
     market_labels = frame.get_column("market_label").unique().to_list()
@@ -502,7 +537,7 @@ def _canonical_lines(parsed: ParsedFacts, name: str, fmt: str, priority: int) ->
         pl.lit(priority).alias("priority"),
     )
     columns = [c for c in SOURCE_SCHEMA if c not in {"month", "units"}]
-    return frame.select(columns).cast({c: SOURCE_SCHEMA[c] for c in columns})
+    return frame.select(*columns, "in_catalogue").cast({c: SOURCE_SCHEMA[c] for c in columns})
 
 
 def _canonical_markets(markets: pl.DataFrame) -> pl.DataFrame:
@@ -519,18 +554,36 @@ def _region(market: pl.Expr) -> pl.Expr:
     return market.replace_strict(regions, default=None, return_dtype=pl.Utf8)
 
 
-def _note_uncatalogued(state: LoadState, frame: pl.DataFrame, name: str) -> None:
-    """Warn about model labels the model catalogue does not know (warehouse/catalogue)."""
+def _uncatalogued(frame: pl.DataFrame) -> pl.DataFrame:
+    """brand, label, model of the model labels (`brand`, `model_label` of `frame`) the
+    model catalogue does not know (warehouse/catalogue)."""
     labels = frame.select("brand", pl.col("model_label").alias("label")).unique().drop_nulls()
     unknown = catalogue.resolve(labels).filter(~pl.col("in_catalogue"))
-    for brand, label, model in (
-        unknown.sort("brand", "label").select("brand", "label", "model").iter_rows()
-    ):
+    return unknown.select("brand", "label", "model")
+
+
+MAX_UNCATALOGUED_NOTES = 20  # per file; the rest are counted in one more note
+
+
+def _note_uncatalogued(state: LoadState, unknown: pl.DataFrame, name: str) -> None:
+    """Warn about model labels the model catalogue does not know (`unknown`: brand, label,
+    model), one note per label up to MAX_UNCATALOGUED_NOTES, then one note counting the rest."""
+    unknown = unknown.unique().sort("brand", "label")
+    for brand, label, model in unknown.head(MAX_UNCATALOGUED_NOTES).iter_rows():
         state.note(
             "model_not_in_catalogue",
             f"{brand} model label '{label}' is not in the model catalogue; counted as model "
             f"'{model}' without body type or size class; add the spelling to "
             "warehouse/catalogue/spellings.csv",
+            name,
+            "warning",
+        )
+    if unknown.height > MAX_UNCATALOGUED_NOTES:
+        state.note(
+            "model_not_in_catalogue",
+            f"and {unknown.height - MAX_UNCATALOGUED_NOTES:,} more model labels not in the "
+            "model catalogue, each counted as the model its name gives without body type or "
+            "size class; add their spellings to warehouse/catalogue/spellings.csv",
             name,
             "warning",
         )
@@ -730,7 +783,10 @@ def connect_new(path: Path, storage_version: str = STORAGE_VERSION) -> duckdb.Du
     return con
 
 
-# DuckDB's share of the 2 GB a build may use; beyond it DuckDB spills to disk
+# DuckDB's share of the 2 GB a build may use; beyond it DuckDB spills to disk. While files
+# are read, the parsed file (Polars) needs the rest, so DuckDB gets less until the tables
+# are written (benchmarks/build_bench.py measures the ceiling).
+LOAD_MEMORY_LIMIT = "512MB"
 BUILD_MEMORY_LIMIT = "1GB"
 
 
@@ -749,7 +805,7 @@ def new_warehouse(
     _remove_temp(tmp)
     con = connect_new(tmp, storage_version)
     try:
-        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+        con.execute(f"set memory_limit = '{LOAD_MEMORY_LIMIT}'")
         con.execute("set temp_directory = ?", [str(spill)])
         con.execute("set enable_progress_bar = false")
         for table_name in ("source_rows", "customers", "customers_loaded"):
@@ -781,6 +837,7 @@ def write_warehouse(
     """Finish the new warehouse `tmp` (open as `con`) from `state` and swap it in atomically."""
     steps = ["tables", "resolve overlaps", "fact_sales", "views", "swap"]
     _step(progress, steps, 0)
+    con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
     _write_tables(con, state, ops_db)
     _carry_trained(con, state)
     forecasts.carry_over(con, state.forecasts)

@@ -265,7 +265,7 @@ def resolve_brand(
             column=column_name,
             hint="Rename the file after its brand, or check that it is the file you meant",
         )
-    resolved = claims.resolve_brand(table.path, found, "the purchased models", flags, relabel)
+    resolved = claims.resolve_brand(table.path, found, "the purchase history", flags, relabel)
     assert resolved is not None
     brand = resolved
     others = {b: c for b, c in per_brand.items() if b not in {brand, "unknown"}}

@@ -432,7 +432,9 @@ class FactParser:
     def finish(self) -> ParsedFacts:
         """The whole-file checks and phase 5; returns the parsed file."""
         if self._keys:
-            refuse_repeated_rows(self.path, self.header, pl.concat(self._keys), self.detected)
+            keys, self._keys = pl.concat(self._keys), []
+            refuse_repeated_rows(self.path, self.header, keys, self.detected)
+            del keys
         if self.file_year is None:
             claims.check_content_years(self.path, sorted(self._years), self.flags)
         lines = _concat(self._lines, self.line_schema)
@@ -440,9 +442,8 @@ class FactParser:
         self._lines, self._cells = [], []
         notes: list[tuple[str, str]] = []
         if self._row_sums:
-            cells, notes = realign_total_rows(
-                cells, pl.concat(self._row_sums), len(self.detected.market_columns)
-            )
+            sums, self._row_sums = pl.concat(self._row_sums), []
+            cells, notes = realign_total_rows(cells, sums, len(self.detected.market_columns))
         markets = pl.DataFrame(
             {
                 "market_col": list(range(len(self.detected.market_columns))),
@@ -473,6 +474,7 @@ class FactParser:
             .sort("line", maintain_order=True)
             .cast(REJECT_SCHEMA)  # type: ignore[arg-type]
         )
+        self._rejected = []
         return ParsedFacts(
             lines.drop("is_total", strict=False),
             cells,
@@ -519,8 +521,12 @@ def refuse_repeated_rows(
     key = [role for role in detected.role_columns if role not in {"units", "ds"}]
     if not key or frame.height < 2:
         return
+    repeats = frame.select(key).is_duplicated()
+    if not repeats.any():
+        return
     repeated = (
-        frame.select("line", *key)
+        frame.filter(repeats)
+        .select("line", *key)
         .with_columns(pl.col("line").min().over(key).alias("first_line"))
         .filter(pl.col("line") != pl.col("first_line"))
         .sort("line")
@@ -646,15 +652,22 @@ def drop_unreported_months(
     if cells.height == 0:
         return cells, []
     years = lines.select("line", "year")
-    single = years.get_column("year").n_unique() == 1
-    if single:
-        year = years.item(0, "year")
-        with_year = cells.with_columns(pl.lit(year, dtype=years.schema["year"]).alias("year"))
+    after_last = pl.col("units") > 0
+    # one year (most files): no year column beside 16M cells, only aggregates of them
+    with_year: pl.DataFrame | None = None
+    if years.get_column("year").n_unique() == 1:
+        last = pl.DataFrame(
+            {
+                "year": [years.item(0, "year")],
+                "last_month": [cells.select(pl.col("month").filter(after_last).max()).item()],
+            },
+            schema={"year": years.schema["year"], "last_month": cells.schema["month"]},
+        )
     else:
         with_year = cells.join(years, on="line")
-    last = with_year.group_by("year").agg(
-        pl.col("month").filter(pl.col("units") > 0).max().alias("last_month")
-    )
+        last = with_year.group_by("year").agg(
+            pl.col("month").filter(after_last).max().alias("last_month")
+        )
     notes = []
     dropped_any = False
     for row in last.sort("year").iter_rows(named=True):
@@ -668,20 +681,28 @@ def drop_unreported_months(
                 )
             )
             continue
-        first_dropped = with_year.filter(
-            (pl.col("year") == row["year"]) & (pl.col("month") > row["last_month"])
-        ).get_column("month")
-        if first_dropped.len():
+        later = pl.col("month") > row["last_month"]
+        if with_year is not None:
+            later = later & (pl.col("year") == row["year"])
+        first_dropped = (cells if with_year is None else with_year).select(
+            pl.col("month").filter(later).min()
+        )
+        if first_dropped.item() is not None:
             dropped_any = True
             notes.append(
                 (
                     "months_not_reported",
-                    f"{row['year']}: months {first_dropped.min()!s}-12 have "
+                    f"{row['year']}: months {first_dropped.item()!s}-12 have "
                     f"no figures after month {row['last_month']}; treated as not reported",
                 )
             )
     if not dropped_any:
         return cells, []
+    if with_year is None:
+        last_month = last.item(0, "last_month")
+        return (
+            cells.clear() if last_month is None else cells.filter(pl.col("month") <= last_month)
+        ), notes
     kept = with_year.join(last.select("year", "last_month"), on="year", how="left").filter(
         pl.col("month") <= pl.col("last_month")
     )

@@ -128,7 +128,7 @@ def load_options(func: Callable) -> Callable:
             ),
             click.option(
                 "--brand",
-                type=click.Choice(["Hyundai", "Kia"]),
+                type=click.Choice(["Hyundai", "Kia"], case_sensitive=False),
                 help="Brand for files whose header and name do not tell it; a file that "
                 "tells another brand is refused.",
             ),
@@ -140,7 +140,7 @@ def load_options(func: Callable) -> Callable:
             ),
             click.option(
                 "--force-brand",
-                type=click.Choice(["Hyundai", "Kia"]),
+                type=click.Choice(["Hyundai", "Kia"], case_sensitive=False),
                 help="Relabel every file as this brand (warned, recorded in load_log).",
             ),
             click.option(

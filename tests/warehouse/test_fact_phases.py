@@ -163,6 +163,31 @@ def test_months_after_the_last_reported_month_are_missing_not_zero(hmc: RawTable
             "treated as not reported") in found.notes  # fmt: skip
 
 
+def test_unreported_months_are_found_per_year_in_a_file_of_several_years() -> None:
+    lines = pl.DataFrame({"line": [2, 3, 4], "year": [2023, 2024, 2025]})
+    cells = pl.DataFrame(
+        {
+            "line": [2, 2, 3, 3, 3, 4],
+            "month": [1, 2, 1, 2, 3, 1],
+            "market_col": [None] * 6,
+            "units": [5, 6, 7, 0, 0, 0],
+        },
+        schema=facts.CELL_SCHEMA,
+    )
+    kept, notes = facts.drop_unreported_months(lines, cells)
+    assert kept.rows() == [(2, 1, None, 5), (2, 2, None, 6), (3, 1, None, 7)]
+    assert notes == [
+        ("months_not_reported", "2024: months 2-12 have no figures after month 1; "
+         "treated as not reported"),
+        ("months_not_reported", "2025: every figure is 0 or empty; "
+         "the whole year is treated as not reported"),
+    ]  # fmt: skip
+    one_year = lines.filter(pl.col("year") == 2025)
+    kept, notes = facts.drop_unreported_months(one_year, cells.filter(pl.col("line") == 4))
+    assert kept.is_empty() and kept.schema == cells.schema
+    assert notes[0][1].startswith("2025: every figure is 0")
+
+
 def test_a_market_column_holding_row_totals_moves_to_the_totals() -> None:
     lines = pl.DataFrame(
         {

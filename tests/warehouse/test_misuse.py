@@ -19,7 +19,9 @@ import openpyxl
 import pytest
 
 from tests.warehouse.test_bad_input import (
+    HMC_ROWS,
     HMC_TOTAL,
+    facts_of,
     hmc_sales_text,
     kia_export_text,
     rows,
@@ -108,6 +110,10 @@ def test_cli_force_flags_exist_and_contradictions_exit_2(raw: Path, tmp_path: Pa
     )
     assert forced.exit_code == 0, forced.output
     assert "relabelled" in forced.output
+    # the brand as users type it (`--brand kia`), refused for the file that tells Hyundai
+    lower = runner.invoke(main, ["build", str(raw), "--db", db, "--brand", "kia", "--quiet"])
+    assert lower.exit_code == 2
+    assert "--brand says Kia" in lower.output
 
 
 # --- finding 2: spreadsheets ------------------------------------------------------------
@@ -295,6 +301,46 @@ def test_every_reference_file_read_as_cp949_raises_no_false_alarm(
         check_plausible_text(table, latin_columns(table, detect(table)))
         checked += 1
     assert checked >= 10
+
+
+# --- finding 6: memory (the ceiling itself: benchmarks/build_bench.py) ----------------------
+
+
+def test_a_file_inserted_a_slice_of_lines_at_a_time_gives_the_same_rows(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warehouse.build
+
+    whole, sliced = tmp_path / "whole.duckdb", tmp_path / "sliced.duckdb"
+    build([raw], whole)
+    monkeypatch.setattr(warehouse.build, "LINES_PER_INSERT", 2)
+    build([raw], sliced)
+    source = "select * exclude (source_file) from source_rows order by all"
+    assert rows(sliced, source) == rows(whole, source)
+    assert facts_of(sliced) == facts_of(whole)
+    quality = "select check_name, severity, detail from data_quality order by all"
+    assert rows(sliced, quality) == rows(whole, quality)
+
+
+def test_a_file_of_many_unknown_model_labels_gets_a_bounded_number_of_notes(
+    tmp_path: Path,
+) -> None:
+    from warehouse.build import MAX_UNCATALOGUED_NOTES
+
+    n = MAX_UNCATALOGUED_NOTES + 5
+    ident, cells, _ = HMC_ROWS[0]
+    unknown = [([f"Zq{i:03d} (ZZ{i})", *ident[1:]], cells, []) for i in range(n)]
+    db = tmp_path / "w.duckdb"
+    build([write(tmp_path / "in" / HMC_2023, hmc_sales_text(rows=unknown))], db)
+    notes = rows(
+        db,
+        "select detail from data_quality where check_name = 'model_not_in_catalogue' "
+        "order by detail",
+    )
+    assert len(notes) == MAX_UNCATALOGUED_NOTES + 1
+    assert notes[0][0].startswith("Hyundai model label 'Zq000 (ZZ0)' is not in the model")
+    assert any(d.startswith("and 5 more model labels not in the model catalogue") for (d,) in notes)
+    assert rows(db, "select count(distinct model_label) from fact_sales") == [(n,)]
 
 
 # --- finding 10: a customer file's brand comes from its models and name, not its header ----

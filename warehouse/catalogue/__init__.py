@@ -261,8 +261,12 @@ def family_of(brand: str | None, label: str | None) -> str | None:
 def resolve(labels: pl.DataFrame) -> pl.DataFrame:
     """RESOLVED_SCHEMA rows for the distinct (brand, label) pairs of `labels`."""
     pairs = labels.select("brand", "label").unique()
-    rows = [resolve_label(b, v) for b, v in pairs.iter_rows()]
-    return pl.DataFrame(rows, schema=RESOLVED_SCHEMA, orient="row")
+    # built column by column: a file of a million distinct labels never holds a million dicts
+    columns: dict[str, list[object]] = {name: [] for name in RESOLVED_SCHEMA}
+    for brand, label in pairs.iter_rows():
+        for name, value in resolve_label(brand, label).items():
+            columns[name].append(value)
+    return pl.DataFrame(columns, schema=RESOLVED_SCHEMA)
 
 
 def read_dim_model(warehouse: Warehouse) -> pl.DataFrame:
