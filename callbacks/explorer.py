@@ -74,6 +74,11 @@ def resolve_inputs(page: str) -> dict[str, Any]:
     }
 
 
+def spec_inputs(page: str) -> tuple[Input, Input]:
+    """The inputs of a page's view callbacks: its filter spec and the language."""
+    return Input(ids.explorer(page, ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
+
+
 def choice_outputs(page: str, extra: tuple[str, ...] = ()) -> dict[str, Output]:
     """The options a page's choices callback fills: brand labels, months, focus, extras."""
     names = ("brand", "period_from", "period_to", "focus", *extra)

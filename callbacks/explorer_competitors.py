@@ -33,10 +33,6 @@ def _id(role: str) -> dict[str, str]:
     return ids.explorer(PAGE, role)
 
 
-def _spec_inputs() -> tuple:
-    return Input(_id(ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
-
-
 @callback(
     output={**shared.choice_outputs(PAGE), "year": Output(_id(ids.EXP_YEAR), "options")},
     inputs={"brand": Input(_id(ids.EXP_BRAND), "value"), "lang": Input(ids.LANG_STORE, "data")},
@@ -68,7 +64,7 @@ def competitors_focus_from_click(share: ClickData | None) -> str:
     return shared.clicked({ids.EXP_OUR_SHARE: share})
 
 
-@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *shared.spec_inputs(PAGE))
 def competitors_insights(spec: ExplorerSpec | None, lang: Lang):
     """Where our models are listed, the focus market's leader, a partial year."""
     state = shared.state_of(spec)
@@ -81,7 +77,7 @@ def competitors_insights(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_OUR_SHARE), "figure"),
     Output(_id(ids.EXP_OUR_SHARE_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def competitors_share(spec: ExplorerSpec | None, lang: Lang):
     """Our share of the listed top models per market in the year (a click picks)."""
@@ -107,7 +103,7 @@ def competitors_share(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_BRANDS), "figure"),
     Output(_id(ids.EXP_MODELS_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def competitors_models(spec: ExplorerSpec | None, lang: Lang):
     """The focus market's listed models by units, coloured by powertrain, ours marked."""
@@ -164,7 +160,7 @@ def _published_labels(lang: str) -> dict:
 @callback(
     Output(_id(ids.EXP_COUNTERS), "children"),
     Output(_id(ids.EXP_COUNTERS_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def competitors_counters(spec: ExplorerSpec | None, lang: Lang):
     """Our closest counter-model to each listed competitor model, with the reason and our

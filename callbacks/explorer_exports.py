@@ -70,8 +70,7 @@ def exports_focus_from_click(
 
 @callback(
     Output(_id(ids.EXP_INSIGHTS), "children"),
-    Input(_id(ids.EXP_SPEC), "data"),
-    Input(ids.LANG_STORE, "data"),
+    *shared.spec_inputs(PAGE),
 )
 def exports_insights(spec: ExplorerSpec | None, lang: Lang):
     """The largest region, the peak month, growth and decline, in sentences."""
@@ -86,8 +85,7 @@ def exports_insights(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_LINES), "figure"),
     Output(_id(ids.EXP_MONTH_TABLE), "children"),
-    Input(_id(ids.EXP_SPEC), "data"),
-    Input(ids.LANG_STORE, "data"),
+    *shared.spec_inputs(PAGE),
 )
 def exports_lines(spec: ExplorerSpec | None, lang: Lang):
     """Monthly exports per region (the focus region alone when one is chosen) and the
@@ -117,8 +115,7 @@ def exports_lines(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_SHARE), "figure"),
     Output(_id(ids.EXP_SHARE_TABLE), "children"),
-    Input(_id(ids.EXP_SPEC), "data"),
-    Input(ids.LANG_STORE, "data"),
+    *shared.spec_inputs(PAGE),
 )
 def exports_share(spec: ExplorerSpec | None, lang: Lang):
     """Each region's share of the period's exports, with its peak month."""
@@ -145,8 +142,7 @@ def exports_share(spec: ExplorerSpec | None, lang: Lang):
     Output(_id(ids.EXP_YOY), "figure"),
     Output(_id(ids.EXP_YOY_TABLE), "children"),
     Output(_id(ids.EXP_YEAR_TABLE), "children"),
-    Input(_id(ids.EXP_SPEC), "data"),
-    Input(ids.LANG_STORE, "data"),
+    *shared.spec_inputs(PAGE),
 )
 def exports_yoy(spec: ExplorerSpec | None, lang: Lang):
     """The last year's change per region (same months a year earlier) and the region x
@@ -177,8 +173,7 @@ def exports_yoy(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_HEATMAP), "figure"),
     Output(_id(ids.EXP_HEATMAP_TABLE), "children"),
-    Input(_id(ids.EXP_SPEC), "data"),
-    Input(ids.LANG_STORE, "data"),
+    *shared.spec_inputs(PAGE),
 )
 def exports_heatmap(spec: ExplorerSpec | None, lang: Lang):
     """Region x calendar month seasonal index (the focus region alone when chosen)."""

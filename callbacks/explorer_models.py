@@ -35,10 +35,6 @@ def _id(role: str) -> dict[str, str]:
     return ids.explorer(PAGE, role)
 
 
-def _spec_inputs() -> tuple:
-    return Input(_id(ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
-
-
 @callback(
     output={**shared.choice_outputs(PAGE, ("compare", "flow"))},
     inputs={
@@ -76,7 +72,7 @@ def models_focus_from_click(top: ClickData | None) -> str:
     return shared.clicked({ids.EXP_TOP_BAR: top})
 
 
-@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *shared.spec_inputs(PAGE))
 def models_insights(spec: ExplorerSpec | None, lang: Lang):
     """The top model, the domestic/export split, EV and hybrid shares, the classes."""
     state = shared.state_of(spec)
@@ -90,7 +86,7 @@ def models_insights(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_TOP_BAR), "figure"),
     Output(_id(ids.EXP_TOP_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def models_top(spec: ExplorerSpec | None, lang: Lang):
     """The top-N models of the period's last year (a click picks one) and every year's."""
@@ -119,7 +115,7 @@ def models_top(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_FLOWS), "figure"),
     Output(_id(ids.EXP_FLOWS_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def models_flows(spec: ExplorerSpec | None, lang: Lang):
     """Domestic vs export per month, of the focus model or of every row."""
@@ -145,7 +141,7 @@ def models_flows(spec: ExplorerSpec | None, lang: Lang):
     Output(_id(ids.EXP_BODY_MIX), "figure"),
     Output(_id(ids.EXP_POWER_MIX), "figure"),
     Output(_id(ids.EXP_MIX_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def models_mix(spec: ExplorerSpec | None, lang: Lang):
     """Body type and powertrain mix per year (of the focus model, or of every row)."""
@@ -180,7 +176,7 @@ def models_mix(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_ELECTRIFIED), "figure"),
     Output(_id(ids.EXP_ELECTRIFIED_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def models_electrified(spec: ExplorerSpec | None, lang: Lang):
     """EV, hybrid and unstated shares per month (of the focus model, or of every row)."""
@@ -202,7 +198,7 @@ def models_electrified(spec: ExplorerSpec | None, lang: Lang):
     Output(_id(ids.EXP_COMPARISON), "figure"),
     Output(_id(ids.EXP_COMPARISON_TEXT), "children"),
     Output(_id(ids.EXP_COMPARISON_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def models_comparison(spec: ExplorerSpec | None, lang: Lang):
     """Model A (the focus, else the top model) against model B (the chosen one, else the
@@ -224,7 +220,7 @@ def models_comparison(spec: ExplorerSpec | None, lang: Lang):
     )
 
 
-@callback(Output(_id(ids.EXP_SEASONALITY_TABLE), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_SEASONALITY_TABLE), "children"), *shared.spec_inputs(PAGE))
 def models_seasonality(spec: ExplorerSpec | None, lang: Lang):
     """Each model's coefficient of variation of monthly units and its class."""
     shared.state_of(spec)

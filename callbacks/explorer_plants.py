@@ -33,10 +33,6 @@ def _id(role: str) -> dict[str, str]:
     return ids.explorer(PAGE, role)
 
 
-def _spec_inputs() -> tuple:
-    return Input(_id(ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
-
-
 @callback(
     output={
         **shared.choice_outputs(PAGE, ("picks",)),
@@ -78,7 +74,7 @@ def plants_focus_from_click(totals: ClickData | None, ratio: ClickData | None) -
     return shared.clicked({ids.EXP_TOTALS: totals, ids.EXP_RATIO: ratio})
 
 
-@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *shared.spec_inputs(PAGE))
 def plants_insights(spec: ExplorerSpec | None, lang: Lang):
     """The largest plant, the export shares, single-plant models, the focus plant."""
     state = shared.state_of(spec)
@@ -96,7 +92,7 @@ def _plant_label(names: dict, lang: str):
 @callback(
     Output(_id(ids.EXP_TOTALS), "figure"),
     Output(_id(ids.EXP_TOTALS_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def plants_totals(spec: ExplorerSpec | None, lang: Lang):
     """Units per plant (a click picks the plant)."""
@@ -126,7 +122,7 @@ def plants_totals(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_TREND), "figure"),
     Output(_id(ids.EXP_TREND_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def plants_trend(spec: ExplorerSpec | None, lang: Lang):
     """Monthly units per plant of the chosen models (every model when none is chosen); the
@@ -152,7 +148,7 @@ def plants_trend(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_RATIO), "figure"),
     Output(_id(ids.EXP_RATIO_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def plants_ratio(spec: ExplorerSpec | None, lang: Lang):
     """Export share per plant reporting domestic and export separately (a click picks)."""
@@ -177,7 +173,7 @@ def plants_ratio(spec: ExplorerSpec | None, lang: Lang):
     Output(_id(ids.EXP_CONCENTRATION), "figure"),
     Output(_id(ids.EXP_CONCENTRATION_TABLE), "children"),
     Output(_id(ids.EXP_SINGLE_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def plants_concentration(spec: ExplorerSpec | None, lang: Lang):
     """Each model's share made in its largest plant (the focus plant's models when one is

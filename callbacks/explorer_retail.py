@@ -35,10 +35,6 @@ def _id(role: str) -> dict[str, str]:
     return ids.explorer(PAGE, role)
 
 
-def _spec_inputs() -> tuple:
-    return Input(_id(ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
-
-
 @callback(
     output={
         **shared.choice_outputs(PAGE, ("picks",)),
@@ -83,7 +79,7 @@ def retail_focus_from_click(
     return shared.clicked({ids.EXP_VOLATILITY: volatility, ids.EXP_EV: ev, ids.EXP_TREND: trend})
 
 
-@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *shared.spec_inputs(PAGE))
 def retail_insights(spec: ExplorerSpec | None, lang: Lang):
     """The EV leader, the ICE-dependent markets, volatility, the focus market's extremes."""
     state = shared.state_of(spec)
@@ -101,7 +97,7 @@ def retail_insights(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_TREND), "figure"),
     Output(_id(ids.EXP_TREND_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def retail_trend(spec: ExplorerSpec | None, lang: Lang):
     """Monthly units per market (the focus market alone when chosen) with each shown
@@ -134,7 +130,7 @@ def retail_trend(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_VOLATILITY), "figure"),
     Output(_id(ids.EXP_VOLATILITY_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def retail_volatility(spec: ExplorerSpec | None, lang: Lang):
     """Coefficient of variation of each market's monthly units (a click picks)."""
@@ -164,7 +160,7 @@ def retail_volatility(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_INDEXED), "figure"),
     Output(_id(ids.EXP_INDEXED_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def retail_compare(spec: ExplorerSpec | None, lang: Lang):
     """The chosen markets (else the largest few) on one index: 100 = the market's mean
@@ -194,7 +190,7 @@ def retail_compare(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_RETAIL_MIX), "figure"),
     Output(_id(ids.EXP_RETAIL_MIX_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def retail_mix(spec: ExplorerSpec | None, lang: Lang):
     """The powertrain mix of every market in the period's last year, or of the focus
@@ -234,7 +230,7 @@ def retail_mix(spec: ExplorerSpec | None, lang: Lang):
 @callback(
     Output(_id(ids.EXP_EV), "figure"),
     Output(_id(ids.EXP_EV_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def retail_ev(spec: ExplorerSpec | None, lang: Lang):
     """Each market's EV share in the period's last year (a click picks) and every year's

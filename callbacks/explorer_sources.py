@@ -45,10 +45,6 @@ def _id(role: str) -> dict[str, str]:
     return ids.explorer(PAGE, role)
 
 
-def _spec_inputs() -> tuple:
-    return Input(_id(ids.EXP_SPEC), "data"), Input(ids.LANG_STORE, "data")
-
-
 def _file(spec: ExplorerSpec | None) -> tuple[str, dict]:
     """The spec's file and its load-log entry; no update without one."""
     state = shared.state_of(spec)
@@ -80,14 +76,14 @@ def resolve_sources(
     return shared.resolve(PAGE, dict(controls), url_problems, lang, dict(data_version or {}))
 
 
-@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_INSIGHTS), "children"), *shared.spec_inputs(PAGE))
 def sources_insights(spec: ExplorerSpec | None, lang: Lang):
     """The file's rows read, loaded and rejected, and its findings, in one sentence."""
     _name, entry = _file(spec)
     return shared.sentences(sources_sentences(entry, lang), lang)
 
 
-@callback(Output(_id(ids.EXP_FILES_TABLE), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_FILES_TABLE), "children"), *shared.spec_inputs(PAGE))
 def sources_files(spec: ExplorerSpec | None, lang: Lang):
     """Every loaded file of the brand with its load log and the count of findings."""
     state = shared.state_of(spec)
@@ -124,7 +120,7 @@ def _quality_table(quality: pl.DataFrame, lang: str):
     Output(_id(ids.EXP_FILE_LOG), "children"),
     Output(_id(ids.EXP_FILE_QUALITY), "children"),
     Output(_id(ids.EXP_REJECTS_TABLE), "children"),
-    *_spec_inputs(),
+    *shared.spec_inputs(PAGE),
 )
 def sources_file(spec: ExplorerSpec | None, lang: Lang):
     """The chosen file's load-log entry, its data-quality notes and its rejected rows."""
@@ -144,7 +140,7 @@ def sources_file(spec: ExplorerSpec | None, lang: Lang):
     )  # fmt: skip
 
 
-@callback(Output(_id(ids.EXP_GRID_BOX), "children"), *_spec_inputs())
+@callback(Output(_id(ids.EXP_GRID_BOX), "children"), *shared.spec_inputs(PAGE))
 def sources_grid(spec: ExplorerSpec | None, lang: Lang):
     """A grid for the file, its kind's columns and the period (a new view, a new grid)."""
     state = shared.state_of(spec)
