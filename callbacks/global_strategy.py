@@ -102,6 +102,7 @@ def _clicked(click: ClickData | None) -> str:
         "brand": Input(ids.GS_BRAND, "value"),
         "lang": Input(ids.LANG_STORE, "data"),
     },
+    memo=True,
 )
 def filter_choices(source: str | None, brand: str | None, lang: Lang) -> dict:
     """The options of every filter: what the data has for this source and brand."""
@@ -312,6 +313,7 @@ def model_from_pie_click(click: ClickData | None) -> str:
     Output(ids.GS_MARKET_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_markets(spec: GsSpec | None, lang: Lang):
     state = _state(spec)
@@ -329,6 +331,7 @@ def render_markets(spec: GsSpec | None, lang: Lang):
     Output(ids.GS_MODEL, "options"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_top10(spec: GsSpec | None, lang: Lang):
     state = _state(spec)
@@ -354,6 +357,7 @@ def render_top10(spec: GsSpec | None, lang: Lang):
     Output(ids.GS_TREND_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_trend(spec: GsSpec | None, lang: Lang):
     """Monthly units of the chosen model (default: the top model) in the focus market."""
@@ -382,6 +386,7 @@ def render_trend(spec: GsSpec | None, lang: Lang):
     Output(ids.GS_DEVIATION_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_deviation_view(spec: GsSpec | None, lang: Lang):
     state = _state(spec)
@@ -426,6 +431,7 @@ def _heatmap_frame(spec: GsSpec | None):
     Output(ids.GS_HEATMAP_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_heatmap(spec: GsSpec | None, lang: Lang):
     state, frame = _heatmap_frame(spec)
@@ -469,6 +475,7 @@ def download_heatmap(n_clicks: Clicks, spec: GsSpec | None) -> dict:
     Output(ids.GS_RECOMMENDATIONS, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_recommendations(spec: GsSpec | None, lang: Lang):
     state = _state(spec)
@@ -499,6 +506,7 @@ def render_recommendations(spec: GsSpec | None, lang: Lang):
     Output(ids.GS_PRIORITY_TABLE, "children"),
     Input(ids.GS_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_priority(spec: GsSpec | None, lang: Lang):
     state = _state(spec)

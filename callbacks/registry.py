@@ -9,7 +9,14 @@ Every callback goes through `callback`, which
 - checks the access table (`app.security.access`) before the callback runs: a role the
   callback's rule does not allow, or a dealer asking for another brand's data
   (`ScopeRefused`, raised where the data is read), gets HTTP 403 and runs nothing;
-- records the callback in `REGISTRY` with its page and access rule.
+- records the callback in `REGISTRY` with its page and access rule;
+- with `memo=True` (pure views of the warehouse: the same inputs, data and user scope
+  give the same outputs), keeps the outputs in a small per-process LRU cache keyed by
+  the callback, its inputs, the warehouse file served (a rebuild swaps it, so a swap
+  never serves old figures) and the signed-in user's role and brand/market scope. The
+  access check runs first on every call; only complete results are kept. Many users
+  looking at the same market views then share one computation (Dash's performance
+  guide memoizes callbacks the same way).
 
 Registering is separate from defining: `register_all(app)` (called by `app.create_app`)
 adds every recorded callback to one Dash app, so each app the factory builds (the served
@@ -20,12 +27,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import dash
+from cachetools import LRUCache
 from dash import no_update
 from dash.exceptions import MissingCallbackContextException
 from flask import abort
@@ -52,8 +62,27 @@ class Registered:
 
 REGISTRY: list[Registered] = []
 
+# Outputs of memo callbacks; a figure is ~10-200 kB, so a few hundred stay small.
+MEMO_SIZE = 256
+_MEMO: LRUCache[tuple, Any] = LRUCache(maxsize=MEMO_SIZE)
+_MEMO_LOCK = threading.Lock()
 
-def callback(*dependencies: Any, page: str, **options: Any):
+
+def _memo_key(name: str, args: tuple, kwargs: dict) -> tuple:
+    """What a memo callback's outputs depend on: the callback, its inputs (JSON, so
+    dicts and lists compare by value), the warehouse file served and who asks."""
+    who = services.actor()
+    inputs = json.dumps([args, kwargs], sort_keys=True, default=str)
+    return (name, inputs, services.file_identity(), who.role, who.brand, who.market)
+
+
+def clear_memo() -> None:
+    """Forget every memoized output (tests; a settings change)."""
+    with _MEMO_LOCK:
+        _MEMO.clear()
+
+
+def callback(*dependencies: Any, page: str, memo: bool = False, **options: Any):
     """`dash.callback` with the access check, the input boundary and an entry in REGISTRY
     (see module doc)."""
 
@@ -68,7 +97,17 @@ def callback(*dependencies: Any, page: str, **options: Any):
             if not rule.allows(services.actor().role):
                 abort(403)
             try:
-                return checked(*args, **kwargs)
+                if not memo:
+                    return checked(*args, **kwargs)
+                key = _memo_key(name, args, kwargs)
+                with _MEMO_LOCK:
+                    if key in _MEMO:
+                        return _MEMO[key]
+                result = checked(*args, **kwargs)
+                if result is not no_update:
+                    with _MEMO_LOCK:
+                        _MEMO[key] = result
+                return result
             except services.ScopeRefused:
                 abort(403)
             except ValidationError as exc:
