@@ -4,6 +4,7 @@ the JSON document with every named result (no timing assertions: the machine is 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -45,6 +46,8 @@ def test_bench_at_ci_scale_prints_the_table_and_writes_every_named_result(tmp_pa
     by_name = {r["name"]: r for r in doc["results"]}
     for name in ("roundtrip_resolve_filters", "roundtrip_top10", "roundtrip_heatmap"):
         assert (by_name[name]["status"], by_name[name]["updated"]) == ("200", "yes"), name
+    for name in ("build", "train", "forecast"):  # the work, apart from the wait for a core
+        assert by_name[name]["cpu_s"] > 0, name
     baselines = {b["name"]: b for b in doc["baselines"]}
     assert set(baselines) == {"top10", "deviation", "heatmap", "cold_top10", "forecast"}
     for b in baselines.values():
@@ -60,3 +63,14 @@ def test_an_unknown_scale_is_refused_with_the_valid_ones(tmp_path):
     done = invoke_carsight("bench", "--scale", "huge", tmp_path=tmp_path)
     assert done.returncode == 2
     assert "'huge' is not one of 'ci', 'small', 'medium', 'large'" in done.stderr
+
+
+@pytest.mark.slow  # two interpreter starts with the CLI's imports
+def test_a_measured_command_reports_wall_cpu_and_memory(tmp_path):
+    from app.bench.prepare import carsight_measured
+
+    run = carsight_measured("build", "--help")
+    assert run.seconds > 0 and run.peak_mb > 10
+    assert 0 < run.cpu_s < run.seconds * (os.cpu_count() or 1) + 1
+    with pytest.raises(RuntimeError, match="carsight build failed: .*No such option"):
+        carsight_measured("build", "--no-such-option")

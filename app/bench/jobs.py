@@ -26,45 +26,57 @@ def bench_build(report: Report, data: Prepared, runs: int) -> None:
     """`carsight build` of the scale's raw files into a scratch file, `runs` times (the
     build `prepare` just made counts as the first)."""
     made = [data.made["build"]] if "build" in data.made else []
-    times, peaks = [t for t, _ in made], [p for _, p in made]
     with tempfile.TemporaryDirectory(prefix="carsight-bench-build-") as tmp:
         for i in range(runs - len(made)):
-            out = str(Path(tmp) / f"w{i}.duckdb")
-            seconds, peak = carsight_measured("build", str(data.raw), "--db", out)
-            times.append(seconds)
-            peaks.append(peak)
-    median = sorted(times)[len(times) // 2]
+            made.append(
+                carsight_measured("build", str(data.raw), "--db", str(Path(tmp) / f"w{i}.duckdb"))
+            )
+    median = _median([m.seconds for m in made])
     report.add(
         "build",
-        times,
+        [m.seconds for m in made],
         group="jobs",
         target_ms=BUILD_TARGET_S * 1000 if data.facts >= 10_000_000 else None,
         fact_rows=data.facts,
         rows_per_s=round(data.facts / median),
-        peak_rss_mb=round(max(peaks)),
+        peak_rss_mb=round(max(m.peak_mb for m in made)),
+        cpu_s=round(_median([m.cpu_s for m in made]), 1),
     )
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its reaped children (the forecast's
+    worker processes)."""
+    import resource
+
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bench_train(report: Report, data: Prepared, runs: int) -> None:
     """`carsight train` on a copy of the warehouse (the prepared one stays as it is); the
     training `prepare` just ran counts as the first."""
     made = [data.made["train"]] if "train" in data.made else []
-    times, peaks = [t for t, _ in made], [p for _, p in made]
     with tempfile.TemporaryDirectory(prefix="carsight-bench-train-") as tmp:
         db = Path(tmp) / "warehouse.duckdb"
         shutil.copyfile(data.db, db)
         for i in range(runs - len(made)):
             args = ("train", "--db", str(db), "--artifacts", str(Path(tmp) / f"a{i}"), "--quiet")
-            seconds, peak = carsight_measured(*args)
-            times.append(seconds)
-            peaks.append(peak)
+            made.append(carsight_measured(*args))
     report.add(
         "train",
-        times,
+        [m.seconds for m in made],
         group="jobs",
         target_ms=TRAIN_TARGET_S * 1000 if data.customers >= 1_000_000 else None,
         customers=data.customers,
-        peak_rss_mb=round(max(peaks)),
+        peak_rss_mb=round(max(m.peak_mb for m in made)),
+        cpu_s=round(_median([m.cpu_s for m in made]), 1),
     )
 
 
@@ -82,15 +94,18 @@ def run_forecast(db: Path, scale: str, workers: int):
 
 def bench_forecast(report: Report, data: Prepared, runs: int) -> Any:
     """`carsight forecast` of the region-export series on a copy; stage seconds by model."""
-    times, result = [], None
+    times: list[float] = []
+    cpus: list[float] = []
+    result = None
     workers = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="carsight-bench-forecast-") as tmp:
         db = Path(tmp) / "warehouse.duckdb"
         shutil.copyfile(data.db, db)
         for _ in range(runs):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu_seconds()
             result = run_forecast(db, data.scale, workers)
             times.append(time.perf_counter() - start)
+            cpus.append(_cpu_seconds() - cpu)
     assert result is not None
     stages = {
         k.split(" (")[0].replace("+", "_"): round(v, 1) for k, v in result.stage_seconds.items()
@@ -101,6 +116,7 @@ def bench_forecast(report: Report, data: Prepared, runs: int) -> Any:
         group="jobs",
         series=result.series.height,
         workers=workers,
+        cpu_s=round(_median(cpus), 1),
         **{f"{k}_s": v for k, v in stages.items()},
     )
     return result

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 # scale name -> generator factor (`carsight generate --scale`). small is the
 # reference size; medium >= 1M fact rows and 100k customers; large >= 10M and 1M.
@@ -33,6 +34,15 @@ def forecast_filter(scale: str) -> str:
     return FORECAST_FILTERS.get(scale, FORECAST_FILTER)
 
 
+class Measured(NamedTuple):
+    """One run of a command in a child process."""
+
+    seconds: float  # wall, from process start (imports included)
+    peak_mb: float  # the child's own peak RSS
+    cpu_s: float  # user + system CPU seconds of the child and the processes it waited for:
+    # on a shared machine the wall time is mostly the wait for a core, this is the work
+
+
 @dataclass(frozen=True)
 class Prepared:
     scale: str
@@ -42,13 +52,12 @@ class Prepared:
     artifacts: Path
     facts: int
     customers: int
-    # steps run by this prepare: name -> (wall seconds, peak RSS MB) of the command
-    made: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # steps run by this prepare: name -> how the command ran
+    made: dict[str, Measured] = field(default_factory=dict)
 
 
-def carsight_measured(*args: str) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of `carsight ARGS` in a child process: from process
-    start, imports included; the peak is the child's own."""
+def carsight_measured(*args: str) -> Measured:
+    """Wall seconds, peak RSS MB and CPU seconds of `carsight ARGS` in a child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from app.cli import main; main()", *args],
@@ -61,7 +70,7 @@ def carsight_measured(*args: str) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         tail = " | ".join(proc.stderr.read().strip().splitlines()[-3:])  # type: ignore[union-attr]
         raise RuntimeError(f"carsight {args[0]} failed: {tail}")
-    return seconds, usage.ru_maxrss / 1024
+    return Measured(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def prepare(data_dir: Path, scale: str, log: Callable[[str], None]) -> Prepared:
@@ -96,13 +105,16 @@ def prepare(data_dir: Path, scale: str, log: Callable[[str], None]) -> Prepared:
             ["forecast", "--db", str(db), "--series-filter", forecast_filter(scale), "--quiet"],
         ),
     ]
-    made: dict[str, tuple[float, float]] = {}
+    made: dict[str, Measured] = {}
     for name, done, args in steps:
         if done:
             continue
-        made[name] = seconds, peak = carsight_measured(*args)
+        made[name] = run = carsight_measured(*args)
         load = os.getloadavg()[0]
-        log(f"prepare {scale}: {name} {seconds:.0f}s, {peak:,.0f} MB (load {load:.1f})")
+        log(
+            f"prepare {scale}: {name} {run.seconds:.0f}s ({run.cpu_s:.0f} CPU s), "
+            f"{run.peak_mb:,.0f} MB (load {load:.1f})"
+        )
     facts, customers = _counts(db)
     marker.write_text(json.dumps({**wanted, "facts": facts, "customers": customers}))
     return Prepared(scale, folder, raw, db, artifacts, facts, customers, made)
