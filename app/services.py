@@ -437,6 +437,15 @@ _MODEL_CACHE: LRUCache = LRUCache(maxsize=8)
 _MODEL_LOCK = threading.Lock()
 
 
+def import_model_libraries() -> None:
+    """Import scikit-learn and skops under the model lock. Every request path to them
+    loads a model first (under the same lock), so no request sees them half-imported
+    while the warm-up thread imports them after the server has started."""
+    with _MODEL_LOCK:
+        import sklearn.pipeline  # noqa: F401
+        import skops.io  # noqa: F401
+
+
 def segmentation_manifest(brand: str) -> dict | None:
     """The brand's segmentation manifest; None when not trained (or unreadable)."""
     from analytics.artifacts import ArtifactError, load_manifest

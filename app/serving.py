@@ -57,18 +57,19 @@ class CarSightServer(BaseApplication):
 
 
 def import_heavy_modules() -> None:
-    """Import what the warm-up thread and the first requests need before serving.
+    """Import what the first requests need before serving.
 
     A module imported for the first time by two threads at once (the warm-up thread
     loading the models, a request thread encoding a figure) can be seen half-initialised
-    by one of them: that gave a 500. Imported here, in one thread, it cannot.
+    by one of them: that gave a 500. Imported here, in one thread, it cannot. The model
+    libraries (scikit-learn, skops: two thirds of the start-up's CPU) are not needed
+    for the first page: the warm-up thread imports them under the model lock
+    (services.import_model_libraries), the lock every request that reaches them takes.
     """
     import numpy  # noqa: F401
     import pandas  # noqa: F401
     import plotly.graph_objects  # noqa: F401
     import plotly.io  # noqa: F401
-    import sklearn.pipeline  # noqa: F401
-    import skops.io  # noqa: F401
 
 
 def _warm(worker: Any) -> None:

@@ -103,6 +103,7 @@ def warm() -> None:
     A brand without valid artifacts is skipped: the page shows why on first use."""
     from analytics.artifacts import ArtifactError
 
+    services.import_model_libraries()
     for brand in BRANDS:
         try:
             predictor(brand)
