@@ -156,8 +156,10 @@ def _stored_user(ops_db: Path, name: str):
 
     key = (str(ops_db), name)
     with _USERS_LOCK:
-        if key in _USERS:
+        try:  # one lookup: an entry can expire between `key in _USERS` and `_USERS[key]`
             return _USERS[key]
+        except KeyError:
+            pass
     stored = get_user(ops_db, name)
     with _USERS_LOCK:
         _USERS[key] = stored

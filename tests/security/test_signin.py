@@ -228,3 +228,22 @@ def test_demo_mode_signs_in_on_the_sample_warehouse_only(tmp_path, monkeypatch):
     other.mkdir()
     not_sample = create_app(load_settings(**{**common, "sample_dir": other})).server.test_client()
     assert not_sample.get("/_dash-layout").status_code == 401
+
+
+def test_a_cached_user_expiring_during_the_lookup_is_read_again(ops_db, monkeypatch):
+    """Under load a thread can pause between the cache's membership test and its read; the
+    entry expired in between gave a KeyError (an HTTP 500 for a signed-in user)."""
+    from cachetools import TTLCache
+
+    add_user(ops_db, "ivy", "analyst")
+    clock = [0.0]
+
+    def timer() -> float:  # every look at the clock is a second later
+        clock[0] += 1.0
+        return clock[0]
+
+    users: TTLCache = TTLCache(maxsize=8, ttl=1.5, timer=timer)
+    monkeypatch.setattr(signin, "_USERS", users)
+    users[(str(ops_db), "ivy")] = first = signin._stored_user(ops_db, "ivy")
+    again = signin._stored_user(ops_db, "ivy")  # fresh at the first look, expired at a second
+    assert first is not None and again is not None and again.user_name == "ivy"
