@@ -45,10 +45,13 @@ def _write(db: Path, **status: object) -> None:
     os.replace(tmp, path)
 
 
+# the children yield the CPU to the server: the first pages come before the models
+CHILD = "import os; hasattr(os, 'nice') and os.nice(10); from app.cli import main; main()"
+
+
 def _command(step: str, db: Path) -> list[str]:
     extra = FORECAST_ARGS if step == "forecast" else ()
-    return [sys.executable, "-c", "from app.cli import main; main()", step, "--db", str(db),
-            "--quiet", *extra]  # fmt: skip
+    return [sys.executable, "-c", CHILD, step, "--db", str(db), "--quiet", *extra]
 
 
 def prepare_in_background(db: Path) -> threading.Thread:

@@ -1,5 +1,5 @@
-"""`carsight serve`: the web app; builds, trains and forecasts the sample first when no
-warehouse exists."""
+"""`carsight serve`: the web app; builds the sample when no warehouse exists, serves at
+once and trains and forecasts it in the background (`app.first_start`)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def serve(
     production: bool,
     workers: int,
 ) -> None:
-    """Run the web app. Builds, trains and forecasts the sample warehouse first when none exists.
+    """Run the web app; with no warehouse, builds the sample and trains it in the background.
 
     Without --production this is Flask's development server, and on the built-in sample
     warehouse it signs visitors in as a demo administrator (demo mode).
