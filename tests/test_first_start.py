@@ -32,9 +32,9 @@ def test_the_first_page_is_served_while_the_models_are_still_being_made(tmp_path
             time.sleep(0.1)
 
     threading.Thread(target=watch, daemon=True).start()
-    first, complete = first_start(tmp_path, wait_complete=True)
+    run = first_start(tmp_path, wait_complete=True)
     assert seen["status"]["step"] == "train" and seen["status"]["percent"] == 34
-    assert complete is not None and complete > first
+    assert run.complete is not None and run.complete > run.first and run.first_cpu
     assert not status_path(db).exists()
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.sql("select count(*) from customer_segments").fetchall()[0][0] > 0
