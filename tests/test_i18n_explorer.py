@@ -340,3 +340,22 @@ def test_source_sentence_carries_the_load_log_counts():
         "판매 파일: 1,204행을 읽어 1,190행을 적재하고 14행을 격리했습니다 (판매 행 14,280개). "
         "품질 경고 2건, 정보 3건."
     ]
+
+
+def test_a_january_only_competitor_year_and_the_unreported_months_note():
+    found = competitors.insights(competitor_rows(months=1), market="USA", year=2024)
+    assert competitors_sentences(found, "en")[-1] == (
+        "The 2024 competitor figures cover January only, so our sales are compared over "
+        "January only."
+    )
+    from callbacks.explorer import unreported_note
+
+    # 14 months without data: the first six, an ellipsis and the last three are named
+    periods = [f"2024-{m:02d}" for m in range(1, 13)] + ["2025-01", "2025-02"]
+    note = unreported_note(pl.DataFrame({"period": periods}), "ko")
+    assert note == [
+        t("exp.unreported_months", "ko", months="2024-01, 2024-02, 2024-03, 2024-04, "
+          "2024-05, 2024-06, …, 2024-12, 2025-01, 2025-02")
+    ]  # fmt: skip
+    assert "2024-07" not in note[0] and "미집계" in note[0]
+    assert unreported_note(pl.DataFrame({"period": []}, schema={"period": pl.Utf8}), "ko") == []
