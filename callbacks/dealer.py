@@ -293,7 +293,10 @@ def render_segments(spec: DealerSpec | None, lang: Lang):
     """The selection's segments and actions; the run's naming and rfm-package tables."""
     frame = _frame(spec)
     rfm_info = (_manifest(_spec_brand(spec)) or {}).get("rfm") or {}
-    naming, package = _naming_view(rfm_info, lang), _package_view(rfm_info, lang)
+    naming, package = (
+        dealer_figures.naming_view(rfm_info, lang),
+        dealer_figures.package_view(rfm_info, lang),
+    )
     if frame.is_empty():
         empty = figures.empty_figure(lang)
         return empty, empty, figures.empty_table(lang), [], naming, package
@@ -312,200 +315,6 @@ def render_segments(spec: DealerSpec | None, lang: Lang):
         naming,
         package,
     )
-
-
-def _check_text(check: dict, lang: str) -> str:
-    """One naming check with its measured value and threshold, ✓ or ✗."""
-    scale = 1e6 if check["check"].startswith("value") else 1.0
-    text = t(
-        f"dealer.naming.check.{check['check']}",
-        lang,
-        value=check["value"] / scale,
-        threshold=check["threshold"] / scale,
-    )
-    mark = t("dealer.naming.holds" if check["holds"] else "dealer.naming.fails", lang)
-    return f"{text} {mark}"
-
-
-def _naming_view(rfm_info: dict, lang: str) -> list:
-    """Each of the four names: its condition, the cluster that carries it (or the closest
-    one and why not), with the measured values against the brand's thresholds."""
-    naming = rfm_info.get("naming")
-    if not naming:
-        return [figures.empty_table(lang)]
-    th = naming["thresholds"]
-    intro = html.P(
-        t(
-            "dealer.naming.intro",
-            lang,
-            r_med=th["recency_days_median"],
-            r_p75=th["recency_days_p75"],
-            f_p75=th["frequency_p75"],
-            m_med=th["monetary_krw_median"] / 1e6,
-            v_p75=th["value_p75"] / 1e6,
-        ),
-        className="small",
-    )
-    rows, why = [], []
-    for entry in naming["names"]:
-        shown = segment_label(str(entry["shown_segment"]), lang)
-        checks = html.Ul(
-            [html.Li(_check_text(c, lang)) for c in entry["checks"]], className="cs-list mb-0"
-        )
-        if entry["met"]:
-            who = t("dealer.naming.bearer", lang, segment=shown, customers=entry["customers"])
-            result = t("dealer.naming.met", lang)
-        else:
-            who = t("dealer.naming.closest", lang, segment=shown)
-            result = t("dealer.naming.unmet", lang)
-            failed = "; ".join(_check_text(c, lang) for c in entry["checks"] if not c["holds"])
-            why.append(
-                html.P(
-                    t(
-                        "dealer.naming.why",
-                        lang,
-                        name=segment_label(entry["segment"], lang),
-                        shown=shown,
-                        failed=failed,
-                    ),
-                    className="small mb-1 cs-naming-why",
-                )
-            )
-        rows.append(
-            html.Tr(
-                [
-                    html.Th(segment_label(entry["segment"], lang), scope="row"),
-                    html.Td(t(f"dealer.naming.condition.{entry['segment']}", lang)),
-                    html.Td(who),
-                    html.Td(checks),
-                    html.Td(result, className="fw-semibold" if entry["met"] else "text-danger"),
-                ]
-            )
-        )
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(f"dealer.naming.col.{c}", lang), scope="col")
-                for c in ("name", "condition", "cluster", "measured", "result")
-            ]
-        )
-    )
-    table = html.Div(
-        html.Table([head, html.Tbody(rows)], className="table table-sm small cs-naming"),
-        className="table-responsive",
-    )
-    return [intro, table, *why]
-
-
-def _package_label(name: str, lang: str) -> str:
-    return t(f"rfm_package.{name}", lang)
-
-
-def _package_view(rfm_info: dict, lang: str) -> list:
-    """Agreement with the R rfm package's score-based segments on the same customers."""
-    package = rfm_info.get("rfm_package")
-    if not package or package.get("agreement") is None:
-        return [figures.empty_table(lang)]
-    intro = html.P(
-        t(
-            "dealer.package.intro",
-            lang,
-            compared=package["compared"],
-            agreement_pct=100 * package["agreement"],
-        ),
-        className="small",
-    )
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(f"dealer.package.col.{c}", lang), scope="col")
-                for c in ("segment", "customers", "agree", "top")
-            ]
-        )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Th(segment_label(str(r["segment"]), lang), scope="row"),
-                    html.Td(f"{r['customers']:,}", className="text-end"),
-                    html.Td(
-                        "—" if r["agree_share"] is None else f"{100 * r['agree_share']:.1f}%",
-                        className="text-end",
-                    ),
-                    html.Td(
-                        f"{_package_label(r['top_package_segment'], lang)} "
-                        f"({100 * (r['top_package_share'] or 0):.0f}%)"
-                    ),
-                ]
-            )
-            for r in package["per_segment"]
-        ]
-    )
-    summary = html.Div(
-        html.Table([head, body], className="table table-sm small cs-package"),
-        className="table-responsive",
-    )
-    ours = sorted({r["segment"] for r in package["crosstab"]})
-    theirs = [n for n in package["rules"] if n in package["package_sizes"]] + [
-        n for n in package["package_sizes"] if n not in package["rules"]
-    ]
-    counts = {(r["segment"], r["package_segment"]): r["customers"] for r in package["crosstab"]}
-    mapping = package.get("mapping") or {}
-    cross = html.Details(
-        [
-            html.Summary(t("dealer.package.crosstab", lang), className="small"),
-            html.Div(
-                html.Table(
-                    [
-                        html.Thead(
-                            html.Tr(
-                                [
-                                    html.Th(""),
-                                    *[
-                                        html.Th(
-                                            _package_label(n, lang),
-                                            scope="col",
-                                            title=t(
-                                                "dealer.package.maps_to",
-                                                lang,
-                                                segment=segment_label(mapping[n], lang),
-                                            )
-                                            if n in mapping
-                                            else None,
-                                        )
-                                        for n in theirs
-                                    ],
-                                ]
-                            )
-                        ),
-                        html.Tbody(
-                            [
-                                html.Tr(
-                                    [
-                                        html.Th(segment_label(o, lang), scope="row"),
-                                        *[
-                                            html.Td(
-                                                f"{counts.get((o, n), 0):,}",
-                                                className="text-end fw-semibold"
-                                                if mapping.get(n) == o
-                                                else "text-end",
-                                            )
-                                            for n in theirs
-                                        ],
-                                    ]
-                                )
-                                for o in ours
-                            ]
-                        ),
-                    ],
-                    className="table table-sm table-bordered small cs-package-crosstab",
-                ),
-                className="table-responsive",
-            ),
-        ]
-    )
-    return [intro, summary, cross]
 
 
 # --- 2. clusters ----------------------------------------------------------------------------
@@ -546,7 +355,7 @@ def render_clusters(spec: DealerSpec | None, lang: Lang):
         dealer_figures.cluster_bar(insights.cluster_sizes(frame), lang=lang, personas=personas),
         dbc.Row(
             [
-                dbc.Col(_cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
+                dbc.Col(dealer_figures.cluster_card(row, personas, fit, lang), xs=12, md=6, xl=4)
                 for row in summary.to_dicts()
             ],
             className="g-3",
@@ -569,55 +378,6 @@ def render_pca(spec: DealerSpec | None, lang: Lang):
         explained=projection.explained,
         lang=lang,
         personas=_personas(brand, lang),
-    )
-
-
-def _cluster_card(row: dict, personas: dict[int, str], fit: dict, lang: str) -> dbc.Card:
-    models = next(
-        (
-            p.get("top_models") or []
-            for p in fit.get("profiles") or []
-            if int(p["cluster"]) == row["cluster"]
-        ),
-        [],
-    )
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H3(
-                    f"{t('persona.cluster', lang, cluster=row['cluster'])} — "
-                    f"{personas.get(row['cluster']) or row['persona']}",
-                    className="h6",
-                ),
-                html.P(
-                    t(
-                        "dealer.card.customers",
-                        lang,
-                        customers=row["customers"],
-                        share_pct=round(100 * row["share"], 1),
-                    ),
-                    className="mb-1 fw-semibold",
-                ),
-                html.P(
-                    t(
-                        "dealer.card.detail",
-                        lang,
-                        age=row["age_mean"] or 0,
-                        female_pct=round(100 * (row["female_share"] or 0), 1),
-                        eco_pct=round(100 * (row["eco_share"] or 0), 1),
-                        amount_mkrw=round((row["amount_krw_mean"] or 0) / 1e6, 1),
-                        frequency=row["frequency_mean"] or 0,
-                    ),
-                    className="small mb-1",
-                ),
-                html.P(
-                    t("dealer.card.models", lang, models=", ".join(models)),
-                    className="small text-muted mb-0",
-                ),
-            ]
-        ),
-        className="h-100 cs-cluster-card",
-        style={"borderLeft": f"4px solid {dealer_figures.cluster_colour(row['cluster'])}"},
     )
 
 
