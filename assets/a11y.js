@@ -2,15 +2,18 @@
 // to set them from Python (WCAG 2 A/AA, checked by tests/e2e/test_accessibility.py):
 // - <html lang> and the tab title follow the language toggle (window.carsight.setLanguage,
 //   called by the shell's clientside callback);
-// - DataTable's icon-only pager buttons get names; its scrolling containers can be
-//   focused (keyboard users can scroll them);
+// - DataTable's icon-only pager buttons get names and its filter case toggle a tooltip in
+//   the page's language; its scrolling containers can be focused (keyboard users can
+//   scroll them);
 // - dcc.Dropdown's hidden focus target leaves the tab order; its clear link is a button.
 (function () {
   var NAMES = {
     ko: {"first-page": "첫 페이지", "previous-page": "이전 페이지", "next-page": "다음 페이지",
-         "last-page": "마지막 페이지", "table": "표 (가로 스크롤)"},
+         "last-page": "마지막 페이지", "table": "표 (가로 스크롤)",
+         "case": "필터 대소문자 구분 켜기/끄기"},
     en: {"first-page": "First page", "previous-page": "Previous page", "next-page": "Next page",
-         "last-page": "Last page", "table": "Table (scrolls sideways)"}
+         "last-page": "Last page", "table": "Table (scrolls sideways)",
+         "case": "Toggle filter case sensitivity"}
   };
   // plotly's mode bar tooltips (it has no Korean of its own)
   var MODEBAR_KO = {
@@ -42,6 +45,10 @@
       if (b.hasAttribute("aria-label") && b.getAttribute("aria-label") !== want) {
         b.setAttribute("aria-label", want);
       }
+    });
+    // DataTable's filter case toggle (its tooltip is fixed English)
+    root.querySelectorAll("input.dash-filter--case").forEach(function (b) {
+      if (b.getAttribute("title") !== n["case"]) { b.setAttribute("title", n["case"]); }
     });
     // the navigation toggle's fixed English name
     root.querySelectorAll(".navbar-toggler").forEach(function (b) {

@@ -450,8 +450,13 @@ def naming_view(rfm_info: dict, lang: str) -> list:
     return [intro, table, *why]
 
 
-def _package_label(name: str, lang: str) -> str:
-    return t(f"rfm_package.{name}", lang)
+def _package_label(name: str, lang: str) -> list:
+    """A segment of the rfm package: its own English name (marked lang=en on a Korean
+    page, for screen readers) and the catalogue's Korean gloss."""
+    label = t(f"rfm_package.{name}", lang)
+    if lang == "en" or not label.startswith(name):
+        return [label]
+    return [html.Span(name, lang="en"), label[len(name) :]]
 
 
 def package_view(rfm_info: dict, lang: str) -> list:
@@ -487,8 +492,10 @@ def package_view(rfm_info: dict, lang: str) -> list:
                         className="text-end",
                     ),
                     html.Td(
-                        f"{_package_label(r['top_package_segment'], lang)} "
-                        f"({100 * (r['top_package_share'] or 0):.0f}%)"
+                        [
+                            *_package_label(r["top_package_segment"], lang),
+                            f" ({100 * (r['top_package_share'] or 0):.0f}%)",
+                        ]
                     ),
                 ]
             )

@@ -121,6 +121,9 @@ def test_the_rfm_package_agreement_is_shown_with_its_cross_table(cb):
     pattern = r"Of the [\d,]+ customers with a counterpart on both sides, [\d.]+% agree"
     assert re.search(pattern, text)
     assert "Potential Loyalist" in text and "Cross table (customers)" in text
+    # on the Korean page the package's own English names are marked as English
+    korean = str(cb.render_segments(_spec(cb), "ko")[-1])
+    assert "Span(children='Potential Loyalist', lang='en')" in korean and "(잠재 충성)" in korean
 
 
 def test_a_market_filter_narrows_the_segments(cb):

@@ -52,6 +52,7 @@ SHARED = {
     "RFM", "R", "F", "M", "K", "VIP", "PCA", "ARI", "SUV", "MPV", "EV", "HEV", "PHEV", "ICE",
     "FCEV", "LCV", "CKD", "KRW", "MASE", "MAPE", "sMAPE", "LightGBM", "Prophet", "ID", "CRM",
     "UTC", "MB", "GDP", "YYYY-MM", "SMTP", "E", "N", "GT", "vs", "e-mail", "Macro-F",
+    "rfm",  # the R package the segments are compared with (its name is lower case)
 }  # fmt: skip
 
 

@@ -69,7 +69,7 @@ DETAIL_PATTERNS: dict[str, list[tuple[str, str]]] = {
     "rejected_rows": [
         (
             r"(?P<n>[\d,]+) row\(s\) quarantined in rejected_rows",
-            "{n}개 행을 격리했습니다 (rejected_rows 표)",
+            "{n}개 행을 격리했습니다 (격리 행 표에 보관)",
         )
     ],
     "market_context_only": [
