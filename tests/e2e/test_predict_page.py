@@ -3,10 +3,12 @@ trained copy of the reference data (with its own empty operational store)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -129,9 +131,13 @@ def test_the_model_card_opens_with_cross_validated_metrics(served_predict_app, b
             and d.find_element(By.ID, ids.PREDICT_CARD_BODY).is_displayed()
         )
     )
+    # the card opens in a collapse: while it slides open, Selenium's text leaves out the rows
+    # still clipped below its edge, so wait for the whole card rather than read it mid-way
+    expected = ("Macro-F1", "층화 5겹 교차검증", "다수 클래스", "로그 손실", "기대 보정 오차")
+    with contextlib.suppress(TimeoutException):  # the assertion below names what is missing
+        wait.until(lambda d: all(s in _text(d, ids.PREDICT_CARD_BODY) for s in expected))
     card = _text(browser, ids.PREDICT_CARD_BODY)
-    assert "Macro-F1" in card and "층화 5겹 교차검증" in card and "다수 클래스" in card
-    assert "로그 손실" in card and "기대 보정 오차" in card
+    assert [s for s in expected if s not in card] == [], card
     assert severe_logs(browser) == []
 
 
