@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+# Polars' in-memory engine for every collect (set before polars is first imported; a
+# user's own setting wins): Polars 2.1's streaming engine panicked in string kernels
+# ('assertion failed: i < self.len()') on the forecast series and under serving load.
+os.environ.setdefault("POLARS_ENGINE_AFFINITY", "in-memory")
 
 if TYPE_CHECKING:
     import dash

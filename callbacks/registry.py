@@ -39,6 +39,7 @@ from cachetools import LRUCache
 from dash import no_update
 from dash.exceptions import MissingCallbackContextException
 from flask import abort
+from polars.exceptions import PanicException
 from pydantic import ConfigDict, ValidationError, validate_call
 
 from app import ids, services
@@ -117,6 +118,12 @@ def callback(*dependencies: Any, page: str, memo: bool = False, **options: Any):
             except services.Unavailable as exc:
                 lang = _lang(signature, args, kwargs)
                 return refuse(t("input.unavailable", lang, detail=str(exc)))
+            except PanicException:
+                # A Polars panic (seen once in 3,000 load-test requests: 'assertion failed:
+                # i < self.len()' in a string kernel) is a BaseException: uncaught, it ends
+                # the gunicorn worker and resets every request in flight on it.
+                log.exception("callback %s: Polars panicked", name)
+                return refuse(t("input.failed", _lang(signature, args, kwargs)))
 
         REGISTRY.append(Registered(page, name, rule, guarded, dependencies, options))
         return guarded

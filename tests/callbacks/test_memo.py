@@ -97,3 +97,25 @@ def test_each_user_scope_has_its_own_entry_and_the_access_check_runs_first(cb, m
     monkeypatch.setattr(services, "actor", lambda: Actor(name="d", role="dealer", brand="Kia"))
     with Flask(__name__).test_request_context(), pytest.raises(Forbidden):
         module.render_heatmap(spec, "ko")
+
+
+def test_a_polars_panic_gives_a_message_not_a_dead_worker(cb, monkeypatch):
+    """A Polars panic is a BaseException: uncaught it ended the gunicorn worker (and reset
+    every request in flight on it) in the load test."""
+    from dash import no_update
+    from polars.exceptions import PanicException
+
+    from app.i18n import t
+
+    module, spec, _db, _tmp = cb
+
+    def panics(*_args, **_kwargs):
+        raise PanicException("assertion failed: i < self.len()")
+
+    monkeypatch.setattr(module, "recommend", panics)
+    messages = []
+    monkeypatch.setattr("callbacks.registry.refuse", lambda message: messages.append(message))
+    module.render_recommendations(spec, "en")
+    assert messages == [t("input.failed", "en")]
+    monkeypatch.undo()
+    assert module.render_recommendations(spec, "en") is not no_update  # nothing kept

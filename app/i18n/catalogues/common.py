@@ -15,6 +15,11 @@ COMMON_STRINGS: dict[str, dict[str, str]] = {
         "en": "Some input could not be used, so the view did not change ({fields}). "
         "Choose the filters again or check the address (URL).",
     },
+    "input.failed": {
+        "ko": "계산 중 내부 오류가 발생해 화면을 바꾸지 않았습니다. 잠시 후 다시 시도하세요.",
+        "en": "An internal error stopped this calculation, so the view did not change. "
+        "Try again in a moment.",
+    },
     "input.unavailable": {
         "ko": "웨어하우스를 읽을 수 없습니다: {detail}",
         "en": "The warehouse cannot be read: {detail}",
