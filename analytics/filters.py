@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from analytics.markets import market_totals
+from analytics.months import ym_label
 
 DEFAULT_MARKET = "Korea"
 
@@ -30,12 +31,7 @@ def choices(sales: pl.DataFrame) -> Choices:
     """The markets, months, vehicle types and powertrains present in `sales`."""
     months = (
         sales.lazy()
-        .select(
-            pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8).str.zfill(2))
-            .unique()
-            .sort()
-            .alias("ym")
-        )
+        .select(ym_label(pl.col("year"), pl.col("month")).unique().sort().alias("ym"))
         .collect()
         .get_column("ym")
         .to_list()

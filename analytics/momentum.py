@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from analytics.months import mi_label
 from analytics.sales import WINDOW_MONTHS, SalesAggregate
 
 __all__ = [
@@ -115,11 +116,7 @@ def momentum(
             .then(None)
             .otherwise(pl.coalesce("yoy_pct", "momentum_pct"))
             .alias("change_pct"),
-            pl.format(
-                "{}-{}",
-                pl.col("end_mi") // 12,
-                (pl.col("end_mi") % 12 + 1).cast(pl.Utf8).str.zfill(2),
-            ).alias("end_month"),
+            mi_label(pl.col("end_mi")).alias("end_month"),
         )
         .sort(["last3", "model"], descending=[True, False])
         .select(*MOMENTUM_SCHEMA)

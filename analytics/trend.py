@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from analytics.months import mi_label
 from analytics.sales import SalesAggregate
 
 TREND_SERIES_SCHEMA = {"month": pl.Utf8, "units": pl.Int64}
@@ -38,9 +39,7 @@ def monthly_series(
             .then(pl.col("units").fill_null(0))
             .otherwise(None)
             .alias("units"),
-            pl.format(
-                "{}-{}", pl.col("mi") // 12, (pl.col("mi") % 12 + 1).cast(pl.Utf8).str.zfill(2)
-            ).alias("month"),
+            mi_label(pl.col("mi")).alias("month"),
         )
         .select("month", "units")
         .cast(TREND_SERIES_SCHEMA)  # type: ignore[arg-type]

@@ -19,6 +19,8 @@ from datetime import date
 
 import polars as pl
 
+from analytics.months import ym_label
+
 BRANDS: tuple[str, ...] = ("all", "Hyundai", "Kia")
 
 # Seasonality classes by the coefficient of variation of monthly units (std / mean over
@@ -71,11 +73,6 @@ def view_of(
 
 
 GRID_SCHEMA = {"year": pl.Int32, "month": pl.Int32, "month_start": pl.Date, "period": pl.Utf8}
-
-
-def ym_label(year: pl.Expr, month: pl.Expr) -> pl.Expr:
-    """'YYYY-MM' of integer year and month columns."""
-    return pl.format("{}-{}", year, month.cast(pl.Utf8).str.zfill(2))
 
 
 def month_index(year: pl.Expr | str = "year", month: pl.Expr | str = "month") -> pl.Expr:

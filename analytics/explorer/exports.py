@@ -25,6 +25,7 @@ from analytics.explorer.common import (
     view_of,
     years_of,
 )
+from analytics.months import ym_label
 
 EXPORTS_SCHEMA = {
     "brand": pl.Utf8, "market": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "units": pl.Int64,
@@ -108,7 +109,7 @@ def month_table(months: pl.DataFrame, *, periods: list[str] | None = None) -> pl
     """Region x month: market, one column per month 'YYYY-MM' (every one of `periods`,
     e.g. the period's month grid, else the reported ones; vehicles; null = not
     reported), total; a last TOTAL row."""
-    column = pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8).str.zfill(2))
+    column = ym_label(pl.col("year"), pl.col("month"))
     return _pivot(months.with_columns(column.alias("column")), columns=periods)
 
 
