@@ -8,6 +8,8 @@ import duckdb
 import pytest
 from hypothesis import settings
 
+import app  # noqa: F401  (first: Polars' engine as the product sets it, before polars loads)
+
 # Property tests check results, not speed: on a shared two-core machine one example can take
 # longer than Hypothesis's default 200 ms deadline, which failed a correct test as flaky.
 settings.register_profile("carsight", deadline=None)
