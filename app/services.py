@@ -100,6 +100,22 @@ def file_identity() -> tuple[str, int]:
     return warehouse().identity()
 
 
+def models_identity() -> tuple[tuple[str, int, int], ...]:
+    """Each brand's trained-model pointer (`<artifacts>/segmentation/<brand>/latest`) as
+    (brand, inode, mtime in ns), (brand, -1, -1) when absent: `carsight train` moves it,
+    so cache keys that include it never serve views of the models trained before."""
+    from analytics.artifacts import LATEST, brand_dir
+
+    found = []
+    for brand in BRANDS:
+        try:
+            stat = (brand_dir(settings().artifacts_dir, brand) / LATEST).stat()
+            found.append((brand, stat.st_ino, stat.st_mtime_ns))
+        except OSError:
+            found.append((brand, -1, -1))
+    return tuple(found)
+
+
 _META_CACHE: LRUCache = LRUCache(maxsize=4)
 
 

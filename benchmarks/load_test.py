@@ -124,7 +124,11 @@ class User:
 
     async def sign_in(self, http: aiohttp.ClientSession) -> None:
         async with http.get(f"{self.base}/login") as resp:
-            token = re.search(r'name="csrf_token" value="([^"]+)"', await resp.text()).group(1)
+            page = await resp.text()
+            found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+            if found is None:
+                raise RuntimeError(f"{self.name}: /login gave HTTP {resp.status}: {page[:300]}")
+            token = found.group(1)
         data = {"user": self.name, "password": PASSWORD, "csrf_token": token, "next": "/"}
         async with http.post(f"{self.base}/login", data=data, allow_redirects=False) as resp:
             if resp.status != 302:

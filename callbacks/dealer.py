@@ -187,6 +187,7 @@ def _sentences(found: list, lang: str) -> list:
     Output(ids.DEALER_REGION, "options"),
     Input(ids.DEALER_BRAND, "value"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def filter_choices(brand: str | None, lang: Lang):
     """Markets, purchase years and regions the brand's customers have, plus 전체 / open
@@ -258,6 +259,7 @@ def resolve_filters(
     Output(ids.DEALER_STATUS, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_status(spec: DealerSpec | None, lang: Lang):
     """Tells the user to run `carsight train` when the trained tables are missing or come
@@ -288,6 +290,7 @@ def render_status(spec: DealerSpec | None, lang: Lang):
     Output(ids.DEALER_SEGMENT_PACKAGE, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_segments(spec: DealerSpec | None, lang: Lang):
     """The selection's segments and actions; the run's naming and rfm-package tables."""
@@ -327,6 +330,7 @@ def render_segments(spec: DealerSpec | None, lang: Lang):
     Output(ids.DEALER_CLUSTER_CARDS, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_clusters(spec: DealerSpec | None, lang: Lang):
     """Quality metrics and K curves of the trained model; sizes and cards of the selection."""
@@ -364,7 +368,10 @@ def render_clusters(spec: DealerSpec | None, lang: Lang):
 
 
 @callback(
-    Output(ids.DEALER_PCA, "figure"), Input(ids.DEALER_SPEC, "data"), Input(ids.LANG_STORE, "data")
+    Output(ids.DEALER_PCA, "figure"),
+    Input(ids.DEALER_SPEC, "data"),
+    Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_pca(spec: DealerSpec | None, lang: Lang):
     """The selection's customers on two principal components, coloured by cluster."""
@@ -389,6 +396,7 @@ def render_pca(spec: DealerSpec | None, lang: Lang):
     Output(ids.DEALER_MODEL_CLUSTER_TEXT, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_model_cluster(spec: DealerSpec | None, lang: Lang):
     frame = _frame(spec)
@@ -487,6 +495,7 @@ CHART_VIEWS = (
     Output(ids.DEALER_INSIGHTS, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_insights(spec: DealerSpec | None, lang: Lang):
     """Every other insight view: its chart, its generated insight and suggestion."""
@@ -527,6 +536,7 @@ def render_insights(spec: DealerSpec | None, lang: Lang):
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
     State(ids.DEALER_DRILL_MARKET, "value"),
+    memo=True,
 )
 def drill_markets(spec: DealerSpec | None, lang: Lang, current: str | None):
     """The filter's market, or (for 전체) the current pick or the market with most buyers."""
@@ -545,6 +555,7 @@ def drill_markets(spec: DealerSpec | None, lang: Lang, current: str | None):
     Input(ids.DEALER_DRILL_MARKET, "value"),
     State(ids.DEALER_SPEC, "data"),
     State(ids.DEALER_DRILL_MODEL, "value"),
+    memo=True,
 )
 def drill_models(market: str | None, spec: DealerSpec | None, current: str | None):
     """Models bought in the drill-down market, most buyers first; keeps the current model."""
@@ -579,6 +590,7 @@ def model_from_click(click: ClickData | None) -> str:
     Input(ids.DEALER_DRILL_MODEL, "value"),
     Input(ids.LANG_STORE, "data"),
     State(ids.DEALER_SPEC, "data"),
+    memo=True,
 )
 def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: DealerSpec | None):
     """Which clusters buy `model` in `market`, with shares and the suggested campaign."""
@@ -609,6 +621,7 @@ def render_drilldown(market: str | None, model: str | None, lang: Lang, spec: De
     Output(ids.DEALER_CUSTOMERS_GRID, "columnDefs"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_customers(spec: DealerSpec | None, lang: Lang):
     """The selection's customers under pseudonymous ids; phone, e-mail and address masked

@@ -36,6 +36,7 @@ callback = for_page("dealer")
     Output(ids.REGION_TABLE, "children"),
     Input(ids.DEALER_SPEC, "data"),
     Input(ids.LANG_STORE, "data"),
+    memo=True,
 )
 def render_regions(spec: DealerSpec | None, lang: Lang):
     """Heatmap, insights and table of the spec's customers by region (all regions)."""

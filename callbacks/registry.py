@@ -13,7 +13,8 @@ Every callback goes through `callback`, which
 - with `memo=True` (pure views of the warehouse: the same inputs, data and user scope
   give the same outputs), keeps the outputs in a small per-process LRU cache keyed by
   the callback, its inputs, the warehouse file served (a rebuild swaps it, so a swap
-  never serves old figures) and the signed-in user's role and brand/market scope. The
+  never serves old figures), the trained models' `latest` pointers (a retrain moves
+  them) and the signed-in user's role and brand/market scope. The
   access check runs first on every call; only complete results are kept. Many users
   looking at the same market views then share one computation (Dash's performance
   guide memoizes callbacks the same way).
@@ -71,10 +72,19 @@ _MEMO_LOCK = threading.Lock()
 
 def _memo_key(name: str, args: tuple, kwargs: dict) -> tuple:
     """What a memo callback's outputs depend on: the callback, its inputs (JSON, so
-    dicts and lists compare by value), the warehouse file served and who asks."""
+    dicts and lists compare by value), the warehouse file served, the trained models'
+    pointers and who asks."""
     who = services.actor()
     inputs = json.dumps([args, kwargs], sort_keys=True, default=str)
-    return (name, inputs, services.file_identity(), who.role, who.brand, who.market)
+    return (
+        name,
+        inputs,
+        services.file_identity(),
+        services.models_identity(),
+        who.role,
+        who.brand,
+        who.market,
+    )
 
 
 def clear_memo() -> None:

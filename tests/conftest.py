@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import duckdb
@@ -16,6 +17,16 @@ settings.register_profile("carsight", deadline=None)
 settings.load_profile("carsight")
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_callback_memo():
+    """Each test starts with an empty callback memo (callbacks.registry): a test that
+    monkeypatches what a view reads must not get another test's memoized output."""
+    registry = sys.modules.get("callbacks.registry")
+    if registry is not None:
+        registry.clear_memo()
+    yield
 
 
 @pytest.fixture(scope="session")

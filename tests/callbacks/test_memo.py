@@ -119,3 +119,22 @@ def test_a_polars_panic_gives_a_message_not_a_dead_worker(cb, monkeypatch):
     assert messages == [t("input.failed", "en")]
     monkeypatch.undo()
     assert module.render_recommendations(spec, "en") is not no_update  # nothing kept
+
+
+def test_a_retrain_is_never_served_from_the_memo(cb, tmp_path: Path):
+    """Dealer views read the trained models too: moving a brand's `latest` pointer (what
+    `carsight train` does) computes them again, on the same warehouse file."""
+    from app.services import install
+    from app.settings import load_settings
+    from callbacks import dealer
+
+    _module, _spec, db, _tmp = cb
+    artifacts = tmp_path / "artifacts"
+    install(load_settings(db=db, artifacts_dir=artifacts))
+    spec = {"brand": "Kia", "market": None, "from": None, "to": None, "region": None}
+    first = dealer.render_status(spec, "ko")
+    assert dealer.render_status(spec, "ko") is first
+    pointer = artifacts / "segmentation" / "Kia" / "latest"
+    pointer.parent.mkdir(parents=True)
+    pointer.write_text('{"version": "v1"}', encoding="utf-8")
+    assert dealer.render_status(spec, "ko") is not first
