@@ -14,8 +14,10 @@ only ever sees their own brand).
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -462,32 +464,65 @@ def import_model_libraries() -> None:
         import skops.io  # noqa: F401
 
 
-def segmentation_manifest(brand: str) -> dict | None:
-    """The brand's segmentation manifest; None when not trained (or unreadable)."""
+_MANIFEST_CACHE: LRUCache = LRUCache(maxsize=8)
+_MANIFEST_LOCK = threading.Lock()
+
+
+def _artifact_files(root: Path, brand: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """(path, inode, size, mtime, ctime) of every file in the brand's artifacts folder.
+    Any write, rename or replacement changes it (user space cannot set ctime back)."""
+    from analytics.artifacts import brand_dir
+
+    found = []
+    for folder, _dirs, files in os.walk(brand_dir(root, brand)):
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            found.append((path, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    return tuple(sorted(found))
+
+
+def _verified_manifest(brand: str) -> dict | str:
+    """The brand's manifest as `analytics.artifacts.load_manifest` verifies it (every
+    artifact's SHA-256, the signed pointer), or why it cannot be used. The verdict is
+    kept while no file in the brand's artifacts folder changes: hashing ~30 MB of
+    artifacts on every request took a third of a serving worker's time under load."""
     from analytics.artifacts import ArtifactError, load_manifest
 
+    root = settings().artifacts_dir
+    brand = require_brand(brand)
+    key = (str(root), brand, _artifact_files(root, brand))
+    with _MANIFEST_LOCK:
+        if key in _MANIFEST_CACHE:
+            return _MANIFEST_CACHE[key]
     try:
-        return load_manifest(settings().artifacts_dir, require_brand(brand))
-    except ArtifactError:
-        return None
+        verdict: dict | str = load_manifest(root, brand)
+    except ArtifactError as exc:
+        verdict = str(exc)
+    with _MANIFEST_LOCK:
+        _MANIFEST_CACHE[key] = verdict
+    return verdict
+
+
+def segmentation_manifest(brand: str) -> dict | None:
+    """The brand's verified segmentation manifest (shared: read it, never change it);
+    None when not trained or it fails verification."""
+    verdict = _verified_manifest(brand)
+    return verdict if isinstance(verdict, dict) else None
 
 
 def segmentation_problem(brand: str) -> str | None:
     """Why the brand's segmentation artifacts cannot be used (the file and the fix), or
     None when its manifest reads."""
-    from analytics.artifacts import ArtifactError, load_manifest
-
-    try:
-        load_manifest(settings().artifacts_dir, require_brand(brand))
-    except ArtifactError as exc:
-        return str(exc)
-    return None
+    verdict = _verified_manifest(brand)
+    return verdict if isinstance(verdict, str) else None
 
 
 @cached(_MODEL_CACHE, key=lambda kind, root, brand, version: (kind, root, brand, version))
 def _model(kind: str, root: str, brand: str, version: str) -> Any:
-    from pathlib import Path
-
     from analytics.artifacts import load_models
     from analytics.predict import load_predictor
 

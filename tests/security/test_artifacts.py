@@ -71,3 +71,30 @@ def test_with_the_key_set_an_unsigned_or_re_hashed_manifest_is_refused(
         artifacts.load_manifest(root, "Kia")
     with pytest.raises(ArtifactError):  # named explicitly, the version is checked too
         artifacts.load_manifest(root, "Kia", version)
+
+
+@pytest.mark.slow
+def test_the_served_app_re_verifies_an_artifact_changed_after_it_was_read(
+    trained_reference, tmp_path
+):
+    """The app keeps a manifest's verdict while the artifact files stay as they were; a
+    changed artifact (same size, mtime set back) is hashed again and refused."""
+    import os
+
+    from app import services
+    from app.settings import load_settings
+
+    db, _source = trained_reference
+    root = _trained(trained_reference, tmp_path)
+    services.install(load_settings(db=db, artifacts_dir=root))
+    assert services.segmentation_manifest("Kia")["brand"] == "Kia"
+    assert services.segmentation_manifest("Kia") is services.segmentation_manifest("Kia")
+    version = json.loads((root / "segmentation/Kia/latest").read_text())["version"]
+    model = root / "segmentation/Kia" / version / "rfm_kmeans.skops"
+    before = model.stat()
+    data = bytearray(model.read_bytes())
+    data[-1] ^= 0xFF
+    model.write_bytes(bytes(data))
+    os.utime(model, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert services.segmentation_manifest("Kia") is None
+    assert "rfm_kmeans.skops" in services.segmentation_problem("Kia")
