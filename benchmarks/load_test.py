@@ -53,6 +53,7 @@ class Stats:
     errors: Counter[str] = field(default_factory=Counter)
     by_step: dict[str, list[float]] = field(default_factory=dict)
     sessions: int = 0
+    worker_rss_mb: list[float] = field(default_factory=list)
 
     def record(self, step: str, seconds: float) -> None:
         self.latencies.append(seconds)
@@ -319,6 +320,23 @@ def _wait_up(base: str, proc: subprocess.Popen, log: Path) -> None:
     raise RuntimeError("server did not start:\n" + log.read_text())
 
 
+def _worker_rss_mb(master: int) -> list[float]:
+    """Resident memory of each gunicorn worker (children of the master), in MB (Linux)."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for child in children:
+        try:
+            status = Path(f"/proc/{child}/status").read_text()
+        except OSError:
+            continue
+        kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")), 0)
+        sizes.append(int(kb) / 1024)
+    return sizes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="a trained warehouse")
@@ -364,6 +382,7 @@ def main() -> int:
             started = time.perf_counter()
             stats = asyncio.run(_load(base, users, args.duration, db))
             wall = time.perf_counter() - started
+            stats.worker_rss_mb = _worker_rss_mb(proc.pid)
         finally:
             proc.send_signal(signal.SIGTERM)
             try:
@@ -386,6 +405,9 @@ def _report(stats: Stats, wall: float, target_ms: float, log: Path) -> int:
         f"latency p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms "
         f"(target p95 < {target_ms:.0f})"
     )
+    if stats.worker_rss_mb:
+        sizes = ", ".join(f"{mb:.0f} MB" for mb in stats.worker_rss_mb)
+        print(f"worker RSS after the run: {sizes}")
     print("\n| step | requests | p50 (ms) | p95 (ms) |\n|---|---:|---:|---:|")
     for step, times in sorted(stats.by_step.items()):
         print(
