@@ -14,17 +14,19 @@ on earlier cutoffs:
   models fitted on little data (whose raw bands are far too narrow) and
   today's;
 - for an origin o (a backtest cutoff, or the last reported month for the final
-  forecast), a flow and a horizon h, ``q`` is the conformal ``level`` quantile,
-  the ceil((n + 1) * level)-th smallest of the n scores of the same flow and
-  horizon from **cutoffs before o, for months up to o**: only what was known at
-  o. A horizon h past ``score_horizon`` K uses the scores of horizon K: a
-  score of horizon 12 known at o comes from a fit on the history up to 12+
-  months before o, and older fits (trained on less history) erred far more than
-  recent ones, so own-horizon scores over-cover long horizons. The flow's
-  recent scores are used when there are ``min_scores`` of them (the ``window``
-  latest cutoffs whose month min(h, K) ahead is known), else all its earlier
-  ones, while enough remain for the conformal rank; else there is no interval
-  (null bounds) rather than a guess;
+  forecast), a pool of series and a horizon h, ``q`` is the conformal ``level``
+  quantile, the ceil((n + 1) * level)-th smallest of the n scores of the pool
+  and horizon from **cutoffs before o, for months up to o**: only what was
+  known at o. The pool is every flow's series (the pipeline's default) or one
+  flow's (``pools``): see :func:`calibration_quantiles`. A horizon h past
+  ``score_horizon`` K uses the scores of horizon K: a score of horizon 12
+  known at o comes from a fit on the history up to 12+ months before o, and
+  older fits (trained on less history) erred far more than recent ones, so
+  own-horizon scores over-cover long horizons. The pool's recent scores are
+  used when there are ``min_scores`` of them (the ``window`` latest cutoffs
+  whose month min(h, K) ahead is known), else all its earlier ones, while
+  enough remain for the conformal rank; else there is no interval (null
+  bounds) rather than a guess;
 - the calibrated band is ``[lower - q * d, upper + q * d]``, the lower bound
   clipped at 0 vehicles.
 
@@ -77,7 +79,7 @@ def _conformal_quantile(level: float) -> pl.Expr:
     )
 
 
-POOLS = ("flow_recent", "flow")
+POOLS = ("flow_recent", "flow")  # per flow; ("all_recent", "all") pools every flow
 
 
 def calibration_quantiles(
@@ -96,13 +98,14 @@ def calibration_quantiles(
     ``scores`` comes from :func:`conformity_scores`; ``origins`` has flow,
     origin (Date) and horizon (every horizon wanted). A score counts for origin
     o and horizon h when it is at horizon h, its cutoff is before o and its
-    month at or before o, and the flow's. q comes from the first of ``pools``
-    with at least ``min_scores`` scores: flow_recent (the ``window`` latest
-    cutoffs whose month h ahead is known at o, cutoffs o-h-window+1 .. o-h:
-    models fitted on little data long ago err differently from today's), then
-    flow (every earlier cutoff). When none has enough, the last pool still
-    gives q if it has enough scores for the conformal rank (at least 4 at
-    level 0.8); else q is null.
+    month at or before o. q comes from the first of ``pools`` with at least
+    ``min_scores`` scores: flow_recent (the flow's scores of the ``window``
+    latest cutoffs whose month h ahead is known at o, cutoffs o-h-window+1 ..
+    o-h: models fitted on little data long ago err differently from today's),
+    flow (every earlier cutoff of the flow), all_recent and all (the same over
+    every flow's scores). When none has enough, the last pool still gives q if
+    it has enough scores for the conformal rank (at least 4 at level 0.8);
+    else q is null.
     With ``score_horizon`` K, horizon h is calibrated on the scores of horizon
     min(h, K) (the band's spread d already grows with the horizon): they are
     known K months after their cutoff instead of h, so they come from fits on
@@ -133,18 +136,14 @@ def calibration_quantiles(
         )
     )
     keys = ["origin", "horizon"]
-    grouped = {
-        "flow_recent": known.filter("recent").group_by("flow", *keys),
-        "flow": known.group_by("flow", *keys),
-    }
+    by = {name: ["flow", *keys] if name.startswith("flow") else keys for name in pools}
     out = wanted
     for name in pools:
-        found = grouped[name].agg(_conformal_quantile(level), pl.len().alias("n"))
+        scope = known.filter("recent") if name.endswith("recent") else known
+        found = scope.group_by(by[name]).agg(_conformal_quantile(level), pl.len().alias("n"))
         out = out.join(
-            found.select(
-                "flow", *keys, pl.col("q").alias(f"q_{name}"), pl.col("n").alias(f"n_{name}")
-            ),
-            on=["flow", *keys],
+            found.select(*by[name], pl.col("q").alias(f"q_{name}"), pl.col("n").alias(f"n_{name}")),
+            on=by[name],
             how="left",
         )
     enough = [

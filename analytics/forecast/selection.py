@@ -7,11 +7,15 @@ know (cutoff before o, month at or before o) and follows one rule:
 
 1. **Flow default.** Per series, each candidate's MAE over those rows is
    divided by seasonal naive's MAE over the same rows (relative MAE, unitless).
-   The default of a flow is the candidate with the lowest median relative MAE
-   over the flow's series with that origin; ties go to the first of
-   CANDIDATES. A flow with fewer than ``MIN_FLOW_SERIES`` (3) such series is
-   too small to have a default of its own and takes the one of every flow.
-   With no earlier row at all the default is seasonal naive.
+   The default of a flow at date o is the candidate with the lowest median
+   relative MAE over the flow's series with rows known at o, whether or not
+   o is one of their own cutoffs (:func:`choose`): a series at its first
+   cutoff, with no evidence of its own, takes the default chosen on the other
+   series' earlier cutoffs. Ties go to the first of CANDIDATES. A flow with
+   fewer than ``MIN_FLOW_SERIES`` (3) such series (none, at the first cutoffs
+   of short series, when only long series were backtested earlier) is too
+   small to have a default of its own and takes the one of every flow. With
+   no earlier row in any flow the choice is ``PRIOR``, seasonal naive.
 2. **Clear per-series evidence.** A series keeps the flow default unless
    another candidate beats it on the series' own earlier rows (a) at every
    earlier cutoff, with at least ``min_cutoffs`` (default 3: several) cutoffs
@@ -20,7 +24,7 @@ know (cutoff before o, month at or before o) and follows one rule:
    among those that pass is chosen.
 
 The `rule` column says which applied: ``flow_default``, ``series_evidence``,
-or ``no_history`` (nothing earlier was scored: seasonal naive).
+or ``no_history`` (nothing earlier was scored in any series: seasonal naive).
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from __future__ import annotations
 import polars as pl
 
 CANDIDATES = ("seasonal_naive", "ensemble", "lightgbm", "prophet")  # tie order
-FALLBACK = "seasonal_naive"
+FALLBACK = "seasonal_naive"  # the yardstick of relative errors
+PRIOR = "seasonal_naive"  # the choice where no series has an earlier scored month
 MIN_CUTOFFS = 3
 MARGIN = 0.2
 MIN_FLOW_SERIES = 3
@@ -96,8 +101,9 @@ def flow_defaults(
         )
 
     overall = best(["origin"]).select("origin", pl.col("flow_default").alias("overall"))
+    every_flow = flows.select("flow").unique().join(overall.select("origin"), how="cross")
     return (
-        best(["flow", "origin"])
+        every_flow.join(best(["flow", "origin"]), on=["flow", "origin"], how="left")
         .join(overall, on="origin", how="left")
         .select(
             "flow",
@@ -167,8 +173,8 @@ def select_models(
         .select(
             "series_id",
             "origin",
-            pl.coalesce("challenger", "flow_default", pl.lit(FALLBACK)).alias("chosen"),
-            pl.col("flow_default").fill_null(FALLBACK),
+            pl.coalesce("challenger", "flow_default", pl.lit(PRIOR)).alias("chosen"),
+            pl.col("flow_default").fill_null(PRIOR),
             pl.when(pl.col("challenger").is_not_null())
             .then(pl.lit("series_evidence"))
             .when(pl.col("flow_default").is_not_null())
@@ -179,3 +185,16 @@ def select_models(
         .cast(CHOICE_SCHEMA)  # type: ignore[arg-type]
         .sort("series_id", "origin")
     )
+
+
+def choose(candidates: pl.DataFrame, origins: pl.DataFrame, flows: pl.DataFrame) -> pl.DataFrame:
+    """:func:`select_models` at each of ``origins`` (series_id, origin), the flow
+    defaults drawn from every series' rows known at each origin date.
+
+    ``candidates`` has series_id, model_name, cutoff, ds, y and yhat (vehicles);
+    ``flows`` series_id and flow. Returns CHOICE_SCHEMA rows, one per origin.
+    """
+    every_date = (
+        candidates.select("series_id").unique().join(origins.select("origin").unique(), how="cross")
+    )
+    return select_models(earlier_errors(candidates, every_date), origins, flows)

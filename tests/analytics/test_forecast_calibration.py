@@ -267,3 +267,48 @@ def test_the_pipeline_calibrates_each_cutoff_only_on_what_was_known_then():
     assert plain.drop_nulls().height > 0
     # actuals after the cutoff moved by 500 vehicles: its bands did not move at all
     assert plain.equals(leaked)
+
+
+def test_every_flow_pool_borrows_the_scores_of_other_flows():
+    scores = pl.concat(
+        [
+            _scores("small", 1, [4.0] * 2, cutoff=dt.date(2024, 9, 1)),
+            _scores("big", 1, [float(v) for v in range(1, 8)], cutoff=dt.date(2024, 9, 1)),
+        ]
+    )
+    wanted = pl.concat([_wanted("small", [1]), _wanted("big", [1])])
+    own = calibration_quantiles(scores, wanted, level=0.8, min_scores=5, window=6)
+    pooled = calibration_quantiles(
+        scores, wanted, level=0.8, min_scores=5, window=6, pools=("all_recent", "all")
+    )
+    # per flow, "big" reads its 7 (the ceil(8 * 0.8) = 7th smallest) and "small" has 2,
+    # too few for the rank (ceil(3 * 0.8) = 3 > 2); pooled,
+    # both flows read the same 9: ceil(10 * 0.8) = 8th smallest of 1..7, 4, 4 = 6.0
+    assert own.select("flow", "q").sort("flow").rows() == [("big", 7.0), ("small", None)]
+    assert pooled.select("flow", "q", "n_scores", "pool").sort("flow").rows() == [
+        ("big", 6.0, 9, "all_recent"),
+        ("small", 6.0, 9, "all_recent"),
+    ]
+
+
+def test_the_pipeline_calibrates_one_pool_of_every_flow_per_horizon():
+    from analytics.forecast.pipeline import ForecastConfig, backtest_models
+
+    cut = dt.date(2024, 4, 1)
+    scored = pl.DataFrame({"series_id": ["a", "b", "c"], "cutoff": [cut] * 3, "horizon": [6] * 3})
+    # "a", alone in its flow, was first forecast at the cutoff: no earlier scores of its
+    # own flow, but b's and c's of every earlier month
+    flows = pl.DataFrame({"series_id": ["a", "b", "c"], "flow": ["new", "f", "f"]})
+    runs = _runs()
+    runs.lightgbm = runs.lightgbm.filter((pl.col("series_id") != "a") | (pl.col("cutoff") >= cut))
+
+    def banded(config: ForecastConfig) -> int:
+        rows, _chosen, _scores = backtest_models(runs, scored, flows, config=config)
+        return (
+            rows.filter(pl.col("model_name") == "lightgbm", pl.col("series_id") == "a")
+            .drop_nulls("yhat_lower")
+            .height
+        )
+
+    assert banded(ForecastConfig(min_scores=5)) == 6
+    assert banded(ForecastConfig(min_scores=5, calibration_pools=("flow_recent", "flow"))) == 0

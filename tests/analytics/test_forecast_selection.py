@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from analytics.forecast.selection import earlier_errors, select_models
+from analytics.forecast.selection import choose, earlier_errors, select_models
 
 CUTOFFS = [dt.date(2024, 1, 1), dt.date(2024, 4, 1), dt.date(2024, 7, 1), dt.date(2024, 10, 1)]
 LATEST = CUTOFFS[-1]
@@ -106,3 +106,40 @@ def test_the_choice_never_sees_the_window_it_is_scored_on():
 def test_nothing_earlier_falls_back_to_seasonal_naive():
     chosen = _choose({"a": TYPICAL}, origin=CUTOFFS[0])
     assert chosen["a"] == ("seasonal_naive", "no_history")
+
+
+def test_a_flow_without_earlier_evidence_takes_the_default_of_every_flow():
+    # at the first cutoffs of short series only long series were backtested before:
+    # their default (lightgbm), not seasonal naive, is the new flow's choice
+    new = {"seasonal_naive": [20.0] * 4, "lightgbm": [10.0] * 4, "prophet": [15.0] * 4}
+    backtest = pl.DataFrame(
+        [r for sid in ("a", "b", "c") for r in _rows(sid, TYPICAL)]
+        + [r for r in _rows("new", new) if r["cutoff"] == LATEST]
+    )
+    origins = pl.DataFrame({"series_id": ["a", "b", "c", "new"], "origin": LATEST})
+    flows = pl.DataFrame({"series_id": ["a", "b", "c", "new"], "flow": ["f"] * 3 + ["g"]})
+    out = select_models(earlier_errors(backtest, origins), origins, flows)
+    chosen = {r["series_id"]: (r["chosen"], r["rule"]) for r in out.iter_rows(named=True)}
+    assert chosen["new"] == ("lightgbm", "flow_default")
+
+
+def test_a_series_at_its_first_cutoff_takes_the_default_of_other_series_earlier_cutoffs():
+    # "late" starts one month after the others: at its first cutoff (2024-02) it has
+    # no rows of its own, but a, b and c have months known by then
+    late_cutoff = dt.date(2024, 2, 1)
+    rows = [r for sid in ("a", "b", "c") for r in _rows(sid, TYPICAL)]
+    rows += [
+        {"series_id": "late", "model_name": name, "cutoff": late_cutoff,
+         "ds": _month(late_cutoff, h), "y": 100.0, "yhat": 100.0 + err}
+        for name, err in (("seasonal_naive", 1.0), ("lightgbm", 30.0), ("prophet", 30.0))
+        for h in (1, 2, 3)
+    ]  # fmt: skip
+    candidates = pl.DataFrame(rows)
+    origins = pl.DataFrame({"series_id": ["a", "late"], "origin": [CUTOFFS[1], late_cutoff]})
+    flows = pl.DataFrame({"series_id": ["a", "b", "c", "late"], "flow": "f"})
+    out = choose(candidates, origins, flows)
+    chosen = {r["series_id"]: (r["chosen"], r["rule"]) for r in out.iter_rows(named=True)}
+    # the months of 2024-01's cutoff known by 2024-02 favour lightgbm; "late"'s own
+    # window (where naive wins) is never seen
+    assert chosen["late"] == ("lightgbm", "flow_default")
+    assert chosen["a"] == ("lightgbm", "flow_default")
