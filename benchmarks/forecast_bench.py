@@ -2,6 +2,16 @@
 
     python benchmarks/forecast_bench.py [--workers N] [--data ../shared/data] [--keep FILE]
     python benchmarks/forecast_bench.py --db WAREHOUSE   # report on a stored run only
+    python benchmarks/forecast_bench.py --db WAREHOUSE --save-runs DIR  # fit once, keep
+    python benchmarks/forecast_bench.py --runs DIR [--config KEY=VALUE ...]  # re-combine
+
+--save-runs fits every base model on the warehouse's facts once (the slow part) and
+keeps their raw output as Parquet in DIR; --runs re-runs everything after the fits
+(analytics.forecast.pipeline.combine: calibration, ensemble, selection, metrics) on
+those files with the current code and any ForecastConfig field overridden, in
+seconds, and prints the leaderboards and interval tables below (not the MAPE table,
+which needs the warehouse). Use it to try a calibration or selection setting; choose
+settings on earlier cutoffs only, never on these tables' scored windows.
 
 Without --db it builds a warehouse from the reference files in a temporary folder,
 runs the full forecast (every series, horizon 12) exactly as the command does
@@ -258,6 +268,78 @@ def report(db: Path) -> None:
     _print_mape(db, series, metrics)
 
 
+RUN_FRAMES = ("backtest", "lightgbm", "finals", "catalog", "history", "scored_m")
+
+
+def _save_runs(db: Path, folder: Path, workers: int, series_filter: str | None) -> None:
+    from analytics.forecast.pipeline import ForecastConfig, fit_models
+    from warehouse.forecasts import load_forecast_input
+
+    facts, markets = load_forecast_input(db)
+    started = time.perf_counter()
+    fitted = fit_models(
+        facts, markets=markets, config=ForecastConfig(workers=workers), series_filter=series_filter
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = {
+        "backtest": fitted.runs.backtest,
+        "lightgbm": fitted.runs.lightgbm,
+        "finals": fitted.runs.finals,
+        "catalog": fitted.catalog,
+        "history": fitted.history,
+        "scored_m": fitted.scored_m,
+    }
+    for name in RUN_FRAMES:
+        frames[name].write_parquet(folder / f"{name}.parquet")
+    print(f"fitted {fitted.catalog.height} series in {time.perf_counter() - started:.0f}s")
+    print(f"model runs kept in {folder}; errors: {len(fitted.runs.errors)}")
+
+
+def _config_overrides(pairs: list[str]) -> dict[str, object]:
+    """KEY=VALUE pairs as ForecastConfig fields (values parsed as Python literals)."""
+    import ast
+    import dataclasses
+
+    from analytics.forecast.pipeline import ForecastConfig
+
+    fields = {f.name for f in dataclasses.fields(ForecastConfig)}
+    out: dict[str, object] = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        if key not in fields:
+            raise SystemExit(f"error: --config {pair}: no ForecastConfig field '{key}'.")
+        try:
+            out[key] = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            out[key] = value
+    return out
+
+
+def _replay(folder: Path, overrides: dict[str, object]) -> None:
+    from analytics.forecast.pipeline import FittedModels, ForecastConfig, ModelRuns
+
+    missing = [n for n in RUN_FRAMES if not (folder / f"{n}.parquet").exists()]
+    if missing:
+        raise SystemExit(f"error: {folder}: no {missing[0]}.parquet; write it with --save-runs.")
+    frames = {n: pl.read_parquet(folder / f"{n}.parquet") for n in RUN_FRAMES}
+    runs = ModelRuns(frames["backtest"], frames["lightgbm"], frames["finals"], [], {})
+    fitted = FittedModels(runs, frames["catalog"], frames["history"], frames["scored_m"])
+    config = ForecastConfig(**overrides)  # type: ignore[arg-type]
+    started = time.perf_counter()
+    result = fitted.combine(config)
+    print(f"combine on {folder} with {overrides or 'the defaults'}: ")
+    print(f"  {time.perf_counter() - started:.1f}s")
+    _print_board(
+        leaderboard(result.metrics, result.series),
+        "leaderboard, latest cutoff: median pooled MASE (series won) [series]",
+    )
+    _print_board(
+        leaderboard(result.metrics, result.series, scope="all_cutoffs"),
+        "leaderboard, all cutoffs: median pooled MASE (series won) [series]",
+    )
+    _print_intervals(result.backtest, "80% intervals per horizon, all cutoffs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED)
@@ -265,7 +347,20 @@ def main() -> None:
     parser.add_argument("--series-filter", default=None)
     parser.add_argument("--db", type=Path, help="report on the run stored in this warehouse")
     parser.add_argument("--keep", type=Path, help="copy the benchmark's warehouse here")
+    parser.add_argument("--save-runs", type=Path, help="with --db: fit once, keep the runs here")
+    parser.add_argument("--runs", type=Path, help="re-combine the runs kept in this folder")
+    parser.add_argument(
+        "--config", action="append", default=[], help="with --runs: ForecastConfig KEY=VALUE"
+    )
     args = parser.parse_args()
+    if args.runs:
+        _replay(args.runs, _config_overrides(args.config))
+        return
+    if args.save_runs:
+        if not args.db:
+            raise SystemExit("error: --save-runs needs --db WAREHOUSE (the facts to fit on).")
+        _save_runs(args.db, args.save_runs, args.workers, args.series_filter)
+        return
     if args.db:
         report(args.db)
         return

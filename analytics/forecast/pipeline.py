@@ -805,19 +805,43 @@ def combine(
     )
 
 
-def run_forecast(
+@dataclass
+class FittedModels:
+    """What :func:`fit_models` returns: the base models' raw output and its inputs.
+
+    catalog and history from analytics.forecast.series.extract_series, scored_m
+    from :func:`series_origins`; seconds per stage.
+    """
+
+    runs: ModelRuns
+    catalog: pl.DataFrame
+    history: pl.DataFrame
+    scored_m: pl.DataFrame
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def combine(self, config: ForecastConfig) -> ForecastResult:
+        """:func:`combine` on these runs (seconds, however often it is called)."""
+        return combine(
+            self.runs,
+            catalog=self.catalog,
+            history=self.history,
+            scored_m=self.scored_m,
+            config=config,
+        )
+
+
+def fit_models(
     facts: pl.DataFrame,
     *,
     markets: pl.DataFrame,
-    config: ForecastConfig | None = None,
+    config: ForecastConfig,
     series_filter: str | None = None,
     progress: Progress | None = None,
-) -> ForecastResult:
-    """Backtest and forecast every series of ``facts`` (see the module docstring).
+) -> FittedModels:
+    """Steps 1-2 of the module docstring: every series' base models, fitted once.
 
     Raises ValueError when no series qualifies (or matches ``series_filter``).
     """
-    config = config or ForecastConfig()
     if config.horizon < 1 or config.backtest_horizon < 1:
         raise ValueError("horizons must be at least 1 month.")
     seconds: dict[str, float] = {}
@@ -842,12 +866,32 @@ def run_forecast(
         "lgbm_final", 0.0
     )
     seconds["naive+prophet (task seconds)"] = runs.busy.get("local", 0.0)
+    return FittedModels(runs, catalog, history, scored_m, seconds)
 
+
+def run_forecast(
+    facts: pl.DataFrame,
+    *,
+    markets: pl.DataFrame,
+    config: ForecastConfig | None = None,
+    series_filter: str | None = None,
+    progress: Progress | None = None,
+) -> ForecastResult:
+    """Backtest and forecast every series of ``facts`` (see the module docstring).
+
+    Raises ValueError when no series qualifies (or matches ``series_filter``).
+    """
+    config = config or ForecastConfig()
+    fitted = fit_models(
+        facts, markets=markets, config=config, series_filter=series_filter, progress=progress
+    )
     mark = time.perf_counter()
-    result = combine(runs, catalog=catalog, history=history, scored_m=scored_m, config=config)
-    seconds["ensemble+metrics"] = time.perf_counter() - mark
-    result.stage_seconds = seconds
-    result.errors = runs.errors
+    result = fitted.combine(config)
+    result.stage_seconds = {
+        **fitted.stage_seconds,
+        "ensemble+metrics": time.perf_counter() - mark,
+    }
+    result.errors = fitted.runs.errors
     return result
 
 
