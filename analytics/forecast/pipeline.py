@@ -102,8 +102,10 @@ class ForecastConfig:
     1-19 series (all but overseas_retail), whose 80% score quantile from a few
     cutoffs is noisy and, under drift, did not give per-flow coverage either
     (domestic_sales 0.50 at horizons 4-6 on the reference backtest); on that
-    backtest they cost width (0.96-1.06x the actual at horizons 3-6, against
-    0.95-0.99 pooled, at the same coverage). This was compared on the
+    backtest they cost width (0.99-1.06x the actual at horizons 3-6, against
+    0.95-0.99 pooled, at the same coverage) and left 22-30% of the scored
+    months without an interval (too few scores of their flow yet; pooled:
+    none at horizons 1-12). This was compared on the
     reference backtest itself: the months before the first scored cutoff hold
     calibrated bands of 8 series of one flow only, too few to choose on.
     """
