@@ -15,7 +15,7 @@ series as (
 ),
 
 -- m.* rather than a column list: a run stored before a column existed (width80, ...)
--- still reads; the reader (warehouse.forecast_read) gives such a column as null.
+-- still reads; the reader (warehouse.forecasts.load_metrics) gives such a column as null.
 final as (
     select
         m.* exclude (run_id, horizon), s.brand, s.flow, s.level,
