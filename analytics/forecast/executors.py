@@ -36,7 +36,9 @@ def executor(kind: str, *, workers: int, scheduler: str | None = None) -> Iterat
         ) from exc
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout=30)
+        # waits distributed.comm.timeouts.connect (30 s unless Dask's config or
+        # DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT says otherwise)
+        client = Client(scheduler)
     else:
         cluster = LocalCluster(
             n_workers=workers,

@@ -145,7 +145,10 @@ def print_leaderboard(result: ForecastResult) -> None:
 @click.option(
     "--scheduler",
     metavar="URL",
-    help="The Dask scheduler, tcp://HOST:PORT [default: a LocalCluster of --workers processes].",
+    help=(
+        "The Dask scheduler, tcp://HOST:PORT [default: a LocalCluster of --workers "
+        "processes]. Waits 30 s for it to answer (Dask's distributed.comm.timeouts.connect)."
+    ),
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context

@@ -43,8 +43,9 @@ def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path, reference_db
 
 
 @pytest.mark.slow
-def test_an_unreachable_scheduler_is_refused_in_one_line(tmp_path, reference_db):
+def test_an_unreachable_scheduler_is_refused_in_one_line(tmp_path, reference_db, monkeypatch):
     pytest.importorskip("distributed", reason="the scale extra: pip install -e '.[scale]'")
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "2s")  # not the 30 s default
     import socket
 
     with socket.socket() as sock:  # a port nobody listens on
