@@ -179,8 +179,9 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
     raise RuntimeError("server did not start:\n" + log.read_text())
 
 
-@pytest.fixture()
-def browser(tmp_path: Path):
+def chrome(user_data_dir: Path):
+    """Headless Chromium (1280 x 900) that signs in as E2E_USER whenever a page sends it
+    to the login page."""
     if not (CHROMIUM and CHROMEDRIVER):
         pytest.fail(
             "chromium and chromedriver are required for e2e tests "
@@ -202,7 +203,7 @@ def browser(tmp_path: Path):
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
-        f"--user-data-dir={tmp_path / 'chrome'}",
+        f"--user-data-dir={user_data_dir}",
     ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -217,7 +218,24 @@ def browser(tmp_path: Path):
 
     driver = SigningInChrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture()
+def browser(tmp_path: Path):
+    driver = chrome(tmp_path / "chrome")
     yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def page_sweep(served_reference_app, page_paths, tmp_path_factory: pytest.TempPathFactory):
+    """Every page of the trained reference app, opened once per language and width for
+    the page-wide audits (tests/e2e/page_checks.py), in a browser of its own."""
+    from tests.e2e.page_checks import PageSweep
+
+    driver = chrome(tmp_path_factory.mktemp("sweep") / "chrome")
+    yield PageSweep(driver, served_reference_app.rstrip("/"), page_paths)
     driver.quit()
 
 

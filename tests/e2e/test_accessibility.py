@@ -11,29 +11,17 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import open_settled
-
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def _audit(driver) -> list[dict]:
-    from axe_selenium_python import Axe
-
-    axe = Axe(driver)
-    axe.inject()
-    result = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_A_AA}})
-    return result["violations"]
+from tests.e2e.page_checks import LAPTOP
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_page_has_no_wcag_a_or_aa_violation(served_reference_app, page_paths, browser, lang):
+def test_every_page_has_no_wcag_a_or_aa_violation(page_sweep, lang):
     found = {}
-    for path in page_paths:
-        open_settled(browser, served_reference_app.rstrip("/") + path, lang)
-        assert browser.execute_script("return document.documentElement.lang") == lang, path
-        violations = _audit(browser)
-        if violations:
+    for path, page in page_sweep.visit(lang, LAPTOP).items():
+        assert page["lang"] == lang, path
+        if page["axe"]:
             found[path] = [
-                (v["id"], len(v["nodes"]), v["nodes"][0]["target"], v["help"]) for v in violations
+                (v["id"], len(v["nodes"]), v["nodes"][0]["target"], v["help"]) for v in page["axe"]
             ]
     assert found == {}
 

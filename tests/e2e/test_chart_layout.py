@@ -11,38 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import open_settled
-
 MIN_HEIGHT = 250  # px
 WIDTHS = (1280, 390)
-
-# Boxes (left, top, right, bottom) of each visible chart's title, legend, plot area and
-# mode bar, in page coordinates; a part a chart does not draw is null.
-CHART_BOXES = """
-const box = el => {
-  if (!el) return null;
-  const b = el.getBoundingClientRect();
-  return b.width && b.height ? [b.left, b.top, b.right, b.bottom] : null;
-};
-return [...document.querySelectorAll('.js-plotly-plot')]
-  .filter(g => g.offsetParent !== null)
-  .map(g => {
-    const named = g.closest('[id]');
-    const plots = [...g.querySelectorAll('.nsewdrag, .pielayer .slice, .hm')];
-    const union = plots.map(box).filter(Boolean).reduce((a, b) => a ? [
-      Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])
-    ] : b, null);
-    return {
-      id: named ? named.id : '',
-      height: g.getBoundingClientRect().height,
-      title: box(g.querySelector('.gtitle')),
-      legend: box(g.querySelector('.legend .bg')),
-      xtitle: box(g.querySelector('.g-xtitle text')),
-      plot: union,
-      modebar: box(g.querySelector('.modebar-container .modebar')),
-    };
-  });
-"""
 
 
 def _overlap(a, b, slack: float = 1.0) -> bool:
@@ -54,19 +24,10 @@ def _overlap(a, b, slack: float = 1.0) -> bool:
     )
 
 
-def set_width(driver, width: int) -> None:
-    """A viewport `width` CSS px wide (headless Chromium's windows are at least 500 px
-    wide, so a phone is emulated through the DevTools protocol)."""
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 768},
-    )
-
-
-def chart_problems(driver) -> list[str]:
-    """What is wrong with the charts on the page the driver shows ([] = nothing)."""
+def chart_problems(charts: list[dict]) -> list[str]:
+    """What is wrong with `charts` (page_checks.CHART_BOXES of one page; [] = nothing)."""
     problems = []
-    for chart in driver.execute_script(CHART_BOXES):
+    for chart in charts:
         name = chart["id"] or "chart"
         if chart["height"] < MIN_HEIGHT:
             problems.append(f"{name}: {chart['height']:.0f} px tall")
@@ -82,14 +43,10 @@ def chart_problems(driver) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_chart_is_tall_enough_and_its_parts_do_not_overlap(
-    served_reference_app, page_paths, browser, lang, width
-):
-    set_width(browser, width)
+def test_every_chart_is_tall_enough_and_its_parts_do_not_overlap(page_sweep, lang, width):
     found = {}
-    for path in page_paths:
-        open_settled(browser, served_reference_app.rstrip("/") + path, lang)
-        problems = chart_problems(browser)
+    for path, page in page_sweep.visit(lang, width).items():
+        problems = chart_problems(page["charts"])
         if problems:
             found[path] = problems
     assert found == {}

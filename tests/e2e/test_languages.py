@@ -16,33 +16,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import open_settled
-
-TEXTS = """
-const out = [document.title];
-const page = document.documentElement.lang;
-const skip = el => el.closest('code, pre, script, style, .cs-data') ||
-  (el.closest('[lang]') && el.closest('[lang]').getAttribute('lang') !== page);
-const shown = el => {
-  if (!el.getClientRects().length) return false;
-  const style = getComputedStyle(el);
-  return style.visibility !== 'hidden' && parseFloat(style.fontSize) > 0;
-};
-const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-let node;
-while ((node = walker.nextNode())) {
-  const el = node.parentElement, text = node.textContent.trim();
-  if (text && el && !skip(el) && shown(el)) out.push(text);
-}
-document.querySelectorAll('[aria-label], [title], [placeholder], [data-title]').forEach(el => {
-  if (skip(el)) return;
-  for (const name of ['aria-label', 'title', 'placeholder', 'data-title']) {
-    const value = el.getAttribute(name);
-    if (value && value.trim()) out.push(value.trim());
-  }
-});
-return out;
-"""
+from tests.e2e.page_checks import LAPTOP
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -107,14 +81,11 @@ def other_script(texts: list[str], lang: str, allowed: frozenset[str]) -> list[s
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_page_reads_in_one_language(
-    served_reference_app, page_paths, reference_db, browser, lang
-):
+def test_every_page_reads_in_one_language(page_sweep, reference_db, lang):
     allowed = data_words(reference_db)
     found = {}
-    for path in page_paths:
-        open_settled(browser, served_reference_app.rstrip("/") + path, lang)
-        wrong = other_script(browser.execute_script(TEXTS), lang, allowed)
+    for path, page in page_sweep.visit(lang, LAPTOP).items():
+        wrong = other_script(page["texts"], lang, allowed)
         if wrong:
             found[path] = wrong
     assert found == {}
