@@ -147,7 +147,7 @@ def print_leaderboard(result: ForecastResult) -> None:
     metavar="URL",
     help=(
         "The Dask scheduler, tcp://HOST:PORT [default: a LocalCluster of --workers "
-        "processes]. Waits 30 s for it to answer (Dask's distributed.comm.timeouts.connect)."
+        "processes]. Waits for it as long as Dask's connect timeout says (30 s by default)."
     ),
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
