@@ -14,7 +14,7 @@ only ever sees their own brand).
 
 from __future__ import annotations
 
-import os
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -469,27 +469,38 @@ _MANIFEST_LOCK = threading.Lock()
 
 
 def _artifact_files(root: Path, brand: str) -> tuple[tuple[str, int, int, int, int], ...]:
-    """(path, inode, size, mtime, ctime) of every file in the brand's artifacts folder.
-    Any write, rename or replacement changes it (user space cannot set ctime back)."""
-    from analytics.artifacts import brand_dir
+    """(path, inode, size, mtime, ctime) of the brand's `latest` pointer and of every file
+    in the version it names (older versions are never read, and every `carsight train`
+    adds one). Any write, rename or replacement changes it (user space cannot set ctime
+    back)."""
+    import json
 
+    from analytics.artifacts import LATEST, brand_dir
+
+    folder = brand_dir(root, brand)
+    paths = [folder / LATEST]
+    try:
+        version = json.loads(paths[0].read_bytes()).get("version")
+    except (OSError, ValueError, AttributeError):
+        version = None
+    if isinstance(version, str) and version and Path(version).name == version:
+        with contextlib.suppress(OSError):
+            paths += sorted((folder / version).iterdir())
     found = []
-    for folder, _dirs, files in os.walk(brand_dir(root, brand)):
-        for name in files:
-            path = os.path.join(folder, name)
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            found.append((path, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-    return tuple(sorted(found))
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    return tuple(found)
 
 
 def _verified_manifest(brand: str) -> dict | str:
     """The brand's manifest as `analytics.artifacts.load_manifest` verifies it (every
     artifact's SHA-256, the signed pointer), or why it cannot be used. The verdict is
-    kept while no file in the brand's artifacts folder changes: hashing ~30 MB of
-    artifacts on every request took a third of a serving worker's time under load."""
+    kept while none of those files changes: hashing ~30 MB of artifacts on every request
+    took 30% of a serving worker's samples under the load test (py-spy)."""
     from analytics.artifacts import ArtifactError, load_manifest
 
     root = settings().artifacts_dir

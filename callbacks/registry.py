@@ -64,10 +64,10 @@ class Registered:
 
 REGISTRY: list[Registered] = []
 
-# Outputs of memo callbacks (a figure is ~10-200 kB). The 50-user load test
-# (benchmarks/load_test.py) asks for ~1,600 distinct views per worker: 256 entries
-# thrashed (233 requests/s, p95 474 ms); 2,048 gave 359 requests/s, p95 337 ms, for
-# ~40 MB more per worker (600 MB resident after the run).
+# Outputs of memo callbacks (a figure is ~10-200 kB). In the 50-user load test
+# (benchmarks/load_test.py) 256 entries gave 233 requests/s, p95 474 ms; 2,048 gave
+# 359 requests/s, p95 337 ms, with workers at 569/601 MB resident after the run
+# against 563/544 MB (one run each, on an otherwise idle machine).
 MEMO_SIZE = 2048
 _MEMO: LRUCache[tuple, Any] = LRUCache(maxsize=MEMO_SIZE)
 _MEMO_LOCK = threading.Lock()
