@@ -473,16 +473,10 @@ def quarter_table(
     )
 
 
-def interval_table(backtest: pl.DataFrame, *, models: tuple[str, ...] = MODELS) -> pl.DataFrame:
-    """How the 80% intervals of `backtest` rows (any series) did, per model and horizon.
-
-    `backtest` has model_name, cutoff, ds, y, yhat_lower and yhat_upper. Months with
-    an interval count: coverage80 is the share (0-1) of actuals inside it, width80
-    the median (upper - lower) / actual over those with a non-zero actual (unitless),
-    months how many there were. Rows: model_name (in `models` order), horizon (months
-    from cutoff to ds).
-    """
-    banded = backtest.filter(
+def _banded(backtest: pl.DataFrame, models: tuple[str, ...]) -> pl.DataFrame:
+    """Backtest rows of `models` with an interval and an actual, with their horizon (months
+    from cutoff to ds) and inside (the actual within the interval)."""
+    return backtest.filter(
         pl.col("model_name").is_in(models),
         pl.col("yhat_lower").is_not_null(),
         pl.col("yhat_upper").is_not_null(),
@@ -492,19 +486,107 @@ def interval_table(backtest: pl.DataFrame, *, models: tuple[str, ...] = MODELS) 
             (pl.col("ds").dt.year().cast(pl.Int64) - pl.col("cutoff").dt.year().cast(pl.Int64)) * 12
             + pl.col("ds").dt.month().cast(pl.Int64)
             - pl.col("cutoff").dt.month().cast(pl.Int64)
-        ).alias("horizon")
+        ).alias("horizon"),
+        ((pl.col("yhat_lower") <= pl.col("y")) & (pl.col("y") <= pl.col("yhat_upper"))).alias(
+            "inside"
+        ),
     )
-    inside = (pl.col("yhat_lower") <= pl.col("y")) & (pl.col("y") <= pl.col("yhat_upper"))
+
+
+def interval_table(backtest: pl.DataFrame, *, models: tuple[str, ...] = MODELS) -> pl.DataFrame:
+    """How the 80% intervals of `backtest` rows (any series) did, per model and horizon.
+
+    `backtest` has model_name, cutoff, ds, y, yhat_lower and yhat_upper. Months with
+    an interval count: coverage80 is the share (0-1) of actuals inside it, width80
+    the median (upper - lower) / actual over those with a non-zero actual (unitless),
+    months how many there were. Rows: model_name (in `models` order), horizon (months
+    from cutoff to ds).
+    """
     width = (pl.col("yhat_upper") - pl.col("yhat_lower")) / pl.col("y").abs()
     order = {m: i for i, m in enumerate(models)}
     return (
-        banded.group_by("model_name", "horizon")
+        _banded(backtest, models)
+        .group_by("model_name", "horizon")
         .agg(
-            inside.cast(pl.Float64).mean().alias("coverage80"),
+            pl.col("inside").cast(pl.Float64).mean().alias("coverage80"),
             width.filter(pl.col("y") != 0).median().alias("width80"),
             pl.len().cast(pl.Int64).alias("months"),
         )
         .sort(pl.col("model_name").replace_strict(order, return_dtype=pl.Int64), "horizon")
+    )
+
+
+# Issue 14's goal for the 80% intervals of 'selected' and 'ensemble' at every horizon.
+COVERAGE_GOAL = (0.75, 0.85)
+WIDTH_GOAL = 1.0
+Z95 = 1.959963984540054
+
+
+def wilson_interval(
+    covered: pl.Expr, months: pl.Expr, *, z: float = Z95
+) -> tuple[pl.Expr, pl.Expr]:
+    """Wilson score interval (95% with the default z) of a share covered / months, as
+    (low, high) expressions in 0-1; months must be positive."""
+    n = months.cast(pl.Float64)
+    p = covered.cast(pl.Float64) / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt() / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def interval_goal_table(
+    backtest: pl.DataFrame, *, models: tuple[str, ...] = ("selected", "ensemble")
+) -> pl.DataFrame:
+    """Issue 14's interval goal per model and horizon, with how sure each coverage is.
+
+    `backtest` as for :func:`interval_table` (plus series_id when it has one: the stored
+    forecast_backtest). Columns: model_name, horizon, coverage80, width80, months,
+    covered (months inside), coverage_low and coverage_high (Wilson 95% interval of
+    coverage80 over `months` independent months; the months of one cutoff move
+    together, so the true uncertainty is larger), cutoffs and series (distinct ones
+    behind the months; series null without series_id), meets (coverage80 within
+    COVERAGE_GOAL and width80 <= WIDTH_GOAL) and coverage_goal_in_reach (the Wilson
+    interval overlaps COVERAGE_GOAL: a miss of coverage that the months cannot tell
+    from sampling noise).
+    """
+    banded = _banded(backtest, models)
+    counts = banded.group_by("model_name", "horizon").agg(
+        pl.col("inside").sum().cast(pl.Int64).alias("covered"),
+        pl.col("cutoff").n_unique().cast(pl.Int64).alias("cutoffs"),
+        (
+            pl.col("series_id").n_unique().cast(pl.Int64)
+            if "series_id" in banded.columns
+            else pl.lit(None, dtype=pl.Int64)
+        ).alias("series"),
+    )
+    low, high = wilson_interval(pl.col("covered"), pl.col("months"))
+    lo, hi = COVERAGE_GOAL
+    return (
+        interval_table(backtest, models=models)
+        .join(counts, on=["model_name", "horizon"], how="left", maintain_order="left")
+        .with_columns(low.alias("coverage_low"), high.alias("coverage_high"))
+        .with_columns(
+            (pl.col("coverage80").is_between(lo, hi) & (pl.col("width80") <= WIDTH_GOAL)).alias(
+                "meets"
+            ),
+            ((pl.col("coverage_low") <= hi) & (pl.col("coverage_high") >= lo)).alias(
+                "coverage_goal_in_reach"
+            ),
+        )
+        .select(
+            "model_name",
+            "horizon",
+            "coverage80",
+            "width80",
+            "months",
+            "covered",
+            "coverage_low",
+            "coverage_high",
+            "cutoffs",
+            "series",
+            "meets",
+            "coverage_goal_in_reach",
+        )
     )
 
 

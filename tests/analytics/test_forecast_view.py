@@ -403,3 +403,44 @@ def test_models_of_lists_display_order_then_unknown_models():
         [(m, month(2025, 2), 1.0, 0.0, 2.0) for m in ("theta", "prophet", "selected")]
     )
     assert fv.models_of(forecasts) == ["selected", "prophet", "theta"]
+
+
+def test_interval_goal_table_says_how_sure_each_coverage_is():
+    def rows(series: str, cutoff: dt.date, ahead: int, inside: list[bool]) -> pl.DataFrame:
+        ds = dt.date(
+            cutoff.year + (cutoff.month - 1 + ahead) // 12, (cutoff.month - 1 + ahead) % 12 + 1, 1
+        )
+        return pl.DataFrame(
+            {
+                "series_id": series,
+                "model_name": "selected",
+                "cutoff": cutoff,
+                "ds": ds,
+                "y": 100.0,
+                "yhat_lower": [60.0 if hit else 110.0 for hit in inside],
+                "yhat_upper": [140.0 if hit else 150.0 for hit in inside],
+            }
+        )
+
+    jan, apr = dt.date(2024, 1, 1), dt.date(2024, 4, 1)
+    backtest = pl.concat(
+        [
+            # 1 month ahead: 8 of 10 inside, over two cutoffs and two series
+            rows("a", jan, 1, [True] * 4 + [False]),
+            rows("b", apr, 1, [True] * 4 + [False]),
+            # 2 months ahead: 40 of 40 inside, one series
+            rows("a", jan, 2, [True] * 40),
+        ]
+    )
+    table = fv.interval_goal_table(backtest, models=("selected",))
+    h1, h2 = table.iter_rows(named=True)
+    # Wilson 95% of 8/10: (0.8 + z^2/20) / (1 + z^2/10) -/+ z sqrt(0.016 + z^2/400) / (1 + z^2/10)
+    assert (h1["covered"], h1["months"], h1["cutoffs"], h1["series"]) == (8, 10, 2, 2)
+    assert (h1["coverage_low"], h1["coverage_high"]) == (
+        pytest.approx(0.4902, abs=1e-4),
+        pytest.approx(0.9433, abs=1e-4),
+    )
+    assert h1["width80"] == pytest.approx(0.8) and h1["meets"] and h1["coverage_goal_in_reach"]
+    # 40/40 covers too much, and by more than chance: the Wilson interval starts at 0.91
+    assert (h2["coverage80"], h2["meets"], h2["coverage_goal_in_reach"]) == (1.0, False, False)
+    assert h2["coverage_low"] == pytest.approx(0.9124, abs=1e-4)
