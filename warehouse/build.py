@@ -59,7 +59,7 @@ from warehouse.formats import (
     resolve_year,
 )
 from warehouse.region import with_regions
-from warehouse.textio import RawTable, TableSource, check_plausible_text, open_table
+from warehouse.textio import RawTable, TableSource, open_table
 
 DATA_SUFFIXES = {".csv", ".xlsx"}
 STORAGE_VERSION_RE = re.compile(STORAGE_VERSION_PATTERN)
@@ -229,13 +229,19 @@ def load_file(
     source = open_table(path, encoding=flags.encoding)
     name = _display_name(path)
     detected = detect(source)
-    if source.encoding == "cp949":
-        latin = latin_columns(source, detected)
-        for chunk in source.chunks():
-            check_plausible_text(chunk, latin)
-    claim = claim_of(source, detected, flags)
+    # a guessed CP949 text is checked chunk by chunk as the rows are read (refused before
+    # anything of the file is kept: a refusal stops the build or ingest)
+    source.check_text(latin_columns(source, detected))
     known = state.known_hashes().get(source.sha256)
+    if detected.name == "customers" and known is None:
+        # one pass: the brand is decided on the purchased models counted while parsing
+        read, rows, rejected, claim = _load_customers(state, source, detected, flags, name)
+        return _loaded(state, name, source, detected, claim, read, rows, rejected, started)
+    claim = claim_of(source, detected, flags)
     if known is not None:
+        if source.plausibility is not None and detected.name != "customers":
+            for _ in source.chunks():  # the check precedes the verdict, as for any file
+                pass
         _same_claims(path, known, claim)
         state.load_log.append(_log_entry(name, source, "-", claim, "duplicate", 0, 0, 0, started))
         state.note(
@@ -244,21 +250,37 @@ def load_file(
             name,
         )
         return "duplicate"
+    _note_claim(state, claim, name)
+    if detected.fact is not None:
+        _load_facts(state, source, detected, flags, name, claim, started)
+        return "loaded"
+    assert detected.name != "customers"  # a customer file is a duplicate here
+    table = source.read_all()
+    read = len(table.rows) + len(table.ragged)
+    rows, rejected = _load_other(state, table, detected.name, name, claim.brand)
+    rejected = pl.concat([ragged_rows(table), rejected.cast(REJECT_SCHEMA)])  # type: ignore[arg-type]
+    return _loaded(state, name, source, detected, claim, read, rows, rejected, started)
+
+
+def _note_claim(state: LoadState, claim: Claim, name: str) -> None:
     for note in claim.relabel:
         state.note("relabelled", note, name, "warning")
     if claim.warning:
         state.note("other_brand_models", claim.warning, name, "warning")
-    if detected.fact is not None:
-        _load_facts(state, source, detected, flags, name, claim, started)
-        return "loaded"
-    if detected.name == "customers":
-        assert claim.brand is not None  # customers.resolve_brand always finds one or refuses
-        read, rows, rejected = _load_customers(state, source, name, claim.brand)
-    else:
-        table = source.read_all()
-        read = len(table.rows) + len(table.ragged)
-        rows, rejected = _load_other(state, table, detected.name, name, claim.brand)
-        rejected = pl.concat([ragged_rows(table), rejected.cast(REJECT_SCHEMA)])  # type: ignore[arg-type]
+
+
+def _loaded(
+    state: LoadState,
+    name: str,
+    source: TableSource,
+    detected: Detected,
+    claim: Claim,
+    read: int,
+    rows: int,
+    rejected: pl.DataFrame,
+    started: float,
+) -> str:
+    """Record a loaded file that is not a fact file: its rejected rows and its log entry."""
     state.rejected.append(rejected.with_columns(pl.lit(name).alias("source_file")))
     n_rej = rejected.get_column("line").n_unique()
     state.load_log.append(
@@ -398,18 +420,26 @@ def _insert_facts(
 
 
 def _load_customers(
-    state: LoadState, source: TableSource, name: str, brand: str
-) -> tuple[int, int, pl.DataFrame]:
-    """Stream a customer file into `customers_loaded`; returns (rows read, kept, rejected).
+    state: LoadState, source: TableSource, detected: Detected, flags: Flags, name: str
+) -> tuple[int, int, pl.DataFrame, Claim]:
+    """Stream a customer file into `customers_loaded`; returns (rows read, kept, rejected,
+    its claim).
 
-    Valid rows are staged in DuckDB as they are parsed; the whole-file checks
-    (repeated customers, shared ids) then decide which staged rows are kept.
+    Valid rows are staged in DuckDB as they are parsed, with their purchased models
+    counted: the file's brand (`customers.brand_of_labels`) is decided after the one
+    pass, and the brand's model columns are added as the rows are copied into
+    `customers_loaded`. The whole-file checks (repeated customers, shared ids) decide
+    which staged rows are kept.
     """
     from warehouse import customers
 
+    try:
+        parser = customers.CustomerParser(source.path, source.header, brand=None)
+    except FileRefused:
+        claim_of(source, detected, flags)  # a refusal of its brand comes first, as it did
+        raise
     con = state.stage_connection()
-    parser = customers.CustomerParser(source.path, source.header, brand=brand)
-    labels: list[pl.DataFrame] = []
+    labels: list[pl.Series] = []
     read = 0
     staged = False
     ragged = []
@@ -417,7 +447,7 @@ def _load_customers(
         read += len(chunk.rows) + len(chunk.ragged)
         ragged.append(ragged_rows(chunk))
         rows = with_regions(parser.add(chunk))  # region and district from the address
-        labels.append(rows.select("brand", "model_label").unique())
+        labels.append(rows.get_column("model_label").unique())
         con.register("customer_chunk", rows.to_arrow())
         if not staged:
             con.execute("create or replace table customers_file as select * from customer_chunk")
@@ -425,6 +455,12 @@ def _load_customers(
         else:
             con.execute("insert into customers_file select * from customer_chunk")
         con.unregister("customer_chunk")
+    relabel: list[str] = []
+    brand, warning = customers.brand_of_labels(
+        source.path, source.header, parser.labels, flags, relabel
+    )
+    claim = Claim(brand, None, relabel, warning)
+    _note_claim(state, claim, name)
 
     def raw_of(lines: pl.Series) -> pl.DataFrame:
         con.register("wanted_lines", lines.to_frame("line").to_arrow())
@@ -435,15 +471,26 @@ def _load_customers(
         finally:
             con.unregister("wanted_lines")
 
-    ids, rejected = parser.finish(raw_of)
-    _note_uncatalogued(state, _uncatalogued(pl.concat(labels)), name)
+    ids, rejected = parser.finish(raw_of, brand)
+    model_labels = (
+        pl.concat(labels).unique().to_frame().with_columns(pl.lit(brand).alias("brand"))
+        if labels
+        else pl.DataFrame(schema={"model_label": pl.Utf8, "brand": pl.Utf8})
+    )
+    models = catalogue.with_model_columns(model_labels, "model_label").collect()
+    _note_uncatalogued(state, _uncatalogued(models), name)
     state.customer_files += 1
     con.register("customer_ids", ids.to_arrow())
+    con.register(
+        "customer_models", models.select(*customers.BRAND_COLUMNS, "model_label").to_arrow()
+    )
     con.execute(sql.load("build/customers_insert"), [name, state.customer_files * _LOAD_ORDER_FILE])
     con.unregister("customer_ids")
-    con.execute("drop table customers_file")
+    con.unregister("customer_models")
+    if staged:
+        con.execute("drop table customers_file")
     rejected = pl.concat([*ragged, rejected.cast(REJECT_SCHEMA)]).sort("line", maintain_order=True)  # type: ignore[arg-type]
-    return read, ids.height, rejected
+    return read, ids.height, rejected, claim
 
 
 # customers_loaded.load_order = file number * this + file line: later files update earlier ones

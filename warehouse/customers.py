@@ -236,11 +236,31 @@ def resolve_brand(
     least three quarters of the rows with a model; rows of the other brand are
     kept and counted in the warning. When no brand reaches three quarters, or
     the file name names the other brand, the file is refused with the counts.
+    A pass over the rows; the build counts them while parsing (`CustomerParser`)
+    and calls `brand_of_labels`.
     """
-    column = next(i for i, h in enumerate(table.header) if _key(h) == "구매한제품")
+    column = label_column(table.header)
     labels: Counter[str] = Counter()
     for chunk in table.chunks():
-        labels.update(row[column].strip() for row in chunk.rows if row[column].strip())
+        count_labels(labels, chunk, column)
+    return brand_of_labels(table.path, table.header, labels, flags, relabel)
+
+
+def label_column(header: list[str]) -> int:
+    """The purchased-model column (구매한 제품) of a customer header."""
+    return next(i for i, h in enumerate(header) if _key(h) == "구매한제품")
+
+
+def count_labels(labels: Counter[str], chunk: RawTable, column: int) -> None:
+    """Count the non-empty purchased-model labels (stripped) of `chunk` into `labels`."""
+    labels.update(label for label in (row[column].strip() for row in chunk.rows) if label)
+
+
+def brand_of_labels(
+    path: Any, header: list[str], labels: Counter[str], flags: claims.Flags, relabel: list[str]
+) -> tuple[str, str | None]:
+    """`resolve_brand` on the counted purchased-model labels of the file at `path`."""
+    column = label_column(header)
     per_brand: dict[str, Counter[str]] = {}
     for label, n in labels.items():
         brand, family = brand_of_label(label)
@@ -249,23 +269,23 @@ def resolve_brand(
     rows = sum(labels.values())
     found = next((b for b, n in counts.items() if b != "unknown" and n >= BRAND_SHARE * rows), None)
     summary = ", ".join(f"{b} {counts[b]:,}" for b in sorted(counts)) + f" of {rows:,} rows"
-    named = claims.brand_of_name(table.path)
-    column_name = normalise_header(table.header[column])
+    named = claims.brand_of_name(path)
+    column_name = normalise_header(header[column])
     if found is None and flags.force_brand is None:
         raise FileRefused(
-            table.path,
+            path,
             f"no brand sells at least three quarters of the purchased models ({summary})",
             column=column_name,
             hint="Split the file by brand, or pass --force-brand to label it on purpose",
         )
     if found is not None and named is not None and named != found:
         raise FileRefused(
-            table.path,
+            path,
             f"the file name says {named}, but the purchased models say {found} ({summary})",
             column=column_name,
             hint="Rename the file after its brand, or check that it is the file you meant",
         )
-    resolved = claims.resolve_brand(table.path, found, "the purchase history", flags, relabel)
+    resolved = claims.resolve_brand(path, found, "the purchase history", flags, relabel)
     assert resolved is not None
     brand = resolved
     others = {b: c for b, c in per_brand.items() if b not in {brand, "unknown"}}
@@ -403,10 +423,15 @@ class CustomerParser:
     and e-mail) and **ids** (`ids_phase`: `customer_id`, numbered where an id is shared).
     """
 
-    def __init__(self, path: Any, header: list[str], *, brand: str) -> None:
-        if not brand.strip():
+    def __init__(self, path: Any, header: list[str], *, brand: str | None) -> None:
+        if brand is not None and not brand.strip():
             raise ValueError("brand must be a brand name such as 'Hyundai' or 'Kia'")
-        self.path, self.header, self.brand = path, header, brand.strip()
+        self.path, self.header = path, header
+        # None: the brand is decided after the file is read (`brand_of_labels` on `labels`);
+        # the rows then come without brand and model columns (`BRAND_COLUMNS`) and the brand
+        # is given to `finish`
+        self.brand = brand.strip() if brand is not None else None
+        self.labels: Counter[str] = Counter()  # purchased-model labels, when brand is None
         self.index = _check_header(RawTable(path, "", "", header, [], []))
         self.fields = list(self.index)  # in header order, so the rows need no reordering
         self.header_of = {f: normalise_header(header[i]) for f, i in self.index.items()}
@@ -423,15 +448,21 @@ class CustomerParser:
             )
         )
         self._rejected.append(problems_of(checked, self.header_of))
+        if self.brand is None:
+            count_labels(self.labels, chunk, self.index["model_label"])
         return typed_phase(checked.filter(~pl.col("has_problem")), self.brand)
 
     def finish(
-        self, raw_of: Callable[[pl.Series], pl.DataFrame]
+        self, raw_of: Callable[[pl.Series], pl.DataFrame], brand: str | None = None
     ) -> tuple[pl.DataFrame, pl.DataFrame]:
         """(ids: line -> customer_id of every kept row, rejected rows).
 
-        `raw_of(lines)` gives the raw text (line, raw) of rows rejected as duplicates.
+        `raw_of(lines)` gives the raw text (line, raw) of rows rejected as duplicates;
+        `brand` is the file's brand when the parser was made without one.
         """
+        brand = brand or self.brand
+        if brand is None:
+            raise ValueError("finish needs the brand of a parser made without one")
         keys = pl.concat(self._keys) if self._keys else pl.DataFrame(schema=_KEY_SCHEMA)
         duplicates = duplicates_phase(keys, self.header_of.get("user_id", ""))
         if duplicates.height:
@@ -446,7 +477,7 @@ class CustomerParser:
             .select(pl.col(c).cast(t) for c, t in REJECTED_SCHEMA.items())
         )
         kept = keys.filter(~pl.col("has_problem")).join(duplicates, on="line", how="anti")
-        return ids_phase(kept, self.brand), rejected
+        return ids_phase(kept, brand), rejected
 
 
 _KEY_SCHEMA: dict[str, pl.DataType] = {
@@ -590,8 +621,15 @@ def problems_of(checked: pl.DataFrame, header_of: dict[str, str]) -> pl.DataFram
     )
 
 
-def typed_phase(good: pl.DataFrame, brand: str) -> pl.DataFrame:
-    """Valid rows as CUSTOMER_SCHEMA (but customer_id), with `line` and `raw`."""
+# the columns of a customer row that depend on the file's brand (see `typed_phase`)
+BRAND_COLUMNS = ("brand", "model", "powertrain")
+
+
+def typed_phase(good: pl.DataFrame, brand: str | None) -> pl.DataFrame:
+    """Valid rows as CUSTOMER_SCHEMA (but customer_id), with `line` and `raw`.
+
+    Without a brand (None), the rows lack BRAND_COLUMNS: the model catalogue reads a
+    label by brand, so they are added once the file's brand is known."""
     values = [f.removesuffix("__v") for f in good.columns if f.endswith("__v")]
     rows = (
         good.join(
@@ -601,7 +639,6 @@ def typed_phase(good: pl.DataFrame, brand: str) -> pl.DataFrame:
             how="left",
         )
         .with_columns(
-            brand=pl.lit(brand),
             market=_v("market_label"),
             source_line=pl.col("line"),
             **{field: _v(field) for field in values if field != "market_label"},
@@ -613,9 +650,12 @@ def typed_phase(good: pl.DataFrame, brand: str) -> pl.DataFrame:
         .drop("vehicle_class")
         .rename({"vehicle_class_right": "vehicle_class"})
     )
+    if brand is None:
+        columns = [c for c in CUSTOMER_SCHEMA if c != "customer_id" and c not in BRAND_COLUMNS]
+        return rows.select("line", "raw", *(pl.col(c).cast(CUSTOMER_SCHEMA[c]) for c in columns))
     columns = [c for c in CUSTOMER_SCHEMA if c != "customer_id"]
     return (
-        with_model_columns(rows, "model_label")
+        with_model_columns(rows.with_columns(brand=pl.lit(brand)), "model_label")
         .select("line", "raw", *(pl.col(c).cast(CUSTOMER_SCHEMA[c]) for c in columns))
         .collect()
     )

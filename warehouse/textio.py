@@ -149,6 +149,8 @@ def check_plausible_text(table: RawTable, latin_columns: Iterable[int] = ()) -> 
             raise _implausible(table, 1, cell, f"header cell '{cell}' mixes scripts")
     for line, row in zip(table.lines, table.rows, strict=True):
         for col, cell in enumerate(row):
+            if cell.isascii():  # ASCII has one script (Latin) and no Hangul: nothing to refuse
+                continue
             word = implausible_word(cell)
             if word is not None:
                 raise _implausible(
@@ -204,6 +206,9 @@ class TableSource:
     header: list[str]
     whole: RawTable | None = None  # XLSX: the whole table
     ends_with_newline: bool = True
+    # guessed CP949: every chunk is checked by `check_plausible_text` with these Latin
+    # columns as it is read (`check_text`), so the check needs no pass of its own
+    plausibility: list[int] | None = None
 
     @property
     def n_columns(self) -> int:
@@ -217,9 +222,21 @@ class TableSource:
         seen_rows = False
         for chunk in _csv_chunks(self, size):
             seen_rows = seen_rows or bool(chunk.rows or chunk.ragged)
+            if self.plausibility is not None:
+                check_plausible_text(chunk, self.plausibility)
             yield chunk
         if not seen_rows:
             _require_rows(RawTable(self.path, self.sha256, self.encoding, self.header, [], []))
+
+    def check_text(self, latin_columns: Iterable[int]) -> None:
+        """Check a guessed CP949 text (`check_plausible_text`) chunk by chunk, as every later
+        pass over the rows reads them; the header is checked now."""
+        if self.encoding != "cp949":
+            return
+        self.plausibility = list(latin_columns)
+        check_plausible_text(
+            RawTable(self.path, self.sha256, self.encoding, self.header, [], []), []
+        )
 
     def read_all(self) -> RawTable:
         """Every row in one RawTable (small files and tests)."""
