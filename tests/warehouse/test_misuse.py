@@ -397,6 +397,37 @@ def test_customer_file_named_for_the_other_brand_is_refused_with_counts(
     assert "purchased models say Kia (Kia 1,900 of 1,900 rows)" in info.value.reason
 
 
+def test_customer_and_cp949_files_are_read_in_one_pass(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The customer file's brand is decided on the models counted while it is parsed, and a
+    CP949 guess is checked chunk by chunk as it is parsed: each file is read once."""
+    from warehouse import textio
+
+    passes: dict[str, int] = {}
+    read_chunks = textio._csv_chunks
+
+    def counted(source: textio.TableSource, size: int):  # type: ignore[no-untyped-def]
+        passes[source.path.name] = passes.get(source.path.name, 0) + 1
+        yield from read_chunks(source, size)
+
+    monkeypatch.setattr(textio, "_csv_chunks", counted)
+    src = tmp_path / "in"
+    shutil.copyfile(shared_data / "customers" / "기아_고객데이터.csv", write(src / "c.csv", ""))
+    facts = shared_data / "processed" / "kia" / "기아_차종별판매실적.csv"
+    cp949 = facts.read_bytes().decode("utf-8-sig").encode("cp949")
+    write(src / facts.name, cp949)
+    db = tmp_path / "w.duckdb"
+    build([src], db)
+    assert rows(
+        db, "select source_file like '%c.csv', brand, encoding from load_log order by 1"
+    ) == [
+        (False, "Kia", "cp949"),
+        (True, "Kia", "utf-8"),
+    ]
+    assert passes == {"c.csv": 1, facts.name: 1}
+
+
 def test_customer_layout_refusal_does_not_name_a_brand(shared_data: Path, tmp_path: Path) -> None:
     text = (shared_data / "customers" / "기아_고객데이터.csv").read_text(encoding="utf-8-sig")
     src = write(tmp_path / "기아_고객데이터.csv", text.replace("국가", "지역", 1))
