@@ -38,12 +38,14 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built from every file in ../shared/data."""
+    """A warehouse built from every file in ../shared/data (once per run: tests.shared_once)."""
+    from tests.shared_once import made_once
     from warehouse.build import build
 
-    db = tmp_path_factory.mktemp("reference") / "warehouse.duckdb"
-    build([shared_data], db)
-    return db
+    folder = made_once(
+        tmp_path_factory, "reference", lambda out: build([shared_data], out / "warehouse.duckdb")
+    )
+    return folder / "warehouse.duckdb"
 
 
 @pytest.fixture()
@@ -103,10 +105,20 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e/ drives a real browser: it is `e2e` (and `slow`)
     whether or not its file says so, so `-m "not e2e"` never starts Chromium. Every test
-    that needs a trained model or a forecast run is `slow`."""
+    that needs a trained model or a forecast run is `slow`.
+
+    For the xdist workers (`--dist loadgroup`): the page-wide audits share one sweep of
+    the pages (the `page_sweep` fixture, one browser visit per page, language and width),
+    so they run on one worker; and slow tests come first, so that the many quick ones
+    fill in at the end and neither worker is left with a long test while the other
+    idles."""
     for item in items:
         if E2E in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.slow)
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
+        if "page_sweep" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("page_sweep"))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -38,12 +38,17 @@ def forecast_copy(
 ) -> Path:
     """A copy of the reference warehouse after `carsight forecast --series-filter ...`.
 
-    Memoised per reference warehouse and filter, so the tests run the forecast once.
+    Made once per test run, reference warehouse and filter (tests.shared_once), so the
+    tests run the forecast once.
     """
     key = (reference_db, series_filter)
     if key not in _RUNS:
-        db = tmp_path_factory.mktemp("forecast") / "warehouse.duckdb"
-        shutil.copy(reference_db, db)
-        run_forecast(db, series_filter=series_filter)
-        _RUNS[key] = db
+        from tests.shared_once import made_once, name_of
+
+        def forecast(folder: Path) -> None:
+            shutil.copy(reference_db, folder / "warehouse.duckdb")
+            run_forecast(folder / "warehouse.duckdb", series_filter=series_filter)
+
+        name = name_of("forecast", reference_db, series_filter)
+        _RUNS[key] = made_once(tmp_path_factory, name, forecast) / "warehouse.duckdb"
     return _RUNS[key]

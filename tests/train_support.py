@@ -25,26 +25,37 @@ class TrainedRun:
 
 
 _RUNS: dict[Path, TrainedRun] = {}
+OUTPUT = "train-output.txt"
 
 
 def trained_run(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TrainedRun:
-    """`carsight train` on a copy of `reference_db`, memoised per reference warehouse.
+    """`carsight train` on a copy of `reference_db`, once per test run and reference
+    warehouse (tests.shared_once: every xdist worker reads the same run).
 
     Tests read the copy and its artifacts; a test that changes them works on its own copy.
     """
     if reference_db not in _RUNS:
-        from click.testing import CliRunner
+        from tests.shared_once import made_once, name_of
 
-        from app.cli import main
+        def train(folder: Path) -> None:
+            from click.testing import CliRunner
 
-        folder = tmp_path_factory.mktemp("trained")
-        db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"
-        shutil.copyfile(reference_db, db)
-        result = CliRunner().invoke(
-            main, ["train", "--db", str(db), "--artifacts", str(artifacts), "--quiet"]
+            from app.cli import main
+
+            db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"
+            shutil.copyfile(reference_db, db)
+            result = CliRunner().invoke(
+                main, ["train", "--db", str(db), "--artifacts", str(artifacts), "--quiet"]
+            )
+            assert result.exit_code == 0, result.output
+            (folder / OUTPUT).write_text(result.output, encoding="utf-8")
+
+        folder = made_once(tmp_path_factory, name_of("trained", reference_db), train)
+        _RUNS[reference_db] = TrainedRun(
+            folder / "warehouse.duckdb",
+            folder / "artifacts",
+            (folder / OUTPUT).read_text(encoding="utf-8"),
         )
-        assert result.exit_code == 0, result.output
-        _RUNS[reference_db] = TrainedRun(db, artifacts, result.output)
     return _RUNS[reference_db]
 
 

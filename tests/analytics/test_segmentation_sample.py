@@ -18,15 +18,18 @@ BRANDS = ("Hyundai", "Kia")
 def trained_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     from analytics.segments.train import train
     from app.i18n.dealer import render_persona
+    from tests.shared_once import made_once
     from warehouse.build import build
     from warehouse.sample import generate
 
-    folder = tmp_path_factory.mktemp("sample")
-    generate(folder / "raw", seed=42, scale=1.0)
-    db, art = folder / "warehouse.duckdb", folder / "artifacts"
-    build([folder / "raw"], db)
-    train(db, artifacts_dir=art, persona_text=render_persona)
-    return db, art
+    def make(folder: Path) -> None:
+        generate(folder / "raw", seed=42, scale=1.0)
+        build([folder / "raw"], folder / "warehouse.duckdb")
+        train(folder / "warehouse.duckdb", artifacts_dir=folder / "artifacts",
+              persona_text=render_persona)  # fmt: skip
+
+    folder = made_once(tmp_path_factory, "trained-sample", make)
+    return folder / "warehouse.duckdb", folder / "artifacts"
 
 
 @pytest.mark.parametrize("brand", BRANDS)
