@@ -107,11 +107,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     whether or not its file says so, so `-m "not e2e"` never starts Chromium. Every test
     that needs a trained model or a forecast run is `slow`.
 
-    For the xdist workers (`--dist loadgroup`): the page-wide audits share one sweep of
-    the pages (the `page_sweep` fixture, one browser visit per page, language and width),
-    so they run on one worker; and slow tests come first, so that the many quick ones
-    fill in at the end and neither worker is left with a long test while the other
-    idles."""
+    For the xdist workers (`--dist loadgroup`): the page-wide audits of one language
+    share its sweep of the pages (the `page_sweep` fixture, one browser visit per page,
+    language and width), so they run on one worker, and the other language's on the
+    other; and slow tests come first, so that the many quick ones fill in at the end and
+    neither worker is left with a long test while the other idles."""
     for item in items:
         if E2E in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
@@ -120,5 +120,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
         if "page_sweep" in fixtures:
-            item.add_marker(pytest.mark.xdist_group("page_sweep"))
+            lang = getattr(item, "callspec", None) and item.callspec.params.get("lang")
+            item.add_marker(pytest.mark.xdist_group(f"page_sweep-{lang}"))
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
