@@ -489,3 +489,30 @@ def test_dealer_analysis_refuses_bad_filters(trained: dict[str, Any]) -> None:
             period_to="2024-01",
             **common,
         )
+
+
+@pytest.mark.slow  # a fresh interpreter: the native libraries must not be loaded yet
+def test_training_limits_the_thread_pools_of_libraries_it_loads_later():
+    """The brands' threads import scikit-learn (its OpenMP runtime, SciPy's OpenBLAS)
+    after the limit is set; threadpoolctl limits only what is loaded by then, and the
+    unlimited pools spun two threads per brand on two cores (3x the CPU time)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json\n"
+        "from threadpoolctl import threadpool_info\n"
+        "from analytics.segments.train import _threads\n"
+        "with _threads(1):\n"
+        "    import sklearn.ensemble, sklearn.linear_model\n"
+        "    pools = [(i['internal_api'], i['num_threads']) for i in threadpool_info()]\n"
+        "    print(json.dumps(pools))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    pools = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {api for api, _ in pools} >= {"openblas", "openmp"}
+    assert [n for _, n in pools if n != 1] == [], pools
