@@ -514,6 +514,16 @@ def _manifest(
     return _jsonable(manifest)  # type: ignore[no-any-return]
 
 
+def _remove_run(artifacts_dir: Path, brand: str, version: str) -> None:
+    """Remove a run's version folder, and the brand and segmentation folders when that
+    leaves them empty (a refused first training leaves no empty folders behind)."""
+    folder = artifacts.brand_dir(artifacts_dir, brand)
+    shutil.rmtree(folder / version)
+    for empty in (folder, folder.parent):
+        if empty.is_dir() and not any(empty.iterdir()):
+            empty.rmdir()
+
+
 @contextlib.contextmanager
 def _threads(limit: int | None, *, user_api: str | None = None) -> Iterator[None]:
     """Limit native thread pools; OpenMP limits apply to the calling thread only.
@@ -605,7 +615,7 @@ def train(
         )
     except DataChanged:
         for run in runs:
-            shutil.rmtree(artifacts.brand_dir(artifacts_dir, run.brand) / run.version)
+            _remove_run(artifacts_dir, run.brand, run.version)
         raise
     for run in runs:
         artifacts.write_latest(artifacts_dir, run.brand, run.version, run.manifest_sha256)
