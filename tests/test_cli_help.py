@@ -12,6 +12,7 @@ from rich.console import Console
 
 from app.cli import main
 from app.cli.common import progress_bar
+from tests.cli_support import invoke_carsight
 
 COMMANDS = sorted(main.commands)
 
@@ -66,3 +67,24 @@ def test_the_progress_bar_shows_whole_file_names():
 
 def test_click_group_is_the_entry_point():
     assert isinstance(main, click.Group)
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (("build", "raw", "--year", "abc"), ("'--year'", "'abc'", "carsight build --help")),
+        (("train", "--k", "99"), ("'--k'", "2<=x<=30", "carsight train --help")),
+        (("buidl",), ("'buidl'", "Did you mean 'build'", "carsight --help")),
+        (("--bogus",), ("'--bogus'", "carsight --help")),
+        (
+            ("email", "campaign", "--segmnt", "VIP"),
+            ("'--segmnt'", "'--segment'", "carsight email campaign --help"),
+        ),
+    ],
+)
+def test_a_command_line_click_cannot_parse_is_refused_in_one_line(tmp_path, args, names):
+    done = invoke_carsight(*args, tmp_path=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
+    assert all(name in lines[0] for name in names), lines[0]

@@ -14,7 +14,7 @@ import click
 from app.cli.analyze import analyze
 from app.cli.bench import bench
 from app.cli.build import build
-from app.cli.common import EXIT_REFUSED
+from app.cli.common import EXIT_REFUSED, CarsightGroup
 from app.cli.email import email
 from app.cli.export_parquet import export_parquet
 from app.cli.forecast import forecast
@@ -30,7 +30,7 @@ from app.cli.users import users
 from app.cli.watch import watch
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CarsightGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="carsight")
 def main() -> None:
     """CarSight: Hyundai/Kia sales strategy on a DuckDB warehouse."""

@@ -62,6 +62,44 @@ def progress_bar(
         yield update
 
 
+class UsageRefused(click.ClickException):
+    """A command line click cannot parse (unknown command or option, a value of the wrong
+    type or range), shown like every other refusal: one `error:` line that names the
+    option and where the help is, exit status 2 (click's own shows the usage line, a
+    hint and the error on three)."""
+
+    exit_code = EXIT_REFUSED
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message())
+        # the root as the user types it, however the process was started (`python -c`)
+        path = error.ctx.command_path.split(" ")[1:] if error.ctx else []
+        self.command_path = " ".join(["carsight", *path])
+
+    def show(self, file: Any = None) -> None:
+        click.echo(
+            f"error: {self.format_message()} (see '{self.command_path} --help')",
+            err=True,
+        )
+
+
+class CarsightGroup(click.Group):
+    """The `carsight` group: usage errors of the group and of every command are one line
+    (UsageRefused)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as error:
+            raise UsageRefused(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise UsageRefused(error) from None
+
+
 def cli_settings(**overrides: object) -> Settings:
     try:
         return load_settings(**overrides)
