@@ -122,4 +122,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "page_sweep" in fixtures:
             lang = getattr(item, "callspec", None) and item.callspec.params.get("lang")
             item.add_marker(pytest.mark.xdist_group(f"page_sweep-{lang}"))
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+            item.add_marker(pytest.mark.long)
+    items.sort(key=_start_order)
+
+
+def _start_order(item: pytest.Item) -> int:
+    """Long tests first, then slow ones, then the quick ones (a stable sort keeps the
+    collection order within each)."""
+    if item.get_closest_marker("long"):
+        return 0
+    return 1 if item.get_closest_marker("slow") else 2

@@ -14,6 +14,7 @@ import pytest
 from app.first_start import read_status, status_path
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_the_first_page_is_served_while_the_models_are_still_being_made(tmp_path: Path):
     from benchmarks.first_start_bench import first_start

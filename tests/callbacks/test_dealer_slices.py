@@ -30,6 +30,7 @@ def _slices(cb) -> list[tuple[str, str, str]]:
     return out
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_every_brand_market_and_year_slice_renders_in_both_languages(cb):
     slices = _slices(cb)

@@ -94,8 +94,9 @@ def set_width(driver, width: int) -> None:
 @dataclass
 class PageSweep:
     """What every page showed, per (language, width): `visit(lang, width)` opens each
-    page once (the first call) and returns {path: {"lang", "texts", "charts", "axe"}};
-    axe-core runs at the laptop width only (its rules do not depend on the width)."""
+    page once (the first call) and returns {path: {"lang", "texts", "charts", "graphs",
+    "axe"}}; axe-core runs at the laptop width only (its rules do not depend on the
+    width), and other widths open only the pages with a chart."""
 
     driver: Any
     base: str
@@ -104,15 +105,23 @@ class PageSweep:
 
     def visit(self, lang: str, width: int) -> dict[str, dict]:
         if (lang, width) not in self.seen:
+            paths = self.paths
+            if width != LAPTOP:
+                # only the chart layout is read at other widths: the pages that draw a
+                # chart at the laptop width (a page's charts do not depend on the width)
+                paths = [p for p, page in self.visit(lang, LAPTOP).items() if page["graphs"]]
             set_width(self.driver, width)
             found = {}
-            for i, path in enumerate(self.paths):
+            for i, path in enumerate(paths):
                 # the language is the toggle's stored choice: set once, it holds for the rest
                 open_settled(self.driver, self.base + path, lang if i == 0 else None)
                 found[path] = {
                     "lang": self.driver.execute_script("return document.documentElement.lang"),
                     "texts": self.driver.execute_script(TEXTS),
                     "charts": self.driver.execute_script(CHART_BOXES),
+                    "graphs": self.driver.execute_script(
+                        "return document.querySelectorAll('.dash-graph, .js-plotly-plot').length"
+                    ),
                     "axe": audit(self.driver) if width == LAPTOP else [],
                 }
             self.seen[(lang, width)] = found

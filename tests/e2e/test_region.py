@@ -69,6 +69,7 @@ def _clusters(driver) -> int | None:
     return driver.execute_script(_CLUSTER_CUSTOMERS, ids.DEALER_CLUSTER_SIZES)
 
 
+@pytest.mark.long
 def test_choosing_a_region_filters_the_cluster_view(served_dealer_app, browser):
     browser.get(served_dealer_app + "dealer?brand=Kia")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
