@@ -87,7 +87,9 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     from _pytest.mark.expression import Expression
 
     selects = Expression.compile(config.option.markexpr).evaluate
-    return True if not selects(lambda name, **_: name in {"e2e", "slow"}) else None
+    # a browser test is e2e and slow, and may be long
+    marks = ({"e2e", "slow"}, {"e2e", "slow", "long"})
+    return True if not any(selects(lambda name, m=m, **_: name in m) for m in marks) else None
 
 
 @pytest.hookimpl(hookwrapper=True)
