@@ -104,6 +104,10 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
         cli_support.RUNNING.pop()
 
 
+# tryfirst: xdist's worker reads the `xdist_group` marks in its own hook, which ran before
+# this one, so the marks added here came too late and each language's audits were split
+# across the two workers, each opening every page again.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e/ drives a real browser: it is `e2e` (and `slow`)
     whether or not its file says so, so `-m "not e2e"` never starts Chromium. Every test
