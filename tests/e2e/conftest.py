@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from app import ids
 from tests.train_support import trained_copy
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -144,25 +145,59 @@ def open_settled(driver, url: str, lang: str | None = None, timeout: float = 90)
     wait_quiet(driver, timeout=timeout)
 
 
-def wait_quiet(driver, *, quiet_s: float = 1.5, timeout: float = 60) -> None:
-    """Wait until no Dash callback has been in flight and no Bootstrap collapse or
-    plotly transition has been running for `quiet_s` seconds: what a user sees is then
-    what the test reads (a card read mid-animation, or a bar clicked while its chart
-    re-rendered, made tests flaky)."""
+# Installed in every page before its own scripts (`chrome`): what `wait_quiet` reads.
+# It counts the Dash callback requests in flight and notes when the page last changed:
+# a request started or ended, or the DOM changed (a chart drawn, a plotly transition
+# frame, a collapse). Left out: the data-version poll (app.ids.DATA_VERSION_POLL, every
+# 3 s on every page; it changes nothing while the data stays the same) and what Dash
+# does while any callback is in flight (the tab title, `data-dash-is-loading`).
+SETTLE_HOOK = """
+(() => {
+  const s = window.__settle = {pending: 0, last: performance.now()};
+  const touch = () => { s.last = performance.now(); };
+  const isPoll = init => !!(init && typeof init.body === 'string' &&
+    init.body.includes('"' + POLL_ID + '"'));
+  const fetch0 = window.fetch;
+  window.fetch = function (input, init) {
+    if (isPoll(init)) return fetch0.apply(this, arguments);
+    s.pending++; touch();
+    return fetch0.apply(this, arguments).finally(() => { s.pending--; touch(); });
+  };
+  const bookkeeping = r => (r.type === 'attributes' &&
+      r.attributeName === 'data-dash-is-loading') ||
+    !!(r.target.nodeName === 'TITLE' || (r.target.parentNode &&
+      r.target.parentNode.nodeName === 'TITLE'));
+  new MutationObserver(records => {
+    if (!records.every(bookkeeping)) touch();
+  }).observe(document, {subtree: true, childList: true, attributes: true,
+                        characterData: true});
+})();
+"""
+
+# Milliseconds the page has been still (see SETTLE_HOOK), or -1 while it is not.
+_STILL_MS = """
+const s = window.__settle;
+if (!s || document.readyState !== 'complete') return -1;
+if (s.pending || document.querySelector('.collapsing, .dash-spinner')) return -1;
+if (document.querySelector('[data-dash-is-loading="true"]')) return -1;
+return performance.now() - s.last;
+"""
+
+
+def wait_quiet(driver, *, quiet_s: float = 0.5, timeout: float = 60) -> None:
+    """Wait until the page has been still for `quiet_s` seconds: no Dash callback in
+    flight, no Bootstrap collapse running and no change to the DOM (a plotly transition
+    changes it every frame), so what a user sees is what the test reads (a card read
+    mid-animation, or a bar clicked while its chart re-rendered, made tests flaky).
+
+    The stillness is measured in the page (SETTLE_HOOK), so the data-version poll does
+    not count as activity: with the tab title as the only signal, each poll restarted
+    a 1.5 s quiet wait and a page took up to 4 s longer to count as settled."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    quiet = {"since": None}
-
-    def settled(d) -> bool:
-        moving = d.execute_script("return !!document.querySelector('.collapsing, .dash-spinner');")
-        if moving or not dash_idle(d):
-            quiet["since"] = None
-            return False
-        now = time.monotonic()
-        quiet["since"] = quiet["since"] or now
-        return now - quiet["since"] >= quiet_s
-
-    WebDriverWait(driver, timeout, poll_frequency=0.1).until(settled)
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(
+        lambda d: d.execute_script(_STILL_MS) >= quiet_s * 1000
+    )
 
 
 def _wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> str:
@@ -218,6 +253,10 @@ def chrome(user_data_dir: Path):
 
     driver = SigningInChrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(0)
+    driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {"source": SETTLE_HOOK.replace("POLL_ID", repr(ids.DATA_VERSION_POLL))},
+    )
     return driver
 
 

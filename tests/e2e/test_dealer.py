@@ -49,7 +49,7 @@ def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_de
     browser.execute_script(
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", bar
     )
-    wait_quiet(browser, quiet_s=0.5)
+    wait_quiet(browser)
     bar, again = browser.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)
     assert again == model
     ActionChains(browser).move_to_element(bar).click().perform()
