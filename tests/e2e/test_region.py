@@ -29,13 +29,25 @@ const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBounding
 return [xa._offset + xa.l2p(0) - box.width / 2, ya._offset + ya.l2p(row) - box.height / 2];
 """
 
+# The region of the heatmap row under the pointer (plotly's hover data; the row's cells
+# carry it as their customdata, as _ROW_CENTRE reads it), or null.
+_HOVERED = """
+const gd = document.querySelector(`[id='${arguments[0]}'] .js-plotly-plot`);
+const hovered = gd && gd._hoverdata && gd._hoverdata[0];
+if (!hovered) return null;
+const row = Array.isArray(hovered.pointNumber) ? hovered.pointNumber[0] : hovered.pointNumber;
+return gd.data[0].customdata[row][0];
+"""
+
 
 def _settled(driver, element) -> bool:
     """The element is in view and has not moved for 0.5 s, with no callback in flight."""
     before = element.rect
     time.sleep(0.5)
     if element.rect != before or not dash_idle(driver):
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+        )
         return False
     return True
 
@@ -49,12 +61,24 @@ def _click_row(driver, wait: WebDriverWait, region: str) -> None:
     """
     for _attempt in range(4):
         heatmap = driver.find_element(By.CSS_SELECTOR, f"#{ids.REGION_HEATMAP} .js-plotly-plot")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", heatmap)
+        driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", heatmap
+        )
         # The charts above it still grow as they load: click once the heatmap stays put.
         wait.until(lambda d, h=heatmap: _settled(d, h))
         dx, dy = driver.execute_script(_ROW_CENTRE, ids.REGION_HEATMAP, region)
-        pointer = ActionChains(driver).move_to_element_with_offset(heatmap, int(dx), int(dy))
-        pointer.click().perform()
+        ActionChains(driver).move_to_element_with_offset(heatmap, int(dx), int(dy)).perform()
+        # plotly reports a click on the point under the pointer's last hover, and its
+        # hover handling runs a moment after the move: a click sent at once was dropped
+        # (and the test waited 15 s for the URL before trying again); a pointer that
+        # landed on another row (the page still scrolling) is moved again
+        try:
+            WebDriverWait(driver, 1.5, poll_frequency=0.05).until(
+                lambda d: d.execute_script(_HOVERED, ids.REGION_HEATMAP) == region
+            )
+        except TimeoutException:
+            continue
+        ActionChains(driver).click().perform()
         try:
             WebDriverWait(driver, 15, poll_frequency=0.1).until(
                 lambda d: query_of(d).get("region") == [region]
