@@ -274,7 +274,7 @@ def bench_browser(report: Report, data: Prepared, n: int, workdir: Path) -> None
 
     password = add_admin(workdir / "ops.sqlite")
     starts = []
-    for _ in range(max(2, REPEATS // 2)):
+    for _ in range(1 if report.quick else max(2, REPEATS // 2)):
         with serving(data, workdir) as (_url, _proc, seconds):
             starts.append(seconds)
     report.add(
@@ -287,7 +287,7 @@ def bench_browser(report: Report, data: Prepared, n: int, workdir: Path) -> None
         for page, path in PAGES.items():
             report.add(
                 f"page_settle_{page}",
-                [open_page(driver, url.rstrip("/") + path) for _ in range(REPEATS)],
+                [open_page(driver, url.rstrip("/") + path) for _ in range(report.repeats)],
                 group="browser",
             )
         open_page(driver, url + "?source=customers")

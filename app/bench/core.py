@@ -12,6 +12,10 @@ from pathlib import Path
 from typing import Any
 
 REPEATS = 5  # minimum timed repetitions after the warm-up, per the issue
+QUICK_NOTE = (
+    "quick run (--quick): one timed run per path, to check that every path runs; "
+    "its numbers are not for comparing"
+)
 
 
 @dataclass
@@ -73,8 +77,11 @@ def load_average() -> str:
 class Report:
     """Results and baselines of one run, with the machine load around each group."""
 
-    def __init__(self, scale: str) -> None:
+    def __init__(self, scale: str, *, quick: bool = False) -> None:
         self.scale = scale
+        self.quick = quick
+        # timed repetitions of the paths that do not take `--n`
+        self.repeats = 1 if quick else REPEATS
         self.results: list[Result] = []
         self.baselines: list[Baseline] = []
         self.loads: dict[str, str] = {}
@@ -120,6 +127,7 @@ class Report:
         return {
             "scale": self.scale,
             "complete": self.complete,
+            "quick": self.quick,
             "load_average": self.loads,
             "results": [r.row() for r in self.results],
             "baselines": [

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.bench.core import REPEATS, Baseline, Report, load_average, timed
+from app.bench.core import Baseline, Report, load_average, timed
 from app.bench.prepare import Prepared, carsight_measured, forecast_filter
 
 BUILD_TARGET_S = 60.0  # 10M fact rows
@@ -181,7 +181,9 @@ def bench_predict(report: Report, data: Prepared, n: int, rows: int = 10_000) ->
             for f in raw_customers(predictor.vocab, rows, seed=9)
         ]
         frame = pl.DataFrame([{c: getattr(i, c) for c in INPUT_COLUMNS} for i in inputs])
-        batches += timed(lambda i, p=predictor, fr=frame: p.predict_frame(fr), max(1, REPEATS // 2))
+        batches += timed(
+            lambda i, p=predictor, fr=frame: p.predict_frame(fr), max(1, report.repeats // 2)
+        )
     report.add("predict_single", singles, group="predict", target_ms=PREDICT_TARGET_MS)
     median = sorted(batches)[len(batches) // 2]
     report.add(

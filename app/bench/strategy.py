@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench.core import REPEATS, Baseline, Report, load_average, timed
+from app.bench.core import Baseline, Report, load_average, timed
 from app.bench.prepare import Prepared
 
 SOURCES = ("customers", "overseas_retail")
@@ -115,7 +115,7 @@ def bench_analytics(report: Report, data: Prepared, n: int) -> dict[str, float]:
             ours[result.name] = result.p50_ms
 
         cold_times = []
-        for spec in COLD_SPECS[: REPEATS + 1]:  # the first is the warm-up
+        for spec in COLD_SPECS[: report.repeats + 1]:  # the first is the warm-up
             sales_mod.clear_caches()
             new = SalesFilter(source=source, **spec)
             cached_choices(wh, new)  # the page has the source and brand's choices already
@@ -136,7 +136,9 @@ def bench_analytics(report: Report, data: Prepared, n: int) -> dict[str, float]:
             brand = ("all", "Hyundai", "Kia")[i % 3]
             choices(cached_choices(wh, SalesFilter(source=source, brand=brand)))
 
-        report.add(f"cold_choices{tag}", timed(cold_choices, REPEATS, warmup=1), group="strategy")
+        report.add(
+            f"cold_choices{tag}", timed(cold_choices, report.repeats, warmup=1), group="strategy"
+        )
     wh.close()
     report.loads["strategy"] = load_average()
     return ours
@@ -194,7 +196,7 @@ def bench_pandas_baseline(report: Report, data: Prepared, ours: dict[str, float]
     }
     theirs_how = "pandas read_csv of both customer files + filter + groupby, per request"
     for name, fn in cases.items():
-        result = report.add(f"pandas_{name}", timed(fn, REPEATS), group="baseline")
+        result = report.add(f"pandas_{name}", timed(fn, report.repeats), group="baseline")
         report.baselines.append(
             Baseline(
                 name,

@@ -43,6 +43,12 @@ GROUPS = ("strategy", "roundtrip", "predict", "browser", "jobs", "dask")
     help="Runs of build, train and forecast [default: 3 up to small, else 1].",
 )
 @click.option("--skip", multiple=True, type=click.Choice(GROUPS), help="Leave out a group.")
+@click.option(
+    "--quick",
+    is_flag=True,
+    help="One timed run per path (--n and --runs are then 1): checks that every path "
+    "runs, in a fraction of the time; its numbers are not for comparing.",
+)
 def bench(
     scale: str,
     json_path: Path | None,
@@ -50,6 +56,7 @@ def bench(
     n: int,
     runs: int | None,
     skip: tuple[str, ...],
+    quick: bool,
 ) -> None:
     """Time every hot path at one scale: build, train, forecast, prediction, the strategy
     analytics warm and cold, callbacks through the Dash test client and headless Chromium,
@@ -58,7 +65,7 @@ def bench(
     Example: carsight bench --scale medium --json bench-medium.json
     """
     from app.bench import browser, jobs, strategy
-    from app.bench.core import Report, load_average
+    from app.bench.core import QUICK_NOTE, Report, load_average
     from app.bench.prepare import prepare
 
     def log(message: str) -> None:
@@ -70,7 +77,11 @@ def bench(
         refuse(exc)
         return
     runs = runs or (3 if scale in ("ci", "small") else 1)
-    report = Report(scale)
+    if quick:
+        n, runs = 1, 1
+    report = Report(scale, quick=quick)
+    if quick:
+        report.notes.append(QUICK_NOTE)
     report.notes.append(
         f"data: {data.facts:,} fact rows, {data.customers:,} customers ({data.db}); "
         f"load at start {load_average()}"
@@ -101,7 +112,7 @@ def bench(
         if "browser" not in skip:
             if browser.available():
                 log("headless Chromium ...")
-                browser.bench_browser(report, data, max(5, n // 4), work)
+                browser.bench_browser(report, data, n if quick else max(5, n // 4), work)
             else:
                 report.notes.append("browser: chromium/chromedriver not found; skipped")
             checkpoint()
