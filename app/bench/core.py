@@ -80,8 +80,6 @@ class Report:
     def __init__(self, scale: str, *, quick: bool = False) -> None:
         self.scale = scale
         self.quick = quick
-        # timed repetitions of the paths that do not take `--n`
-        self.repeats = 1 if quick else REPEATS
         self.results: list[Result] = []
         self.baselines: list[Baseline] = []
         self.loads: dict[str, str] = {}
@@ -119,6 +117,11 @@ class Report:
         result.extra["unit"] = unit
         self.results.append(result)
         return result
+
+    @property
+    def repeats(self) -> int:
+        """Timed repetitions of the paths that do not take `--n` (one in a quick run)."""
+        return 1 if self.quick else REPEATS
 
     def get(self, name: str) -> Result:
         return next(r for r in self.results if r.name == name)

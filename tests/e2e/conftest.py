@@ -191,8 +191,8 @@ def wait_quiet(driver, *, quiet_s: float = 0.5, timeout: float = 60) -> None:
     mid-animation, or a bar clicked while its chart re-rendered, made tests flaky).
 
     The stillness is measured in the page (SETTLE_HOOK), so the data-version poll does
-    not count as activity: with the tab title as the only signal, each poll restarted
-    a 1.5 s quiet wait and a page took up to 4 s longer to count as settled."""
+    not count as activity: with the tab title as the only signal, each poll (3 s after
+    a page opened, and every 3 s after) restarted a 1.5 s quiet wait."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(driver, timeout, poll_frequency=0.1).until(
