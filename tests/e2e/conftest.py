@@ -323,3 +323,50 @@ def dash_idle(driver) -> bool:
         "return document.title !== 'Updating...' && "
         "!document.querySelector('[data-dash-is-loading=\"true\"]');"
     )
+
+
+# True once plotly's hover data names the point drawn by this bar (its trace and point
+# number, read from the data d3 bound to the bar's elements).
+_HOVERS_ON = """
+const bar = arguments[0];
+const gd = bar.closest('.js-plotly-plot');
+const hovered = (gd && gd._hoverdata) || [];
+const point = bar.parentNode.__data__, trace = bar.closest('g.trace').__data__;
+if (!point || !trace) return false;
+return hovered.some(h => h.pointNumber === point.i && h.curveNumber === trace[0].trace.index);
+"""
+
+
+def click_point(driver, find_point, done, *, attempts: int = 4, effect_s: float = 15) -> None:
+    """Click a plotly bar like a user, until `done(driver)` holds.
+
+    plotly reports a click on the point under the pointer's last hover, and its hover
+    handling runs a moment after the move: a click sent at once is dropped (an explorer
+    test waited 90 s for an effect that never came). So: wait until the page is still,
+    bring the bar (`find_point(driver)`, found again after every move) to the middle of
+    the screen, move the pointer onto it, wait until plotly hovers that very point, then
+    click; try again if the click had no effect within `effect_s` seconds.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    for _attempt in range(attempts):
+        try:
+            wait_quiet(driver)
+            driver.execute_script(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                find_point(driver),
+            )
+            wait_quiet(driver)
+            bar = find_point(driver)
+            ActionChains(driver).move_to_element(bar).perform()
+            WebDriverWait(driver, 1.5, poll_frequency=0.05).until(
+                lambda d, b=bar: d.execute_script(_HOVERS_ON, b)
+            )
+            ActionChains(driver).click().perform()
+            WebDriverWait(driver, effect_s, poll_frequency=0.1).until(done)
+            return
+        except (StaleElementReferenceException, TimeoutException):
+            continue
+    raise AssertionError(f"clicking the bar never took effect in {attempts} attempts")

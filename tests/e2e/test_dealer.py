@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import dash_idle, figure_title, query_of, severe_logs, wait_quiet
+from tests.e2e.conftest import (
+    click_point,
+    dash_idle,
+    figure_title,
+    query_of,
+    severe_logs,
+    wait_quiet,
+)
 
 # The tallest bar segment of the second model in the model x cluster chart, and its model.
 _SECOND_MODEL_BAR = """
@@ -40,20 +46,17 @@ def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_de
     wait.until(lambda d: query_of(d).get("market") == ["Korea"])
     wait.until(lambda d: "대한민국" in _drill_title(d) and dash_idle(d))
 
-    # the filtered chart re-renders (and the page below it grows): click only once
-    # nothing moves, and find the bar again after scrolling (a bar found before the last
-    # re-render was stale or had moved, so the click missed it once in two runs)
+    # the filtered chart re-renders (and the page below it grows): the bar is found
+    # again after every scroll (a bar found before the last re-render was stale or had
+    # moved, so the click missed it once in two runs)
     wait_quiet(browser)
-    bar, model = browser.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)
+    model = browser.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)[1]
     assert model not in _drill_title(browser)
-    browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", bar
+    click_point(
+        browser,
+        lambda d: d.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)[0],
+        lambda d: f"대한민국 · {model} " in _drill_title(d),
     )
-    wait_quiet(browser)
-    bar, again = browser.execute_script(_SECOND_MODEL_BAR, ids.DEALER_MODEL_CLUSTER)
-    assert again == model
-    ActionChains(browser).move_to_element(bar).click().perform()
-    wait.until(lambda d: f"대한민국 · {model} " in _drill_title(d))
     wait_quiet(browser)
     drill = browser.find_element(By.ID, ids.DEALER_DRILLDOWN).text
     assert "프로모션" in drill

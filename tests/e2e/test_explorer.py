@@ -9,12 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import _serve, dash_idle, query_of, severe_logs
+from tests.e2e.conftest import _serve, click_point, dash_idle, query_of, severe_logs
 
 # each page and a view it draws once its data is in
 PAGES = (
@@ -67,22 +66,6 @@ def _drawn(driver, page: str, view: str) -> bool:
     )
 
 
-def _click_bar(driver, chart: str, index: int) -> bool:
-    """Click the `index`-th bar of a chart like a user; False (try again) while the chart
-    is being redrawn under the pointer."""
-    from selenium.common.exceptions import StaleElementReferenceException
-
-    try:
-        bars = driver.find_elements(By.CSS_SELECTOR, f"{chart} g.point path")
-        if len(bars) <= index or not dash_idle(driver):
-            return False
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", bars[index])
-        ActionChains(driver).move_to_element(bars[index]).click().perform()
-        return True
-    except StaleElementReferenceException:
-        return False
-
-
 def _value(browser, page: str, role: str) -> str:
     select = Select(browser.find_element(By.CSS_SELECTOR, css(page, role)))
     return select.first_selected_option.get_attribute("value")
@@ -104,8 +87,13 @@ def test_clicking_a_region_bar_narrows_the_monthly_lines_and_the_url(served_samp
     wait = _open(browser, f"{served_sample}explorer/exports?brand=Hyundai", page, ids.EXP_SHARE)
     lines = css(page, ids.EXP_LINES)
     assert len(browser.find_elements(By.CSS_SELECTOR, f"{lines} g.trace.scatter")) > 3
-    wait.until(lambda d: _click_bar(d, css(page, ids.EXP_SHARE), 1))
-    wait.until(lambda d: _value(d, page, ids.EXP_FOCUS) not in ("*", ""))
+    bars = f"{css(page, ids.EXP_SHARE)} g.point path"
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, bars)) > 1)
+    click_point(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, bars)[1],
+        lambda d: _value(d, page, ids.EXP_FOCUS) not in ("*", ""),
+    )
     region = _value(browser, page, ids.EXP_FOCUS)
     wait.until(lambda d: query_of(d).get("region") == [region])
     wait.until(

@@ -5,12 +5,11 @@ Few and fast: explicit waits on what the user would see, no fixed sleeps.
 
 from __future__ import annotations
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from app import ids
-from tests.e2e.conftest import dash_idle, figure_title, query_of, severe_logs
+from tests.e2e.conftest import click_point, dash_idle, figure_title, query_of, severe_logs
 
 HYUNDAI_KOREA = "?source=customers&brand=Hyundai&market=Korea"
 
@@ -62,15 +61,21 @@ def test_choosing_a_market_updates_the_top10_and_the_url(served_app, browser):
 
 def test_clicking_a_market_bar_makes_it_the_focus_market(served_app, browser):
     wait = _open(browser, served_app + HYUNDAI_KOREA)
-    bars = browser.find_elements(By.CSS_SELECTOR, f"#{ids.GS_MARKET_BAR} g.point path")
-    assert len(bars) == 9  # the customer files' nine markets, Korea first
-    ActionChains(browser).move_to_element(bars[4]).click().perform()  # 서유럽
-    wait.until(lambda d: _value(d, ids.GS_MARKET) == "Western Europe")
+    bars = f"#{ids.GS_MARKET_BAR} g.point path"
+    assert len(browser.find_elements(By.CSS_SELECTOR, bars)) == 9  # nine markets, Korea first
+    click_point(  # 서유럽
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, bars)[4],
+        lambda d: _value(d, ids.GS_MARKET) == "Western Europe",
+    )
     wait.until(lambda d: "서유럽" in figure_title(d, ids.GS_TOP10_BAR))
     # clicking a model in the top-10 shows its trend in the new focus market
-    model_bars = browser.find_elements(By.CSS_SELECTOR, f"#{ids.GS_TOP10_BAR} g.point path")
-    ActionChains(browser).move_to_element(model_bars[1]).click().perform()
-    wait.until(lambda d: _value(d, ids.GS_MODEL) != "*")
+    model_bars = f"#{ids.GS_TOP10_BAR} g.point path"
+    click_point(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, model_bars)[1],
+        lambda d: _value(d, ids.GS_MODEL) != "*",
+    )
     model = _value(browser, ids.GS_MODEL)
     wait.until(lambda d: figure_title(d, ids.GS_TREND).startswith(f"{model} 월별 판매 — 서유럽"))
     assert query_of(browser).get("model") == [model]
