@@ -46,6 +46,17 @@ _TITLE = (
     "return t ? t.textContent : '';"
 )
 
+# True once plotly's hover data names the point drawn by this bar (its trace and point
+# number, read from the data d3 bound to the bar's elements).
+HOVERS_ON = """
+const bar = arguments[0];
+const gd = bar.closest('.js-plotly-plot');
+const hovered = (gd && gd._hoverdata) || [];
+const point = bar.parentNode.__data__, trace = bar.closest('g.trace').__data__;
+if (!point || !trace) return false;
+return hovered.some(h => h.pointNumber === point.i && h.curveNumber === trace[0].trace.index);
+"""
+
 
 def available() -> bool:
     return bool(
@@ -213,10 +224,19 @@ def _scroll(driver: Any, element: Any) -> None:
     )
 
 
-def _click(driver: Any, element: Any) -> None:
+def _click(driver: Any, element: Any) -> float:
+    """Rest the pointer on a bar until plotly hovers it, then click; the time of the
+    click. A user's click always follows a hover, and plotly reports a click on the
+    point of the last hover: a click sent in the same breath as the move is dropped."""
     from selenium.webdriver.common.action_chains import ActionChains
 
-    ActionChains(driver).move_to_element(element).click().perform()
+    ActionChains(driver).move_to_element(element).perform()
+    deadline = time.perf_counter() + 2
+    while not driver.execute_script(HOVERS_ON, element) and time.perf_counter() < deadline:
+        time.sleep(0.02)
+    start = time.perf_counter()
+    ActionChains(driver).click().perform()
+    return start
 
 
 def click_market_bar(driver: Any, i: int) -> float:
@@ -224,8 +244,7 @@ def click_market_bar(driver: Any, i: int) -> float:
     before = title(driver, "gs-top10-bar")
     bars = _bars(driver, "gs-market-bar")
     _scroll(driver, bars[0])
-    start = time.perf_counter()
-    _click(driver, bars[(i + 1) % len(bars)])
+    start = _click(driver, bars[(i + 1) % len(bars)])
     until(driver, lambda d: title(d, "gs-top10-bar") != before)
     return time.perf_counter() - start
 
@@ -255,8 +274,7 @@ def click_top10_bar(driver: Any, i: int) -> float:
     before = title(driver, "gs-trend")
     bars = _bars(driver, "gs-top10-bar")
     _scroll(driver, bars[0])
-    start = time.perf_counter()
-    _click(driver, bars[(i + 1) % len(bars)])
+    start = _click(driver, bars[(i + 1) % len(bars)])
     until(driver, lambda d: title(d, "gs-trend") != before)
     return time.perf_counter() - start
 

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 
 from app import ids
+from app.bench.browser import HOVERS_ON
 from tests.train_support import trained_copy
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -325,18 +326,6 @@ def dash_idle(driver) -> bool:
     )
 
 
-# True once plotly's hover data names the point drawn by this bar (its trace and point
-# number, read from the data d3 bound to the bar's elements).
-_HOVERS_ON = """
-const bar = arguments[0];
-const gd = bar.closest('.js-plotly-plot');
-const hovered = (gd && gd._hoverdata) || [];
-const point = bar.parentNode.__data__, trace = bar.closest('g.trace').__data__;
-if (!point || !trace) return false;
-return hovered.some(h => h.pointNumber === point.i && h.curveNumber === trace[0].trace.index);
-"""
-
-
 def click_point(driver, find_point, done, *, attempts: int = 4, effect_s: float = 15) -> None:
     """Click a plotly bar like a user, until `done(driver)` holds.
 
@@ -362,7 +351,7 @@ def click_point(driver, find_point, done, *, attempts: int = 4, effect_s: float 
             bar = find_point(driver)
             ActionChains(driver).move_to_element(bar).perform()
             WebDriverWait(driver, 1.5, poll_frequency=0.05).until(
-                lambda d, b=bar: d.execute_script(_HOVERS_ON, b)
+                lambda d, b=bar: d.execute_script(HOVERS_ON, b)
             )
             ActionChains(driver).click().perform()
             WebDriverWait(driver, effect_s, poll_frequency=0.1).until(done)
