@@ -70,10 +70,14 @@ class UsageRefused(click.ClickException):
 
     exit_code = EXIT_REFUSED
 
-    def __init__(self, error: click.UsageError) -> None:
+    def __init__(self, error: click.UsageError, command: str | None = None) -> None:
         super().__init__(error.format_message())
-        # the root as the user types it, however the process was started (`python -c`)
+        # the root as the user types it, however the process was started (`python -c`);
+        # click's parser leaves some errors (a value given to a flag: `--quick=yes`)
+        # without a context, so the group passes the command it was starting
         path = error.ctx.command_path.split(" ")[1:] if error.ctx else []
+        if not path and command:
+            path = [command]
         self.command_path = " ".join(["carsight", *path])
 
     def show(self, file: Any = None) -> None:
@@ -97,7 +101,7 @@ class CarsightGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as error:
-            raise UsageRefused(error) from None
+            raise UsageRefused(error, ctx.invoked_subcommand) from None
 
 
 def cli_settings(**overrides: object) -> Settings:
