@@ -82,6 +82,9 @@ def test_click_group_is_the_entry_point():
         ),
         # click leaves this error without a context: it used to point at `carsight --help`
         (("bench", "--quick=yes"), ("'--quick'", "does not take a value", "carsight bench --help")),
+        # --quick sets them to 1: given as well, they were silently overridden
+        (("bench", "--quick", "--n", "5"), ("--quick", "leave out --n", "carsight bench --help")),
+        (("bench", "--runs", "2", "--quick"), ("leave out --runs", "carsight bench --help")),
     ],
 )
 def test_a_command_line_click_cannot_parse_is_refused_in_one_line(tmp_path, args, names):

@@ -46,7 +46,7 @@ GROUPS = ("strategy", "roundtrip", "predict", "browser", "jobs", "dask")
 @click.option(
     "--quick",
     is_flag=True,
-    help="One timed run per path (--n and --runs are then 1): checks that every path "
+    help="One timed run per path (not with --n or --runs): checks that every path "
     "runs, in a fraction of the time; its numbers are not for comparing.",
 )
 def bench(
@@ -64,6 +64,17 @@ def bench(
 
     Example: carsight bench --scale medium --json bench-medium.json
     """
+    if quick:
+        ctx = click.get_current_context()
+        given = [
+            f"--{name}"
+            for name in ("n", "runs")
+            if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+        ]
+        if given:  # they would be overridden without a word
+            raise click.UsageError(
+                f"--quick times each path once: leave out {' and '.join(given)}", ctx=ctx
+            )
     from app.bench import browser, jobs, strategy
     from app.bench.core import QUICK_NOTE, Report, load_average
     from app.bench.prepare import prepare
