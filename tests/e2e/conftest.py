@@ -175,10 +175,13 @@ SETTLE_HOOK = """
 })();
 """
 
-# Milliseconds the page has been still (see SETTLE_HOOK), or -1 while it is not.
+# Milliseconds the page has been still (see SETTLE_HOOK), or -1 while it is not. While
+# the data-version poll is in flight Dash titles the tab "Updating...": the page counts
+# as still again once it is back (a page read in that moment had "Updating" in its text).
 _STILL_MS = """
 const s = window.__settle;
 if (!s || document.readyState !== 'complete') return -1;
+if (document.title === 'Updating...') return -1;
 if (s.pending || document.querySelector('.collapsing, .dash-spinner')) return -1;
 if (document.querySelector('[data-dash-is-loading="true"]')) return -1;
 return performance.now() - s.last;

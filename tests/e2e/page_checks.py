@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from selenium.webdriver.support.ui import WebDriverWait
+
 from tests.e2e.conftest import open_settled
 
+# null while Dash titles the tab "Updating..." (the data-version poll in flight): the
+# reader tries again, so one script reads the title and the text at one moment.
 TEXTS = """
+if (document.title === 'Updating...') return null;
 const out = [document.title];
 const page = document.documentElement.lang;
 const skip = el => el.closest('code, pre, script, style, .cs-data') ||
@@ -117,7 +122,9 @@ class PageSweep:
                 open_settled(self.driver, self.base + path, lang if i == 0 else None)
                 found[path] = {
                     "lang": self.driver.execute_script("return document.documentElement.lang"),
-                    "texts": self.driver.execute_script(TEXTS),
+                    "texts": WebDriverWait(self.driver, 10, poll_frequency=0.05).until(
+                        lambda d: d.execute_script(TEXTS)
+                    ),
                     "charts": self.driver.execute_script(CHART_BOXES),
                     "graphs": self.driver.execute_script(
                         "return document.querySelectorAll('.dash-graph, .js-plotly-plot').length"
