@@ -83,7 +83,7 @@ class Report:
         self.results: list[Result] = []
         self.baselines: list[Baseline] = []
         self.loads: dict[str, str] = {}
-        self.notes: list[str] = []
+        self.notes: list[str] = [QUICK_NOTE] if quick else []
         self.complete = False  # every group asked for has run
 
     def add(

@@ -76,7 +76,7 @@ def bench(
                 f"--quick times each path once: leave out {' and '.join(given)}", ctx=ctx
             )
     from app.bench import browser, jobs, strategy
-    from app.bench.core import QUICK_NOTE, Report, load_average
+    from app.bench.core import Report, load_average
     from app.bench.prepare import prepare
 
     def log(message: str) -> None:
@@ -91,8 +91,6 @@ def bench(
     if quick:
         n, runs = 1, 1
     report = Report(scale, quick=quick)
-    if quick:
-        report.notes.append(QUICK_NOTE)
     report.notes.append(
         f"data: {data.facts:,} fact rows, {data.customers:,} customers ({data.db}); "
         f"load at start {load_average()}"
