@@ -23,13 +23,13 @@ from werkzeug.exceptions import HTTPException
 
 from app.i18n import LANGUAGES, t
 from app.security import access
-from app.security.signin import LOGIN_PATH, current_user_info
+from app.security.signin import LOGIN_PATH, STATIC_PREFIXES, current_user_info
 
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_MB = 25
 PUBLIC_PATHS = frozenset({LOGIN_PATH, "/_favicon.ico", "/favicon.ico", "/_alive"})
-PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+PUBLIC_PREFIXES = STATIC_PREFIXES
 
 # Scripts come only from this server, plus Dash's inline start-up script and clientside
 # callbacks by hash (`dash.Dash.csp_hashes`). Dash needs inline styles (plotly,
@@ -86,7 +86,9 @@ def install(app: dash.Dash, pages: list[tuple[str, str]]) -> None:
         response.headers.setdefault("Content-Security-Policy", policy)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
-        if flask.request.path.startswith("/_dash-") or flask.request.path == LOGIN_PATH:
+        path = flask.request.path
+        dynamic = path.startswith("/_dash-") and not path.startswith(STATIC_PREFIXES)
+        if dynamic or path == LOGIN_PATH:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 

@@ -11,6 +11,11 @@ limit, CSRF on the forms, and demo mode.
 - After LOCK_AFTER refused attempts for one name (existing or not, so the answer
   tells nothing about which names exist) the name is locked for LOCK_MINUTES; an
   address with ADDR_LIMIT refused attempts in ADDR_MINUTES gets HTTP 429.
+- Static files (STATIC_PREFIXES) neither read nor refresh the session: their responses
+  carry no `Vary: Cookie` and no `Set-Cookie`, so the browser's HTTP cache keeps the
+  Dash scripts. (The session cookie, refreshed with each response, changed the Cookie
+  header of the next request, which `Vary: Cookie` made a cache miss: every page load
+  fetched and compiled ~3 MB of scripts again.)
 - Demo mode: outside production, when the warehouse was loaded only from the
   built-in sample folder, an anonymous visitor is signed in as the `demo`
   administrator, and the session bar says so.
@@ -30,6 +35,7 @@ from urllib.parse import urlencode
 
 import flask
 from cachetools import TTLCache
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from markupsafe import escape
 
@@ -48,6 +54,8 @@ SESSION_HOURS = 10
 USER_CACHE_SECONDS = 5
 LOGIN_PATH = "/login"
 LOGOUT_PATH = "/logout"
+# Dash's scripts and the assets folder: public, cacheable, and no business of the session
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 # nobody signed in: a role no access rule grants (see app.security.access)
 ANONYMOUS = Actor(name="anonymous", role="anonymous", brand="-")  # type: ignore[arg-type]
 DEMO_NAME = "demo"
@@ -90,6 +98,7 @@ def install(
         WTF_CSRF_TIME_LIMIT=SESSION_HOURS * 3600,
         CARSIGHT_PAGE_PATHS=pages,
     )
+    server.session_interface = _StaticFreeSessions()
     CSRFProtect(server)
     manager = LoginManager(server)
     manager.session_protection = "basic"
@@ -100,6 +109,15 @@ def install(
         manager.request_loader(lambda request: DEMO_USER if demo.active() else None)
     server.add_url_rule(LOGIN_PATH, "login", lambda: login_view(ops_db), methods=["GET", "POST"])
     server.add_url_rule(LOGOUT_PATH, "logout", logout_view, methods=["POST"])
+
+
+class _StaticFreeSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, left untouched by static files (module doc)."""
+
+    def save_session(self, app, session, response) -> None:  # type: ignore[no-untyped-def]
+        if flask.request.path.startswith(STATIC_PREFIXES):
+            return
+        super().save_session(app, session, response)
 
 
 _ACTING: ContextVar[Actor | None] = ContextVar("carsight_acting", default=None)

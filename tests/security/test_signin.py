@@ -4,6 +4,7 @@ that end with a password change, security headers, demo mode on the sample only.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,29 @@ def test_the_session_cookie_is_http_only_and_same_site(app, ops_db):
     response = log_in(client, "jon")
     cookie = next(c for c in response.headers.getlist("Set-Cookie") if "carsight_session" in c)
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_static_files_are_cacheable_and_leave_the_session_alone(app, ops_db):
+    """A signed-in page load: Dash's scripts come without `Vary: Cookie` or `Set-Cookie`
+    (either made the browser fetch and compile them again on every page: the session
+    cookie is refreshed with each response), while the app's data stays `no-store`."""
+    from tests.security.support import signed_in_client
+
+    client = signed_in_client(app, ops_db, "kim-cache", "admin")
+    page = client.get("/data").get_data(as_text=True)
+    scripts = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
+    assets = re.findall(r'href="(/assets/[^"]+)"', page)
+    assert len(scripts) >= 5 and assets
+    for path in [*scripts, *assets]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Set-Cookie" not in response.headers, path
+        assert "cookie" not in response.headers.get("Vary", "").lower(), path
+        assert "no-store" not in response.headers.get("Cache-Control", ""), path
+    assert "max-age=31536000" in client.get(scripts[0]).headers["Cache-Control"]
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200 and layout.headers["Cache-Control"] == "no-store"
+    assert "cookie" in layout.headers.get("Vary", "").lower()  # the session still slides
 
 
 def test_demo_mode_signs_in_on_the_sample_warehouse_only(tmp_path, monkeypatch):
