@@ -29,13 +29,19 @@ OUTPUT = "train-output.txt"
 
 
 def trained_run(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TrainedRun:
-    """`carsight train` on a copy of `reference_db`, once per test run and reference
-    warehouse (tests.shared_once: every xdist worker reads the same run).
+    """`carsight train` on a copy of `reference_db` after the shared forecast run
+    (`tests.forecast_support.forecast_copy`), once per test run and reference warehouse
+    (tests.shared_once: every xdist worker reads the same run). So one warehouse has
+    every page's data, and the suite runs that forecast once, not once more on the
+    trained copy for the page audits.
 
     Tests read the copy and its artifacts; a test that changes them works on its own copy.
     """
     if reference_db not in _RUNS:
+        from tests.forecast_support import forecast_copy
         from tests.shared_once import made_once, name_of
+
+        source = forecast_copy(reference_db, tmp_path_factory)
 
         def train(folder: Path) -> None:
             from click.testing import CliRunner
@@ -43,7 +49,7 @@ def trained_run(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) ->
             from app.cli import main
 
             db, artifacts = folder / "warehouse.duckdb", folder / "artifacts"
-            shutil.copyfile(reference_db, db)
+            shutil.copyfile(source, db)
             result = CliRunner().invoke(
                 main, ["train", "--db", str(db), "--artifacts", str(artifacts), "--quiet"]
             )

@@ -76,28 +76,26 @@ def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def served_dealer_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    """`carsight serve` on a trained copy of the reference warehouse (dealer page data)."""
-    db, artifacts = trained_copy(reference_db, tmp_path_factory)
-    yield from _serve(
-        db, tmp_path_factory.mktemp("serve-dealer"), CARSIGHT_ARTIFACTS_DIR=str(artifacts)
-    )
-
-
-@pytest.fixture(scope="session")
 def served_reference_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    """`carsight serve` on the trained reference warehouse: `carsight train` and a
-    `carsight forecast` run (Kia exports by region) on a copy, so every page has its
+    """`carsight serve` on the trained reference warehouse (`trained_copy`: a `carsight
+    forecast` run, Kia exports by region, then `carsight train`), so every page has its
     data: the accessibility, language and layout audits run on it."""
-    from tests.forecast_support import REPO, forecast_copy
+    from tests.forecast_support import REPO
 
     db, artifacts = trained_copy(reference_db, tmp_path_factory)
     yield from _serve(
-        forecast_copy(db, tmp_path_factory),
+        db,
         tmp_path_factory.mktemp("serve-reference"),
         CARSIGHT_ARTIFACTS_DIR=str(artifacts),
         PYTHONPATH=str(REPO),
     )
+
+
+@pytest.fixture(scope="session")
+def served_dealer_app(served_reference_app: str) -> str:
+    """The app the dealer-page tests open: the trained reference app (one server per
+    worker for both)."""
+    return served_reference_app
 
 
 @pytest.fixture(scope="session")
