@@ -228,3 +228,17 @@ def test_the_rfm_grid_keeps_every_f_score_and_says_which_have_no_customers():
     assert list(fig.data[0].x) == ["F1", "F2", "F3", "F4", "F5"]
     assert [row[1] for row in fig.data[0].z] == [None, None]  # F2: nobody, not 0
     assert fig.layout.annotations[0].text.startswith("F2, F4: 해당 고객 없음")
+
+
+def test_every_figure_carries_the_app_template():
+    """The template is plotly's default (registered once, not validated per figure): every
+    figure still carries it, as when each was given it."""
+    made = figures._make_template().to_plotly_json()
+    for fig in (
+        gs_figures.top10_bar(TOP10, market="Korea", lang="ko"),
+        figures.empty_figure("en"),
+    ):
+        template = fig.to_plotly_json()["layout"]["template"]
+        assert template == made
+        assert template["layout"]["colorway"] == list(figures.SEQUENCE)
+        assert "Noto Sans KR" in template["layout"]["font"]["family"]

@@ -57,9 +57,25 @@ def market_colour(market: str | None) -> str:
     return market_colours().get(market or "", GREY)
 
 
+TEMPLATE_NAME = "carsight"
+
+
 @lru_cache(maxsize=1)
 def template() -> go.layout.Template:
-    """The one plotly template: Okabe-Ito colourway, white background, readable fonts."""
+    """The one plotly template: Okabe-Ito colourway, white background, readable fonts.
+
+    The first call also registers it as plotly's default template: a figure takes the
+    default as it is, while a template given to each figure was validated (copied) again
+    every time, some 3 ms a figure and an eighth of the dealer callbacks' time."""
+    import plotly.io as pio
+
+    made = _make_template()
+    pio.templates[TEMPLATE_NAME] = made
+    pio.templates.default = TEMPLATE_NAME
+    return made
+
+
+def _make_template() -> go.layout.Template:
     return go.layout.Template(
         layout=go.Layout(
             colorway=list(SEQUENCE),
@@ -85,10 +101,10 @@ def _figure(
 ) -> go.Figure:
     # Traces and layout given to the constructor are validated once, instead of once per
     # add_* / update_layout call: less than half the time of a many-trace chart.
+    template()  # the default template (registered once)
     return go.Figure(
         data=data or [],
         layout={
-            "template": template(),
             "title": {"text": title},
             "height": height,
             **(layout or {}),
