@@ -48,6 +48,21 @@ def reference_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return folder / "warehouse.duckdb"
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's own sample data set (seed 42, as `carsight serve` builds it), built once
+    per run (tests.shared_once). Tests read it; one that changes it works on a copy."""
+    from tests.shared_once import made_once
+    from warehouse.build import build
+    from warehouse.sample import generate
+
+    def make(folder: Path) -> None:
+        generate(folder / "raw", seed=42)
+        build([folder / "raw"], folder / "warehouse.duckdb")
+
+    return made_once(tmp_path_factory, "sample", make) / "warehouse.duckdb"
+
+
 @pytest.fixture()
 def ref(reference_db: Path):
     """A read-only connection to the reference warehouse; `ref(sql)` returns rows."""

@@ -15,16 +15,15 @@ BRANDS = ("Hyundai", "Kia")
 
 
 @pytest.fixture(scope="module")
-def trained_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def trained_sample(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    import shutil
+
     from analytics.segments.train import train
     from app.i18n.dealer import render_persona
     from tests.shared_once import made_once
-    from warehouse.build import build
-    from warehouse.sample import generate
 
     def make(folder: Path) -> None:
-        generate(folder / "raw", seed=42, scale=1.0)
-        build([folder / "raw"], folder / "warehouse.duckdb")
+        shutil.copyfile(sample_db, folder / "warehouse.duckdb")
         train(folder / "warehouse.duckdb", artifacts_dir=folder / "artifacts",
               persona_text=render_persona)  # fmt: skip
 

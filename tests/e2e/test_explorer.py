@@ -35,15 +35,9 @@ def css(page: str, role: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def served_sample(tmp_path_factory: pytest.TempPathFactory):
+def served_sample(sample_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """`carsight serve` on the sample data set (seed 42, as `carsight serve` builds it)."""
-    from warehouse.build import build
-    from warehouse.sample import generate
-
-    folder: Path = tmp_path_factory.mktemp("explorer-sample")
-    generate(folder / "raw", seed=42)
-    build([folder / "raw"], folder / "warehouse.duckdb")
-    yield from _serve(folder / "warehouse.duckdb", folder)
+    yield from _serve(sample_db, tmp_path_factory.mktemp("explorer-sample"))
 
 
 def _open(browser, url: str, page: str, view: str) -> WebDriverWait:
