@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import open_settled
-from tests.e2e.page_checks import LAPTOP
+from tests.e2e.page_checks import LAPTOP, audit
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -40,3 +40,14 @@ def test_html_lang_and_the_tab_title_follow_the_language_toggle(served_reference
     wait = WebDriverWait(browser, 30, poll_frequency=0.2)
     wait.until(lambda d: d.execute_script("return document.documentElement.lang") == "en")
     wait.until(lambda d: d.title == t("app.title", "en"))
+
+
+def test_the_audit_reports_each_violation_with_every_node(browser):
+    """The audit the page checks use finds what it should, node by node (a page with two
+    unnamed buttons and an image without a text alternative)."""
+    browser.get(
+        "data:text/html,<html lang='en'><title>t</title><main><h1>t</h1>"
+        "<button></button><button></button><img src='x.png'></main></html>"
+    )
+    found = {v["id"]: len(v["nodes"]) for v in audit(browser)}
+    assert found == {"button-name": 2, "image-alt": 1}
