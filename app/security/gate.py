@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 MAX_UPLOAD_MB = 25
 PUBLIC_PATHS = frozenset({LOGIN_PATH, "/_favicon.ico", "/favicon.ico", "/_alive"})
-PUBLIC_PREFIXES = STATIC_PREFIXES
 
 # Scripts come only from this server, plus Dash's inline start-up script and clientside
 # callbacks by hash (`dash.Dash.csp_hashes`). Dash needs inline styles (plotly,
@@ -135,7 +134,7 @@ def _wildcard_id(outputs: object) -> bool:
 
 
 def _is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+    return path in PUBLIC_PATHS or path.startswith(STATIC_PREFIXES)
 
 
 def _is_api(request: flask.Request) -> bool:

@@ -79,7 +79,8 @@ def served_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
 def served_reference_app(reference_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """`carsight serve` on the trained reference warehouse (`trained_copy`: a `carsight
     forecast` run, Kia exports by region, then `carsight train`), so every page has its
-    data: the accessibility, language and layout audits run on it."""
+    data: the accessibility, language and layout audits and the dealer-page tests run
+    on it."""
     from tests.forecast_support import REPO
 
     db, artifacts = trained_copy(reference_db, tmp_path_factory)
@@ -89,13 +90,6 @@ def served_reference_app(reference_db: Path, tmp_path_factory: pytest.TempPathFa
         CARSIGHT_ARTIFACTS_DIR=str(artifacts),
         PYTHONPATH=str(REPO),
     )
-
-
-@pytest.fixture(scope="session")
-def served_dealer_app(served_reference_app: str) -> str:
-    """The app the dealer-page tests open: the trained reference app (one server per
-    worker for both)."""
-    return served_reference_app
 
 
 @pytest.fixture(scope="session")
@@ -290,7 +284,7 @@ def reset_browser(driver) -> None:
 
 
 @pytest.fixture(scope="session")
-def _worker_browser(tmp_path_factory: pytest.TempPathFactory):
+def _worker_browser():
     """The one Chromium of this test worker that `browser` lends to each test in turn
     ({"driver": ...}; None until a test asks, or after a test broke it)."""
     held: dict = {"driver": None}
@@ -305,8 +299,8 @@ def browser(_worker_browser: dict, tmp_path_factory: pytest.TempPathFactory):
 
     One browser per worker serves every test in turn: a new one cost ~1.7 CPU s to
     start, and its first page ~3.8 CPU s more than a page whose scripts are in the
-    HTTP cache (sample data, this machine), some 40% of a typical browser test. A
-    browser that a test left unusable is replaced."""
+    HTTP cache (sample data, this machine). A browser that a test left unusable is
+    replaced."""
     from selenium.common.exceptions import WebDriverException
 
     driver = _worker_browser["driver"]

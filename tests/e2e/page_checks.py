@@ -84,7 +84,7 @@ def audit(driver) -> list[dict]:
     axe = Axe(driver)
     axe.inject()
     # only violations are read: axe then skips the details of passes and incomplete
-    # results (25-42% of its time on the reference app's pages)
+    # results (25-42% of its time on three of the reference app's pages)
     options = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
     return axe.run(options=options)["violations"]
 

@@ -13,8 +13,8 @@ from tests.e2e.conftest import severe_logs
 pytestmark = pytest.mark.e2e
 
 
-def test_the_page_previews_a_campaign_and_switches_language(served_dealer_app, browser):
-    browser.get(served_dealer_app + "automation")
+def test_the_page_previews_a_campaign_and_switches_language(served_reference_app, browser):
+    browser.get(served_reference_app + "automation")
     wait = WebDriverWait(browser, 60, poll_frequency=0.2)
     wait.until(lambda d: "1. 보고서" in d.find_element(By.TAG_NAME, "main").text)
     main = browser.find_element(By.TAG_NAME, "main").text

@@ -36,8 +36,10 @@ def _drill_title(driver) -> str:
     )
 
 
-def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(served_dealer_app, browser):
-    browser.get(served_dealer_app + "dealer?brand=Hyundai")
+def test_filter_by_market_then_click_model_cluster_opens_the_drilldown(
+    served_reference_app, browser
+):
+    browser.get(served_reference_app + "dealer?brand=Hyundai")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
     wait.until(lambda d: figure_title(d, ids.DEALER_MODEL_CLUSTER) and dash_idle(d))
     assert "VIP" in browser.find_element(By.ID, ids.DEALER_SEGMENT_ACTIONS).text

@@ -94,8 +94,8 @@ def _clusters(driver) -> int | None:
 
 
 @pytest.mark.long
-def test_choosing_a_region_filters_the_cluster_view(served_dealer_app, browser):
-    browser.get(served_dealer_app + "dealer?brand=Kia")
+def test_choosing_a_region_filters_the_cluster_view(served_reference_app, browser):
+    browser.get(served_reference_app + "dealer?brand=Kia")
     wait = WebDriverWait(browser, 60, poll_frequency=0.1)
     wait.until(lambda d: figure_title(d, ids.REGION_HEATMAP) and dash_idle(d))
     assert _clusters(browser) == 1_900
